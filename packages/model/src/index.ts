@@ -9,6 +9,7 @@
 import { z } from 'zod';
 
 export * from './errors.js';
+export * from './grid.js';
 export * from './units.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -157,7 +158,13 @@ export type Issue = z.infer<typeof Issue>;
 // The extracted document
 // ---------------------------------------------------------------------------------------------
 
-export const MediaType = z.enum(['text/plain', 'text/markdown', 'text/html', 'text/tab-separated-values', 'application/pdf']);
+export const MediaType = z.enum([
+  'text/plain',
+  'text/markdown',
+  'text/html',
+  'text/tab-separated-values',
+  'application/pdf',
+]);
 export type MediaType = z.infer<typeof MediaType>;
 
 export const ExtractedDocument = z.object({
@@ -292,7 +299,12 @@ export const EXPORT_KEYS = [
 export type ExportKey = (typeof EXPORT_KEYS)[number];
 export type ExportedObservation = Observation & { document_sha256: string; document_path: string };
 
-export const Municipality = z.object({ code: z.string(), name: z.string(), prefecture: z.string(), kana: z.string().optional() });
+export const Municipality = z.object({
+  code: z.string(),
+  name: z.string(),
+  prefecture: z.string(),
+  kana: z.string().optional(),
+});
 export type Municipality = z.infer<typeof Municipality>;
 
 /** What the normalizer makes of one document. */

@@ -1,0 +1,118 @@
+import type { Block, ExtractedDocument, FiscalPeriod, Municipality, Table, ValueKind } from '@shiryo/model';
+import { compact, isGenericHeading, stripNumbering } from './labels.js';
+import { findPeriods, parseColumnHeader } from './period/index.js';
+import { splitLabelUnit } from './quantity/index.js';
+
+export interface DocumentContext {
+  title: string | null;
+  municipality: Municipality | null;
+  plan: string | null;
+  /** `2021-2023` (fiscal years). */
+  planPeriod: string | null;
+  /** The plan's last fiscal year: where a target without a year of its own falls. */
+  planEnd: FiscalPeriod | null;
+}
+
+export interface TableContext extends DocumentContext {
+  /** Nearest heading that names something (not `…見込量と実績`), as written. */
+  section: string | null;
+  /** The same without numbering and page references: a fallback indicator label. */
+  heading: string | null;
+  /** A period stated by the caption or heading, for cells whose headers have none. */
+  period: FiscalPeriod | null;
+  /** A value kind stated by the caption or heading (`【実績値】`, `【目標】`). */
+  kind: ValueKind | null;
+  /** A unit stated for the table (`(人)` line above it, corner cell, caption). */
+  unitHint: string | null;
+}
+
+const PLAN_BASE = { 障害福祉計画: 2006, 障害児福祉計画: 2018, 介護保険事業計画: 2000 } as const;
+
+/** Plan and period from the first `第N期…計画` mention (`第6期障害福祉計画` → FY2021–2023). */
+export function detectPlan(text: string): { plan: string; start: number; end: number } | null {
+  const t = text
+    .normalize('NFKC')
+    .replace(/障がい/g, '障害')
+    .replace(/\s+/g, '');
+  const re = /第(\d{1,2})期(?:[^第、。\n]{0,8}?)(障害児福祉計画|障害福祉計画|介護保険事業(?:支援)?計画)/gu;
+  const found: { plan: string; start: number; end: number; at: number }[] = [];
+  for (const m of t.matchAll(re)) {
+    const n = Number(m[1]);
+    const kind = (m[2]!.startsWith('介護') ? '介護保険事業計画' : m[2]) as keyof typeof PLAN_BASE;
+    const start = PLAN_BASE[kind] + 3 * (n - 1);
+    found.push({ plan: `第${n}期${kind}`, start, end: start + 2, at: m.index ?? 0 });
+  }
+  const first = found[0];
+  if (!first) return null;
+  // 障害福祉計画 and 障害児福祉計画 of the same years are one plan document.
+  const twin = found.find((f) => f.plan !== first.plan && f.start === first.start && f.at - first.at < 40);
+  const plans = twin
+    ? [first.plan, twin.plan].sort((a, b) => (a.includes('児') ? 1 : 0) - (b.includes('児') ? 1 : 0))
+    : [first.plan];
+  return { plan: plans.join('・'), start: first.start, end: first.end };
+}
+
+interface Item {
+  seq: number;
+  block?: Block;
+  table?: Table;
+}
+
+function kindOf(text: string): ValueKind | null {
+  const c = compact(text);
+  const kinds = new Set<ValueKind>();
+  if (/実績/.test(c)) kinds.add('actual');
+  if (/目標/.test(c)) kinds.add('target');
+  if (/見込|計画値/.test(c)) kinds.add('plan');
+  if (/基準値/.test(c)) kinds.add('baseline');
+  return kinds.size === 1 ? [...kinds][0]! : null;
+}
+
+/** Context of every table: the blocks just before it (caption, unit line, headings). */
+export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Map<number, TableContext> {
+  const items: Item[] = [
+    ...doc.blocks.map((b) => ({ seq: b.seq, block: b })),
+    ...doc.tables.map((t) => ({ seq: t.seq, table: t })),
+  ].sort((a, b) => a.seq - b.seq);
+  const out = new Map<number, TableContext>();
+  const recent: Block[] = [];
+  for (const it of items) {
+    if (it.block) {
+      recent.push(it.block);
+      if (recent.length > 12) recent.shift();
+      continue;
+    }
+    const t = it.table!;
+    const short = recent.filter((b) => b.text.length <= 90).reverse();
+    const named = short.find(
+      (b) =>
+        !isGenericHeading(b.text) &&
+        !/^[(（][^)）]{1,10}[)）]$/.test(b.text.trim()) &&
+        !/^【[^】]*】$/.test(b.text.trim()),
+    );
+    let unitHint: string | null = t.unitHint ?? null;
+    const justBefore = recent[recent.length - 1];
+    if (!unitHint && justBefore && /^[(（][^)）]{1,10}[)）]$/.test(justBefore.text.trim()))
+      unitHint = justBefore.text.trim();
+    if (!unitHint && named) unitHint = splitLabelUnit(named.text).unitText ?? null;
+    const captionish = [t.caption ?? '', ...short.slice(0, 2).map((b) => b.text)].filter(Boolean);
+    let kind: ValueKind | null = null;
+    let period: FiscalPeriod | null = null;
+    for (const c of captionish) {
+      kind ??= kindOf(c);
+      if (!period) {
+        const h = parseColumnHeader(c);
+        period = h.period ?? findPeriods(c).find((p) => p.fiscalYear !== null) ?? null;
+      }
+      if (kind) break;
+    }
+    const heading = named
+      ? stripNumbering(named.text)
+          .replace(/[(（][^)）]*P\s*\d+[)）]/g, '')
+          .replace(/[(（][^)）]{1,10}[)）]\s*$/, '')
+          .trim() || null
+      : null;
+    out.set(t.index, { ...base, section: named?.text ?? null, heading, period, kind, unitHint });
+  }
+  return out;
+}

@@ -1,0 +1,101 @@
+import type { ExtractedDocument, Issue, Municipality, NormalizedDocument, Observation } from '@shiryo/model';
+import { type DocumentContext, detectPlan, tableContexts } from './context.js';
+import { detectMunicipality, municipalityByCode, municipalityByName } from './municipality.js';
+import { fyPeriod } from './period/index.js';
+import { newProseState, proseToObservations } from './prose.js';
+import { tableToObservations } from './tables.js';
+
+export interface NormalizeSettings {
+  /** Override the detected municipality: a 6-digit code or a name. */
+  municipality?: string;
+  /** Skip numbers in prose and bullets (tables only). */
+  tablesOnly?: boolean;
+}
+
+function resolveMunicipality(
+  doc: ExtractedDocument,
+  settings: NormalizeSettings,
+  issues: Issue[],
+): Municipality | null {
+  if (settings.municipality) {
+    const m = /^\d{5,6}$/.test(settings.municipality)
+      ? municipalityByCode(settings.municipality.padStart(6, '0'))
+      : municipalityByName(settings.municipality);
+    if (m) return m;
+    issues.push({
+      code: 'MUNICIPALITY_UNKNOWN',
+      severity: 'warn',
+      stage: 'normalize',
+      message: `--municipality ${settings.municipality} is not in the code list`,
+      where: null,
+    });
+  }
+  const text = [...doc.blocks.map((b) => b.text), ...doc.tables.flatMap((t) => t.cells.map((c) => c.text))].join('\n');
+  const firstLines = doc.pages[0]?.lines.slice(0, 30).join('\n') ?? '';
+  const guess = detectMunicipality(`${firstLines}\n${text}`);
+  if (!guess) {
+    issues.push({
+      code: 'MUNICIPALITY_NOT_FOUND',
+      severity: 'warn',
+      stage: 'normalize',
+      message: 'no municipality name found in the document; pass --municipality',
+      where: null,
+    });
+    return null;
+  }
+  for (const w of guess.warnings)
+    issues.push({ code: 'MUNICIPALITY_AMBIGUOUS', severity: 'warn', stage: 'normalize', message: w, where: null });
+  return guess.municipality;
+}
+
+/** ExtractedDocument → observations and issues. Pure: no filesystem, no SQLite. */
+export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSettings = {}): NormalizedDocument {
+  const issues: Issue[] = [];
+  const municipality = resolveMunicipality(doc, settings, issues);
+  const allText = [...doc.pages.flatMap((p) => p.lines)].join('\n');
+  const plan = detectPlan(allText);
+  const title =
+    doc.blocks.find((b) => b.kind === 'heading')?.text ?? doc.blocks.find((b) => b.text.length > 4)?.text ?? null;
+  const ctx: DocumentContext = {
+    title,
+    municipality,
+    plan: plan?.plan ?? null,
+    planPeriod: plan ? `${plan.start}-${plan.end}` : null,
+    planEnd: plan ? fyPeriod(plan.end, `${plan.plan}の最終年度`) : null,
+  };
+  const observations: Observation[] = [];
+  const contexts = tableContexts(doc, ctx);
+  for (const t of doc.tables) {
+    const tctx = contexts.get(t.index);
+    if (!tctx) continue;
+    try {
+      const r = tableToObservations(t, tctx);
+      observations.push(...r.observations);
+      issues.push(...r.issues);
+    } catch (e) {
+      issues.push({
+        code: 'TABLE_UNREADABLE',
+        severity: 'warn',
+        stage: 'normalize',
+        message: e instanceof Error ? e.message : String(e),
+        where: `table ${t.index}`,
+      });
+    }
+  }
+  if (!settings.tablesOnly) {
+    const state = newProseState();
+    let section: string | null = null;
+    for (const b of [...doc.blocks].sort((a, c) => a.seq - c.seq)) {
+      if (b.kind === 'heading') section = b.text;
+      observations.push(
+        ...proseToObservations(
+          { text: b.text, page: b.page, section, table_index: null, row: null, col: null },
+          state,
+          ctx,
+        ),
+      );
+    }
+  }
+  for (const o of observations) if (o.warnings.length) o.confidence = Math.min(o.confidence, 0.5);
+  return { title, municipality, plan: ctx.plan, planPeriod: ctx.planPeriod, observations, issues };
+}

@@ -1,0 +1,85 @@
+import type { FiscalPeriod, Observation, Quantity, ValueKind } from '@shiryo/model';
+import { matchIndicator } from './catalog.js';
+import type { DocumentContext } from './context.js';
+
+/** Everything known about one number before it becomes an observation. */
+export interface ObservationDraft {
+  indicator_label: string;
+  subgroup: string | null;
+  measure: string | null;
+  section: string | null;
+  period: FiscalPeriod | null;
+  value_kind: ValueKind;
+  quantity: Quantity;
+  unit: string | null;
+  unit_text: string | null;
+  value_text: string;
+  page: number | null;
+  table_index: number | null;
+  row: number | null;
+  col: number | null;
+  confidence: number;
+  warnings: string[];
+}
+
+function base(
+  d: ObservationDraft,
+  ctx: DocumentContext,
+): Omit<Observation, 'value' | 'unit' | 'unit_text' | 'value_kind' | 'qualifier'> {
+  const label = d.indicator_label.replace(/\s+/g, ' ').trim();
+  const match = matchIndicator(label, d.section ?? '');
+  return {
+    municipality_code: ctx.municipality?.code ?? null,
+    municipality_name: ctx.municipality?.name ?? null,
+    prefecture: ctx.municipality?.prefecture ?? null,
+    plan: ctx.plan,
+    plan_period: ctx.planPeriod,
+    section: d.section,
+    indicator_id: match?.entry.id ?? null,
+    indicator_label: label,
+    subgroup: d.subgroup,
+    measure: d.measure,
+    period_kind: d.period?.kind ?? null,
+    fiscal_year: d.period?.fiscalYear ?? null,
+    period_start: d.period?.start ?? null,
+    period_end: d.period?.end ?? null,
+    value_text: d.value_text,
+    page: d.page,
+    table_index: d.table_index,
+    row: d.row,
+    col: d.col,
+    confidence: Math.max(0, Math.min(1, d.confidence)),
+    warnings: [...d.warnings, ...(d.period?.warnings ?? [])],
+  };
+}
+
+/**
+ * One draft → the observation of its number, plus one for a subset value written beside it (`191 <116>`) and
+ * one for a ratio or share in brackets (`17人 (1.31倍)`, `5人 (6.17%)`).
+ */
+export function makeObservation(d: ObservationDraft, ctx: DocumentContext): Observation[] {
+  const b = base(d, ctx);
+  const q = d.quantity;
+  const out: Observation[] = [
+    {
+      ...b,
+      value: q.value,
+      unit: d.unit,
+      unit_text: d.unit_text,
+      value_kind: d.value_kind,
+      qualifier: q.qualifier ?? null,
+    },
+  ];
+  if (q.subset !== undefined)
+    out.push({ ...b, value: q.subset, unit: d.unit, unit_text: d.unit_text, value_kind: 'subset', qualifier: null });
+  if (q.ratio)
+    out.push({
+      ...b,
+      value: q.ratio.value,
+      unit: q.ratio.unit,
+      unit_text: null,
+      value_kind: d.value_kind,
+      qualifier: q.qualifier ?? null,
+    });
+  return out;
+}

@@ -1,0 +1,117 @@
+/**
+ * Column and row headers: the period and the value kind a header names (`R3年度 （見込）`, `R1実績`,
+ * `令和３年度 実績値`, `H29 年度末`, `計画値`, `乖離値`), and what is left of it.
+ */
+import type { FiscalPeriod, ValueKind } from '@shiryo/model';
+import { normalizeMapped } from '../text/index.js';
+import { fyPeriod } from './dates.js';
+import { type PeriodOptions, scanPeriods } from './scan.js';
+
+/**
+ * Header words and their value kinds. 見込/計画 → `plan` (`estimate` is reserved for 見込 in a results-year
+ * context and is never produced here). 実績見込 is left unread (null) rather than guessed.
+ */
+export const VALUE_KIND_WORDS: Readonly<Record<string, ValueKind>> = {
+  見込: 'plan',
+  見込み: 'plan',
+  見込量: 'plan',
+  見込み量: 'plan',
+  見込値: 'plan',
+  計画: 'plan',
+  計画値: 'plan',
+  計画量: 'plan',
+  計画案: 'plan',
+  実績: 'actual',
+  実績値: 'actual',
+  目標: 'target',
+  目標値: 'target',
+  目標量: 'target',
+  進捗目標: 'target',
+  基準: 'baseline',
+  基準値: 'baseline',
+  現状値: 'baseline',
+  乖離: 'deviation',
+  乖離値: 'deviation',
+  差: 'deviation',
+  差異: 'deviation',
+  比較: 'deviation',
+  達成率: 'achievement_rate',
+  達成度: 'achievement_rate',
+  進捗率: 'achievement_rate',
+};
+
+/** The value kind of one header word (`実績値` → actual); null when the word is not a header word. */
+export function valueKindOf(word: string): ValueKind | null {
+  const w = normalizeMapped(word).text.replace(/\s/g, '');
+  return VALUE_KIND_WORDS[w] ?? null;
+}
+
+export interface ColumnHeader {
+  /** The first period in the header (a bare western year `2018` reads as that fiscal year, with a warning). */
+  period: FiscalPeriod | null;
+  valueKind: ValueKind | null;
+  /** The header without the period and the value-kind word, normalized. */
+  rest: string;
+  /** Every period in the header, in order. */
+  periods: FiscalPeriod[];
+}
+
+const BRACKETED = /[(【[<「『]\s*([^()【】[\]<>「」『』]{1,8}?)\s*[)】\]>」』]/gu;
+
+function tidy(s: string): string {
+  return s
+    .replace(/\(\s*\)|【\s*】|\[\s*\]|「\s*」/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:の|:)\s*/, '')
+    .trim();
+}
+
+/**
+ * Read a header cell: `R3年度 （見込）` → FY2021 plan, `R1実績` → FY2019 actual, `令和３年度 実績値` → FY2021
+ * actual, `H29 年度末` → FY2017 fy_end, `見込量` → plan, `比 較` → deviation, `利用実人数（人／月）` → no period,
+ * no kind, rest `利用実人数(人/月)`.
+ */
+export function parseColumnHeader(text: string, opts: PeriodOptions = {}): ColumnHeader {
+  const m = normalizeMapped(text);
+  let s = m.text;
+  const found = scanPeriods(m, text, opts);
+  const periods = found.map((c) => c.reading);
+  let period: FiscalPeriod | null = periods[0] ?? null;
+  if (found.length > 0) {
+    const c = found[0]!;
+    const after = /^\s?(?:時点|現在)/.exec(s.slice(c.b));
+    s = `${s.slice(0, c.a)} ${s.slice(c.b + (after ? after[0].length : 0))}`;
+  } else if (/^\d{4}$/.test(s.trim()) && Number(s) >= 1868 && Number(s) <= 2200) {
+    const y = Number(s);
+    period = fyPeriod(y, text.trim());
+    period.warnings.push(`bare_year: ${y} in a header is read as fiscal year ${y}`);
+    periods.push(period);
+    s = '';
+  }
+
+  let valueKind: ValueKind | null = null;
+  // A bracketed word: （見込）, 【目標値】.
+  for (const b of s.matchAll(BRACKETED)) {
+    const k = valueKindOf(b[1] as string);
+    if (k) {
+      valueKind = k;
+      s = s.slice(0, b.index) + s.slice(b.index + b[0].length);
+      break;
+    }
+  }
+  // A word on its own: `R3 見込`, `R1実績` (what is left after the period), `2020年度の計画案`, `年度の進捗目標`.
+  if (!valueKind) {
+    const tokens = s.split(/[\s:の]+/u).filter(Boolean);
+    for (const t of tokens) {
+      const k = valueKindOf(t.replace(/^[(【[]|[)】\]]$/gu, ''));
+      if (k) {
+        valueKind = k;
+        const i = s.indexOf(t);
+        s = s.slice(0, i) + s.slice(i + t.length);
+        break;
+      }
+    }
+  }
+  return { period, valueKind, rest: tidy(s), periods };
+}

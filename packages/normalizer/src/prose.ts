@@ -1,0 +1,139 @@
+/**
+ * Numbers in prose and bullets: `R1年度末：217人`, `① 目標 令和5年度末 79人`, `入院後1年時点：62%`,
+ * `事業所数：3か所`, `・年6回以上協議`. A number becomes an observation only when it has a unit or follows a
+ * `label：`, is not part of a date, an ordinal (`第3回`) or a list number, and a label can be found for it.
+ */
+import type { FiscalPeriod, Observation, ValueKind } from '@shiryo/model';
+import type { DocumentContext } from './context.js';
+import { compact, stripNumbering, stripTags } from './labels.js';
+import { makeObservation } from './observe.js';
+import { findPeriods } from './period/index.js';
+import { findQuantities } from './quantity/index.js';
+
+function findPeriodSpans(text: string) {
+  return findPeriods(text).map((p) => ({
+    start: p.offset,
+    end: p.offset + p.length,
+    text: text.slice(p.offset, p.offset + p.length),
+    period: p as FiscalPeriod,
+  }));
+}
+
+function findQuantitySpans(text: string) {
+  return findQuantities(text).map((q) => ({ start: q.offset, end: q.offset + q.length, quantity: q }));
+}
+
+export interface ProseItem {
+  text: string;
+  page: number;
+  section: string | null;
+  /** Where it came from, for provenance: a table cell or a block. */
+  table_index: number | null;
+  row: number | null;
+  col: number | null;
+}
+
+/** State carried from one block to the next: a label line announces the values under it. */
+export interface ProseState {
+  lead: string | null;
+  kind: ValueKind | null;
+  period: FiscalPeriod | null;
+}
+
+export function newProseState(): ProseState {
+  return { lead: null, kind: null, period: null };
+}
+
+function kindWord(text: string): ValueKind | null {
+  const c = compact(text);
+  const hits: ValueKind[] = [];
+  if (/目標|月標|日標/.test(c)) hits.push('target');
+  if (/実績/.test(c)) hits.push('actual');
+  if (/見込/.test(c)) hits.push('plan');
+  return hits.length === 1 ? hits[0]! : null;
+}
+
+const NOT_A_VALUE_BEFORE = /(第|№|No\.?|P\.?|p\.?|令和|平成|昭和|R|H)\s*$/u;
+
+function cleanLabel(s: string): string {
+  return stripNumbering(stripTags(s))
+    .replace(/[：:]\s*$/u, '')
+    .replace(/^(目標値?|実績値?|見込量?|【[^】]*】)\s*/u, '')
+    .replace(/(時点|現在|末|まで|までに|において|における)\s*$/u, '')
+    .replace(/[\s、,・]+$/u, '')
+    .trim();
+}
+
+/** Observations from one prose item; updates `state` for the items that follow. */
+export function proseToObservations(item: ProseItem, state: ProseState, ctx: DocumentContext): Observation[] {
+  const text = item.text.normalize('NFKC');
+  const qs = findQuantitySpans(text);
+  const periods = findPeriodSpans(text);
+  const blockKind = kindWord(text.slice(0, 12));
+  if (qs.length === 0) {
+    // A label line: remember it for the values below.
+    const k = kindWord(text);
+    if (text.length <= 80) {
+      const lead = cleanLabel(text.replace(/^(.*?)(目標|実績)\s*$/u, '$1'));
+      if (lead && !/^(目標|実績|評価|今後の対応)/.test(lead)) state.lead = lead;
+      if (k) state.kind = k;
+      const p = periods.find((x) => x.period.fiscalYear !== null);
+      state.period = p?.period ?? null;
+    }
+    return [];
+  }
+  const out: Observation[] = [];
+  let boundary = 0;
+  for (const q of qs) {
+    const before = text.slice(0, q.start);
+    const inPeriod = periods.some((p) => q.start >= p.start && q.start < p.end);
+    const hasColon = /[：:]\s*$/.test(before);
+    if (inPeriod || NOT_A_VALUE_BEFORE.test(before) || (!q.quantity.unit && !hasColon)) {
+      continue;
+    }
+    const seg = text.slice(boundary, q.start);
+    boundary = q.end;
+    const segPeriods = periods.filter((p) => p.end <= q.start && p.start >= 0);
+    const nearPeriod = [...segPeriods].reverse().find((p) => p.period.fiscalYear !== null)?.period ?? null;
+    let label = seg;
+    for (const p of periods) label = label.replace(p.text, ' ');
+    label = cleanLabel(label.replace(/[0-9０-９]+\s*(か月間|ヶ月間)/g, ' '));
+    const lastSep = Math.max(label.lastIndexOf('。'), label.lastIndexOf('、'));
+    if (lastSep >= 0 && label.length - lastSep > 2) label = cleanLabel(label.slice(lastSep + 1));
+    if (!label || label.length < 2 || /^(計|合計)$/.test(label)) {
+      label = label && state.lead ? `${state.lead} ${label}` : (state.lead ?? '');
+    } else if (state.lead && label.length <= 6 && !/数|率|者|所/.test(label)) {
+      label = `${state.lead} ${label}`;
+    }
+    if (!label) continue;
+    let kind: ValueKind = kindWord(seg) ?? blockKind ?? state.kind ?? 'actual';
+    let period = nearPeriod ?? state.period;
+    if (!period && kind === 'target') period = ctx.planEnd;
+    if (kind !== 'target' && /以上|以下|を超えない|未満/.test(text.slice(q.start, q.end + 6)) && !state.kind)
+      kind = 'target';
+    out.push(
+      ...makeObservation(
+        {
+          indicator_label: label,
+          subgroup: null,
+          measure: null,
+          section: item.section,
+          period,
+          value_kind: kind,
+          quantity: q.quantity,
+          unit: q.quantity.unit,
+          unit_text: q.quantity.unitText,
+          value_text: text.slice(q.start, q.end),
+          page: item.page,
+          table_index: item.table_index,
+          row: item.row,
+          col: item.col,
+          confidence: 0.6,
+          warnings: [],
+        },
+        ctx,
+      ),
+    );
+  }
+  return out;
+}

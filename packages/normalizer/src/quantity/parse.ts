@@ -1,0 +1,360 @@
+/**
+ * Numbers with their units and qualifiers, in a cell (`parseQuantity`) or in a longer text (`findQuantities`).
+ *
+ * Rules (docs/OBSERVATIONS.md):
+ * - `1,258`, full-width digits, `1.31`, kanji (`十二`, `二十五`, `百六十`; a lone `一` is a misread dash, not 1);
+ * - `2割5分` → 25 percent, `7割` → 70, `10割` → 100; `70%`; `1.6倍` → ratio; `千円` → yen ×1000;
+ * - ▲/△ and `-` before a digit make it negative, `+` keeps it positive;
+ * - qualifiers 以上 gte, 以下/以内/を超えない lte, 未満 lt, 超/を超える gt, 約/程度/前後 approx;
+ * - `年6回` → time/year, `月2回` → time/month, `年160件` → case/year, `年10人` → person/year;
+ * - `191 <116>` → 191 with subset 116; `17人 (1.31倍)` → 17 with ratio 1.31; `(一倍)` → no number;
+ * - a range `10～12人` gives two quantities: 10 (gte) and 12 (lte), same unit, both with the range's text;
+ * - periods (R3, 令和3年度, 2020年1月), ordinals (第6期, 1回目), labels (65歳以上, 1級, 0～14歳), list markers
+ *   (①, 1-①, (1), 1)) and numbers glued inside words (会議室1, 630調査, 5つ) are not quantities;
+ * - missing markers (－ ― — - / ＊ * empty 数値目標なし 検討 設置) are missing, never zero.
+ */
+import type { Qualifier, Quantity } from '@shiryo/model';
+import { type Candidate, scanPeriods } from '../period/scan.js';
+import {
+  isEnclosedNumeral,
+  isJapanese,
+  type Mapped,
+  normalizeMapped,
+  parseKanjiNumber,
+  parseNumberToken,
+  sourceSpan,
+} from '../text/index.js';
+import { INLINE_UNITS, unitInfo } from './units.js';
+
+/** A quantity found in a text: `offset`/`length` locate `text` in the string given. */
+export type FoundQuantity = Quantity & { offset: number; length: number };
+
+/** What one table cell holds. */
+export interface CellValue {
+  quantities: FoundQuantity[];
+  /** The cell is a missing marker (－, /, 数値目標なし …): no value, which is not zero. */
+  missing: boolean;
+  /** The cell as given. */
+  text: string;
+}
+
+const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
+const CORE = new RegExp(`${NUM}|[〇一二三四五六七八九十百千万]+`, 'gu');
+
+const QUALIFIERS: Array<[string, Qualifier]> = [
+  ['を超えない', 'lte'],
+  ['超えない', 'lte'],
+  ['を超える', 'gt'],
+  ['を超え', 'gt'],
+  ['超える', 'gt'],
+  ['超え', 'gt'],
+  ['超', 'gt'],
+  ['以上', 'gte'],
+  ['以下', 'lte'],
+  ['以内', 'lte'],
+  ['未満', 'lt'],
+  ['程度', 'approx'],
+  ['前後', 'approx'],
+  ['ほど', 'approx'],
+];
+const QUALIFIER_AT = new RegExp(`^ ?(${QUALIFIERS.map(([w]) => w).join('|')})`, 'u');
+const QUALIFIER_OF = new Map(QUALIFIERS);
+
+/** The next character after a unit that makes it part of a word instead (人材, 部会, 日中, 回答). */
+const UNIT_WORD_NEXT: Record<string, RegExp> = {
+  人: /^[材口間生権格]/u,
+  名: /^[簿称前]/u,
+  回: /^[答復覧収]/u,
+  日: /^[間中本常程時曜]/u,
+  部: /^[会分門署局長屋]/u,
+  円: /^[滑]/u,
+  床: /^[面]/u,
+  時間: /^[帯外]/u,
+  世帯: /^[主]/u,
+};
+/** Units that take a leading 年/月/週 as their period (年6回 → 回/年). */
+const RATEABLE = new Set(['人', '名', '回', '件', '時間', '日', '人日', '世帯']);
+/** Counters after a space that make a bare number a label (`退院後 1 年以内`). */
+const SPACED_COUNTER = /^ (?:年|歳|か月|ヶ月|カ月|ヵ月|級|号|条|期|つ|日間|年間|時)/u;
+
+function matchUnit(s: string, pos: number): string | null {
+  for (const u of INLINE_UNITS) {
+    if (!s.startsWith(u, pos)) continue;
+    const next = s.slice(pos + u.length);
+    if (UNIT_WORD_NEXT[u]?.test(next)) return null;
+    return u;
+  }
+  return null;
+}
+
+interface Hit {
+  a: number;
+  b: number;
+  value: number;
+  unit: string | null;
+  unitText: string | null;
+  qualifier: Qualifier | null;
+  subset?: number;
+  ratio?: { value: number; unit: string };
+}
+
+interface Read {
+  hits: Hit[];
+  /** Continue scanning from here. */
+  next: number;
+}
+
+const num = (t: string): number => Number(t.replace(/,/g, ''));
+
+/** Read a unit (and 割/分, /period) at `pos`; value already scaled. */
+function readUnit(
+  s: string,
+  pos: number,
+  value: number,
+  rate: string | null,
+): { pos: number; value: number; unitText: string | null; unit: string | null } {
+  const wari = /^割(?![合引当])(?:(\d|[一二三四五六七八九])分)?/u.exec(s.slice(pos));
+  if (wari) {
+    const bu = wari[1] ? (parseNumberToken(wari[1]) ?? 0) : 0;
+    return { pos: pos + wari[0].length, value: value * 10 + bu, unitText: '割', unit: 'percent' };
+  }
+  const u = matchUnit(s, pos);
+  if (!u) return { pos, value, unitText: null, unit: null };
+  let end = pos + u.length;
+  let unitText = u;
+  const per = /^\/(月|年|週|日)/u.exec(s.slice(end));
+  if (per && unitInfo(`${u}/${per[1]}`)) {
+    unitText = `${u}/${per[1]}`;
+    end += per[0].length;
+  } else if (rate && RATEABLE.has(u)) {
+    unitText = `${u}/${rate}`;
+  }
+  const info = unitInfo(unitText);
+  return { pos: end, value: value * (info?.factor ?? 1), unitText, unit: info?.unit ?? null };
+}
+
+function readAt(s: string, a: number, tok: string, blocked: (i: number) => boolean, cell: boolean): Read {
+  const b = a + tok.length;
+  const skip: Read = { hits: [], next: b };
+  if (blocked(a)) return skip;
+  const isKanji = !/\d/.test(tok);
+
+  // Sign.
+  let start = a;
+  let negative = false;
+  const c1 = s[a - 1];
+  const c2 = s[a - 2];
+  if (c1 === '▲' || c1 === '△') {
+    negative = true;
+    start = a - 1;
+  } else if (c1 === ' ' && (c2 === '▲' || c2 === '△')) {
+    negative = true;
+    start = a - 2;
+  } else if (c1 === '-' || c1 === '−' || c1 === '+') {
+    // 1-①, ③-1, 4-3: list numbering
+    if (c2 !== undefined && (/[\dA-Za-z]/.test(c2) || isEnclosedNumeral(c2))) return skip;
+    negative = c1 !== '+';
+    start = a - 1;
+  }
+  // 約 / 概ね before the number.
+  let qualifier: Qualifier | null = null;
+  const approx = /(?:約|概ね|おおむね) ?$/u.exec(s.slice(Math.max(0, start - 5), start));
+  if (approx) {
+    qualifier = 'approx';
+    start -= approx[0].length;
+  }
+  // 年6回, 月2回, 毎月1回: the period of a rate (not when the 年 belongs to a date).
+  let rate: string | null = null;
+  const rateStart = start;
+  const pre = /(?:毎年|毎月|毎週|年間|月間|年|月|週)$/u.exec(s.slice(Math.max(0, start - 2), start));
+  if (pre && !approx && !negative && !blocked(start - 1) && !/\d/.test(s[start - pre[0].length - 1] ?? '')) {
+    rate = pre[0].includes('年') ? '年' : pre[0].includes('月') ? '月' : '週';
+    start -= pre[0].length;
+  }
+  // The character before the number (and its sign), not counting a rate's 年/月.
+  const prev = s[rateStart - 1];
+
+  // The number.
+  let value: number;
+  if (isKanji) {
+    if (/^[一百千万]$/u.test(tok) || prev === '第') return skip;
+    const k = parseKanjiNumber(tok);
+    if (k === null) return skip;
+    value = k;
+  } else {
+    if (prev === '第' || (prev !== undefined && /[A-Za-z.,]/.test(prev) && rateStart === a)) return skip;
+    value = num(tok);
+  }
+
+  const r = readUnit(s, b, value, rate);
+  let pos = r.pos;
+  if (r.unitText && /^目(?![標的安指])/u.test(s.slice(pos))) return { hits: [], next: pos }; // 1回目, 2人目
+  if (r.unitText === '日' && /\d ?月 ?$/u.test(s.slice(0, start))) return { hits: [], next: pos }; // 3月31日
+  if (rate && !r.unitText?.includes('/')) start = rateStart;
+
+  // Range: 10～12人 → 10 (gte) and 12 (lte).
+  const rg = new RegExp(`^ ?([~〜-]) ?(${NUM})`, 'u').exec(s.slice(pos));
+  if (rg && !isKanji && !rate && !(rg[1] === '-' && /^\d{4}$/.test(tok))) {
+    const bEnd = pos + rg[0].length;
+    const second = readUnit(s, bEnd, num(rg[2] as string), null);
+    const afterSecond = s[second.pos];
+    if (!second.unitText && (isJapanese(afterSecond) || /[A-Za-z]/.test(afterSecond ?? ''))) {
+      return { hits: [], next: second.pos }; // 0～14歳
+    }
+    if (rg[1] !== '-' || second.unitText) {
+      if (!r.unitText || !second.unitText || r.unitText === second.unitText) {
+        const unitText = second.unitText ?? r.unitText;
+        const factor = second.unitText && !r.unitText ? (unitInfo(second.unitText)?.factor ?? 1) : 1;
+        const firstValue = r.value * factor;
+        const unit = second.unit ?? r.unit;
+        const lo = negative ? -firstValue : firstValue;
+        const end = second.pos;
+        // a reversed pair (12～10人) is not a range: its numbers are read one by one
+        if (lo < second.value) {
+          return {
+            hits: [
+              { a: start, b: end, value: lo, unit, unitText, qualifier: 'gte' },
+              { a: start, b: end, value: second.value, unit, unitText, qualifier: 'lte' },
+            ],
+            next: end,
+          };
+        }
+      }
+    }
+  }
+
+  if (!r.unitText) {
+    const next = s[pos];
+    const qualifierNext = QUALIFIER_AT.test(s.slice(pos)) && !s.startsWith(' ', pos);
+    if (isJapanese(next) && !qualifierNext) return skip; // 5つ, 630調査, 65歳, 2階
+    if (next !== undefined && /[A-Za-z]/.test(next)) return skip;
+    if (SPACED_COUNTER.test(s.slice(pos))) return skip;
+    if (isKanji && !cell) return skip;
+    if (prev !== undefined && (isJapanese(prev) || /[A-Za-z]/.test(prev)) && rateStart === a) return skip; // 会議室1
+    if (next === '-' && (/\d/.test(s[pos + 1] ?? '') || isEnclosedNumeral(s[pos + 1]))) return skip; // 1-①
+    if (prev === '(' && next === ')') return skip; // (1)
+    if (next === ')' && (prev === undefined || /\s/.test(prev)) && tok.length <= 2) return skip; // 1)
+    if (next === '.' && (s[pos + 1] === undefined || s[pos + 1] === ' ')) return skip; // 1.
+    // a section number before a heading: `1 開会`, `## 1 施設入所者の…`, a cell `1 施設入所者の地域生活への移行`
+    if ((prev === undefined || /[\s#]/.test(prev)) && next === ' ' && isJapanese(s[pos + 1]) && /^\d{1,2}$/.test(tok)) {
+      return skip;
+    }
+  }
+
+  // Qualifier after.
+  const q = QUALIFIER_AT.exec(s.slice(pos));
+  if (q) {
+    qualifier = QUALIFIER_OF.get(q[1] as string) ?? qualifier;
+    pos += q[0].length;
+  }
+  const hit: Hit = {
+    a: start,
+    b: pos,
+    value: negative && r.value !== 0 ? -r.value : r.value,
+    unit: r.unit,
+    unitText: r.unitText,
+    qualifier,
+  };
+  // Subset: 191 <116>.
+  const sub = new RegExp(`^ ?[<〈《] ?(${NUM}) ?[>〉》]`, 'u').exec(s.slice(pos));
+  if (sub) {
+    hit.subset = num(sub[1] as string);
+    pos += sub[0].length;
+  }
+  // Ratio or share beside it: 17人 (1.31倍), 5人 (6.17%), 12人 (7割); (一倍) holds no number.
+  const ratio = new RegExp(`^ ?\\( ?([+\\-−▲△])? ?(${NUM}) ?(倍|%|割(?:(\\d)分)?) ?\\)`, 'u').exec(s.slice(pos));
+  if (ratio) {
+    let v = num(ratio[2] as string);
+    let unit = 'ratio';
+    if (ratio[3] === '%') unit = 'percent';
+    else if ((ratio[3] as string).startsWith('割')) {
+      unit = 'percent';
+      v = v * 10 + (ratio[4] ? Number(ratio[4]) : 0);
+    }
+    if (ratio[1] && ratio[1] !== '+') v = -v;
+    hit.ratio = { value: v, unit };
+    pos += ratio[0].length;
+  } else {
+    const placeholder = /^ ?\( ?[一ー―—-] ?倍 ?\)/u.exec(s.slice(pos));
+    if (placeholder) pos += placeholder[0].length;
+  }
+  hit.b = pos;
+  return { hits: [hit], next: pos };
+}
+
+function blockedBy(periods: Candidate[]): (i: number) => boolean {
+  return (i) => periods.some((p) => i >= p.a && i < p.b);
+}
+
+function scanHits(m: Mapped, source: string, cell: boolean): Hit[] {
+  const s = m.text;
+  const blocked = blockedBy(scanPeriods(m, source));
+  const hits: Hit[] = [];
+  CORE.lastIndex = 0;
+  for (let x = CORE.exec(s); x; x = CORE.exec(s)) {
+    const read = readAt(s, x.index, x[0], blocked, cell);
+    hits.push(...read.hits);
+    CORE.lastIndex = Math.max(read.next, x.index + x[0].length);
+  }
+  return hits;
+}
+
+function toFound(m: Mapped, source: string, h: Hit): FoundQuantity {
+  const sp = sourceSpan(m, source, h.a, h.b);
+  const q: FoundQuantity = {
+    value: h.value,
+    unit: h.unit,
+    unitText: h.unitText,
+    qualifier: h.qualifier,
+    text: source.slice(sp.offset, sp.offset + sp.length),
+    offset: sp.offset,
+    length: sp.length,
+  };
+  if (h.subset !== undefined) q.subset = h.subset;
+  if (h.ratio) q.ratio = h.ratio;
+  return q;
+}
+
+/** Every quantity in a longer text, in order, with offsets in `text` as given. */
+export function findQuantities(text: string): FoundQuantity[] {
+  const m = normalizeMapped(text);
+  return scanHits(m, text, false).map((h) => toFound(m, text, h));
+}
+
+const MISSING_WORDS = new Set(['数値目標なし', '目標値なし', '検討', '設置', 'なし', '該当なし', '未定', 'n/a', 'N/A']);
+const DASHES = /^[-−―—–‐ー─━/*一…・]+$/u;
+
+/** Whether a cell's text is a missing-value marker (`－`, `―`, `—`, `-`, `/`, `＊`, `*`, empty, 数値目標なし, 検討, 設置). */
+export function isMissingMarker(text: string): boolean {
+  const t = normalizeMapped(text).text.replace(/\s+/g, '');
+  return t === '' || DASHES.test(t) || MISSING_WORDS.has(t);
+}
+
+/**
+ * Read one cell: its quantities (several when it holds several: `17人 (1.31倍) 12人 (1.34倍)`, `・69% ・86%`), or
+ * `missing` for a missing marker. A cell that is only a kanji numeral (`百六十`) reads as that number.
+ */
+export function parseQuantity(text: string): CellValue {
+  if (isMissingMarker(text)) return { quantities: [], missing: true, text };
+  const m = normalizeMapped(text);
+  const whole = /^([▲△+-])? ?([〇一二三四五六七八九十百千万]+)$/u.exec(m.text);
+  if (whole) {
+    const v = parseKanjiNumber(whole[2] as string);
+    if (v !== null) {
+      const value = whole[1] === '▲' || whole[1] === '△' || whole[1] === '-' ? -v : v;
+      const q: FoundQuantity = {
+        value,
+        unit: null,
+        unitText: null,
+        qualifier: null,
+        text: text.trim(),
+        offset: 0,
+        length: 0,
+      };
+      q.offset = text.indexOf(q.text);
+      q.length = q.text.length;
+      return { quantities: [q], missing: false, text };
+    }
+  }
+  return { quantities: scanHits(m, text, true).map((h) => toFound(m, text, h)), missing: false, text };
+}

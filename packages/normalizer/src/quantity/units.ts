@@ -1,0 +1,164 @@
+/**
+ * Units: written unit text → the canonical strings of `@shiryo/model` (`CANONICAL_UNITS`, docs/OBSERVATIONS.md).
+ */
+import { normalizeText } from '../text/index.js';
+
+export interface UnitInfo {
+  /** Canonical unit string. */
+  unit: string;
+  /** Multiply written values by this to get the canonical unit (千円 → 1000, 割 → 10). */
+  factor: number;
+}
+
+/** Counted things, as they stand before a `/period`. */
+const BASE: Record<string, UnitInfo> = {
+  人: { unit: 'person', factor: 1 },
+  名: { unit: 'person', factor: 1 },
+  人日: { unit: 'person_day', factor: 1 },
+  時間: { unit: 'hour', factor: 1 },
+  件: { unit: 'case', factor: 1 },
+  回: { unit: 'time', factor: 1 },
+  日: { unit: 'day', factor: 1 },
+  か所: { unit: 'facility', factor: 1 },
+  カ所: { unit: 'facility', factor: 1 },
+  ヶ所: { unit: 'facility', factor: 1 },
+  ケ所: { unit: 'facility', factor: 1 },
+  ヵ所: { unit: 'facility', factor: 1 },
+  箇所: { unit: 'facility', factor: 1 },
+  個所: { unit: 'facility', factor: 1 },
+  床: { unit: 'place', factor: 1 },
+  席: { unit: 'place', factor: 1 },
+  円: { unit: 'yen', factor: 1 },
+  千円: { unit: 'yen', factor: 1000 },
+  万円: { unit: 'yen', factor: 10_000 },
+  '%': { unit: 'percent', factor: 1 },
+  パーセント: { unit: 'percent', factor: 1 },
+  割: { unit: 'percent', factor: 10 },
+  倍: { unit: 'ratio', factor: 1 },
+  世帯: { unit: 'household', factor: 1 },
+  部: { unit: 'copy', factor: 1 },
+  講座: { unit: 'session', factor: 1 },
+  コマ: { unit: 'session', factor: 1 },
+  // 基本指針's 「人分」「人日分」「時間分」 are per month.
+  人分: { unit: 'person/month', factor: 1 },
+  人日分: { unit: 'person_day/month', factor: 1 },
+  時間分: { unit: 'hour/month', factor: 1 },
+};
+
+/** Counts that take a `/period`; 日/月 is person-days (day services), as OBSERVATIONS.md says. */
+const RATE_BASE: Record<string, string> = {
+  人: 'person',
+  名: 'person',
+  人日: 'person_day',
+  日: 'person_day',
+  時間: 'hour',
+  件: 'case',
+  回: 'time',
+  世帯: 'household',
+  か所: 'facility',
+  カ所: 'facility',
+  ヶ所: 'facility',
+  箇所: 'facility',
+};
+const PER: Record<string, string> = { 月: 'month', 年: 'year', 週: 'week', 日: 'day' };
+
+/** Written units in the order they should be tried after a number (longest first). */
+export const INLINE_UNITS: readonly string[] = Object.keys(BASE)
+  .filter((u) => !['人分', '人日分', '時間分', 'パーセント', '割'].includes(u))
+  .concat(['人日分', '人分', '時間分'])
+  .sort((a, b) => b.length - a.length);
+
+/** A written unit without blanks, brackets and 単位: (`（ 人／月 ）` → `人/月`). */
+function written(unitText: string): string {
+  return normalizeText(unitText)
+    .text.replace(/\s+/g, '')
+    .replace(/^[(（[【]+|[)）\]】]+$/g, '')
+    .replace(/^単位[:：]?/, '');
+}
+
+function clean(unitText: string): string {
+  let t = written(unitText);
+  // 実人, 延べ人, 延人: the qualifier says how people are counted, not the unit.
+  t = t.replace(/^(?:実|延べ|延|のべ)(?=人)/, '');
+  // 人/月分, 時間分/月 → 人/月, 時間/月
+  t = t.replace(/^(人日|人|時間)分\/(月|年)$/, '$1/$2').replace(/^(.+)\/(月|年)分$/, '$1/$2');
+  return t;
+}
+
+/** The canonical unit of a written unit with its factor: `千円` → yen ×1000, `割` → percent ×10; null if unknown. */
+export function unitInfo(unitText: string | null | undefined): UnitInfo | null {
+  if (!unitText) return null;
+  const t = clean(unitText);
+  if (!t) return null;
+  const direct = BASE[t];
+  if (direct) return direct;
+  const slash = /^(.+?)\/(月|年|週|日)$/.exec(t);
+  if (slash) {
+    const base = RATE_BASE[slash[1] as string];
+    if (base) return { unit: `${base}/${PER[slash[2] as string]}`, factor: 1 };
+  }
+  return null;
+}
+
+/**
+ * The canonical unit of a written unit: 人/名 → person, 人/月 (`（人／月）`, `人 / 月`, `実人/月`) → person/month,
+ * 日/月 → person_day/month, 時間分/月 → hour/month, 件/年 → case/year, 回 → time, か所 → facility, 床 → place,
+ * 千円 → yen (see `unitInfo` for its factor), % and 割 → percent, 倍 → ratio, 世帯 → household, 部 → copy.
+ * Null for unknown or compound units (`人・世帯`).
+ */
+export function canonicalUnit(unitText: string | null | undefined): string | null {
+  return unitInfo(unitText)?.unit ?? null;
+}
+
+/** Whether every part of a written unit (`人・世帯`) is a unit. */
+function unitParts(inner: string): string[] | null {
+  const t = clean(inner);
+  if (!t) return null;
+  const parts = t.split(/[・、,]/).filter(Boolean);
+  if (parts.length === 0) return null;
+  return parts.every((p) => unitInfo(p)) ? parts : null;
+}
+
+export interface LabelUnit {
+  /** The label without its unit, normalized. */
+  label: string;
+  /** The unit as written (normalized, without brackets and 単位:), or null. */
+  unitText: string | null;
+  /** Canonical unit; null when there is none or the unit is compound (`(人・世帯)`). */
+  unit: string | null;
+  /** Factor of the unit (千円 → 1000). */
+  factor: number;
+}
+
+const BRACKET = /[(（]([^()（）]*)[)）]/gu;
+
+/**
+ * Split a row/column label that carries its unit in brackets: `利用実人数（人／月）` → `利用実人数` + person/month,
+ * `延べ利用件 数(件／年)` → `延べ利用件数` + case/year, `(件/年)` → `` + case/year, `(人・世帯)` → unitText
+ * `人・世帯`, unit null. Brackets that are not units (`(B型)`, `(A)`, `(実人数)`) stay in the label.
+ */
+export function splitLabelUnit(label: string | null | undefined): LabelUnit {
+  const n = normalizeText(label ?? '').text;
+  const groups = [...n.matchAll(BRACKET)];
+  for (let i = groups.length - 1; i >= 0; i--) {
+    const g = groups[i]!;
+    const inner = (g[1] as string).trim();
+    const parts = unitParts(inner);
+    if (!parts) continue;
+    const unitText = written(inner);
+    const info = parts.length === 1 ? unitInfo(unitText) : null;
+    const rest = (n.slice(0, g.index) + n.slice(g.index + g[0].length)).replace(/\s+/g, ' ').trim();
+    return { label: rest, unitText, unit: info?.unit ?? null, factor: info?.factor ?? 1 };
+  }
+  const tail = /単位[:：]\s*(\S+)$/u.exec(n);
+  if (tail && unitParts(tail[1] as string)) {
+    const info = unitInfo(tail[1]);
+    return {
+      label: n.slice(0, tail.index).trim(),
+      unitText: written(tail[1] as string),
+      unit: info?.unit ?? null,
+      factor: info?.factor ?? 1,
+    };
+  }
+  return { label: n, unitText: null, unit: null, factor: 1 };
+}

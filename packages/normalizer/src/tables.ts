@@ -1,0 +1,302 @@
+/**
+ * Header reading: from a recovered table, decide for every numeric data cell its indicator, subgroup, measure,
+ * unit, period and value kind, and emit observations. Works on the grid alone plus the table's context
+ * (caption, headings, plan period): no knowledge of any particular document.
+ */
+import type { FiscalPeriod, Issue, Observation, Quantity, Table, ValueKind } from '@shiryo/model';
+import { tableToGrid } from '@shiryo/model';
+import type { TableContext } from './context.js';
+import {
+  bulletItems,
+  compact,
+  isGeneric,
+  isMeasureOnly,
+  isSubgroup,
+  measureOf,
+  stripNumbering,
+  stripTags,
+} from './labels.js';
+import { makeObservation, type ObservationDraft } from './observe.js';
+import { findPeriods, parseColumnHeader } from './period/index.js';
+import { canonicalUnit, parseQuantity, splitLabelUnit } from './quantity/index.js';
+import { normalizeText } from './text/index.js';
+
+/** What one header or stub text says. */
+interface Piece {
+  text: string;
+  period: FiscalPeriod | null;
+  kind: ValueKind | null;
+  label: string | null;
+  unit: string | null;
+  unitText: string | null;
+}
+
+const SPECIFIC = new Set(['fy', 'fy_end', 'date', 'month', 'year']);
+
+function readPiece(raw: string): Piece {
+  const text = raw.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  if (!text) return { text, period: null, kind: null, label: null, unit: null, unitText: null };
+  const h = parseColumnHeader(text);
+  const split = splitLabelUnit(h.rest ?? '');
+  let label: string | null = stripTags(normalizeText(split.label ?? '').text).trim();
+  if (!label || isGeneric(label) || /^[\s()（）/・:：-]*$/.test(label) || /^第\s*\d+\s*期$/.test(label)) label = null;
+  return { text, period: h.period, kind: h.valueKind, label, unit: split.unit, unitText: split.unitText };
+}
+
+/** A cell reads as data when it holds a quantity and little else (a label with a number inside is not data). */
+function dataValue(text: string): { quantities: Quantity[]; missing: boolean } | null {
+  const t = text.trim();
+  if (!t) return { quantities: [], missing: true };
+  // Numbers that name a group or an ordinal are labels, not data: 65歳以上, 1級, 第6期, 3号認定, 1-①.
+  if (/[0-9０-９]\s*(歳|級|号|期|条|節|章|次)|第\s*[0-9０-９]|^[0-9０-９]+\s*[-－]\s*[①-⑳0-9]/u.test(t)) return null;
+  const v = parseQuantity(t);
+  if (v.missing) return { quantities: [], missing: true };
+  if (v.quantities.length === 0) return null;
+  const rest = compact(t)
+    .replace(/[▲△+\-−－]?[0-9０-９][0-9０-９,，.．]*/g, '')
+    .replace(
+      /人日|人|名|回|件|時間|日|月|年|か所|箇所|カ所|ヶ所|ケ所|床|円|千円|%|％|割|分|倍|世帯|部|以上|以下|未満|超|を超えない|を超える|程度|約|[<>＜＞()（）・/／:：~～]/g,
+      '',
+    );
+  return rest.length <= 3 ? v : null;
+}
+
+function pickPeriod(pieces: Piece[]): FiscalPeriod | null {
+  const withPeriod = pieces.filter((p) => p.period);
+  return (withPeriod.find((p) => SPECIFIC.has(p.period!.kind)) ?? withPeriod[0])?.period ?? null;
+}
+
+/** A unit implied by the measure word when nothing states one: 人数 → person, 世帯数 → household … */
+export function unitFromLabel(label: string): string | null {
+  const c = compact(label);
+  if (/世帯数?$/.test(c)) return 'household';
+  if (/(人数|者数|人口|人員)$/.test(c)) return 'person';
+  if (/(箇所数|か所数|事業所数|施設数)$/.test(c)) return 'facility';
+  if (/(件数)$/.test(c)) return 'case';
+  if (/(回数)$/.test(c)) return 'time';
+  if (/(割合|率)$/.test(c)) return 'percent';
+  if (/(工賃|費用|金額|額)$/.test(c)) return 'yen';
+  return null;
+}
+
+/** `(人・世帯)` over a table: the unit of a column is the one its label names. */
+function unitFromCompositeHint(hint: string, label: string): string | null {
+  const parts = hint
+    .replace(/[()（）]/g, '')
+    .split(/[・、,／/]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+  if (parts.length < 2) return null;
+  const named = parts.find((u) => label.includes(u));
+  return canonicalUnit(named ?? parts[0]!) ?? null;
+}
+
+export interface TableReading {
+  observations: Observation[];
+  issues: Issue[];
+}
+
+/** Read one table into observations. */
+export function tableToObservations(table: Table, ctx: TableContext): TableReading {
+  const issues: Issue[] = [];
+  const grid = tableToGrid(table);
+  const nR = table.nRows;
+  const nC = table.nCols;
+  if (nR === 0 || nC === 0) return { observations: [], issues };
+  const text = (r: number, c: number) => grid[r]?.[c]?.text ?? '';
+  const isTopLeft = (r: number, c: number) => {
+    const cell = grid[r]?.[c];
+    return !!cell && cell.row === r && cell.col === c;
+  };
+
+  // Which cells are data?
+  const data: ({ quantities: Quantity[]; missing: boolean } | null)[][] = [];
+  for (let r = 0; r < nR; r++) {
+    const row: ({ quantities: Quantity[]; missing: boolean } | null)[] = [];
+    for (let c = 0; c < nC; c++) row.push(dataValue(text(r, c)));
+    data.push(row);
+  }
+  const hasNumber = (r: number, c: number) => (data[r]?.[c]?.quantities.length ?? 0) > 0;
+
+  // Header rows: leading rows with no data in any column but the first; capped.
+  let headerRows = table.headerRows ?? 0;
+  if (!headerRows) {
+    while (headerRows < Math.min(4, nR - 1)) {
+      let numeric = 0;
+      for (let c = 1; c < nC; c++) if (hasNumber(headerRows, c) && !readPiece(text(headerRows, c)).period) numeric++;
+      if (numeric > 0) break;
+      headerRows++;
+    }
+  }
+  // Stub columns: leading columns whose body cells are mostly labels.
+  let stubCols = 0;
+  while (stubCols < nC - 1) {
+    let labels = 0;
+    let numbers = 0;
+    for (let r = headerRows; r < nR; r++) {
+      const t = text(r, stubCols);
+      if (!t) continue;
+      if (hasNumber(r, stubCols) && !readPiece(t).period) numbers++;
+      else labels++;
+    }
+    if (numbers > 0 && numbers >= labels) break;
+    if (labels === 0 && numbers === 0 && stubCols > 0) break;
+    stubCols++;
+  }
+  if (stubCols === 0 && headerRows === 0) return { observations: [], issues };
+
+  // Column descriptors (top to bottom).
+  const colPieces: Piece[][] = [];
+  for (let c = 0; c < nC; c++) {
+    const seen = new Set<string>();
+    const ps: Piece[] = [];
+    for (let r = 0; r < headerRows; r++) {
+      const t = text(r, c);
+      if (!t || seen.has(t)) continue;
+      seen.add(t);
+      ps.push(readPiece(t));
+    }
+    colPieces.push(ps);
+  }
+  const corner: Piece[] = [];
+  for (let r = 0; r < headerRows; r++)
+    for (let c = 0; c < stubCols; c++) if (text(r, c)) corner.push(readPiece(text(r, c)));
+  if (headerRows === 0 && stubCols === 0) return { observations: [], issues };
+
+  // Row labels: every non-data cell of the row (stubs, and 区分 columns between data columns). Blank leading
+  // stub cells take the label above them (a row span flattened into blanks), unless a cell to their left is new.
+  const rowTexts: string[][] = [];
+  for (let r = headerRows; r < nR; r++) {
+    const row: string[] = [];
+    const prev = rowTexts[rowTexts.length - 1];
+    let leftIsNew = false;
+    for (let c = 0; c < nC; c++) {
+      const d = data[r]?.[c];
+      let t = d === null ? text(r, c) : '';
+      if (d !== null && c < stubCols && !text(r, c)) t = '';
+      if (c < stubCols && !t && !leftIsNew && prev && rowHasData(r)) t = prev[c] ?? '';
+      else if (c < stubCols && t && t !== prev?.[c]) leftIsNew = true;
+      row.push(t);
+    }
+    rowTexts.push(row);
+  }
+  function rowHasData(r: number): boolean {
+    for (let c = stubCols; c < nC; c++) if (hasNumber(r, c)) return true;
+    return false;
+  }
+
+  const tableUnit = corner.find((p) => p.unit) ?? null;
+  const draftBase = {
+    page: table.page,
+    table_index: table.index,
+    section: ctx.section,
+    confidence: table.quality.score,
+  };
+  const observations: Observation[] = [];
+  let prevIndicator: string | null = null;
+
+  for (let r = headerRows; r < nR; r++) {
+    const texts = rowTexts[r - headerRows] ?? [];
+    const allPieces = texts.map((t) => (t && t.length <= 60 ? readPiece(t) : null));
+    for (let c = stubCols; c < nC; c++) {
+      const cell = data[r]?.[c];
+      if (!cell || cell.missing || cell.quantities.length === 0) continue;
+      if (!isTopLeft(r, c)) continue;
+      const stubs = allPieces.slice(0, c).filter((p): p is Piece => p !== null && p.text !== '');
+      const rowLabels = stubs
+        .filter((p) => p.label && !isMeasureOnly(p.label) && !isSubgroup(p.label))
+        .map((p) => p.label!);
+      const rowSubgroups = stubs.filter((p) => p.label && isSubgroup(p.label)).map((p) => p.label!);
+      const rowMeasure = stubs.map((p) => (p.label ? measureOf(p.label) : null)).find(Boolean) ?? null;
+      const onlyBracket = stubs.length > 0 && stubs.every((p) => /^[(（][^)）]*[)）]$/.test(p.text));
+      const cols = colPieces[c] ?? [];
+      const period = pickPeriod(cols) ?? pickPeriod(stubs) ?? ctx.period;
+      let kind: ValueKind | null =
+        [...cols].reverse().find((p) => p.kind)?.kind ?? [...stubs].reverse().find((p) => p.kind)?.kind ?? ctx.kind;
+      const colLabels = cols
+        .filter((p) => p.label && !isMeasureOnly(p.label) && !isSubgroup(p.label))
+        .map((p) => p.label!);
+      const colSubgroups = cols.filter((p) => p.label && isSubgroup(p.label)).map((p) => p.label!);
+      const colMeasure = cols.map((p) => (p.label ? measureOf(p.label) : null)).find(Boolean) ?? null;
+      const cornerLabel = corner.find((p) => p.label && !isMeasureOnly(p.label))?.label ?? null;
+      const cornerMeasure = corner.map((p) => (p.label ? measureOf(p.label) : null)).find(Boolean) ?? null;
+
+      let labels = [...rowLabels, ...colLabels];
+      if (labels.length === 0 && onlyBracket && prevIndicator) labels = [prevIndicator];
+      if (labels.length === 0 && cornerLabel) labels = [cornerLabel];
+      let indicator = labels.map(stripNumbering).filter(Boolean).join(' ');
+      if (!indicator) indicator = ctx.heading ?? '';
+      if (!indicator) continue;
+      const subgroup = [...rowSubgroups, ...colSubgroups].join(' ') || null;
+      const measure =
+        rowMeasure ??
+        colMeasure ??
+        cornerMeasure ??
+        stubs.find((p) => p.label && isMeasureOnly(p.label))?.label ??
+        null;
+
+      const unitSource =
+        [...stubs].reverse().find((p) => p.unit) ?? [...cols].reverse().find((p) => p.unit) ?? tableUnit ?? null;
+      let unit = unitSource?.unit ?? null;
+      let unitText = unitSource?.unitText ?? null;
+      if (!unit && ctx.unitHint) {
+        unit = canonicalUnit(ctx.unitHint) ?? unitFromCompositeHint(ctx.unitHint, `${indicator}${measure ?? ''}`);
+        unitText = unit ? ctx.unitHint : null;
+      }
+      if (!unit) {
+        unit = unitFromLabel(`${measure ?? ''}`) ?? unitFromLabel(indicator);
+        if (unit) unitText = null;
+      }
+      // Targets without a year of their own fall on the plan's last year.
+      let p = period;
+      if (!p && kind === 'target' && ctx.planEnd) p = ctx.planEnd;
+      if (!kind) kind = 'actual';
+
+      const { head, items } = bulletItems(texts.slice(0, c).filter(Boolean).join(' '));
+      const qs = cell.quantities;
+      const itemLabels: (string | null)[] =
+        items.length > 0 && qs.length === items.length + 1
+          ? [null, ...items]
+          : items.length > 0 && qs.length === items.length
+            ? items
+            : qs.map(() => null);
+      const warnings: string[] = [];
+      if (qs.length > 1 && itemLabels.every((x) => x === null))
+        warnings.push(`cell holds ${qs.length} values but the row label lists ${items.length} items`);
+      qs.forEach((q, i) => {
+        const item = itemLabels[i] ?? null;
+        const base = stripNumbering(stripTags(normalizeText(head).text)) || indicator;
+        const label = item ? `${base} ${item}`.trim() : indicator;
+        const d: ObservationDraft = {
+          ...draftBase,
+          indicator_label: label,
+          subgroup: item && isSubgroup(item) ? item : subgroup,
+          measure,
+          row: r,
+          col: c,
+          period: p,
+          value_kind: kind!,
+          quantity: q,
+          unit: q.unit ?? unit,
+          unit_text: q.unit ? q.unitText : unitText,
+          value_text: text(r, c),
+          warnings: [...warnings],
+        };
+        observations.push(...makeObservation(d, ctx));
+      });
+      prevIndicator = indicator;
+    }
+    const own = allPieces.filter((p): p is Piece => !!p?.label && !isMeasureOnly(p.label) && !isSubgroup(p.label));
+    if (own.length) prevIndicator = own.map((p) => stripNumbering(p.label!)).join(' ');
+  }
+  if (observations.length === 0 && table.cells.some((c) => findPeriods(c.text).length > 0 && /\d/.test(c.text))) {
+    issues.push({
+      code: 'TABLE_NO_DATA',
+      severity: 'info',
+      stage: 'normalize',
+      message: 'table has years but no numeric data cells were read',
+      where: `table ${table.index}`,
+    });
+  }
+  return { observations, issues };
+}

@@ -1,0 +1,14 @@
+export {
+  FIXES,
+  isEnclosedNumeral,
+  isJapanese,
+  JA,
+  type Mapped,
+  mreplace,
+  type NormalizedText,
+  nfkcMapped,
+  normalizeMapped,
+  normalizeText,
+  sourceSpan,
+} from './normalize.js';
+export { KANJI_NUMERAL_CHARS, parseKanjiNumber, parseNumberToken } from './numerals.js';

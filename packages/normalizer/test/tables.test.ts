@@ -1,0 +1,175 @@
+/**
+ * Header reading on small tables written for these tests (other words and numbers than the fixtures), each
+ * expectation worked out by hand from the table.
+ */
+import type { Block, ExtractedDocument, Observation, Table, TableCell } from '@shiryo/model';
+import { describe, expect, it } from 'vitest';
+import { normalizeDocument } from '../src/document.js';
+
+function table(rows: string[][], index = 0, seq = 1): Table {
+  const cells: TableCell[] = [];
+  for (const [i, r] of rows.entries())
+    for (const [j, text] of r.entries())
+      cells.push({ row: i, col: j, rowSpan: 1, colSpan: 1, text, orig: text, role: 'body' });
+  return {
+    page: 1,
+    index,
+    seq,
+    method: 'tsv',
+    cells,
+    nRows: rows.length,
+    nCols: Math.max(...rows.map((r) => r.length)),
+    headerRows: 0,
+    quality: { score: 0.9, emptyRatio: 0, repairs: [] },
+  };
+}
+
+function block(text: string, seq: number, kind: Block['kind'] = 'heading'): Block {
+  return { kind, text, orig: text, page: 1, seq };
+}
+
+function doc(blocks: Block[], tables: Table[]): ExtractedDocument {
+  return {
+    sha256: '0'.repeat(64),
+    path: 'test.txt',
+    mediaType: 'text/plain',
+    bytes: 1,
+    pages: [{ index: 1, width: 0, height: 0, rotation: 0, spans: [], rulings: [], lines: blocks.map((b) => b.text) }],
+    tables,
+    blocks,
+    meta: {},
+    issues: [],
+  };
+}
+
+const pick = (o: Observation) => [o.indicator_label, o.subgroup, o.fiscal_year, o.value_kind, o.value, o.unit];
+
+describe('service tables: periods in columns, units in the corner or row labels', () => {
+  const d = doc(
+    [
+      block('鶴見市 第7期障害福祉計画 進捗', 0),
+      block('3) 短期入所', 1),
+      block('(1) 第7期障害福祉計画サービス必要見込量と実績', 2),
+    ],
+    [
+      table(
+        [
+          ['', 'R6年度 （見込）', 'R7年度 （見込）', 'R5実績'],
+          ['利用者数(人/月)', '12', '14', '9'],
+          ['利用日数(日/月)', '1,020 <30>', '1,100 <35>', '－'],
+        ],
+        0,
+        3,
+      ),
+    ],
+  );
+  const obs = normalizeDocument(d, { municipality: '横浜市' }).observations;
+
+  it('reads each number with the heading as indicator and the row label as measure and unit', () => {
+    expect(obs.map(pick)).toEqual([
+      ['短期入所', null, 2024, 'plan', 12, 'person/month'],
+      ['短期入所', null, 2025, 'plan', 14, 'person/month'],
+      ['短期入所', null, 2023, 'actual', 9, 'person/month'],
+      ['短期入所', null, 2024, 'plan', 1020, 'person_day/month'],
+      ['短期入所', null, 2024, 'subset', 30, 'person_day/month'],
+      ['短期入所', null, 2025, 'plan', 1100, 'person_day/month'],
+      ['短期入所', null, 2025, 'subset', 35, 'person_day/month'],
+    ]);
+    expect(obs[0]!.measure).toBe('利用者数');
+    expect(obs[3]!.measure).toBe('利用日数');
+  });
+
+  it('takes the plan and its period from the document', () => {
+    expect(obs[0]!.plan).toBe('第7期障害福祉計画');
+    expect(obs[0]!.plan_period).toBe('2024-2026');
+    expect(obs[0]!.municipality_code).toBe('141003');
+  });
+});
+
+describe('a 区分 column between the base value and the years, group labels only on the first row', () => {
+  const d = doc(
+    [block('(1) 令和4年度末の施設入所者のうち、地域生活への移行者数', 0)],
+    [
+      table(
+        [
+          ['項 目', '基準値', '区分', '第 7 期', '', '', '比較'],
+          ['', '', '', 'R 6', 'R 7', 'R 8', ''],
+          ['地域移行者数', '50人', '目標値', '—', '—', '3人', '—'],
+          ['', '', '実績値', '1人', '2人', '—', '▲ 1人'],
+        ],
+        0,
+        1,
+      ),
+    ],
+  );
+  const obs = normalizeDocument(d, { municipality: '112127' }).observations;
+
+  it('applies 目標値/実績値 of the row and the years of the columns', () => {
+    const rows = obs.map(pick);
+    expect(rows).toContainEqual(['地域移行者数', null, 2026, 'target', 3, 'person']);
+    expect(rows).toContainEqual(['地域移行者数', null, 2024, 'actual', 1, 'person']);
+    expect(rows).toContainEqual(['地域移行者数', null, 2025, 'actual', 2, 'person']);
+  });
+
+  it('reads the base value as a baseline of the heading year and ▲ as negative', () => {
+    const base = obs.find((o) => o.value_kind === 'baseline');
+    expect(base && pick(base)).toEqual(['地域移行者数', null, 2022, 'baseline', 50, 'person']);
+    const dev = obs.find((o) => o.value_kind === 'deviation');
+    expect(dev?.value).toBe(-1);
+  });
+
+  it('emits nothing for missing markers', () => {
+    expect(obs.length).toBe(5);
+  });
+});
+
+describe('statistics: periods in rows, indicators in columns, unit line above the table', () => {
+  const d = doc(
+    [block('(2) 手帳所持者数', 0), block('(人)', 1, 'paragraph')],
+    [
+      table(
+        [
+          ['現在', '身体 障害者 手帳', '療育 手帳', '計'],
+          ['H30 年度末', '1,500', '400', '1,900'],
+          ['R1 年度末', '1,520', '410', '1,930'],
+        ],
+        0,
+        2,
+      ),
+    ],
+  );
+  const obs = normalizeDocument(d, { municipality: '112127' }).observations;
+
+  it('reads 年度末 rows as fiscal years and collapses spaced labels', () => {
+    expect(obs.map(pick).slice(0, 3)).toEqual([
+      ['身体障害者手帳', null, 2018, 'actual', 1500, 'person'],
+      ['療育手帳', null, 2018, 'actual', 400, 'person'],
+      ['手帳所持者数', '計', 2018, 'actual', 1900, 'person'],
+    ]);
+    expect(obs[0]!.period_kind).toBe('fy_end');
+    expect(obs.length).toBe(6);
+  });
+});
+
+describe('prose: label：value lines under a label line', () => {
+  const d = doc(
+    [
+      block('(6) 関連実績', 0),
+      block('① 市内グループホーム定員数', 1, 'bullet'),
+      block('R3年度末：120人 R4年度末：131人', 2, 'paragraph'),
+      block('② 実績 事業所数：4か所 利用人数：9名', 3, 'paragraph'),
+    ],
+    [],
+  );
+  const obs = normalizeDocument(d, { municipality: '112127' }).observations;
+
+  it('reads each value with the label line above and the year before it', () => {
+    expect(obs.map(pick)).toEqual([
+      ['市内グループホーム定員数', null, 2021, 'actual', 120, 'person'],
+      ['市内グループホーム定員数', null, 2022, 'actual', 131, 'person'],
+      ['事業所数', null, null, 'actual', 4, 'facility'],
+      ['利用人数', null, null, 'actual', 9, 'person'],
+    ]);
+    expect(obs[0]!.period_kind).toBe('fy_end');
+  });
+});
