@@ -1,0 +1,113 @@
+/**
+ * Prose lines → blocks. Blank lines separate groups; in a group, a heading line stands alone, a bullet line
+ * starts a bullet that takes the lines after it, other lines join into a paragraph.
+ *
+ * Headings: markdown `#`…; numbered lines without sentence punctuation — `第1章` (1), `1 開会` / `目標1 …` /
+ * `第1節` (2), `(1) …` (3), `1) …` (4), short `① …` (5); a short standalone line without sentence punctuation,
+ * numbers-with-units or a colon (`第6期障害福祉計画…`, `サービス必要見込量`) is a level-1 heading.
+ * Bullets: `- `, `* `, `・`, `•`, `○`, `●`, `◯`, `■`, `□`, `◆`, `◇` (markers are stripped from `text`, kept in
+ * `orig`). `※`/`注` lines are notes; a line that is one `【…】` label is a caption.
+ */
+import type { BlockKind } from '@shiryo/model';
+import type { BlockItem } from './draft.js';
+import { htmlFragmentText } from './html.js';
+import { collapseSpacedText } from './repairs/collapse.js';
+import { cleanText, isCjk, SENTENCE_PUNCT } from './text.js';
+
+export interface SourceLine {
+  text: string;
+  /** 1-based line number. */
+  line: number;
+}
+
+const BULLET = /^(?:[-*+]\s+|[・•●○◯■□◆◇▪▫◎]\s*)+/;
+const HAS_TAG = /<\/?(?:p|ul|ol|li|br|div|span|b|strong|em|i|u|font|sup|sub|a)\b[^>]*>/i;
+/** A count with its unit (`5人`, `10回`), not an ordinal (`第1回`). */
+const QUANTITY = /(?<![第\d])\d+\s*(?:人|名|回|件|か所|箇所|カ所|%|円|倍|世帯|床|時間)/;
+
+interface LineKind {
+  kind: BlockKind;
+  text: string;
+  level?: number;
+}
+
+/** The heading level a numbered line implies, or null when it is not a numbered heading. */
+export function numberedHeadingLevel(text: string): number | null {
+  if (SENTENCE_PUNCT.test(text) || [...text].length > 100) return null;
+  if (/^第\s*\d+\s*[章部編]/.test(text)) return 1;
+  if (/^第\s*\d+\s*節/.test(text)) return 2;
+  if (/^目標\s*\d+\s/.test(text)) return 2;
+  if (/^\d{1,2}(?:\s+|[.．]\s*)(?=[^\d\s.．])/.test(text)) return 2;
+  if (/^\(\d{1,2}\)\s*\S/.test(text)) return 3;
+  if (/^\d{1,2}\)\s*\S/.test(text)) return 4;
+  if (/^[\u2460-\u2473](?:-\d+)?\s*\S/.test(text) && [...text].length <= 30) return 5;
+  return null;
+}
+
+/** A short standalone label line: a title or section name. */
+function isTitleLine(text: string): boolean {
+  const first = [...text][0] ?? '';
+  return (
+    [...text].length <= 40 &&
+    (isCjk(first) || /^[【「『〈《]/.test(first)) &&
+    !SENTENCE_PUNCT.test(text) &&
+    !/[、,:：]/.test(text) &&
+    !QUANTITY.test(text) &&
+    !/^(?:令和|平成|昭和)\S*年\d+月\d+日/.test(text)
+  );
+}
+
+function classify(raw: string, alone: boolean): LineKind {
+  const md = /^(#{1,6})\s+(.*)$/.exec(raw.trim());
+  if (md) {
+    return {
+      kind: 'heading',
+      text: collapseSpacedText(cleanText(md[2]!.replace(/\s+#+\s*$/, ''))),
+      level: md[1]!.length,
+    };
+  }
+  const text = cleanText(HAS_TAG.test(raw) ? htmlFragmentText(raw) : raw);
+  const bullet = BULLET.exec(text);
+  if (bullet) return { kind: 'bullet', text: text.slice(bullet[0].length).replace(/^[・•]\s*/, '') };
+  if (/^(?:※|注[:：\d)）]|\(注\))/.test(text)) return { kind: 'note', text };
+  // Labels (captions, headings) get the spaced-character repair tables get; prose keeps its spacing.
+  if (/^【[^】]*】$/.test(text)) return { kind: 'caption', text: collapseSpacedText(text) };
+  const level = numberedHeadingLevel(text);
+  if (level !== null) return { kind: 'heading', text: collapseSpacedText(text), level };
+  if (alone && isTitleLine(text)) return { kind: 'heading', text: collapseSpacedText(text), level: 1 };
+  return { kind: 'paragraph', text };
+}
+
+/** Japanese text: kanji and kana, or Japanese punctuation (、。「」・…). */
+const isJapanese = (ch: string) => isCjk(ch) || /^[\u3000-\u303f\u30fb]$/.test(ch);
+
+/** Join wrapped lines: nothing between Japanese characters, one space otherwise. */
+function joinText(a: string, b: string): string {
+  if (!a) return b;
+  if (!b) return a;
+  const left = [...a].at(-1)!;
+  const right = [...b][0]!;
+  return a + (isJapanese(left) && isJapanese(right) ? '' : ' ') + b;
+}
+
+/** Blocks of one group of consecutive non-blank prose lines. */
+export function groupToBlocks(group: SourceLine[]): BlockItem[] {
+  const out: BlockItem[] = [];
+  let current: BlockItem | null = null;
+  for (const { text: raw, line } of group) {
+    const k = classify(raw, group.length === 1);
+    if (!k.text && k.kind !== 'heading') continue;
+    const continues =
+      current && k.kind === 'paragraph' && (current.block.kind === 'paragraph' || current.block.kind === 'bullet');
+    if (continues && current) {
+      current.block.text = joinText(current.block.text, k.text);
+      current.block.orig += `\n${raw}`;
+      continue;
+    }
+    current = { kind: 'block', block: { kind: k.kind, text: k.text, orig: raw, line } };
+    if (k.level !== undefined) current.block.level = k.level;
+    out.push(current);
+    if (k.kind === 'heading' || k.kind === 'caption' || k.kind === 'note') current = null;
+  }
+  return out;
+}

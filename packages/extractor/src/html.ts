@@ -1,0 +1,284 @@
+/**
+ * HTML → text pieces and tables, in document order, with a real parser (htmlparser2).
+ *
+ * `<table>` becomes a grid (rowspan/colspan placed the HTML way: each cell takes the first column not held by
+ * a rowspan from above); `<thead>` rows and rows of only `<th>` are header rows; a table nested in a cell is
+ * its own table, emitted after its parent with `parentKey` set. Text in `<p>`, `<li>`, `<h1>`–`<h6>` and bare
+ * text outside tables become text pieces (paragraph / bullet / heading).
+ */
+
+import type { BlockKind, Table, TableCell } from '@shiryo/model';
+import { DomUtils, parseDocument } from 'htmlparser2';
+import { emptyTable, type KeySource, makeCell, type RowIssue } from './draft.js';
+import { applyRepairs, SHAPE_REPAIRS } from './repairs/index.js';
+import { reconcileRowWidths } from './repairs/reconcile.js';
+import { cleanText, isMissingMarker, isNumericData } from './text.js';
+
+type HtmlDocument = ReturnType<typeof parseDocument>;
+type HtmlNode = HtmlDocument['children'][number];
+type HtmlElement = Parameters<typeof DomUtils.getAttributeValue>[0];
+
+export interface HtmlText {
+  kind: 'text';
+  blockKind: BlockKind;
+  text: string;
+  orig: string;
+  level?: number;
+  /** Offset of the element in the parsed string. */
+  offset: number;
+}
+
+export interface HtmlTable {
+  kind: 'table';
+  key: number;
+  parentKey?: number;
+  table: Table;
+  issues: RowIssue[];
+  offset: number;
+}
+
+export type HtmlPiece = HtmlText | HtmlTable;
+
+const SKIP = new Set(['script', 'style', 'head', 'template', 'noscript', 'title', 'meta', 'link']);
+const TEXT_BLOCK = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dt', 'dd', 'blockquote', 'pre', 'address']);
+const BLOCK = new Set([
+  ...TEXT_BLOCK,
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'nav',
+  'aside',
+  'ul',
+  'ol',
+  'dl',
+  'body',
+  'html',
+  'figure',
+  'figcaption',
+  'form',
+  'fieldset',
+  'center',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'hr',
+]);
+
+const isElement = (n: HtmlNode): n is HtmlElement => DomUtils.isTag(n);
+const hasTable = (el: HtmlElement) => DomUtils.findOne((e) => e.name === 'table', el.children, true) !== null;
+
+/** Raw text of a node: `<br>` and block boundaries become newlines; nested tables are left out. */
+export function rawText(nodes: HtmlNode[]): string {
+  let out = '';
+  for (const n of nodes) {
+    if (DomUtils.isText(n)) out += n.data;
+    else if (isElement(n)) {
+      const name = n.name.toLowerCase();
+      if (SKIP.has(name) || name === 'table') continue;
+      if (name === 'br') out += '\n';
+      else if (BLOCK.has(name)) out += `\n${rawText(n.children)}\n`;
+      else out += rawText(n.children);
+    }
+  }
+  return out;
+}
+
+/** Raw text with the newlines that block boundaries introduced squeezed, for `orig`. */
+const tidyRaw = (s: string) => s.replace(/[ \t]*\n[\s]*/g, '\n').trim();
+
+function textPiece(el: HtmlElement | null, orig: string, offset: number): HtmlText | null {
+  const name = el?.name.toLowerCase() ?? '';
+  let text = cleanText(orig);
+  if (!text) return null;
+  let blockKind: BlockKind = 'paragraph';
+  let level: number | undefined;
+  if (name === 'li') {
+    blockKind = 'bullet';
+    text = text.replace(/^(?:[・•●○◯■□◆◇\-*]\s*)+/, '');
+  } else if (/^h[1-6]$/.test(name)) {
+    blockKind = 'heading';
+    level = Number(name[1]);
+  } else if (name === 'caption') blockKind = 'caption';
+  const piece: HtmlText = { kind: 'text', blockKind, text, orig: tidyRaw(orig), offset };
+  if (level !== undefined) piece.level = level;
+  return piece;
+}
+
+/** Tables among these nodes that no other table among them contains. */
+function outermostTables(nodes: HtmlNode[]): HtmlElement[] {
+  const found: HtmlElement[] = [];
+  for (const n of nodes) {
+    if (!isElement(n)) continue;
+    if (n.name.toLowerCase() === 'table') found.push(n);
+    else found.push(...outermostTables(n.children));
+  }
+  return found;
+}
+
+/** `<tr>`s of this table, not of tables nested in it, with whether they sit in `<thead>`. */
+function tableRows(table: HtmlElement): { tr: HtmlElement; thead: boolean }[] {
+  const rows: { tr: HtmlElement; thead: boolean }[] = [];
+  for (const child of table.children) {
+    if (!isElement(child)) continue;
+    const name = child.name.toLowerCase();
+    if (name === 'tr') rows.push({ tr: child, thead: false });
+    else if (name === 'thead' || name === 'tbody' || name === 'tfoot') {
+      for (const tr of child.children) {
+        if (isElement(tr) && tr.name.toLowerCase() === 'tr') rows.push({ tr, thead: name === 'thead' });
+      }
+    }
+  }
+  return rows;
+}
+
+const spanOf = (el: HtmlElement, attr: string, max: number): number => {
+  const n = Number.parseInt(DomUtils.getAttributeValue(el, attr) ?? '1', 10);
+  if (!Number.isFinite(n) || n < 0) return 1;
+  return n === 0 ? max : Math.min(n, max);
+};
+
+/** Place the cells of a `<table>` on a grid and collect the tables nested in its cells. */
+function tableToPieces(table: HtmlElement, keys: KeySource, line: number | undefined, parentKey?: number): HtmlPiece[] {
+  const rows = tableRows(table);
+  const nested: HtmlElement[] = [];
+  const occupied: boolean[][] = rows.map(() => []);
+  const cells: TableCell[] = [];
+  const issues: RowIssue[] = [];
+  let headerRows = 0;
+  let inHeader = true;
+  let nCols = 0;
+  rows.forEach(({ tr, thead }, r) => {
+    const tds = tr.children.filter(isElement).filter((e) => e.name === 'td' || e.name === 'th');
+    const isHeader = inHeader && (thead || (tds.length > 0 && tds.every((e) => e.name === 'th')));
+    if (isHeader) headerRows = r + 1;
+    else inHeader = false;
+    let c = 0;
+    for (const td of tds) {
+      while (occupied[r]![c]) c++;
+      const wanted = Number.parseInt(DomUtils.getAttributeValue(td, 'rowspan') ?? '1', 10);
+      const rowSpan = spanOf(td, 'rowspan', rows.length - r);
+      const colSpan = spanOf(td, 'colspan', 1000);
+      if (Number.isFinite(wanted) && wanted > rowSpan) {
+        issues.push({
+          code: 'HTML_ROWSPAN_CLIPPED',
+          severity: 'info',
+          message: `rowspan=${wanted} reaches past the last row; clipped to ${rowSpan}`,
+          row: r,
+        });
+      }
+      for (let rr = r; rr < r + rowSpan; rr++) for (let cc = c; cc < c + colSpan; cc++) occupied[rr]![cc] = true;
+      const orig = rawText(td.children);
+      const role = isHeader ? 'header' : td.name === 'th' ? 'stub' : 'body';
+      cells.push(makeCell(r, c, { orig: tidyRaw(orig), text: cleanText(orig), rowSpan, colSpan, role }));
+      nCols = Math.max(nCols, c + colSpan);
+      c += colSpan;
+      nested.push(...outermostTables(td.children));
+    }
+  });
+  let t = emptyTable('html', line, cells, rows.length, nCols);
+  t.headerRows = headerRows;
+  const caption = table.children.find((e) => isElement(e) && e.name === 'caption');
+  if (caption && isElement(caption)) {
+    const text = cleanText(rawText(caption.children));
+    if (text) t.caption = text;
+  }
+  t = applyRepairs(reconcileRowWidths(t), SHAPE_REPAIRS);
+  issues.push(...shortRowIssues(t));
+  const key = keys();
+  const piece: HtmlTable = { kind: 'table', key, table: t, issues, offset: table.startIndex ?? 0 };
+  if (parentKey !== undefined) piece.parentKey = parentKey;
+  const out: HtmlPiece[] = [piece];
+  for (const n of nested) out.push(...tableToPieces(n, keys, line, key));
+  return out;
+}
+
+/** Body rows that end before the table's last column: cells kept left-aligned, missing values left empty. */
+export function shortRowIssues(t: Table): RowIssue[] {
+  const ends = new Array<number>(t.nRows).fill(0);
+  const labels: string[][] = Array.from({ length: t.nRows }, () => []);
+  for (const c of t.cells) {
+    for (let r = c.row; r < Math.min(t.nRows, c.row + c.rowSpan); r++) {
+      ends[r] = Math.max(ends[r]!, c.col + c.colSpan);
+      if (c.text && !isNumericData(c.text) && !isMissingMarker(c.text)) labels[r]!.push(c.text);
+    }
+  }
+  const issues: RowIssue[] = [];
+  for (let r = t.headerRows; r < t.nRows; r++) {
+    if (ends[r]! >= t.nCols) continue;
+    const label = labels[r]!.slice(0, 3).join(' / ');
+    issues.push({
+      code: 'HTML_ROW_SHORT',
+      severity: 'warn',
+      message:
+        `row ${r} (${label.length > 60 ? `${label.slice(0, 60)}…` : label}) covers ${ends[r]} of ${t.nCols} columns: ` +
+        'its cells are kept left-aligned after the row labels and the missing positions left empty',
+      row: r,
+    });
+  }
+  return issues;
+}
+
+/** Walk nodes in order, emitting text pieces and tables. */
+function walk(nodes: HtmlNode[], keys: KeySource, line: number | undefined, out: HtmlPiece[]): void {
+  let inline = '';
+  let inlineAt = 0;
+  const flush = () => {
+    const p = textPiece(null, inline, inlineAt);
+    if (p) out.push(p);
+    inline = '';
+  };
+  for (const n of nodes) {
+    if (DomUtils.isText(n)) {
+      if (!inline.trim()) inlineAt = n.startIndex ?? 0;
+      inline += n.data;
+      continue;
+    }
+    if (!isElement(n)) continue;
+    const name = n.name.toLowerCase();
+    if (SKIP.has(name)) continue;
+    if (name === 'br') {
+      inline += '\n';
+      continue;
+    }
+    if (name === 'table') {
+      flush();
+      out.push(...tableToPieces(n, keys, line));
+    } else if (TEXT_BLOCK.has(name) && !hasTable(n)) {
+      flush();
+      const p = textPiece(n, rawText(n.children), n.startIndex ?? 0);
+      if (p) out.push(p);
+    } else if (BLOCK.has(name) || hasTable(n)) {
+      flush();
+      walk(n.children, keys, line, out);
+    } else {
+      if (!inline.trim()) inlineAt = n.startIndex ?? 0;
+      inline += rawText([n]);
+    }
+  }
+  flush();
+}
+
+/** Parse an HTML document or fragment into text pieces and tables. `line` is stamped on tables when given. */
+export function htmlToPieces(html: string, keys: KeySource, line?: number): HtmlPiece[] {
+  const doc = parseDocument(html, { withStartIndices: true, decodeEntities: true });
+  const out: HtmlPiece[] = [];
+  walk(doc.children, keys, line, out);
+  return out;
+}
+
+/** The `<title>` of an HTML document, if any. */
+export function htmlTitle(html: string): string | null {
+  const doc = parseDocument(html);
+  const title = DomUtils.findOne((e) => e.name === 'title', doc.children, true);
+  const text = title ? cleanText(DomUtils.textContent(title)) : '';
+  return text || null;
+}
+
+/** Text of an HTML fragment (tags dropped, block boundaries as spaces): for `<p>…</p>` inside a TSV cell. */
+export function htmlFragmentText(html: string): string {
+  return cleanText(rawText(parseDocument(html).children));
+}

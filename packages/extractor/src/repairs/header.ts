@@ -1,0 +1,83 @@
+/**
+ * detectHeaderRows: decide how many leading rows are column headers and give cells their roles.
+ *
+ * A leading row is a header row when it holds no numeric data (year-like labels such as `R3`, `令和3年度`,
+ * `2019` are labels, not data) and its other cells read as labels (short, no sentence punctuation).
+ * A header the reader already knew (HTML `<thead>`/`<th>`, the markdown header row) is kept.
+ * Body cells in the leading label columns (at least the first column) become `stub`; a body row holding only
+ * a `※`/`注` remark becomes `note`.
+ */
+import type { CellRole, Table, TableCell } from '@shiryo/model';
+import { withRepair } from '../draft.js';
+import { isNumericData, isYearLike, SENTENCE_PUNCT } from '../text.js';
+
+const MAX_HEADER_ROWS = 4;
+const MAX_LABEL_LENGTH = 30;
+/** Period labels may carry a longer description (`2018-2020年度の取組みを目標としている項目 ※…`). */
+const MAX_PERIOD_LABEL_LENGTH = 60;
+
+function rowCells(t: Table): TableCell[][] {
+  const rows: TableCell[][] = Array.from({ length: t.nRows }, () => []);
+  for (const c of t.cells) rows[c.row]?.push(c);
+  return rows;
+}
+
+/** Does this row read as a header row? Labels only: no data, no sentence punctuation, short. */
+export function isHeaderLikeRow(cells: TableCell[]): boolean {
+  const texts = cells.map((c) => c.text).filter(Boolean);
+  if (texts.length === 0) return false;
+  return texts.every((s) => {
+    if (isNumericData(s) || SENTENCE_PUNCT.test(s) || s.includes('、')) return false;
+    return [...s].length <= (isYearLike(s) ? MAX_PERIOD_LABEL_LENGTH : MAX_LABEL_LENGTH);
+  });
+}
+
+const isYearRow = (cells: TableCell[]) => cells.some((c) => isYearLike(c.text)) && isHeaderLikeRow(cells);
+
+/**
+ * Leading header-like rows, at most MAX_HEADER_ROWS and never every row. In a table without any numeric data
+ * every short row looks like a label row, so there only leading rows of period labels count, or else the first
+ * row alone.
+ */
+function countHeaderRows(t: Table, rows: TableCell[][]): number {
+  const max = Math.min(MAX_HEADER_ROWS, t.nRows - 1);
+  const hasData = t.cells.some((c) => isNumericData(c.text));
+  const test = hasData ? isHeaderLikeRow : isYearRow;
+  let n = 0;
+  while (n < max && test(rows[n]!)) n++;
+  if (n === 0 && !hasData && max > 0 && isHeaderLikeRow(rows[0]!)) n = 1;
+  return n;
+}
+
+/** Leading columns whose body cells hold no numeric data: the row labels. At least 1, never all when there is data. */
+function countStubCols(t: Table, headerRows: number): number {
+  let numericFrom = t.nCols;
+  for (const c of t.cells) if (c.row >= headerRows && isNumericData(c.text)) numericFrom = Math.min(numericFrom, c.col);
+  if (numericFrom === t.nCols) return Math.min(1, t.nCols);
+  return Math.max(1, numericFrom);
+}
+
+const isNote = (cells: TableCell[]) => {
+  const texts = cells.map((c) => c.text).filter(Boolean);
+  return texts.length === 1 && /^(?:※|注[:：\d)）]|\(注\)|（注）)/.test(texts[0]!);
+};
+
+export function detectHeaderRows(t: Table): Table {
+  if (t.nRows === 0) return t;
+  const rows = rowCells(t);
+  const headerRows = t.headerRows > 0 ? t.headerRows : countHeaderRows(t, rows);
+  const stubCols = countStubCols(t, headerRows);
+  const noteRows = new Set(rows.map((cells, r) => (r >= headerRows && isNote(cells) ? r : -1)).filter((r) => r >= 0));
+  let changed = headerRows !== t.headerRows;
+  const cells = t.cells.map((c) => {
+    let role: CellRole;
+    if (c.row < headerRows) role = 'header';
+    else if (noteRows.has(c.row)) role = 'note';
+    else if (c.col < stubCols) role = 'stub';
+    else role = 'body';
+    if (role === c.role) return c;
+    changed = true;
+    return { ...c, role };
+  });
+  return changed ? withRepair(t, 'detectHeaderRows', { cells, headerRows }) : t;
+}

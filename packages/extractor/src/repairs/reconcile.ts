@@ -1,0 +1,89 @@
+/**
+ * reconcileRowWidths: HTML tables whose rowspans do not add up. In the fixture
+ *
+ *   区分(colspan 2) | 令和3年度 | 令和4年度 | 令和5年度
+ *   協議の場への参加者数(rowspan 4) | 保健(rowspan 2) | 見込量 | 36人 | 36人
+ *   医療：精神科(rowspan 2) | 見込量 | 6人 | 6人 | 6人
+ *
+ * some rows carry three row labels where the header has room for two, so their values sit one column to the
+ * right of the others and past the header. The repair finds, per row, where the values start (the first cell
+ * holding a number or a missing marker), makes room for the deepest row-label nesting S, and moves every row's
+ * values so they start at column S, keeping their order and gaps: values stay left-aligned after the row
+ * labels, and a row with fewer values than the header simply ends early (nothing is invented). The header's
+ * corner cell widens to cover the row-label columns; its column labels move with the values.
+ *
+ * Leaves the table unchanged when rows already agree, when the header has fewer columns than the values need,
+ * or when moving would make two cells overlap.
+ */
+import type { Table, TableCell } from '@shiryo/model';
+import { withRepair } from '../draft.js';
+import { isMissingMarker, isNumericData } from '../text.js';
+
+const isValue = (c: TableCell) => !!c.text && (isNumericData(c.text) || isMissingMarker(c.text));
+
+interface RowShape {
+  /** First column at or after `from` holding a value, or -1. */
+  first: number;
+  /** One past the last column any cell covers. */
+  end: number;
+}
+
+function rowShapes(t: Table, from: number): RowShape[] {
+  const shapes: RowShape[] = Array.from({ length: t.nRows }, () => ({ first: -1, end: 0 }));
+  for (const c of t.cells) {
+    for (let r = c.row; r < Math.min(t.nRows, c.row + c.rowSpan); r++) {
+      const s = shapes[r]!;
+      s.end = Math.max(s.end, c.col + c.colSpan);
+      if (c.col >= from && isValue(c) && (s.first < 0 || c.col < s.first)) s.first = c.col;
+    }
+  }
+  return shapes;
+}
+
+export function reconcileRowWidths(t: Table): Table {
+  if (t.headerRows === 0 || t.headerRows >= t.nRows) return t;
+  const headerEnd = Math.max(
+    ...rowShapes(t, 0)
+      .slice(0, t.headerRows)
+      .map((s) => s.end),
+  );
+  // The widest run of values decides how many value columns the header labels (its last V columns); the first
+  // column always holds row labels, even number-like ones.
+  const all = rowShapes(t, 1)
+    .slice(t.headerRows)
+    .filter((s) => s.first >= 0);
+  if (all.length === 0) return t;
+  const V = Math.min(headerEnd, Math.max(...all.map((s) => s.end - s.first)));
+  const h = headerEnd - V;
+  // Where each row's values start, ignoring number-like row labels under the header's corner (`65歳以上`).
+  const shapes = rowShapes(t, h);
+  const body = shapes.slice(t.headerRows).filter((s) => s.first >= 0);
+  if (body.length === 0 || h < 1) return t;
+  const S = Math.max(...body.map((s) => s.first));
+  // Only rows with more row labels than the header's corner covers call for a repair.
+  if (S <= h) return t;
+
+  const moved: TableCell[] = t.cells.map((c) => {
+    if (c.row < t.headerRows) {
+      if (c.col >= h) return { ...c, col: c.col + S - h };
+      if (c.col + c.colSpan >= h) return { ...c, colSpan: c.colSpan + S - h };
+      return c;
+    }
+    const first = shapes[c.row]!.first;
+    if (first < 0 || c.col < first) return c;
+    return { ...c, col: c.col + S - first };
+  });
+  const nCols = Math.max(S + V, ...moved.map((c) => c.col + c.colSpan));
+  // Refuse a result where two cells claim one position.
+  const taken = new Set<number>();
+  for (const c of moved) {
+    for (let r = c.row; r < Math.min(t.nRows, c.row + c.rowSpan); r++) {
+      for (let k = c.col; k < c.col + c.colSpan; k++) {
+        const key = r * (nCols + 1) + k;
+        if (taken.has(key)) return t;
+        taken.add(key);
+      }
+    }
+  }
+  return withRepair(t, 'reconcileRowWidths', { cells: moved, nCols });
+}

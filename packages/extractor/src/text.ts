@@ -1,0 +1,87 @@
+/**
+ * Text helpers shared by the readers and repairs: normalisation and the small classifiers
+ * (numeric data, year-like labels, CJK characters) that header detection and repairs rely on.
+ */
+
+/** Circled and parenthesised numbers that NFKC would turn into plain digits (① → 1, ⑴ → (1)). */
+const KEEP_FROM_NFKC = /[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]/;
+
+/**
+ * NFKC, except for circled/parenthesised numbers: NFKC maps `①地域移行者数 4人` to `1地域移行者数 4人`, which
+ * makes a label look like a number, so those characters are kept as written.
+ */
+export function nfkc(s: string): string {
+  if (!KEEP_FROM_NFKC.test(s)) return s.normalize('NFKC');
+  let out = '';
+  let run = '';
+  for (const ch of s) {
+    if (KEEP_FROM_NFKC.test(ch)) {
+      out += run.normalize('NFKC') + ch;
+      run = '';
+    } else run += ch;
+  }
+  return out + run.normalize('NFKC');
+}
+
+/** Whitespace (including U+3000 and NBSP, which NFKC already maps to spaces) collapsed to one space and trimmed. */
+export function collapseWhitespace(s: string): string {
+  return s.replace(/[\s\u200b\ufeff]+/g, ' ').trim();
+}
+
+/** The cleaned form of any source text: NFKC (keeping circled numbers) and collapsed whitespace. */
+export function cleanText(s: string): string {
+  return collapseWhitespace(nfkc(s));
+}
+
+/** A comparison key: cleaned text without any whitespace (`区 分` and `区分` share a key). */
+export function textKey(s: string): string {
+  return cleanText(s).replace(/\s+/g, '');
+}
+
+export const isDigit = (ch: string): boolean => ch >= '0' && ch <= '9';
+export const isLatin = (ch: string): boolean => /^[A-Za-z]$/.test(ch);
+/** Han, hiragana, katakana (with ー), the kanji iteration mark 々 and ヶ. */
+export const isCjk = (ch: string): boolean =>
+  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆ヶ]$/u.test(ch);
+
+/**
+ * A label for a period, not a data value: `令和3年度`, `R3`, `H29 年度末`, `2019年度`, `2018-2020`, `第6期`, `6月`.
+ * Tested on the start of the text (`R3年度 (見込)` is year-like); a leading `(` is skipped.
+ */
+export function isYearLike(text: string): boolean {
+  const t = cleanText(text).replace(/^[(（]/, '');
+  return (
+    /^(?:令和|平成|昭和)\s*(?:\d{1,2}|元)\s*年/.test(t) ||
+    /^[RHSrhs]\s*(?:\d{1,2}|元)(?!\d)(?![,.]\d)/.test(t) ||
+    /^(?:19|20)\d{2}(?:$|[\s年度\-~～(/])/.test(t) ||
+    /^第\s*\d+\s*期/.test(t) ||
+    /^\d{1,2}\s*月(?:末|分|時点)?$/.test(t)
+  );
+}
+
+/** A number that is part of a label: ages (`18歳未満`, `0~14歳`), grades (`1級`), ordinals (`第2回`, `2号`). */
+export function isLabelNumber(text: string): boolean {
+  return /^\d+(?:\s*[~～\-－]\s*\d+)?\s*(?:歳|才|級|号|次|回目|学年|年生|丁目|番目)/.test(cleanText(text));
+}
+
+/** Markers for a value that is not there: —, -, ―, /, ／, ×, 空欄. */
+export function isMissingMarker(text: string): boolean {
+  return /^(?:[-−‐‑–—―ー－/／×✕]|該当なし|なし)$/.test(cleanText(text));
+}
+
+/**
+ * A cell holding a number and little else: `2,590`, `▲ 4人`, `4人 (5.6%)`, `191 <116>`, `72人を 超えない`.
+ * Year-like labels (`R3`, `2019年度`) are not data; a label that merely starts with a digit (`1か所以上の設置`) is not.
+ */
+export function isNumericData(text: string): boolean {
+  const t = cleanText(text);
+  if (!/^[▲△+\-−±]?\s*\d/.test(t) || isYearLike(t) || isLabelNumber(t)) return false;
+  const rest = t
+    .replace(/\([^)]*\)|<[^>]*>/g, '')
+    .replace(/[▲△+\-−±]?\d[\d,]*(?:\.\d+)?/g, '')
+    .replace(/\s+/g, '');
+  return rest.length <= 6;
+}
+
+/** Sentence punctuation: a line or cell containing it reads as prose, not as a label. */
+export const SENTENCE_PUNCT = /[。．！？!?]/;

@@ -1,0 +1,66 @@
+/**
+ * A text export (.txt, .md, .tsv) → document items in order: TSV runs, markdown pipe tables, raw `<table>`
+ * blocks, and prose blocks between them.
+ */
+import { groupToBlocks, type SourceLine } from './blocks.js';
+import type { DocItem, KeySource } from './draft.js';
+import { htmlToPieces } from './html.js';
+import { markdownTableAt, readMarkdownTable } from './markdown.js';
+import { lineFinder, piecesToItems } from './pieces.js';
+import { readTsvRun } from './tsv.js';
+
+const HR = /^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/;
+const HTML_TABLE_START = /^\s*<table[\s>]/i;
+
+/** Lines from `start` up to the one that closes the `<table>` opened there. */
+function htmlTableEnd(lines: SourceLine[], start: number): number {
+  let depth = 0;
+  for (let i = start; i < lines.length; i++) {
+    depth += (lines[i]!.text.match(/<table[\s>]/gi) ?? []).length;
+    depth -= (lines[i]!.text.match(/<\/table\s*>/gi) ?? []).length;
+    if (depth <= 0) return i + 1;
+  }
+  return lines.length;
+}
+
+export function readTextDocument(text: string, keys: KeySource): DocItem[] {
+  const lines: SourceLine[] = text.split('\n').map((t, i) => ({ text: t, line: i + 1 }));
+  const raw = lines.map((l) => l.text);
+  const items: DocItem[] = [];
+  let group: SourceLine[] = [];
+  const flush = () => {
+    if (group.length) items.push(...groupToBlocks(group));
+    group = [];
+  };
+  let i = 0;
+  while (i < lines.length) {
+    const l = lines[i]!;
+    if (l.text.includes('\t')) {
+      flush();
+      let j = i;
+      while (j < lines.length && lines[j]!.text.includes('\t')) j++;
+      items.push(...readTsvRun(lines.slice(i, j), keys));
+      i = j;
+    } else if (!l.text.trim() || HR.test(l.text)) {
+      flush();
+      i++;
+    } else if (markdownTableAt(raw, i)) {
+      flush();
+      const { table, next } = readMarkdownTable(lines, i);
+      if (table.cells.some((c) => c.text)) items.push({ kind: 'table', key: keys(), table, issues: [] });
+      i = next;
+    } else if (HTML_TABLE_START.test(l.text)) {
+      flush();
+      const end = htmlTableEnd(lines, i);
+      const html = raw.slice(i, end).join('\n');
+      const at = lineFinder(html);
+      items.push(...piecesToItems(htmlToPieces(html, keys), (offset) => l.line + at(offset) - 1));
+      i = end;
+    } else {
+      group.push(l);
+      i++;
+    }
+  }
+  flush();
+  return items;
+}

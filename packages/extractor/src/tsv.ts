@@ -1,0 +1,65 @@
+/**
+ * TSV runs → tables. Consecutive lines holding a tab form one table. A cell with HTML markup is read as HTML:
+ * `<p>`/`<ul>` give the cell its text; a `<table>` gives its own tables (see embedded.ts).
+ */
+import type { Table } from '@shiryo/model';
+import type { SourceLine } from './blocks.js';
+import type { DocItem, KeySource, RawCell, TableItem } from './draft.js';
+import { tableFromRows } from './draft.js';
+import { dropFlattenedDuplicate, type Embedded, readEmbeddedHtml } from './embedded.js';
+import { htmlFragmentText } from './html.js';
+import { applyRepairs, SHAPE_REPAIRS } from './repairs/index.js';
+
+const HAS_TAG = /<\/?(?:p|ul|ol|li|br|div|span|b|strong|em|i|u|font|sup|sub|a|table|tr|td|th)\b[^>]*>/i;
+const HAS_TABLE = /<table[\s>]/i;
+
+/** One TSV row as read: its cells, and the HTML read from cells holding a `<table>`. */
+export interface TsvRow {
+  line: number;
+  cells: string[];
+  embedded: Embedded[];
+}
+
+/** Split a run of tab lines into rows, reading cells that hold an HTML table. */
+function readRows(run: SourceLine[], keys: KeySource): TsvRow[] {
+  return run.map(({ text, line }) => {
+    const cells = text.split('\t');
+    const embedded: Embedded[] = [];
+    cells.forEach((cell, col) => {
+      if (HAS_TABLE.test(cell)) embedded.push(readEmbeddedHtml(cell, col, line, keys));
+    });
+    return { line, cells, embedded };
+  });
+}
+
+function rawCell(orig: string, row: TsvRow, col: number): RawCell {
+  const e = row.embedded.find((x) => x.col === col);
+  if (e) return { orig, text: e.text };
+  if (HAS_TAG.test(orig)) return { orig, text: htmlFragmentText(orig) };
+  return { orig };
+}
+
+/**
+ * A run of tab-separated lines → the TSV table, followed by the tables embedded in its cells (each after the
+ * caption blocks that precede it in the cell).
+ */
+export function readTsvRun(run: SourceLine[], keys: KeySource): DocItem[] {
+  const read = readRows(run, keys);
+  const { rows, dropped } = dropFlattenedDuplicate(read);
+  const grid = rows.map((row) => row.cells.map((orig, col) => rawCell(orig, row, col)));
+  let table: Table = tableFromRows(grid, 'tsv', run[0]!.line);
+  if (dropped) table = { ...table, quality: { ...table.quality, repairs: ['dropFlattenedDuplicate'] } };
+  table = applyRepairs(table, SHAPE_REPAIRS);
+  if (table.cells.every((c) => !c.text)) return [];
+  const outer: TableItem = { kind: 'table', key: keys(), table, issues: [] };
+  const items: DocItem[] = [outer];
+  for (const row of rows) {
+    for (const e of row.embedded) {
+      for (const piece of e.pieces) {
+        if (piece.kind === 'block') items.push(piece);
+        else items.push(piece.parentKey === undefined ? { ...piece, parentKey: outer.key } : piece);
+      }
+    }
+  }
+  return items;
+}
