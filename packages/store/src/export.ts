@@ -1,0 +1,71 @@
+import { EXPORT_KEYS } from '@shiryo/model';
+import type Database from 'better-sqlite3';
+import { csvRecord } from './csv.js';
+import type { ExportFilter, ExportFormat } from './types.js';
+
+const WARNINGS = EXPORT_KEYS.indexOf('warnings');
+const CHUNK = 64 * 1024;
+
+function selectSql(filter: ExportFilter): { sql: string; params: string[] } {
+  const where: string[] = [];
+  const params: string[] = [];
+  if (filter.municipality) {
+    where.push('(municipality_code = ? OR municipality_name = ?)');
+    params.push(filter.municipality, filter.municipality);
+  }
+  if (filter.documentPath) {
+    where.push('document_path = ?');
+    params.push(filter.documentPath);
+  }
+  const cols = EXPORT_KEYS.map((k) => `"${k}"`).join(', ');
+  const sql = `SELECT ${cols} FROM observations_flat ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY document_path, table_index, row, col, observation_id`;
+  return { sql, params };
+}
+
+function jsonLine(values: unknown[]): string {
+  const o: Record<string, unknown> = {};
+  EXPORT_KEYS.forEach((k, i) => {
+    o[k] = i === WARNINGS ? JSON.parse(String(values[i])) : values[i];
+  });
+  return `${JSON.stringify(o)}\n`;
+}
+
+function csvLine(values: unknown[]): string {
+  return csvRecord(
+    values.map((v, i) => {
+      if (i === WARNINGS) return (JSON.parse(String(v)) as string[]).join('; ');
+      return v === null || v === undefined ? '' : String(v);
+    }),
+  );
+}
+
+/**
+ * Stream every observation (or those matching `filter`) in the export contract: JSONL with exactly `EXPORT_KEYS`
+ * in order, or CSV with a header of the same keys. Rows are read one at a time and written in chunks of ~64 kB.
+ * Returns the number of observations written.
+ */
+export function exportObservations(
+  db: Database.Database,
+  format: ExportFormat,
+  write: (chunk: string) => void,
+  filter: ExportFilter = {},
+): number {
+  const { sql, params } = selectSql(filter);
+  const line = format === 'csv' ? csvLine : jsonLine;
+  let buf = format === 'csv' ? csvRecord(EXPORT_KEYS) : '';
+  let n = 0;
+  for (const values of db
+    .prepare(sql)
+    .raw(true)
+    .iterate(...params) as Iterable<unknown[]>) {
+    buf += line(values);
+    n++;
+    if (buf.length >= CHUNK) {
+      write(buf);
+      buf = '';
+    }
+  }
+  if (buf) write(buf);
+  return n;
+}

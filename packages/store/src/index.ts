@@ -1,0 +1,9 @@
+/**
+ * @shiryo/store — the SQLite file: schema and numbered migrations, one transaction per document, views for
+ * researchers, and the export contract (JSONL / CSV). Holds SQL only; parses nothing.
+ */
+export { csvField, csvRecord } from './csv.js';
+export type { AppliedMigration } from './migrate.js';
+export { MIGRATIONS, type Migration, SCHEMA_VERSION } from './migrations/index.js';
+export { openStore, type Store } from './store.js';
+export type * from './types.js';

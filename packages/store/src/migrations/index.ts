@@ -1,0 +1,17 @@
+import { sql as init } from './001_init.js';
+import { sql as views } from './002_views.js';
+
+export interface Migration {
+  /** 1, 2, 3 …: applied in this order, recorded in `migrations` and `PRAGMA user_version`. */
+  readonly id: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** Every migration, in order. Append only: never edit one that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [
+  { id: 1, name: 'init', sql: init },
+  { id: 2, name: 'views', sql: views },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

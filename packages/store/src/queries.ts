@@ -1,0 +1,71 @@
+import type { ShiryoError, Stage } from '@shiryo/model';
+import type Database from 'better-sqlite3';
+import type { IssueFilter, IssueRow, StoreStats, SummaryRow } from './types.js';
+
+/** Documents, tables and observations per municipality (unknown city last). */
+export function summary(db: Database.Database): SummaryRow[] {
+  return db
+    .prepare(`SELECT municipality_code, municipality_name, prefecture, documents, tables, observations
+      FROM documents_summary ORDER BY municipality_code IS NULL, municipality_code`)
+    .all() as SummaryRow[];
+}
+
+const count = (db: Database.Database, sql: string): number => (db.prepare(sql).pluck().get() as number | null) ?? 0;
+
+export function stats(db: Database.Database): StoreStats {
+  return {
+    documents: count(db, 'SELECT count(*) FROM documents'),
+    partial_documents: count(db, "SELECT count(*) FROM documents WHERE status = 'partial'"),
+    pages: count(db, 'SELECT count(*) FROM pages'),
+    tables: count(db, 'SELECT count(*) FROM tables'),
+    cells: count(db, 'SELECT count(*) FROM cells'),
+    blocks: count(db, 'SELECT count(*) FROM blocks'),
+    observations: count(db, 'SELECT count(*) FROM observations'),
+    issues: count(db, 'SELECT count(*) FROM issues'),
+    failures: count(db, 'SELECT count(*) FROM issues WHERE document_id IS NULL'),
+    indicators: count(db, 'SELECT count(*) FROM indicators'),
+    municipalities: count(db, 'SELECT count(*) FROM municipalities'),
+    schema_version: db.pragma('user_version', { simple: true }) as number,
+  };
+}
+
+export function listIssues(db: Database.Database, filter: IssueFilter = {}): IssueRow[] {
+  const where: string[] = [];
+  const params: string[] = [];
+  const eq = (col: string, v: string | undefined) => {
+    if (v === undefined) return;
+    where.push(`${col} = ?`);
+    params.push(v);
+  };
+  eq('path', filter.documentPath);
+  eq('severity', filter.severity);
+  eq('stage', filter.stage);
+  eq('code', filter.code);
+  if (filter.failuresOnly) where.push('document_id IS NULL');
+  return db
+    .prepare(`SELECT id, document_id, path, sha256, code, severity, stage, message, "where", created_at FROM issues
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`)
+    .all(...params) as IssueRow[];
+}
+
+/** The stage a stopping error most likely comes from, when the caller does not say. */
+function defaultStage(error: ShiryoError): Stage {
+  if (error.code === 'STORE_FAILED') return 'store';
+  if (error.code === 'OCR_FAILED') return 'extract';
+  return 'read';
+}
+
+/** Record a file that could not be stored: one `issues` row with no document. Stored documents are not touched. */
+export function recordFailure(
+  db: Database.Database,
+  path: string,
+  error: ShiryoError,
+  sha256: string | null = null,
+  stage: Stage = defaultStage(error),
+): number {
+  const r = db
+    .prepare(`INSERT INTO issues (document_id, path, sha256, code, severity, stage, message, "where", created_at)
+      VALUES (NULL, ?, ?, ?, 'error', ?, ?, NULL, ?)`)
+    .run(path, sha256, error.code, stage, error.reason, new Date().toISOString());
+  return Number(r.lastInsertRowid);
+}

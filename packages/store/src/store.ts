@@ -1,0 +1,95 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { type ExtractedDocument, type NormalizedDocument, ShiryoError, type Stage } from '@shiryo/model';
+import Database from 'better-sqlite3';
+import { exportObservations } from './export.js';
+import { ingestDocument, prepareIngest } from './ingest.js';
+import { type AppliedMigration, appliedMigrations, migrate, schemaProblem } from './migrate.js';
+import { listIssues, recordFailure, stats, summary } from './queries.js';
+import { upsertCatalog, upsertMunicipalities } from './reference.js';
+import type {
+  CatalogEntryInput,
+  ExportFilter,
+  ExportFormat,
+  IngestOptions,
+  IngestResult,
+  IssueFilter,
+  IssueRow,
+  MunicipalityInput,
+  OpenOptions,
+  StoreStats,
+  SummaryRow,
+} from './types.js';
+
+/** A shiryo SQLite file. Every write is its own transaction; close it in `finally`. */
+export interface Store {
+  /** The open connection, for queries of your own (read the views; write through the methods). */
+  readonly db: Database.Database;
+  readonly file: string;
+  readonly readonly: boolean;
+  ingestDocument(doc: ExtractedDocument, norm: NormalizedDocument, opts?: IngestOptions): IngestResult;
+  recordFailure(path: string, error: ShiryoError, sha256?: string | null, stage?: Stage): number;
+  upsertCatalog(entries: readonly CatalogEntryInput[]): number;
+  upsertMunicipalities(rows: readonly MunicipalityInput[]): number;
+  exportObservations(format: ExportFormat, write: (chunk: string) => void, filter?: ExportFilter): number;
+  summary(): SummaryRow[];
+  stats(): StoreStats;
+  listIssues(filter?: IssueFilter): IssueRow[];
+  migrations(): AppliedMigration[];
+  close(): void;
+}
+
+function connect(file: string, readonly: boolean): Database.Database {
+  if (readonly) {
+    if (!existsSync(file)) throw new ShiryoError('FILE_NOT_FOUND', file, 'no database at this path');
+    return new Database(file, { readonly: true, fileMustExist: true });
+  }
+  mkdirSync(dirname(resolve(file)), { recursive: true });
+  return new Database(file);
+}
+
+/**
+ * Open (and create, unless `readonly`) a shiryo SQLite file: WAL, foreign keys on, a busy timeout, and the
+ * numbered migrations applied. Throws `ShiryoError` (`FILE_NOT_FOUND`, `STORE_FAILED`) naming the file.
+ */
+export function openStore(file: string, opts: OpenOptions = {}): Store {
+  const readonly = opts.readonly ?? false;
+  const db = connect(file, readonly);
+  try {
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 10_000))}`);
+    db.pragma('foreign_keys = ON');
+    if (!readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      migrate(db);
+    }
+    const problem = schemaProblem(db);
+    if (problem) throw new Error(problem);
+  } catch (e) {
+    db.close();
+    if (e instanceof ShiryoError) throw e;
+    throw new ShiryoError('STORE_FAILED', file, e instanceof Error ? e.message : String(e), { cause: e });
+  }
+  let statements: ReturnType<typeof prepareIngest> | undefined;
+  const ingestStatements = () => {
+    if (!statements) statements = prepareIngest(db);
+    return statements;
+  };
+  return {
+    db,
+    file,
+    readonly,
+    ingestDocument: (doc, norm, o) => ingestDocument(db, ingestStatements(), doc, norm, o),
+    recordFailure: (path, error, sha256, stage) => recordFailure(db, path, error, sha256 ?? null, stage),
+    upsertCatalog: (entries) => upsertCatalog(db, entries),
+    upsertMunicipalities: (rows) => upsertMunicipalities(db, rows),
+    exportObservations: (format, write, filter) => exportObservations(db, format, write, filter),
+    summary: () => summary(db),
+    stats: () => stats(db),
+    listIssues: (filter) => listIssues(db, filter),
+    migrations: () => appliedMigrations(db),
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}
