@@ -11,6 +11,8 @@ export interface DocumentContext {
   planPeriod: string | null;
   /** The plan's last fiscal year: where a target without a year of its own falls. */
   planEnd: FiscalPeriod | null;
+  /** The year a results report is about (`令和3年度実績について`): where an actual without a year falls. */
+  reportYear: FiscalPeriod | null;
 }
 
 export interface TableContext extends DocumentContext {
@@ -102,7 +104,8 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
       kind ??= kindOf(c);
       if (!period) {
         const h = parseColumnHeader(c);
-        period = h.period ?? findPeriods(c).find((p) => p.fiscalYear !== null) ?? null;
+        period =
+          (h.period?.fiscalYear != null ? h.period : null) ?? findPeriods(c).find((p) => p.fiscalYear !== null) ?? null;
       }
       if (kind) break;
     }

@@ -1,8 +1,15 @@
-import type { ExtractedDocument, Issue, Municipality, NormalizedDocument, Observation } from '@shiryo/model';
+import type {
+  ExtractedDocument,
+  FiscalPeriod,
+  Issue,
+  Municipality,
+  NormalizedDocument,
+  Observation,
+} from '@shiryo/model';
 import { type DocumentContext, detectPlan, tableContexts } from './context.js';
 import { detectMunicipality, municipalityByCode, municipalityByName } from './municipality.js';
-import { fyPeriod } from './period/index.js';
-import { newProseState, proseToObservations } from './prose.js';
+import { findPeriods, fyPeriod } from './period/index.js';
+import { newProseState, proseHeading, proseToObservations } from './prose.js';
 import { tableToObservations } from './tables.js';
 
 export interface NormalizeSettings {
@@ -48,6 +55,18 @@ function resolveMunicipality(
   return guess.municipality;
 }
 
+/** `令和3年度実績について` / `令和3年度実績 要旨` in a heading: the year a results report covers. */
+function detectReportYear(doc: ExtractedDocument): FiscalPeriod | null {
+  for (const b of doc.blocks) {
+    if (b.text.length > 80) continue;
+    const m = /((?:令和|平成|R|H)\s*[0-9元]+\s*年度|20\d\d\s*年度)\s*(?:の)?\s*実績/u.exec(b.text.normalize('NFKC'));
+    if (!m) continue;
+    const p = findPeriods(m[1]!).find((x) => x.fiscalYear !== null);
+    if (p) return p;
+  }
+  return null;
+}
+
 /** ExtractedDocument → observations and issues. Pure: no filesystem, no SQLite. */
 export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSettings = {}): NormalizedDocument {
   const issues: Issue[] = [];
@@ -62,6 +81,7 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
     plan: plan?.plan ?? null,
     planPeriod: plan ? `${plan.start}-${plan.end}` : null,
     planEnd: plan ? fyPeriod(plan.end, `${plan.plan}の最終年度`) : null,
+    reportYear: detectReportYear(doc),
   };
   const observations: Observation[] = [];
   const contexts = tableContexts(doc, ctx);
@@ -86,7 +106,10 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
     const state = newProseState();
     let section: string | null = null;
     for (const b of [...doc.blocks].sort((a, c) => a.seq - c.seq)) {
-      if (b.kind === 'heading') section = b.text;
+      if (b.kind === 'heading') {
+        section = b.text;
+        proseHeading(state, b.text);
+      }
       observations.push(
         ...proseToObservations(
           { text: b.text, page: b.page, section, table_index: null, row: null, col: null },

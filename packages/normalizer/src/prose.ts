@@ -44,8 +44,8 @@ export function newProseState(): ProseState {
   return { lead: null, kind: null, period: null };
 }
 
-function kindWord(text: string): ValueKind | null {
-  const c = compact(text);
+export function kindWord(text: string): ValueKind | null {
+  const c = compact(text).replace(/目標\d+/g, '');
   const hits: ValueKind[] = [];
   if (/目標|月標|日標/.test(c)) hits.push('target');
   if (/実績/.test(c)) hits.push('actual');
@@ -61,7 +61,16 @@ function cleanLabel(s: string): string {
     .replace(/^(目標値?|実績値?|見込量?|【[^】]*】)\s*/u, '')
     .replace(/(時点|現在|末|まで|までに|において|における)\s*$/u, '')
     .replace(/[\s、,・]+$/u, '')
+    .replace(/(は|が|を|で|の|に)$/u, '')
     .trim();
+}
+
+/** A heading starts a new context: its text is the label of the values under it until another label line. */
+export function proseHeading(state: ProseState, text: string): void {
+  const lead = cleanLabel(text);
+  state.lead = lead || null;
+  state.kind = kindWord(text);
+  state.period = null;
 }
 
 /** Observations from one prose item; updates `state` for the items that follow. */
@@ -84,6 +93,7 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
   }
   const out: Observation[] = [];
   let boundary = 0;
+  let blockLead: string | null = null;
   for (const q of qs) {
     const before = text.slice(0, q.start);
     const inPeriod = periods.some((p) => q.start >= p.start && q.start < p.end);
@@ -100,15 +110,19 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     label = cleanLabel(label.replace(/[0-9０-９]+\s*(か月間|ヶ月間)/g, ' '));
     const lastSep = Math.max(label.lastIndexOf('。'), label.lastIndexOf('、'));
     if (lastSep >= 0 && label.length - lastSep > 2) label = cleanLabel(label.slice(lastSep + 1));
+    const lead = blockLead ?? state.lead;
     if (!label || label.length < 2 || /^(計|合計)$/.test(label)) {
-      label = label && state.lead ? `${state.lead} ${label}` : (state.lead ?? '');
-    } else if (state.lead && label.length <= 6 && !/数|率|者|所/.test(label)) {
-      label = `${state.lead} ${label}`;
+      label = label && lead ? `${lead} ${label}` : (lead ?? '');
+    } else if (lead && label.length <= 6 && !/数|率|者|所/.test(label)) {
+      label = `${lead} ${label}`;
+    } else {
+      blockLead = label;
     }
     if (!label) continue;
     let kind: ValueKind = kindWord(seg) ?? blockKind ?? state.kind ?? 'actual';
     let period = nearPeriod ?? state.period;
     if (!period && kind === 'target') period = ctx.planEnd;
+    if (!period && kind === 'actual') period = ctx.reportYear;
     if (kind !== 'target' && /以上|以下|を超えない|未満/.test(text.slice(q.start, q.end + 6)) && !state.kind)
       kind = 'target';
     out.push(

@@ -17,9 +17,16 @@ import {
   stripTags,
 } from './labels.js';
 import { makeObservation, type ObservationDraft } from './observe.js';
-import { findPeriods, parseColumnHeader } from './period/index.js';
+import { findPeriods, fyPeriod, parseColumnHeader } from './period/index.js';
+import { type ProseState, proseToObservations } from './prose.js';
 import { canonicalUnit, parseQuantity, splitLabelUnit } from './quantity/index.js';
 import { normalizeText } from './text/index.js';
+
+/** The fiscal year an ISO date falls in. */
+export function fiscalYearOfIso(iso: string): number {
+  const [y, m] = iso.split('-').map(Number);
+  return (m ?? 4) >= 4 ? (y ?? 0) : (y ?? 0) - 1;
+}
 
 /** What one header or stub text says. */
 interface Piece {
@@ -89,6 +96,12 @@ function unitFromCompositeHint(hint: string, label: string): string | null {
   if (parts.length < 2) return null;
   const named = parts.find((u) => label.includes(u));
   return canonicalUnit(named ?? parts[0]!) ?? null;
+}
+
+/** Vertical text split into single characters and shuffled (`て社第 計1回 画実 績報`): no sentence to read. */
+export function looksScrambled(t: string): boolean {
+  const tokens = t.split(/\s+/).filter(Boolean);
+  return tokens.length >= 6 && tokens.filter((x) => [...x].length <= 3).length / tokens.length > 0.6;
 }
 
 export interface TableReading {
@@ -197,7 +210,10 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
 
   for (let r = headerRows; r < nR; r++) {
     const texts = rowTexts[r - headerRows] ?? [];
-    const allPieces = texts.map((t) => (t && t.length <= 60 ? readPiece(t) : null));
+    // Label cells: stubs, and short cells between data columns (区分). Long descriptive cells (考え方) are not labels.
+    const labelLike = (t: string, c: number) =>
+      !!t && (c < stubCols ? t.length <= 80 : t.length <= 16 && !/[。]/.test(t));
+    const allPieces = texts.map((t, c) => (labelLike(t, c) ? readPiece(t) : null));
     for (let c = stubCols; c < nC; c++) {
       const cell = data[r]?.[c];
       if (!cell || cell.missing || cell.quantities.length === 0) continue;
@@ -212,7 +228,11 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
       const cols = colPieces[c] ?? [];
       const period = pickPeriod(cols) ?? pickPeriod(stubs) ?? ctx.period;
       let kind: ValueKind | null =
-        [...cols].reverse().find((p) => p.kind)?.kind ?? [...stubs].reverse().find((p) => p.kind)?.kind ?? ctx.kind;
+        [...cols].reverse().find((p) => p.kind)?.kind ?? [...stubs].reverse().find((p) => p.kind)?.kind ?? null;
+      // A row that names a time point (`令和2年3月31日時点の入所者数`) read in a column that names no period:
+      // the value at that point is the base of the comparison.
+      if (!kind && !pickPeriod(cols) && stubs.some((p) => p.period && p.label)) kind = 'baseline';
+      kind ??= ctx.kind;
       const colLabels = cols
         .filter((p) => p.label && !isMeasureOnly(p.label) && !isSubgroup(p.label))
         .map((p) => p.label!);
@@ -247,12 +267,21 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
         unit = unitFromLabel(`${measure ?? ''}`) ?? unitFromLabel(indicator);
         if (unit) unitText = null;
       }
-      // Targets without a year of their own fall on the plan's last year.
-      let p = period;
+      // A date written in the cell itself (`・23% … 令和2年6月から1年間での退院率`) beats the column's year.
+      const own = findPeriods(text(r, c)).find((x) => x.fiscalYear !== null) ?? null;
+      let p: FiscalPeriod | null = own ?? period;
+      // Targets without a year of their own fall on the plan's last year; a range target on its last year.
+      if (kind === 'target' && p && p.fiscalYear === null && p.end) p = fyPeriod(fiscalYearOfIso(p.end), p.text);
       if (!p && kind === 'target' && ctx.planEnd) p = ctx.planEnd;
+      if (!p && kind === 'actual' && ctx.reportYear) p = ctx.reportYear;
       if (!kind) kind = 'actual';
 
-      const { head, items } = bulletItems(texts.slice(0, c).filter(Boolean).join(' '));
+      const { head, items } = bulletItems(
+        texts
+          .slice(0, c)
+          .filter((t, i) => labelLike(t, i))
+          .join(' '),
+      );
       const qs = cell.quantities;
       const itemLabels: (string | null)[] =
         items.length > 0 && qs.length === items.length + 1
@@ -285,6 +314,32 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
         observations.push(...makeObservation(d, ctx));
       });
       prevIndicator = indicator;
+    }
+    // Numbers written in sentences inside text cells (`市内に2カ所以上…整備する`, `・事業所数 3か所`).
+    for (let c = stubCols; c < nC; c++) {
+      const t = text(r, c);
+      if (data[r]?.[c] !== null || t.length < 8 || !/[0-9０-９]/.test(t) || !isTopLeft(r, c) || looksScrambled(t))
+        continue;
+      const cols = colPieces[c] ?? [];
+      const stubs = allPieces.slice(0, stubCols).filter((p): p is Piece => p !== null && p.text !== '');
+      const lead =
+        stubs
+          .map((p) => p.label)
+          .filter(Boolean)
+          .map((l) => stripNumbering(l!))
+          .join(' ') || null;
+      const state: ProseState = {
+        lead,
+        kind: [...cols].reverse().find((p) => p.kind)?.kind ?? [...stubs].reverse().find((p) => p.kind)?.kind ?? null,
+        period: pickPeriod(cols) ?? pickPeriod(stubs),
+      };
+      observations.push(
+        ...proseToObservations(
+          { text: t, page: table.page, section: ctx.section, table_index: table.index, row: r, col: c },
+          state,
+          ctx,
+        ),
+      );
     }
     const own = allPieces.filter((p): p is Piece => !!p?.label && !isMeasureOnly(p.label) && !isSubgroup(p.label));
     if (own.length) prevIndicator = own.map((p) => stripNumbering(p.label!)).join(' ');

@@ -1,0 +1,302 @@
+import { createWriteStream } from 'node:fs';
+import { extractDocument, tableToMarkdown } from '@shiryo/extractor';
+import { type ExtractedDocument, type ShiryoError, toShiryoError } from '@shiryo/model';
+import { catalog, municipalities, normalizeDocument, normalizeInputs } from '@shiryo/normalizer';
+import { openStore, type Store } from '@shiryo/store';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import PQueue from 'p-queue';
+import { Progress } from './progress.js';
+import { expandPaths } from './walk.js';
+
+/** Exit codes: 0 something was done, 1 every file failed, 2 bad usage. */
+export const EXIT = { OK: 0, ALL_FAILED: 1, USAGE: 2 } as const;
+
+const out = (s: string) => process.stdout.write(s);
+const err = (s: string) => process.stderr.write(s);
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number ≥ 1');
+  return n;
+}
+
+function failLine(e: ShiryoError): string {
+  return `✗ ${e.file}: ${e.code}: ${e.reason}`;
+}
+
+function seedReferenceData(store: Store): void {
+  store.upsertMunicipalities(municipalities());
+  store.upsertCatalog(
+    catalog().map((e) => ({
+      id: e.id,
+      label: e.label,
+      plan: e.plan,
+      goal_area: e.group ?? undefined,
+      units: e.units,
+      aliases: e.aliases,
+    })),
+  );
+}
+
+function printSummary(store: Store): void {
+  const rows = store.summary();
+  const head = ['municipality', 'code', 'prefecture', 'documents', 'tables', 'observations'];
+  const body = rows.map((r) => [
+    r.municipality_name ?? '(unknown)',
+    r.municipality_code ?? '',
+    r.prefecture ?? '',
+    String(r.documents),
+    String(r.tables),
+    String(r.observations),
+  ]);
+  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+  const widths = head.map((h, i) => Math.max(width(h), ...body.map((b) => width(b[i] ?? ''))));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i >= 3 ? ' '.repeat(widths[i]! - width(c)) + c : c + ' '.repeat(widths[i]! - width(c))))
+      .join('  ');
+  out(`${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
+  for (const b of body) out(`${line(b)}\n`);
+  const total = rows.reduce((a, r) => [a[0]! + r.documents, a[1]! + r.tables, a[2]! + r.observations], [0, 0, 0]);
+  out(`total: ${total[0]} documents, ${total[1]} tables, ${total[2]} observations\n`);
+}
+
+interface IngestOptions {
+  db: string;
+  jobs: number;
+  municipality?: string;
+  quiet?: boolean;
+  summary: boolean;
+}
+
+async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
+  const files = expandPaths(paths);
+  if (files.length === 0) {
+    err(`shiryo ingest: no files to ingest under ${paths.join(', ')}\n`);
+    return EXIT.ALL_FAILED;
+  }
+  const store = openStore(opts.db);
+  try {
+    seedReferenceData(store);
+    const progress = new Progress(files.length, process.stderr, opts.quiet);
+    const queue = new PQueue({ concurrency: opts.jobs });
+    const counts = { inserted: 0, replaced: 0, unchanged: 0, failed: 0 };
+    for (const file of files) {
+      queue.add(async () => {
+        let doc: ExtractedDocument | undefined;
+        try {
+          doc = await extractDocument(file);
+          const norm = normalizeDocument(doc, { municipality: opts.municipality });
+          const r = store.ingestDocument(doc, norm);
+          counts[r.status]++;
+          const city = norm.municipality
+            ? `${norm.municipality.name} ${norm.municipality.code}`
+            : 'municipality unknown';
+          progress.tick(
+            `${r.status.padEnd(9)} ${file} (${city}; ${doc.tables.length} tables, ${norm.observations.length} observations)`,
+          );
+        } catch (e) {
+          const se = toShiryoError(e, file);
+          counts.failed++;
+          try {
+            store.recordFailure(file, se, doc?.sha256 ?? null);
+          } catch (e2) {
+            err(`✗ ${file}: could not record the failure: ${e2 instanceof Error ? e2.message : String(e2)}\n`);
+          }
+          progress.tick(failLine(se), true);
+        }
+      });
+    }
+    await queue.onIdle();
+    err(
+      `ingested ${files.length - counts.failed}/${files.length} files into ${opts.db} (inserted ${counts.inserted}, replaced ${counts.replaced}, unchanged ${counts.unchanged}, failed ${counts.failed})\n`,
+    );
+    if (opts.summary) printSummary(store);
+    return counts.failed === files.length ? EXIT.ALL_FAILED : EXIT.OK;
+  } finally {
+    store.close();
+  }
+}
+
+async function extractOrFail(file: string): Promise<ExtractedDocument | null> {
+  try {
+    return await extractDocument(file);
+  } catch (e) {
+    err(`${failLine(toShiryoError(e, file))}\n`);
+    return null;
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command('shiryo')
+    .description('Extract typed indicator observations from Japanese municipal welfare-plan documents into SQLite')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: out, writeErr: err });
+
+  program
+    .command('ingest')
+    .description('extract, normalize and store documents (files or directories) into a SQLite file')
+    .argument('<paths...>', 'files or directories (walked recursively; .shiryoignore honoured)')
+    .requiredOption('--db <file>', 'SQLite file to create or update')
+    .addOption(new Option('--jobs <n>', 'files processed at once').argParser(positiveInt).default(2))
+    .option('--municipality <code|name>', 'override the detected municipality (全国地方公共団体コード or name)')
+    .option('--no-summary', 'do not print the per-city summary on stdout')
+    .option('-q, --quiet', 'print only failures on stderr')
+    .action(async (paths: string[], o: IngestOptions) => {
+      program.setOptionValue('exit', await ingest(paths, o));
+    });
+
+  program
+    .command('tables')
+    .description('print the tables recovered from one document')
+    .argument('<file>')
+    .option('--json', 'JSON (default)')
+    .option('--md', 'markdown, for eyes')
+    .action(async (file: string, o: { json?: boolean; md?: boolean }) => {
+      const doc = await extractOrFail(file);
+      if (!doc) {
+        program.setOptionValue('exit', EXIT.ALL_FAILED);
+        return;
+      }
+      if (o.md) {
+        for (const t of doc.tables) {
+          out(
+            `### table ${t.index} (${t.method}, ${t.nRows}×${t.nCols}, quality ${t.quality.score.toFixed(2)}${t.quality.repairs.length ? `, repairs: ${t.quality.repairs.join(', ')}` : ''})\n\n`,
+          );
+          if (t.caption) out(`${t.caption}\n\n`);
+          out(`${tableToMarkdown(t)}\n\n`);
+        }
+      } else out(`${JSON.stringify(doc.tables, null, 2)}\n`);
+      program.setOptionValue('exit', EXIT.OK);
+    });
+
+  program
+    .command('inspect')
+    .description('what shiryo sees in one document: encoding, blocks, tables and their repairs, observations, issues')
+    .argument('<file>')
+    .option('--json', 'machine-readable')
+    .option('--municipality <code|name>', 'override the detected municipality')
+    .action(async (file: string, o: { json?: boolean; municipality?: string }) => {
+      const doc = await extractOrFail(file);
+      if (!doc) {
+        program.setOptionValue('exit', EXIT.ALL_FAILED);
+        return;
+      }
+      const norm = normalizeDocument(doc, { municipality: o.municipality });
+      const perTable = new Map<number, number>();
+      for (const ob of norm.observations)
+        if (ob.table_index !== null) perTable.set(ob.table_index, (perTable.get(ob.table_index) ?? 0) + 1);
+      const report = {
+        path: doc.path,
+        sha256: doc.sha256,
+        mediaType: doc.mediaType,
+        encoding: doc.encoding ?? null,
+        bytes: doc.bytes,
+        pages: doc.pages.length,
+        blocks: doc.blocks.length,
+        municipality: norm.municipality,
+        plan: norm.plan,
+        planPeriod: norm.planPeriod,
+        tables: doc.tables.map((t) => ({
+          index: t.index,
+          method: t.method,
+          line: t.line ?? null,
+          shape: `${t.nRows}x${t.nCols}`,
+          headerRows: t.headerRows,
+          caption: t.caption ?? null,
+          quality: Number(t.quality.score.toFixed(3)),
+          emptyRatio: Number(t.quality.emptyRatio.toFixed(3)),
+          repairs: t.quality.repairs,
+          observations: perTable.get(t.index) ?? 0,
+        })),
+        observations: norm.observations.length,
+        issues: [...doc.issues, ...norm.issues],
+      };
+      if (o.json) {
+        out(`${JSON.stringify(report, null, 2)}\n`);
+      } else {
+        out(
+          `${report.path}\n  ${report.mediaType} ${report.encoding ?? ''} ${report.bytes} bytes, sha256 ${report.sha256.slice(0, 12)}…\n`,
+        );
+        out(
+          `  municipality: ${report.municipality ? `${report.municipality.prefecture}${report.municipality.name} (${report.municipality.code})` : 'not found'}\n`,
+        );
+        out(`  plan: ${report.plan ?? '—'} ${report.planPeriod ? `(FY${report.planPeriod})` : ''}\n`);
+        out(`  blocks: ${report.blocks}, tables: ${report.tables.length}, observations: ${report.observations}\n`);
+        for (const t of report.tables)
+          out(
+            `  table ${t.index}: ${t.method} ${t.shape}${t.line ? ` line ${t.line}` : ''} quality ${t.quality} → ${t.observations} obs${t.repairs.length ? ` [${t.repairs.join(', ')}]` : ''}\n`,
+          );
+        for (const i of report.issues)
+          out(`  ${i.severity} ${i.code}${i.where ? ` (${i.where})` : ''}: ${i.message}\n`);
+      }
+      program.setOptionValue('exit', EXIT.OK);
+    });
+
+  program
+    .command('export')
+    .description('write every stored observation (the export contract) as JSON lines or CSV')
+    .requiredOption('--db <file>', 'SQLite file written by ingest')
+    .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv']).default('jsonl'))
+    .option('--out <file>', 'write here instead of stdout')
+    .option('--municipality <code>', 'only this municipality')
+    .action(async (o: { db: string; format: 'jsonl' | 'csv'; out?: string; municipality?: string }) => {
+      const store = openStore(o.db, { readonly: true });
+      try {
+        if (o.out) {
+          const ws = createWriteStream(o.out);
+          store.exportObservations(o.format, (chunk) => ws.write(chunk), { municipality: o.municipality });
+          await new Promise<void>((res, rej) => ws.end((e?: Error | null) => (e ? rej(e) : res())));
+        } else {
+          store.exportObservations(o.format, out, { municipality: o.municipality });
+        }
+      } finally {
+        store.close();
+      }
+      program.setOptionValue('exit', EXIT.OK);
+    });
+
+  program
+    .command('normalize')
+    .description('read periods and quantities from text, e.g. shiryo normalize --json 令和3年度 "72人を超えない"')
+    .argument('<text...>')
+    .option('--json', 'JSON array, one object per argument (default)')
+    .action((texts: string[]) => {
+      out(`${JSON.stringify(normalizeInputs(texts), null, 2)}\n`);
+      program.setOptionValue('exit', EXIT.OK);
+    });
+
+  program
+    .command('summary')
+    .description('documents, tables and observations per city in a SQLite file')
+    .requiredOption('--db <file>', 'SQLite file written by ingest')
+    .action((o: { db: string }) => {
+      const store = openStore(o.db, { readonly: true });
+      try {
+        printSummary(store);
+      } finally {
+        store.close();
+      }
+      program.setOptionValue('exit', EXIT.OK);
+    });
+  return program;
+}
+
+/** Run the CLI; resolves to the exit code. */
+export async function run(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return (program.getOptionValue('exit') as number | undefined) ?? EXIT.OK;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
+        return EXIT.OK;
+      return EXIT.USAGE;
+    }
+    err(`shiryo: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.ALL_FAILED;
+  }
+}

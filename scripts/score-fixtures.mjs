@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// Score every fixture: extract → normalize (in-process, from the built packages) → score with tools/score.mjs
+// against fixtures/<name>/expected/observations.jsonl. Usage: pnpm score [--misses N] [--fixture SUBSTRING]
+// (needs `pnpm build`). The ratchet itself is test/scores.test.ts; this prints the details for people.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractDocument } from '@shiryo/extractor';
+import { normalizeDocument } from '@shiryo/normalizer';
+import { score } from '../tools/score.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const misses = Number(opt('misses', 0));
+const only = opt('fixture', '');
+const extrasN = Number(opt('extras', 0));
+const root = new URL('..', import.meta.url).pathname;
+const show = (o) =>
+  `${o.indicator ?? o.indicator_label}${o.subgroup ? `/${o.subgroup}` : ''} FY${o.fiscal_year} ${o.value_kind} ${o.value} ${o.unit ?? ''}`;
+for (const name of readdirSync(join(root, 'fixtures')).sort()) {
+  const dir = join(root, 'fixtures', name);
+  const exp = join(dir, 'expected', 'observations.jsonl');
+  if (!existsSync(exp) || (only && !name.includes(only))) continue;
+  const expected = readFileSync(exp, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('//'))
+    .map((l) => JSON.parse(l));
+  const doc = await extractDocument(join(dir, 'source.txt'));
+  const norm = normalizeDocument(doc);
+  const actual = norm.observations.map((o) => ({ document_sha256: doc.sha256, document_path: doc.path, ...o }));
+  const r = score(expected, actual);
+  console.log(
+    `${name.padEnd(34)} P ${r.precision.toFixed(3)}  R ${r.recall.toFixed(3)}  F1 ${r.f1.toFixed(3)}  (${r.matched}/${r.expected} expected, ${r.actual} actual)`,
+  );
+  for (const m of r.misses.slice(0, misses)) {
+    console.log(`  MISS  ${show(m.expected)}  «${m.expected.evidence ?? ''}»`);
+    console.log(`        nearest: ${m.nearest ? show(m.nearest) : '—'}  [${m.differs.join('; ')}]`);
+  }
+  for (const x of r.extras.slice(0, extrasN))
+    console.log(`  EXTRA ${show(x)}  «${x.value_text}» t${x.table_index} r${x.row}c${x.col} §${x.section ?? ''}`);
+}

@@ -1,0 +1,196 @@
+/** The `shiryo` command from the outside: spawned as a user would run it, exit codes, stdout and stderr. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXPORT_KEYS } from '@shiryo/model';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, fixtures, ROOT } from './pipeline.js';
+
+const BIN = join(ROOT, 'packages/cli/bin/shiryo.mjs');
+
+function shiryo(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'shiryo-cli-'));
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'packages/cli/dist/main.js')))
+    execFileSync('pnpm', ['build'], { cwd: ROOT, stdio: 'inherit' });
+});
+
+describe('usage', () => {
+  it('--help lists every command and exits 0', () => {
+    const r = shiryo('--help');
+    expect(r.code).toBe(0);
+    for (const c of ['ingest', 'tables', 'inspect', 'export', 'normalize', 'summary']) expect(r.stdout).toContain(c);
+  });
+
+  it('every command and option in --help is documented in the README', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const c of ['ingest', 'tables', 'inspect', 'export', 'normalize', 'summary']) {
+      expect(readme).toContain(`shiryo ${c}`);
+      const help = shiryo(c, '--help').stdout;
+      const options = [...help.matchAll(/^\s+(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1]!).filter((o) => o !== '--help');
+      for (const o of options) expect(readme, `README documents ${c} ${o}`).toContain(o);
+    }
+  });
+
+  it('bad usage exits 2', () => {
+    expect(shiryo('frobnicate').code).toBe(2);
+    expect(shiryo('ingest', 'fixtures').code).toBe(2); // --db missing
+    expect(shiryo('export', '--db', 'x.sqlite', '--format', 'xml').code).toBe(2);
+    expect(shiryo('ingest', 'x', '--db', 'y', '--jobs', '0').code).toBe(2);
+  });
+});
+
+describe('ingest, export, summary', () => {
+  const dir = tmp();
+  const db = join(dir, 'shiryo.sqlite');
+
+  it('ingests the fixtures and prints one summary row per city with its code', () => {
+    const r = shiryo('ingest', FIXTURES, '--db', db);
+    expect(r.code, r.stderr).toBe(0);
+    for (const f of fixtures()) {
+      expect(r.stdout).toContain(f.meta.municipality);
+      expect(r.stdout).toContain(f.meta.municipality_code);
+    }
+    expect(r.stderr).toMatch(/ingested 5\/5 files/);
+    expect(r.stderr).not.toContain('README');
+  });
+
+  it('ingesting the same bytes again changes nothing', () => {
+    const count = () =>
+      new Database(db, { readonly: true }).prepare('SELECT count(*) n FROM observations').get() as { n: number };
+    const before = count().n;
+    const r = shiryo('ingest', FIXTURES, '--db', db);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/unchanged 5/);
+    expect(count().n).toBe(before);
+  });
+
+  it('exports JSONL with exactly the contract keys, and observations for all five cities', () => {
+    const out = join(dir, 'obs.jsonl');
+    const r = shiryo('export', '--db', db, '--format', 'jsonl', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rows.length).toBeGreaterThan(100);
+    for (const row of rows.slice(0, 50)) expect(Object.keys(row)).toEqual([...EXPORT_KEYS]);
+    const codes = new Set(rows.map((x) => x.municipality_code));
+    for (const f of fixtures()) expect(codes, f.name).toContain(f.meta.municipality_code);
+  });
+
+  it('exports CSV with a header of the contract keys to stdout', () => {
+    const r = shiryo('export', '--db', db, '--format', 'csv');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(EXPORT_KEYS.join(','));
+  });
+
+  it('summary prints the same cities', () => {
+    const r = shiryo('summary', '--db', db);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('東松山市');
+    expect(r.stdout).toMatch(/total: 5 documents/);
+  });
+
+  it('export of a database that does not exist fails with a clear message', () => {
+    const r = shiryo('export', '--db', join(dir, 'nope.sqlite'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('nope.sqlite');
+  });
+});
+
+describe('bad input', () => {
+  it('reports each bad file on one line, records an issue, ingests the rest and keeps what was stored', () => {
+    const dir = tmp();
+    const db = join(dir, 'db.sqlite');
+    const good = fixtures()[0]!.source;
+    expect(shiryo('ingest', good, '--db', db).code).toBe(0);
+    const empty = join(dir, 'empty.txt');
+    writeFileSync(empty, '');
+    const garbage = join(dir, 'garbage.txt');
+    writeFileSync(garbage, randomBytes(4096));
+    const missing = join(dir, 'missing.txt');
+    const other = fixtures()[1]!.source;
+    const r = shiryo('ingest', empty, garbage, missing, other, '--db', db);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.split('\n').filter((l) => l.startsWith('✗') || l.includes('✗'));
+    expect(lines.length).toBe(3);
+    expect(r.stderr).toMatch(/empty\.txt: EMPTY_DOCUMENT/);
+    expect(r.stderr).toMatch(/garbage\.txt: DECODE_FAILED/);
+    expect(r.stderr).toMatch(/missing\.txt: FILE_NOT_FOUND/);
+    const d = new Database(db, { readonly: true });
+    expect((d.prepare('SELECT count(*) n FROM documents').get() as { n: number }).n).toBe(2);
+    expect(
+      (
+        d.prepare("SELECT count(*) n FROM issues WHERE severity = 'error' AND document_id IS NULL").get() as {
+          n: number;
+        }
+      ).n,
+    ).toBe(3);
+    d.close();
+  });
+
+  it('exits 1 when every file failed', () => {
+    const dir = tmp();
+    const f = join(dir, 'empty.md');
+    writeFileSync(f, '   \n');
+    const r = shiryo('ingest', f, join(dir, 'nope.txt'), '--db', join(dir, 'db.sqlite'));
+    expect(r.code).toBe(1);
+  });
+
+  it('a 50 MB file of nonsense gets a clear one-line error', () => {
+    const dir = tmp();
+    const f = join(dir, 'nonsense.txt');
+    writeFileSync(f, randomBytes(50 * 1024 * 1024));
+    const r = shiryo('ingest', f, '--db', join(dir, 'db.sqlite'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/nonsense\.txt: (DECODE_FAILED|TOO_LARGE|NO_CONTENT)/);
+  });
+});
+
+describe('tables, inspect, normalize', () => {
+  const src = fixtures().find((f) => f.name.startsWith('higashimatsuyama'))!.source;
+
+  it('tables --json prints the recovered tables', () => {
+    const r = shiryo('tables', src, '--json');
+    expect(r.code).toBe(0);
+    const tables = JSON.parse(r.stdout);
+    expect(tables.length).toBeGreaterThan(30);
+    expect(tables[0]).toHaveProperty('cells');
+  });
+
+  it('tables --md prints markdown', () => {
+    const r = shiryo('tables', src, '--md');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('| 居宅介護 | 104 | 106 | 109 | 98 | 106 | 113 |');
+  });
+
+  it('tables of a missing file exits 1 naming it', () => {
+    const r = shiryo('tables', '/nonexistent/x.txt');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('/nonexistent/x.txt');
+  });
+
+  it('inspect names the municipality and plan', () => {
+    const r = shiryo('inspect', src);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('埼玉県東松山市 (112127)');
+    expect(r.stdout).toContain('第6期障害福祉計画');
+  });
+
+  it('normalize --json reads periods and quantities', () => {
+    const r = shiryo('normalize', '--json', '令和3年度', '72人を超えない');
+    expect(r.code).toBe(0);
+    const [a, b] = JSON.parse(r.stdout);
+    expect(a.periods[0]).toMatchObject({ fiscal_year: 2021, start: '2021-04-01', end: '2022-03-31' });
+    expect(b.quantities[0]).toMatchObject({ value: 72, unit: 'person', qualifier: 'lte' });
+  });
+});
