@@ -26,6 +26,8 @@ export interface TableContext extends DocumentContext {
   kind: ValueKind | null;
   /** A unit stated for the table (`(人)` line above it, corner cell, caption). */
   unitHint: string | null;
+  /** What the table's `<n>` subset values are, from a `※` note after it. */
+  subsetNote: string | null;
 }
 
 const PLAN_BASE = { 障害福祉計画: 2006, 障害児福祉計画: 2018, 介護保険事業計画: 2000 } as const;
@@ -61,7 +63,7 @@ interface Item {
 }
 
 function kindOf(text: string): ValueKind | null {
-  const c = compact(text);
+  const c = compact(text).replace(/目標\d+/g, '');
   const kinds = new Set<ValueKind>();
   if (/実績/.test(c)) kinds.add('actual');
   if (/目標/.test(c)) kinds.add('target');
@@ -70,7 +72,51 @@ function kindOf(text: string): ValueKind | null {
   return kinds.size === 1 ? [...kinds][0]! : null;
 }
 
-/** Context of every table: the blocks just before it (caption, unit line, headings). */
+/**
+ * Where a block sits: the chain of headings above it. Headings carry a level from the extractor; a short bullet
+ * or paragraph label without numbers (`・障害のある児童の子ども・子育て支援事業利用実績`) acts as a level-3 group
+ * heading. Headings that only say what kind of table follows (`…見込量と実績`) are left out.
+ */
+export class SectionTracker {
+  private stack: { level: number; text: string }[] = [];
+
+  /** Feed blocks in document order. */
+  see(b: Block): void {
+    const t = b.text.trim();
+    let level: number | null = null;
+    if (b.kind === 'heading') level = b.level ?? 3;
+    if (level !== null && /^[①-⑳]/u.test(t)) level = Math.max(level, 5);
+    else if (
+      (b.kind === 'bullet' || b.kind === 'paragraph') &&
+      t.length <= 60 &&
+      !/[0-9０-９]/.test(t.replace(/[(（][^)）]*P\s*\d+[)）]/g, '')) &&
+      !/[。]$/.test(t) &&
+      /^[・•■◆○●]|^\S+$/.test(b.orig.trim())
+    )
+      level = /^[①-⑳]/u.test(t) ? 5 : 3.5;
+    if (level === null || isGenericHeading(t)) return;
+    while (this.stack.length && this.stack[this.stack.length - 1]!.level >= level) this.stack.pop();
+    this.stack.push({ level, text: t });
+  }
+
+  /** `5 障害児支援 > 障害のある児童の… > 5) 保育園等…`, or null at the top of a document. */
+  path(): string | null {
+    return this.stack.length ? this.stack.map((x) => x.text).join(' > ') : null;
+  }
+}
+
+/** What a `※` note after a table says the `<n>` values are (`…のうち医療型を利用している人数`). */
+export function subsetNoteOf(text: string): string | null {
+  const t = text.normalize('NFKC').trim();
+  if (!/^※/.test(t) || !/[<＜〈(（]\s*[>＞〉)）]|内数|内訳/.test(t)) return null;
+  let s = t.replace(/^※\s*/, '').replace(/^.*?(?:内の数字|内の数値|内数)は?/, '');
+  const i = s.indexOf('のうち');
+  if (i >= 0) s = s.slice(i + 3);
+  s = s.replace(/(?:のもの|もの)?(?:です|である|を示す|を表す)?[。.]?$/, '').trim();
+  return s || null;
+}
+
+/** Context of every table: the blocks just before it (caption, unit line, headings) and the note after it. */
 export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Map<number, TableContext> {
   const items: Item[] = [
     ...doc.blocks.map((b) => ({ seq: b.seq, block: b })),
@@ -78,8 +124,10 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
   ].sort((a, b) => a.seq - b.seq);
   const out = new Map<number, TableContext>();
   const recent: Block[] = [];
-  for (const it of items) {
+  const sections = new SectionTracker();
+  for (const [pos, it] of items.entries()) {
     if (it.block) {
+      sections.see(it.block);
       recent.push(it.block);
       if (recent.length > 12) recent.shift();
       continue;
@@ -115,7 +163,17 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
           .replace(/[(（][^)）]{1,10}[)）]\s*$/, '')
           .trim() || null
       : null;
-    out.set(t.index, { ...base, section: named?.text ?? null, heading, period, kind, unitHint });
+    // A `※<>内の数字は…` note among the blocks right after the table explains its subset values.
+    let subsetNote: string | null = null;
+    for (const next of items.slice(pos + 1, pos + 4)) {
+      if (next.table) break;
+      subsetNote = subsetNoteOf(next.block!.text);
+      if (subsetNote) break;
+    }
+    const path = sections.path();
+    const section =
+      path && named && !path.includes(named.text) ? `${path} > ${named.text}` : (path ?? named?.text ?? null);
+    out.set(t.index, { ...base, section, heading, period, kind, unitHint, subsetNote });
   }
   return out;
 }

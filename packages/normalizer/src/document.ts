@@ -6,7 +6,7 @@ import type {
   NormalizedDocument,
   Observation,
 } from '@shiryo/model';
-import { type DocumentContext, detectPlan, tableContexts } from './context.js';
+import { type DocumentContext, detectPlan, SectionTracker, tableContexts } from './context.js';
 import { detectMunicipality, municipalityByCode, municipalityByName } from './municipality.js';
 import { findPeriods, fyPeriod } from './period/index.js';
 import { newProseState, proseHeading, proseToObservations } from './prose.js';
@@ -104,12 +104,11 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
   }
   if (!settings.tablesOnly) {
     const state = newProseState();
-    let section: string | null = null;
+    const sections = new SectionTracker();
     for (const b of [...doc.blocks].sort((a, c) => a.seq - c.seq)) {
-      if (b.kind === 'heading') {
-        section = b.text;
-        proseHeading(state, b.text);
-      }
+      sections.see(b);
+      const section = sections.path();
+      if (b.kind === 'heading') proseHeading(state, b.text);
       observations.push(
         ...proseToObservations(
           { text: b.text, page: b.page, section, table_index: null, row: null, col: null },

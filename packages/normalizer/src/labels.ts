@@ -81,6 +81,7 @@ export function compact(s: string): string {
 /** Strip list markers and numbering that head a label: `1)`, `(1)`, `①`, `・`, `■`, `【…】` marks stay. */
 export function stripNumbering(s: string): string {
   return s
+    .replace(/^\s*[①-⑳]\s*/u, '')
     .normalize('NFKC')
     .replace(/^\s*(?:[-・•○●■□◆◇※]+\s*)+/u, '')
     .replace(/^\s*(?:\(\d+\)|\d+\)|\d+[.．]\s|[①-⑳]|第\d+節|目標\d+|\d+\s+(?=\S))\s*/u, '')

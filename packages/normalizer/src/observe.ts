@@ -20,6 +20,8 @@ export interface ObservationDraft {
   col: number | null;
   confidence: number;
   warnings: string[];
+  /** What a subset value beside the number counts (from the table's note). */
+  subsetLabel?: string | null;
 }
 
 function base(
@@ -71,7 +73,15 @@ export function makeObservation(d: ObservationDraft, ctx: DocumentContext): Obse
     },
   ];
   if (q.subset !== undefined)
-    out.push({ ...b, value: q.subset, unit: d.unit, unit_text: d.unit_text, value_kind: 'subset', qualifier: null });
+    out.push({
+      ...b,
+      subgroup: d.subsetLabel ?? b.subgroup,
+      value: q.subset,
+      unit: d.unit,
+      unit_text: d.unit_text,
+      value_kind: 'subset',
+      qualifier: null,
+    });
   if (q.ratio)
     out.push({
       ...b,

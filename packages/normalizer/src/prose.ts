@@ -8,7 +8,7 @@ import type { DocumentContext } from './context.js';
 import { compact, stripNumbering, stripTags } from './labels.js';
 import { makeObservation } from './observe.js';
 import { findPeriods } from './period/index.js';
-import { findQuantities } from './quantity/index.js';
+import { findQuantities, splitLabelUnit } from './quantity/index.js';
 
 function findPeriodSpans(text: string) {
   return findPeriods(text).map((p) => ({
@@ -27,6 +27,8 @@ export interface ProseItem {
   text: string;
   page: number;
   section: string | null;
+  /** Table cells: the row's label always heads the label found in the cell. */
+  alwaysLead?: boolean;
   /** Where it came from, for provenance: a table cell or a block. */
   table_index: number | null;
   row: number | null;
@@ -59,7 +61,8 @@ function cleanLabel(s: string): string {
   return stripNumbering(stripTags(s))
     .replace(/[：:]\s*$/u, '')
     .replace(/^(目標値?|実績値?|見込量?|【[^】]*】)\s*/u, '')
-    .replace(/(時点|現在|末|まで|までに|において|における)\s*$/u, '')
+    .replace(/^\s*(時点|現在|末|まで|までに|において|における|の)\s*/u, '')
+    .replace(/(まで|までに|において|における)\s*$/u, '')
     .replace(/[\s、,・]+$/u, '')
     .replace(/(は|が|を|で|の|に)$/u, '')
     .trim();
@@ -75,7 +78,7 @@ export function proseHeading(state: ProseState, text: string): void {
 
 /** Observations from one prose item; updates `state` for the items that follow. */
 export function proseToObservations(item: ProseItem, state: ProseState, ctx: DocumentContext): Observation[] {
-  const text = item.text.normalize('NFKC');
+  const text = item.text;
   const qs = findQuantitySpans(text);
   const periods = findPeriodSpans(text);
   const blockKind = kindWord(text.slice(0, 12));
@@ -83,7 +86,9 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     // A label line: remember it for the values below.
     const k = kindWord(text);
     if (text.length <= 80) {
-      const lead = cleanLabel(text.replace(/^(.*?)(目標|実績)\s*$/u, '$1'));
+      let lead = text.replace(/^(.*?)(目標|実績)\s*$/u, '$1');
+      for (const p of periods) lead = lead.replace(p.text, ' ');
+      lead = cleanLabel(lead.replace(/^\s*[①-⑳]?\s*(目標値?|実績値?)\s*/u, ''));
       if (lead && !/^(目標|実績|評価|今後の対応)/.test(lead)) state.lead = lead;
       if (k) state.kind = k;
       const p = periods.find((x) => x.period.fiscalYear !== null);
@@ -91,6 +96,8 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     }
     return [];
   }
+  // `入所施設の利用先は、①市内施設：26人、②…`: the topic before は names what the list items break down.
+  const topic = /^(.{2,40}?)は[、,]?\s*(?=[①-⑳(（・]|[0-9]+[).）])/u.exec(text)?.[1] ?? null;
   const out: Observation[] = [];
   let boundary = 0;
   let blockLead: string | null = null;
@@ -98,33 +105,42 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     const before = text.slice(0, q.start);
     const inPeriod = periods.some((p) => q.start >= p.start && q.start < p.end);
     const hasColon = /[：:]\s*$/.test(before);
-    if (inPeriod || NOT_A_VALUE_BEFORE.test(before) || (!q.quantity.unit && !hasColon)) {
-      continue;
-    }
+    if (inPeriod || NOT_A_VALUE_BEFORE.test(before) || (!q.quantity.unit && !hasColon)) continue;
     const seg = text.slice(boundary, q.start);
     boundary = q.end;
     const segPeriods = periods.filter((p) => p.end <= q.start && p.start >= 0);
     const nearPeriod = [...segPeriods].reverse().find((p) => p.period.fiscalYear !== null)?.period ?? null;
     let label = seg;
     for (const p of periods) label = label.replace(p.text, ' ');
-    label = cleanLabel(label.replace(/[0-9０-９]+\s*(か月間|ヶ月間)/g, ' '));
+    label = label.replace(/[0-9０-９]+\s*(か月間|ヶ月間)/g, ' ');
+    if (topic && label.startsWith(topic)) label = label.slice(topic.length).replace(/^は[、,]?/u, '');
+    label = cleanLabel(label);
     const lastSep = Math.max(label.lastIndexOf('。'), label.lastIndexOf('、'));
     if (lastSep >= 0 && label.length - lastSep > 2) label = cleanLabel(label.slice(lastSep + 1));
-    const lead = blockLead ?? state.lead;
+    // A unit written in the label (`利用実人数実績（人／月） R3：2人`) is the value's unit when it agrees.
+    let unit = q.quantity.unit;
+    let unitText = q.quantity.unitText;
+    const lu = splitLabelUnit(label);
+    if (lu.unit && (!unit || lu.unit === unit || lu.unit.startsWith(`${unit}/`))) {
+      unit = lu.unit;
+      unitText = lu.unitText;
+      label = cleanLabel(lu.label ?? label) || label;
+    }
+    const lead = topic ?? blockLead ?? state.lead;
     if (!label || label.length < 2 || /^(計|合計)$/.test(label)) {
       label = label && lead ? `${lead} ${label}` : (lead ?? '');
-    } else if (lead && label.length <= 6 && !/数|率|者|所/.test(label)) {
+    } else if (topic || (lead && (item.alwaysLead || (label.length <= 6 && !/数|率|者|所/.test(label))))) {
       label = `${lead} ${label}`;
     } else {
       blockLead = label;
     }
     if (!label) continue;
     let kind: ValueKind = kindWord(seg) ?? blockKind ?? state.kind ?? 'actual';
+    if (kind !== 'target' && /以上|以下|を超えない|未満/.test(text.slice(q.start, q.end + 6)) && !state.kind)
+      kind = 'target';
     let period = nearPeriod ?? state.period;
     if (!period && kind === 'target') period = ctx.planEnd;
     if (!period && kind === 'actual') period = ctx.reportYear;
-    if (kind !== 'target' && /以上|以下|を超えない|未満/.test(text.slice(q.start, q.end + 6)) && !state.kind)
-      kind = 'target';
     out.push(
       ...makeObservation(
         {
@@ -135,8 +151,8 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
           period,
           value_kind: kind,
           quantity: q.quantity,
-          unit: q.quantity.unit,
-          unit_text: q.quantity.unitText,
+          unit,
+          unit_text: unitText,
           value_text: text.slice(q.start, q.end),
           page: item.page,
           table_index: item.table_index,

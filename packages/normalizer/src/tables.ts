@@ -41,7 +41,11 @@ interface Piece {
 const SPECIFIC = new Set(['fy', 'fy_end', 'date', 'month', 'year']);
 
 function readPiece(raw: string): Piece {
-  const text = raw.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  const text = raw
+    .replace(/<[^>]+>/g, ' ')
+    .normalize('NFKC')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!text) return { text, period: null, kind: null, label: null, unit: null, unitText: null };
   const h = parseColumnHeader(text);
   const split = splitLabelUnit(h.rest ?? '');
@@ -199,6 +203,7 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
   }
 
   const tableUnit = corner.find((p) => p.unit) ?? null;
+  const kindColumns = colPieces.filter((ps) => ps.some((p) => p.kind)).length;
   const draftBase = {
     page: table.page,
     table_index: table.index,
@@ -232,6 +237,13 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
       // A row that names a time point (`令和2年3月31日時点の入所者数`) read in a column that names no period:
       // the value at that point is the base of the comparison.
       if (!kind && !pickPeriod(cols) && stubs.some((p) => p.period && p.label)) kind = 'baseline';
+      // `項目 | 数値 | R1実績 | R2実績`: a value column that names neither period nor kind, beside columns that
+      // do, holds the plan's own figure (a 【目標値】 row makes it a target, through the row's kind above).
+      let planColumn = false;
+      if (!kind && !pickPeriod(cols) && kindColumns > 0 && cols.every((p) => !p.kind)) {
+        kind = stubs.some((p) => /^目標/.test(p.label ?? '')) ? 'target' : 'plan';
+        planColumn = true;
+      }
       kind ??= ctx.kind;
       const colLabels = cols
         .filter((p) => p.label && !isMeasureOnly(p.label) && !isSubgroup(p.label))
@@ -266,13 +278,18 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
       if (!unit) {
         unit = unitFromLabel(`${measure ?? ''}`) ?? unitFromLabel(indicator);
         if (unit) unitText = null;
+      } else if (!stubs.some((p) => p.unit) && rowMeasure) {
+        // A table-wide unit (corner `(件/年)`) yields to what the row says it counts (`(実人数)` → people).
+        const base = unitFromLabel(rowMeasure);
+        const [ub, per] = unit.split('/');
+        if (base && ub !== base && !(base === 'person' && ub === 'person_day')) unit = per ? `${base}/${per}` : base;
       }
       // A date written in the cell itself (`・23% … 令和2年6月から1年間での退院率`) beats the column's year.
       const own = findPeriods(text(r, c)).find((x) => x.fiscalYear !== null) ?? null;
       let p: FiscalPeriod | null = own ?? period;
       // Targets without a year of their own fall on the plan's last year; a range target on its last year.
       if (kind === 'target' && p && p.fiscalYear === null && p.end) p = fyPeriod(fiscalYearOfIso(p.end), p.text);
-      if (!p && kind === 'target' && ctx.planEnd) p = ctx.planEnd;
+      if (!p && (kind === 'target' || planColumn) && ctx.planEnd) p = ctx.planEnd;
       if (!p && kind === 'actual' && ctx.reportYear) p = ctx.reportYear;
       if (!kind) kind = 'actual';
 
@@ -310,6 +327,7 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
           unit_text: q.unit ? q.unitText : unitText,
           value_text: text(r, c),
           warnings: [...warnings],
+          subsetLabel: ctx.subsetNote,
         };
         observations.push(...makeObservation(d, ctx));
       });
@@ -335,7 +353,15 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
       };
       observations.push(
         ...proseToObservations(
-          { text: t, page: table.page, section: ctx.section, table_index: table.index, row: r, col: c },
+          {
+            text: t,
+            page: table.page,
+            section: ctx.section,
+            table_index: table.index,
+            row: r,
+            col: c,
+            alwaysLead: true,
+          },
           state,
           ctx,
         ),
