@@ -109,6 +109,7 @@ export function isMeasureOnly(label: string): boolean {
 }
 
 export function isSubgroup(label: string): boolean {
+  if (/^[①-⑳]$/u.test(label.trim())) return true;
   return SUBGROUP_RE.test(compact(label).replace(/^[・･]/, ''));
 }
 

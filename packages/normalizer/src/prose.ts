@@ -58,13 +58,14 @@ export function kindWord(text: string): ValueKind | null {
 const NOT_A_VALUE_BEFORE = /(第|№|No\.?|P\.?|p\.?|令和|平成|昭和|R|H)\s*$/u;
 
 function cleanLabel(s: string): string {
-  return stripNumbering(stripTags(s))
+  return stripNumbering(stripTags(s.replace(/^[\s、,，・]+/u, '')))
     .replace(/[：:]\s*$/u, '')
     .replace(/^(目標値?|実績値?|見込量?|【[^】]*】)\s*/u, '')
     .replace(/^\s*(時点|現在|末|まで|までに|において|における|の)\s*/u, '')
     .replace(/(まで|までに|において|における)\s*$/u, '')
     .replace(/[\s、,・]+$/u, '')
     .replace(/(は|が|を|で|の|に)$/u, '')
+    .replace(/^[)）\]」』]+|[(（[「『]+$/gu, '')
     .trim();
 }
 
@@ -101,11 +102,15 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
   const out: Observation[] = [];
   let boundary = 0;
   let blockLead: string | null = null;
+  let blockUnit: { unit: string; unitText: string | null } | null = null;
   for (const q of qs) {
     const before = text.slice(0, q.start);
     const inPeriod = periods.some((p) => q.start >= p.start && q.start < p.end);
     const hasColon = /[：:]\s*$/.test(before);
-    if (inPeriod || NOT_A_VALUE_BEFORE.test(before) || (!q.quantity.unit && !hasColon)) continue;
+    // `市内3か所の委託している相談事業所`: a number used attributively describes, it does not report.
+    const after = text.slice(q.end, q.end + 2);
+    const attributive = /^(の|で|と|から)/u.test(after) && !/^(の(?:うち|内)|で(?:ある|あった|した))/u.test(after);
+    if (inPeriod || attributive || NOT_A_VALUE_BEFORE.test(before) || (!q.quantity.unit && !hasColon)) continue;
     const seg = text.slice(boundary, q.start);
     boundary = q.end;
     const segPeriods = periods.filter((p) => p.end <= q.start && p.start >= 0);
@@ -127,16 +132,20 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
       label = cleanLabel(lu.label ?? label) || label;
     }
     const lead = topic ?? blockLead ?? state.lead;
+    const leadUnit = blockLead ? blockUnit : null;
     if (!label || label.length < 2 || /^(計|合計)$/.test(label)) {
       label = label && lead ? `${lead} ${label}` : (lead ?? '');
+      if (leadUnit && unit && leadUnit.unit.startsWith(`${unit}/`)) ({ unit, unitText } = leadUnit);
     } else if (topic || (lead && (item.alwaysLead || (label.length <= 6 && !/数|率|者|所/.test(label))))) {
       label = `${lead} ${label}`;
     } else {
       blockLead = label;
+      blockUnit = lu.unit && unit === lu.unit ? { unit, unitText } : null;
     }
     if (!label) continue;
     let kind: ValueKind = kindWord(seg) ?? blockKind ?? state.kind ?? 'actual';
-    if (kind !== 'target' && /以上|以下|を超えない|未満/.test(text.slice(q.start, q.end + 6)) && !state.kind)
+    // `年6回以上`, `72人を超えない`: a bound is a target unless the text says otherwise.
+    if (kind !== 'target' && q.quantity.qualifier && q.quantity.qualifier !== 'approx' && !state.kind && !kindWord(seg))
       kind = 'target';
     let period = nearPeriod ?? state.period;
     if (!period && kind === 'target') period = ctx.planEnd;

@@ -41,10 +41,8 @@ interface Piece {
 const SPECIFIC = new Set(['fy', 'fy_end', 'date', 'month', 'year']);
 
 function readPiece(raw: string): Piece {
-  const text = raw
-    .replace(/<[^>]+>/g, ' ')
-    .normalize('NFKC')
-    .replace(/\s+/g, ' ')
+  const text = normalizeText(raw.replace(/<[^>]+>/g, ' '))
+    .text.replace(/\s+/g, ' ')
     .trim();
   if (!text) return { text, period: null, kind: null, label: null, unit: null, unitText: null };
   const h = parseColumnHeader(text);
@@ -231,7 +229,7 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
       const rowMeasure = stubs.map((p) => (p.label ? measureOf(p.label) : null)).find(Boolean) ?? null;
       const onlyBracket = stubs.length > 0 && stubs.every((p) => /^[(（][^)）]*[)）]$/.test(p.text));
       const cols = colPieces[c] ?? [];
-      const period = pickPeriod(cols) ?? pickPeriod(stubs) ?? ctx.period;
+      const period = pickPeriod(cols) ?? pickPeriod(stubs) ?? null;
       let kind: ValueKind | null =
         [...cols].reverse().find((p) => p.kind)?.kind ?? [...stubs].reverse().find((p) => p.kind)?.kind ?? null;
       // A row that names a time point (`令和2年3月31日時点の入所者数`) read in a column that names no period:
@@ -245,6 +243,8 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
         planColumn = true;
       }
       kind ??= ctx.kind;
+      // The caption's or heading's year applies to levels, not to differences or rates against a target.
+      const headingPeriod = kind === 'deviation' || kind === 'achievement_rate' ? null : ctx.period;
       const colLabels = cols
         .filter((p) => p.label && !isMeasureOnly(p.label) && !isSubgroup(p.label))
         .map((p) => p.label!);
@@ -254,7 +254,11 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
       const cornerMeasure = corner.map((p) => (p.label ? measureOf(p.label) : null)).find(Boolean) ?? null;
 
       let labels = [...rowLabels, ...colLabels];
-      if (labels.length === 0 && onlyBracket && prevIndicator) labels = [prevIndicator];
+      // `(件数)` under `排せつ管理支援用具 (実人数)`, or a `福祉` row under `協議の場への参加者数 / 保健`: the row
+      // continues the indicator above it.
+      const continues =
+        onlyBracket || (rowSubgroups.length > 0 && !rowSubgroups.some((g) => /^(計|小計|合計|総数|総計)$/.test(g)));
+      if (labels.length === 0 && continues && prevIndicator) labels = [prevIndicator];
       if (labels.length === 0 && cornerLabel) labels = [cornerLabel];
       let indicator = labels.map(stripNumbering).filter(Boolean).join(' ');
       if (!indicator) indicator = ctx.heading ?? '';
@@ -286,7 +290,7 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
       }
       // A date written in the cell itself (`・23% … 令和2年6月から1年間での退院率`) beats the column's year.
       const own = findPeriods(text(r, c)).find((x) => x.fiscalYear !== null) ?? null;
-      let p: FiscalPeriod | null = own ?? period;
+      let p: FiscalPeriod | null = own ?? period ?? headingPeriod;
       // Targets without a year of their own fall on the plan's last year; a range target on its last year.
       if (kind === 'target' && p && p.fiscalYear === null && p.end) p = fyPeriod(fiscalYearOfIso(p.end), p.text);
       if (!p && (kind === 'target' || planColumn) && ctx.planEnd) p = ctx.planEnd;
