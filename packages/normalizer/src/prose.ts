@@ -5,9 +5,10 @@
  */
 import type { FiscalPeriod, Observation, ValueKind } from '@shiryo/model';
 import type { DocumentContext } from './context.js';
+import { fiscalYearOfIso } from './dates.js';
 import { compact, stripNumbering, stripTags } from './labels.js';
 import { makeObservation } from './observe.js';
-import { findPeriods } from './period/index.js';
+import { findPeriods, fyPeriod } from './period/index.js';
 import { findQuantities, splitLabelUnit } from './quantity/index.js';
 
 function findPeriodSpans(text: string) {
@@ -148,6 +149,21 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     if (kind !== 'target' && q.quantity.qualifier && q.quantity.qualifier !== 'approx' && !state.kind && !kindWord(seg))
       kind = 'target';
     let period = nearPeriod ?? state.period;
+    const lastPeriod = [...segPeriods].reverse()[0];
+    const between = lastPeriod ? text.slice(lastPeriod.end, q.start) : null;
+    // `令和3年度(6人)の1.5倍`: the number in brackets right after a year is that year's base value…
+    if (between !== null && /^\s*[(（]\s*$/u.test(between)) kind = 'baseline';
+    // …and a ratio `…年度の1.28倍` is measured against that year: the year is not the target's.
+    else if (between !== null && q.quantity.unit === 'ratio' && /^\s*(?:[(（][^)）]*[)）])?\s*の\s*$/u.test(between))
+      period =
+        kind !== 'target'
+          ? null
+          : state.period?.fiscalYear === null && state.period.end
+            ? fyPeriod(fiscalYearOfIso(state.period.end), state.period.text)
+            : ctx.planEnd;
+    // A target over a range or a plan term (`第7期…計画`) falls on its last year.
+    if (period && period.fiscalYear === null && kind === 'target' && period.end)
+      period = fyPeriod(fiscalYearOfIso(period.end), period.text);
     if (!period && kind === 'target') period = ctx.planEnd;
     if (!period && kind === 'actual') period = ctx.reportYear;
     out.push(

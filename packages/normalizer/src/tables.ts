@@ -6,6 +6,7 @@
 import type { FiscalPeriod, Issue, Observation, Quantity, Table, ValueKind } from '@shiryo/model';
 import { tableToGrid } from '@shiryo/model';
 import type { TableContext } from './context.js';
+import { fiscalYearOfIso } from './dates.js';
 import {
   bulletItems,
   compact,
@@ -21,12 +22,6 @@ import { findPeriods, fyPeriod, parseColumnHeader } from './period/index.js';
 import { type ProseState, proseToObservations } from './prose.js';
 import { canonicalUnit, parseQuantity, splitLabelUnit } from './quantity/index.js';
 import { normalizeText } from './text/index.js';
-
-/** The fiscal year an ISO date falls in. */
-export function fiscalYearOfIso(iso: string): number {
-  const [y, m] = iso.split('-').map(Number);
-  return (m ?? 4) >= 4 ? (y ?? 0) : (y ?? 0) - 1;
-}
 
 /** What one header or stub text says. */
 interface Piece {
@@ -338,22 +333,28 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
       prevIndicator = indicator;
     }
     // Numbers written in sentences inside text cells (`市内に2カ所以上…整備する`, `・事業所数 3か所`).
-    for (let c = stubCols; c < nC; c++) {
+    for (let c = 0; c < nC; c++) {
       const t = text(r, c);
+      if (c < stubCols && t.length < 12) continue;
       if (data[r]?.[c] !== null || t.length < 8 || !/[0-9０-９]/.test(t) || !isTopLeft(r, c) || looksScrambled(t))
         continue;
       const cols = colPieces[c] ?? [];
-      const stubs = allPieces.slice(0, stubCols).filter((p): p is Piece => p !== null && p.text !== '');
+      const stubs = allPieces.slice(0, Math.min(c, stubCols)).filter((p): p is Piece => p !== null && p.text !== '');
       const lead =
         stubs
           .map((p) => p.label)
           .filter(Boolean)
           .map((l) => stripNumbering(l!))
           .join(' ') || null;
+      const colPeriod = pickPeriod(cols);
       const state: ProseState = {
         lead,
-        kind: [...cols].reverse().find((p) => p.kind)?.kind ?? [...stubs].reverse().find((p) => p.kind)?.kind ?? null,
-        period: pickPeriod(cols) ?? pickPeriod(stubs),
+        // Values written in a plan's own column (`第7期…計画`) are that plan's targets unless they say otherwise.
+        kind:
+          [...cols].reverse().find((p) => p.kind)?.kind ??
+          [...stubs].reverse().find((p) => p.kind)?.kind ??
+          (colPeriod?.kind === 'plan_term' ? 'target' : null),
+        period: colPeriod ?? pickPeriod(stubs),
       };
       observations.push(
         ...proseToObservations(
