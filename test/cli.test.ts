@@ -138,6 +138,30 @@ describe('bad input', () => {
     d.close();
   });
 
+  it('a changed file at the same path replaces its rows', () => {
+    const dir = tmp();
+    const db = join(dir, 'db.sqlite');
+    const f = join(dir, 'doc.txt');
+    const rows = (n: number) =>
+      `鶴ヶ島市 第7期障害福祉計画\n\n1) 短期入所\n\n\tR6年度 (見込)\tR5実績\n利用者数(人/月)\t${n}\t9\n`;
+    writeFileSync(f, rows(12));
+    expect(shiryo('ingest', f, '--db', db).stderr).toMatch(/inserted 1/);
+    writeFileSync(f, rows(15));
+    expect(shiryo('ingest', f, '--db', db).stderr).toMatch(/replaced 1/);
+    const d = new Database(db, { readonly: true });
+    const values = d.prepare('SELECT value FROM observations ORDER BY value').all() as { value: number }[];
+    expect(values.map((v) => v.value)).toEqual([9, 15]);
+    expect((d.prepare('SELECT count(*) n FROM documents').get() as { n: number }).n).toBe(1);
+    d.close();
+  });
+
+  it('inspect of a missing file and normalize without text fail cleanly', () => {
+    const r = shiryo('inspect', '/nonexistent/y.txt');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/y\.txt: FILE_NOT_FOUND/);
+    expect(shiryo('normalize').code).toBe(2);
+  });
+
   it('exits 1 when every file failed', () => {
     const dir = tmp();
     const f = join(dir, 'empty.md');
