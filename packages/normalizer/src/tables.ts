@@ -5,6 +5,7 @@
  */
 import type { FiscalPeriod, Issue, Observation, Quantity, Table, ValueKind } from '@shiryo/model';
 import { tableToGrid } from '@shiryo/model';
+import { checkTable } from './checks.js';
 import type { TableContext } from './context.js';
 import { fiscalYearOfIso } from './dates.js';
 import {
@@ -375,6 +376,14 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
     const own = allPieces.filter((p): p is Piece => !!p?.label && !isMeasureOnly(p.label) && !isSubgroup(p.label));
     if (own.length) prevIndicator = own.map((p) => stripNumbering(p.label!)).join(' ');
   }
+  issues.push(
+    ...checkTable({
+      tableIndex: table.index,
+      observations,
+      rowLabels: (r) => (rowTexts[r - headerRows] ?? []).filter((t) => t && t.length <= 80),
+      colLabels: (c) => (colPieces[c] ?? []).map((p) => p.label ?? p.text),
+    }),
+  );
   if (observations.length === 0 && table.cells.some((c) => findPeriods(c.text).length > 0 && /\d/.test(c.text))) {
     issues.push({
       code: 'TABLE_NO_DATA',

@@ -173,3 +173,52 @@ describe('prose: label：value lines under a label line', () => {
     expect(obs[0]!.period_kind).toBe('fy_end');
   });
 });
+
+describe('self-checks: totals and formula rows are verified, never corrected', () => {
+  const d = doc(
+    [block('(1) 訪問系サービス', 0)],
+    [
+      table(
+        [
+          ['利用者数(人/月)', 'R6年度 (見込)', 'R5実績'],
+          ['居宅介護', '50', '40'],
+          ['行動援護', '7', '6'],
+          ['合計', '57', '47'],
+        ],
+        0,
+        1,
+      ),
+      table(
+        [
+          ['項目', '数値', 'R5 実績'],
+          ['基準時点の入所者数 (A)', '60人', '60人'],
+          ['地域移行者数 (B)', '4人', '1人'],
+          ['新規入所者数 (C)', '2人', '3人'],
+          ['目標年度入所者数 (D = A - B + C)', '58人', '63人'],
+        ],
+        1,
+        2,
+      ),
+    ],
+  );
+  const norm = normalizeDocument(d, { municipality: '112127' });
+  const obs = norm.observations;
+
+  it('flags a total that is not the sum of its rows, keeping the printed value', () => {
+    const bad = obs.find((o) => o.table_index === 0 && o.row === 3 && o.col === 2)!;
+    expect(bad.value).toBe(47);
+    expect(bad.warnings.join(' ')).toMatch(/total 47 ≠ sum of the 2 rows above \(46\)/);
+    expect(bad.confidence).toBeLessThanOrEqual(0.5);
+    const good = obs.find((o) => o.table_index === 0 && o.row === 3 && o.col === 1)!;
+    expect(good.warnings).toEqual([]);
+    expect(norm.issues.filter((i) => i.code === 'CHECK_MISMATCH').map((i) => i.where)).toContain('table 0 r3c2');
+  });
+
+  it('evaluates formula rows per column', () => {
+    const ok = obs.find((o) => o.table_index === 1 && o.row === 4 && o.col === 1)!;
+    expect(ok.value).toBe(58);
+    expect(ok.warnings).toEqual([]);
+    const bad = obs.find((o) => o.table_index === 1 && o.row === 4 && o.col === 2)!;
+    expect(bad.warnings.join(' ')).toMatch(/formula A - B \+ C gives 62, the table says 63/);
+  });
+});
