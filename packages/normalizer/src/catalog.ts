@@ -118,7 +118,9 @@ export function matchIndicator(label: string, context = ''): CatalogMatch | null
   for (const [key, entry] of idx) {
     if (key.length >= 4 && k.includes(key) && (!best || key.length > best.key.length)) best = { key, entry };
   }
-  if (best && best.key.length >= Math.min(6, k.length * 0.5)) return { entry: best.entry, how: 'contains' };
+  // Contained names must head or end the label, or cover most of it: `情報意思疎通支援用具` is not 意思疎通支援.
+  if (best && (k.startsWith(best.key) || k.endsWith(best.key) || best.key.length >= k.length * 0.7))
+    return { entry: best.entry, how: 'contains' };
   if (context) {
     const ck = labelKey(`${context}${label}`);
     const hit = idx.get(ck);

@@ -94,7 +94,7 @@ export class SectionTracker {
       /^[・•■◆○●]|^\S+$/.test(b.orig.trim())
     )
       level = /^[①-⑳]/u.test(t) ? 5 : 3.5;
-    if (level === null || isGenericHeading(t)) return;
+    if (level === null || isGenericHeading(t) || /^[(（][^)）]{1,10}[)）]$/.test(t)) return;
     while (this.stack.length && this.stack[this.stack.length - 1]!.level >= level) this.stack.pop();
     this.stack.push({ level, text: t });
   }

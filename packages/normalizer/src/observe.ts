@@ -29,7 +29,8 @@ function base(
   ctx: DocumentContext,
 ): Omit<Observation, 'value' | 'unit' | 'unit_text' | 'value_kind' | 'qualifier'> {
   const label = d.indicator_label.replace(/\s+/g, ' ').trim();
-  const match = matchIndicator(label, d.section ?? '');
+  // A type written as the subgroup (`就労継続支援` / `B型`) belongs to the name when the catalog knows the pair.
+  const match = (d.subgroup ? matchIndicator(`${label}${d.subgroup}`) : null) ?? matchIndicator(label, d.section ?? '');
   return {
     municipality_code: ctx.municipality?.code ?? null,
     municipality_name: ctx.municipality?.name ?? null,
