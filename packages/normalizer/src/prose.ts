@@ -24,6 +24,8 @@ function findQuantitySpans(text: string) {
   return findQuantities(text).map((q) => ({ start: q.offset, end: q.offset + q.length, quantity: q }));
 }
 
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export interface ProseItem {
   text: string;
   page: number;
@@ -62,11 +64,12 @@ function cleanLabel(s: string): string {
   return stripNumbering(stripTags(s.replace(/^[\s、,，・]+/u, '')))
     .replace(/[：:]\s*$/u, '')
     .replace(/^(目標値?|実績値?|見込量?|【[^】]*】)\s*/u, '')
-    .replace(/^\s*(時点|現在|末|まで|までに|において|における|の)\s*/u, '')
+    .replace(/^\s*(時点|現在|末までに|末まで|末|までに|まで|において|における|中に|の|に)\s*/u, '')
     .replace(/(まで|までに|において|における)\s*$/u, '')
     .replace(/[\s、,・]+$/u, '')
     .replace(/(は|が|を|で|の|に)$/u, '')
     .replace(/^[)）\]」』]+|[(（[「『]+$/gu, '')
+    .replace(/\s*[(（][^)）]*$/u, '')
     .trim();
 }
 
@@ -104,6 +107,8 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
   let boundary = 0;
   let blockLead: string | null = null;
   let blockUnit: { unit: string; unitText: string | null } | null = null;
+  let prevKind: ValueKind | null = null;
+  let prevPeriod: FiscalPeriod | null = null;
   for (const q of qs) {
     const before = text.slice(0, q.start);
     const inPeriod = periods.some((p) => q.start >= p.start && q.start < p.end);
@@ -117,7 +122,15 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     const segPeriods = periods.filter((p) => p.end <= q.start && p.start >= 0);
     const nearPeriod = [...segPeriods].reverse().find((p) => p.period.fiscalYear !== null)?.period ?? null;
     let label = seg;
-    for (const p of periods) label = label.replace(p.text, ' ');
+    // Remove the periods with the words that tie them to the sentence (`令和8年度末までに`, `令和8年度中に`).
+    for (const p of periods)
+      label = label.replace(
+        new RegExp(
+          `${escapeRe(p.text)}\\s*(?:中に|中|末までに|末まで|までに|まで|時点で|時点の|時点|現在|において|における|の)?`,
+          'u',
+        ),
+        ' ',
+      );
     label = label.replace(/[0-9０-９]+\s*(か月間|ヶ月間)/g, ' ');
     if (topic && label.startsWith(topic)) label = label.slice(topic.length).replace(/^は[、,]?/u, '');
     label = cleanLabel(label);
@@ -154,18 +167,27 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     // `令和3年度(6人)の1.5倍`: the number in brackets right after a year is that year's base value…
     if (between !== null && /^\s*[(（]\s*$/u.test(between)) kind = 'baseline';
     // …and a ratio `…年度の1.28倍` is measured against that year: the year is not the target's.
-    else if (between !== null && q.quantity.unit === 'ratio' && /^\s*(?:[(（][^)）]*[)）])?\s*の\s*$/u.test(between))
+    else if (
+      between !== null &&
+      q.quantity.unit === 'ratio' &&
+      /^\s*(?:[(（][^)）]*[)）])?\s*(?:実績値?|見込み?)?\s*の\s*$/u.test(between)
+    ) {
+      // `15人（令和3年度実績の1.28倍）`: the ratio restates the value before it, and shares its kind.
+      if (prevKind) kind = prevKind;
       period =
         kind !== 'target'
           ? null
           : state.period?.fiscalYear === null && state.period.end
             ? fyPeriod(fiscalYearOfIso(state.period.end), state.period.text)
-            : ctx.planEnd;
+            : (prevPeriod ?? ctx.planEnd);
+    }
     // A target over a range or a plan term (`第7期…計画`) falls on its last year.
     if (period && period.fiscalYear === null && kind === 'target' && period.end)
       period = fyPeriod(fiscalYearOfIso(period.end), period.text);
     if (!period && kind === 'target') period = ctx.planEnd;
     if (!period && kind === 'actual') period = ctx.reportYear;
+    prevKind = kind;
+    prevPeriod = period;
     out.push(
       ...makeObservation(
         {

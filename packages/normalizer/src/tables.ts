@@ -41,9 +41,13 @@ function readPiece(raw: string): Piece {
     .text.replace(/\s+/g, ' ')
     .trim();
   if (!text) return { text, period: null, kind: null, label: null, unit: null, unitText: null };
-  const h = parseColumnHeader(text);
-  const split = splitLabelUnit(h.rest ?? '');
-  let label: string | null = stripTags(normalizeText(split.label ?? '').text).trim();
+  // A cell that is only a unit (`人/月` under 単位) names the unit of its row or column.
+  const whole = canonicalUnit(text);
+  if (whole && !/[0-9]/.test(text)) return { text, period: null, kind: null, label: null, unit: whole, unitText: text };
+  // Unit first (`見込量（人日/月）`), so that the kind word stands alone.
+  const split = splitLabelUnit(text);
+  const h = parseColumnHeader(split.label ?? text);
+  let label: string | null = stripTags(normalizeText(h.rest ?? '').text).trim();
   if (!label || isGeneric(label) || /^[\s()（）/・:：-]*$/.test(label) || /^第\s*\d+\s*期$/.test(label)) label = null;
   return { text, period: h.period, kind: h.valueKind, label, unit: split.unit, unitText: split.unitText };
 }
@@ -130,12 +134,23 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
   const hasNumber = (r: number, c: number) => (data[r]?.[c]?.quantities.length ?? 0) > 0;
 
   // Header rows: leading rows with no data in any column but the first; capped.
+  // Header rows: the extractor's, extended by leading rows with no data but period or kind words (a second
+  // header row `計画 | 実績 | 計画 | 実績` under `令和6年度 | | 令和7年度 |`).
   let headerRows = table.headerRows ?? 0;
+  const rowHasNumbers = (r: number) => {
+    for (let c = 1; c < nC; c++) if (hasNumber(r, c) && !readPiece(text(r, c)).period) return true;
+    return false;
+  };
   if (!headerRows) {
-    while (headerRows < Math.min(4, nR - 1)) {
-      let numeric = 0;
-      for (let c = 1; c < nC; c++) if (hasNumber(headerRows, c) && !readPiece(text(headerRows, c)).period) numeric++;
-      if (numeric > 0) break;
+    while (headerRows < Math.min(4, nR - 1) && !rowHasNumbers(headerRows)) headerRows++;
+  } else {
+    while (headerRows < Math.min(4, nR - 1) && !rowHasNumbers(headerRows)) {
+      let words = 0;
+      for (let c = 1; c < nC; c++) {
+        const p = readPiece(text(headerRows, c));
+        if (p.kind || p.period) words++;
+      }
+      if (words === 0) break;
       headerRows++;
     }
   }
@@ -156,13 +171,21 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
   }
   if (stubCols === 0 && headerRows === 0) return { observations: [], issues };
 
-  // Column descriptors (top to bottom).
+  // Column descriptors (top to bottom). A blank header cell right of a filled one, over a column whose lower
+  // header rows have text, is a flattened column span: it repeats the cell on its left.
+  const headerText = (r: number, c: number): string => {
+    const t = text(r, c);
+    if (t || c <= stubCols || c === 0) return t;
+    let below = false;
+    for (let rr = r + 1; rr < headerRows; rr++) if (text(rr, c)) below = true;
+    return below ? headerText(r, c - 1) : '';
+  };
   const colPieces: Piece[][] = [];
   for (let c = 0; c < nC; c++) {
     const seen = new Set<string>();
     const ps: Piece[] = [];
     for (let r = 0; r < headerRows; r++) {
-      const t = text(r, c);
+      const t = headerText(r, c);
       if (!t || seen.has(t)) continue;
       seen.add(t);
       ps.push(readPiece(t));

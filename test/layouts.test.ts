@@ -1,0 +1,69 @@
+/**
+ * Layouts none of the fixtures has, written for these tests in other words and numbers: each must come out with
+ * the values, years, kinds and units worked out by hand from the document.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractText } from '@shiryo/extractor';
+import type { Observation } from '@shiryo/model';
+import { normalizeDocument } from '@shiryo/normalizer';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './pipeline.js';
+
+const read = (name: string) => {
+  const path = join(ROOT, 'test/layouts', name);
+  return normalizeDocument(extractText(readFileSync(path, 'utf8'), path));
+};
+const row = (o: Observation) => [o.indicator_label, o.fiscal_year, o.value_kind, o.value, o.unit, o.qualifier];
+
+describe('markdown: years over 計画/実績 sub-columns, a 単位 column, 見込量/実績 in a second stub column', () => {
+  const n = read('two-level-year-kind.md');
+
+  it('finds the city and the plan', () => {
+    expect(n.municipality?.code).toBe('112411');
+    expect(n.plan).toBe('第7期障害福祉計画');
+    expect(n.planPeriod).toBe('2024-2026');
+  });
+
+  it('reads the year from the spanning header and the kind from the row below it', () => {
+    const t0 = n.observations.filter((o) => o.table_index === 0).map(row);
+    expect(t0).toEqual([
+      ['居宅介護', 2024, 'plan', 120, 'person/month', null],
+      ['居宅介護', 2024, 'actual', 118, 'person/month', null],
+      ['居宅介護', 2025, 'plan', 125, 'person/month', null],
+      ['居宅介護', 2024, 'plan', 2400, 'hour/month', null],
+      ['居宅介護', 2024, 'actual', 2310, 'hour/month', null],
+      ['居宅介護', 2025, 'plan', 2500, 'hour/month', null],
+      ['同行援護', 2024, 'plan', 12, 'person/month', null],
+      ['同行援護', 2024, 'actual', 9, 'person/month', null],
+      ['同行援護', 2025, 'plan', 13, 'person/month', null],
+    ]);
+  });
+
+  it('reads 見込量（人日/月） and 実績（人/月） stubs as kind and unit, western years with era in brackets', () => {
+    const t1 = n.observations.filter((o) => o.table_index === 1).map(row);
+    expect(t1).toEqual([
+      ['生活介護', 2024, 'plan', 4200, 'person_day/month', null],
+      ['生活介護', 2025, 'plan', 4300, 'person_day/month', null],
+      ['生活介護', 2026, 'plan', 4400, 'person_day/month', null],
+      ['生活介護', 2024, 'actual', 4150, 'person_day/month', null],
+      ['就労継続支援(B型)', 2024, 'plan', 210, 'person/month', null],
+      ['就労継続支援(B型)', 2025, 'plan', 220, 'person/month', null],
+      ['就労継続支援(B型)', 2026, 'plan', 230, 'person/month', null],
+      ['就労継続支援(B型)', 2024, 'actual', 205, 'person/month', null],
+    ]);
+    expect(n.observations.find((o) => o.table_index === 1 && o.value === 210)?.indicator_id).toBe(
+      'service.shuro_keizoku_b',
+    );
+  });
+
+  it('reads targets in bullets with their qualifiers, and a ratio against a base year as part of the target', () => {
+    const prose = n.observations.filter((o) => o.table_index === null).map(row);
+    expect(prose).toEqual([
+      ['地域生活に移行する者', 2026, 'target', 5, 'person', 'gte'],
+      ['福祉施設から一般就労への移行者数', 2026, 'target', 15, 'person', null],
+      ['福祉施設から一般就労への移行者数', 2026, 'target', 1.28, 'ratio', null],
+      ['就労定着率7割以上の事業所の割合', 2026, 'target', 25, 'percent', 'gte'],
+    ]);
+  });
+});
