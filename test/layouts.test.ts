@@ -67,3 +67,41 @@ describe('markdown: years over 計画/実績 sub-columns, a 単位 column, 見�
     ]);
   });
 });
+
+describe('HTML: years spanning 計画値/実績値/対計画比, units in row labels, 千円', () => {
+  const n = read('kaigo-html-spans.html');
+
+  it('finds the city and the 介護保険 plan term', () => {
+    expect(n.municipality?.code).toBe('122289');
+    expect(n.plan).toBe('第9期介護保険事業計画');
+    expect(n.planPeriod).toBe('2024-2026');
+  });
+
+  it('reads each cell under its spanning year and kind; 千円 values are stored in yen', () => {
+    expect(n.observations.map(row)).toEqual([
+      ['訪問介護', 2024, 'plan', 12400, 'time/month', null],
+      ['訪問介護', 2024, 'actual', 11780, 'time/month', null],
+      ['訪問介護', 2024, 'achievement_rate', 95, 'percent', null],
+      ['訪問介護', 2025, 'plan', 12900, 'time/month', null],
+      ['通所介護', 2024, 'plan', 9800, 'time/month', null],
+      ['通所介護', 2024, 'actual', 10290, 'time/month', null],
+      ['通所介護', 2024, 'achievement_rate', 105, 'percent', null],
+      ['通所介護', 2025, 'plan', 10100, 'time/month', null],
+      ['介護給付費', 2024, 'plan', 3_520_000_000, 'yen', null],
+      ['介護給付費', 2024, 'actual', 3_401_200_000, 'yen', null],
+      ['介護給付費', 2024, 'achievement_rate', 96.6, 'percent', null],
+      ['介護給付費', 2025, 'plan', 3_640_000_000, 'yen', null],
+    ]);
+    const cost = n.observations.find((o) => o.value === 3_520_000_000)!;
+    expect(cost.value_text).toBe('3,520,000');
+    expect(cost.unit_text).toBe('千円');
+  });
+
+  it('maps the services to the 介護保険 catalog', () => {
+    expect([...new Set(n.observations.map((o) => o.indicator_id))]).toEqual([
+      'kaigo.houmon_kaigo',
+      'kaigo.tsusho_kaigo',
+      'total.kaigo_kyufuhi',
+    ]);
+  });
+});

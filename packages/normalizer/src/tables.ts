@@ -32,6 +32,8 @@ interface Piece {
   label: string | null;
   unit: string | null;
   unitText: string | null;
+  /** Multiply values read under this label by it (`（千円）` → 1000). */
+  factor?: number;
 }
 
 const SPECIFIC = new Set(['fy', 'fy_end', 'date', 'month', 'year']);
@@ -49,7 +51,15 @@ function readPiece(raw: string): Piece {
   const h = parseColumnHeader(split.label ?? text);
   let label: string | null = stripTags(normalizeText(h.rest ?? '').text).trim();
   if (!label || isGeneric(label) || /^[\s()（）/・:：-]*$/.test(label) || /^第\s*\d+\s*期$/.test(label)) label = null;
-  return { text, period: h.period, kind: h.valueKind, label, unit: split.unit, unitText: split.unitText };
+  return {
+    text,
+    period: h.period,
+    kind: h.valueKind,
+    label,
+    unit: split.unit,
+    unitText: split.unitText,
+    factor: split.factor,
+  };
 }
 
 /** A cell reads as data when it holds a quantity and little else (a label with a number inside is not data). */
@@ -292,6 +302,7 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
 
       const unitSource =
         [...stubs].reverse().find((p) => p.unit) ?? [...cols].reverse().find((p) => p.unit) ?? tableUnit ?? null;
+      const factor = unitSource?.factor ?? 1;
       let unit = unitSource?.unit ?? null;
       let unitText = unitSource?.unitText ?? null;
       if (!unit && ctx.unitHint) {
@@ -332,7 +343,16 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
       const warnings: string[] = [];
       if (qs.length > 1 && itemLabels.every((x) => x === null))
         warnings.push(`cell holds ${qs.length} values but the row label lists ${items.length} items`);
-      qs.forEach((q, i) => {
+      qs.forEach((written, i) => {
+        // A value under `（千円）` is stored in yen; value_text keeps what was written.
+        const q =
+          factor !== 1 && !written.unit
+            ? {
+                ...written,
+                value: written.value * factor,
+                ...(written.subset === undefined ? {} : { subset: written.subset * factor }),
+              }
+            : written;
         const item = itemLabels[i] ?? null;
         const base = stripNumbering(stripTags(normalizeText(head).text)) || indicator;
         const label = item ? `${base} ${item}`.trim() : indicator;

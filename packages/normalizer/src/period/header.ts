@@ -36,6 +36,10 @@ export const VALUE_KIND_WORDS: Readonly<Record<string, ValueKind>> = {
   差異: 'deviation',
   比較: 'deviation',
   達成率: 'achievement_rate',
+  対計画比: 'achievement_rate',
+  計画比: 'achievement_rate',
+  計画対比: 'achievement_rate',
+  執行率: 'achievement_rate',
   達成度: 'achievement_rate',
   進捗率: 'achievement_rate',
 };
