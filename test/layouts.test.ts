@@ -105,3 +105,34 @@ describe('HTML: years spanning 計画値/実績値/対計画比, units in row la
     ]);
   });
 });
+
+describe('Shift_JIS text: years in the header, a 増減 column, a unit line, bullets with 約 and a year after the value', async () => {
+  const { extractDocument } = await import('@shiryo/extractor');
+  const doc = await extractDocument(join(ROOT, 'test/layouts/sjis-stats.txt'));
+  const n = normalizeDocument(doc);
+
+  it('is decoded as Shift_JIS and names the city', () => {
+    expect(doc.encoding).toBe('SJIS');
+    expect(n.municipality?.code).toBe('102024');
+  });
+
+  it('reads 年度末 columns, 増減 as a deviation (▲ negative), the total under the heading', () => {
+    const t = n.observations.filter((o) => o.table_index === 0).map(row);
+    expect(t.slice(0, 4)).toEqual([
+      ['身体障害者手帳', 2018, 'actual', 12031, 'person', null],
+      ['身体障害者手帳', 2019, 'actual', 11950, 'person', null],
+      ['身体障害者手帳', 2020, 'actual', 11874, 'person', null],
+      ['身体障害者手帳', null, 'deviation', -157, 'person', null],
+    ]);
+    expect(t.length).toBe(16);
+    expect(n.issues.filter((i) => i.code === 'CHECK_MISMATCH')).toEqual([]);
+  });
+
+  it('reads 年間 約4,200件（令和4年度） as an approximate count per year of FY2022', () => {
+    const prose = n.observations.filter((o) => o.table_index === null).map(row);
+    expect(prose).toEqual([
+      ['相談件数', 2022, 'actual', 4200, 'case/year', 'approx'],
+      ['基幹相談支援センターの設置', null, 'actual', 1, 'facility', null],
+    ]);
+  });
+});

@@ -145,6 +145,11 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
       unitText = lu.unitText;
       label = cleanLabel(lu.label ?? label) || label;
     }
+    // `相談件数：年間 約4,200件`: 年間 makes a count per year.
+    if (/(年間|1年間|年)$/u.test(label) && unit && !unit.includes('/') && ['case', 'time', 'person'].includes(unit)) {
+      unit = `${unit}/year`;
+      label = cleanLabel(label.replace(/(1?年間|年)$/u, ''));
+    }
     const lead = topic ?? blockLead ?? state.lead;
     const leadUnit = blockLead ? blockUnit : null;
     if (!label || label.length < 2 || /^(計|合計)$/.test(label)) {
@@ -161,7 +166,15 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     // `年6回以上`, `72人を超えない`: a bound is a target unless the text says otherwise.
     if (kind !== 'target' && q.quantity.qualifier && q.quantity.qualifier !== 'approx' && !state.kind && !kindWord(seg))
       kind = 'target';
-    let period = nearPeriod ?? state.period;
+    // `約4,200件（令和4年度）`: a year in brackets right after the value is the value's own.
+    const trailing = periods.find(
+      (p) =>
+        p.start >= q.end &&
+        p.start - q.end <= 2 &&
+        /^\s*[(（]\s*$/u.test(text.slice(q.end, p.start)) &&
+        /^\s*[)）]/u.test(text.slice(p.end)),
+    );
+    let period = (trailing?.period.fiscalYear != null ? trailing.period : null) ?? nearPeriod ?? state.period;
     const lastPeriod = [...segPeriods].reverse()[0];
     const between = lastPeriod ? text.slice(lastPeriod.end, q.start) : null;
     // `令和3年度(6人)の1.5倍`: the number in brackets right after a year is that year's base value…
