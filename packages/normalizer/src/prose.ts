@@ -12,12 +12,24 @@ import { findPeriods, fyPeriod } from './period/index.js';
 import { findQuantities, splitLabelUnit } from './quantity/index.js';
 
 function findPeriodSpans(text: string) {
-  return findPeriods(text).map((p) => ({
-    start: p.offset,
-    end: p.offset + p.length,
-    text: text.slice(p.offset, p.offset + p.length),
-    period: p as FiscalPeriod,
-  }));
+  return (
+    findPeriods(text)
+      // `2025年問題`: a year glued to a noun names the noun, it does not date a value.
+      .filter(
+        (p) =>
+          !(
+            p.kind === 'year' &&
+            /^[\p{sc=Han}]/u.test(text.slice(p.offset + p.length)) &&
+            !/^[度末月中時以内前後間頃]/u.test(text.slice(p.offset + p.length))
+          ),
+      )
+      .map((p) => ({
+        start: p.offset,
+        end: p.offset + p.length,
+        text: text.slice(p.offset, p.offset + p.length),
+        period: p as FiscalPeriod,
+      }))
+  );
 }
 
 function findQuantitySpans(text: string) {
@@ -146,9 +158,14 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
       label = cleanLabel(lu.label ?? label) || label;
     }
     // `相談件数：年間 約4,200件`: 年間 makes a count per year.
-    if (/(年間|1年間|年)$/u.test(label) && unit && !unit.includes('/') && ['case', 'time', 'person'].includes(unit)) {
+    if (
+      /^年間|(年間|1年間|年)$/u.test(label) &&
+      unit &&
+      !unit.includes('/') &&
+      ['case', 'time', 'person'].includes(unit)
+    ) {
       unit = `${unit}/year`;
-      label = cleanLabel(label.replace(/(1?年間|年)$/u, ''));
+      label = cleanLabel(label.replace(/^年間|(1?年間|年)$/u, '')) || label;
     }
     const lead = topic ?? blockLead ?? state.lead;
     const leadUnit = blockLead ? blockUnit : null;

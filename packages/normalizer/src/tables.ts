@@ -48,6 +48,11 @@ function readPiece(raw: string): Piece {
   if (whole && !/[0-9]/.test(text)) return { text, period: null, kind: null, label: null, unit: whole, unitText: text };
   // Unit first (`見込量（人日/月）`), so that the kind word stands alone.
   const split = splitLabelUnit(text);
+  // A sentence in a stub (`2025年問題を広報等でとりあげ、…`) is a label, not a header with a year.
+  if (text.length > 30 && /[、。]/.test(text)) {
+    const label = stripTags(text) || null;
+    return { text, period: null, kind: null, label, unit: null, unitText: null };
+  }
   const h = parseColumnHeader(split.label ?? text);
   let label: string | null = stripTags(normalizeText(h.rest ?? '').text).trim();
   if (!label || isGeneric(label) || /^[\s()（）/・:：-]*$/.test(label) || /^第\s*\d+\s*期$/.test(label)) label = null;
@@ -185,7 +190,7 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
   // header rows have text, is a flattened column span: it repeats the cell on its left.
   const headerText = (r: number, c: number): string => {
     const t = text(r, c);
-    if (t || c <= stubCols || c === 0) return t;
+    if (t || c === 0 || (c <= stubCols && stubCols < nC - 1)) return t;
     let below = false;
     for (let rr = r + 1; rr < headerRows; rr++) if (text(rr, c)) below = true;
     return below ? headerText(r, c - 1) : '';
