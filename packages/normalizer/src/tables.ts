@@ -38,7 +38,27 @@ interface Piece {
 
 const SPECIFIC = new Set(['fy', 'fy_end', 'date', 'month', 'year']);
 
-function readPiece(raw: string): Piece {
+/** Small bounded memo: the same header and stub texts are read many times per table and per document. */
+function memo<T>(fn: (s: string) => T, size = 4000): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s: string) => {
+    const hit = cache.get(s);
+    if (hit !== undefined) return hit;
+    const v = fn(s);
+    if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+    cache.set(s, v);
+    return v;
+  };
+}
+
+const readPiece = memo(readPieceUncached);
+const normalized = memo((s: string) => normalizeText(s).text);
+const cellPeriod = memo((s: string) =>
+  /\d/.test(s) ? (findPeriods(s).find((x) => x.fiscalYear !== null) ?? null) : null,
+);
+const dataValue = memo(dataValueUncached);
+
+function readPieceUncached(raw: string): Piece {
   const text = normalizeText(raw.replace(/<[^>]+>/g, ' '))
     .text.replace(/\s+/g, ' ')
     .trim();
@@ -54,7 +74,7 @@ function readPiece(raw: string): Piece {
     return { text, period: null, kind: null, label, unit: null, unitText: null };
   }
   const h = parseColumnHeader(split.label ?? text);
-  let label: string | null = stripTags(normalizeText(h.rest ?? '').text).trim();
+  let label: string | null = stripTags(normalized(h.rest ?? '')).trim();
   if (!label || isGeneric(label) || /^[\s()（）/・:：-]*$/.test(label) || /^第\s*\d+\s*期$/.test(label)) label = null;
   return {
     text,
@@ -68,7 +88,7 @@ function readPiece(raw: string): Piece {
 }
 
 /** A cell reads as data when it holds a quantity and little else (a label with a number inside is not data). */
-function dataValue(text: string): { quantities: Quantity[]; missing: boolean } | null {
+function dataValueUncached(text: string): { quantities: Quantity[]; missing: boolean } | null {
   const t = text.trim();
   if (!t) return { quantities: [], missing: true };
   // Numbers that name a group or an ordinal are labels, not data: 65歳以上, 1級, 第6期, 3号認定, 1-①.
@@ -324,7 +344,7 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
         if (base && ub !== base && !(base === 'person' && ub === 'person_day')) unit = per ? `${base}/${per}` : base;
       }
       // A date written in the cell itself (`・23% … 令和2年6月から1年間での退院率`) beats the column's year.
-      const own = findPeriods(text(r, c)).find((x) => x.fiscalYear !== null) ?? null;
+      const own = cellPeriod(text(r, c));
       let p: FiscalPeriod | null = own ?? period ?? headingPeriod;
       // Targets without a year of their own fall on the plan's last year; a range target on its last year.
       if (kind === 'target' && p && p.fiscalYear === null && p.end) p = fyPeriod(fiscalYearOfIso(p.end), p.text);
@@ -359,7 +379,7 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
               }
             : written;
         const item = itemLabels[i] ?? null;
-        const base = stripNumbering(stripTags(normalizeText(head).text)) || indicator;
+        const base = stripNumbering(stripTags(normalized(head))) || indicator;
         const label = item ? `${base} ${item}`.trim() : indicator;
         const d: ObservationDraft = {
           ...draftBase,
