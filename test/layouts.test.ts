@@ -136,3 +136,34 @@ describe('Shift_JIS text: years in the header, a 増減 column, a unit line, bul
     ]);
   });
 });
+
+describe('TSV: years in rows, 計画/実績/達成率 in columns, the unit in the heading; targets in a sentence', () => {
+  const n = read('rows-are-years.txt');
+
+  it('reads each service table with the heading as indicator and unit', () => {
+    expect(n.municipality?.code).toBe('102041');
+    expect(n.observations.filter((o) => o.table_index !== null).map(row)).toEqual([
+      ['居宅介護', 2024, 'plan', 1200, 'hour/month', null],
+      ['居宅介護', 2024, 'actual', 1150, 'hour/month', null],
+      ['居宅介護', 2024, 'achievement_rate', 95.8, 'percent', null],
+      ['居宅介護', 2025, 'plan', 1250, 'hour/month', null],
+      ['居宅介護', 2025, 'actual', 1300, 'hour/month', null],
+      ['居宅介護', 2025, 'achievement_rate', 104, 'percent', null],
+      ['就労移行支援', 2024, 'plan', 48, 'person/month', null],
+      ['就労移行支援', 2024, 'actual', 45, 'person/month', null],
+      ['就労移行支援', 2024, 'achievement_rate', 93.8, 'percent', null],
+      ['就労移行支援', 2025, 'plan', 50, 'person/month', null],
+    ]);
+  });
+
+  it('reads base, reduction and ceiling of one sentence with their own years, and the result', () => {
+    const prose = n.observations.filter((o) => o.table_index === null);
+    expect(prose.map((o) => [o.fiscal_year, o.value_kind, o.value, o.unit, o.qualifier])).toEqual([
+      [2022, 'baseline', 45, 'person', null],
+      [2026, 'target', 5, 'percent', 'gte'],
+      [2026, 'target', 43, 'person', 'lte'],
+      [2024, 'actual', 44, 'person', null],
+    ]);
+    for (const o of prose) expect(o.indicator_label).toContain('施設入所者数');
+  });
+});

@@ -79,9 +79,11 @@ function cleanLabel(s: string): string {
     .replace(/^\s*(時点|現在|末までに|末まで|末|までに|まで|において|における|中に|の|に)\s*/u, '')
     .replace(/(まで|までに|において|における)\s*$/u, '')
     .replace(/[\s、,・]+$/u, '')
-    .replace(/(は|が|を|で|の|に)$/u, '')
     .replace(/^[)）\]」』]+|[(（[「『]+$/gu, '')
     .replace(/\s*[(（][^)）]*$/u, '')
+    .replace(/[\s、,・]+$/u, '')
+    .replace(/\s*(から|より)$/u, '')
+    .replace(/(は|が|を|で|の|に)$/u, '')
     .trim();
 }
 
@@ -126,8 +128,10 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     const inPeriod = periods.some((p) => q.start >= p.start && q.start < p.end);
     const hasColon = /[：:]\s*$/.test(before);
     // `市内3か所の委託している相談事業所`: a number used attributively describes, it does not report.
-    const after = text.slice(q.end, q.end + 2);
-    const attributive = /^(の|で|と|から)/u.test(after) && !/^(の(?:うち|内)|で(?:ある|あった|した))/u.test(after);
+    const after = text.slice(q.end, q.end + 4);
+    const attributive =
+      /^(の|で|と|から)/u.test(after) &&
+      !/^(の(?:うち|内)|で(?:ある|あった|あり|した|す)|と(?:する|し|な))/u.test(after);
     if (inPeriod || attributive || NOT_A_VALUE_BEFORE.test(before) || (!q.quantity.unit && !hasColon)) continue;
     const seg = text.slice(boundary, q.start);
     boundary = q.end;
@@ -194,8 +198,14 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     let period = (trailing?.period.fiscalYear != null ? trailing.period : null) ?? nearPeriod ?? state.period;
     const lastPeriod = [...segPeriods].reverse()[0];
     const between = lastPeriod ? text.slice(lastPeriod.end, q.start) : null;
-    // `令和3年度(6人)の1.5倍`: the number in brackets right after a year is that year's base value…
-    if (between !== null && /^\s*[(（]\s*$/u.test(between)) kind = 'baseline';
+    // `令和3年度(6人)の1.5倍`, `令和4年度末時点（45人）`: the number in brackets right after a year is that
+    // year's base value…
+    if (between !== null && /^\s*(?:時点|現在)?\s*[(（]\s*$/u.test(between)) kind = 'baseline';
+    // …and a change `令和4年度末時点（45人）から5％以上削減` is counted from that base toward the sentence's target year.
+    else if (between !== null && /(から|と比べ|に比べ|と比較|比)/u.test(between) && kind === 'target') {
+      const earlier = segPeriods.filter((p) => p !== lastPeriod && p.period.fiscalYear !== null).pop();
+      period = earlier?.period ?? (state.period?.fiscalYear != null ? state.period : null) ?? ctx.planEnd;
+    }
     // …and a ratio `…年度の1.28倍` is measured against that year: the year is not the target's.
     else if (
       between !== null &&
