@@ -116,6 +116,10 @@ export function subsetNoteOf(text: string): string | null {
   return s || null;
 }
 
+/** A line that only states a unit: `(人)`, `（単位：千円）`, `単位：人/月`. */
+const unitLine = (b: Block | undefined) =>
+  !!b && (/^[(（][^)）]{1,12}[)）]$/.test(b.text.trim()) || /^[(（]?\s*単位\s*[:：][^。]{1,12}$/u.test(b.text.trim()));
+
 /** Context of every table: the blocks just before it (caption, unit line, headings) and the note after it. */
 export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Map<number, TableContext> {
   const items: Item[] = [
@@ -134,16 +138,10 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
     }
     const t = it.table!;
     const short = recent.filter((b) => b.text.length <= 90).reverse();
-    const named = short.find(
-      (b) =>
-        !isGenericHeading(b.text) &&
-        !/^[(（][^)）]{1,10}[)）]$/.test(b.text.trim()) &&
-        !/^【[^】]*】$/.test(b.text.trim()),
-    );
+    const named = short.find((b) => !isGenericHeading(b.text) && !unitLine(b) && !/^【[^】]*】$/.test(b.text.trim()));
     let unitHint: string | null = t.unitHint ?? null;
     const justBefore = recent[recent.length - 1];
-    if (!unitHint && justBefore && /^[(（][^)）]{1,10}[)）]$/.test(justBefore.text.trim()))
-      unitHint = justBefore.text.trim();
+    if (!unitHint && unitLine(justBefore)) unitHint = justBefore!.text.trim();
     if (!unitHint && named) unitHint = splitLabelUnit(named.text).unitText ?? null;
     const captionish = [t.caption ?? '', ...short.slice(0, 2).map((b) => b.text)].filter(Boolean);
     let kind: ValueKind | null = null;

@@ -21,7 +21,7 @@ import {
 import { makeObservation, type ObservationDraft } from './observe.js';
 import { findPeriods, fyPeriod, parseColumnHeader } from './period/index.js';
 import { type ProseState, proseToObservations } from './prose.js';
-import { canonicalUnit, parseQuantity, splitLabelUnit } from './quantity/index.js';
+import { canonicalUnit, parseQuantity, splitLabelUnit, unitInfo } from './quantity/index.js';
 import { normalizeText } from './text/index.js';
 
 /** What one header or stub text says. */
@@ -327,12 +327,17 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
 
       const unitSource =
         [...stubs].reverse().find((p) => p.unit) ?? [...cols].reverse().find((p) => p.unit) ?? tableUnit ?? null;
-      const factor = unitSource?.factor ?? 1;
+      let factor = unitSource?.factor ?? 1;
       let unit = unitSource?.unit ?? null;
       let unitText = unitSource?.unitText ?? null;
       if (!unit && ctx.unitHint) {
-        unit = canonicalUnit(ctx.unitHint) ?? unitFromCompositeHint(ctx.unitHint, `${indicator}${measure ?? ''}`);
-        unitText = unit ? ctx.unitHint : null;
+        const whole = unitInfo(ctx.unitHint);
+        const hint = whole
+          ? { unit: whole.unit, unitText: ctx.unitHint, factor: whole.factor }
+          : splitLabelUnit(ctx.unitHint);
+        unit = hint.unit ?? unitFromCompositeHint(ctx.unitHint, `${indicator}${measure ?? ''}`);
+        unitText = unit ? (hint.unitText ?? ctx.unitHint) : null;
+        if (hint.unit) factor = hint.factor ?? 1;
       }
       if (!unit) {
         unit = unitFromLabel(`${measure ?? ''}`) ?? unitFromLabel(indicator);
