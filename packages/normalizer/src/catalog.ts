@@ -101,7 +101,7 @@ function keyIndex(): Map<string, CatalogEntry> {
 
 export interface CatalogMatch {
   entry: CatalogEntry;
-  how: 'exact' | 'contains';
+  how: 'exact' | 'contains' | 'tokens';
 }
 
 /**

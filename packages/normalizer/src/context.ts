@@ -2,6 +2,7 @@ import type { Block, ExtractedDocument, FiscalPeriod, Municipality, Table, Value
 import { compact, isGenericHeading, stripNumbering } from './labels.js';
 import { findPeriods, parseColumnHeader } from './period/index.js';
 import { splitLabelUnit } from './quantity/index.js';
+import type { TokenMatcher } from './tokens.js';
 
 export interface DocumentContext {
   title: string | null;
@@ -11,6 +12,8 @@ export interface DocumentContext {
   planPeriod: string | null;
   /** The plan's last fiscal year: where a target without a year of its own falls. */
   planEnd: FiscalPeriod | null;
+  /** Morpheme-based catalog matching, when the caller loaded kuromoji (see `loadTokenizer`). */
+  tokens?: TokenMatcher | null;
   /** The year a results report is about (`令和3年度実績について`): where an actual without a year falls. */
   reportYear: FiscalPeriod | null;
 }

@@ -11,12 +11,15 @@ import { detectMunicipality, municipalityByCode, municipalityByName } from './mu
 import { findPeriods, fyPeriod } from './period/index.js';
 import { newProseState, proseHeading, proseToObservations } from './prose.js';
 import { tableToObservations } from './tables.js';
+import type { TokenMatcher } from './tokens.js';
 
 export interface NormalizeSettings {
   /** Override the detected municipality: a 6-digit code or a name. */
   municipality?: string;
   /** Skip numbers in prose and bullets (tables only). */
   tablesOnly?: boolean;
+  /** Morpheme-based indicator matching (build once with `tokenMatcher(await loadTokenizer())`). */
+  tokens?: TokenMatcher;
 }
 
 function resolveMunicipality(
@@ -82,6 +85,7 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
     planPeriod: plan ? `${plan.start}-${plan.end}` : null,
     planEnd: plan ? fyPeriod(plan.end, `${plan.plan}の最終年度`) : null,
     reportYear: detectReportYear(doc),
+    tokens: settings.tokens ?? null,
   };
   const observations: Observation[] = [];
   const contexts = tableContexts(doc, ctx);

@@ -1,4 +1,5 @@
 export * from './catalog.js';
+export * from './checks.js';
 export * from './context.js';
 export * from './document.js';
 export * from './labels.js';
@@ -7,3 +8,4 @@ export * from './period/index.js';
 export * from './quantity/index.js';
 export * from './tables.js';
 export * from './text/index.js';
+export * from './tokens.js';

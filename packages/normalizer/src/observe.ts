@@ -30,7 +30,11 @@ function base(
 ): Omit<Observation, 'value' | 'unit' | 'unit_text' | 'value_kind' | 'qualifier'> {
   const label = d.indicator_label.replace(/\s+/g, ' ').trim();
   // A type written as the subgroup (`就労継続支援` / `B型`) belongs to the name when the catalog knows the pair.
-  const match = (d.subgroup ? matchIndicator(`${label}${d.subgroup}`) : null) ?? matchIndicator(label, d.section ?? '');
+  const match =
+    (d.subgroup ? matchIndicator(`${label}${d.subgroup}`) : null) ??
+    matchIndicator(label, d.section ?? '') ??
+    ctx.tokens?.match(label) ??
+    null;
   return {
     municipality_code: ctx.municipality?.code ?? null,
     municipality_name: ctx.municipality?.name ?? null,
