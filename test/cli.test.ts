@@ -93,6 +93,21 @@ describe('ingest, export, summary', () => {
     expect(r.stdout.split('\n')[0]).toBe(EXPORT_KEYS.join(','));
   });
 
+  it('the README cross-city query gives the output the README shows', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Example queries'));
+    const sql = /```sql\n([\s\S]*?)```/.exec(section)![1]!;
+    const shown = /```\nmunicipality_name[^\n]*\n([\s\S]*?)```/
+      .exec(section)![1]!
+      .trim()
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/));
+    const d = new Database(db, { readonly: true });
+    const rows = d.prepare(sql).all() as Record<string, unknown>[];
+    d.close();
+    expect(rows.map((r) => Object.values(r).map(String))).toEqual(shown);
+  });
+
   it('summary prints the same cities', () => {
     const r = shiryo('summary', '--db', db);
     expect(r.code).toBe(0);
