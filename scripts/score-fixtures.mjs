@@ -27,7 +27,9 @@ for (const name of readdirSync(join(root, 'fixtures')).sort()) {
     .split('\n')
     .filter((l) => l.trim() && !l.startsWith('//'))
     .map((l) => JSON.parse(l));
-  const doc = await extractDocument(join(dir, 'source.txt'));
+  const source = readdirSync(dir).find((f) => f.startsWith('source.'));
+  if (!source) continue;
+  const doc = await extractDocument(join(dir, source));
   const norm = normalizeDocument(doc);
   const actual = norm.observations.map((o) => ({ document_sha256: doc.sha256, document_path: doc.path, ...o }));
   const r = score(expected, actual);

@@ -122,7 +122,7 @@ describe('Shift_JIS text: years in the header, a 増減 column, a unit line, bul
       ['身体障害者手帳', 2018, 'actual', 12031, 'person', null],
       ['身体障害者手帳', 2019, 'actual', 11950, 'person', null],
       ['身体障害者手帳', 2020, 'actual', 11874, 'person', null],
-      ['身体障害者手帳', null, 'deviation', -157, 'person', null],
+      ['身体障害者手帳', 2020, 'deviation', -157, 'person', null],
     ]);
     expect(t.length).toBe(16);
     expect(n.issues.filter((i) => i.code === 'CHECK_MISMATCH')).toEqual([]);

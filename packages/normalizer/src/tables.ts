@@ -110,6 +110,30 @@ function pickPeriod(pieces: Piece[]): FiscalPeriod | null {
   return (withPeriod.find((p) => SPECIFIC.has(p.period!.kind)) ?? withPeriod[0])?.period ?? null;
 }
 
+/**
+ * A comparison written without a year (`比較 | ▲4人`) compares as of the latest result: it takes the latest year
+ * of the actual values in its row, or else in its table.
+ */
+export function datePendingComparisons(observations: Observation[]): void {
+  const latest = (os: Observation[]) =>
+    os
+      .filter((o) => o.value_kind === 'actual' && o.fiscal_year !== null)
+      .sort((a, b) => (b.fiscal_year ?? 0) - (a.fiscal_year ?? 0))[0];
+  const tableLatest = latest(observations);
+  for (const o of observations) {
+    if ((o.value_kind !== 'deviation' && o.value_kind !== 'achievement_rate') || o.fiscal_year !== null) continue;
+    const ref = latest(observations.filter((x) => x.row === o.row)) ?? tableLatest;
+    if (!ref) continue;
+    o.fiscal_year = ref.fiscal_year;
+    o.period_kind = ref.period_kind;
+    o.period_start = ref.period_start;
+    o.period_end = ref.period_end;
+    o.warnings.push(
+      `year of the latest result in the ${ref.row === o.row ? 'row' : 'table'} (the comparison names none)`,
+    );
+  }
+}
+
 /** A unit implied by the measure word when nothing states one: 人数 → person, 世帯数 → household … */
 export function unitFromLabel(label: string): string | null {
   const c = compact(label);
@@ -298,7 +322,13 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
       }
       kind ??= ctx.kind;
       // The caption's or heading's year applies to levels, not to differences or rates against a target.
-      const headingPeriod = kind === 'deviation' || kind === 'achievement_rate' ? null : ctx.period;
+      // A base value takes the heading's year only when that year is a point in time (令和元年度末の…).
+      const headingPeriod =
+        kind === 'deviation' || kind === 'achievement_rate'
+          ? null
+          : kind === 'baseline' && ctx.period && !['fy_end', 'date'].includes(ctx.period.kind)
+            ? null
+            : ctx.period;
       const colLabels = cols
         .filter((p) => p.label && !isMeasureOnly(p.label) && !isSubgroup(p.label))
         .map((p) => p.label!);
@@ -449,6 +479,7 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
     const own = allPieces.filter((p): p is Piece => !!p?.label && !isMeasureOnly(p.label) && !isSubgroup(p.label));
     if (own.length) prevIndicator = own.map((p) => stripNumbering(p.label!)).join(' ');
   }
+  datePendingComparisons(observations);
   issues.push(
     ...checkTable({
       tableIndex: table.index,
