@@ -213,7 +213,8 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
       /^\s*(?:[(（][^)）]*[)）])?\s*(?:実績値?|見込み?)?\s*の\s*$/u.test(between)
     ) {
       // `15人（令和3年度実績の1.28倍）`: the ratio restates the value before it, and shares its kind.
-      if (prevKind) kind = prevKind;
+      if (prevKind && prevKind !== 'baseline') kind = prevKind;
+      else if (kind === 'baseline' || kind === 'actual') kind = state.kind ?? 'target';
       period =
         kind !== 'target'
           ? null

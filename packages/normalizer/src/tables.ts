@@ -280,6 +280,8 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
 
   const tableUnit = corner.find((p) => p.unit) ?? null;
   const kindColumns = colPieces.filter((ps) => ps.some((p) => p.kind)).length;
+  // A column of the national guideline (`国の成果目標概要`, `基本指針`) states the country's targets, not the city's.
+  const national = colPieces.map((ps) => ps.some((p) => /国の|基本指針/.test(p.text)));
   const draftBase = {
     page: table.page,
     table_index: table.index,
@@ -298,7 +300,7 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
     for (let c = stubCols; c < nC; c++) {
       const cell = data[r]?.[c];
       if (!cell || cell.missing || cell.quantities.length === 0) continue;
-      if (!isTopLeft(r, c)) continue;
+      if (!isTopLeft(r, c) || national[c]) continue;
       const stubs = allPieces.slice(0, c).filter((p): p is Piece => p !== null && p.text !== '');
       const rowLabels = stubs
         .filter((p) => p.label && !isMeasureOnly(p.label) && !isSubgroup(p.label))
@@ -439,11 +441,13 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
     // Numbers written in sentences inside text cells (`市内に2カ所以上…整備する`, `・事業所数 3か所`).
     for (let c = 0; c < nC; c++) {
       const t = text(r, c);
-      if (c < stubCols && t.length < 12) continue;
+      if ((c < stubCols && t.length < 12) || national[c]) continue;
       if (data[r]?.[c] !== null || t.length < 8 || !/[0-9０-９]/.test(t) || !isTopLeft(r, c) || looksScrambled(t))
         continue;
       const cols = colPieces[c] ?? [];
-      const stubs = allPieces.slice(0, Math.min(c, stubCols)).filter((p): p is Piece => p !== null && p.text !== '');
+      const stubs = allPieces
+        .slice(0, Math.min(c, stubCols))
+        .filter((p, i): p is Piece => p !== null && p.text !== '' && !national[i]);
       const lead =
         stubs
           .map((p) => p.label)
