@@ -73,7 +73,12 @@ export function kindWord(text: string): ValueKind | null {
 const NOT_A_VALUE_BEFORE = /(第|№|No\.?|P\.?|p\.?|令和|平成|昭和|R|H)\s*$/u;
 
 function cleanLabel(s: string): string {
-  return stripNumbering(stripTags(s.replace(/^[\s、,，・]+/u, '')))
+  // `【2019年度末時点 施設入所者数】 36人`: a bracketed label names the value after it; a bracketed kind word
+  // (`【目標値】`) is dropped below with the other kind words.
+  const unbracketed = s.replace(/【\s*([^】]*?)\s*】/gu, (_m, inner: string) =>
+    kindWord(inner) && inner.length <= 5 ? ' ' : ` ${inner} `,
+  );
+  return stripNumbering(stripTags(unbracketed.replace(/^[\s、,，・]+/u, '')))
     .replace(/[：:]\s*$/u, '')
     .replace(/^(目標値?|実績値?|見込量?|【[^】]*】)\s*/u, '')
     .replace(/^\s*(時点|現在|末までに|末まで|末|までに|まで|において|における|中に|の|に)\s*/u, '')
@@ -122,6 +127,8 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
   let blockLead: string | null = null;
   let blockUnit: { unit: string; unitText: string | null } | null = null;
   let prevKind: ValueKind | null = null;
+  let runningKind: ValueKind | null = null;
+  let markerAt = -1;
   let prevPeriod: FiscalPeriod | null = null;
   for (const q of qs) {
     const before = text.slice(0, q.start);
@@ -135,7 +142,10 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     if (inPeriod || attributive || NOT_A_VALUE_BEFORE.test(before) || (!q.quantity.unit && !hasColon)) continue;
     const seg = text.slice(boundary, q.start);
     boundary = q.end;
-    const segPeriods = periods.filter((p) => p.end <= q.start && p.start >= 0);
+    // Periods before a kind marker (`【目標値】`) belong to what came before it.
+    const marker = /【[^】]*(?:目標|月標|日標|実績|見込)[^】]*】/gu;
+    for (const m of text.slice(0, q.start).matchAll(marker)) markerAt = Math.max(markerAt, m.index ?? -1);
+    const segPeriods = periods.filter((p) => p.end <= q.start && p.start >= 0 && p.start > markerAt);
     const nearPeriod = [...segPeriods].reverse().find((p) => p.period.fiscalYear !== null)?.period ?? null;
     let label = seg;
     // Remove the periods with the words that tie them to the sentence (`令和8年度末までに`, `令和8年度中に`).
@@ -183,7 +193,10 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
       blockUnit = lu.unit && unit === lu.unit ? { unit, unitText } : null;
     }
     if (!label) continue;
-    let kind: ValueKind = kindWord(seg) ?? blockKind ?? state.kind ?? 'actual';
+    // A kind marker (`【目標値】`, `② 実績`) holds for the values after it in the same block.
+    const segKind = kindWord(seg.replace(/【[^】]*(?:時点|現在)[^】]*】/gu, ''));
+    if (segKind) runningKind = segKind;
+    let kind: ValueKind = runningKind ?? blockKind ?? state.kind ?? 'actual';
     // `年6回以上`, `72人を超えない`: a bound is a target unless the text says otherwise.
     if (kind !== 'target' && q.quantity.qualifier && q.quantity.qualifier !== 'approx' && !state.kind && !kindWord(seg))
       kind = 'target';
