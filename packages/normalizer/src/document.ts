@@ -8,7 +8,7 @@ import type {
 } from '@shiryo/model';
 import { type DocumentContext, detectPlan, SectionTracker, tableContexts } from './context.js';
 import { detectMunicipality, municipalityByCode, municipalityByName } from './municipality.js';
-import { findPeriods, fyPeriod } from './period/index.js';
+import { findPeriods, fyPeriod, parseColumnHeader } from './period/index.js';
 import { newProseState, proseHeading, proseToObservations } from './prose.js';
 import { tableToObservations } from './tables.js';
 import type { TokenMatcher } from './tokens.js';
@@ -70,6 +70,25 @@ function detectReportYear(doc: ExtractedDocument): FiscalPeriod | null {
   return null;
 }
 
+/** The last year of the three-year term the tables' year columns cover, or null. */
+function inferPlanTerm(doc: ExtractedDocument): number | null {
+  const years = new Set<number>();
+  for (const t of doc.tables)
+    for (const c of t.cells) {
+      // Cells that are only a year label (`2021年度`, `R3`, `令和3年度 (見込)`).
+      if (c.text.length > 16) continue;
+      const p = parseColumnHeader(c.text);
+      if (p.period?.fiscalYear != null && p.period.kind !== 'date' && p.rest.length <= 4)
+        years.add(p.period.fiscalYear);
+    }
+  const sorted = [...years].sort((a, b) => a - b);
+  for (let i = sorted.length - 1; i >= 2; i--) {
+    const y = sorted[i]!;
+    if (y % 3 === 1 && years.has(y - 1) && years.has(y - 2)) return y;
+  }
+  return null;
+}
+
 /** ExtractedDocument → observations and issues. Pure: no filesystem, no SQLite. */
 export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSettings = {}): NormalizedDocument {
   const issues: Issue[] = [];
@@ -78,12 +97,19 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
   const plan = detectPlan(allText);
   const title =
     doc.blocks.find((b) => b.kind === 'heading')?.text ?? doc.blocks.find((b) => b.text.length > 4)?.text ?? null;
+  // Without a 第N期 mention, the years the tables are laid out over give the term: every plan of these kinds
+  // runs three fiscal years ending in a year ≡ 1 (mod 3) (2020, 2023, 2026).
+  const inferred = plan ? null : inferPlanTerm(doc);
   const ctx: DocumentContext = {
     title,
     municipality,
     plan: plan?.plan ?? null,
-    planPeriod: plan ? `${plan.start}-${plan.end}` : null,
-    planEnd: plan ? fyPeriod(plan.end, `${plan.plan}の最終年度`) : null,
+    planPeriod: plan ? `${plan.start}-${plan.end}` : inferred ? `${inferred - 2}-${inferred}` : null,
+    planEnd: plan
+      ? fyPeriod(plan.end, `${plan.plan}の最終年度`)
+      : inferred
+        ? fyPeriod(inferred, `${inferred}年度 (表の年度から推定した計画期間の最終年度)`)
+        : null,
     reportYear: detectReportYear(doc),
     tokens: settings.tokens ?? null,
   };

@@ -222,3 +222,27 @@ describe('self-checks: totals and formula rows are verified, never corrected', (
     expect(bad.warnings.join(' ')).toMatch(/formula A - B \+ C gives 62, the table says 63/);
   });
 });
+
+describe('plan term inferred from the years of the tables when no 第N期 is named', () => {
+  const d = doc(
+    [block('成果目標の進捗', 0), block('【目標値】 地域移行者数 3人', 2, 'paragraph')],
+    [
+      table(
+        [
+          ['区分', '2024年度', '2025年度', '2026年度'],
+          ['実績値', '1', '2', ''],
+        ],
+        0,
+        1,
+      ),
+    ],
+  );
+  const n = normalizeDocument(d, { municipality: '112127' });
+
+  it('takes the last year of the three-year term as the year of targets without one', () => {
+    expect(n.planPeriod).toBe('2024-2026');
+    expect(n.plan).toBeNull();
+    const target = n.observations.find((o) => o.value_kind === 'target')!;
+    expect([target.value, target.fiscal_year]).toEqual([3, 2026]);
+  });
+});
