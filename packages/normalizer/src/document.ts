@@ -70,6 +70,18 @@ function detectReportYear(doc: ExtractedDocument): FiscalPeriod | null {
   return null;
 }
 
+/** The latest `…時点` date a table header states: the document's as-of date. */
+function reportAsOf(doc: ExtractedDocument): FiscalPeriod | null {
+  let best: FiscalPeriod | null = null;
+  for (const t of doc.tables)
+    for (const c of t.cells) {
+      if (c.row >= Math.max(1, t.headerRows) || !/時点/.test(c.text)) continue;
+      for (const p of findPeriods(c.text))
+        if ((p.kind === 'month' || p.kind === 'date') && (!best || p.end > best.end)) best = p;
+    }
+  return best;
+}
+
 /** The last year of the three-year term the tables' year columns cover, or null. */
 function inferPlanTerm(doc: ExtractedDocument): number | null {
   const years = new Set<number>();
@@ -148,6 +160,17 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
       );
     }
   }
+  // An 実績 for a year that had not started when the document was written (`2019年度の進捗(2020年1月時点)`
+  // beside a `2020年度の実績` column) cannot be a result: it is read as a plan, with a warning.
+  const asOf = reportAsOf(doc);
+  if (asOf)
+    for (const o of observations)
+      if (o.value_kind === 'actual' && o.period_start && o.period_start > asOf.end) {
+        o.value_kind = 'plan';
+        o.warnings.push(
+          `labelled 実績 but FY${o.fiscal_year} had not started at the report date (${asOf.text}): read as a plan`,
+        );
+      }
   for (const o of observations) if (o.warnings.length) o.confidence = Math.min(o.confidence, 0.5);
   return { title, municipality, plan: ctx.plan, planPeriod: ctx.planPeriod, observations, issues };
 }

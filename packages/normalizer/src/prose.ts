@@ -160,7 +160,8 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     label = label.replace(/[0-9０-９]+\s*(か月間|ヶ月間)/g, ' ');
     if (topic && label.startsWith(topic)) label = label.slice(topic.length).replace(/^は[、,]?/u, '');
     label = cleanLabel(label);
-    const lastSep = Math.max(label.lastIndexOf('。'), label.lastIndexOf('、'));
+    // The label starts after the last sentence break, comma or bullet mark (`…の開催 ●在宅医療フォーラムの実施`).
+    const lastSep = Math.max(...['。', '、', '●', '○', '■', '◆', '□', '◇', '※'].map((m) => label.lastIndexOf(m)));
     if (lastSep >= 0 && label.length - lastSep > 2) label = cleanLabel(label.slice(lastSep + 1));
     // A unit written in the label (`利用実人数実績（人／月） R3：2人`) is the value's unit when it agrees.
     let unit = q.quantity.unit;

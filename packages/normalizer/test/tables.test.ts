@@ -246,3 +246,28 @@ describe('plan term inferred from the years of the tables when no 第N期 is nam
     expect([target.value, target.fiscal_year]).toEqual([3, 2026]);
   });
 });
+
+describe('an 実績 column for a year after the report date is read as a plan', () => {
+  const d = doc(
+    [block('進捗管理表', 0)],
+    [
+      table(
+        [
+          ['項目', '2024年度の進捗(2025年1月時点)', '2025年度の実績'],
+          ['介護教室', '年3回開催', '年4回開催'],
+        ],
+        0,
+        1,
+      ),
+    ],
+  );
+  const obs = normalizeDocument(d, { municipality: '112127' }).observations;
+
+  it('keeps the 2024 progress as actual and turns the 2025 "実績" into a plan with a warning', () => {
+    expect(obs.map((o) => [o.fiscal_year, o.value_kind, o.value, o.unit])).toEqual([
+      [2024, 'actual', 3, 'time/year'],
+      [2025, 'plan', 4, 'time/year'],
+    ]);
+    expect(obs[1]!.warnings.join(' ')).toMatch(/had not started at the report date/);
+  });
+});
