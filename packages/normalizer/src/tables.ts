@@ -347,6 +347,12 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
       if (labels.length === 0 && continues && prevIndicator) labels = [prevIndicator];
       if (labels.length === 0 && cornerLabel) labels = [cornerLabel];
       let indicator = labels.map(stripNumbering).filter(Boolean).join(' ');
+      // `手帳所持者数` spanning `身体 | 療育 | 精神 | 小計`: a group header that reads like a measure names the
+      // indicator of its sub-columns.
+      if (!indicator && colSubgroups.length > 0) {
+        const group = cols.find((p) => p.label && isMeasureOnly(p.label))?.label;
+        if (group) indicator = stripNumbering(group);
+      }
       if (!indicator) indicator = ctx.heading ?? '';
       if (!indicator) continue;
       const subgroup = [...rowSubgroups, ...colSubgroups].join(' ') || null;
