@@ -59,7 +59,8 @@ describe('ingest, export, summary', () => {
       expect(r.stdout).toContain(f.meta.municipality);
       expect(r.stdout).toContain(f.meta.municipality_code);
     }
-    expect(r.stderr).toMatch(/ingested 5\/5 files/);
+    const n = fixtures().length;
+    expect(r.stderr).toContain(`ingested ${n}/${n} files`);
     expect(r.stderr).not.toContain('README');
   });
 
@@ -69,7 +70,7 @@ describe('ingest, export, summary', () => {
     const before = count().n;
     const r = shiryo('ingest', FIXTURES, '--db', db);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/unchanged 5/);
+    expect(r.stderr).toContain(`unchanged ${fixtures().length}`);
     expect(count().n).toBe(before);
   });
 
@@ -112,7 +113,7 @@ describe('ingest, export, summary', () => {
     const r = shiryo('summary', '--db', db);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('東松山市');
-    expect(r.stdout).toMatch(/total: 5 documents/);
+    expect(r.stdout).toContain(`total: ${fixtures().length} documents`);
   });
 
   it('export of a database that does not exist fails with a clear message', () => {

@@ -1,10 +1,20 @@
 /**
- * Document items → ExtractedDocument: text repairs and scores on every table, table indexes, one `seq`
- * counter shared by tables and blocks, parents resolved, row issues placed (`table N row R`).
+ * Document items → ExtractedDocument: text repairs on every table, tables continued over a page break joined,
+ * span repairs and scores, table indexes, one `seq` counter shared by tables and blocks, parents resolved, row
+ * issues placed (`table N row R`), and the tables the repairs could not recover reported (TABLE_UNRECOVERED) with
+ * the cells whose text order is unknown (TEXT_ORDER_UNKNOWN).
  */
 import type { Block, ExtractedDocument, Issue, MediaType, Table } from '@shiryo/model';
+import { joinContinuedTables } from './continued.js';
 import type { DocIssue, DocItem } from './draft.js';
-import { applyRepairs, scoreTable, TEXT_REPAIRS } from './repairs/index.js';
+import {
+  applyRepairs,
+  SPAN_REPAIRS,
+  scoreTable,
+  scrambledCells,
+  TEXT_REPAIRS,
+  unrecoveredReasons,
+} from './repairs/index.js';
 
 export interface DocumentBase {
   sha256: string;
@@ -29,6 +39,31 @@ function unitHintOf(t: Table, prev: Block | undefined): string | undefined {
   return m ? m[1]!.trim() : undefined;
 }
 
+/** What a repaired table still shows: breakages not undone, cells whose text order is unknown. */
+function tableIssues(t: Table): Issue[] {
+  const out: Issue[] = [];
+  const reasons = unrecoveredReasons(t);
+  if (reasons.length > 0) {
+    out.push({
+      code: 'TABLE_UNRECOVERED',
+      severity: 'warn',
+      stage: 'extract',
+      message: `table could not be recovered (${reasons.join('; ')}); score ${t.quality.score}`,
+      where: `table ${t.index}`,
+    });
+  }
+  for (const c of scrambledCells(t)) {
+    out.push({
+      code: 'TEXT_ORDER_UNKNOWN',
+      severity: 'warn',
+      stage: 'extract',
+      message: `scrambled vertical text kept as written: ${c.text.slice(0, 40)}`,
+      where: `table ${t.index} r${c.row}c${c.col}`,
+    });
+  }
+  return out;
+}
+
 export function assembleDocument(items: DocItem[], base: DocumentBase): ExtractedDocument {
   const tables: Table[] = [];
   const blocks: Block[] = [];
@@ -36,7 +71,8 @@ export function assembleDocument(items: DocItem[], base: DocumentBase): Extracte
   const indexOfKey = new Map<number, number>();
   let seq = 0;
   let prev: Block | undefined;
-  for (const item of items) {
+  const withText = items.map((i) => (i.kind === 'table' ? { ...i, table: applyRepairs(i.table, TEXT_REPAIRS) } : i));
+  for (const item of joinContinuedTables(withText)) {
     if (item.kind === 'block') {
       const { kind, text, orig, level, line } = item.block;
       const block: Block = { kind, text, orig, page: 1, seq: seq++ };
@@ -49,13 +85,14 @@ export function assembleDocument(items: DocItem[], base: DocumentBase): Extracte
     if (item.table.nRows === 0 || item.table.nCols === 0 || !item.table.cells.some((c) => c.text)) continue;
     const index = tables.length;
     indexOfKey.set(item.key, index);
-    const table: Table = { ...scoreTable(applyRepairs(item.table, TEXT_REPAIRS)), index, seq: seq++, page: 1 };
+    const table: Table = { ...scoreTable(applyRepairs(item.table, SPAN_REPAIRS)), index, seq: seq++, page: 1 };
     const parent = item.parentKey === undefined ? undefined : indexOfKey.get(item.parentKey);
     if (parent !== undefined) table.parent = parent;
     const unitHint = table.unitHint ?? unitHintOf(table, prev);
     if (unitHint) table.unitHint = unitHint;
     prev = undefined;
     tables.push(table);
+    issues.push(...tableIssues(table));
     for (const ri of item.issues) {
       issues.push({
         code: ri.code,

@@ -8,7 +8,7 @@ import type { DocItem, KeySource, RawCell, TableItem } from './draft.js';
 import { tableFromRows } from './draft.js';
 import { dropFlattenedDuplicate, type Embedded, readEmbeddedHtml } from './embedded.js';
 import { htmlFragmentText } from './html.js';
-import { applyRepairs, SHAPE_REPAIRS } from './repairs/index.js';
+import { applyRepairs, SHAPE_REPAIRS, splitSideBySideTables } from './repairs/index.js';
 
 const HAS_TAG = /<\/?(?:p|ul|ol|li|br|div|span|b|strong|em|i|u|font|sup|sub|a|table|tr|td|th)\b[^>]*>/i;
 const HAS_TABLE = /<table[\s>]/i;
@@ -40,8 +40,8 @@ function rawCell(orig: string, row: TsvRow, col: number): RawCell {
 }
 
 /**
- * A run of tab-separated lines → the TSV table, followed by the tables embedded in its cells (each after the
- * caption blocks that precede it in the cell).
+ * A run of tab-separated lines → the TSV table, then the side-by-side blocks split out of it (children of the
+ * TSV table), then the tables embedded in its cells (each after the caption blocks that precede it in the cell).
  */
 export function readTsvRun(run: SourceLine[], keys: KeySource): DocItem[] {
   const read = readRows(run, keys);
@@ -49,15 +49,30 @@ export function readTsvRun(run: SourceLine[], keys: KeySource): DocItem[] {
   const grid = rows.map((row) => row.cells.map((orig, col) => rawCell(orig, row, col)));
   let table: Table = tableFromRows(grid, 'tsv', run[0]!.line);
   if (dropped) table = { ...table, quality: { ...table.quality, repairs: ['dropFlattenedDuplicate'] } };
-  table = applyRepairs(table, SHAPE_REPAIRS);
-  if (table.cells.every((c) => !c.text)) return [];
-  const outer: TableItem = { kind: 'table', key: keys(), table, issues: [] };
-  const items: DocItem[] = [outer];
+  const split = splitSideBySideTables(table);
+  const blocks = (split?.blocks ?? []).map((b) => applyRepairs({ ...b.table, line: rows[b.row]!.line }, SHAPE_REPAIRS));
+  table = applyRepairs(split?.outer ?? table, SHAPE_REPAIRS);
+  if (blocks.length === 0 && table.cells.every((c) => !c.text)) return [];
+  const items: DocItem[] = [];
+  let outerKey: number | undefined;
+  if (table.cells.some((c) => c.text)) {
+    const outer: TableItem = { kind: 'table', key: keys(), table, issues: [] };
+    outerKey = outer.key;
+    items.push(outer);
+  }
+  for (const block of blocks) {
+    const item: TableItem = { kind: 'table', key: keys(), table: block, issues: [] };
+    if (outerKey !== undefined) item.parentKey = outerKey;
+    items.push(item);
+  }
   for (const row of rows) {
     for (const e of row.embedded) {
       for (const piece of e.pieces) {
         if (piece.kind === 'block') items.push(piece);
-        else items.push(piece.parentKey === undefined ? { ...piece, parentKey: outer.key } : piece);
+        else
+          items.push(
+            piece.parentKey === undefined && outerKey !== undefined ? { ...piece, parentKey: outerKey } : piece,
+          );
       }
     }
   }

@@ -145,7 +145,7 @@ describe('extractDocument on files', () => {
       },
       'FILE_UNREADABLE',
     ],
-    ['a PDF', () => file('plan.pdf', '%PDF-1.7\n%âãÏÓ\n1 0 obj\n'), 'UNSUPPORTED_MEDIA'],
+    ['a broken PDF', () => file('plan.pdf', '%PDF-1.7\n%âãÏÓ\n1 0 obj\n'), 'PDF_CORRUPT'],
     [
       'a PNG image named .txt',
       () => file('image.txt', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2])),
@@ -167,9 +167,10 @@ describe('extractDocument on files', () => {
     });
   }
 
-  it('says why a PDF is refused', async () => {
+  it('says why a PDF cannot be read', async () => {
     const e = await failure(extractDocument(file('scan.pdf', '%PDF-1.4\n')));
-    expect(e.reason).toBe('PDF input needs the PDF reader (not built yet)');
+    expect(e.code).toBe('PDF_CORRUPT');
+    expect(e.reason).toMatch(/pdf\.js cannot read it/);
   });
 
   it('fails on a file over maxBytes with TOO_LARGE', async () => {

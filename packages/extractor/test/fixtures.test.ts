@@ -49,8 +49,8 @@ describe('every fixture', () => {
       'akishima-6ki-goal-sheets': 44,
       'higashimatsuyama-r3-results': 72,
       'iga-7ki-outcome-targets': 2,
-      'inzai-6ki-outcome-review': 3,
-      'shiroi-chiiki-houkatsu-progress': 5,
+      'inzai-6ki-outcome-review': 15,
+      'shiroi-chiiki-houkatsu-progress': 2,
     });
   });
 });
@@ -118,11 +118,55 @@ describe('higashimatsuyama (TSV tables between prose)', () => {
     expect(rowTexts(r3, 0)).toEqual(['', 'R3見込', 'R4見込', 'R5見込', 'R3実績']);
   });
 
-  it('reads the group label only on the first row of 意思疎通支援事業', () => {
+  it('spans the group label written only on the first row of 意思疎通支援事業, and joins 延べ利用件 数', () => {
     const t = tableAfter(doc('higashimatsuyama-r3-results'), '2) 意思疎通支援事業');
     expect(rowTexts(t, 1)).toEqual(['手話通訳', '利用実人数 (人/月)', '36', '36', '37', '36', '34', '37']);
-    expect(rowTexts(t, 2)).toEqual(['', '延べ利用件 数(件/年)', '792', '792', '814', '771', '545', '736']);
-    expect([cellAt(t, 2, 0)?.role, cellAt(t, 2, 1)?.role]).toEqual(['stub', 'stub']);
+    expect(cellAt(t, 1, 0)).toMatchObject({ rowSpan: 2, role: 'stub' });
+    expect(tableToGrid(t)[2]!.map((c) => c?.text)).toEqual([
+      '手話通訳',
+      '延べ利用件数(件/年)',
+      '792',
+      '792',
+      '814',
+      '771',
+      '545',
+      '736',
+    ]);
+    expect(cellAt(t, 2, 1)).toMatchObject({ role: 'stub', orig: '延べ利用件 数(件／年)' });
+    expect(at(t, 3, 0)).toBe('要約筆記');
+  });
+
+  it('spans 手帳取得者数 over its four columns and joins the words split across header lines', () => {
+    const t = tableAfter(doc('higashimatsuyama-r3-results'), '(1) 障害のある人の状況');
+    expect(cellAt(t, 0, 1)).toMatchObject({ text: '手帳取得者数', colSpan: 4, rowSpan: 1 });
+    expect(cellAt(t, 0, 0)).toMatchObject({ text: '現在', rowSpan: 2 });
+    expect(tableToGrid(t)[1]!.map((c) => c?.text)).toEqual([
+      '現在',
+      '身体障害者手帳',
+      '療育手帳 (知的)',
+      '精神障害者保健福祉手帳',
+      '小計',
+      '自立支援医療 (精神通院)',
+      '指定難病等医療',
+      '合計',
+      '(参考) 人口',
+      '(参考) 世帯数',
+    ]);
+    expect(t.quality.repairs).toEqual(expect.arrayContaining(['joinSplitHeaderWords', 'fillHeaderSpans']));
+  });
+
+  it('keeps the scrambled vertical text of the schedule as written and reports the table', () => {
+    const d = doc('higashimatsuyama-r3-results');
+    const t = d.tables[1]!;
+    expect(at(t, 1, 2)).toMatch(/^て社第 計1回 画実 績報 告等 につ い て 福 害 者/);
+    expect(t.quality.score).toBeLessThan(0.5);
+    expect(d.issues.filter((i) => i.where?.startsWith('table 1')).map((i) => i.code)).toEqual([
+      'TABLE_UNRECOVERED',
+      'TEXT_ORDER_UNKNOWN',
+      'TEXT_ORDER_UNKNOWN',
+      'TEXT_ORDER_UNKNOWN',
+      'TEXT_ORDER_UNKNOWN',
+    ]);
   });
 
   it('reads prose around the tables as headings, bullets and paragraphs', () => {
@@ -181,7 +225,8 @@ describe('akishima (HTML tables inside TSV cells, then their flattened copy)', (
     expect(cellAt(sheet, 1, 2)?.orig).toMatch(
       /^<p>【令和5年度末までの目標】<\/p> <p>①地域移行生活者の増加<\/p> <table border="1">/,
     );
-    expect(rowTexts(sheet, 2)).toEqual(['主な 活動指標 (内容)', '【活動指標等の一覧】', '', '']);
+    expect(rowTexts(sheet, 2)).toEqual(['主な活動指標 (内容)', '【活動指標等の一覧】', '', '']);
+    expect(cellAt(sheet, 2, 0)?.orig).toBe('主な 活動指標 (内容)');
     expect(rowTexts(sheet, 3)).toEqual(['区分', '評価 (C)', '協議会等意見', '改善 (A)']);
     expect(at(sheet, 5, 0)).toBe('令和3年度');
     // none of the copied lines survive
@@ -264,36 +309,71 @@ describe('akishima (HTML tables inside TSV cells, then their flattened copy)', (
     expect(short[0]!.message).toContain('協議の場への参加者数 / 保健 / 見込量');
   });
 
-  it('repairs the spaced headers of the plain TSV sheets', () => {
+  it('repairs the spaced headers of the plain TSV sheets and fills their spans', () => {
     const t = doc('akishima-6ki-goal-sheets').tables[0]!;
     expect(t.headerRows).toBe(2);
-    expect(rowTexts(t, 0)).toEqual(['項目', '基準値', '区分', '第6期', '', '', '比較']);
-    expect(rowTexts(t, 1)).toEqual(['', '', '', 'R3', 'R4', 'R5', '']);
-    expect(rowTexts(t, 3)).toEqual(['', '', '実績値', '0人', '0人', '—', '▲4人']);
+    expect(rowTexts(t, 0)).toEqual(['項目', '基準値', '区分', '第6期', '比較']);
+    expect(cellAt(t, 0, 3)).toMatchObject({ colSpan: 3, rowSpan: 1 });
+    expect(cellAt(t, 0, 0)).toMatchObject({ colSpan: 1, rowSpan: 2 });
+    expect(rowTexts(t, 1)).toEqual(['R3', 'R4', 'R5']);
+    expect(cellAt(t, 2, 0)).toMatchObject({ text: '地域生活移行者数', rowSpan: 2 });
+    expect(rowTexts(t, 3)).toEqual(['', '実績値', '0人', '0人', '—', '▲4人']);
     expect(cellAt(t, 3, 6)?.orig).toBe('▲ 4人');
   });
 });
 
 describe('iga, inzai, shiroi', () => {
-  it('iga: two three-column tables with the interleaved lines as rows', () => {
+  it('iga: the interleaved lines regrouped into one row per 成果目標', () => {
     const [a, b] = doc('iga-7ki-outcome-targets').tables;
-    expect([a!.nRows, a!.nCols, b!.nRows, b!.nCols]).toEqual([18, 3, 22, 3]);
+    expect([a!.nRows, a!.nCols, b!.nRows, b!.nCols]).toEqual([4, 3, 2, 3]);
     expect(rowTexts(a!, 0)).toEqual([
       '国の成果目標概要',
       '第7期伊賀市障がい福祉計画',
       '第6期伊賀市障がい福祉計画取組状況',
     ]);
-    expect(rowTexts(a!, 14)).toEqual(['', '• 一般就労移行者数:9人', '• 一般就労移行者数: 1 1人']);
-    expect(cellAt(a!, 14, 2)?.orig).toBe('• 一般就労移行者数: 1 1 人');
-    expect(at(b!, 21, 2)).toBe('1人配置');
+    expect(a!.quality.repairs[0]).toBe('deinterleaveColumns');
+    expect(at(a!, 2, 1)).toBe(
+      '伊賀圏域体制で保健・医療・福祉関係者による精神障がい者に対応した協議の継続・連携を図り、安心して自分らしい暮らしができるよう、支援体制の強化を図る。 •年6回以上協議',
+    );
+    expect(at(a!, 3, 0)).toMatch(/^③-1 福祉施設から一般就労への移行等 • 一般就労への移行者数: R3年度の1\. 28倍以上/);
+    expect(at(a!, 3, 2)).toContain('【目標値】 • 一般就労移行者数: 1 1人');
+    expect(cellAt(a!, 3, 2)?.orig).toContain('• 一般就労移行者数: 1 1 人');
+    expect(at(b!, 1, 0)).toMatch(/^⑦障がい児支援の提供体制の整備等/);
+    expect(at(b!, 1, 2)).toMatch(/• 医療的ケア児支援のためのコーディネーター 1人配置$/);
   });
 
-  it('inzai: side-by-side blocks kept on one grid, <p> cells read as text', () => {
-    const [a, , c] = doc('inzai-6ki-outcome-review').tables;
-    expect([a!.nRows, a!.nCols]).toEqual([22, 15]);
-    expect(rowTexts(a!, 2).filter(Boolean)).toEqual(['計画値', '4']);
-    expect(rowTexts(a!, 3).filter(Boolean)).toEqual(['実績値', '0', '2']);
-    expect(rowTexts(c!, 0)).toEqual([
+  it('inzai: side-by-side blocks split into sub-tables under their band, <p> cells read as text', () => {
+    const d = doc('inzai-6ki-outcome-review');
+    expect(d.tables.map((t) => t.parent ?? null)).toEqual([null, 0, 0, 0, 0, 0, 0, 0, 0, null, 9, 9, 9, 9, null]);
+    const [outer, first] = d.tables;
+    expect(rowTexts(outer!, 0)).toEqual([
+      '成果目標',
+      '節別',
+      '成果目標の概要',
+      '実績',
+      '実績',
+      '課題と今後の実施について',
+    ]);
+    expect(first).toMatchObject({ caption: '施設入所者の地域生活への移行', headerRows: 1, nRows: 4, nCols: 5 });
+    expect(tableToGrid(first!).map((r) => r.map((c) => c?.text))).toEqual([
+      ['施設入所者の地域生活への移行', '利用者数(実人)', '2021年度', '2022年度', '2023年度'],
+      ['', '計画値', '', '', '4'],
+      ['', '実績値', '0', '2', ''],
+      ['', '乖離値', '', '', '0.0%'],
+    ]);
+    // the 第4節 rows stand one column left of their header in the source: moved back under the years
+    const second = d.tables[12]!;
+    expect(second.caption).toBe('②就労定着支援事業の新規利用者');
+    expect(tableToGrid(second).map((r) => r.map((c) => c?.text).slice(1))).toEqual([
+      ['利用者数(実人)', '2021年度', '2022年度', '2023年度'],
+      ['計画値', '', '', '12'],
+      ['実績値', '6', '9', ''],
+      ['乖離値', '', '', '0.0%'],
+    ]);
+    // a block without a title of its own gets the first phrase of the cell on its left as caption
+    expect(d.tables[2]).toMatchObject({ caption: '精神障がいにも対応した地域包括ケアシステムの構築', nCols: 4 });
+    const c = d.tables[14]!;
+    expect(rowTexts(c, 0)).toEqual([
       '成果目標',
       '節別',
       '成果目標の概要',
@@ -302,20 +382,36 @@ describe('iga, inzai, shiroi', () => {
       '実績',
       '課題と今後の実施について',
     ]);
-    expect(cellAt(c!, 1, 0)).toMatchObject({
+    expect(cellAt(c, 1, 0)).toMatchObject({
       text: '■相談支援体制の充実・強化等',
       orig: '<p>■相談支援体制の充実・強化等</p>',
     });
-    expect(at(c!, 1, 1)).toBe('第6節');
+    expect(at(c, 1, 1)).toBe('第6節');
   });
 
-  it('shiroi: two header rows per page, spaced vertical labels joined', () => {
+  it('shiroi: pages joined, shifted rows moved, vertical group labels spanned', () => {
     const tables = doc('shiroi-chiiki-houkatsu-progress').tables;
-    expect(tables.map((t) => t.headerRows)).toEqual([2, 2, 2, 2, 2]);
-    expect(rowTexts(tables[0]!, 1)).toEqual(['', '', '', '2018', '2019', '2020', '', '']);
-    const t = tables[3]!;
-    expect(cellAt(t, 3, 0)).toMatchObject({ text: '住まいの確保', orig: '住 ま い の 確 保' });
-    expect(at(t, 5, 0)).toBe('生活支援');
-    expect(at(t, 3, 1)).toBe('1-①');
+    expect(tables.map((t) => [t.line, t.headerRows, t.nRows])).toEqual([
+      [3, 2, 9],
+      [13, 2, 46],
+    ]);
+    const [first, t] = tables;
+    // the first page says 2020年度の実績, the next ones 2020 年度の計画案: not the same table
+    expect(at(first!, 0, 7)).toBe('2020年度の実績');
+    expect(cellAt(t!, 0, 3)).toMatchObject({ text: '年度の進捗目標', colSpan: 3 });
+    expect(t!.quality.repairs).toEqual(
+      expect.arrayContaining(['fixShiftedRow', 'joinContinuedTables', 'joinVerticalText', 'fillStubSpans']),
+    );
+    const grid = tableToGrid(t!);
+    const row = (id: string) => grid.findIndex((r) => r[1]?.text === id && r[0]?.text !== '');
+    // 4-④ stood in the 領域 column: moved under 番号, in the 本人の選択 group
+    expect(grid[25]!.map((c) => c?.text).slice(0, 2)).toEqual(['本人の選択・本人家族の心構え', '4-④']);
+    expect(at(t!, 25, 3)).toBe('原稿検討');
+    // the scrambled piece of the group label on the next page is that label
+    expect(cellAt(t!, 17, 0)).toMatchObject({ text: '本人の選択・本人家族の心構え', rowSpan: 10 });
+    expect(grid[26]!.map((c) => c?.text).slice(0, 2)).toEqual(['本人の選択・本人家族の心構え', '4-⑤']);
+    expect(cellAt(t!, 27, 0)).toMatchObject({ text: '住まいの確保', orig: '住 ま い の 確 保', rowSpan: 2 });
+    expect(cellAt(t!, 6, 0)).toMatchObject({ text: '保健・福祉', rowSpan: 11 });
+    expect(row('1-⑥')).toBe(2);
   });
 });

@@ -25,3 +25,42 @@ export function tableAfter(doc: ExtractedDocument, text: string): Table {
   if (!t) throw new Error(`no table after ${text}`);
   return t;
 }
+
+/**
+ * A table from rows of texts (one cell per position, text = orig, role body), for repair unit tests.
+ * `headerRows` marks the leading rows as header; `stubCols` marks the leading body columns as stub.
+ */
+export function gridTable(rows: string[][], opts: { headerRows?: number; stubCols?: number } = {}): Table {
+  const headerRows = opts.headerRows ?? 0;
+  const stubCols = opts.stubCols ?? 0;
+  const nCols = Math.max(...rows.map((r) => r.length));
+  return {
+    page: 1,
+    index: 0,
+    seq: 0,
+    method: 'tsv',
+    cells: rows.flatMap((row, r) =>
+      Array.from({ length: nCols }, (_, c) => {
+        const text = row[c] ?? '';
+        const role = r < headerRows ? 'header' : c < stubCols ? 'stub' : 'body';
+        return { row: r, col: c, rowSpan: 1, colSpan: 1, text, orig: text, role } as const;
+      }),
+    ),
+    nRows: rows.length,
+    nCols,
+    headerRows,
+    quality: { score: 0, emptyRatio: 0, repairs: [] },
+  };
+}
+
+/** The grid of texts (a merged cell's text at every position it covers, '' where no cell). */
+export function texts(t: Table): string[][] {
+  return tableToGrid(t).map((row) => row.map((c) => c?.text ?? ''));
+}
+
+/** Merged cells as `r,c rowSpan×colSpan`. */
+export function spans(t: Table): string[] {
+  return t.cells
+    .filter((c) => c.rowSpan > 1 || c.colSpan > 1)
+    .map((c) => `${c.row},${c.col} ${c.rowSpan}x${c.colSpan}`);
+}

@@ -43,7 +43,7 @@ describe('TSV tables', () => {
     expect(at(t, 2, 1)).toBe('▲4人');
     expect(cellAt(t, 0, 0)?.orig).toBe('項 目');
     expect(t.headerRows).toBe(2);
-    expect(t.quality.repairs).toEqual(['collapseSpacedCharacters', 'detectHeaderRows']);
+    expect(t.quality.repairs).toEqual(['collapseSpacedCharacters', 'detectHeaderRows', 'fillHeaderSpans']);
   });
 
   it('shares one seq counter between blocks and tables, in document order', () => {

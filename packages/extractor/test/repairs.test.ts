@@ -215,9 +215,9 @@ describe('text helpers', () => {
 describe('rendering', () => {
   const t = tsv(['項 目\t第 6 期\t\t', '\tR 3\tR 4\t', '地域生活移行者数\t—\t4人\t']);
 
-  it('tableToMarkdown folds header rows into one', () => {
+  it('tableToMarkdown folds header rows into one, a spanning label over each column it spans', () => {
     expect(tableToMarkdown(t)).toBe(
-      ['| 項目 | 第6期 / R3 | R4 |', '| --- | --- | --- |', '| 地域生活移行者数 | — | 4人 |'].join('\n'),
+      ['| 項目 | 第6期 / R3 | 第6期 / R4 |', '| --- | --- | --- |', '| 地域生活移行者数 | — | 4人 |'].join('\n'),
     );
   });
 

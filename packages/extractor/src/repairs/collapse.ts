@@ -2,11 +2,13 @@
  * collapseSpacedCharacters: PDF converters put spaces between the characters of a label
  * (`項 目`, `区 分`, `第 6 期`, `R 3`, `取 組 内 容`) or between an era year and its suffix (`R3 年度末`, `H29 年度末`,
  * `R3 見込`). Joins those, and nothing else: separate values (`17人 12人`, `1,275 <24>`), digits on both sides
- * (`1 1 人` stays for the normalizer to judge), Latin words, and ordinary word spacing (`72人を 超えない`) are kept.
+ * (`1 1 人` stays for the normalizer to judge), Latin words, ordinary word spacing (`72人を 超えない`) and scrambled
+ * vertical text (`て社第 計1回 画実 …`, see words.ts) are kept.
  */
 import type { Table } from '@shiryo/model';
 import { withRepair } from '../draft.js';
 import { isCjk, isDigit, isLatin } from '../text.js';
+import { isScrambledText } from './words.js';
 
 const isWordChar = (ch: string) => isCjk(ch) || isDigit(ch) || isLatin(ch);
 const chars = (s: string) => [...s];
@@ -68,6 +70,8 @@ export function collapseSpacedText(text: string): string {
 export function collapseSpacedCharacters(t: Table): Table {
   let changed = false;
   const cells = t.cells.map((c) => {
+    // Scrambled vertical text is kept as written: joining its pieces would pretend to know their order.
+    if (isScrambledText(c.text)) return c;
     const text = collapseSpacedText(c.text);
     if (text === c.text) return c;
     changed = true;

@@ -1,0 +1,54 @@
+/**
+ * joinContinuedTables: a table that runs over a page break comes out as two tables, the second starting with a
+ * copy of the first one's header rows (the page header). Two tables next to each other in the document (nothing
+ * but blank lines between them), read the same way, as wide as each other, the second opening with the first
+ * one's header rows cell for cell (compared without spaces, after NFKC), are one table: the second's rows,
+ * without the copied header, are appended to the first. Embedded tables and tables holding embedded ones are
+ * never joined. The joined table records `joinContinuedTables`; row issues of the second table move with its rows.
+ */
+import type { Table } from '@shiryo/model';
+import type { DocItem, TableItem } from './draft.js';
+import { sortCells } from './draft.js';
+import { detectHeaderRows } from './repairs/header.js';
+import { rowKeys } from './repairs/repeated.js';
+
+const sameRow = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Does `next` continue `t`: same method and width, and `t`'s header rows at its top? */
+export function continuesTable(t: Table, next: Table): boolean {
+  const h = t.headerRows;
+  if (h === 0 || t.method !== next.method || t.nCols !== next.nCols || next.nRows <= h) return false;
+  const a = rowKeys(t).slice(0, h);
+  const b = rowKeys(next).slice(0, h);
+  if (a.every((row) => row.filter(Boolean).length < 2)) return false;
+  return a.every((row, i) => sameRow(row, b[i]!));
+}
+
+/** `next`'s body rows appended to `t` (cell roles decided again over the whole). */
+export function appendBody(t: Table, next: Table): Table {
+  const h = t.headerRows;
+  const offset = t.nRows - h;
+  const moved = next.cells.filter((c) => c.row >= h).map((c) => ({ ...c, row: c.row + offset }));
+  const joined = detectHeaderRows({ ...t, cells: sortCells([...t.cells, ...moved]), nRows: t.nRows + next.nRows - h });
+  const repairs = [...new Set([...t.quality.repairs, ...next.quality.repairs, 'joinContinuedTables'])];
+  return { ...joined, quality: { ...joined.quality, repairs } };
+}
+
+export function joinContinuedTables(items: DocItem[]): DocItem[] {
+  const parents = new Set(items.flatMap((i) => (i.kind === 'table' && i.parentKey !== undefined ? [i.parentKey] : [])));
+  const joinable = (i: DocItem | undefined): i is TableItem =>
+    i?.kind === 'table' && i.parentKey === undefined && !parents.has(i.key);
+  const out: DocItem[] = [];
+  for (const item of items) {
+    const last = out.at(-1);
+    if (joinable(last) && joinable(item) && continuesTable(last.table, item.table)) {
+      const offset = last.table.nRows - last.table.headerRows;
+      out[out.length - 1] = {
+        ...last,
+        table: appendBody(last.table, item.table),
+        issues: [...last.issues, ...item.issues.map((i) => ({ ...i, row: i.row + offset }))],
+      };
+    } else out.push(item);
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+/**
+ * Lines outside tables → blocks. Lines set larger than the body text are headings, ranked by size (the largest
+ * size is level 1); other lines are grouped into paragraphs by their spacing and then read like text exports
+ * (bullets `・`/`●`, `※` notes, numbered headings, short standalone labels) by `groupToBlocks`.
+ */
+import type { BlockKind } from '@shiryo/model';
+import { groupToBlocks, numberedHeadingLevel } from '../blocks.js';
+import { collapseSpacedText } from '../repairs/collapse.js';
+import { cleanText, SENTENCE_PUNCT } from '../text.js';
+import { joinLineTexts, type Line } from './lines.js';
+
+export interface PlacedBlock {
+  /** Top of the block on its page, to order it among tables. */
+  top: number;
+  block: { kind: BlockKind; text: string; orig: string; level?: number };
+}
+
+export interface SizeScale {
+  /** Font size of the body text (the size most characters have). */
+  body: number;
+  /** Sizes of headings, largest first (level = position + 1). */
+  headings: number[];
+}
+
+const roundSize = (x: number) => Math.round(x * 2) / 2;
+
+/** Body size and heading sizes of a document, from all its horizontal lines. */
+export function sizeScaleOf(lines: Line[], headingScale: number): SizeScale {
+  const chars = new Map<number, number>();
+  for (const l of lines) {
+    if (l.dir !== 'h') continue;
+    for (const s of l.spans) {
+      const k = roundSize(s.size ?? l.size);
+      chars.set(k, (chars.get(k) ?? 0) + [...s.text].length);
+    }
+  }
+  let body = 0;
+  let most = -1;
+  for (const [size, n] of chars) if (n > most || (n === most && size < body)) [body, most] = [size, n];
+  const headings = [...chars.keys()].filter((k) => k >= body * headingScale).sort((a, b) => b - a);
+  return { body, headings };
+}
+
+const headingLevelOf = (size: number, scale: SizeScale) => {
+  const i = scale.headings.indexOf(roundSize(size));
+  return i >= 0 ? Math.min(6, i + 1) : null;
+};
+
+/** Lines (top-down, outside tables) → blocks with their tops. */
+export function linesToBlocks(lines: Line[], scale: SizeScale): PlacedBlock[] {
+  const groups: { lines: Line[]; level: number | null }[] = [];
+  for (const l of lines) {
+    const level = l.dir === 'h' ? headingLevelOf(l.size, scale) : null;
+    const g = groups[groups.length - 1];
+    const prev = g?.lines[g.lines.length - 1];
+    const joins =
+      g &&
+      prev &&
+      l.dir === 'h' &&
+      prev.dir === 'h' &&
+      g.level === level &&
+      Math.abs(prev.size - l.size) <= 0.1 * l.size &&
+      l.bbox.y0 - prev.bbox.y1 <= 0.8 * l.size;
+    if (joins) g.lines.push(l);
+    else groups.push({ lines: [l], level });
+  }
+  const out: PlacedBlock[] = [];
+  for (const g of groups) {
+    const top = Math.min(...g.lines.map((l) => l.bbox.y0));
+    const text = cleanText(joinLineTexts(g.lines.map((l) => l.text)));
+    const orig = g.lines.map((l) => l.orig).join('\n');
+    if (g.lines[0]!.dir === 'v') {
+      out.push({ top, block: { kind: 'paragraph', text, orig } });
+      continue;
+    }
+    if (g.level !== null && [...text].length <= 80 && !SENTENCE_PUNCT.test(text)) {
+      out.push({ top, block: { kind: 'heading', text: collapseSpacedText(text), orig, level: g.level } });
+      continue;
+    }
+    const items = groupToBlocks(g.lines.map((l, i) => ({ text: l.orig, line: i + 1 })));
+    for (const item of items) {
+      const { kind, text: t, orig: o } = item.block;
+      let level = item.block.level;
+      // A short standalone line at body size ranks below every heading set in a larger size.
+      if (kind === 'heading' && g.lines.length === 1 && numberedHeadingLevel(t) === null) {
+        level = Math.min(6, scale.headings.length + 1);
+      }
+      out.push({ top, block: level === undefined ? { kind, text: t, orig: o } : { kind, text: t, orig: o, level } });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+/** The PDF reader: pdf.js text layer and rulings → spans, lines, lattice/stream tables and blocks. */
+export { linesToBlocks, type PlacedBlock, type SizeScale, sizeScaleOf } from './blocks.js';
+export { type ExtractFileOptions, extractDocument, isPdfFile } from './extract.js';
+export {
+  type FoundTable,
+  type Grid,
+  type GridCell,
+  gridToCells,
+  gridToTable,
+  latticeTables,
+  rulingsToGrids,
+  spansToCellText,
+} from './lattice.js';
+export { joinLineTexts, joinSpans, type Line, lineSegments, type Segment, spansToLines } from './lines.js';
+export { loadPdfJs, openFailure, pdfJsDataDirs } from './load.js';
+export { looksTabular, type ReadPdfOptions, readPdf } from './read.js';
+export { mergeRulings, type OperatorList, type OpsTable, operatorListToRulings, pathToSubpaths } from './rulings.js';
+export {
+  DEFAULT_PDF_SETTINGS,
+  type LatticeSettings,
+  type PdfSettings,
+  type PdfSettingsInput,
+  resolvePdfSettings,
+  type StreamSettings,
+  type TableMethodChoice,
+} from './settings.js';
+export { garbageShare, joinVerticalStacks, type PdfTextItem, textItemsToSpans, textItemToSpan } from './spans.js';
+export {
+  columnIntervals,
+  headerRowCount,
+  regionToTable,
+  streamRegions,
+  streamTables,
+  widenByHeaders,
+} from './stream.js';
+export { findersFor, findTables, type PageContent, TABLE_FINDERS, type TableFinder } from './tables.js';

@@ -1,0 +1,224 @@
+/**
+ * Lattice tables: rulings → grids (connected horizontal and vertical rulings) → elementary cells between the grid
+ * lines → merged cells where an inner edge is not drawn → text from the spans whose centres fall in each cell.
+ * Each step is a pure function (pdfplumber's edges → intersections → cells → tables).
+ */
+import type { BBox, Ruling, Table, TableCell, TextSpan } from '@shiryo/model';
+import { emptyTable } from '../draft.js';
+import { cleanText } from '../text.js';
+import { centerX, centerY, cluster, contains, overlap, roundBox } from './geometry.js';
+import { joinLineTexts, spansToLines } from './lines.js';
+import { isHorizontal } from './rulings.js';
+import type { LatticeSettings } from './settings.js';
+
+export interface Grid {
+  /** Column boundaries, left to right (n + 1 for n columns). */
+  xs: number[];
+  /** Row boundaries, top to bottom. */
+  ys: number[];
+  horizontals: Ruling[];
+  verticals: Ruling[];
+}
+
+/** A cell of the grid: top-left position, spans, and its box. */
+export interface GridCell {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  bbox: BBox;
+}
+
+const crosses = (h: Ruling, v: Ruling, tol: number) =>
+  v.x0 >= h.x0 - tol && v.x0 <= h.x1 + tol && h.y0 >= v.y0 - tol && h.y0 <= v.y1 + tol;
+
+/**
+ * Rulings → grids: groups of rulings connected through intersections, with at least two horizontal and two
+ * vertical ones. Grid lines include the outer extent of the group, so a table without side borders keeps its
+ * first and last columns.
+ */
+export function rulingsToGrids(rulings: Ruling[], s: LatticeSettings): Grid[] {
+  const hs = rulings.filter(isHorizontal);
+  const vs = rulings.filter((r) => !isHorizontal(r));
+  const all = [...hs, ...vs];
+  const parent = all.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  hs.forEach((h, i) => {
+    vs.forEach((v, j) => {
+      if (crosses(h, v, s.snap)) parent[find(i)] = find(hs.length + j);
+    });
+  });
+  const groups = new Map<number, Ruling[]>();
+  all.forEach((r, i) => {
+    const k = find(i);
+    groups.set(k, [...(groups.get(k) ?? []), r]);
+  });
+  const grids: Grid[] = [];
+  for (const g of groups.values()) {
+    const horizontals = g.filter(isHorizontal);
+    const verticals = g.filter((r) => !isHorizontal(r));
+    if (horizontals.length < 2 || verticals.length < 2) continue;
+    const xs = cluster(
+      [
+        ...verticals.map((v) => v.x0),
+        Math.min(...horizontals.map((h) => h.x0)),
+        Math.max(...horizontals.map((h) => h.x1)),
+      ],
+      s.minCell,
+    );
+    const ys = cluster(
+      [
+        ...horizontals.map((h) => h.y0),
+        Math.min(...verticals.map((v) => v.y0)),
+        Math.max(...verticals.map((v) => v.y1)),
+      ],
+      s.minCell,
+    );
+    if (xs.length >= 2 && ys.length >= 2) grids.push({ xs, ys, horizontals, verticals });
+  }
+  return grids.sort((a, b) => a.ys[0]! - b.ys[0]! || a.xs[0]! - b.xs[0]!);
+}
+
+/** Share of [a, b] covered by rulings lying on `at` (within `tol`). */
+function covered(lines: { at: number; a: number; b: number }[], at: number, a: number, b: number, tol: number): number {
+  let len = 0;
+  for (const l of lines) if (Math.abs(l.at - at) <= tol) len += overlap(l.a, l.b, a, b);
+  return b > a ? len / (b - a) : 1;
+}
+
+/** Grid → cells: elementary cells joined across every inner edge that is not drawn, until each cell is a rectangle. */
+export function gridToCells(grid: Grid, s: LatticeSettings): GridCell[] {
+  const { xs, ys } = grid;
+  const nR = ys.length - 1;
+  const nC = xs.length - 1;
+  const tol = Math.max(s.snap, s.minCell);
+  const hl = grid.horizontals.map((h) => ({ at: h.y0, a: h.x0, b: h.x1 }));
+  const vl = grid.verticals.map((v) => ({ at: v.x0, a: v.y0, b: v.y1 }));
+  const id = (r: number, c: number) => r * nC + c;
+  const parent = Array.from({ length: nR * nC }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  const join = (a: number, b: number) => {
+    parent[find(a)] = find(b);
+  };
+  for (let r = 0; r < nR; r++) {
+    for (let c = 0; c < nC; c++) {
+      if (c + 1 < nC && covered(vl, xs[c + 1]!, ys[r]!, ys[r + 1]!, tol) < s.edgeCover) join(id(r, c), id(r, c + 1));
+      if (r + 1 < nR && covered(hl, ys[r + 1]!, xs[c]!, xs[c + 1]!, tol) < s.edgeCover) join(id(r, c), id(r + 1, c));
+    }
+  }
+  // Make every group a rectangle: a group's bounding box swallows whatever lies inside it.
+  for (let changed = true; changed; ) {
+    changed = false;
+    const boxes = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
+    for (let r = 0; r < nR; r++) {
+      for (let c = 0; c < nC; c++) {
+        const k = find(id(r, c));
+        const b = boxes.get(k);
+        if (!b) boxes.set(k, { r0: r, r1: r, c0: c, c1: c });
+        else
+          Object.assign(b, {
+            r0: Math.min(b.r0, r),
+            r1: Math.max(b.r1, r),
+            c0: Math.min(b.c0, c),
+            c1: Math.max(b.c1, c),
+          });
+      }
+    }
+    for (const [k, b] of boxes) {
+      for (let r = b.r0; r <= b.r1; r++) {
+        for (let c = b.c0; c <= b.c1; c++) {
+          if (find(id(r, c)) !== find(k)) {
+            join(id(r, c), k);
+            changed = true;
+          }
+        }
+      }
+    }
+  }
+  const cells: GridCell[] = [];
+  const seen = new Set<number>();
+  for (let r = 0; r < nR; r++) {
+    for (let c = 0; c < nC; c++) {
+      const k = find(id(r, c));
+      if (seen.has(k)) continue;
+      seen.add(k);
+      let r1 = r;
+      let c1 = c;
+      while (r1 + 1 < nR && find(id(r1 + 1, c)) === k) r1++;
+      while (c1 + 1 < nC && find(id(r, c1 + 1)) === k) c1++;
+      cells.push({
+        row: r,
+        col: c,
+        rowSpan: r1 - r + 1,
+        colSpan: c1 - c + 1,
+        bbox: roundBox({ x0: xs[c]!, y0: ys[r]!, x1: xs[c1 + 1]!, y1: ys[r1 + 1]! }),
+      });
+    }
+  }
+  return cells;
+}
+
+/** The text of the spans in one cell: lines top-down joined (no space inside Japanese), raw lines kept in `orig`. */
+export function spansToCellText(spans: TextSpan[]): { text: string; orig: string } {
+  const lines = spansToLines(spans);
+  return { text: cleanText(joinLineTexts(lines.map((l) => l.text))), orig: lines.map((l) => l.orig).join('\n') };
+}
+
+export interface FoundTable {
+  table: Table;
+  /** The spans the table took; they are not read again as prose. */
+  spans: Set<TextSpan>;
+}
+
+/** Grid + page spans → a lattice table (null when the grid is a lone box or holds no text). */
+export function gridToTable(grid: Grid, spans: TextSpan[], s: LatticeSettings): FoundTable | null {
+  const cells = gridToCells(grid, s);
+  if (cells.length < 2) return null;
+  const box: BBox = { x0: grid.xs[0]!, y0: grid.ys[0]!, x1: grid.xs.at(-1)!, y1: grid.ys.at(-1)! };
+  const inside = spans.filter((sp) => contains(box, centerX(sp.bbox), centerY(sp.bbox)));
+  if (inside.length === 0) return null;
+  const taken = new Set<TextSpan>();
+  const out: TableCell[] = cells.map((gc) => {
+    const mine = inside.filter((sp) => !taken.has(sp) && contains(gc.bbox, centerX(sp.bbox), centerY(sp.bbox)));
+    for (const sp of mine) taken.add(sp);
+    const { text, orig } = spansToCellText(mine);
+    return {
+      row: gc.row,
+      col: gc.col,
+      rowSpan: gc.rowSpan,
+      colSpan: gc.colSpan,
+      text,
+      orig,
+      bbox: gc.bbox,
+      role: 'body',
+    };
+  });
+  const table = emptyTable('lattice', undefined, out, grid.ys.length - 1, grid.xs.length - 1);
+  table.bbox = roundBox(box);
+  return { table, spans: taken };
+}
+
+/** Every lattice table on a page. */
+export function latticeTables(spans: TextSpan[], rulings: Ruling[], s: LatticeSettings): FoundTable[] {
+  const out: FoundTable[] = [];
+  let rest = spans;
+  for (const grid of rulingsToGrids(rulings, s)) {
+    const found = gridToTable(grid, rest, s);
+    if (!found) continue;
+    out.push(found);
+    rest = rest.filter((sp) => !found.spans.has(sp));
+  }
+  return out;
+}

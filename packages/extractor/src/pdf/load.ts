@@ -1,0 +1,85 @@
+/**
+ * Loading pdf.js (the Node legacy build of pdfjs-dist 5.x) and opening a document with everything it may need
+ * from the installed package — CMaps, standard fonts, wasm decoders, ICC profiles — so nothing is fetched at run
+ * time. Failures become typed `ShiryoError`s naming the file.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { ShiryoError } from '@shiryo/model';
+import type * as PdfJs from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export type PdfJsModule = typeof PdfJs;
+export type PdfDocument = PdfJs.PDFDocumentProxy;
+
+let loading: Promise<PdfJsModule> | undefined;
+
+/** pdf.js, imported on first use (a text-only run never pays for it). */
+export function loadPdfJs(): Promise<PdfJsModule> {
+  loading ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return loading;
+}
+
+/** Folders of the installed pdfjs-dist, each with a trailing slash as pdf.js expects. */
+export function pdfJsDataDirs(): { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string; iccUrl: string } {
+  const require = createRequire(import.meta.url);
+  const root = dirname(require.resolve('pdfjs-dist/package.json'));
+  const dir = (name: string) => `${join(root, name)}/`;
+  return {
+    cMapUrl: dir('cmaps'),
+    standardFontDataUrl: dir('standard_fonts'),
+    wasmUrl: dir('wasm'),
+    iccUrl: dir('iccs'),
+  };
+}
+
+const hasPdfHeader = (bytes: Uint8Array) => new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes('%PDF-');
+/** `%%EOF` near the end: a PDF cut short (an interrupted download) has none. */
+export const hasEofMarker = (bytes: Uint8Array) =>
+  new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 16384))).includes('%%EOF');
+
+/** A pdf.js failure while opening → the ShiryoError it means. */
+export function openFailure(e: unknown, path: string, bytes: Uint8Array): ShiryoError {
+  const name = (e as { name?: string } | null)?.name ?? '';
+  const message = e instanceof Error ? e.message : String(e);
+  if (name === 'PasswordException') {
+    const wrong = (e as { code?: number }).code === 2;
+    return new ShiryoError(
+      'PDF_ENCRYPTED',
+      path,
+      wrong ? 'encrypted: the password given is wrong' : 'encrypted: a password is needed to open it',
+      { cause: e },
+    );
+  }
+  if (!hasPdfHeader(bytes)) {
+    return new ShiryoError('UNSUPPORTED_MEDIA', path, 'named .pdf but is not a PDF (no %PDF- header)', { cause: e });
+  }
+  const truncated = hasEofMarker(bytes) ? '' : '; it looks truncated (no %%EOF at the end)';
+  return new ShiryoError('PDF_CORRUPT', path, `pdf.js cannot read it: ${message}${truncated}`, { cause: e });
+}
+
+/** Open a PDF from bytes (the caller's buffer is left alone). The caller destroys the document. */
+export async function openPdf(bytes: Uint8Array, path: string): Promise<{ pdfjs: PdfJsModule; doc: PdfDocument }> {
+  if (!hasPdfHeader(bytes)) {
+    throw new ShiryoError('UNSUPPORTED_MEDIA', path, 'named .pdf but is not a PDF (no %PDF- header)');
+  }
+  const pdfjs = await loadPdfJs();
+  // A copy, and a plain Uint8Array (pdf.js refuses a Buffer and detaches what it is given).
+  const data = new Uint8Array(bytes);
+  let task: PdfJs.PDFDocumentLoadingTask | undefined;
+  try {
+    task = pdfjs.getDocument({
+      data,
+      ...pdfJsDataDirs(),
+      cMapPacked: true,
+      disableFontFace: true,
+      isEvalSupported: false,
+      useSystemFonts: false,
+      isOffscreenCanvasSupported: false,
+      verbosity: 0,
+    });
+    return { pdfjs, doc: await task.promise };
+  } catch (e) {
+    await task?.destroy().catch(() => undefined);
+    throw openFailure(e, path, bytes);
+  }
+}

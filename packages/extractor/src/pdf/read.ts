@@ -1,0 +1,216 @@
+/**
+ * readPdf: PDF bytes → ExtractedDocument, page by page with pdf.js (text layer → spans and lines; operator list →
+ * rulings on pages that look tabular), tables found by lattice/stream, the other lines read as blocks, all in
+ * one `seq` order. A page without usable text is kept, marked `needsOcr`, with a PAGE_NEEDS_OCR issue.
+ */
+import { createHash } from 'node:crypto';
+import type { Block, ExtractedDocument, Issue, Page, Ruling, Table, TextSpan } from '@shiryo/model';
+import { ShiryoError, toShiryoError } from '@shiryo/model';
+import { repairTable } from '../repairs/index.js';
+import { linesToBlocks, type PlacedBlock, sizeScaleOf } from './blocks.js';
+import { toMatrix } from './geometry.js';
+import type { FoundTable } from './lattice.js';
+import { type Line, lineSegments, spansToLines } from './lines.js';
+import { hasEofMarker, openPdf, type PdfDocument, type PdfJsModule } from './load.js';
+import { mergeRulings, operatorListToRulings } from './rulings.js';
+import { type PdfSettings, type PdfSettingsInput, resolvePdfSettings } from './settings.js';
+import { garbageShare, joinVerticalStacks, type PdfTextItem, textItemsToSpans } from './spans.js';
+import { findTables } from './tables.js';
+
+export interface ReadPdfOptions {
+  settings?: PdfSettingsInput;
+}
+
+/** One page as read, before document-wide assembly. */
+interface PageRead {
+  page: Page;
+  tables: FoundTable[];
+  /** Every line of the page (font sizes are judged on all text), and the lines outside tables, top-down. */
+  lines: Line[];
+  rest: Line[];
+  issues: Issue[];
+}
+
+/** Enough lines split into cells that a table may be there: worth the operator list. */
+export function looksTabular(lines: Line[], cellGap: number): boolean {
+  let multi = 0;
+  for (const l of lines) {
+    const n = lineSegments(l, cellGap).length;
+    if (n >= 3) return true;
+    if (n >= 2) multi++;
+  }
+  return multi >= 2;
+}
+
+async function readPage(pdfjs: PdfJsModule, doc: PdfDocument, index: number, s: PdfSettings): Promise<PageRead> {
+  const page = await doc.getPage(index);
+  try {
+    const viewport = page.getViewport({ scale: 1 });
+    const vt = toMatrix(viewport.transform);
+    const content = await page.getTextContent();
+    const items = content.items.filter((it): it is PdfTextItem & (typeof content.items)[number] => 'str' in it);
+    const spans: TextSpan[] = joinVerticalStacks(textItemsToSpans(items, content.styles, vt));
+    const lines = spansToLines(spans);
+    const issues: Issue[] = [];
+    const garbage = garbageShare(spans);
+    const needsOcr = spans.length === 0 || garbage >= s.garbageRatio;
+    let rulings: Ruling[] = [];
+    if (!needsOcr && (s.rulings === 'always' || (s.rulings === 'auto' && looksTabular(lines, s.stream.cellGap)))) {
+      const ops = await page.getOperatorList();
+      rulings = mergeRulings(operatorListToRulings(ops, pdfjs.OPS, vt), s.lattice.snap, s.lattice.join);
+    }
+    const out: Page = {
+      index,
+      width: Math.round(viewport.width * 100) / 100,
+      height: Math.round(viewport.height * 100) / 100,
+      rotation: page.rotate,
+      spans,
+      rulings,
+      lines: lines.map((l) => l.text),
+    };
+    if (needsOcr) {
+      out.needsOcr = true;
+      issues.push({
+        code: 'PAGE_NEEDS_OCR',
+        severity: 'warn',
+        stage: 'read',
+        message:
+          spans.length === 0
+            ? 'no text layer (a scanned page?): needs OCR'
+            : `text layer is ${Math.round(garbage * 100)}% unreadable characters (U+FFFD, private use): needs OCR`,
+        where: `page ${index}`,
+      });
+      return { page: out, tables: [], lines, rest: [], issues };
+    }
+    const found = findTables({ spans, rulings }, s);
+    return { page: out, tables: found.tables, lines, rest: spansToLines(found.rest), issues };
+  } finally {
+    page.cleanup();
+  }
+}
+
+/** `(人)`, `(件/年)`: a bracketed unit standing alone (as the text assembler reads it). */
+const UNIT_ONLY = /^[(（]\s*([^()（）\d]{1,8})\s*[)）]$/;
+
+function unitHintOf(t: Table, prev: Block | undefined): string | undefined {
+  const above = prev && prev.kind === 'paragraph' ? UNIT_ONLY.exec(prev.text) : null;
+  if (above) return above[1]!.trim();
+  const corner = t.cells.find((c) => c.row === 0 && c.col === 0);
+  const m = corner && t.headerRows > 0 ? UNIT_ONLY.exec(corner.text) : null;
+  return m ? m[1]!.trim() : undefined;
+}
+
+/** Pages → tables and blocks sharing one `seq` order (page by page, top-down within a page). */
+function assemble(pages: PageRead[], s: PdfSettings): { tables: Table[]; blocks: Block[] } {
+  const scale = sizeScaleOf(
+    pages.flatMap((p) => p.lines),
+    s.headingScale,
+  );
+  const tables: Table[] = [];
+  const blocks: Block[] = [];
+  let seq = 0;
+  let prev: Block | undefined;
+  for (const p of pages) {
+    type Item = { top: number; table?: Table; block?: PlacedBlock['block'] };
+    const items: Item[] = [
+      ...p.tables.map((f) => ({ top: f.table.bbox?.y0 ?? 0, table: f.table })),
+      ...linesToBlocks(p.rest, scale).map((b) => ({ top: b.top, block: b.block })),
+    ].sort((a, b) => a.top - b.top);
+    for (const item of items) {
+      if (item.block) {
+        const block: Block = { ...item.block, page: p.page.index, seq: seq++ };
+        blocks.push(block);
+        prev = block;
+      } else if (item.table) {
+        const table: Table = { ...repairTable(item.table), page: p.page.index, index: tables.length, seq: seq++ };
+        const hint = table.unitHint ?? unitHintOf(table, prev);
+        if (hint) table.unitHint = hint;
+        tables.push(table);
+        prev = undefined;
+      }
+    }
+  }
+  return { tables, blocks };
+}
+
+async function metaOf(doc: PdfDocument): Promise<Record<string, string>> {
+  const meta: Record<string, string> = { pages: String(doc.numPages) };
+  try {
+    const { info } = await doc.getMetadata();
+    const rec = (info ?? {}) as Record<string, unknown>;
+    for (const [key, name] of [
+      ['Title', 'title'],
+      ['Author', 'author'],
+      ['Creator', 'creator'],
+      ['Producer', 'producer'],
+    ] as const) {
+      const v = rec[key];
+      if (typeof v === 'string' && v.trim()) meta[name] = v.trim();
+    }
+  } catch {
+    // Metadata is a nicety: a broken Info dictionary does not stop the document.
+  }
+  return meta;
+}
+
+/** Read a PDF. Every failure is a ShiryoError naming `path`. */
+export async function readPdf(bytes: Uint8Array, path: string, opts: ReadPdfOptions = {}): Promise<ExtractedDocument> {
+  if (bytes.length === 0) throw new ShiryoError('EMPTY_DOCUMENT', path, 'the file is empty (0 bytes)');
+  const s = resolvePdfSettings(opts.settings);
+  const { pdfjs, doc } = await openPdf(bytes, path);
+  try {
+    if (doc.numPages === 0) throw new ShiryoError('EMPTY_DOCUMENT', path, 'the PDF has no pages');
+    const issues: Issue[] = [];
+    if (!hasEofMarker(bytes)) {
+      issues.push({
+        code: 'PDF_TRUNCATED',
+        severity: 'warn',
+        stage: 'read',
+        message: 'no %%EOF at the end: the file may be cut short; pdf.js read what it could',
+        where: null,
+      });
+    }
+    const pages: PageRead[] = [];
+    for (let i = 1; i <= doc.numPages; i++) {
+      try {
+        pages.push(await readPage(pdfjs, doc, i, s));
+      } catch (e) {
+        const reason = e instanceof Error ? e.message : String(e);
+        const page: Page = {
+          index: i,
+          width: 0,
+          height: 0,
+          rotation: 0,
+          spans: [],
+          rulings: [],
+          lines: [],
+          needsOcr: true,
+        };
+        const issue: Issue = {
+          code: 'PAGE_UNREADABLE',
+          severity: 'error',
+          stage: 'read',
+          message: `pdf.js could not read the page: ${reason}`,
+          where: `page ${i}`,
+        };
+        pages.push({ page, tables: [], lines: [], rest: [], issues: [issue] });
+      }
+    }
+    const { tables, blocks } = assemble(pages, s);
+    return {
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      path,
+      mediaType: 'application/pdf',
+      bytes: bytes.length,
+      pages: pages.map((p) => p.page),
+      tables,
+      blocks,
+      meta: await metaOf(doc),
+      issues: [...issues, ...pages.flatMap((p) => p.issues)],
+    };
+  } catch (e) {
+    throw toShiryoError(e, path);
+  } finally {
+    await doc.destroy();
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The PDF reader's settings, with every default in one place. Distances are in font sizes (`× size`) where the
+ * layout scales with the text, in PDF points otherwise.
+ */
+
+/** Which table finder to run: one by name, both (`auto`: lattice where there are rulings, stream elsewhere), none. */
+export type TableMethodChoice = 'auto' | 'lattice' | 'stream' | 'none';
+
+export interface LatticeSettings {
+  /** Rulings closer than this (pt) on the cross axis are one line; also the tolerance of intersections. */
+  snap: number;
+  /** Collinear rulings with gaps up to this (pt) are joined (dashed lines, lines broken at every cell). */
+  join: number;
+  /** Grid lines closer than this (pt) collapse (double rules), so no hair-thin rows or columns appear. */
+  minCell: number;
+  /** An inner edge counts as drawn when rulings cover this share of it; else the two cells merge. */
+  edgeCover: number;
+}
+
+export interface StreamSettings {
+  /** A horizontal gap wider than this (× size) between spans of a line separates two cells. */
+  cellGap: number;
+  /** A vertical gap wider than this (× size) between two lines ends a table. */
+  maxRowGap: number;
+  /** Fewest rows (lines with at least two cells) a stream table needs. */
+  minRows: number;
+  /** A one-cell line in the stub column closer than this (× size) to the row above continues its label. */
+  wrapGap: number;
+  /** At most this many leading rows are header rows. */
+  maxHeaderRows: number;
+}
+
+export interface PdfSettings {
+  tables: TableMethodChoice;
+  /** Read rulings from the operator list: on pages that look tabular (`auto`), on every page, or never. */
+  rulings: 'auto' | 'always' | 'never';
+  /** Lattice tables need at least this many rulings on the page (`auto` only). */
+  minRulings: number;
+  /** A page whose text is mostly U+FFFD, private-use or control characters (this share or more) needs OCR. */
+  garbageRatio: number;
+  /** A line this much larger than the body text (ratio of font sizes) is a heading. */
+  headingScale: number;
+  lattice: LatticeSettings;
+  stream: StreamSettings;
+}
+
+export const DEFAULT_PDF_SETTINGS: PdfSettings = {
+  tables: 'auto',
+  rulings: 'auto',
+  minRulings: 4,
+  garbageRatio: 0.5,
+  headingScale: 1.15,
+  lattice: { snap: 2, join: 3, minCell: 3, edgeCover: 0.6 },
+  stream: { cellGap: 0.75, maxRowGap: 2.2, minRows: 3, wrapGap: 0.5, maxHeaderRows: 4 },
+};
+
+export type PdfSettingsInput = Partial<Omit<PdfSettings, 'lattice' | 'stream'>> & {
+  lattice?: Partial<LatticeSettings>;
+  stream?: Partial<StreamSettings>;
+};
+
+/** Defaults overlaid with what the caller set. */
+export function resolvePdfSettings(input: PdfSettingsInput = {}): PdfSettings {
+  const d = DEFAULT_PDF_SETTINGS;
+  return {
+    ...d,
+    ...input,
+    lattice: { ...d.lattice, ...input.lattice },
+    stream: { ...d.stream, ...input.stream },
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * pdf.js text items → `TextSpan`s in top-left page coordinates, vertical stacks of single glyphs joined into
+ * one vertical span, and the test for a text layer that is no use (empty, or mostly U+FFFD / private use).
+ */
+import type { BBox, TextSpan } from '@shiryo/model';
+import { isCjk, nfkc } from '../text.js';
+import { boxOf, centerX, height, type Matrix, multiply, overlap, roundBox, toMatrix, union } from './geometry.js';
+
+/** The fields of a pdf.js `TextItem` the reader uses (so the functions here run without pdf.js). */
+export interface PdfTextItem {
+  str: string;
+  dir?: string;
+  transform: ArrayLike<number>;
+  width: number;
+  height: number;
+  fontName: string;
+  hasEOL?: boolean;
+}
+
+export interface PdfTextStyle {
+  ascent?: number;
+  descent?: number;
+  vertical?: boolean;
+}
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+/**
+ * One item → one span. `viewport` maps PDF user space to the page as shown (pdf.js `viewport.transform` at
+ * scale 1: y flipped, /Rotate and the MediaBox origin applied), so this is the only coordinate conversion.
+ */
+export function textItemToSpan(item: PdfTextItem, style: PdfTextStyle | undefined, viewport: Matrix): TextSpan | null {
+  if (!item.str?.trim()) return null;
+  const m = multiply(viewport, toMatrix(item.transform));
+  const size = Math.hypot(m[2], m[3]) || Math.hypot(m[0], m[1]);
+  if (!(size > 0)) return null;
+  const ux = m[0] / (Math.hypot(m[0], m[1]) || 1);
+  const uy = m[1] / (Math.hypot(m[0], m[1]) || 1);
+  // `up` points from the baseline towards the top of the glyphs (negative y on an unrotated page).
+  const upx = m[2] / size;
+  const upy = m[3] / size;
+  const ox = m[4];
+  const oy = m[5];
+  const vertical = style?.vertical === true || item.dir === 'ttb';
+  let box: BBox;
+  if (vertical) {
+    // Vertical fonts: the origin is at the top centre of the first glyph; the text runs down by `height`.
+    const run = item.height > 0 ? item.height : size * [...item.str].length;
+    const half = size / 2;
+    box = boxOf([
+      [ox - ux * half, oy - uy * half],
+      [ox + ux * half, oy + uy * half],
+      [ox - ux * half - upx * run, oy - uy * half - upy * run],
+      [ox + ux * half - upx * run, oy + uy * half - upy * run],
+    ]);
+  } else {
+    const ascent = clamp(style?.ascent || 0.88, 0.5, 1.2);
+    const descent = clamp(style?.descent || -0.12, -0.5, 0);
+    const w = item.width;
+    const corner = (along: number, up: number): [number, number] => [
+      ox + ux * along + upx * up * size,
+      oy + uy * along + upy * up * size,
+    ];
+    box = boxOf([corner(0, ascent), corner(0, descent), corner(w, ascent), corner(w, descent)]);
+  }
+  // Text turned a quarter (a label running up the page) reads as vertical too.
+  const dir = vertical || Math.abs(uy) > Math.abs(ux) ? 'v' : 'h';
+  return {
+    text: nfkc(item.str).trim(),
+    orig: item.str,
+    bbox: roundBox(box),
+    dir,
+    font: item.fontName,
+    size: Math.round(size * 100) / 100,
+    origin: 'pdf',
+    confidence: 1,
+  };
+}
+
+export function textItemsToSpans(
+  items: readonly PdfTextItem[],
+  styles: Record<string, PdfTextStyle>,
+  viewport: Matrix,
+): TextSpan[] {
+  const out: TextSpan[] = [];
+  for (const item of items) {
+    const span = textItemToSpan(item, styles[item.fontName], viewport);
+    if (span) out.push(span);
+  }
+  return out;
+}
+
+const sizeOf = (s: TextSpan) => s.size ?? height(s.bbox);
+const isGlyph = (s: TextSpan) => s.dir === 'h' && [...s.text].length === 1;
+
+/** No other span beside it on its line, closer than half a glyph: a glyph of a vertical run, not of a word. */
+function standsAlone(g: TextSpan, all: TextSpan[]): boolean {
+  const size = sizeOf(g);
+  return all.every((o) => {
+    if (o === g) return true;
+    if (overlap(o.bbox.y0, o.bbox.y1, g.bbox.y0, g.bbox.y1) < 0.5 * Math.min(height(o.bbox), height(g.bbox))) {
+      return true;
+    }
+    const gap = Math.max(o.bbox.x0 - g.bbox.x1, g.bbox.x0 - o.bbox.x1);
+    return gap > 0.5 * size;
+  });
+}
+
+/**
+ * Single glyphs set one under the other (a 縦書き label drawn glyph by glyph) → one vertical span.
+ * A stack needs two or more glyphs, centred on one x, at most 1.5 sizes apart, with nothing beside them on their
+ * lines, and at least one CJK glyph (a column of single digits in a table is not a word).
+ */
+export function joinVerticalStacks(spans: TextSpan[]): TextSpan[] {
+  const glyphs = spans.filter(isGlyph).filter((g) => standsAlone(g, spans));
+  if (glyphs.length < 2) return spans;
+  glyphs.sort((a, b) => centerX(a.bbox) - centerX(b.bbox) || a.bbox.y0 - b.bbox.y0);
+  const used = new Set<TextSpan>();
+  const stacks: TextSpan[][] = [];
+  const byTop = [...glyphs].sort((a, b) => a.bbox.y0 - b.bbox.y0);
+  for (const first of byTop) {
+    if (used.has(first)) continue;
+    const stack = [first];
+    let last = first;
+    for (;;) {
+      const size = sizeOf(last);
+      const next = byTop.find(
+        (g) =>
+          !used.has(g) &&
+          !stack.includes(g) &&
+          Math.abs(centerX(g.bbox) - centerX(last.bbox)) <= 0.35 * size &&
+          Math.abs(sizeOf(g) - size) <= 0.15 * size &&
+          g.bbox.y0 > last.bbox.y0 &&
+          g.bbox.y0 - last.bbox.y0 <= 1.5 * size,
+      );
+      if (!next) break;
+      stack.push(next);
+      last = next;
+    }
+    if (stack.length >= 2 && stack.some((g) => isCjk(g.text))) {
+      stacks.push(stack);
+      for (const g of stack) used.add(g);
+    }
+  }
+  if (stacks.length === 0) return spans;
+  const out = spans.filter((s) => !used.has(s));
+  for (const stack of stacks) {
+    out.push({
+      text: stack.map((g) => g.text).join(''),
+      orig: stack.map((g) => g.orig).join(''),
+      bbox: union(stack.map((g) => g.bbox)),
+      dir: 'v',
+      ...(stack[0]!.font ? { font: stack[0]!.font } : {}),
+      size: sizeOf(stack[0]!),
+      origin: 'pdf',
+      confidence: 1,
+    });
+  }
+  return out;
+}
+
+/** U+FFFD, private use (BMP and planes 15–16) and C0/C1 controls: what a text layer without a usable ToUnicode yields. */
+const GARBAGE = /[\ufffd\ue000-\uf8ff\u{f0000}-\u{10ffff}\u0000-\u0008\u000e-\u001f\u007f-\u009f]/u;
+
+/** Share of garbage characters in the spans' raw text (whitespace not counted). */
+export function garbageShare(spans: TextSpan[]): number {
+  let n = 0;
+  let bad = 0;
+  for (const s of spans) {
+    for (const ch of s.orig) {
+      if (/\s/.test(ch)) continue;
+      n++;
+      if (GARBAGE.test(ch)) bad++;
+    }
+  }
+  return n === 0 ? 1 : bad / n;
+}

@@ -1,0 +1,194 @@
+/**
+ * Stream tables (no rulings): rows from text lines, cells from the wide gaps inside a line, column edges from
+ * the x-extents of the body rows' cells (right-aligned numbers and left-aligned labels line up across rows), and
+ * the header rows by position (the rows above the first row holding numbers).
+ */
+import type { BBox, TableCell, TextSpan } from '@shiryo/model';
+import { emptyTable } from '../draft.js';
+import { cleanText, isNumericData } from '../text.js';
+import { centerX, overlap, roundBox, union } from './geometry.js';
+import type { FoundTable } from './lattice.js';
+import { joinLineTexts, type Line, lineSegments, type Segment } from './lines.js';
+import type { StreamSettings } from './settings.js';
+
+interface Row {
+  line: Line;
+  segments: Segment[];
+}
+
+/** Runs of lines that look like table rows: several cells each, close together, at least `minRows` of them. */
+export function streamRegions(lines: Line[], s: StreamSettings): Row[][] {
+  const rows = lines.filter((l) => l.dir === 'h').map((line) => ({ line, segments: lineSegments(line, s.cellGap) }));
+  const regions: Row[][] = [];
+  let cur: Row[] = [];
+  const close = (a: Row, b: Row) => b.line.bbox.y0 - a.line.bbox.y1 <= s.maxRowGap * Math.max(a.line.size, b.line.size);
+  const flush = () => {
+    while (cur.length && cur[cur.length - 1]!.segments.length < 2) cur.pop();
+    if (cur.filter((r) => r.segments.length >= 2).length >= s.minRows) regions.push(cur);
+    cur = [];
+  };
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const prev = cur[cur.length - 1];
+    const multi = row.segments.length >= 2;
+    if (prev && !close(prev, row)) flush();
+    if (multi) cur.push(row);
+    else if (cur.length) {
+      // A one-cell line inside a table (a wrapped label, a row with one value) when a table row follows closely.
+      const next = rows[i + 1];
+      if (next && next.segments.length >= 2 && close(row, next)) cur.push(row);
+      else flush();
+    }
+  }
+  flush();
+  return regions;
+}
+
+/** x-intervals of the columns: the union of the cells' extents in rows with two or more cells. */
+export function columnIntervals(rows: Row[]): { x0: number; x1: number }[] {
+  const spans = rows
+    .filter((r) => r.segments.length >= 2)
+    .flatMap((r) => r.segments.map((g) => ({ x0: g.bbox.x0, x1: g.bbox.x1 })))
+    .sort((a, b) => a.x0 - b.x0);
+  const out: { x0: number; x1: number }[] = [];
+  for (const iv of spans) {
+    const last = out[out.length - 1];
+    if (last && iv.x0 <= last.x1) last.x1 = Math.max(last.x1, iv.x1);
+    else out.push({ ...iv });
+  }
+  return out;
+}
+
+/**
+ * Widen the body columns by the header cells that sit over exactly one of them (the lowest header row first), so
+ * a header centred over two columns (`第7期計画` over `令和6年度 | 令和7年度`) is seen to span both.
+ */
+export function widenByHeaders(cols: { x0: number; x1: number }[], headers: Row[]): { x0: number; x1: number }[] {
+  const out = cols.map((c) => ({ ...c }));
+  for (const row of [...headers].reverse()) {
+    for (const g of row.segments) {
+      const hit = out.filter((c) => overlap(g.bbox.x0, g.bbox.x1, c.x0, c.x1) > 0);
+      if (hit.length !== 1) continue;
+      const i = out.indexOf(hit[0]!);
+      const prev = out[i - 1];
+      const next = out[i + 1];
+      const x0 = Math.min(hit[0]!.x0, g.bbox.x0);
+      const x1 = Math.max(hit[0]!.x1, g.bbox.x1);
+      if ((prev && x0 <= prev.x1) || (next && x1 >= next.x0)) continue;
+      hit[0]!.x0 = x0;
+      hit[0]!.x1 = x1;
+    }
+  }
+  return out;
+}
+
+/** Columns a segment covers: those it overlaps, else the nearest one. */
+function columnsOf(g: Segment, cols: { x0: number; x1: number }[]): [number, number] {
+  const hit = cols.map((c, i) => (overlap(g.bbox.x0, g.bbox.x1, c.x0, c.x1) > 0 ? i : -1)).filter((i) => i >= 0);
+  if (hit.length) return [hit[0]!, hit[hit.length - 1]!];
+  const cx = centerX(g.bbox);
+  let best = 0;
+  cols.forEach((c, i) => {
+    const d = Math.min(Math.abs(cx - c.x0), Math.abs(cx - c.x1));
+    const bd = Math.min(Math.abs(cx - cols[best]!.x0), Math.abs(cx - cols[best]!.x1));
+    if (d < bd) best = i;
+  });
+  return [best, best];
+}
+
+/** Leading rows above the first row with a number in a cell other than its first: the header rows. */
+export function headerRowCount(rows: Row[], max: number): number {
+  const first = rows.findIndex((r) => r.segments.slice(1).some((g) => isNumericData(g.text)));
+  return first > 0 && first <= max ? first : 0;
+}
+
+interface Draft {
+  col: number;
+  colSpan: number;
+  texts: string[];
+  origs: string[];
+  boxes: BBox[];
+}
+
+/** One region → one stream table (null when it has fewer than two columns). */
+export function regionToTable(region: Row[], s: StreamSettings): FoundTable | null {
+  const header = headerRowCount(region, s.maxHeaderRows);
+  let cols = columnIntervals(region.slice(header));
+  if (cols.length < 2) cols = columnIntervals(region);
+  if (cols.length < 2) return null;
+  cols = widenByHeaders(cols, region.slice(0, header));
+  const drafts: { line: Line; cells: Draft[] }[] = [];
+  region.forEach((row, i) => {
+    const prev = drafts[drafts.length - 1];
+    const only = row.segments.length === 1 ? row.segments[0]! : null;
+    // A label that wrapped onto a line of its own, close under the row it belongs to.
+    if (
+      i > header &&
+      prev &&
+      only &&
+      columnsOf(only, cols)[1] === 0 &&
+      !isNumericData(only.text) &&
+      row.line.bbox.y0 - prev.line.bbox.y1 <= s.wrapGap * row.line.size
+    ) {
+      const stub = prev.cells.find((c) => c.col === 0);
+      if (stub) {
+        stub.texts.push(only.text);
+        stub.origs.push(only.orig);
+        stub.boxes.push(only.bbox);
+        prev.line = { ...prev.line, bbox: union([prev.line.bbox, row.line.bbox]) };
+        return;
+      }
+    }
+    const cells: Draft[] = [];
+    for (const g of row.segments) {
+      const [c0, c1] = columnsOf(g, cols);
+      const same = cells.find((c) => c.col <= c1 && c0 <= c.col + c.colSpan - 1);
+      if (same) {
+        const end = Math.max(same.col + same.colSpan - 1, c1);
+        same.col = Math.min(same.col, c0);
+        same.colSpan = end - same.col + 1;
+        same.texts.push(g.text);
+        same.origs.push(g.orig);
+        same.boxes.push(g.bbox);
+      } else cells.push({ col: c0, colSpan: c1 - c0 + 1, texts: [g.text], origs: [g.orig], boxes: [g.bbox] });
+    }
+    drafts.push({ line: row.line, cells });
+  });
+  const out: TableCell[] = [];
+  drafts.forEach((d, r) => {
+    const covered = new Set<number>();
+    for (const c of d.cells) {
+      for (let k = c.col; k < c.col + c.colSpan; k++) covered.add(k);
+      out.push({
+        row: r,
+        col: c.col,
+        rowSpan: 1,
+        colSpan: c.colSpan,
+        text: cleanText(c.texts.length > 1 ? joinLineTexts(c.texts) : c.texts[0]!),
+        orig: c.origs.join('\n'),
+        bbox: roundBox(union(c.boxes)),
+        role: 'body',
+      });
+    }
+    cols.forEach((col, k) => {
+      if (covered.has(k)) return;
+      const bbox = roundBox({ x0: col.x0, y0: d.line.bbox.y0, x1: col.x1, y1: d.line.bbox.y1 });
+      out.push({ row: r, col: k, rowSpan: 1, colSpan: 1, text: '', orig: '', bbox, role: 'body' });
+    });
+  });
+  const table = emptyTable('stream', undefined, out, drafts.length, cols.length);
+  table.headerRows = header;
+  table.bbox = roundBox(union(region.map((r) => r.line.bbox)));
+  const spans = new Set<TextSpan>(region.flatMap((r) => r.line.spans));
+  return { table, spans };
+}
+
+/** Every stream table among the lines. */
+export function streamTables(lines: Line[], s: StreamSettings): FoundTable[] {
+  const out: FoundTable[] = [];
+  for (const region of streamRegions(lines, s)) {
+    const found = regionToTable(region, s);
+    if (found) out.push(found);
+  }
+  return out;
+}

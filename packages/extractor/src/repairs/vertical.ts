@@ -1,0 +1,82 @@
+/**
+ * joinVerticalText: a group label written vertically in the stub column comes out of a converter
+ *   - one character per row (`生 | 1-① …`, `活 | 1-② …`, `支 | …`, `援 | …`): the characters, top to bottom, are
+ *     joined into the first of those cells (the rows below keep a blank stub, which fillStubSpans then spans);
+ *   - or as scrambled pieces (`人本 家族の 選択 ・ 本`) on the rows a page break left to the group: when every
+ *     character of the cell belongs to the group label above it (`本人の選択・本人家族の心構え`), the cell is that
+ *     label continued, and takes its text (the scrambled original stays in `orig`).
+ * Scrambled text that matches no label above is left as it is: its order is unknown and is never guessed.
+ * `scrambledCells` lists such cells so the reader can flag them.
+ * (Characters spaced out on one line, `住 ま い の 確 保`, are joined earlier by collapseSpacedCharacters.)
+ */
+import type { Table, TableCell } from '@shiryo/model';
+import { withRepair } from '../draft.js';
+import { isCjk } from '../text.js';
+import { cellIndex } from './cells.js';
+import { isScrambledText } from './words.js';
+
+/** Single characters that are labels on their own (`男 / 女 / 計`), never pieces of a vertical word. */
+const SINGLE_LABELS = new Set([...'男女計上中下前後東西南北大小高低有無甲乙丙丁一二三四五六七八九十月年日人件回']);
+const MIN_RUN = 3;
+const MAX_GAP = 2;
+
+const isPiece = (c: TableCell | undefined) =>
+  !!c && c.rowSpan === 1 && c.colSpan === 1 && [...c.text].length === 1 && isCjk(c.text) && !SINGLE_LABELS.has(c.text);
+
+/** Is `piece` made only of characters of `label` (as a multiset)? */
+function charsWithin(piece: string, label: string): boolean {
+  const pool = new Map<string, number>();
+  for (const ch of label.replace(/\s+/g, '')) pool.set(ch, (pool.get(ch) ?? 0) + 1);
+  for (const ch of piece.replace(/\s+/g, '')) {
+    const n = pool.get(ch) ?? 0;
+    if (n === 0) return false;
+    pool.set(ch, n - 1);
+  }
+  return true;
+}
+
+const stubColumns = (t: Table) => [...new Set(t.cells.filter((c) => c.role === 'stub').map((c) => c.col))];
+
+export function joinVerticalText(t: Table): Table {
+  const at = cellIndex(t);
+  const patch = new Map<TableCell, TableCell>();
+  for (const c of stubColumns(t)) {
+    // One character per row.
+    for (let r = t.headerRows; r < t.nRows; r++) {
+      if (!isPiece(at.get(`${r},${c}`))) continue;
+      const run: TableCell[] = [at.get(`${r},${c}`)!];
+      let gap = 0;
+      let k = r + 1;
+      for (; k < t.nRows && gap <= MAX_GAP; k++) {
+        const x = at.get(`${k},${c}`);
+        if (isPiece(x)) {
+          run.push(x!);
+          gap = 0;
+        } else if (!x?.text) gap++;
+        else break;
+      }
+      if (run.length >= MIN_RUN) {
+        const [head, ...rest] = run;
+        patch.set(head!, { ...head!, text: run.map((x) => x.text).join(''), orig: run.map((x) => x.orig).join('\n') });
+        for (const x of rest) patch.set(x, { ...x, text: '', orig: '' });
+      }
+      r = Math.max(r, run.at(-1)!.row);
+    }
+    // Scrambled pieces of the label above.
+    let above: TableCell | null = null;
+    for (let r = t.headerRows; r < t.nRows; r++) {
+      const x = at.get(`${r},${c}`);
+      const text = x ? (patch.get(x)?.text ?? x.text) : '';
+      if (!x || !text) continue;
+      if (above && isScrambledText(text) && charsWithin(text, above.text)) patch.set(x, { ...x, text: above.text });
+      else above = patch.get(x) ?? x;
+    }
+  }
+  if (patch.size === 0) return t;
+  return withRepair(t, 'joinVerticalText', { cells: t.cells.map((c) => patch.get(c) ?? c) });
+}
+
+/** Cells whose text is still scrambled vertical text (order unknown). */
+export function scrambledCells(t: Table): TableCell[] {
+  return t.cells.filter((c) => isScrambledText(c.text));
+}
