@@ -96,7 +96,10 @@ function cleanLabel(s: string): string {
 export function proseHeading(state: ProseState, text: string): void {
   const lead = cleanLabel(text);
   state.lead = lead || null;
-  state.kind = kindWord(text);
+  // A numbered heading (`(4) 今後の対応`, `目標2 …`) opens a new part; an unnumbered short line under a
+  // `【目標】` marker is only the label of the next values and keeps the marker's kind.
+  const numbered = stripNumbering(text) !== text.normalize('NFKC').trim() || /^[①-⑳]/u.test(text.trim());
+  if (numbered || kindWord(text)) state.kind = kindWord(text);
   state.period = null;
 }
 
