@@ -31,7 +31,7 @@ export interface DocumentBase {
 const UNIT_ONLY = /^[(（]\s*([^()（）\d]{1,8})\s*[)）]$/;
 
 /** A unit stated for the whole table: a `(人)` line just above it, else a corner cell that is only a unit. */
-function unitHintOf(t: Table, prev: Block | undefined): string | undefined {
+export function unitHintOf(t: Table, prev: Block | undefined): string | undefined {
   const above = prev && prev.kind === 'paragraph' ? UNIT_ONLY.exec(prev.text) : null;
   if (above) return above[1]!.trim();
   const corner = t.cells.find((c) => c.row === 0 && c.col === 0);

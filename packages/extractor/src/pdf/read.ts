@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Block, ExtractedDocument, Issue, Page, Ruling, Table, TextSpan } from '@shiryo/model';
 import { ShiryoError, toShiryoError } from '@shiryo/model';
+import { unitHintOf } from '../assemble.js';
 import { repairTable } from '../repairs/index.js';
 import { linesToBlocks, type PlacedBlock, sizeScaleOf } from './blocks.js';
 import { toMatrix } from './geometry.js';
@@ -87,17 +88,6 @@ async function readPage(pdfjs: PdfJsModule, doc: PdfDocument, index: number, s: 
   } finally {
     page.cleanup();
   }
-}
-
-/** `(人)`, `(件/年)`: a bracketed unit standing alone (as the text assembler reads it). */
-const UNIT_ONLY = /^[(（]\s*([^()（）\d]{1,8})\s*[)）]$/;
-
-function unitHintOf(t: Table, prev: Block | undefined): string | undefined {
-  const above = prev && prev.kind === 'paragraph' ? UNIT_ONLY.exec(prev.text) : null;
-  if (above) return above[1]!.trim();
-  const corner = t.cells.find((c) => c.row === 0 && c.col === 0);
-  const m = corner && t.headerRows > 0 ? UNIT_ONLY.exec(corner.text) : null;
-  return m ? m[1]!.trim() : undefined;
 }
 
 /** Pages → tables and blocks sharing one `seq` order (page by page, top-down within a page). */
