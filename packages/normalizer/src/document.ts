@@ -151,13 +151,24 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
       sections.see(b);
       const section = sections.path();
       if (b.kind === 'heading') proseHeading(state, b.text);
-      observations.push(
-        ...proseToObservations(
-          { text: b.text, page: b.page, section, table_index: null, row: null, col: null },
-          state,
-          ctx,
-        ),
-      );
+      try {
+        observations.push(
+          ...proseToObservations(
+            { text: b.text, page: b.page, section, table_index: null, row: null, col: null },
+            state,
+            ctx,
+          ),
+        );
+      } catch (e) {
+        // One unreadable paragraph must not cost the document: it is reported and skipped.
+        issues.push({
+          code: 'PROSE_UNREADABLE',
+          severity: 'warn',
+          stage: 'normalize',
+          message: e instanceof Error ? e.message : String(e),
+          where: b.line ? `line ${b.line}` : `block ${b.seq}`,
+        });
+      }
     }
   }
   // An 実績 for a year that had not started when the document was written (`2019年度の進捗(2020年1月時点)`
