@@ -104,7 +104,9 @@ export class SectionTracker {
 
   /** `5 障害児支援 > 障害のある児童の… > 5) 保育園等…`, or null at the top of a document. */
   path(): string | null {
-    return this.stack.length ? this.stack.map((x) => x.text).join(' > ') : null;
+    // List numbers are dropped from the path (`(12) 年齢構成 > ① 身体` → `年齢構成 > 身体`): they locate a heading
+    // in its document, they do not name anything.
+    return this.stack.length ? this.stack.map((x) => stripNumbering(x.text) || x.text).join(' > ') : null;
   }
 }
 
