@@ -88,6 +88,10 @@ export class SectionTracker {
     const t = b.text.trim();
     let level: number | null = null;
     if (b.kind === 'heading') level = b.level ?? 3;
+    // An unnumbered short line the extractor took for a heading (`就労継続支援(B型)事業所平均工賃`) labels what
+    // follows it; unless the source marked its level (`#`), it ranks below numbered headings.
+    if (b.kind === 'heading' && !/^\s*#/.test(b.orig) && stripNumbering(t) === t.normalize('NFKC').trim())
+      level = Math.max(level ?? 3, 3.5);
     if (level !== null && /^[①-⑳]/u.test(t)) level = Math.max(level, 5);
     else if (
       (b.kind === 'bullet' || b.kind === 'paragraph') &&
@@ -174,8 +178,9 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
       if (subsetNote) break;
     }
     const path = sections.path();
+    const namedText = named ? stripNumbering(named.text) || named.text : null;
     const section =
-      path && named && !path.includes(named.text) ? `${path} > ${named.text}` : (path ?? named?.text ?? null);
+      path && namedText && !path.includes(namedText) ? `${path} > ${namedText}` : (path ?? namedText ?? null);
     out.set(t.index, { ...base, section, heading, period, kind, unitHint, subsetNote });
   }
   return out;
