@@ -239,3 +239,13 @@ describe('rendering', () => {
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });
 });
+
+describe('collapseSpacedText keeps a list number apart from a title starting with a unit character', () => {
+  it.each([
+    ['2 日中活動系サービス', '2 日中活動系サービス'],
+    ['1 か所', '1か所'],
+    ['定員 65 歳以上', '定員 65歳以上'],
+  ])('%s → %s', (input, output) => {
+    expect(collapseSpacedText(input)).toBe(output);
+  });
+});

@@ -43,7 +43,9 @@ export function collapseSpacedText(text: string): string {
     if (!a || !b) continue;
     if (single(a) && single(b) && pairOk(a, b)) join[i] = true;
     else if (YEAR_TOKEN.test(a) && isCjk(first(b))) join[i] = true;
-    else if (NUMBER_TOKEN.test(a) && UNIT_START.test(b)) join[i] = true;
+    // …but a list number heading a line (`2 日中活動系サービス`) stays apart from its title.
+    else if (NUMBER_TOKEN.test(a) && UNIT_START.test(b) && !(i === 0 && a.length <= 2 && [...b].length >= 4))
+      join[i] = true;
     else if ((a === '▲' || a === '△') && isDigit(first(b))) join[i] = true;
   }
   // A run of single characters also takes in the word right after or before it (`第 6 期障害` → `第6期障害`).
