@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isShiryoError, type ShiryoError } from '@shiryo/model';
 import Encoding from 'encoding-japanese';
 import { describe, expect, it } from 'vitest';
 import { decodeText, extractDocument } from '../src/index.js';
+import { failure, scratchFiles } from './helpers.js';
 
 const SAMPLE = '利用実人数（人／月）\tR3年度 （見込）\tR1実績\n居宅介護\t104\t98\n①地域移行者数　髙橋\t～\t―\n';
 
@@ -16,22 +16,7 @@ const encode = (s: string, to: Encoding.Encoding, bom?: string) =>
     ),
   );
 
-const dir = mkdtempSync(join(tmpdir(), 'shiryo-extractor-'));
-function file(name: string, bytes: Uint8Array | string): string {
-  const p = join(dir, name);
-  writeFileSync(p, bytes);
-  return p;
-}
-
-async function failure(p: Promise<unknown>): Promise<ShiryoError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isShiryoError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a ShiryoError');
-}
+const { dir, file } = scratchFiles('shiryo-extractor-');
 
 function syncFailure(f: () => unknown): ShiryoError {
   try {

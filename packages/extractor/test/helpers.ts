@@ -1,5 +1,8 @@
 /** Small readers over extracted tables, for assertions. */
-import type { ExtractedDocument, Table } from '@shiryo/model';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ExtractedDocument, isShiryoError, type ShiryoError, type Table } from '@shiryo/model';
 import { tableToGrid } from '../src/index.js';
 
 /** Texts of the cells that start in row `r`, left to right. */
@@ -63,4 +66,29 @@ export function spans(t: Table): string[] {
   return t.cells
     .filter((c) => c.rowSpan > 1 || c.colSpan > 1)
     .map((c) => `${c.row},${c.col} ${c.rowSpan}x${c.colSpan}`);
+}
+
+/** A scratch folder for one test file, and a writer of files into it (returning the path). */
+export function scratchFiles(prefix: string): {
+  dir: string;
+  file: (name: string, bytes: Uint8Array | string) => string;
+} {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const file = (name: string, bytes: Uint8Array | string) => {
+    const p = join(dir, name);
+    writeFileSync(p, bytes);
+    return p;
+  };
+  return { dir, file };
+}
+
+/** The ShiryoError a promise rejects with (any other outcome fails the test). */
+export async function failure(p: Promise<unknown>): Promise<ShiryoError> {
+  try {
+    await p;
+  } catch (e) {
+    if (isShiryoError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected a ShiryoError');
 }

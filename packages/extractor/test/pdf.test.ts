@@ -3,33 +3,17 @@
  * blocks read by hand from them; bad input gives typed errors naming the file. Small PDFs for the edge cases are
  * written here byte by byte (no font file needed).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ExtractedDocument, isShiryoError, type ShiryoError, type Table, tableToGrid } from '@shiryo/model';
+import { type ExtractedDocument, type Table, tableToGrid } from '@shiryo/model';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { extractDocument, readPdf } from '../src/index.js';
+import { failure, scratchFiles } from './helpers.js';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const RULED = join(ROOT, 'fixtures/pdf-ruled-services/source.pdf');
 const STREAM = join(ROOT, 'fixtures/pdf-stream-services/source.pdf');
-const dir = mkdtempSync(join(tmpdir(), 'shiryo-pdf-'));
-
-function file(name: string, bytes: Uint8Array | string): string {
-  const p = join(dir, name);
-  writeFileSync(p, bytes);
-  return p;
-}
-
-async function failure(p: Promise<unknown>): Promise<ShiryoError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isShiryoError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a ShiryoError');
-}
+const { file } = scratchFiles('shiryo-pdf-');
 
 const grid = (t: Table) => tableToGrid(t).map((row) => row.map((c) => c?.text ?? null));
 
