@@ -101,6 +101,11 @@ function inferPlanTerm(doc: ExtractedDocument): number | null {
   return null;
 }
 
+/** The issue for a table or paragraph whose reading threw: the document goes on without it. */
+function unreadable(code: string, e: unknown, where: string): Issue {
+  return { code, severity: 'warn', stage: 'normalize', message: e instanceof Error ? e.message : String(e), where };
+}
+
 /** ExtractedDocument → observations and issues. Pure: no filesystem, no SQLite. */
 export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSettings = {}): NormalizedDocument {
   const issues: Issue[] = [];
@@ -135,13 +140,7 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
       observations.push(...r.observations);
       issues.push(...r.issues);
     } catch (e) {
-      issues.push({
-        code: 'TABLE_UNREADABLE',
-        severity: 'warn',
-        stage: 'normalize',
-        message: e instanceof Error ? e.message : String(e),
-        where: `table ${t.index}`,
-      });
+      issues.push(unreadable('TABLE_UNREADABLE', e, `table ${t.index}`));
     }
   }
   if (!settings.tablesOnly) {
@@ -161,13 +160,7 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
         );
       } catch (e) {
         // One unreadable paragraph must not cost the document: it is reported and skipped.
-        issues.push({
-          code: 'PROSE_UNREADABLE',
-          severity: 'warn',
-          stage: 'normalize',
-          message: e instanceof Error ? e.message : String(e),
-          where: b.line ? `line ${b.line}` : `block ${b.seq}`,
-        });
+        issues.push(unreadable('PROSE_UNREADABLE', e, b.line ? `line ${b.line}` : `block ${b.seq}`));
       }
     }
   }
