@@ -219,6 +219,47 @@ describe('tables, inspect, normalize', () => {
     expect(r.stderr).toContain('/nonexistent/x.txt');
   });
 
+  it('tables --svg draws each PDF page: spans, rulings, table cells, the same bytes every run', () => {
+    const pdf = join(FIXTURES, 'pdf-ruled-services/source.pdf');
+    const dir = join(tmp(), 'nested/svg');
+    const r = shiryo('tables', pdf, '--svg', dir);
+    expect(r.code, r.stderr).toBe(0);
+    const file = join(dir, 'source-p1.svg');
+    expect(r.stdout).toBe(`${file}\n`);
+    const svg = readFileSync(file, 'utf8');
+    expect(svg).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svg).toContain('viewBox="0 0 595.28 841.89"');
+    expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
+    const n = (re: RegExp) => [...svg.matchAll(re)].length;
+    expect(n(/<g[ >]/g)).toBe(n(/<\/g>/g));
+    expect(n(/<text[ >]/g)).toBe(n(/<\/text>/g));
+    // The fixture's 4 × 4 grid: 5 horizontal rules (the one under 区分 stops at the first column) and 5
+    // vertical ones; 16 positions less the one under the merged corner cell 区分 (人/月), drawn 1 pt inside its
+    // box (60,150)–(205,198).
+    expect(n(/<line class="ruling" /g)).toBe(10);
+    expect(svg).toContain('<line class="ruling" x1="205" y1="174" x2="535" y2="174"/>');
+    expect(n(/<g class="table" /g)).toBe(1);
+    expect(n(/<rect class="cell" /g)).toBe(15);
+    expect(svg).toContain('<rect class="cell" x="61" y="151" width="143" height="46" data-row="0" data-col="0"/>');
+    expect(svg).toMatch(/>table 0 · lattice 4×4 · quality 1\.00<\/text>/);
+    // 21 spans: title, heading, bullet, 16 in the table, the note and the vertical 資料1.
+    expect(n(/<rect class="span" /g)).toBe(21);
+    expect(svg).toMatch(/writing-mode:vertical-rl[^>]*>資料1<\/text>/);
+    expect(shiryo('tables', pdf, '--svg', dir).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(svg);
+  });
+
+  it('tables --svg refuses a document that is not a PDF as bad usage', () => {
+    const dir = join(tmp(), 'svg');
+    const r = shiryo('tables', src, '--svg', dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('not a PDF');
+    expect(r.stderr).toContain(src);
+    expect(existsSync(dir)).toBe(false);
+    expect(shiryo('tables', '/nonexistent/x.pdf', '--svg', dir).code).toBe(1);
+    expect(shiryo('tables', src, '--svg', dir, '--md').code).toBe(2);
+  });
+
   it('inspect names the municipality and plan', () => {
     const r = shiryo('inspect', src);
     expect(r.code).toBe(0);

@@ -1,5 +1,6 @@
-import { createWriteStream } from 'node:fs';
-import { extractDocument, tableToMarkdown } from '@shiryo/extractor';
+import { closeSync, createWriteStream, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { extractDocument, isPdfFile, pageToSvg, tableToMarkdown } from '@shiryo/extractor';
 import { type ExtractedDocument, type ShiryoError, toShiryoError } from '@shiryo/model';
 import {
   catalog,
@@ -136,6 +137,45 @@ async function extractOrFail(file: string): Promise<ExtractedDocument | null> {
   }
 }
 
+/** The first KiB of a file, or null when it cannot be read (extraction then reports why). */
+function headOf(file: string): Uint8Array | null {
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const buf = new Uint8Array(1024);
+      return buf.subarray(0, readSync(fd, buf, 0, buf.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
+}
+
+/** `tables --svg`: one SVG per page of a PDF, `<dir>/<basename>-p<N>.svg`; prints the paths written. */
+async function tablesSvg(file: string, dir: string): Promise<number> {
+  const first = headOf(file);
+  if (first && !isPdfFile(file, first)) {
+    err(`shiryo tables: --svg draws PDF pages, and ${file} is not a PDF\n`);
+    return EXIT.USAGE;
+  }
+  const doc = await extractOrFail(file);
+  if (!doc) return EXIT.ALL_FAILED;
+  const stem = basename(file, extname(file));
+  try {
+    mkdirSync(dir, { recursive: true });
+    for (const page of doc.pages) {
+      const path = join(dir, `${stem}-p${page.index}.svg`);
+      writeFileSync(path, pageToSvg(page, doc.tables, { title: `${basename(file)} page ${page.index}` }));
+      out(`${path}\n`);
+    }
+  } catch (e) {
+    err(`✗ ${dir}: could not write the SVG files: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.ALL_FAILED;
+  }
+  return EXIT.OK;
+}
+
 export function buildProgram(): Command {
   const program = new Command('shiryo')
     .description('Extract typed indicator observations from Japanese municipal welfare-plan documents into SQLite')
@@ -163,7 +203,17 @@ export function buildProgram(): Command {
     .argument('<file>')
     .option('--json', 'JSON (default)')
     .option('--md', 'markdown, for eyes')
-    .action(async (file: string, o: { json?: boolean; md?: boolean }) => {
+    .addOption(
+      new Option(
+        '--svg <dir>',
+        'PDF only: draw each page (spans, rulings, table cells) to <dir>/<name>-p<N>.svg',
+      ).conflicts(['json', 'md']),
+    )
+    .action(async (file: string, o: { json?: boolean; md?: boolean; svg?: string }) => {
+      if (o.svg !== undefined) {
+        program.setOptionValue('exit', await tablesSvg(file, o.svg));
+        return;
+      }
       const doc = await extractOrFail(file);
       if (!doc) {
         program.setOptionValue('exit', EXIT.ALL_FAILED);

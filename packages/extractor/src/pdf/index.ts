@@ -33,4 +33,5 @@ export {
   streamTables,
   widenByHeaders,
 } from './stream.js';
+export { escapeXmlAttr, escapeXmlText, type PageSvgOptions, pageToSvg } from './svg.js';
 export { findersFor, findTables, type PageContent, TABLE_FINDERS, type TableFinder } from './tables.js';
