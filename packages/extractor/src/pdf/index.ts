@@ -13,6 +13,15 @@ export {
 } from './lattice.js';
 export { joinLineTexts, joinSpans, type Line, lineSegments, type Segment, spansToLines } from './lines.js';
 export { loadPdfJs, openFailure, pdfJsDataDirs } from './load.js';
+export {
+  continuesAcrossPages,
+  endsOpen,
+  FURNITURE_BAND,
+  findFurniture,
+  joinAcrossPages,
+  mergeSplitCells,
+  type PageLines,
+} from './pages.js';
 export { looksTabular, type ReadPdfOptions, readPdf } from './read.js';
 export { mergeRulings, type OperatorList, type OpsTable, operatorListToRulings, pathToSubpaths } from './rulings.js';
 export {

@@ -11,8 +11,9 @@ import { repairTable } from '../repairs/index.js';
 import { linesToBlocks, type PlacedBlock, sizeScaleOf } from './blocks.js';
 import { toMatrix } from './geometry.js';
 import type { FoundTable } from './lattice.js';
-import { type Line, lineSegments, spansToLines } from './lines.js';
+import { joinLineTexts, type Line, lineSegments, spansToLines } from './lines.js';
 import { hasEofMarker, openPdf, type PdfDocument, type PdfJsModule } from './load.js';
+import { continuesAcrossPages, endsOpen, findFurniture, joinAcrossPages } from './pages.js';
 import { mergeRulings, operatorListToRulings } from './rulings.js';
 import { type PdfSettings, type PdfSettingsInput, resolvePdfSettings } from './settings.js';
 import { garbageShare, joinVerticalStacks, type PdfTextItem, textItemsToSpans } from './spans.js';
@@ -90,34 +91,54 @@ async function readPage(pdfjs: PdfJsModule, doc: PdfDocument, index: number, s: 
   }
 }
 
-/** Pages → tables and blocks sharing one `seq` order (page by page, top-down within a page). */
+/** Pages → tables and blocks sharing one `seq` order (page by page, top-down within a page), across page breaks. */
 function assemble(pages: PageRead[], s: PdfSettings): { tables: Table[]; blocks: Block[] } {
   const scale = sizeScaleOf(
     pages.flatMap((p) => p.lines),
     s.headingScale,
   );
+  const furniture = findFurniture(pages.map((p) => ({ index: p.page.index, height: p.page.height, lines: p.rest })));
+  type Item = { page: number; top: number; table?: Table; block?: PlacedBlock['block'] };
+  const items: Item[] = [];
+  for (const p of pages) {
+    const rest = p.rest.filter((l) => !furniture.drop.has(l));
+    const onPage: Item[] = [
+      ...p.tables.map((f) => ({ page: p.page.index, top: f.table.bbox?.y0 ?? 0, table: repairTable(f.table) })),
+      ...linesToBlocks(rest, scale).map((b) => ({ page: p.page.index, top: b.top, block: b.block })),
+    ].sort((a, b) => a.top - b.top);
+    const first = onPage[0];
+    const prev = items[items.length - 1];
+    if (prev && first && prev.page === p.page.index - 1) {
+      // What the page break cut: a table or a sentence running on to the next page.
+      if (prev.table && first.table && continuesAcrossPages(prev.table, first.table)) {
+        prev.table = joinAcrossPages(prev.table, first.table);
+        onPage.shift();
+      } else if (prev.block && first.block?.kind === 'paragraph' && endsOpen(prev.block)) {
+        prev.block = {
+          ...prev.block,
+          text: joinLineTexts([prev.block.text, first.block.text]),
+          orig: `${prev.block.orig}\n${first.block.orig}`,
+        };
+        onPage.shift();
+      }
+    }
+    items.push(...onPage);
+  }
   const tables: Table[] = [];
   const blocks: Block[] = [];
   let seq = 0;
   let prev: Block | undefined;
-  for (const p of pages) {
-    type Item = { top: number; table?: Table; block?: PlacedBlock['block'] };
-    const items: Item[] = [
-      ...p.tables.map((f) => ({ top: f.table.bbox?.y0 ?? 0, table: f.table })),
-      ...linesToBlocks(p.rest, scale).map((b) => ({ top: b.top, block: b.block })),
-    ].sort((a, b) => a.top - b.top);
-    for (const item of items) {
-      if (item.block) {
-        const block: Block = { ...item.block, page: p.page.index, seq: seq++ };
-        blocks.push(block);
-        prev = block;
-      } else if (item.table) {
-        const table: Table = { ...repairTable(item.table), page: p.page.index, index: tables.length, seq: seq++ };
-        const hint = table.unitHint ?? unitHintOf(table, prev);
-        if (hint) table.unitHint = hint;
-        tables.push(table);
-        prev = undefined;
-      }
+  for (const item of items) {
+    if (item.block) {
+      const block: Block = { ...item.block, page: item.page, seq: seq++ };
+      blocks.push(block);
+      prev = block;
+    } else if (item.table) {
+      const table: Table = { ...item.table, page: item.page, index: tables.length, seq: seq++ };
+      const hint = table.unitHint ?? unitHintOf(table, prev);
+      if (hint) table.unitHint = hint;
+      tables.push(table);
+      prev = undefined;
     }
   }
   return { tables, blocks };

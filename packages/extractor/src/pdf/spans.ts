@@ -93,7 +93,25 @@ export function textItemsToSpans(
 const sizeOf = (s: TextSpan) => s.size ?? height(s.bbox);
 const isGlyph = (s: TextSpan) => s.dir === 'h' && [...s.text].length === 1;
 
-/** No other span beside it on its line, closer than half a glyph: a glyph of a vertical run, not of a word. */
+/** How far the nearest single glyph right above or below `g` (centred on its x) is, top to top; Infinity if none. */
+function columnPitch(g: TextSpan, all: TextSpan[]): number {
+  const size = sizeOf(g);
+  let best = Number.POSITIVE_INFINITY;
+  for (const o of all) {
+    if (o === g || !isGlyph(o) || Math.abs(centerX(o.bbox) - centerX(g.bbox)) > 0.35 * size) continue;
+    const d = Math.abs(o.bbox.y0 - g.bbox.y0);
+    if (d >= 0.5 * size && d <= 1.5 * size) best = Math.min(best, d);
+  }
+  return best;
+}
+
+/**
+ * No other span beside it on its line, closer than a third of a glyph (a cell's padding is wider): a glyph of a
+ * vertical run, not of a word. Vertical text wrapped into two columns puts the tops of both columns side by side:
+ * a glyph beside another single glyph still counts when one of them has a glyph below or above it at most as far
+ * as the two are apart (glyphs of a vertical run sit closer to each other than its columns; a horizontal text drawn
+ * glyph by glyph has its glyphs closer along the line than its lines are).
+ */
 function standsAlone(g: TextSpan, all: TextSpan[]): boolean {
   const size = sizeOf(g);
   return all.every((o) => {
@@ -102,7 +120,10 @@ function standsAlone(g: TextSpan, all: TextSpan[]): boolean {
       return true;
     }
     const gap = Math.max(o.bbox.x0 - g.bbox.x1, g.bbox.x0 - o.bbox.x1);
-    return gap > 0.5 * size;
+    if (gap > 0.3 * size) return true;
+    if (!isGlyph(o)) return false;
+    const apart = Math.abs(centerX(o.bbox) - centerX(g.bbox));
+    return Math.min(columnPitch(g, all), columnPitch(o, all)) <= apart + 0.05 * size;
   });
 }
 
@@ -143,8 +164,13 @@ export function joinVerticalStacks(spans: TextSpan[]): TextSpan[] {
     }
   }
   if (stacks.length === 0) return spans;
+  const columns = wrapVerticalColumns(
+    stacks,
+    glyphs.filter((g) => !used.has(g) && isCjk(g.text)),
+  );
+  for (const g of columns.flat()) used.add(g);
   const out = spans.filter((s) => !used.has(s));
-  for (const stack of stacks) {
+  for (const stack of columns) {
     out.push({
       text: stack.map((g) => g.text).join(''),
       orig: stack.map((g) => g.orig).join(''),
@@ -155,6 +181,45 @@ export function joinVerticalStacks(spans: TextSpan[]): TextSpan[] {
       origin: 'pdf',
       confidence: 1,
     });
+  }
+  return out;
+}
+
+/**
+ * Vertical text (縦書き) wraps into a new column to the LEFT when its cell is too short: `訪問` in one column and `系`
+ * beside it, top-aligned or centred. A column (a stack, or a lone glyph) within the vertical extent of a stack, one
+ * glyph width to its left, set in the same size, continues it. Chains are followed leftwards.
+ */
+export function wrapVerticalColumns(stacks: TextSpan[][], lone: TextSpan[]): TextSpan[][] {
+  const top = (c: TextSpan[]) => c[0]!.bbox.y0;
+  const bottom = (c: TextSpan[]) => c[c.length - 1]!.bbox.y1;
+  const cx = (c: TextSpan[]) => centerX(c[0]!.bbox);
+  const columns = [...stacks, ...lone.map((g) => [g])].sort((a, b) => cx(b) - cx(a));
+  const taken = new Set<TextSpan[]>();
+  const out: TextSpan[][] = [];
+  for (const col of columns) {
+    if (taken.has(col) || col.length < 2) continue;
+    taken.add(col);
+    const joined = [...col];
+    let last = col;
+    for (;;) {
+      const size = sizeOf(last[0]!);
+      const next = columns.find(
+        (c) =>
+          !taken.has(c) &&
+          c.length <= last.length &&
+          top(c) >= top(last) - 0.35 * size &&
+          bottom(c) <= bottom(last) + 0.35 * size &&
+          cx(last) - cx(c) >= 0.7 * size &&
+          cx(last) - cx(c) <= 1.8 * size &&
+          Math.abs(sizeOf(c[0]!) - size) <= 0.15 * size,
+      );
+      if (!next) break;
+      taken.add(next);
+      joined.push(...next);
+      last = next;
+    }
+    out.push(joined);
   }
   return out;
 }

@@ -1,0 +1,174 @@
+/**
+ * What the PDF reader does across pages and in vertical cells, on hand-made spans and tables: running headers and
+ * page numbers, tables and merged cells cut by a page break, sentences cut by one, vertical labels wrapped into
+ * columns.
+ */
+import type { Table, TableCell, TextSpan } from '@shiryo/model';
+import { tableToGrid } from '@shiryo/model';
+import { describe, expect, it } from 'vitest';
+import {
+  continuesAcrossPages,
+  endsOpen,
+  findFurniture,
+  joinAcrossPages,
+  joinVerticalStacks,
+  mergeSplitCells,
+  spansToLines,
+} from '../src/index.js';
+
+function span(text: string, x0: number, y0: number, x1: number, size = 10): TextSpan {
+  return { text, orig: text, bbox: { x0, y0, x1, y1: y0 + size }, dir: 'h', size, origin: 'pdf', confidence: 1 };
+}
+
+/**
+ * A lattice table from rows of texts (null = covered by the cell above), column i at x = 100·i, row j at y = 20·j.
+ * (tableToGrid repeats a spanning cell's text at every position it covers.)
+ */
+function lattice(rows: (string | null)[][], headerRows: number, x = 0): Table {
+  const cells: TableCell[] = [];
+  rows.forEach((r, row) => {
+    r.forEach((text, col) => {
+      if (text === null) {
+        const above = cells.find((c) => c.col === col && c.row + c.rowSpan === row);
+        if (above) above.rowSpan++;
+        return;
+      }
+      cells.push({
+        row,
+        col,
+        rowSpan: 1,
+        colSpan: 1,
+        text,
+        orig: text,
+        bbox: { x0: x + col * 100, y0: row * 20, x1: x + col * 100 + 100, y1: row * 20 + 20 },
+        role: row < headerRows ? 'header' : col === 0 ? 'stub' : 'body',
+      });
+    });
+  });
+  return {
+    index: 0,
+    page: 1,
+    seq: 0,
+    method: 'lattice',
+    nRows: rows.length,
+    nCols: rows[0]!.length,
+    headerRows,
+    cells,
+    quality: { score: 1, emptyRatio: 0, repairs: [] },
+  };
+}
+const texts = (t: Table) => tableToGrid(t).map((r) => r.map((c) => c?.text ?? null));
+
+describe('running headers and footers', () => {
+  const page = (index: number, lines: [string, number][]) => ({
+    index,
+    height: 800,
+    lines: spansToLines(lines.map(([t, y]) => span(t, 60, y, 60 + 10 * t.length))),
+  });
+
+  it('drops page numbers and the repeats of a running header, keeping its first showing', () => {
+    const pages = [
+      page(1, [
+        ['草加市 障がい福祉計画 進捗報告', 30],
+        ['1 はじめに', 120],
+        ['- 1 -', 770],
+      ]),
+      page(2, [
+        ['草加市 障がい福祉計画 進捗報告', 30],
+        ['本文', 120],
+        ['- 2 -', 770],
+      ]),
+      page(3, [
+        ['本文', 120],
+        ['3/12', 775],
+      ]),
+    ];
+    const { drop, keep } = findFurniture(pages);
+    const text = (set: Set<{ text: string }>) => [...set].map((l) => l.text).sort();
+    expect(text(keep)).toEqual(['草加市 障がい福祉計画 進捗報告']);
+    expect(text(drop)).toEqual(['- 1 -', '- 2 -', '3/12', '草加市 障がい福祉計画 進捗報告']);
+    expect([...keep][0]).toBe(pages[0]!.lines[0]);
+  });
+
+  it('keeps a line in the margin band that shows once and is not a page number', () => {
+    const { drop, keep } = findFurniture([
+      page(1, [
+        ['資料2', 20],
+        ['令和6年度 第1回 協議会', 775],
+      ]),
+    ]);
+    expect(drop.size + keep.size).toBe(0);
+  });
+});
+
+describe('tables cut by a page break', () => {
+  const head = ['区分', '令和4年度', '令和5年度'];
+
+  it('joins a continuation that repeats the header and makes a merged stub cell whole', () => {
+    const first = lattice(
+      [head, ['生活介護', '10', '12'], ['短期入所', '3', '4'], ['放課後等デイサービス', '40', '44']],
+      1,
+    );
+    const next = lattice([head, ['', '41', '45'], ['保育所等訪問支援', '2', '3']], 1);
+    expect(continuesAcrossPages(first, next)).toBe(true);
+    const joined = joinAcrossPages(first, next);
+    expect(texts(joined)).toEqual([
+      head,
+      ['生活介護', '10', '12'],
+      ['短期入所', '3', '4'],
+      ['放課後等デイサービス', '40', '44'],
+      ['放課後等デイサービス', '41', '45'],
+      ['保育所等訪問支援', '2', '3'],
+    ]);
+    expect(joined.cells.find((c) => c.text === '放課後等デイサービス')?.rowSpan).toBe(2);
+    expect(joined.quality.repairs).toContain('joinContinuedTables');
+  });
+
+  it('joins a continuation without a header when its columns line up, and not when they do not', () => {
+    const first = lattice([head, ['居宅介護', '100', '110'], ['同行援護', '20', '22']], 1);
+    const bare = lattice([['行動援護', '5', '6']], 0);
+    expect(continuesAcrossPages(first, bare)).toBe(true);
+    expect(texts(joinAcrossPages(first, bare)).at(-1)).toEqual(['行動援護', '5', '6']);
+    const elsewhere = lattice([['行動援護', '5', '6']], 0, 37);
+    expect(continuesAcrossPages(first, elsewhere)).toBe(false);
+    const other = lattice(
+      [
+        ['年度', '人数'],
+        ['令和5年度', '7'],
+      ],
+      1,
+    );
+    expect(continuesAcrossPages(first, other)).toBe(false);
+  });
+
+  it('leaves an empty cell alone when nothing with text ends right above it', () => {
+    const t = lattice([head, ['合計', '', '5'], ['小計', '', '2']], 1);
+    expect(mergeSplitCells(t, 2)).toBe(t);
+  });
+});
+
+describe('sentences cut by a page break', () => {
+  it('runs on when the paragraph ends without closing its sentence', () => {
+    expect(endsOpen({ kind: 'paragraph', text: '短期入所は、感染症対策による受' })).toBe(true);
+    expect(endsOpen({ kind: 'paragraph', text: '影響が続いています。' })).toBe(false);
+    expect(endsOpen({ kind: 'paragraph', text: '実績は次のとおりです：' })).toBe(false);
+    expect(endsOpen({ kind: 'heading', text: '3 今後の方向性' })).toBe(false);
+  });
+});
+
+describe('vertical labels wrapped into columns', () => {
+  /** Glyphs of one column at x, from y down, 10 pt apart (a writer's tight vertical line). */
+  const column = (chars: string, x: number, y: number) => [...chars].map((ch, i) => span(ch, x, y + i * 10, x + 10));
+
+  it('reads the right column first, top-aligned or centred', () => {
+    const top = joinVerticalStacks([...column('居住', 70, 100), ...column('系', 60, 100)]);
+    expect(top.map((s) => [s.text, s.dir])).toEqual([['居住系', 'v']]);
+    const centred = joinVerticalStacks([...column('障害児支', 70, 200), ...column('援', 60, 215)]);
+    expect(centred.map((s) => s.text)).toEqual(['障害児支援']);
+  });
+
+  it('does not take a cell beside the label for a second column', () => {
+    const out = joinVerticalStacks([...column('訪問系', 60, 100), span('居宅介護', 85, 105, 125)]);
+    expect(out.map((s) => s.text).sort()).toEqual(['居宅介護', '訪問系']);
+  });
+});

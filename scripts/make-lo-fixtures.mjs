@@ -1,0 +1,392 @@
+#!/usr/bin/env node
+// Make the LibreOffice-rendered PDF fixtures: each fixture's report is written here as data, turned into a flat
+// ODF text document (fixtures/pdf-lo-*/writer.fodt, committed as the PDF's source) and rendered to source.pdf by
+// LibreOffice Writer (`soffice --headless --convert-to pdf`), the writer most municipal PDFs come from. The expected
+// observations are written from the same data, with the indicator and unit of every row set by hand below.
+//
+// Run by hand only, never in tests: `sh scripts/install-render-deps.sh` once (LibreOffice, IPAex/Noto CJK fonts),
+// then `node scripts/make-lo-fixtures.mjs [name…]`. LibreOffice stamps dates and ids into the PDF, so the bytes
+// differ from run to run; the committed PDF is the one the expectations were checked against.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+
+const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+// ---------------------------------------------------------------------------------------------------------------
+// A tiny ODF writer: paragraphs, headings, tables (header rows repeated on every page, spans, vertical cells),
+// sections set in columns, and a page style with a running header and footer.
+
+const NS = [
+  'office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
+  'style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"',
+  'text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"',
+  'table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"',
+  'fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"',
+  'svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"',
+]
+  .map((n) => `xmlns:${n}`)
+  .join(' ');
+
+function styles({ font, size }) {
+  const text = (pt, bold = false) =>
+    `<style:text-properties style:font-name="${font}" style:font-name-asian="${font}" fo:font-size="${pt}pt" style:font-size-asian="${pt}pt"${bold ? ' fo:font-weight="bold" style:font-weight-asian="bold"' : ''}/>`;
+  const border = '0.5pt solid #000000';
+  return `<office:font-face-decls><style:font-face style:name="${font}" svg:font-family="${font}"/></office:font-face-decls>
+<office:styles>
+<style:default-style style:family="paragraph"><style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.12cm"/>${text(size)}</style:default-style>
+<style:style style:name="H1" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.4cm" fo:text-align="center"/>${text(16, true)}</style:style>
+<style:style style:name="H2" style:family="paragraph"><style:paragraph-properties fo:margin-top="0.3cm" fo:margin-bottom="0.2cm"/>${text(13, true)}</style:style>
+<style:style style:name="H3" style:family="paragraph"><style:paragraph-properties fo:margin-top="0.1cm" fo:margin-bottom="0.1cm"/>${text(size + 1, true)}</style:style>
+<style:style style:name="Small" style:family="paragraph">${text(size - 1.5)}</style:style>
+<style:style style:name="Cell" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0cm"/>${text(size - 1)}</style:style>
+<style:style style:name="CellR" style:family="paragraph" style:parent-style-name="Cell"><style:paragraph-properties fo:text-align="end"/></style:style>
+<style:style style:name="CellC" style:family="paragraph" style:parent-style-name="Cell"><style:paragraph-properties fo:text-align="center"/></style:style>
+</office:styles>
+<office:automatic-styles>
+<style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="1.2cm" fo:margin-bottom="1.2cm" fo:margin-left="2cm" fo:margin-right="2cm"/><style:header-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-bottom="0.4cm"/></style:header-style><style:footer-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-top="0.4cm"/></style:footer-style></style:page-layout>
+<style:style style:name="Ruled" style:family="table-cell"><style:table-cell-properties fo:border="${border}" fo:padding="0.1cm" style:vertical-align="middle"/></style:style>
+<style:style style:name="RuledV" style:family="table-cell"><style:table-cell-properties fo:border="${border}" fo:padding="0.06cm" style:vertical-align="middle" style:writing-mode="tb-rl"/></style:style>
+<style:style style:name="Plain" style:family="table-cell"><style:table-cell-properties fo:border="none" fo:padding="0.06cm"/></style:style>
+<style:style style:name="PlainRule" style:family="table-cell"><style:table-cell-properties fo:border="none" fo:padding="0.06cm"/></style:style>
+<style:style style:name="Cols3" style:family="section"><style:section-properties><style:columns fo:column-count="3" fo:column-gap="0.8cm"/></style:section-properties></style:style>
+<style:style style:name="Break" style:family="paragraph"><style:paragraph-properties fo:break-before="page"/></style:style>
+</office:automatic-styles>`;
+}
+
+const p = (t, style) => `<text:p${style ? ` text:style-name="${style}"` : ''}>${esc(t)}</text:p>`;
+
+/** A table cell: text (lines split on \n), spans, vertical writing, alignment. */
+function cell(c, ruled) {
+  if (c === null) return '<table:covered-table-cell/>';
+  const o = typeof c === 'string' ? { t: c } : c;
+  const style = ruled ? (o.v ? 'RuledV' : 'Ruled') : 'Plain';
+  const attrs = [`table:style-name="${style}"`];
+  if (o.cs) attrs.push(`table:number-columns-spanned="${o.cs}"`);
+  if (o.rs) attrs.push(`table:number-rows-spanned="${o.rs}"`);
+  const para = o.align === 'r' ? 'CellR' : o.align === 'c' ? 'CellC' : 'Cell';
+  const body = String(o.t)
+    .split('\n')
+    .map((line) => p(line, para))
+    .join('');
+  return `<table:table-cell ${attrs.join(' ')}>${body}</table:table-cell>`;
+}
+
+function table({ name, widths, header, rows, ruled = true }) {
+  const cols = widths.map((w) => `<table:table-column table:style-name="${name}.${w}"/>`).join('');
+  const row = (r) => `<table:table-row>${r.map((c) => cell(c, ruled)).join('')}</table:table-row>`;
+  return {
+    styles: [
+      `<style:style style:name="${name}" style:family="table"><style:table-properties style:width="${widths.reduce((a, b) => a + b, 0)}cm" table:align="left"/></style:style>`,
+      ...[...new Set(widths)].map(
+        (w) =>
+          `<style:style style:name="${name}.${w}" style:family="table-column"><style:table-column-properties style:column-width="${w}cm"/></style:style>`,
+      ),
+    ],
+    xml: `<table:table table:name="${name}" table:style-name="${name}">${cols}<table:table-header-rows>${header.map(row).join('')}</table:table-header-rows>${rows.map(row).join('')}</table:table>`,
+  };
+}
+
+function document({ font = 'IPAexGothic', size = 10.5, header, footer, body }) {
+  const extra = [];
+  const parts = body.map((b) => {
+    if (typeof b === 'string') return b;
+    extra.push(...b.styles);
+    return b.xml;
+  });
+  const [pre, post = ''] = footer.split('{page}');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<office:document ${NS} office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+${styles({ font, size }).replace('</office:automatic-styles>', `${extra.join('\n')}\n</office:automatic-styles>`)}
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1"><style:header>${p(header, 'Small')}</style:header><style:footer><text:p text:style-name="Small">${esc(pre)}<text:page-number text:select-page="current"/>${esc(post)}</text:p></style:footer></style:master-page></office:master-styles>
+<office:body><office:text>
+${parts.join('\n')}
+</office:text></office:body></office:document>
+`;
+}
+
+const columns = (paragraphs) =>
+  `<text:section text:name="Cols" text:style-name="Cols3">${paragraphs.join('')}</text:section>`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fixture: pdf-lo-ruled-plan-actual — 熊谷市, a ruled 計画値/実績値/乖離 table over two pages.
+
+const UNIT = { '人/月': 'person/month', '時間/月': 'hour/month', '人日/月': 'person_day/month' };
+
+/** [group, service, [[unit, [plan R3, actual R3, plan R4, actual R4]] …]] — the numbers of the report. */
+const KUMAGAYA = [
+  [
+    '訪問系',
+    [
+      [
+        '居宅介護',
+        [
+          ['人/月', [312, 298, 325, 301]],
+          ['時間/月', [5120, 4870, 5330, 4958]],
+        ],
+      ],
+      [
+        '重度訪問介護',
+        [
+          ['人/月', [14, 12, 15, 15]],
+          ['時間/月', [3980, 3412, 4150, 4320]],
+        ],
+      ],
+      [
+        '同行援護',
+        [
+          ['人/月', [48, 39, 50, 41]],
+          ['時間/月', [1010, 802, 1050, 866]],
+        ],
+      ],
+      [
+        '行動援護',
+        [
+          ['人/月', [22, 20, 24, 23]],
+          ['時間/月', [540, 476, 580, 571]],
+        ],
+      ],
+    ],
+  ],
+  [
+    '日中活動系',
+    [
+      [
+        '生活介護',
+        [
+          ['人/月', [640, 652, 655, 661]],
+          ['人日/月', [12480, 12716, 12770, 12903]],
+        ],
+      ],
+      [
+        '自立訓練（機能訓練）',
+        [
+          ['人/月', [6, 3, 6, 4]],
+          ['人日/月', [96, 41, 96, 58]],
+        ],
+      ],
+      [
+        '就労移行支援',
+        [
+          ['人/月', [74, 81, 78, 76]],
+          ['人日/月', [1332, 1420, 1404, 1351]],
+        ],
+      ],
+      [
+        '就労継続支援（Ａ型）',
+        [
+          ['人/月', [120, 131, 125, 138]],
+          ['人日/月', [2400, 2588, 2500, 2730]],
+        ],
+      ],
+      [
+        '就労継続支援（Ｂ型）',
+        [
+          ['人/月', [590, 604, 612, 633]],
+          ['人日/月', [10030, 10188, 10404, 10811]],
+        ],
+      ],
+      [
+        '短期入所（福祉型）',
+        [
+          ['人/月', [88, 52, 92, 67]],
+          ['人日/月', [620, 377, 650, 485]],
+        ],
+      ],
+    ],
+  ],
+  [
+    '居住系',
+    [
+      ['共同生活援助', [['人/月', [260, 271, 280, 296]]]],
+      ['施設入所支援', [['人/月', [212, 209, 210, 207]]]],
+    ],
+  ],
+  [
+    '相談支援',
+    [
+      ['計画相談支援', [['人/月', [310, 287, 325, 302]]]],
+      ['地域移行支援', [['人/月', [3, 1, 4, 0]]]],
+    ],
+  ],
+  [
+    '障害児支援',
+    [
+      [
+        '児童発達支援',
+        [
+          ['人/月', [168, 181, 175, 196]],
+          ['人日/月', [1512, 1648, 1575, 1803]],
+        ],
+      ],
+      [
+        '放課後等デイサービス',
+        [
+          ['人/月', [402, 433, 430, 468]],
+          ['人日/月', [4824, 5283, 5160, 5756]],
+        ],
+      ],
+      [
+        '保育所等訪問支援',
+        [
+          ['人/月', [12, 9, 14, 16]],
+          ['人日/月', [24, 17, 28, 31]],
+        ],
+      ],
+      ['障害児相談支援', [['人/月', [96, 88, 102, 97]]]],
+    ],
+  ],
+];
+
+const signed = (n) => (n < 0 ? `▲${Math.abs(n).toLocaleString('en-US')}` : n.toLocaleString('en-US'));
+const num = (n) => n.toLocaleString('en-US');
+
+function kumagaya() {
+  const rows = [];
+  const expected = [];
+  const years = [
+    [2021, '2021（令和3）年度'],
+    [2022, '2022（令和4）年度'],
+  ];
+  for (const [group, services] of KUMAGAYA) {
+    const groupRows = services.reduce((n, [, ms]) => n + ms.length, 0);
+    let firstOfGroup = true;
+    for (const [service, measures] of services) {
+      measures.forEach(([unit, v], mi) => {
+        const [p3, a3, p4, a4] = v;
+        const cells = [];
+        cells.push(firstOfGroup ? { t: group, rs: groupRows, v: true, align: 'c' } : null);
+        cells.push(mi === 0 ? (measures.length > 1 ? { t: service, rs: measures.length } : service) : null);
+        cells.push({ t: unit, align: 'c' });
+        for (const [plan, actual] of [
+          [p3, a3],
+          [p4, a4],
+        ]) {
+          cells.push(
+            { t: num(plan), align: 'r' },
+            { t: num(actual), align: 'r' },
+            { t: signed(actual - plan), align: 'r' },
+          );
+        }
+        rows.push(cells);
+        firstOfGroup = false;
+        years.forEach(([fy, label], yi) => {
+          const plan = v[yi * 2];
+          const actual = v[yi * 2 + 1];
+          for (const [kind, value, head, text] of [
+            ['plan', plan, '計画値', num(plan)],
+            ['actual', actual, '実績値', num(actual)],
+            ['deviation', actual - plan, '乖離', signed(actual - plan)],
+          ]) {
+            expected.push({
+              municipality: '熊谷市',
+              indicator: service,
+              subgroup: null,
+              measure: null,
+              unit: UNIT[unit],
+              fiscal_year: fy,
+              value_kind: kind,
+              value,
+              qualifier: null,
+              evidence: `${group} | ${service} | ${unit} | ${label} | ${head} | ${text}`,
+            });
+          }
+        });
+      });
+    }
+  }
+  const t = table({
+    name: 'Services',
+    widths: [0.9, 3.6, 1.5, 1.55, 1.55, 1.45, 1.55, 1.55, 1.45],
+    header: [
+      [
+        { t: '区分', cs: 2, rs: 2, align: 'c' },
+        null,
+        { t: '単位', rs: 2, align: 'c' },
+        { t: years[0][1], cs: 3, align: 'c' },
+        null,
+        null,
+        { t: years[1][1], cs: 3, align: 'c' },
+        null,
+        null,
+      ],
+      [null, null, null, ...['計画値', '実績値', '乖離', '計画値', '実績値', '乖離'].map((t) => ({ t, align: 'c' }))],
+    ],
+    rows,
+  });
+  const intro = [
+    '本市では、障害者総合支援法に基づき、令和3年度から令和5年度までを計画期間とする第6期熊谷市障害福祉計画を策定し、障害福祉サービス等の提供体制の確保に取り組んでいます。',
+    '計画の実効性を確保するため、毎年度、サービスの利用実績を把握し、見込量との比較により計画の進捗状況を点検・評価しています。',
+    '本報告書は、熊谷市障害者施策推進協議会において、令和4年度までの実績を報告するものです。',
+    '点検・評価は、国の基本指針に定める成果目標及び活動指標について行い、その結果を次期計画の策定に反映します。',
+    'なお、新型コロナウイルス感染症の影響により、一部のサービスでは利用控えや事業所の受入れ制限があったため、実績が見込量を下回っています。',
+    '評価に当たっては、サービス提供事業所への調査結果及び障害者団体からの意見を参考にしました。',
+    '計画相談支援については、相談支援専門員の確保が課題となっており、引き続き人材育成に取り組みます。',
+  ];
+  const body = [
+    p('第6期熊谷市障害福祉計画 進捗状況報告書', 'H1'),
+    p('令和5年8月　熊谷市 福祉部 障害福祉課', 'Small'),
+    p('1 計画の点検・評価について', 'H2'),
+    ...intro.map((s) => p(s)),
+    p('2 障害福祉サービスの見込量と実績', 'H2'),
+    p(
+      '各サービスの計画値（見込量）と実績値は次のとおりです。乖離は実績値から計画値を引いた値で、▲は計画値を下回ったことを示します。',
+    ),
+    t,
+    p('※実績値は各年度の月平均です。', 'Small'),
+    p('3 今後の方向性', 'H2'),
+    p(
+      '日中活動系サービスは、おおむね見込量どおりに推移しています。短期入所は、感染症対策による受入れ制限の影響が続いています。',
+    ),
+  ];
+  return {
+    fodt: document({ header: '熊谷市 第6期障害福祉計画 進捗状況報告', footer: '- {page} -', body }),
+    expected,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const FIXTURES = { 'pdf-lo-ruled-plan-actual': kumagaya };
+
+function render(name, fodt) {
+  const dir = join(ROOT, 'fixtures', name);
+  mkdirSync(join(dir, 'expected'), { recursive: true });
+  writeFileSync(join(dir, 'writer.fodt'), fodt);
+  const out = mkdtempSync(join(tmpdir(), 'shiryo-lo-'));
+  try {
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${out}/profile`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        out,
+        join(dir, 'writer.fodt'),
+      ],
+      {
+        stdio: 'inherit',
+      },
+    );
+    writeFileSync(join(dir, 'source.pdf'), readFileSync(join(out, 'writer.pdf')));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+for (const name of process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(FIXTURES)) {
+  const make = FIXTURES[name];
+  if (!make) throw new Error(`no fixture ${name}; known: ${Object.keys(FIXTURES).join(', ')}`);
+  const { fodt, expected } = make();
+  render(name, fodt);
+  writeFileSync(
+    join(ROOT, 'fixtures', name, 'expected', 'observations.jsonl'),
+    `${expected.map((o) => JSON.stringify(o)).join('\n')}\n`,
+  );
+  console.log(`${name}: writer.fodt, source.pdf, ${expected.length} expected observations`);
+}
