@@ -182,3 +182,38 @@ describe('unit lines above tables: 単位：人 and （単位：千円）', () =
     ]);
   });
 });
+
+describe('bullets in a plan-term column: two labels on one line, a breakdown item, a year kept in its item', () => {
+  const n = read('bullet-items.txt');
+  const cells = (col: number) =>
+    n.observations.filter((o) => o.table_index === 0 && o.col === col).map((o) => [...row(o), o.subgroup]);
+
+  it('reads each label of `• 地域移行者数:4人 削減数:3人` alone, and spaced digits `1 4 人` as 14', () => {
+    expect(cells(1)).toEqual([
+      ['地域移行者数', 2026, 'target', 4, 'person', null, null],
+      ['削減数', 2026, 'target', 3, 'person', null, null],
+      ['一般就労移行者数', 2026, 'target', 14, 'person', null, null],
+      ['一般就労移行者数', 2022, 'baseline', 10, 'person', null, null],
+      ['一般就労移行者数', 2026, 'target', 1.4, 'ratio', null, null],
+      // the base year of the item before does not date it; a place after a count breaks that count down
+      ['一般就労移行者数 就労移行支援事業所', 2026, 'target', 7, 'person', null, null],
+    ]);
+  });
+
+  it("does not take the plan column on its left for the row's label", () => {
+    expect(cells(2)).toEqual([
+      ['地域移行者数', 2023, 'target', 6, 'person', null, null],
+      ['削減数', 2023, 'target', 2, 'person', null, null],
+      ['一般就労移行者数', 2023, 'target', 12, 'person', null, null],
+      ['一般就労移行者数 就労移行支援事業所', 2023, 'target', 5, 'person', null, null],
+    ]);
+  });
+
+  it('reads a bullet that only restates the bullet before it (`• 令和4年度(12人)の1.5倍`) under that label', () => {
+    expect(n.observations.filter((o) => o.table_index === null).map(row)).toEqual([
+      ['就労定着支援事業の利用者数', 2026, 'target', 18, 'person', null],
+      ['就労定着支援事業の利用者数', 2022, 'baseline', 12, 'person', null],
+      ['就労定着支援事業の利用者数', 2026, 'target', 1.5, 'ratio', null],
+    ]);
+  });
+});

@@ -72,7 +72,7 @@ describe('collapseSpacedCharacters', () => {
   });
 
   it('does not join two digits (1 1 人 is for the normalizer to judge)', () => {
-    expect(collapseSpacedText('1 1 人')).toBe('1 1人');
+    expect(collapseSpacedText('1 1 人')).toBe('1 1 人');
   });
 
   it('records itself only when it changed a cell', () => {

@@ -153,7 +153,15 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
       try {
         observations.push(
           ...proseToObservations(
-            { text: b.text, page: b.page, section, table_index: null, row: null, col: null },
+            {
+              text: b.text,
+              page: b.page,
+              section,
+              table_index: null,
+              row: null,
+              col: null,
+              bullet: b.kind === 'bullet',
+            },
             state,
             ctx,
           ),

@@ -44,6 +44,8 @@ export interface ProseItem {
   section: string | null;
   /** Table cells: the row's label always heads the label found in the cell. */
   alwaysLead?: boolean;
+  /** A bullet block (`• 令和3年度(6人)の1.5倍` under `• 利用者数: 9人` restates the bullet before it). */
+  bullet?: boolean;
   /** Where it came from, for provenance: a table cell or a block. */
   table_index: number | null;
   row: number | null;
@@ -55,10 +57,17 @@ export interface ProseState {
   lead: string | null;
   kind: ValueKind | null;
   period: FiscalPeriod | null;
+  /** The label of the last value of the bullet just read: a bullet after it without a label restates it. */
+  itemLabel?: string | null;
 }
 
 export function newProseState(): ProseState {
-  return { lead: null, kind: null, period: null };
+  return { lead: null, kind: null, period: null, itemLabel: null };
+}
+
+/** Where each bullet item starts: a bullet mark at the start or after a blank (`… • 移行者数:5人 • 削減数:2人`). */
+function bulletStarts(text: string): number[] {
+  return [...text.matchAll(/(?:^|\s)[•・●○◆■◇□]/gu)].map((m) => (m.index ?? 0) + m[0].length - 1);
 }
 
 export function kindWord(text: string): ValueKind | null {
@@ -69,6 +78,11 @@ export function kindWord(text: string): ValueKind | null {
   if (/見込/.test(c)) hits.push('plan');
   return hits.length === 1 ? hits[0]! : null;
 }
+
+/** A label that names a count or a rate (`一般就労移行者数`, `削減数`, `定着率`), not a place or a type. */
+const COUNT_LABEL = /(数|率|割合|人員|件数)$/u;
+/** A label that names a place or a type of provider (`就労移行支援事業所`, `就労継続支援B型`). */
+const PLACE_LABEL = /(事業所|施設|型|センター|病院|機関)$/u;
 
 const NOT_A_VALUE_BEFORE = /(第|№|No\.?|P\.?|p\.?|令和|平成|昭和|R|H)\s*$/u;
 
@@ -109,6 +123,9 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
   const qs = findQuantitySpans(text);
   const periods = findPeriodSpans(text);
   const blockKind = kindWord(text.slice(0, 12));
+  // A bullet right after a labelled bullet, with no label of its own, restates that bullet's value.
+  const carried = item.bullet ? (state.itemLabel ?? null) : null;
+  state.itemLabel = null;
   if (qs.length === 0) {
     // A label line: remember it for the values below.
     const k = kindWord(text);
@@ -148,7 +165,14 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     // Periods before a kind marker (`【目標値】`) belong to what came before it.
     const marker = /【[^】]*(?:目標|月標|日標|実績|見込)[^】]*】/gu;
     for (const m of text.slice(0, q.start).matchAll(marker)) markerAt = Math.max(markerAt, m.index ?? -1);
-    const segPeriods = periods.filter((p) => p.end <= q.start && p.start >= 0 && p.start > markerAt);
+    // A year inside an earlier bullet item (`・令和3年度(6人)の1.5倍 • 就労移行支援事業所:1人`) is that item's; a year
+    // before the first bullet (`令和5年度末 • 移行者数:5人 • 削減数:2人`) heads them all.
+    const marks = bulletStarts(text).filter((i) => i < q.start);
+    const firstMark = marks[0] ?? -1;
+    const itemAt = marks[marks.length - 1] ?? -1;
+    const segPeriods = periods.filter(
+      (p) => p.end <= q.start && p.start >= 0 && p.start > markerAt && !(p.start > firstMark && p.start < itemAt),
+    );
     const nearPeriod = [...segPeriods].reverse().find((p) => p.period.fiscalYear !== null)?.period ?? null;
     let label = seg;
     // Remove the periods with the words that tie them to the sentence (`令和8年度末までに`, `令和8年度中に`).
@@ -185,16 +209,24 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
       unit = `${unit}/year`;
       label = cleanLabel(label.replace(/^年間|(1?年間|年)$/u, '')) || label;
     }
-    const lead = topic ?? blockLead ?? state.lead;
+    const itemLead = blockLead ?? carried;
+    const lead = topic ?? itemLead ?? state.lead;
     const leadUnit = blockLead ? blockUnit : null;
     if (!label || label.length < 2 || /^(計|合計)$/.test(label)) {
       label = label && lead ? `${lead} ${label}` : (lead ?? '');
       if (leadUnit && unit && leadUnit.unit.startsWith(`${unit}/`)) ({ unit, unitText } = leadUnit);
-    } else if (topic || (lead && (item.alwaysLead || (label.length <= 6 && !/数|率|者|所/.test(label))))) {
+    } else if (topic || (lead && label.length <= 6 && !/数|率|者|所/.test(label))) {
       label = `${lead} ${label}`;
+    } else if (itemLead && COUNT_LABEL.test(itemLead) && PLACE_LABEL.test(label)) {
+      // `• 一般就労移行者数:9人 • 就労移行支援事業所:1人`: a label that names a place or a type, not a count, after
+      // one that names a count breaks that count down.
+      label = `${itemLead} ${label}`;
     } else {
+      // A label of its own names the values after it in the block; in a table cell the row's label heads it
+      // (the label before it in the cell does not: `• 移行者数:5人 削減数:5人`).
       blockLead = label;
       blockUnit = lu.unit && unit === lu.unit ? { unit, unitText } : null;
+      if (item.alwaysLead && state.lead) label = `${state.lead} ${label}`;
     }
     if (!label) continue;
     // A kind marker (`【目標値】`, `② 実績`) holds for the values after it in the same block.
@@ -245,7 +277,8 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     if (!period && kind === 'target') period = ctx.planEnd;
     if (!period && kind === 'actual') period = ctx.reportYear;
     prevKind = kind;
-    prevPeriod = period;
+    // A base year (`令和3年度(6人)`) is not the year of the ratio or target that follows it.
+    if (kind !== 'baseline') prevPeriod = period;
     out.push(
       ...makeObservation(
         {
@@ -270,5 +303,6 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
       ),
     );
   }
+  if (item.bullet) state.itemLabel = blockLead;
   return out;
 }

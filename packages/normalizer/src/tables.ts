@@ -282,6 +282,7 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
   const kindColumns = colPieces.filter((ps) => ps.some((p) => p.kind)).length;
   // A column of the national guideline (`国の成果目標概要`, `基本指針`) states the country's targets, not the city's.
   const national = colPieces.map((ps) => ps.some((p) => /国の|基本指針/.test(p.text)));
+  const planColumns = colPieces.map((ps) => ps.some((p) => p.period?.kind === 'plan_term'));
   const draftBase = {
     page: table.page,
     table_index: table.index,
@@ -451,9 +452,10 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
       if (data[r]?.[c] !== null || t.length < 8 || !/[0-9０-９]/.test(t) || !isTopLeft(r, c) || looksScrambled(t))
         continue;
       const cols = colPieces[c] ?? [];
+      // A column headed by a plan term (`第7期…計画`) holds that plan's values in words: not a label of the next.
       const stubs = allPieces
         .slice(0, Math.min(c, stubCols))
-        .filter((p, i): p is Piece => p !== null && p.text !== '' && !national[i]);
+        .filter((p, i): p is Piece => p !== null && p.text !== '' && !national[i] && !planColumns[i]);
       const lead =
         stubs
           .map((p) => p.label)

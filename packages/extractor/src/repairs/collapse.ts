@@ -41,6 +41,8 @@ export function collapseSpacedText(text: string): string {
     const a = toks[i]!;
     const b = toks[i + 1]!;
     if (!a || !b) continue;
+    // The last of spaced-out digits stays apart from its unit (`1 1 人`: the normalizer reads the run as 11).
+    if (/^\d$/.test(a) && i > 0 && /^\d$/.test(toks[i - 1]!)) continue;
     if (single(a) && single(b) && pairOk(a, b)) join[i] = true;
     else if (YEAR_TOKEN.test(a) && isCjk(first(b))) join[i] = true;
     // …but a list number heading a line (`2 日中活動系サービス`) stays apart from its title.
@@ -55,7 +57,7 @@ export function collapseSpacedText(text: string): string {
       if (join[i]) continue;
       const a = toks[i]!;
       const b = toks[i + 1]!;
-      if (!a || !b || !pairOk(last(a), first(b))) continue;
+      if (!a || !b || !pairOk(last(a), first(b)) || (/^\d$/.test(a) && i > 0 && /^\d$/.test(toks[i - 1]!))) continue;
       const endsRun = single(a) && i > 0 && join[i - 1];
       const startsRun = single(b) && i + 1 < join.length && join[i + 1];
       if (endsRun || startsRun) {
