@@ -183,6 +183,46 @@ describe('unit lines above tables: 単位：人 and （単位：千円）', () =
   });
 });
 
+describe('TSV review sheet: targets after the last 【目標値】 marker, numbered labels with commas, undated results', () => {
+  const n = read('review-sheet-prose.tsv');
+  const find = (text: string) => n.observations.filter((o) => o.value_text === text).map(row);
+
+  it('reads values after 【目標値】 as targets of the plan term, though 実績 is written in the sentence before it', () => {
+    expect(find('21人')).toEqual([
+      ['福祉施設から一般就労への移行 一般就労移行者数', 2023, 'target', 21, 'person', null],
+    ]);
+    expect(find('9人')).toEqual([
+      ['福祉施設から一般就労への移行 就労定着支援事業の利用者', 2023, 'target', 9, 'person', null],
+    ]);
+  });
+
+  it('keeps a numbered item whole: the commas inside ①… list parts of one name', () => {
+    const o = n.observations.find((x) => x.value_text === '年2回');
+    expect(o?.indicator_label).toContain(
+      '相談、緊急時の受け入れ・対応、体験の機会の場、専門的人材の確保ごとの検証回数',
+    );
+    expect([o?.fiscal_year, o?.value_kind, o?.unit]).toEqual([2023, 'target', 'time/year']);
+  });
+
+  it('reads counts joined by と、 or counting what was set up (2棟の設置), in 床, 棟 and か所, not 1事業所あたり', () => {
+    const counts = n.observations
+      .filter((o) => ['4床', '3棟', '1か所'].includes(o.value_text))
+      .map((o) => [o.value, o.unit, o.value_kind]);
+    expect(counts).toEqual([
+      [4, 'place', 'actual'],
+      [3, 'building', 'actual'],
+      [1, 'facility', 'actual'],
+    ]);
+    expect(n.observations.some((o) => o.value_text.includes('事業所'))).toBe(false);
+  });
+
+  it('dates results that state no year by the latest result year of the tables', () => {
+    const undated = n.observations.filter((o) => ['4床', '3棟', '1か所'].includes(o.value_text));
+    expect(undated.map((o) => o.fiscal_year)).toEqual([2022, 2022, 2022]);
+    expect(undated.every((o) => o.warnings.some((w) => /latest year/.test(w)))).toBe(true);
+  });
+});
+
 describe('bullets in a plan-term column: two labels on one line, a breakdown item, a year kept in its item', () => {
   const n = read('bullet-items.txt');
   const cells = (col: number) =>

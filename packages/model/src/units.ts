@@ -20,6 +20,7 @@ export const CANONICAL_UNITS = {
   day: '日',
   facility: 'か所・箇所・カ所・ヶ所 (places/establishments)',
   place: '床・席 (places, beds)',
+  building: '棟 (buildings: グループホーム2棟)',
   percent: '% (also 割: 2割5分 → 25)',
   ratio: '倍',
   yen: '円',

@@ -9,7 +9,7 @@ import type {
 import { type DocumentContext, detectPlan, SectionTracker, tableContexts } from './context.js';
 import { detectMunicipality, municipalityByCode, municipalityByName } from './municipality.js';
 import { findPeriods, fyPeriod, parseColumnHeader } from './period/index.js';
-import { newProseState, proseHeading, proseToObservations } from './prose.js';
+import { newProseState, proseHeading, proseToObservations, UNDATED_RESULT } from './prose.js';
 import { tableToObservations } from './tables.js';
 import type { TokenMatcher } from './tokens.js';
 
@@ -101,6 +101,26 @@ function inferPlanTerm(doc: ExtractedDocument): number | null {
   return null;
 }
 
+/**
+ * A result written in a sheet's cell that states no year (`…事業所の確保 1か所`, `コーディネーター設置 3名`) in a
+ * document that has no report year reports the state as of the latest results the document gives: it takes the
+ * latest year of the results in its tables' grids (numbers in sentences are not used: `令和5年度の設置を決定`
+ * names a plan, not a result).
+ */
+function dateUndatedResults(observations: Observation[], latest: number | null): void {
+  const undated = observations.filter((o) => o.warnings.includes(UNDATED_RESULT));
+  for (const o of undated) {
+    o.warnings = o.warnings.filter((w) => w !== UNDATED_RESULT);
+    if (latest === null) continue;
+    const p = fyPeriod(latest, `${latest}年度`);
+    o.fiscal_year = p.fiscalYear;
+    o.period_kind = p.kind;
+    o.period_start = p.start;
+    o.period_end = p.end;
+    o.warnings.push(`no year stated: FY${latest}, the latest year of the document's results`);
+  }
+}
+
 /** The issue for a table or paragraph whose reading threw: the document goes on without it. */
 function unreadable(code: string, e: unknown, where: string): Issue {
   return { code, severity: 'warn', stage: 'normalize', message: e instanceof Error ? e.message : String(e), where };
@@ -132,12 +152,14 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
   };
   const observations: Observation[] = [];
   const contexts = tableContexts(doc, ctx);
+  let latestResult: number | null = null;
   for (const t of doc.tables) {
     const tctx = contexts.get(t.index);
     if (!tctx) continue;
     try {
       const r = tableToObservations(t, tctx);
       observations.push(...r.observations);
+      if (r.latestResult != null) latestResult = Math.max(latestResult ?? r.latestResult, r.latestResult);
       issues.push(...r.issues);
     } catch (e) {
       issues.push(unreadable('TABLE_UNREADABLE', e, `table ${t.index}`));
@@ -183,6 +205,7 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
           `labelled 実績 but FY${o.fiscal_year} had not started at the report date (${asOf.text}): read as a plan`,
         );
       }
+  dateUndatedResults(observations, latestResult);
   for (const o of observations) if (o.warnings.length) o.confidence = Math.min(o.confidence, 0.5);
   return { title, municipality, plan: ctx.plan, planPeriod: ctx.planPeriod, observations, issues };
 }

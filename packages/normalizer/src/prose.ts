@@ -79,6 +79,12 @@ export function kindWord(text: string): ValueKind | null {
   return hits.length === 1 ? hits[0]! : null;
 }
 
+/**
+ * Marks a result written in a table cell's sentences (a review sheet's 実績 column) whose year nothing states;
+ * `normalizeDocument` dates it once all tables are read. A paragraph outside tables keeps no year.
+ */
+export const UNDATED_RESULT = 'undated result';
+
 /** A label that names a count or a rate (`一般就労移行者数`, `削減数`, `定着率`), not a place or a type. */
 const COUNT_LABEL = /(数|率|割合|人員|件数)$/u;
 /** A label that names a place or a type of provider (`就労移行支援事業所`, `就労継続支援B型`). */
@@ -154,11 +160,12 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     const before = text.slice(0, q.start);
     const inPeriod = periods.some((p) => q.start >= p.start && q.start < p.end);
     const hasColon = /[：:]\s*$/.test(before);
-    // `市内3か所の委託している相談事業所`: a number used attributively describes, it does not report.
+    // `市内3か所の委託している相談事業所`: a number used attributively describes, it does not report. A count joined
+    // to the next by と、 (`短期入所6床と、…2棟の設置`) or counting what was set up (`2棟の設置`, `1か所の開設`) reports.
     const after = text.slice(q.end, q.end + 4);
     const attributive =
       /^(の|で|と|から)/u.test(after) &&
-      !/^(の(?:うち|内)|で(?:ある|あった|あり|した|す)|と(?:する|し|な))/u.test(after);
+      !/^(の(?:うち|内|設置|整備|開設|確保|新設)|で(?:ある|あった|あり|した|す)|と(?:する|し|な|[、,]))/u.test(after);
     if (inPeriod || attributive || NOT_A_VALUE_BEFORE.test(before) || (!q.quantity.unit && !hasColon)) continue;
     const seg = text.slice(boundary, q.start);
     boundary = q.end;
@@ -174,7 +181,11 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
       (p) => p.end <= q.start && p.start >= 0 && p.start > markerAt && !(p.start > firstMark && p.start < itemAt),
     );
     const nearPeriod = [...segPeriods].reverse().find((p) => p.period.fiscalYear !== null)?.period ?? null;
-    let label = seg;
+    // A numbered item (`⑥保健、医療（…）、福祉、…ごとの参加者数 8人`) is labelled from its number on: the commas inside
+    // it list parts of one name.
+    const listAt = Math.max(...[...seg.matchAll(/[①-⑳]/gu)].map((m) => m.index ?? -1), -1);
+    const listed = listAt >= 0 && !/。/u.test(seg.slice(listAt));
+    let label = listed ? seg.slice(listAt) : seg;
     // Remove the periods with the words that tie them to the sentence (`令和8年度末までに`, `令和8年度中に`).
     for (const p of periods)
       label = label.replace(
@@ -189,7 +200,7 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     label = cleanLabel(label);
     // The label starts after the last sentence break, comma or bullet mark (`…の開催 ●在宅医療フォーラムの実施`).
     const lastSep = Math.max(...['。', '、', '●', '○', '■', '◆', '□', '◇', '※'].map((m) => label.lastIndexOf(m)));
-    if (lastSep >= 0 && label.length - lastSep > 2) label = cleanLabel(label.slice(lastSep + 1));
+    if (!listed && lastSep >= 0 && label.length - lastSep > 2) label = cleanLabel(label.slice(lastSep + 1));
     // A unit written in the label (`利用実人数実績（人／月） R3：2人`) is the value's unit when it agrees.
     let unit = q.quantity.unit;
     let unitText = q.quantity.unitText;
@@ -230,7 +241,14 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     }
     if (!label) continue;
     // A kind marker (`【目標値】`, `② 実績`) holds for the values after it in the same block.
-    const segKind = kindWord(seg.replace(/【[^】]*(?:時点|現在)[^】]*】/gu, ''));
+    // The last bracketed marker of the segment decides (`【目標】 …年度の実績を基に… 【目標値】 ①… 17人`): words in
+    // the sentences before it describe how the target was set.
+    const segMarkers = [...seg.matchAll(/【([^】]*)】/gu)]
+      .map((m) => m[1]!)
+      .filter((m) => !/時点|現在/u.test(m))
+      .map(kindWord)
+      .filter((k): k is ValueKind => k !== null);
+    const segKind = segMarkers[segMarkers.length - 1] ?? kindWord(seg.replace(/【[^】]*(?:時点|現在)[^】]*】/gu, ''));
     if (segKind) runningKind = segKind;
     let kind: ValueKind = runningKind ?? blockKind ?? state.kind ?? 'actual';
     // `年6回以上`, `72人を超えない`: a bound is a target unless the text says otherwise.
@@ -297,7 +315,7 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
           row: item.row,
           col: item.col,
           confidence: 0.6,
-          warnings: [],
+          warnings: !period && kind === 'actual' && item.table_index !== null ? [UNDATED_RESULT] : [],
         },
         ctx,
       ),

@@ -168,6 +168,8 @@ export function looksScrambled(t: string): boolean {
 export interface TableReading {
   observations: Observation[];
   issues: Issue[];
+  /** The latest fiscal year of the table's data cells read as results (not of numbers in its sentences). */
+  latestResult?: number | null;
 }
 
 /** Read one table into observations. */
@@ -291,6 +293,7 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
   };
   const observations: Observation[] = [];
   let prevIndicator: string | null = null;
+  let latestResult: number | null = null;
 
   for (let r = headerRows; r < nR; r++) {
     const texts = rowTexts[r - headerRows] ?? [];
@@ -442,6 +445,8 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
           subsetLabel: ctx.subsetNote,
         };
         observations.push(...makeObservation(d, ctx));
+        if (kind === 'actual' && p?.fiscalYear != null && p.kind !== 'plan_term')
+          latestResult = Math.max(latestResult ?? p.fiscalYear, p.fiscalYear);
       });
       prevIndicator = indicator;
     }
@@ -509,5 +514,5 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
       where: `table ${table.index}`,
     });
   }
-  return { observations, issues };
+  return { observations, issues, latestResult };
 }

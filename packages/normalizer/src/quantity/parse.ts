@@ -24,7 +24,7 @@ import {
   parseNumberToken,
   sourceSpan,
 } from '../text/index.js';
-import { INLINE_UNITS, unitInfo } from './units.js';
+import { COUNTERS, INLINE_UNITS, unitInfo } from './units.js';
 
 /** A quantity found in a text: `offset`/`length` locate `text` in the string given. */
 export type FoundQuantity = Quantity & { offset: number; length: number };
@@ -71,6 +71,8 @@ const UNIT_WORD_NEXT: Record<string, RegExp> = {
   床: /^[面]/u,
   時間: /^[帯外]/u,
   世帯: /^[主]/u,
+  棟: /^[梁]/u,
+  事業所: /^(?:数|等|に|の|が|は|を|で|と|あたり|当たり|ごと)/u,
 };
 /** Units that take a leading 年/月/週 as their period (年6回 → 回/年). */
 const RATEABLE = new Set(['人', '名', '回', '件', '時間', '日', '人日', '世帯']);
@@ -129,7 +131,7 @@ function readUnit(
   } else if (rate && RATEABLE.has(u)) {
     unitText = `${u}/${rate}`;
   }
-  const info = unitInfo(unitText);
+  const info = unitInfo(unitText) ?? COUNTERS[unitText] ?? null;
   return { pos: end, value: value * (info?.factor ?? 1), unitText, unit: info?.unit ?? null };
 }
 

@@ -28,6 +28,7 @@ const BASE: Record<string, UnitInfo> = {
   個所: { unit: 'facility', factor: 1 },
   床: { unit: 'place', factor: 1 },
   席: { unit: 'place', factor: 1 },
+  棟: { unit: 'building', factor: 1 },
   円: { unit: 'yen', factor: 1 },
   千円: { unit: 'yen', factor: 1000 },
   万円: { unit: 'yen', factor: 10_000 },
@@ -62,10 +63,18 @@ const RATE_BASE: Record<string, string> = {
 };
 const PER: Record<string, string> = { 月: 'month', 年: 'year', 週: 'week', 日: 'day' };
 
+/**
+ * Nouns that count only right after a number (`参加者：8名(4事業所)`): alone, in a header or a
+ * bracket, they name things (`事業所` column), so they are not units of labels.
+ */
+export const COUNTERS: Record<string, UnitInfo> = {
+  事業所: { unit: 'facility', factor: 1 },
+};
+
 /** Written units in the order they should be tried after a number (longest first). */
 export const INLINE_UNITS: readonly string[] = Object.keys(BASE)
   .filter((u) => !['人分', '人日分', '時間分', 'パーセント', '割'].includes(u))
-  .concat(['人日分', '人分', '時間分'])
+  .concat(['人日分', '人分', '時間分'], Object.keys(COUNTERS))
   .sort((a, b) => b.length - a.length);
 
 /** A written unit without blanks, brackets and 単位: (`（ 人／月 ）` → `人/月`). */

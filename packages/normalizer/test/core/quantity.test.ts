@@ -56,6 +56,16 @@ describe('parseQuantity: one number', () => {
     ['100.0%', [[100, 'percent', null]]],
     ['38%', [[38, 'percent', null]]],
     ['1.6倍', [[1.6, 'ratio', null]]],
+    // buildings; 事業所 counts only right after a number
+    ['グループホーム3棟', [[3, 'building', null]]],
+    [
+      '参加者：12名(6事業所)',
+      [
+        [12, 'person', null],
+        [6, 'facility', null],
+      ],
+    ],
+    ['1事業所あたり', []],
     ['1.5倍', [[1.5, 'ratio', null]]],
     ['1.28倍以上', [[1.28, 'ratio', 'gte']]],
     // signs
@@ -362,7 +372,6 @@ describe('parseQuantity: not quantities', () => {
     '十分',
     '2か月に',
     '(2日間)',
-    '2棟',
     '(630調査)',
     '(2ケース)',
     '会議室1',
@@ -511,7 +520,11 @@ describe('findQuantities in seed-document text', () => {
     ],
     [
       '緊急時対応を含めた短期入所6床と、強度行動障がいのある人の入所可能なグループホーム2棟の設置に加え、グループホーム1棟を整備し',
-      [[6, 'place', null, '6床']],
+      [
+        [6, 'place', null, '6床'],
+        [2, 'building', null, '2棟'],
+        [1, 'building', null, '1棟'],
+      ],
     ],
     [
       '①一般就労への移行者数 17人（移行13人・A型2人・B型2人） ②就労定着支援事業利用者 12人 ③市内の就労定着支援事業所のうち、就労定着率が8割以上の事業所数の割合 10割',
@@ -531,6 +544,7 @@ describe('findQuantities in seed-document text', () => {
       [
         [2, 'time', null, '2回'],
         [8, 'person', null, '8名'],
+        [4, 'facility', null, '4事業所'],
       ],
     ],
     [
