@@ -213,7 +213,38 @@ describe('TSV review sheet: targets after the last 【目標値】 marker, numbe
       [3, 'building', 'actual'],
       [1, 'facility', 'actual'],
     ]);
-    expect(n.observations.some((o) => o.value_text.includes('事業所'))).toBe(false);
+    expect(n.observations.some((o) => o.value_text === '1事業所')).toBe(false);
+  });
+
+  it('reads a count at a time point before the plan term, beside the targets, as the base', () => {
+    expect(find('14人')).toEqual([['相談支援体制の充実 相談支援専門員数', 2018, 'baseline', 14, 'person', null]]);
+  });
+
+  it('labels the counts after `…会議を実施。` or `…として設置` by that activity, its parts in brackets with it', () => {
+    const by = (text: string) => n.observations.find((o) => o.value_text === text);
+    for (const [text, unit] of [
+      ['3回', 'time'],
+      ['15名', 'person'],
+      ['7事業所', 'facility'],
+    ] as const) {
+      expect(by(text)?.indicator_label).toContain('就労支援ネットワーク会議');
+      expect([by(text)?.fiscal_year, by(text)?.value_kind, by(text)?.unit]).toEqual([2022, 'actual', unit]);
+    }
+    // `（参加者11名）`: the word in front of the value inside its bracket is its label.
+    expect(by('11名')?.indicator_label).toBe('市地域移行推進会議 参加者');
+    expect(by('11名')?.fiscal_year).toBe(2021);
+  });
+
+  it('breaks a value down by the values in the bracket after it, and keeps its label for the next year', () => {
+    const rows = n.observations
+      .filter((o) => o.indicator_label.includes('ピアサポート研修への参加') && o.value_kind === 'actual')
+      .map((o) => [o.subgroup, o.fiscal_year, o.value]);
+    expect(rows).toEqual([
+      [null, 2021, 5],
+      ['相談支援課', 2021, 3],
+      ['基幹相談支援センター', 2021, 2],
+      [null, 2022, 6],
+    ]);
   });
 
   it('dates results that state no year by the latest result year of the tables', () => {
@@ -255,5 +286,20 @@ describe('bullets in a plan-term column: two labels on one line, a breakdown ite
       ['就労定着支援事業の利用者数', 2022, 'baseline', 12, 'person', null],
       ['就労定着支援事業の利用者数', 2026, 'target', 1.5, 'ratio', null],
     ]);
+  });
+});
+
+describe('progress sheet in sentences: quoted names, intervals and ranges of intervals are not counts', () => {
+  const n = read('progress-sentences.tsv');
+
+  it('keeps counts per period, and names a count after a comma by the clause before (`…開講に至り、公民館で4回`)', () => {
+    expect(n.observations.map((o) => [o.fiscal_year, o.value_kind, o.value, o.unit])).toEqual([
+      [2021, 'actual', 4, 'time'],
+      [2022, 'plan', 6, 'time/year'],
+      [2022, 'plan', 2, 'time/year'],
+    ]);
+    expect(n.observations[0]?.indicator_label).toContain('はつらつ体操教室');
+    // `「ひまわり会(週1回)」`, `週1回～3か月に1回` and `(3か月に1回)` give nothing
+    expect(n.observations.filter((o) => o.value === 1)).toEqual([]);
   });
 });

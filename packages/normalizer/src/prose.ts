@@ -90,6 +90,9 @@ const COUNT_LABEL = /(数|率|割合|人員|件数)$/u;
 /** A label that names a place or a type of provider (`就労移行支援事業所`, `就労継続支援B型`). */
 const PLACE_LABEL = /(事業所|施設|型|センター|病院|機関)$/u;
 
+/** `相談支援事業所連絡会を実施`, `…検討会として設置`: the noun before it names an activity or body. */
+const ACTIVITY = /([\p{sc=Han}\p{sc=Katakana}ー]{3,30})(?:を(?:実施|開催)|として設置)/gu;
+
 const NOT_A_VALUE_BEFORE = /(第|№|No\.?|P\.?|p\.?|令和|平成|昭和|R|H)\s*$/u;
 
 function cleanLabel(s: string): string {
@@ -156,6 +159,8 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
   let runningKind: ValueKind | null = null;
   let markerAt = -1;
   let prevPeriod: FiscalPeriod | null = null;
+  // The last value read with a label of its own: values in brackets right after it break it down.
+  let prevValue: { end: number; label: string; kind: ValueKind; period: FiscalPeriod | null } | null = null;
   for (const q of qs) {
     const before = text.slice(0, q.start);
     const inPeriod = periods.some((p) => q.start >= p.start && q.start < p.end);
@@ -167,8 +172,51 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
       /^(の|で|と|から)/u.test(after) &&
       !/^(の(?:うち|内|設置|整備|開設|確保|新設)|で(?:ある|あった|あり|した|す)|と(?:する|し|な|[、,]))/u.test(after);
     if (inPeriod || attributive || NOT_A_VALUE_BEFORE.test(before) || (!q.quantity.unit && !hasColon)) continue;
+    // `「リハモード家族会(月1回)」の周知`: a number inside a quoted name is part of the name. `(2か月に1回)` is an
+    // interval, and `各月1回～2か月に1回` a range of them: neither is a count per period.
+    const quoted = (before.match(/「/gu)?.length ?? 0) > (before.match(/」/gu)?.length ?? 0);
+    const interval =
+      /[0-9０-９]\s*(?:か月|ヶ月|カ月|ヵ月|ケ月|年|週)に\s*$/u.test(before) || /^\s*[～〜~]/u.test(text.slice(q.end));
+    if (quoted || interval) continue;
     const seg = text.slice(boundary, q.start);
     boundary = q.end;
+    // `17人（移行13人・A型2人）`, `3人(子ども発達センター2人、障がい福祉課1人)`, `参加者：8名(4事業所)`: values in a
+    // bracket opened right after a value break that value down (the word before each names the part), with its kind
+    // and year. A year or a ratio inside the bracket (`15人（令和3年度実績の1.28倍）`) is not a breakdown.
+    const opened = prevValue ? /^\s*[(（]([^()（）]*)$/u.exec(text.slice(prevValue.end, q.start)) : null;
+    if (
+      prevValue &&
+      opened &&
+      !periods.some((p) => p.start >= prevValue!.end && p.start < q.start) &&
+      q.quantity.unit !== 'ratio'
+    ) {
+      const part = cleanLabel(opened[1]!.split(/[、,，・]/u).pop() ?? '').replace(/^(?:うち|内)\s*/u, '');
+      out.push(
+        ...makeObservation(
+          {
+            indicator_label: prevValue.label,
+            subgroup: part || null,
+            measure: null,
+            section: item.section,
+            period: prevValue.period,
+            value_kind: prevValue.kind,
+            quantity: q.quantity,
+            unit: q.quantity.unit,
+            unit_text: q.quantity.unitText,
+            value_text: text.slice(q.start, q.end),
+            page: item.page,
+            table_index: item.table_index,
+            row: item.row,
+            col: item.col,
+            confidence: 0.6,
+            warnings:
+              !prevValue.period && prevValue.kind === 'actual' && item.table_index !== null ? [UNDATED_RESULT] : [],
+          },
+          ctx,
+        ),
+      );
+      continue;
+    }
     // Periods before a kind marker (`【目標値】`) belong to what came before it.
     const marker = /【[^】]*(?:目標|月標|日標|実績|見込)[^】]*】/gu;
     for (const m of text.slice(0, q.start).matchAll(marker)) markerAt = Math.max(markerAt, m.index ?? -1);
@@ -195,12 +243,26 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
         ),
         ' ',
       );
-    label = label.replace(/[0-9０-９]+\s*(か月間|ヶ月間)/g, ' ');
+    // Brackets emptied by removing their year (`(令和4年度) 2回実施`) say nothing.
+    label = label.replace(/[0-9０-９]+\s*(か月間|ヶ月間)/g, ' ').replace(/[(（]\s*[)）]/gu, ' ');
+    // `2回目：…実施（参加者9名）`: a value inside a bracket is labelled by the words in front of it in the bracket.
+    const bracketWord = /[(（]\s*([^()（）0-9０-９\s]{2,12})\s*$/u.exec(label)?.[1];
+    if (bracketWord && !kindWord(bracketWord)) label = bracketWord;
     if (topic && label.startsWith(topic)) label = label.slice(topic.length).replace(/^は[、,]?/u, '');
     label = cleanLabel(label);
+    const unsliced = label;
     // The label starts after the last sentence break, comma or bullet mark (`…の開催 ●在宅医療フォーラムの実施`).
     const lastSep = Math.max(...['。', '、', '●', '○', '■', '◆', '□', '◇', '※'].map((m) => label.lastIndexOf(m)));
     if (!listed && lastSep >= 0 && label.length - lastSep > 2) label = cleanLabel(label.slice(lastSep + 1));
+    // A value right after a finished sentence (`…として中止。 3回実施`) has no label of its own.
+    else if (!listed && /。$/u.test(label)) label = '';
+    // `らくらく介護教室の開催に至り、地域で3回実施`: a clause of one short word after the last comma says where or how;
+    // the clause before it names what was counted.
+    if (label && label !== unsliced && [...label].length <= 3 && !COUNT_LABEL.test(label)) {
+      const clauses = unsliced.split(/[。、●○■◆□◇※]/u).map((x) => cleanLabel(x));
+      const previous = clauses[clauses.length - 2];
+      if (previous && [...previous].length >= 4) label = previous;
+    }
     // A unit written in the label (`利用実人数実績（人／月） R3：2人`) is the value's unit when it agrees.
     let unit = q.quantity.unit;
     let unitText = q.quantity.unitText;
@@ -220,8 +282,17 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
       unit = `${unit}/year`;
       label = cleanLabel(label.replace(/^年間|(1?年間|年)$/u, '')) || label;
     }
+    // `…相談支援事業所連絡会を実施。…(令和4年度) 2回実施、参加者：8名`: what a sentence says was held or set up names
+    // the counts after it, until the next numbered item or target marker (`【目標値】`).
+    const listBefore = Math.max(
+      ...[...text.slice(0, q.start).matchAll(/[①-⑳]|【[^】]*目標[^】]*】/gu)].map((m) => m.index ?? -1),
+      -1,
+    );
+    const activity =
+      [...text.slice(0, q.start).matchAll(ACTIVITY)].filter((m) => (m.index ?? -1) > listBefore).pop()?.[1] ?? null;
+    const context = activity ?? state.lead;
     const itemLead = blockLead ?? carried;
-    const lead = topic ?? itemLead ?? state.lead;
+    const lead = topic ?? itemLead ?? context;
     const leadUnit = blockLead ? blockUnit : null;
     if (!label || label.length < 2 || /^(計|合計)$/.test(label)) {
       label = label && lead ? `${lead} ${label}` : (lead ?? '');
@@ -237,7 +308,7 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
       // (the label before it in the cell does not: `• 移行者数:5人 削減数:5人`).
       blockLead = label;
       blockUnit = lu.unit && unit === lu.unit ? { unit, unitText } : null;
-      if (item.alwaysLead && state.lead) label = `${state.lead} ${label}`;
+      if (item.alwaysLead && context) label = `${context} ${label}`;
     }
     if (!label) continue;
     // A kind marker (`【目標値】`, `② 実績`) holds for the values after it in the same block.
@@ -289,12 +360,25 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
             ? fyPeriod(fiscalYearOfIso(state.period.end), state.period.text)
             : (prevPeriod ?? ctx.planEnd);
     }
+    // `【2019年度末時点 施設入所者数】 36人` beside the targets: a count at a point in time before the plan term is
+    // the base the targets start from, not a target or a result.
+    const planStart = ctx.planPeriod ? Number(ctx.planPeriod.slice(0, 4)) : null;
+    if (
+      planStart &&
+      lastPeriod &&
+      period === lastPeriod.period &&
+      (lastPeriod.period.fiscalYear ?? planStart) < planStart &&
+      /^\s*(?:時点|現在)/u.test(text.slice(lastPeriod.end)) &&
+      (kind === 'target' || (kind === 'actual' && !runningKind && !blockKind && !state.kind && /目標/u.test(text)))
+    )
+      kind = 'baseline';
     // A target over a range or a plan term (`第7期…計画`) falls on its last year.
     if (period && period.fiscalYear === null && kind === 'target' && period.end)
       period = fyPeriod(fiscalYearOfIso(period.end), period.text);
     if (!period && kind === 'target') period = ctx.planEnd;
     if (!period && kind === 'actual') period = ctx.reportYear;
     prevKind = kind;
+    prevValue = { end: q.end, label, kind, period };
     // A base year (`令和3年度(6人)`) is not the year of the ratio or target that follows it.
     if (kind !== 'baseline') prevPeriod = period;
     out.push(
