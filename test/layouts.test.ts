@@ -303,3 +303,20 @@ describe('progress sheet in sentences: quoted names, intervals and ranges of int
     expect(n.observations.filter((o) => o.value === 1)).toEqual([]);
   });
 });
+
+describe('a comparison sheet whose tabs were lost after its first rows: national lines first, one 【目標値】 per plan', () => {
+  const n = read('sheet-continued.txt');
+
+  it('skips the national guideline lines of each row and gives each plan column its term', () => {
+    expect(n.observations.map(row)).toEqual([
+      ['地域移行者数', 2026, 'target', 3, 'person', null],
+      ['地域移行者数', 2023, 'target', 4, 'person', null],
+      // `令和3年度の1.41倍以上` and `年1回以上` are the national column's; the second marker opens the 第6期 column
+      ['就労定着支援事業利用者数', 2026, 'target', 12, 'person', null],
+      ['就労定着支援事業所数', 2023, 'target', 2, 'facility', null],
+      ['運用状況の検証', 2026, 'target', 3, 'time/year', 'gte'],
+      // a numbered heading that is not a row of the sheet ends it
+      ['相談件数', null, 'actual', 1250, 'case', null],
+    ]);
+  });
+});

@@ -10,6 +10,7 @@ import { type DocumentContext, detectPlan, SectionTracker, tableContexts } from 
 import { detectMunicipality, municipalityByCode, municipalityByName } from './municipality.js';
 import { findPeriods, fyPeriod, parseColumnHeader } from './period/index.js';
 import { newProseState, proseHeading, proseToObservations, UNDATED_RESULT } from './prose.js';
+import { sheetContinuations } from './sheet.js';
 import { tableToObservations } from './tables.js';
 import type { TokenMatcher } from './tokens.js';
 
@@ -167,11 +168,17 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
   }
   if (!settings.tablesOnly) {
     const state = newProseState();
+    const sheets = sheetContinuations(doc);
     const sections = new SectionTracker();
     for (const b of [...doc.blocks].sort((a, c) => a.seq - c.seq)) {
       sections.see(b);
       const section = sections.path();
       if (b.kind === 'heading') proseHeading(state, b.text);
+      // The rest of a comparison sheet whose tabs were lost (sheet.ts): the national guideline's lines state no
+      // number of the city's, and a plan column's values fall in that plan's term.
+      const sheet = sheets.get(b.seq);
+      if (sheet?.national) continue;
+      if (sheet?.period && !state.period) state.period = sheet.period;
       try {
         observations.push(
           ...proseToObservations(
