@@ -41,6 +41,7 @@ function styles({ font, size }) {
 <style:style style:name="H1" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.4cm" fo:text-align="center"/>${text(16, true)}</style:style>
 <style:style style:name="H2" style:family="paragraph"><style:paragraph-properties fo:margin-top="0.3cm" fo:margin-bottom="0.2cm"/>${text(13, true)}</style:style>
 <style:style style:name="H3" style:family="paragraph"><style:paragraph-properties fo:margin-top="0.1cm" fo:margin-bottom="0.1cm"/>${text(size + 1, true)}</style:style>
+<style:style style:name="H3Col" style:family="paragraph" style:parent-style-name="H3"><style:paragraph-properties fo:break-before="column"/></style:style>
 <style:style style:name="Small" style:family="paragraph">${text(size - 1.5)}</style:style>
 <style:style style:name="Cell" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0cm"/>${text(size - 1)}</style:style>
 <style:style style:name="CellR" style:family="paragraph" style:parent-style-name="Cell"><style:paragraph-properties fo:text-align="end"/></style:style>
@@ -349,8 +350,174 @@ function kumagaya() {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Fixture: pdf-lo-columns-borderless — 春日部市, 成果目標 in three newspaper columns, a borderless 見込量 table.
 
-const FIXTURES = { 'pdf-lo-ruled-plan-actual': kumagaya };
+/** [service, [[unit, [FY2024, FY2025, FY2026]] …]] */
+const KASUKABE = [
+  [
+    '児童発達支援',
+    [
+      ['人/月', [210, 225, 240]],
+      ['人日/月', [1890, 2025, 2160]],
+    ],
+  ],
+  [
+    '放課後等デイサービス',
+    [
+      ['人/月', [520, 548, 575]],
+      ['人日/月', [6240, 6576, 6900]],
+    ],
+  ],
+  ['保育所等訪問支援', [['人/月', [18, 21, 24]]]],
+  ['居宅訪問型児童発達支援', [['人/月', [2, 2, 3]]]],
+  ['障がい児相談支援', [['人/月', [130, 138, 146]]]],
+];
+
+/** 地域生活支援事業: [service, unit, [FY2024, FY2025, FY2026]] */
+const KASUKABE_LOCAL = [
+  ['手話通訳者派遣事業', '件/年', [380, 395, 410]],
+  ['移動支援事業', '人/年', [264, 270, 276]],
+  ['移動支援事業', '時間/年', [18480, 18900, 19320]],
+  ['日中一時支援事業', '人/年', [152, 158, 164]],
+];
+const LOCAL_UNIT = { '件/年': 'case/year', '人/年': 'person/year', '時間/年': 'hour/year' };
+
+/** The 成果目標 in three columns: [heading, lines, expected observations]. */
+const KASUKABE_GOALS = [
+  [
+    '(1) 施設入所者の地域生活への移行',
+    ['令和4年度末の施設入所者数：118人', '【目標値】', '・地域生活移行者数：8人', '・施設入所者の削減数：6人'],
+    [
+      ['施設入所者数', 2022, 'baseline', 118, 'person', null, '令和4年度末の施設入所者数：118人'],
+      ['地域生活移行者数', 2026, 'target', 8, 'person', null, '・地域生活移行者数：8人'],
+      ['施設入所者の削減数', 2026, 'target', 6, 'person', null, '・施設入所者の削減数：6人'],
+    ],
+  ],
+  [
+    '(2) 地域生活支援拠点等の機能の充実',
+    ['【目標値】', '・地域生活支援拠点等の整備：1か所', '・運用状況の検証及び検討：年1回以上'],
+    [
+      ['地域生活支援拠点等の整備', 2026, 'target', 1, 'facility', null, '・地域生活支援拠点等の整備：1か所'],
+      ['運用状況の検証及び検討', 2026, 'target', 1, 'time/year', 'gte', '・運用状況の検証及び検討：年1回以上'],
+    ],
+  ],
+  [
+    '(3) 福祉施設から一般就労への移行',
+    [
+      '令和3年度の一般就労移行者数：21人',
+      '【目標値】',
+      '・一般就労移行者数：28人',
+      '・就労移行支援事業の利用者数：35人',
+    ],
+    [
+      ['一般就労移行者数', 2021, 'baseline', 21, 'person', null, '令和3年度の一般就労移行者数：21人'],
+      ['一般就労移行者数', 2026, 'target', 28, 'person', null, '・一般就労移行者数：28人'],
+      ['就労移行支援事業の利用者数', 2026, 'target', 35, 'person', null, '・就労移行支援事業の利用者数：35人'],
+    ],
+  ],
+];
+
+function kasukabe() {
+  const expected = [];
+  const obs = (indicator, fiscal_year, value_kind, value, unit, qualifier, evidence) => {
+    expected.push({
+      municipality: '春日部市',
+      indicator,
+      subgroup: null,
+      measure: null,
+      unit,
+      fiscal_year,
+      value_kind,
+      value,
+      qualifier,
+      evidence,
+    });
+  };
+  const goals = [];
+  KASUKABE_GOALS.forEach(([heading, lines, exp], i) => {
+    goals.push(p(heading, i === 0 ? 'H3' : 'H3Col'), ...lines.map((l) => p(l)));
+    for (const [indicator, fy, kind, value, unit, q, ev] of exp)
+      obs(indicator, fy, kind, value, unit, q, `${heading} | ${ev}`);
+  });
+  const years = [
+    [2024, '2024（令和6）年度'],
+    [2025, '2025（令和7）年度'],
+    [2026, '2026（令和8）年度'],
+  ];
+  const rows = [];
+  for (const [service, measures] of KASUKABE) {
+    measures.forEach(([unit, values], mi) => {
+      rows.push([mi === 0 ? service : '', { t: unit, align: 'c' }, ...values.map((v) => ({ t: num(v), align: 'r' }))]);
+      values.forEach((v, yi) => {
+        obs(
+          service,
+          years[yi][0],
+          'plan',
+          v,
+          UNIT[unit],
+          null,
+          `見込量 | ${service} | ${unit} | ${years[yi][1]} | ${num(v)}`,
+        );
+      });
+    });
+  }
+  const t = table({
+    name: 'Children',
+    widths: [5.2, 2, 2.8, 2.8, 2.8],
+    header: [['サービス', { t: '単位', align: 'c' }, ...years.map(([, label]) => ({ t: label, align: 'r' }))]],
+    rows,
+    ruled: false,
+  });
+  const rows2 = [];
+  for (const [service, unit, values] of KASUKABE_LOCAL) {
+    rows2.push([service, { t: unit, align: 'c' }, ...values.map((v) => ({ t: num(v), align: 'r' }))]);
+    values.forEach((v, yi) => {
+      obs(
+        service,
+        years[yi][0],
+        'plan',
+        v,
+        LOCAL_UNIT[unit],
+        null,
+        `${service} | ${unit} | ${years[yi][1]} | ${num(v)}`,
+      );
+    });
+  }
+  const t2 = table({
+    name: 'Local',
+    widths: [5.2, 2, 2.8, 2.8, 2.8],
+    header: [['事業名', { t: '単位', align: 'c' }, ...years.map(([, label]) => ({ t: label, align: 'r' }))]],
+    rows: rows2,
+    ruled: false,
+  });
+  const closing = [
+    '計画の推進に当たっては、春日部市障がい者施策推進協議会において、成果目標及び活動指標の達成状況を毎年度点検し、その結果を公表します。',
+    '障がいのある人が住み慣れた地域で安心して暮らし続けられるよう、相談支援体制の充実、地域生活支援拠点等の機能の強化、就労支援の推進に、関係機関と連携して取り組みます。',
+    'また、障がい児支援については、児童発達支援センターを中核とした重層的な支援体制を構築するとともに、医療的ケア児等への支援の充実を図り、ライフステージに応じた切れ目のない支援を提供します。',
+    '地域共生社会の実現に向けて、障がいの有無にかかわらず、誰もが相互に人格と個性を尊重し合いながら共に生きる社会を目指し、市民や事業者の理解促進に努めるとともに、計画の進捗状況を広く市民に周知していきます。',
+  ];
+  const body = [
+    p('第7期春日部市障がい福祉計画・第3期障がい児福祉計画', 'H1'),
+    p('1 成果目標', 'H2'),
+    p('国の基本指針に基づき、令和8年度を目標年度とする成果目標を次のとおり設定します。'),
+    columns(goals),
+    p('2 障がい児通所支援等の見込量', 'H2'),
+    p('各年度の見込量（月平均）は次のとおりです。'),
+    t,
+    p('3 計画の推進に向けて', 'H2'),
+    ...closing.map((x) => p(x)),
+    ...closing.map((x) => p(x)),
+    p(closing[1]),
+    p(closing[2]),
+    p('4 地域生活支援事業の見込量', 'H2'),
+    t2,
+  ];
+  return { fodt: document({ header: '春日部市 第7期障がい福祉計画', footer: '{page}', body }), expected };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const FIXTURES = { 'pdf-lo-ruled-plan-actual': kumagaya, 'pdf-lo-columns-borderless': kasukabe };
 
 function render(name, fodt) {
   const dir = join(ROOT, 'fixtures', name);

@@ -18,6 +18,8 @@ export interface SourceLine {
   text: string;
   /** 1-based line number. */
   line: number;
+  /** The source text when `text` was put together from several lines (PDF lines the writer wrapped). */
+  orig?: string;
 }
 
 const BULLET = /^(?:[-*+]\s+|[・•●○◯■□◆◇▪▫◎]\s*)+/;
@@ -94,17 +96,18 @@ function joinText(a: string, b: string): string {
 export function groupToBlocks(group: SourceLine[]): BlockItem[] {
   const out: BlockItem[] = [];
   let current: BlockItem | null = null;
-  for (const { text: raw, line } of group) {
+  for (const { text: raw, line, orig } of group) {
+    const source = orig ?? raw;
     const k = classify(raw, group.length === 1);
     if (!k.text && k.kind !== 'heading') continue;
     const continues =
       current && k.kind === 'paragraph' && (current.block.kind === 'paragraph' || current.block.kind === 'bullet');
     if (continues && current) {
       current.block.text = joinText(current.block.text, k.text);
-      current.block.orig += `\n${raw}`;
+      current.block.orig += `\n${source}`;
       continue;
     }
-    current = { kind: 'block', block: { kind: k.kind, text: k.text, orig: raw, line } };
+    current = { kind: 'block', block: { kind: k.kind, text: k.text, orig: source, line } };
     if (k.level !== undefined) current.block.level = k.level;
     out.push(current);
     if (k.kind === 'heading' || k.kind === 'caption' || k.kind === 'note') current = null;

@@ -8,12 +8,16 @@ import { tableToGrid } from '@shiryo/model';
 import { describe, expect, it } from 'vitest';
 import {
   continuesAcrossPages,
+  DEFAULT_PDF_SETTINGS,
   endsOpen,
   findFurniture,
   joinAcrossPages,
   joinVerticalStacks,
   mergeSplitCells,
+  orderColumns,
   spansToLines,
+  streamTables,
+  unwrapLines,
 } from '../src/index.js';
 
 function span(text: string, x0: number, y0: number, x1: number, size = 10): TextSpan {
@@ -170,5 +174,79 @@ describe('vertical labels wrapped into columns', () => {
   it('does not take a cell beside the label for a second column', () => {
     const out = joinVerticalStacks([...column('訪問系', 60, 100), span('居宅介護', 85, 105, 125)]);
     expect(out.map((s) => s.text).sort()).toEqual(['居宅介護', '訪問系']);
+  });
+});
+
+describe('text in columns', () => {
+  /** Three columns 150 pt wide, 20 pt apart, lines 12 pt apart: [column, line, text]. */
+  const page = (cells: [number, number, string][]) =>
+    spansToLines(
+      cells.map(([c, l, t]) => span(t, 60 + c * 170, 200 + l * 12, 60 + c * 170 + Math.min(150, 10 * t.length))),
+    );
+  const columns = page([
+    [0, 0, '(1) 地域移行の推進'],
+    [1, 0, '(2) 拠点等の充実'],
+    [2, 0, '(3) 一般就労への移行'],
+    [0, 1, '・地域移行者数:7人'],
+    [1, 1, '・整備:1か所'],
+    [2, 1, '・移行者数:30人'],
+    [0, 2, '・削減数:4人'],
+    [1, 2, '・検証:年1回以上'],
+  ]);
+
+  it('reads a run of lines sharing gutters column by column', () => {
+    expect(orderColumns(columns).map((l) => l.text)).toEqual([
+      '(1) 地域移行の推進',
+      '・地域移行者数:7人',
+      '・削減数:4人',
+      '(2) 拠点等の充実',
+      '・整備:1か所',
+      '・検証:年1回以上',
+      '(3) 一般就労への移行',
+      '・移行者数:30人',
+    ]);
+  });
+
+  it('ends the run at a line across the gutters (a heading below the columns)', () => {
+    const lines = [...columns, ...spansToLines([span('2 障がい児通所支援等の見込量、各年度の見込量', 60, 240, 500)])];
+    const out = orderColumns(lines).map((l) => l.text);
+    expect(out.at(-1)).toBe('2 障がい児通所支援等の見込量、各年度の見込量');
+    expect(out[3]).toBe('(2) 拠点等の充実');
+  });
+
+  it('keeps labels with their values: a narrow value column is not a column of text', () => {
+    const list = spansToLines(
+      [
+        ['地域生活移行者数', 0],
+        ['施設入所者の削減数', 1],
+        ['一般就労移行者数', 2],
+      ].flatMap(([t, l]) => [
+        span(t as string, 60, 200 + (l as number) * 12, 150),
+        span('5人', 300, 200 + (l as number) * 12, 320),
+      ]),
+    );
+    expect(orderColumns(list).map((l) => l.text)).toEqual(list.map((l) => l.text));
+  });
+
+  it('is not read as a borderless table: its cells are lines of text, hardly any a number', () => {
+    expect(streamTables(columns, DEFAULT_PDF_SETTINGS.stream)).toEqual([]);
+  });
+});
+
+describe('lines the writer wrapped', () => {
+  it('joins a line onto a full line before it unless it opens an item of its own', () => {
+    const lines = spansToLines([
+      span('・地域生活支援拠点等の整備:', 60, 100, 210),
+      span('1 か所', 60, 112, 90),
+      span('・運用状況の検証:年1回以上', 60, 124, 200),
+      span('※見込量は月平均です。', 60, 136, 170),
+    ]);
+    const out = unwrapLines(lines);
+    expect(out.map((l) => l.text)).toEqual([
+      '・地域生活支援拠点等の整備: 1 か所',
+      '・運用状況の検証:年1回以上',
+      '※見込量は月平均です。',
+    ]);
+    expect(out[0]!.orig).toBe('・地域生活支援拠点等の整備:\n1 か所');
   });
 });

@@ -4,7 +4,7 @@
  * (bullets `・`/`●`, `※` notes, numbered headings, short standalone labels) by `groupToBlocks`.
  */
 import type { BlockKind } from '@shiryo/model';
-import { groupToBlocks, numberedHeadingLevel } from '../blocks.js';
+import { groupToBlocks, numberedHeadingLevel, type SourceLine } from '../blocks.js';
 import { collapseSpacedText } from '../repairs/collapse.js';
 import { cleanText, SENTENCE_PUNCT } from '../text.js';
 import { joinLineTexts, type Line } from './lines.js';
@@ -46,6 +46,31 @@ const headingLevelOf = (size: number, scale: SizeScale) => {
   return i >= 0 ? Math.min(6, i + 1) : null;
 };
 
+/** A line that opens an item of its own: a bullet, note, bracketed label or circled number. */
+const OPENS_ITEM = /^[\s\u3000]*[・•●○◯■□◆◇▪▫◎※＊*【［[(（〈《「\u2460-\u2473\-－+]/u;
+
+/**
+ * The lines of one paragraph group as source lines, a line that the writer wrapped joined onto the line before
+ * it: the line before reaches the group's right edge (85% of its width or more) and this one opens no item of its
+ * own. Geometry tells what the text alone cannot: `・拠点等の整備：` / `1 か所` is one item, not an item and a
+ * numbered heading.
+ */
+export function unwrapLines(lines: Line[]): SourceLine[] {
+  const left = Math.min(...lines.map((l) => l.bbox.x0));
+  const right = Math.max(...lines.map((l) => l.bbox.x1));
+  const out: SourceLine[] = [];
+  lines.forEach((l, i) => {
+    const prev = lines[i - 1];
+    const last = out[out.length - 1];
+    const full = prev && prev.bbox.x1 >= left + 0.85 * (right - left);
+    if (last && full && !OPENS_ITEM.test(l.orig)) {
+      last.text = joinLineTexts([last.text, l.orig]);
+      last.orig = `${last.orig ?? ''}\n${l.orig}`;
+    } else out.push({ text: l.orig, line: i + 1, orig: l.orig });
+  });
+  return out;
+}
+
 /** Lines (top-down, outside tables) → blocks with their tops. */
 export function linesToBlocks(lines: Line[], scale: SizeScale): PlacedBlock[] {
   const groups: { lines: Line[]; level: number | null }[] = [];
@@ -60,7 +85,9 @@ export function linesToBlocks(lines: Line[], scale: SizeScale): PlacedBlock[] {
       prev.dir === 'h' &&
       g.level === level &&
       Math.abs(prev.size - l.size) <= 0.1 * l.size &&
-      l.bbox.y0 - prev.bbox.y1 <= 0.8 * l.size;
+      l.bbox.y0 > prev.bbox.y0 &&
+      l.bbox.y0 - prev.bbox.y1 <= 0.8 * l.size &&
+      Math.min(l.bbox.x1, prev.bbox.x1) > Math.max(l.bbox.x0, prev.bbox.x0);
     if (joins) g.lines.push(l);
     else groups.push({ lines: [l], level });
   }
@@ -77,7 +104,7 @@ export function linesToBlocks(lines: Line[], scale: SizeScale): PlacedBlock[] {
       out.push({ top, block: { kind: 'heading', text: collapseSpacedText(text), orig, level: g.level } });
       continue;
     }
-    const items = groupToBlocks(g.lines.map((l, i) => ({ text: l.orig, line: i + 1 })));
+    const items = groupToBlocks(unwrapLines(g.lines));
     for (const item of items) {
       const { kind, text: t, orig: o } = item.block;
       let level = item.block.level;

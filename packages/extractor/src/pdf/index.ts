@@ -1,5 +1,6 @@
 /** The PDF reader: pdf.js text layer and rulings → spans, lines, lattice/stream tables and blocks. */
-export { linesToBlocks, type PlacedBlock, type SizeScale, sizeScaleOf } from './blocks.js';
+export { linesToBlocks, type PlacedBlock, type SizeScale, sizeScaleOf, unwrapLines } from './blocks.js';
+export { type ColumnSettings, DEFAULT_COLUMN_SETTINGS, orderColumns } from './columns.js';
 export { type ExtractFileOptions, extractDocument, isPdfFile } from './extract.js';
 export {
   type FoundTable,
@@ -37,6 +38,7 @@ export { garbageShare, joinVerticalStacks, type PdfTextItem, textItemsToSpans, t
 export {
   columnIntervals,
   headerRowCount,
+  looksLikeTextColumns,
   regionToTable,
   streamRegions,
   streamTables,

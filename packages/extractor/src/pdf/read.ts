@@ -9,6 +9,7 @@ import { ShiryoError, toShiryoError } from '@shiryo/model';
 import { unitHintOf } from '../assemble.js';
 import { repairTable } from '../repairs/index.js';
 import { linesToBlocks, type PlacedBlock, sizeScaleOf } from './blocks.js';
+import { orderColumns } from './columns.js';
 import { toMatrix } from './geometry.js';
 import type { FoundTable } from './lattice.js';
 import { joinLineTexts, type Line, lineSegments, spansToLines } from './lines.js';
@@ -85,10 +86,24 @@ async function readPage(pdfjs: PdfJsModule, doc: PdfDocument, index: number, s: 
       return { page: out, tables: [], lines, rest: [], issues };
     }
     const found = findTables({ spans, rulings }, s);
-    return { page: out, tables: found.tables, lines, rest: spansToLines(found.rest), issues };
+    return { page: out, tables: found.tables, lines, rest: orderColumns(spansToLines(found.rest)), issues };
   } finally {
     page.cleanup();
   }
+}
+
+/**
+ * Blocks in reading order (columns read one after the other, so their tops need not rise) with the tables put in:
+ * each table before the first block that starts below it.
+ */
+function placeTables<T extends { top: number }>(blocks: T[], tables: T[]): T[] {
+  const pending = [...tables].sort((a, b) => a.top - b.top);
+  const out: T[] = [];
+  for (const b of blocks) {
+    while (pending.length && pending[0]!.top < b.top) out.push(pending.shift()!);
+    out.push(b);
+  }
+  return [...out, ...pending];
 }
 
 /** Pages → tables and blocks sharing one `seq` order (page by page, top-down within a page), across page breaks. */
@@ -102,10 +117,10 @@ function assemble(pages: PageRead[], s: PdfSettings): { tables: Table[]; blocks:
   const items: Item[] = [];
   for (const p of pages) {
     const rest = p.rest.filter((l) => !furniture.drop.has(l));
-    const onPage: Item[] = [
-      ...p.tables.map((f) => ({ page: p.page.index, top: f.table.bbox?.y0 ?? 0, table: repairTable(f.table) })),
-      ...linesToBlocks(rest, scale).map((b) => ({ page: p.page.index, top: b.top, block: b.block })),
-    ].sort((a, b) => a.top - b.top);
+    const onPage = placeTables<Item>(
+      linesToBlocks(rest, scale).map((b) => ({ page: p.page.index, top: b.top, block: b.block })),
+      p.tables.map((f) => ({ page: p.page.index, top: f.table.bbox?.y0 ?? 0, table: repairTable(f.table) })),
+    );
     const first = onPage[0];
     const prev = items[items.length - 1];
     if (prev && first && prev.page === p.page.index - 1) {

@@ -49,7 +49,7 @@ export const DEFAULT_PDF_SETTINGS: PdfSettings = {
   rulings: 'auto',
   minRulings: 4,
   garbageRatio: 0.5,
-  headingScale: 1.15,
+  headingScale: 1.08,
   lattice: { snap: 2, join: 3, minCell: 3, edgeCover: 0.6 },
   stream: { cellGap: 0.75, maxRowGap: 2.2, minRows: 3, wrapGap: 0.5, maxHeaderRows: 4 },
 };

@@ -188,7 +188,18 @@ export function streamTables(lines: Line[], s: StreamSettings): FoundTable[] {
   const out: FoundTable[] = [];
   for (const region of streamRegions(lines, s)) {
     const found = regionToTable(region, s);
-    if (found) out.push(found);
+    if (found && !looksLikeTextColumns(found)) out.push(found);
   }
   return out;
+}
+
+/**
+ * Text set in newspaper columns lines up like a borderless table, but hardly any of its "cells" is a number: they
+ * are the lines of wrapped text. Such a region is left to the reading order (pdf/columns.ts), not read as a table;
+ * a borderless table without numbers holds no observations, and read by columns its text stays in order.
+ */
+export function looksLikeTextColumns(found: FoundTable): boolean {
+  const texts = found.table.cells.map((c) => c.text).filter((t) => t !== '');
+  if (texts.length === 0) return false;
+  return texts.filter((t) => isNumericData(t)).length < 0.15 * texts.length;
 }
