@@ -218,6 +218,8 @@ describe('TSV review sheet: targets after the last 【目標値】 marker, numbe
 
   it('reads a count at a time point before the plan term, beside the targets, as the base', () => {
     expect(find('14人')).toEqual([['相談支援体制の充実 相談支援専門員数', 2018, 'baseline', 14, 'person', null]]);
+    // `令和元年度末時点の…実人数(16人)`: a value in brackets after what is counted at a time point is that base.
+    expect(find('16人')).toEqual([['相談支援体制の充実 相談支援専門員の実人数', 2019, 'baseline', 16, 'person', null]]);
   });
 
   it('labels the counts after `…会議を実施。` or `…として設置` by that activity, its parts in brackets with it', () => {

@@ -338,7 +338,9 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     const between = lastPeriod ? text.slice(lastPeriod.end, q.start) : null;
     // `令和3年度(6人)の1.5倍`, `令和4年度末時点（45人）`: the number in brackets right after a year is that
     // year's base value…
-    if (between !== null && /^\s*(?:時点|現在)?\s*[(（]\s*$/u.test(between)) kind = 'baseline';
+    // (`令和元年度末時点の施設入所者数(72人)のうち…`: also when the bracket follows what is counted at that point)…
+    if (between !== null && /^\s*(?:(?:時点|現在)(?:の[^、。()（）]{1,20})?)?\s*[(（]\s*$/u.test(between))
+      kind = 'baseline';
     // …and a change `令和4年度末時点（45人）から5％以上削減` is counted from that base toward the sentence's target year.
     else if (between !== null && /(から|と比べ|に比べ|と比較|比)/u.test(between) && kind === 'target') {
       const earlier = segPeriods.filter((p) => p !== lastPeriod && p.period.fiscalYear !== null).pop();
