@@ -5,7 +5,7 @@
 // observations are written from the same data, with the indicator and unit of every row set by hand below.
 //
 // Run by hand only, never in tests: `sh scripts/install-render-deps.sh` once (LibreOffice, IPAex/Noto CJK fonts),
-// then `node scripts/make-lo-fixtures.mjs [name…]`. LibreOffice stamps dates and ids into the PDF, so the bytes
+// then `node scripts/make-lo-fixtures.mjs [name… | twins]`. LibreOffice stamps dates and ids into the PDF, so the bytes
 // differ from run to run; the committed PDF is the one the expectations were checked against.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -546,7 +546,81 @@ function render(name, fodt) {
   }
 }
 
-for (const name of process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(FIXTURES)) {
+// ---------------------------------------------------------------------------------------------------------------
+// Twins: text test documents rendered to PDF as they are, so a test can check that the PDF gives the same
+// observations as the text (test/pdf-twins.test.ts). HTML goes in as HTML; markdown is set as plain HTML first
+// (headings, list items, paragraphs, tables cell for cell — empty cells stay empty, nothing is merged).
+
+const escHtml = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function markdownToHtml(md) {
+  const out = ['<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>'];
+  const lines = md.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line) continue;
+    const h = /^(#{1,6})\s+(.*)$/.exec(line);
+    if (h) out.push(`<h${h[1].length}>${escHtml(h[2])}</h${h[1].length}>`);
+    else if (line.startsWith('|')) {
+      const rows = [];
+      for (; i < lines.length && lines[i].trim().startsWith('|'); i++) {
+        const cells = lines[i]
+          .trim()
+          .replace(/^\|/, '')
+          .replace(/\|$/, '')
+          .split('|')
+          .map((c) => c.trim());
+        if (cells.every((c) => /^:?-+:?$/.test(c))) continue;
+        rows.push(cells);
+      }
+      i--;
+      const [head, ...body] = rows;
+      const tr = (cells, tag) => `<tr>${cells.map((c) => `<${tag}>${escHtml(c)}</${tag}>`).join('')}</tr>`;
+      out.push(
+        `<table border="1" cellpadding="4" cellspacing="0">${tr(head, 'th')}${body.map((r) => tr(r, 'td')).join('')}</table>`,
+      );
+    } else if (/^[-*]\s+/.test(line)) out.push(`<ul><li>${escHtml(line.replace(/^[-*]\s+/, ''))}</li></ul>`);
+    else out.push(`<p>${escHtml(line)}</p>`);
+  }
+  out.push('</body></html>');
+  return out.join('\n');
+}
+
+const TWINS = ['test/layouts/kaigo-html-spans.html', 'test/layouts/two-level-year-kind.md'];
+
+function renderTwin(path) {
+  const out = mkdtempSync(join(tmpdir(), 'shiryo-lo-'));
+  try {
+    const base = path.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+    const html = join(out, `${base}.html`);
+    const text = readFileSync(join(ROOT, path), 'utf8');
+    writeFileSync(html, path.endsWith('.md') ? markdownToHtml(text) : text);
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${out}/profile`,
+        '--headless',
+        '--infilter=HTML (StarWriter)',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        out,
+        html,
+      ],
+      { stdio: 'inherit' },
+    );
+    const target = join(ROOT, path.replace(/\.[^.]+$/, '.pdf'));
+    writeFileSync(target, readFileSync(join(out, `${base}.pdf`)));
+    console.log(`${path} → ${target}`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+const wanted = process.argv.slice(2);
+for (const twin of TWINS) if (wanted.length === 0 || wanted.includes('twins')) renderTwin(twin);
+
+for (const name of wanted.length ? wanted.filter((w) => w !== 'twins') : Object.keys(FIXTURES)) {
   const make = FIXTURES[name];
   if (!make) throw new Error(`no fixture ${name}; known: ${Object.keys(FIXTURES).join(', ')}`);
   const { fodt, expected } = make();

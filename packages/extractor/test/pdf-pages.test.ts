@@ -16,6 +16,7 @@ import {
   mergeSplitCells,
   orderColumns,
   spansToLines,
+  splitAtCellEdges,
   streamTables,
   unwrapLines,
 } from '../src/index.js';
@@ -248,5 +249,31 @@ describe('lines the writer wrapped', () => {
       '※見込量は月平均です。',
     ]);
     expect(out[0]!.orig).toBe('・地域生活支援拠点等の整備:\n1 か所');
+  });
+});
+
+describe('a text item across drawn cell edges', () => {
+  const cell = (col: number, x0: number, x1: number, colSpan = 1) => ({
+    row: 0,
+    col,
+    rowSpan: 1,
+    colSpan,
+    bbox: { x0, y0: 100, x1, y1: 120 },
+  });
+
+  it('is cut at the edges, characters measured full or half width', () => {
+    // Three numbers set as one run over cells [100,150] [150,200] [200,225]: 9 + 1 + 9 + 1 + 5 half-width characters.
+    const run = span('3,520,000 3,401,200 96.6%', 100, 105, 100 + 25 * 5);
+    const cells = [cell(0, 100, 150), cell(1, 150, 200), cell(2, 200, 225)];
+    expect(splitAtCellEdges(run, cells).map((s) => s.text)).toEqual(['3,520,000', '3,401,200', '96.6%']);
+    const words = span('実績値対計画比', 160, 105, 230);
+    expect(
+      splitAtCellEdges(words, [cell(0, 100, 160), cell(1, 160, 190), cell(2, 190, 230)]).map((s) => s.text),
+    ).toEqual(['実績値', '対計画比']);
+  });
+
+  it('is left whole inside a merged cell (its inner grid lines are not drawn)', () => {
+    const title = span('令和6年度', 110, 105, 160);
+    expect(splitAtCellEdges(title, [cell(0, 100, 220, 2)])).toEqual([title]);
   });
 });

@@ -11,6 +11,7 @@ export {
   latticeTables,
   rulingsToGrids,
   spansToCellText,
+  splitAtCellEdges,
 } from './lattice.js';
 export { joinLineTexts, joinSpans, type Line, lineSegments, type Segment, spansToLines } from './lines.js';
 export { loadPdfJs, openFailure, pdfJsDataDirs } from './load.js';

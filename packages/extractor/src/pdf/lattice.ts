@@ -176,6 +176,61 @@ export function spansToCellText(spans: TextSpan[]): { text: string; orig: string
   return { text: cleanText(joinLineTexts(lines.map((l) => l.text))), orig: lines.map((l) => l.orig).join('\n') };
 }
 
+/** Width of a character in ems, roughly: full-width (CJK, kana, full-width forms) 1, everything else ½. */
+const emsOf = (ch: string) =>
+  /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6\u3000-\u303f]/u.test(ch) ? 1 : 0.5;
+
+/**
+ * A text item that runs over a drawn cell edge, cut at it. Writers set a table row's cells as one run when they
+ * touch (`3,520,000 3,401,200 96.6%`, `実績値対計画比` across two cells), and pdf.js returns it as one item. The
+ * edges are those of the cells in the span's row band (a merged cell's inner grid lines are not drawn and do not
+ * cut); the cut falls at the character boundary nearest the edge, characters measured as full or half width.
+ */
+export function splitAtCellEdges(span: TextSpan, cells: GridCell[]): TextSpan[] {
+  if (span.dir !== 'h') return [span];
+  const cy = centerY(span.bbox);
+  const edges = cells
+    .filter((c) => c.bbox.y0 <= cy && cy <= c.bbox.y1)
+    .map((c) => c.bbox.x1)
+    .filter((x) => x > span.bbox.x0 + 1 && x < span.bbox.x1 - 1)
+    .sort((a, b) => a - b);
+  if (edges.length === 0) return [span];
+  const chars = [...span.text];
+  const ems = chars.map(emsOf);
+  const total = ems.reduce((a, b) => a + b, 0);
+  const width = span.bbox.x1 - span.bbox.x0;
+  const at: number[] = [0];
+  for (const e of ems) at.push(at[at.length - 1]! + (e / total) * width);
+  const cuts = [
+    ...new Set(
+      edges.map((x) => {
+        let best = 0;
+        for (let i = 1; i < at.length; i++)
+          if (Math.abs(at[i]! + span.bbox.x0 - x) < Math.abs(at[best]! + span.bbox.x0 - x)) best = i;
+        return best;
+      }),
+    ),
+  ].filter((i) => i > 0 && i < chars.length);
+  if (cuts.length === 0) return [span];
+  const origChars = [...span.orig];
+  const sameLength = origChars.length === chars.length;
+  const bounds = [0, ...cuts.sort((a, b) => a - b), chars.length];
+  const out: TextSpan[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const a = bounds[k]!;
+    const b = bounds[k + 1]!;
+    const text = chars.slice(a, b).join('');
+    if (!text.trim()) continue;
+    out.push({
+      ...span,
+      text: text.trim(),
+      orig: sameLength ? origChars.slice(a, b).join('').trim() : text.trim(),
+      bbox: { ...span.bbox, x0: span.bbox.x0 + at[a]!, x1: span.bbox.x0 + at[b]! },
+    });
+  }
+  return out;
+}
+
 export interface FoundTable {
   table: Table;
   /** The spans the table took; they are not read again as prose. */
@@ -187,12 +242,22 @@ export function gridToTable(grid: Grid, spans: TextSpan[], s: LatticeSettings): 
   const cells = gridToCells(grid, s);
   if (cells.length < 2) return null;
   const box: BBox = { x0: grid.xs[0]!, y0: grid.ys[0]!, x1: grid.xs.at(-1)!, y1: grid.ys.at(-1)! };
-  const inside = spans.filter((sp) => contains(box, centerX(sp.bbox), centerY(sp.bbox)));
-  if (inside.length === 0) return null;
+  const whole = spans.filter((sp) => contains(box, centerX(sp.bbox), centerY(sp.bbox)));
+  if (whole.length === 0) return null;
+  const source = new Map<TextSpan, TextSpan>();
+  const inside = whole.flatMap((sp) => {
+    const pieces = splitAtCellEdges(sp, cells);
+    for (const p of pieces) source.set(p, sp);
+    return pieces;
+  });
+  const used = new Set<TextSpan>();
   const taken = new Set<TextSpan>();
   const out: TableCell[] = cells.map((gc) => {
-    const mine = inside.filter((sp) => !taken.has(sp) && contains(gc.bbox, centerX(sp.bbox), centerY(sp.bbox)));
-    for (const sp of mine) taken.add(sp);
+    const mine = inside.filter((sp) => !used.has(sp) && contains(gc.bbox, centerX(sp.bbox), centerY(sp.bbox)));
+    for (const sp of mine) {
+      used.add(sp);
+      taken.add(source.get(sp) ?? sp);
+    }
     const { text, orig } = spansToCellText(mine);
     return {
       row: gc.row,

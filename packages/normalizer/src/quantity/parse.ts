@@ -115,7 +115,8 @@ function readUnit(
   value: number,
   rate: string | null,
 ): { pos: number; value: number; unitText: string | null; unit: string | null } {
-  const wari = /^割(?![合引当])(?:(\d|[一二三四五六七八九])分)?/u.exec(s.slice(pos));
+  // `2割5分`, also as a PDF text layer spaces it (`2 割 5 分`).
+  const wari = /^割(?![合引当])(?: ?(\d|[一二三四五六七八九]) ?分)?/u.exec(s.slice(pos));
   if (wari) {
     const bu = wari[1] ? (parseNumberToken(wari[1]) ?? 0) : 0;
     return { pos: pos + wari[0].length, value: value * 10 + bu, unitText: '割', unit: 'percent' };

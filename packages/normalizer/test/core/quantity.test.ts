@@ -47,6 +47,7 @@ describe('parseQuantity: one number', () => {
     ['10割', [[100, 'percent', null]]],
     ['5割以上', [[50, 'percent', 'gte']]],
     ['2割5分以上', [[25, 'percent', 'gte']]],
+    ['2 割 5 分以上', [[25, 'percent', 'gte']]],
     ['8割以上', [[80, 'percent', 'gte']]],
     ['二割五分', [[25, 'percent', null]]],
     // percent, ratio
