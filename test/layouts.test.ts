@@ -270,6 +270,8 @@ describe('bullets in a plan-term column: two labels on one line, a breakdown ite
       ['一般就労移行者数', 2026, 'target', 1.4, 'ratio', null, null],
       // the base year of the item before does not date it; a place after a count breaks that count down
       ['一般就労移行者数 就労移行支援事業所', 2026, 'target', 7, 'person', null, null],
+      // `•年4回以上協議` has no label: the row's national item that names the same act says what it counts
+      ['保健・医療・福祉関係者による協議の場の設置', 2026, 'target', 4, 'time/year', 'gte', null],
     ]);
   });
 
@@ -279,6 +281,7 @@ describe('bullets in a plan-term column: two labels on one line, a breakdown ite
       ['削減数', 2023, 'target', 2, 'person', null, null],
       ['一般就労移行者数', 2023, 'target', 12, 'person', null, null],
       ['一般就労移行者数 就労移行支援事業所', 2023, 'target', 5, 'person', null, null],
+      ['保健・医療・福祉関係者による協議の場の設置', 2023, 'target', 3, 'time/year', 'gte', null],
     ]);
   });
 

@@ -46,6 +46,8 @@ export interface ProseItem {
   alwaysLead?: boolean;
   /** A bullet block (`• 令和3年度(6人)の1.5倍` under `• 利用者数: 9人` restates the bullet before it). */
   bullet?: boolean;
+  /** Table cells: the items the row names elsewhere (the national guideline's bullets), for a value with no label. */
+  rowItems?: string[];
   /** Where it came from, for provenance: a table cell or a block. */
   table_index: number | null;
   row: number | null;
@@ -309,6 +311,12 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
       blockLead = label;
       blockUnit = lu.unit && unit === lu.unit ? { unit, unitText } : null;
       if (item.alwaysLead && context) label = `${context} ${label}`;
+    }
+    // `•年6回以上協議` with nothing before it: the row's item that names the same act (`協議の場の設置`) says what.
+    if (!label && item.rowItems) {
+      const word = /^[\p{sc=Han}\p{sc=Katakana}ー]{2,}/u.exec(text.slice(q.end))?.[0];
+      const named = word ? item.rowItems.filter((x) => x.includes(word)) : [];
+      if (named.length === 1) label = cleanLabel(named[0]!.replace(/\s*[(（][^)）]*[)）]\s*$/u, ''));
     }
     if (!label) continue;
     // A kind marker (`【目標値】`, `② 実績`) holds for the values after it in the same block.

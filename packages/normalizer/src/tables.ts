@@ -468,6 +468,15 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
           .map((l) => stripNumbering(l!))
           .join(' ') || null;
       const colPeriod = pickPeriod(cols);
+      // What the national guideline's cells of the row list (`• 保健・医療・福祉関係者による協議の場の設置`).
+      const rowItems = texts.flatMap((x, i) =>
+        national[i] && x
+          ? x
+              .split(/(?:^|\s+)[•・●○◆■◇□]\s*/u)
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : [],
+      );
       const state: ProseState = {
         lead,
         // Values written in a plan's own column (`第7期…計画`) are that plan's targets unless they say otherwise.
@@ -487,6 +496,7 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
             row: r,
             col: c,
             alwaysLead: true,
+            rowItems,
           },
           state,
           ctx,
