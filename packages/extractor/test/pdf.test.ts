@@ -12,6 +12,7 @@ import { failure, scratchFiles } from './helpers.js';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const RULED = join(ROOT, 'fixtures/pdf-ruled-services/source.pdf');
+const DATA = new URL('./data/', import.meta.url).pathname;
 const STREAM = join(ROOT, 'fixtures/pdf-stream-services/source.pdf');
 const { file } = scratchFiles('shiryo-pdf-');
 
@@ -287,6 +288,30 @@ describe('bad PDFs give typed errors naming the file', () => {
       expect(e.reason).toMatch(reason);
     });
   }
+
+  it('a PDF that needs a user password (qpdf, AES-256) → PDF_ENCRYPTED naming the file', async () => {
+    const path = join(DATA, 'user-password.pdf');
+    const e = await failure(extractDocument(path));
+    expect(e.code).toBe('PDF_ENCRYPTED');
+    expect(e.message).toContain(path);
+  });
+
+  it('reads a PDF encrypted with an owner password only (empty user password) like the original', async () => {
+    const plain = await extractDocument(RULED);
+    const locked = await extractDocument(join(DATA, 'owner-password-only.pdf'));
+    expect(locked.tables.map(grid)).toEqual(plain.tables.map(grid));
+    expect(locked.blocks.map((b) => b.text)).toEqual(plain.blocks.map((b) => b.text));
+  });
+
+  it('reads a PDF whose startxref points nowhere (pdf.js rebuilds the xref from the objects)', async () => {
+    const text = readFileSync(RULED, 'latin1');
+    const broken = text.replace(/startxref\s+\d+/, 'startxref\n99999999');
+    expect(broken).not.toBe(text);
+    const path = file('bad-xref.pdf', Buffer.from(broken, 'latin1'));
+    const doc = await extractDocument(path);
+    const plain = await extractDocument(RULED);
+    expect(doc.tables.map(grid)).toEqual(plain.tables.map(grid));
+  });
 
   it('leaves the caller’s bytes alone (pdf.js gets a copy)', async () => {
     const bytes = new Uint8Array(readFileSync(RULED));
