@@ -316,6 +316,12 @@ describe('a comparison sheet whose tabs were lost after its first rows: national
     expect(n.observations.map(row)).toEqual([
       ['地域移行者数', 2026, 'target', 3, 'person', null],
       ['地域移行者数', 2023, 'target', 4, 'person', null],
+      // right after the table: the national line, then the two plan columns' equal lists, which go on with the
+      // lists of the row's cells (地域移行者数 broken down by where people moved)
+      ['地域移行者数 共同生活援助事業所', 2026, 'target', 2, 'person', null],
+      ['地域移行者数 宿泊型自立訓練施設', 2026, 'target', 1, 'person', null],
+      ['地域移行者数 共同生活援助事業所', 2023, 'target', 3, 'person', null],
+      ['地域移行者数 宿泊型自立訓練施設', 2023, 'target', 1, 'person', null],
       // `令和3年度の1.41倍以上` and `年1回以上` are the national column's; the second marker opens the 第6期 column
       ['就労定着支援事業利用者数', 2026, 'target', 12, 'person', null],
       ['就労定着支援事業所数', 2023, 'target', 2, 'facility', null],

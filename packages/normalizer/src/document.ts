@@ -10,7 +10,7 @@ import { type DocumentContext, detectPlan, SectionTracker, tableContexts } from 
 import { detectMunicipality, municipalityByCode, municipalityByName } from './municipality.js';
 import { findPeriods, fyPeriod, parseColumnHeader } from './period/index.js';
 import { newProseState, proseHeading, proseToObservations, UNDATED_RESULT } from './prose.js';
-import { sheetContinuations } from './sheet.js';
+import { cellCount, sheetContinuations } from './sheet.js';
 import { tableToObservations } from './tables.js';
 import type { TokenMatcher } from './tokens.js';
 
@@ -178,7 +178,14 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
       // number of the city's, and a plan column's values fall in that plan's term.
       const sheet = sheets.get(b.seq);
       if (sheet?.national) continue;
-      if (sheet?.period && !state.period) state.period = sheet.period;
+      // (a plan term set for the column before does not hold in the next one)
+      if (sheet?.period && (!state.period || state.period.kind === 'plan_term')) state.period = sheet.period;
+      // A line continuing a table cell's list breaks down the count that list is of, with that count's kind.
+      if (sheet?.continues) {
+        const count = cellCount(observations, sheet.continues);
+        state.itemLabel = count?.label ?? null;
+        if (count) state.kind = count.kind;
+      }
       try {
         observations.push(
           ...proseToObservations(
