@@ -331,3 +331,16 @@ describe('a comparison sheet whose tabs were lost after its first rows: national
     ]);
   });
 });
+
+describe('TSV side-by-side blocks: a block that lost its title takes the missing number’s item from the band', () => {
+  const n = read('side-by-side-untitled.tsv');
+
+  it('names the untitled block ① after the band’s ① item and reads its grid under that name', () => {
+    const t1 = n.observations.filter((o) => o.table_index === 1).map(row);
+    expect(t1).toEqual([
+      ['地域移行支援の利用者数', 2026, 'plan', 3, 'person/month', null],
+      ['地域移行支援の利用者数', 2024, 'actual', 1, 'person/month', null],
+      ['地域移行支援の利用者数', 2025, 'actual', 2, 'person/month', null],
+    ]);
+  });
+});

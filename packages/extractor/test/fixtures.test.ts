@@ -370,8 +370,8 @@ describe('iga, inzai, shiroi', () => {
       ['実績値', '6', '9', ''],
       ['乖離値', '', '', '0.0%'],
     ]);
-    // a block without a title of its own gets the first phrase of the cell on its left as caption
-    expect(d.tables[2]).toMatchObject({ caption: '精神障がいにも対応した地域包括ケアシステムの構築', nCols: 4 });
+    // a block without a title of its own among ②…⑦ is item ①, named by the band's list of items
+    expect(d.tables[2]).toMatchObject({ caption: '①精神障害者の地域移行支援利用者数', nCols: 4 });
     const c = d.tables[14]!;
     expect(rowTexts(c, 0)).toEqual([
       '成果目標',

@@ -75,6 +75,33 @@ describe('splitSideBySideTables', () => {
     expect(doc.tables[3]!.line).toBe(5);
   });
 
+  it('names a block that lost its title after the missing number, from the band listing it', () => {
+    const untitled = [
+      ['成果目標', '内容', '実績'],
+      [
+        '■精神障害者の地域生活',
+        '①地域移行支援の利用者数 3人 ②地域定着支援の利用者数 5人',
+        '',
+        '人数(人/月)',
+        'R6',
+        'R7',
+        'R8',
+        '②地域定着支援の利用者',
+        '人数(人/月)',
+        'R6',
+        'R7',
+        'R8',
+      ],
+      ['', '', '', '計画値', '', '', '3', '', '計画値', '', '', '5'],
+      ['', '', '', '実績値', '1', '2', '', '', '実績値', '4', '4', ''],
+    ];
+    const s = splitSideBySideTables(gridTable(untitled))!;
+    expect(s.blocks.map((b) => b.table.caption)).toEqual(['①地域移行支援の利用者数', '②地域定着支援の利用者']);
+    // Without numbered siblings nothing is guessed.
+    const unnumbered = untitled.map((r) => r.map((c) => c.replace('②地域定着支援の利用者', '地域定着支援の利用者')));
+    expect(splitSideBySideTables(gridTable(unnumbered))!.blocks[0]!.table.caption).toBeUndefined();
+  });
+
   it('finds nothing in an ordinary table with a period header', () => {
     const t = gridTable([
       ['区分', 'R6', 'R7', 'R8'],

@@ -164,12 +164,17 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
       }
       if (kind) break;
     }
-    const heading = named
-      ? stripNumbering(named.text)
-          .replace(/[(（][^)）]*P\s*\d+[)）]/g, '')
-          .replace(/[(（][^)）]{1,10}[)）]\s*$/, '')
-          .trim() || null
-      : null;
+    // A table split out of a larger one (a block of a review sheet) has its own title as caption: it names the
+    // block better than any heading above the larger table.
+    const heading =
+      t.parent !== undefined && t.caption
+        ? stripNumbering(t.caption) || null
+        : named
+          ? stripNumbering(named.text)
+              .replace(/[(（][^)）]*P\s*\d+[)）]/g, '')
+              .replace(/[(（][^)）]{1,10}[)）]\s*$/, '')
+              .trim() || null
+          : null;
     // A `※<>内の数字は…` note among the blocks right after the table explains its subset values.
     let subsetNote: string | null = null;
     for (const next of items.slice(pos + 1, pos + 4)) {

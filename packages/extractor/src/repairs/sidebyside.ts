@@ -12,7 +12,8 @@
  * when at least one row holds two block headers side by side; each becomes its own table
  * (`label | measure | periods…` over `| kind | values…`), caption = its label, parent = the outer table, which
  * keeps everything else (a blank cell where a block's cell was). A label cell too long to be a label (the outer
- * table's text, which the converter put there) stays in the outer table and gives the caption its first phrase. Where a block's rows were written a column off (their blank label cell dropped) they are
+ * table's text, which the converter put there) stays in the outer table and gives the caption its first phrase,
+ * unless the block's numbered siblings show which listed item it is (`nameUntitledBlocks`). Where a block's rows were written a column off (their blank label cell dropped) they are
  * moved back so the values sit under the periods; a block whose values cannot be placed stays in the outer table.
  * `/` cells filling an empty block beside a header are dropped. A block's first row is its header row.
  */
@@ -107,6 +108,39 @@ function shiftOf(h: BlockHeader, segs: Segment[], texts: string[][]): number | n
   return null;
 }
 
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+/**
+ * A block that lost its title among blocks numbered ②, ③… is the item whose number is missing; the band's text
+ * lists that item with its target (`①精神障害者の地域移行支援利用者数 4人`), which gives the block its caption.
+ * Only when the missing numbers are as many as the untitled blocks and each is listed once in the band's row.
+ */
+function nameUntitledBlocks(blocks: { table: Table; row: number }[], texts: string[][]): void {
+  const titled = (t: Table) => t.cells.some((c) => c.row === 0 && c.col === 0 && c.text.trim() !== '');
+  const numberOf = (t: Table) => CIRCLED.indexOf((t.caption ?? '').trim()[0] ?? '') + 1;
+  const numbers = blocks
+    .filter((b) => titled(b.table))
+    .map((b) => numberOf(b.table))
+    .filter((n) => n > 0);
+  if (numbers.length === 0) return;
+  const untitled = blocks.filter((b) => !titled(b.table));
+  const missing: number[] = [];
+  for (let n = 1; n <= Math.max(...numbers) + untitled.length && missing.length < untitled.length; n++)
+    if (!numbers.includes(n)) missing.push(n);
+  if (missing.length !== untitled.length) return;
+  untitled.forEach((b, i) => {
+    const mark = CIRCLED[missing[i]! - 1]!;
+    const band = texts[b.row] ?? [];
+    const found = band.flatMap((cell) =>
+      [...cell.matchAll(new RegExp(`${mark}\\s*([^①-⑳\\s][^①-⑳]*?)\\s*(?:[0-9０-９]|有|無|$)`, 'gu'))].map((m) =>
+        m[1]!.trim(),
+      ),
+    );
+    if (found.length === 1 && found[0] && len(found[0]) <= MAX_LABEL)
+      b.table = { ...b.table, caption: `${mark}${found[0]}` };
+  });
+}
+
 export interface SideBySide {
   outer: Table;
   blocks: { table: Table; row: number }[];
@@ -140,6 +174,7 @@ export function splitSideBySideTables(t: Table): SideBySide | null {
     if (slashes.length >= 2) for (const c of slashes) taken.add(`${hr},${c}`);
   }
   if (blocks.length === 0) return null;
+  nameUntitledBlocks(blocks, texts);
   // The outer table keeps a blank cell where a block's cell was.
   const outer = {
     ...t,
