@@ -516,8 +516,152 @@ function kasukabe() {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Fixture: pdf-lo-ruled-comparison — 松本市, 第6期 target / result / 第7期 target side by side in a ruled table
+// whose cells hold several labelled values each (伊賀市's comparison sheet), and a table of base and target years.
 
-const FIXTURES = { 'pdf-lo-ruled-plan-actual': kumagaya, 'pdf-lo-columns-borderless': kasukabe };
+/** [item, [第6期 target lines, 令和4年度末 result lines, 第7期 target lines]]; a line is [label, written, value, unit, qualifier]. */
+const MATSUMOTO = [
+  [
+    '(1) 施設入所者の地域生活への移行',
+    [
+      [
+        ['地域生活移行者数', '10人', 10, 'person', null],
+        ['施設入所者の削減数', '5人', 5, 'person', null],
+      ],
+      [
+        ['地域生活移行者数', '4人', 4, 'person', null],
+        ['施設入所者の削減数', '2人', 2, 'person', null],
+      ],
+      [
+        ['地域生活移行者数', '9人', 9, 'person', null],
+        ['施設入所者の削減数', '6人', 6, 'person', null],
+      ],
+    ],
+  ],
+  [
+    '(2) 福祉施設から一般就労への移行',
+    [
+      [['一般就労移行者数', '40人', 40, 'person', null]],
+      [['一般就労移行者数', '31人', 31, 'person', null]],
+      [
+        ['一般就労移行者数', '45人', 45, 'person', null],
+        ['就労定着率7割以上の事業所の割合', '2割5分以上', 25, 'percent', 'gte'],
+      ],
+    ],
+  ],
+  [
+    '(3) 地域生活支援拠点等の整備',
+    [
+      [
+        ['整備箇所数', '1か所', 1, 'facility', null],
+        ['運用状況の検証及び検討', '年1回以上', 1, 'time/year', 'gte'],
+      ],
+      [
+        ['整備箇所数', '1か所', 1, 'facility', null],
+        ['運用状況の検証及び検討', '年2回', 2, 'time/year', null],
+      ],
+      [
+        ['整備箇所数', '2か所', 2, 'facility', null],
+        ['運用状況の検証及び検討', '年1回以上', 1, 'time/year', 'gte'],
+      ],
+    ],
+  ],
+  [
+    '(4) 相談支援体制の充実・強化',
+    [
+      [['基幹相談支援センターの設置', '1か所', 1, 'facility', null]],
+      [['基幹相談支援センターの設置', '1か所', 1, 'facility', null]],
+      [['相談支援事業所への専門的な指導・助言', '年24件', 24, 'case/year', null]],
+    ],
+  ],
+];
+
+/** 長期入院患者数: [group, base FY2019, target FY2023, result FY2022]. */
+const MATSUMOTO_INPATIENTS = [
+  ['65歳以上', 182, 158, 169],
+  ['65歳未満', 121, 102, 110],
+];
+
+function matsumoto() {
+  const expected = [];
+  const obs = (o) => {
+    expected.push({ municipality: '松本市', subgroup: null, measure: null, qualifier: null, ...o });
+  };
+  const columns = [
+    [2023, 'target', '第6期計画の目標値（令和5年度）'],
+    [2022, 'actual', '実績（2022（令和4）年度末）'],
+    [2026, 'target', '第7期計画の目標値（令和8年度）'],
+  ];
+  const rows = MATSUMOTO.map(([item, cells]) => [
+    item,
+    ...cells.map((lines, c) => {
+      for (const [label, written, value, unit, qualifier] of lines) {
+        const [fy, kind, head] = columns[c];
+        obs({
+          indicator: label,
+          unit,
+          fiscal_year: fy,
+          value_kind: kind,
+          value,
+          qualifier,
+          evidence: `${item} | ${head} | ・${label}：${written}`,
+        });
+      }
+      return lines.map(([label, written]) => `・${label}：${written}`).join('\n');
+    }),
+  ]);
+  const t = table({
+    name: 'Goals',
+    widths: [3.6, 4.4, 4.4, 4.4],
+    header: [['区分', ...columns.map(([, , head]) => ({ t: head, align: 'c' }))]],
+    rows,
+  });
+  const years = [
+    [2019, 'baseline', '2019（令和元）年度 基準値'],
+    [2023, 'target', '2023（令和5）年度 目標値'],
+    [2022, 'actual', '2022（令和4）年度 実績'],
+  ];
+  const rows2 = MATSUMOTO_INPATIENTS.map(([group, ...values]) => {
+    values.forEach((v, i) => {
+      obs({
+        indicator: '精神病床における1年以上長期入院患者数',
+        subgroup: group,
+        unit: 'person',
+        fiscal_year: years[i][0],
+        value_kind: years[i][1],
+        value: v,
+        evidence: `精神病床における1年以上長期入院患者数（人） | ${group} | ${years[i][2]} | ${v}`,
+      });
+    });
+    return [group, ...values.map((v) => ({ t: num(v), align: 'r' }))];
+  });
+  const t2 = table({
+    name: 'Inpatients',
+    widths: [4, 4, 4, 4],
+    header: [['区分', ...years.map(([, , head]) => ({ t: head, align: 'c' }))]],
+    rows: rows2,
+  });
+  const body = [
+    p('令和5年度 第3回 松本市障がい者自立支援協議会 資料4', 'Small'),
+    p('第7期松本市障がい福祉計画 成果目標', 'H1'),
+    p('1 第6期計画の成果目標の達成状況と第7期計画の目標', 'H2'),
+    p('第6期計画の目標値、令和4年度末までの実績及び第7期計画の目標値を比較すると、次のとおりです。'),
+    t,
+    p('2 精神障がいにも対応した地域包括ケアシステムの構築', 'H2'),
+    p('精神病床における1年以上長期入院患者数（人）', 'H3'),
+    t2,
+    p('※基準値は2019（令和元）年6月末時点の患者数です。', 'Small'),
+  ];
+  return { fodt: document({ header: '松本市 障がい福祉計画 成果目標', footer: '- {page} -', body }), expected };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const FIXTURES = {
+  'pdf-lo-ruled-plan-actual': kumagaya,
+  'pdf-lo-columns-borderless': kasukabe,
+  'pdf-lo-ruled-comparison': matsumoto,
+};
 
 function render(name, fodt) {
   const dir = join(ROOT, 'fixtures', name);

@@ -75,7 +75,8 @@ function readPieceUncached(raw: string): Piece {
   }
   const h = parseColumnHeader(split.label ?? text);
   let label: string | null = stripTags(normalized(h.rest ?? '')).trim();
-  if (!label || isGeneric(label) || /^[\s()（）/・:：-]*$/.test(label) || /^第\s*\d+\s*期$/.test(label)) label = null;
+  if (!label || isGeneric(label) || /^[\s()（）/・:：-]*$/.test(label) || /^第\s*\d+\s*期(?:計画)?の?$/.test(label))
+    label = null;
   return {
     text,
     period: h.period,
@@ -229,6 +230,27 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
     if (numbers > 0 && numbers >= labels) break;
     if (labels === 0 && numbers === 0 && stubCols > 0) break;
     stubCols++;
+  }
+  // A column headed by a year or a value kind whose cells mostly hold counts written in words
+  // (`・地域生活移行者数：10人` under `第6期計画の目標値（令和5年度）`) holds values: it is not a stub.
+  for (let c = 1; c < stubCols; c++) {
+    let valued = false;
+    for (let r = 0; r < headerRows; r++) {
+      const p = readPiece(text(r, c));
+      if (p.period || p.kind) valued = true;
+    }
+    let filled = 0;
+    let counts = 0;
+    for (let r = headerRows; r < nR && valued; r++) {
+      const t = text(r, c);
+      if (!t || !isTopLeft(r, c)) continue;
+      filled++;
+      if (/[0-9０-９]/.test(t) && parseQuantity(t).quantities.some((q) => q.unit)) counts++;
+    }
+    if (valued && filled > 0 && counts * 2 >= filled) {
+      stubCols = c;
+      break;
+    }
   }
   if (stubCols === 0 && headerRows === 0) return { observations: [], issues };
 

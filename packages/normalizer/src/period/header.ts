@@ -111,11 +111,13 @@ export function parseColumnHeader(text: string, opts: PeriodOptions = {}): Colum
   if (!valueKind) {
     const tokens = s.split(/[\s:の]+/u).filter(Boolean);
     for (const t of tokens) {
-      const k = valueKindOf(t.replace(/^[(【[]|[)】\]]$/gu, ''));
+      // Brackets left at either end once the period inside them is gone: `目標値(令和5年度)` → `目標値(`.
+      const core = t.replace(/^[(（【[)）】\]]+|[(（【[)）】\]]+$/gu, '');
+      const k = valueKindOf(core);
       if (k) {
         valueKind = k;
-        const i = s.indexOf(t);
-        s = s.slice(0, i) + s.slice(i + t.length);
+        const i = s.indexOf(core);
+        s = (s.slice(0, i) + s.slice(i + core.length)).replace(/[(（【[]\s*[)）】\]]/gu, ' ');
         break;
       }
     }

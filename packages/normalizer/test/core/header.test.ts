@@ -12,6 +12,10 @@ describe('parseColumnHeader', () => {
     ['R5年度 （見込）', 'fy', 2023, 'plan', ''],
     ['R3年度 (見込)', 'fy', 2021, 'plan', ''],
     ['R1実績', 'fy', 2019, 'actual', ''],
+    // the period in brackets after the kind word: the brackets it leaves do not hide the word
+    ['第6期計画の目標値（令和5年度）', 'fy', 2023, 'target', '第6期計画の'],
+    ['実績（2022（令和4）年度末）', 'fy_end', 2022, 'actual', ''],
+    ['見込量【令和7年度】', 'fy', 2025, 'plan', ''],
     ['R2実績', 'fy', 2020, 'actual', ''],
     ['R3実績', 'fy', 2021, 'actual', ''],
     ['R3見込', 'fy', 2021, 'plan', ''],

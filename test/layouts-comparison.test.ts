@@ -1,0 +1,33 @@
+/**
+ * A comparison sheet (伊賀市's family, and the PDF fixture pdf-lo-ruled-comparison): 第6期 target | result | 第7期
+ * target side by side, each cell holding labelled counts, the year and kind only in the column header
+ * (`第6期計画の目標値（令和5年度）`). Written for this test in other words and numbers (test/layouts/comparison-cells.tsv).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractText } from '@shiryo/extractor';
+import type { Observation } from '@shiryo/model';
+import { normalizeDocument } from '@shiryo/normalizer';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './pipeline.js';
+
+describe('a comparison sheet with labelled counts in its cells', () => {
+  const path = join(ROOT, 'test/layouts/comparison-cells.tsv');
+  const n = normalizeDocument(extractText(readFileSync(path, 'utf8'), path));
+  const row = (o: Observation) => [o.indicator_label, o.fiscal_year, o.value_kind, o.value, o.unit, o.qualifier];
+
+  it('reads each count with the year and kind of its column, labelled by the row item and its own label', () => {
+    expect(n.municipality?.code).toBe('232025');
+    expect(n.observations.map(row)).toEqual([
+      ['精神障がいにも対応した地域包括ケア 協議の場の開催回数', 2023, 'target', 4, 'time/year', null],
+      ['精神障がいにも対応した地域包括ケア 協議の場の開催回数', 2022, 'actual', 3, 'time/year', null],
+      ['精神障がいにも対応した地域包括ケア 協議の場の開催回数', 2026, 'target', 6, 'time/year', 'gte'],
+      ['障がい児支援の提供体制 児童発達支援センター', 2023, 'target', 2, 'facility', null],
+      ['障がい児支援の提供体制 主に重症心身障がい児を支援する事業所', 2023, 'target', 3, 'facility', null],
+      ['障がい児支援の提供体制 児童発達支援センター', 2022, 'actual', 2, 'facility', null],
+      ['障がい児支援の提供体制 主に重症心身障がい児を支援する事業所', 2022, 'actual', 2, 'facility', null],
+      ['障がい児支援の提供体制 児童発達支援センター', 2026, 'target', 3, 'facility', null],
+      ['障がい児支援の提供体制 主に重症心身障がい児を支援する事業所', 2026, 'target', 4, 'facility', null],
+    ]);
+  });
+});
