@@ -99,10 +99,11 @@ const NOT_A_VALUE_BEFORE = /(第|№|No\.?|P\.?|p\.?|令和|平成|昭和|R|H)\s
 
 function cleanLabel(s: string): string {
   // `【2019年度末時点 施設入所者数】 36人`: a bracketed label names the value after it; a bracketed kind word
-  // (`【目標値】`) is dropped below with the other kind words.
-  const unbracketed = s.replace(/【\s*([^】]*?)\s*】/gu, (_m, inner: string) =>
-    kindWord(inner) && inner.length <= 5 ? ' ' : ` ${inner} `,
-  );
+  // (`【目標値】`, `（基準値）`) is dropped.
+  const unbracketed = s
+    .replace(/【\s*([^】]*?)\s*】/gu, (_m, inner: string) => (kindWord(inner) && inner.length <= 5 ? ' ' : ` ${inner} `))
+    // `施設入所者数（基準値）：118人`: a kind word in round brackets says what the value is, not what it counts.
+    .replace(/[(（]\s*(?:基準値?|目標値?|実績値?|見込量?)\s*[)）]/gu, ' ');
   return stripNumbering(stripTags(unbracketed.replace(/^[\s、,，・]+/u, '')))
     .replace(/[：:]\s*$/u, '')
     .replace(/^(目標値?|実績値?|見込量?|【[^】]*】)\s*/u, '')
@@ -322,10 +323,10 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     // A kind marker (`【目標値】`, `② 実績`) holds for the values after it in the same block.
     // The last bracketed marker of the segment decides (`【目標】 …年度の実績を基に… 【目標値】 ①… 17人`): words in
     // the sentences before it describe how the target was set.
-    const segMarkers = [...seg.matchAll(/【([^】]*)】/gu)]
-      .map((m) => m[1]!)
+    const segMarkers = [...seg.matchAll(/【([^】]*)】|[(（]\s*(基準値?|目標値?|実績値?|見込量?)\s*[)）]/gu)]
+      .map((m) => m[1] ?? m[2]!)
       .filter((m) => !/時点|現在/u.test(m))
-      .map(kindWord)
+      .map((m) => (/^基準/u.test(m) ? 'baseline' : kindWord(m)))
       .filter((k): k is ValueKind => k !== null);
     const segKind = segMarkers[segMarkers.length - 1] ?? kindWord(seg.replace(/【[^】]*(?:時点|現在)[^】]*】/gu, ''));
     if (segKind) runningKind = segKind;
