@@ -344,3 +344,14 @@ describe('TSV side-by-side blocks: a block that lost its title takes the missing
     ]);
   });
 });
+
+describe('TSV management sheet: an evaluation row under the title row, results listed after …として、', () => {
+  const n = read('sheet-evaluation-rows.tsv');
+
+  it('reads the 令和4年度 row as a body row and labels each count by what it was held as', () => {
+    expect(n.observations.map(row)).toEqual([
+      ['地域生活支援拠点等の運用状況を検証する場 運営会議', 2022, 'actual', 4, 'time', null],
+      ['地域生活支援拠点等の運用状況を検証する場 研修会', 2022, 'actual', 2, 'time', null],
+    ]);
+  });
+});

@@ -153,7 +153,11 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     return [];
   }
   // `入所施設の利用先は、①市内施設：26人、②…`: the topic before は names what the list items break down.
-  const topic = /^(.{2,40}?)は[、,]?\s*(?=[①-⑳(（・]|[0-9]+[).）])/u.exec(text)?.[1] ?? null;
+  // `協議の場として、事務連絡会6回、事例検討会6回…`: what the counted things are held as, likewise.
+  const topic =
+    /^(.{2,40}?)は[、,]?\s*(?=[①-⑳(（・]|[0-9]+[).）])/u.exec(text)?.[1] ??
+    /^(.{2,40}?)として[、,]\s*(?=[^、。\s]{2,12}?[0-9０-９]+\s*(?:回|人|名|件|か所|箇所)[、,])/u.exec(text)?.[1] ??
+    null;
   const out: Observation[] = [];
   let boundary = 0;
   let blockLead: string | null = null;

@@ -203,8 +203,17 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
     for (let c = 1; c < nC; c++) if (hasNumber(r, c) && !readPiece(text(r, c)).period) return true;
     return false;
   };
+  // A row with a sentence that reports numbers (`…事務連絡会6回、事例検討会6回…を開催し、…。`) is a body row of
+  // a sheet, not a header, though no cell of it is a number alone.
+  const rowReports = (r: number) => {
+    for (let c = 1; c < nC; c++) {
+      const t = text(r, c);
+      if (t.length > 30 && /。/.test(t) && /[0-9０-９]/.test(t)) return true;
+    }
+    return false;
+  };
   if (!headerRows) {
-    while (headerRows < Math.min(4, nR - 1) && !rowHasNumbers(headerRows)) headerRows++;
+    while (headerRows < Math.min(4, nR - 1) && !rowHasNumbers(headerRows) && !rowReports(headerRows)) headerRows++;
   } else {
     while (headerRows < Math.min(4, nR - 1) && !rowHasNumbers(headerRows)) {
       let words = 0;
