@@ -1,5 +1,5 @@
 /**
- * Golden tables: the tables recovered from every text fixture, compared with `fixtures/<name>/expected/tables.json`
+ * Golden tables: the tables recovered from every fixture (text exports and PDFs), compared with `fixtures/<name>/expected/tables.json`
  * (checked by hand, see each fixture's README). `UPDATE_GOLDEN=1 npx vitest run packages/extractor/test/goldens.test.ts`
  * rewrites them; that is refused when CI is set.
  */
@@ -11,10 +11,17 @@ import { formatGoldens, tableToGolden } from './golden.js';
 
 const FIXTURES = new URL('../../../fixtures/', import.meta.url).pathname;
 const update = process.env.UPDATE_GOLDEN === '1';
-const names = readdirSync(FIXTURES, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(join(FIXTURES, d.name, 'source.txt')))
-  .map((d) => d.name)
-  .sort();
+/** Each fixture with its source: the text exports and the PDFs. */
+const sources = readdirSync(FIXTURES, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((d) =>
+    ['source.txt', 'source.pdf']
+      .filter((f) => existsSync(join(FIXTURES, d.name, f)))
+      .map((f) => [d.name, f] as const),
+  )
+  .sort(([a], [b]) => a.localeCompare(b));
+const names = sources.map(([name]) => name);
+const sourceOf = new Map(sources);
 
 describe('golden tables', () => {
   it('are not rewritten in CI', () => {
@@ -22,7 +29,7 @@ describe('golden tables', () => {
   });
 
   it.each(names)('%s', async (name) => {
-    const doc = await extractDocument(join(FIXTURES, name, 'source.txt'));
+    const doc = await extractDocument(join(FIXTURES, name, sourceOf.get(name)!));
     const text = formatGoldens(doc.tables.map(tableToGolden));
     const path = join(FIXTURES, name, 'expected', 'tables.json');
     if (update) {

@@ -52,14 +52,18 @@ export function joinSpans(spans: TextSpan[]): { text: string; orig: string } {
   return { text: collapseWhitespace(text), orig };
 }
 
-/** Join the lines of one cell or paragraph: nothing between Japanese characters, one space otherwise. */
+/**
+ * Join the lines of one cell or paragraph: nothing between Japanese characters, one space otherwise, and one
+ * before a line that opens an item of its own (`・削減数：5人` under `・移行者数：10人` in one cell).
+ */
 export function joinLineTexts(texts: string[]): string {
   let out = '';
   for (const t of texts) {
     if (!t) continue;
     const left = [...out].at(-1);
     const right = [...t][0]!;
-    out += !left || (isJapanese(left) && isJapanese(right)) ? t : ` ${t}`;
+    const glued = left && isJapanese(left) && isJapanese(right) && !/[・•●○◆■◇□※]/u.test(right);
+    out += !left || glued ? t : ` ${t}`;
   }
   return out;
 }
