@@ -118,10 +118,16 @@ export class SectionTracker {
 export function subsetNoteOf(text: string): string | null {
   const t = text.normalize('NFKC').trim();
   if (!/^※/.test(t) || !/[<＜〈(（]\s*[>＞〉)）]|内数|内訳/.test(t)) return null;
-  let s = t.replace(/^※\s*/, '').replace(/^.*?(?:内の数字|内の数値|内数)は?/, '');
+  const body = t.replace(/^※\s*/, '');
+  // `<>内の数字は…`, `（ ）内は、…`: what follows the brackets' name; else what follows `内数は`.
+  const afterBrackets = /^.*?[>＞〉)）]\s*(?:内の数字|内の数値|内数|内)は?[、,]?\s*/u.exec(body);
+  let s = afterBrackets ? body.slice(afterBrackets[0].length) : body.replace(/^.*?(?:内の数字|内の数値|内数)は?/, '');
   const i = s.indexOf('のうち');
   if (i >= 0) s = s.slice(i + 3);
   s = s.replace(/(?:のもの|もの)?(?:です|である|を示す|を表す)?[。.]?$/, '').trim();
+  // However a city words it (`施設入所している人を除いた`, `施設に入所している方を除く数`), the subset the national
+  // guideline reports beside 生活介護 and the like is named as the guideline names it.
+  if (/施設.{0,6}入所|入所者/u.test(s) && /除/u.test(s)) return '施設入所者を除く';
   return s || null;
 }
 
