@@ -31,3 +31,16 @@ describe('a comparison sheet with labelled counts in its cells', () => {
     ]);
   });
 });
+
+describe('a stub cell holding a dated count of its own', () => {
+  const path = join(ROOT, 'test/layouts/dated-stub-count.tsv');
+  const n = normalizeDocument(extractText(readFileSync(path, 'utf8'), path));
+  const row = (o: Observation) => [o.indicator_label, o.fiscal_year, o.value_kind, o.value, o.unit];
+
+  it('keeps its year and label to itself: the target beside it falls on the plan’s last year', () => {
+    expect(n.observations.map(row)).toEqual([
+      ['地域生活支援拠点等の充実 拠点数', 2023, 'actual', 1, 'facility'],
+      ['地域生活支援拠点等の充実 緊急時の受入れ体制の検証', 2026, 'target', 2, 'time/year'],
+    ]);
+  });
+});

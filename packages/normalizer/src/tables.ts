@@ -489,9 +489,18 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
         continue;
       const cols = colPieces[c] ?? [];
       // A column headed by a plan term (`第7期…計画`) holds that plan's values in words: not a label of the next.
+      // A stub holding a count of its own (`・拠点数：令和5年度末 1か所`) labels and dates that count, not this
+      // cell's: such a stub after the first is no label here, and none gives this cell its year.
       const stubs = allPieces
         .slice(0, Math.min(c, stubCols))
-        .filter((p, i): p is Piece => p !== null && p.text !== '' && !national[i] && !planColumns[i]);
+        .filter(
+          (p, i): p is Piece =>
+            p !== null &&
+            p.text !== '' &&
+            !national[i] &&
+            !planColumns[i] &&
+            !(i > 0 && parseQuantity(p.text).quantities.some((q) => q.unit)),
+        );
       const lead =
         stubs
           .map((p) => p.label)
@@ -515,7 +524,7 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
           [...cols].reverse().find((p) => p.kind)?.kind ??
           [...stubs].reverse().find((p) => p.kind)?.kind ??
           (colPeriod?.kind === 'plan_term' ? 'target' : null),
-        period: colPeriod ?? pickPeriod(stubs),
+        period: colPeriod ?? pickPeriod(stubs.filter((p) => !parseQuantity(p.text).quantities.some((q) => q.unit))),
       };
       observations.push(
         ...proseToObservations(
