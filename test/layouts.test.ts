@@ -188,12 +188,9 @@ describe('TSV review sheet: targets after the last 【目標値】 marker, numbe
   const find = (text: string) => n.observations.filter((o) => o.value_text === text).map(row);
 
   it('reads values after 【目標値】 as targets of the plan term, though 実績 is written in the sentence before it', () => {
-    expect(find('21人')).toEqual([
-      ['福祉施設から一般就労への移行 一般就労移行者数', 2023, 'target', 21, 'person', null],
-    ]);
-    expect(find('9人')).toEqual([
-      ['福祉施設から一般就労への移行 就労定着支援事業の利用者', 2023, 'target', 9, 'person', null],
-    ]);
+    // A numbered item with a name of its own is not prefixed by the row's label.
+    expect(find('21人')).toEqual([['一般就労移行者数', 2023, 'target', 21, 'person', null]]);
+    expect(find('9人')).toEqual([['就労定着支援事業の利用者', 2023, 'target', 9, 'person', null]]);
   });
 
   it('keeps a numbered item whole: the commas inside ①… list parts of one name', () => {

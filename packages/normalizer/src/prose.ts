@@ -101,7 +101,9 @@ function cleanLabel(s: string): string {
   // `【2019年度末時点 施設入所者数】 36人`: a bracketed label names the value after it; a bracketed kind word
   // (`【目標値】`, `（基準値）`) is dropped.
   const unbracketed = s
-    .replace(/【\s*([^】]*?)\s*】/gu, (_m, inner: string) => (kindWord(inner) && inner.length <= 5 ? ' ' : ` ${inner} `))
+    .replace(/【\s*([^】]*?)\s*】/gu, (_m, inner: string) =>
+      kindWord(inner) && inner.length <= 5 ? ' ' : ` ${inner} `,
+    )
     // `施設入所者数（基準値）：118人`: a kind word in round brackets says what the value is, not what it counts.
     .replace(/[(（]\s*(?:基準値?|目標値?|実績値?|見込量?)\s*[)）]/gu, ' ');
   return stripNumbering(stripTags(unbracketed.replace(/^[\s、,，・]+/u, '')))
@@ -315,7 +317,8 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
       // (the label before it in the cell does not: `• 移行者数:5人 削減数:5人`).
       blockLead = label;
       blockUnit = lu.unit && unit === lu.unit ? { unit, unitText } : null;
-      if (item.alwaysLead && context) label = `${context} ${label}`;
+      // A numbered item with a name of its own (`④医療的ケア児支援のための…コーディネーターの配置 有5人`) is not.
+      if (item.alwaysLead && context && !(listed && label.length >= 8)) label = `${context} ${label}`;
     }
     // `•年6回以上協議` with nothing before it: the row's item that names the same act (`協議の場の設置`) says what.
     if (!label && item.rowItems) {
