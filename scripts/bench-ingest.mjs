@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 // Benchmark: ingest N variants of the fixture documents (each with different bytes) into a fresh SQLite file and
 // print throughput and peak memory. Usage: pnpm bench [copies=20] [jobs=2]. Needs `pnpm build` first.
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { run } from '../packages/cli/dist/main.js';
+import { measureIngest } from './bench-measure.mjs';
 
 const copies = Number(process.argv[2] ?? 20);
 const jobs = String(process.argv[3] ?? 2);
@@ -26,24 +25,7 @@ for (let i = 0; i < copies; i++) {
     bytes += statSync(f).size;
   }
 }
-let peak = 0;
-const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-const t0 = performance.now();
-const code = await run([
-  'node',
-  'shiryo',
-  'ingest',
-  dir,
-  '--db',
-  join(dir, 'bench.sqlite'),
-  '--jobs',
-  jobs,
-  '-q',
-  '--no-summary',
-]);
-const secs = (performance.now() - t0) / 1000;
-clearInterval(timer);
-peak = Math.max(peak, process.memoryUsage().rss);
+const { code, secs, peak } = await measureIngest(dir, join(dir, 'bench.sqlite'), ['--jobs', jobs]);
 const files = copies * sources.length;
 console.log('| files | MB | jobs | seconds | files/s | MB/s | peak RSS MB | exit |');
 console.log('|---|---|---|---|---|---|---|---|');

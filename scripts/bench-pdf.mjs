@@ -8,8 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { run } from '../packages/cli/dist/main.js';
+import { measureIngest } from './bench-measure.mjs';
 
 const require = createRequire(new URL('../packages/extractor/package.json', import.meta.url));
 const { PDFDocument } = require('pdf-lib');
@@ -48,23 +47,7 @@ try {
     const file = join(dir, `report-${pages}.pdf`);
     const bytes = await build(pages);
     writeFileSync(file, bytes);
-    global.gc?.();
-    let peak = process.memoryUsage().rss;
-    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-    const t0 = performance.now();
-    const code = await run([
-      'node',
-      'shiryo',
-      'ingest',
-      file,
-      '--db',
-      join(dir, `bench-${pages}.sqlite`),
-      '-q',
-      '--no-summary',
-    ]);
-    const secs = (performance.now() - t0) / 1000;
-    clearInterval(timer);
-    peak = Math.max(peak, process.memoryUsage().rss);
+    const { code, secs, peak } = await measureIngest(file, join(dir, `bench-${pages}.sqlite`));
     console.log(
       `| ${pages} | ${(bytes.length / 1e6).toFixed(1)} | ${secs.toFixed(2)} | ${((secs * 1000) / pages).toFixed(1)} | ${(peak / 1e6).toFixed(0)} | ${code} |`,
     );

@@ -15,9 +15,7 @@ const update = process.env.UPDATE_GOLDEN === '1';
 const sources = readdirSync(FIXTURES, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .flatMap((d) =>
-    ['source.txt', 'source.pdf']
-      .filter((f) => existsSync(join(FIXTURES, d.name, f)))
-      .map((f) => [d.name, f] as const),
+    ['source.txt', 'source.pdf'].filter((f) => existsSync(join(FIXTURES, d.name, f))).map((f) => [d.name, f] as const),
   )
   .sort(([a], [b]) => a.localeCompare(b));
 const names = sources.map(([name]) => name);

@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ExtractedDocument, isShiryoError, type ShiryoError, type Table } from '@shiryo/model';
+import { type ExtractedDocument, isShiryoError, type ShiryoError, type Table, type TextSpan } from '@shiryo/model';
 import { tableToGrid } from '../src/index.js';
 
 /** Texts of the cells that start in row `r`, left to right. */
@@ -91,4 +91,9 @@ export async function failure(p: Promise<unknown>): Promise<ShiryoError> {
     throw e;
   }
   throw new Error('expected a ShiryoError');
+}
+
+/** A horizontal PDF span with its box (top-left coordinates); size defaults to 10, the box as high as the size. */
+export function pdfSpan(text: string, x0: number, y0: number, x1: number, size = 10): TextSpan {
+  return { text, orig: text, bbox: { x0, y0, x1, y1: y0 + size }, dir: 'h', size, origin: 'pdf', confidence: 1 };
 }

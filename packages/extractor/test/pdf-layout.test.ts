@@ -2,7 +2,7 @@
  * The pure steps of the PDF reader, on hand-made spans, rulings and operator lists: coordinates, vertical stacks,
  * lines, rulings, lattice cells (merged, open sides), stream columns (wrapped labels, spanning headers).
  */
-import { type Ruling, type TextSpan, tableToGrid } from '@shiryo/model';
+import { type Ruling, tableToGrid } from '@shiryo/model';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_PDF_SETTINGS,
@@ -20,11 +20,9 @@ import {
   streamTables,
   textItemToSpan,
 } from '../src/index.js';
+import { pdfSpan } from './helpers.js';
 
-/** A horizontal span with its box; size defaults to the box height. */
-function span(text: string, x0: number, y0: number, x1: number, size = 10): TextSpan {
-  return { text, orig: text, bbox: { x0, y0, x1, y1: y0 + size }, dir: 'h', size, origin: 'pdf', confidence: 1 };
-}
+const span = pdfSpan;
 /** A row of cells on one line: [text, x0, x1] each. */
 const row = (y: number, cells: [string, number, number][]) => cells.map(([t, a, b]) => span(t, a, y, b));
 const texts = (t: Parameters<typeof tableToGrid>[0]) => tableToGrid(t).map((r) => r.map((c) => c?.text ?? null));

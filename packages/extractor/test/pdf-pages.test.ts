@@ -3,7 +3,7 @@
  * page numbers, tables and merged cells cut by a page break, sentences cut by one, vertical labels wrapped into
  * columns.
  */
-import type { Table, TableCell, TextSpan } from '@shiryo/model';
+import type { Table, TableCell } from '@shiryo/model';
 import { tableToGrid } from '@shiryo/model';
 import { describe, expect, it } from 'vitest';
 import {
@@ -20,10 +20,9 @@ import {
   streamTables,
   unwrapLines,
 } from '../src/index.js';
+import { pdfSpan } from './helpers.js';
 
-function span(text: string, x0: number, y0: number, x1: number, size = 10): TextSpan {
-  return { text, orig: text, bbox: { x0, y0, x1, y1: y0 + size }, dir: 'h', size, origin: 'pdf', confidence: 1 };
-}
+const span = pdfSpan;
 
 /**
  * A lattice table from rows of texts (null = covered by the cell above), column i at x = 100·i, row j at y = 20·j.

@@ -199,6 +199,8 @@ const STEPS: Step[] = [
 
 /** Repair `text`, keeping the offset map. */
 export function normalizeMapped(text: string): Mapped & { fixes: string[] } {
+  const hit = memo.get(text);
+  if (hit) return { text: hit.text, map: hit.map, fixes: [...hit.fixes] };
   let m: Mapped = nfkcMapped(text);
   const fixes: string[] = [];
   for (const step of STEPS) {
@@ -206,8 +208,17 @@ export function normalizeMapped(text: string): Mapped & { fixes: string[] } {
     if (r.changed && step.name && !fixes.includes(step.name)) fixes.push(step.name);
     m = { text: r.text, map: r.map };
   }
-  return { ...m, fixes };
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(text, { ...m, fixes });
+  return { ...m, fixes: [...fixes] };
 }
+
+/**
+ * The same cells, labels and unit words are normalized again and again (every header reading, every quantity and
+ * period parse): a bounded memo of the last readings. The offset map is shared and never written to.
+ */
+const MEMO_SIZE = 20_000;
+const memo = new Map<string, Mapped & { fixes: string[] }>();
 
 /**
  * NFKC (enclosed numerals kept), blanks collapsed (line breaks kept), spaces inside Japanese words removed
