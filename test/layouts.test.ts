@@ -349,6 +349,8 @@ describe('TSV management sheet: an evaluation row under the title row, results l
     expect(n.observations.map(row)).toEqual([
       ['地域生活支援拠点等の運用状況を検証する場 運営会議', 2022, 'actual', 4, 'time', null],
       ['地域生活支援拠点等の運用状況を検証する場 研修会', 2022, 'actual', 2, 'time', null],
+      // `…を市内の2か所で運営している`: a count of where something is run reports; the topic ends with its sentence.
+      ['体験の場を市内', 2022, 'actual', 2, 'facility', null],
     ]);
   });
 });

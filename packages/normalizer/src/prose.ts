@@ -179,7 +179,9 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     const after = text.slice(q.end, q.end + 4);
     const attributive =
       /^(の|で|と|から)/u.test(after) &&
-      !/^(の(?:うち|内|設置|整備|開設|確保|新設)|で(?:ある|あった|あり|した|す)|と(?:する|し|な|[、,]))/u.test(after);
+      !/^(の(?:うち|内|設置|整備|開設|確保|新設)|で(?:ある|あった|あり|した|す|実施|開催|運営)|と(?:する|し|な|[、,]))/u.test(
+        after,
+      );
     if (inPeriod || attributive || NOT_A_VALUE_BEFORE.test(before) || (!q.quantity.unit && !hasColon)) continue;
     // `「リハモード家族会(月1回)」の周知`: a number inside a quoted name is part of the name. `(2か月に1回)` is an
     // interval, and `各月1回～2か月に1回` a range of them: neither is a count per period.
@@ -301,12 +303,15 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
       [...text.slice(0, q.start).matchAll(ACTIVITY)].filter((m) => (m.index ?? -1) > listBefore).pop()?.[1] ?? null;
     const context = activity ?? state.lead;
     const itemLead = blockLead ?? carried;
-    const lead = topic ?? itemLead ?? context;
+    // The topic holds for its own sentence.
+    const topicEnd = topic ? text.indexOf('。') : -1;
+    const sentTopic = topic && (topicEnd < 0 || q.start < topicEnd) ? topic : null;
+    const lead = sentTopic ?? itemLead ?? context;
     const leadUnit = blockLead ? blockUnit : null;
     if (!label || label.length < 2 || /^(計|合計)$/.test(label)) {
       label = label && lead ? `${lead} ${label}` : (lead ?? '');
       if (leadUnit && unit && leadUnit.unit.startsWith(`${unit}/`)) ({ unit, unitText } = leadUnit);
-    } else if (topic || (lead && label.length <= 6 && !/数|率|者|所/.test(label))) {
+    } else if (sentTopic || (lead && label.length <= 6 && !/数|率|者|所/.test(label))) {
       label = `${lead} ${label}`;
     } else if (itemLead && COUNT_LABEL.test(itemLead) && PLACE_LABEL.test(label)) {
       // `• 一般就労移行者数:9人 • 就労移行支援事業所:1人`: a label that names a place or a type, not a count, after
