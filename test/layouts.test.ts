@@ -299,8 +299,11 @@ describe('progress sheet in sentences: quoted names, intervals and ranges of int
       [2021, 'actual', 4, 'time'],
       [2022, 'plan', 6, 'time/year'],
       [2022, 'plan', 2, 'time/year'],
+      [2022, 'plan', 5, 'time/year'],
     ]);
     expect(n.observations[0]?.indicator_label).toContain('はつらつ体操教室');
+    // a phrase that long names the thing itself: the row's words are not put before it
+    expect(n.observations[3]?.indicator_label).toBe('地域の集いの場と介護予防をテーマとした出前講座を開催する');
     // `「ひまわり会(週1回)」`, `週1回～3か月に1回` and `(3か月に1回)` give nothing
     expect(n.observations.filter((o) => o.value === 1)).toEqual([]);
   });

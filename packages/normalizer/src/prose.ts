@@ -322,8 +322,11 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
       // (the label before it in the cell does not: `• 移行者数:5人 削減数:5人`).
       blockLead = label;
       blockUnit = lu.unit && unit === lu.unit ? { unit, unitText } : null;
-      // A numbered item with a name of its own (`④医療的ケア児支援のための…コーディネーターの配置 有5人`) is not.
-      if (item.alwaysLead && context && !(listed && label.length >= 8)) label = `${context} ${label}`;
+      // A numbered item with a name of its own (`④医療的ケア児支援のための…コーディネーターの配置 有5人`) is not, nor a
+      // phrase long enough to name the thing itself (`2025年問題や地域包括ケアシステムをテーマとした広報を掲載する`):
+      // the row's words before it would only bury it.
+      if (item.alwaysLead && context && !(listed && label.length >= 8) && [...label].length < 25)
+        label = `${context} ${label}`;
     }
     // `•年6回以上協議` with nothing before it: the row's item that names the same act (`協議の場の設置`) says what.
     if (!label && item.rowItems) {
