@@ -345,7 +345,7 @@ describe('TSV side-by-side blocks: a block that lost its title takes the missing
   });
 });
 
-describe('TSV management sheet: an evaluation row under the title row, results listed after …として、', () => {
+describe('TSV management sheet: an evaluation row under the title row, results listed after …として、, a base in 考え方', () => {
   const n = read('sheet-evaluation-rows.tsv');
 
   it('reads the 令和4年度 row as a body row and labels each count by what it was held as', () => {
@@ -354,6 +354,8 @@ describe('TSV management sheet: an evaluation row under the title row, results l
       ['地域生活支援拠点等の運用状況を検証する場 研修会', 2022, 'actual', 2, 'time', null],
       // `…を市内の2か所で運営している`: a count of where something is run reports; the topic ends with its sentence.
       ['体験の場を市内', 2022, 'actual', 2, 'facility', null],
+      // Under 目標値設定の考え方, `令和元年度末において…2か所確保されている` is the base the target was set from.
+      ['市内に医療的ケア児を受け入れる短期入所事業所', 2019, 'baseline', 2, 'facility', null],
     ]);
   });
 });

@@ -48,6 +48,8 @@ export interface ProseItem {
   bullet?: boolean;
   /** Table cells: the items the row names elsewhere (the national guideline's bullets), for a value with no label. */
   rowItems?: string[];
+  /** Table cells: the column's header (`目標値設定の考え方`), which says what the sentences in it are about. */
+  header?: string;
   /** Where it came from, for provenance: a table cell or a block. */
   table_index: number | null;
   row: number | null;
@@ -386,16 +388,21 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
             ? fyPeriod(fiscalYearOfIso(state.period.end), state.period.text)
             : (prevPeriod ?? ctx.planEnd);
     }
-    // `【2019年度末時点 施設入所者数】 36人` beside the targets: a count at a point in time before the plan term is
-    // the base the targets start from, not a target or a result.
+    // `【2019年度末時点 施設入所者数】 36人` beside the targets, `令和元年度末において…1か所確保されている` under
+    // 目標値設定の考え方: a count at a point in time before the plan term is the base the targets start from.
     const planStart = ctx.planPeriod ? Number(ctx.planPeriod.slice(0, 4)) : null;
     if (
       planStart &&
       lastPeriod &&
       period === lastPeriod.period &&
       (lastPeriod.period.fiscalYear ?? planStart) < planStart &&
-      /^\s*(?:時点|現在)/u.test(text.slice(lastPeriod.end)) &&
-      (kind === 'target' || (kind === 'actual' && !runningKind && !blockKind && !state.kind && /目標/u.test(text)))
+      /^\s*(?:時点|現在|において)/u.test(text.slice(lastPeriod.end)) &&
+      (kind === 'target' ||
+        (kind === 'actual' &&
+          !runningKind &&
+          !blockKind &&
+          !state.kind &&
+          /目標/u.test(`${text} ${item.header ?? ''}`)))
     )
       kind = 'baseline';
     // A target over a range or a plan term (`第7期…計画`) falls on its last year.

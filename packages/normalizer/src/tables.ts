@@ -537,6 +537,7 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
             col: c,
             alwaysLead: true,
             rowItems,
+            header: cols.map((p) => p.text).join(' '),
           },
           state,
           ctx,
