@@ -276,3 +276,27 @@ describe('a text item across drawn cell edges', () => {
     expect(splitAtCellEdges(title, [cell(0, 100, 220, 2)])).toEqual([title]);
   });
 });
+
+describe('header text wrapped inside its cells (borderless table)', () => {
+  it('is one header row: the kind word split over two lines reads whole, a label centred on both joins it', () => {
+    const lines = spansToLines([
+      span('区分', 60, 105, 80),
+      span('2019年度 基', 200, 100, 260),
+      span('準値', 220, 110, 240),
+      span('2023年度 目', 300, 100, 360),
+      span('標値', 320, 110, 340),
+      span('65歳以上', 60, 130, 100),
+      span('182', 240, 130, 260),
+      span('158', 340, 130, 360),
+      span('65歳未満', 60, 145, 100),
+      span('121', 240, 145, 260),
+      span('102', 340, 145, 360),
+      span('合計', 60, 160, 80),
+      span('303', 240, 160, 260),
+      span('260', 340, 160, 360),
+    ]);
+    const [found] = streamTables(lines, DEFAULT_PDF_SETTINGS.stream);
+    expect(found?.table.headerRows).toBe(1);
+    expect(texts(found!.table)[0]).toEqual(['区分', '2019年度 基準値', '2023年度 目標値']);
+  });
+});

@@ -110,6 +110,45 @@ interface Draft {
   boxes: BBox[];
 }
 
+/**
+ * Header text the writer wrapped inside its cells (`2019（令和元）年度 基` / `準値`, no gap between the lines) is one
+ * header row, not two: a header line set right under the one above (gap ≤ 0.3 × size) whose cells sit under cells
+ * of that line in the same columns (or under nothing) continues those cells. Returns the header row count left.
+ */
+function joinWrappedHeaderLines(drafts: { line: Line; cells: Draft[] }[], header: number, s: StreamSettings): number {
+  let count = header;
+  for (let i = 1; i < count; i++) {
+    const above = drafts[i - 1]!;
+    const row = drafts[i]!;
+    const tight = row.line.bbox.y0 - above.line.bbox.y1 <= s.wrapGap * 0.6 * row.line.size;
+    const overlaps = (a: Draft, c: Draft) => a.col <= c.col + c.colSpan - 1 && c.col <= a.col + a.colSpan - 1;
+    // Each cell continues the cell above it in the same columns, or has nothing above it (a label centred on the
+    // two lines, `区分`, sits on the lower one).
+    const under = row.cells.map((c) => above.cells.find((a) => overlaps(a, c)));
+    const fits = row.cells.every((c, k) => {
+      const a = under[k];
+      return a ? a.col === c.col && a.colSpan === c.colSpan : true;
+    });
+    if (!tight || !fits || under.every((a) => !a)) continue;
+    row.cells.forEach((c, k) => {
+      const a = under[k];
+      if (!a) {
+        above.cells.push(c);
+        return;
+      }
+      a.texts.push(...c.texts);
+      a.origs.push(...c.origs);
+      a.boxes.push(...c.boxes);
+    });
+    above.cells.sort((a, b) => a.col - b.col);
+    above.line = { ...above.line, bbox: union([above.line.bbox, row.line.bbox]) };
+    drafts.splice(i, 1);
+    count--;
+    i--;
+  }
+  return count;
+}
+
 /** One region → one stream table (null when it has fewer than two columns). */
 export function regionToTable(region: Row[], s: StreamSettings): FoundTable | null {
   const header = headerRowCount(region, s.maxHeaderRows);
@@ -154,6 +193,7 @@ export function regionToTable(region: Row[], s: StreamSettings): FoundTable | nu
     }
     drafts.push({ line: row.line, cells });
   });
+  const headerRows = joinWrappedHeaderLines(drafts, header, s);
   const out: TableCell[] = [];
   drafts.forEach((d, r) => {
     const covered = new Set<number>();
@@ -177,7 +217,7 @@ export function regionToTable(region: Row[], s: StreamSettings): FoundTable | nu
     });
   });
   const table = emptyTable('stream', undefined, out, drafts.length, cols.length);
-  table.headerRows = header;
+  table.headerRows = headerRows;
   table.bbox = roundBox(union(region.map((r) => r.line.bbox)));
   const spans = new Set<TextSpan>(region.flatMap((r) => r.line.spans));
   return { table, spans };
