@@ -766,8 +766,39 @@ function renderTwin(path) {
   }
 }
 
+/**
+ * The comparison fixture printed with rules between its rows only (no vertical lines, a common Word and LibreOffice
+ * style): test/layouts/comparison-row-rules.pdf must give the fixture's observations.
+ */
+function renderRowRules() {
+  const out = mkdtempSync(join(tmpdir(), 'shiryo-lo-'));
+  try {
+    const fodt = readFileSync(join(ROOT, 'fixtures/pdf-lo-ruled-comparison/writer.fodt'), 'utf8').replaceAll(
+      'fo:border="0.5pt solid #000000"',
+      'fo:border-top="0.5pt solid #000000" fo:border-bottom="0.5pt solid #000000" fo:border-left="none" fo:border-right="none"',
+    );
+    const src = join(out, 'comparison-row-rules.fodt');
+    writeFileSync(src, fodt);
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', out, src],
+      { stdio: 'inherit' },
+    );
+    writeFileSync(
+      join(ROOT, 'test/layouts/comparison-row-rules.pdf'),
+      readFileSync(join(out, 'comparison-row-rules.pdf')),
+    );
+    console.log('fixtures/pdf-lo-ruled-comparison with row rules only → test/layouts/comparison-row-rules.pdf');
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 const wanted = process.argv.slice(2);
-for (const twin of TWINS) if (wanted.length === 0 || wanted.includes('twins')) renderTwin(twin);
+if (wanted.length === 0 || wanted.includes('twins')) {
+  for (const twin of TWINS) renderTwin(twin);
+  renderRowRules();
+}
 
 for (const name of wanted.length ? wanted.filter((w) => w !== 'twins') : Object.keys(FIXTURES)) {
   const make = FIXTURES[name];

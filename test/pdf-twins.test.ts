@@ -46,3 +46,12 @@ describe('a PDF rendered from a text document gives the same observations', () =
     }, 60_000);
   }
 });
+
+describe('a table ruled between its rows only gives what the fully ruled table gives', () => {
+  it('pdf-lo-ruled-comparison and the same report with row rules only', async () => {
+    const ruled = keyed(await exportFixture(join(ROOT, 'fixtures/pdf-lo-ruled-comparison/source.pdf')));
+    const rows = keyed(await exportFixture(join(ROOT, 'test/layouts/comparison-row-rules.pdf')));
+    expect(ruled).toHaveLength(25);
+    expect(rows).toEqual(ruled);
+  }, 60_000);
+});

@@ -19,6 +19,7 @@ import {
   splitAtCellEdges,
   streamTables,
   unwrapLines,
+  verticalsFromText,
 } from '../src/index.js';
 import { pdfSpan } from './helpers.js';
 
@@ -298,5 +299,36 @@ describe('header text wrapped inside its cells (borderless table)', () => {
     const [found] = streamTables(lines, DEFAULT_PDF_SETTINGS.stream);
     expect(found?.table.headerRows).toBe(1);
     expect(texts(found!.table)[0]).toEqual(['区分', '2019年度 基準値', '2023年度 目標値']);
+  });
+});
+
+describe('a table ruled between its rows only', () => {
+  const h = (y: number) => ({ x0: 50, y0: y, x1: 400, y1: y });
+  const rules = [h(100), h(120), h(140), h(160)];
+  const cells = [
+    span('区分', 60, 105, 80),
+    span('令和5年度', 250, 105, 300),
+    span('生活介護', 60, 125, 100),
+    span('652', 270, 125, 300),
+    span('短期入所', 60, 145, 100),
+    span('52', 280, 145, 300),
+  ];
+
+  it('gets vertical lines through the gutters of its text and at both ends', () => {
+    const vs = verticalsFromText(cells, rules, DEFAULT_PDF_SETTINGS.lattice);
+    expect(vs.map((v) => v.x0)).toEqual([50, 175, 400]);
+    expect(vs.every((v) => v.y0 === 100 && v.y1 === 160)).toBe(true);
+  });
+
+  it('gets none when a vertical ruling already crosses the rules, or when its text makes one column', () => {
+    const crossing = [...rules, { x0: 200, y0: 100, x1: 200, y1: 160 }];
+    expect(verticalsFromText(cells, crossing, DEFAULT_PDF_SETTINGS.lattice)).toEqual([]);
+    const prose = [
+      span('本文の一行目です', 60, 105, 300),
+      span('二行目', 60, 125, 120),
+      span('三行目', 60, 145, 120),
+      span('四', 60, 150, 70),
+    ];
+    expect(verticalsFromText(prose, rules, DEFAULT_PDF_SETTINGS.lattice)).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ export {
   rulingsToGrids,
   spansToCellText,
   splitAtCellEdges,
+  verticalsFromText,
 } from './lattice.js';
 export { joinLineTexts, joinSpans, type Line, lineSegments, type Segment, spansToLines } from './lines.js';
 export { loadPdfJs, openFailure, pdfJsDataDirs } from './load.js';

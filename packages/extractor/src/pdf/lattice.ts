@@ -287,3 +287,44 @@ export function latticeTables(spans: TextSpan[], rulings: Ruling[], s: LatticeSe
   }
   return out;
 }
+
+/**
+ * Tables ruled between their rows only (no vertical lines: a common Word and LibreOffice style) give no grid. Where
+ * three or more horizontal rulings share their extent and no vertical ruling crosses them, the columns are read off
+ * the text: the x-intervals no span between the first and last rule covers (gaps of at least half a glyph) are
+ * gutters, and a vertical line is drawn through each, and at both ends. The lattice finder then reads the table as
+ * if it were fully ruled. Returned apart from the page's own rulings (they are not in the PDF).
+ */
+export function verticalsFromText(spans: TextSpan[], rulings: Ruling[], s: LatticeSettings): Ruling[] {
+  const hs = rulings.filter(isHorizontal).sort((a, b) => a.y0 - b.y0);
+  const vs = rulings.filter((r) => !isHorizontal(r));
+  const groups: Ruling[][] = [];
+  for (const h of hs) {
+    const g = groups.find((x) => Math.abs(x[0]!.x0 - h.x0) <= s.join && Math.abs(x[0]!.x1 - h.x1) <= s.join);
+    if (g) g.push(h);
+    else groups.push([h]);
+  }
+  const out: Ruling[] = [];
+  for (const g of groups) {
+    if (g.length < 3) continue;
+    const { x0, x1 } = g[0]!;
+    const y0 = g[0]!.y0;
+    const y1 = g[g.length - 1]!.y0;
+    if (vs.some((v) => v.x0 >= x0 - s.snap && v.x0 <= x1 + s.snap && overlap(v.y0, v.y1, y0, y1) > s.snap)) continue;
+    const box: BBox = { x0, y0, x1, y1 };
+    const inside = spans.filter((sp) => sp.dir === 'h' && contains(box, centerX(sp.bbox), centerY(sp.bbox)));
+    if (inside.length < 4) continue;
+    const sizes = inside.map((sp) => sp.size ?? sp.bbox.y1 - sp.bbox.y0).sort((a, b) => a - b);
+    const gap = 0.5 * sizes[Math.floor(sizes.length / 2)]!;
+    const covered: [number, number][] = [];
+    for (const sp of [...inside].sort((a, b) => a.bbox.x0 - b.bbox.x0)) {
+      const last = covered[covered.length - 1];
+      if (last && sp.bbox.x0 - last[1] < gap) last[1] = Math.max(last[1], sp.bbox.x1);
+      else covered.push([sp.bbox.x0, sp.bbox.x1]);
+    }
+    if (covered.length < 2) continue;
+    const xs = [x0, ...covered.slice(1).map((c, i) => (covered[i]![1] + c[0]) / 2), x1];
+    for (const x of xs) out.push({ x0: x, y0, x1: x, y1 });
+  }
+  return out;
+}

@@ -11,7 +11,7 @@ import { repairTable } from '../repairs/index.js';
 import { linesToBlocks, type PlacedBlock, sizeScaleOf } from './blocks.js';
 import { orderColumns } from './columns.js';
 import { toMatrix } from './geometry.js';
-import type { FoundTable } from './lattice.js';
+import { type FoundTable, verticalsFromText } from './lattice.js';
 import { joinLineTexts, type Line, lineSegments, spansToLines } from './lines.js';
 import { hasEofMarker, openPdf, type PdfDocument, type PdfJsModule } from './load.js';
 import { continuesAcrossPages, endsOpen, findFurniture, joinAcrossPages } from './pages.js';
@@ -85,7 +85,7 @@ async function readPage(pdfjs: PdfJsModule, doc: PdfDocument, index: number, s: 
       });
       return { page: out, tables: [], lines, rest: [], issues };
     }
-    const found = findTables({ spans, rulings }, s);
+    const found = findTables({ spans, rulings: [...rulings, ...verticalsFromText(spans, rulings, s.lattice)] }, s);
     return { page: out, tables: found.tables, lines, rest: orderColumns(spansToLines(found.rest)), issues };
   } finally {
     page.cleanup();
