@@ -359,3 +359,18 @@ describe('TSV management sheet: an evaluation row under the title row, results l
     ]);
   });
 });
+
+describe('TSV PDCA sheet: a 計画(P)↓実施(D) row under the title row, stages across a row below it', () => {
+  const n = read('pdca-stage-rows.tsv');
+
+  it('reads the 評価(C) cell as the row year’s results and a bound in the 改善(A) cell as the plan’s target', () => {
+    expect(n.observations.map(row)).toEqual([
+      // `計画(P) ↓ 実施(D) | 目標値 | …` is a row of the sheet, not a second header: 目標値 does not head 評価(C).
+      ['拠点の運営会議', 2022, 'actual', 3, 'time', null],
+      ['緊急時の受入れ', 2022, 'actual', 5, 'case', null],
+      // The 令和4年度 stub under 基本指針の目標 is the year the row reports on, not the year of what it aims at; the
+      // 協議会等意見 sentence beside it, under a stage row, is no label of the 改善(A) cell.
+      ['体験の場', 2023, 'target', 2, 'facility', 'gte'],
+    ]);
+  });
+});

@@ -173,6 +173,9 @@ export interface TableReading {
   latestResult?: number | null;
 }
 
+/** A stage of a PDCA cycle with its letter: `計画 (P)`, `実施(D)`, `評価（Ｃ）`, `改善 (A)` (NFKC). */
+const PDCA_STAGE = /(?:計画|実施|実行|評価|点検|改善|見直し)\s*\(\s*[PDCA]\s*\)/u;
+
 /** Read one table into observations. */
 export function tableToObservations(table: Table, ctx: TableContext): TableReading {
   const issues: Issue[] = [];
@@ -212,10 +215,20 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
     }
     return false;
   };
+  // A row whose first cell names a stage of a PDCA cycle (`計画 (P) ↓ 実施 (D)`, `評価（Ｃ）`) is a part of a review
+  // sheet: what the plan set and did, then what was found. Its cells (`目標値`) are that stage's, not headers of the
+  // rows below; stages named across a row (`区分 | 評価 (C) | 改善 (A)`) do head columns.
+  const stageRow = (r: number) => PDCA_STAGE.test(text(r, 0).normalize('NFKC'));
   if (!headerRows) {
-    while (headerRows < Math.min(4, nR - 1) && !rowHasNumbers(headerRows) && !rowReports(headerRows)) headerRows++;
+    while (
+      headerRows < Math.min(4, nR - 1) &&
+      !rowHasNumbers(headerRows) &&
+      !rowReports(headerRows) &&
+      !stageRow(headerRows)
+    )
+      headerRows++;
   } else {
-    while (headerRows < Math.min(4, nR - 1) && !rowHasNumbers(headerRows)) {
+    while (headerRows < Math.min(4, nR - 1) && !rowHasNumbers(headerRows) && !stageRow(headerRows)) {
       let words = 0;
       for (let c = 1; c < nC; c++) {
         const p = readPiece(text(headerRows, c));
@@ -257,6 +270,16 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
       if (/[0-9０-９]/.test(t) && parseQuantity(t).quantities.some((q) => q.unit)) counts++;
     }
     if (valued && filled > 0 && counts * 2 >= filled) {
+      stubCols = c;
+      break;
+    }
+  }
+  // A column under a stage's name in the body (`区分 | 評価 (C) | 協議会等意見 | 改善 (A)` below the sheet's
+  // `計画 (P)` row) holds what that stage reports: it is not a stub, nor is any column right of it.
+  for (let c = 1; c < stubCols; c++) {
+    let stage = false;
+    for (let r = headerRows; r < nR; r++) if (PDCA_STAGE.test(text(r, c).normalize('NFKC'))) stage = true;
+    if (stage) {
       stubCols = c;
       break;
     }
@@ -517,6 +540,14 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
               .filter(Boolean)
           : [],
       );
+      // A stub that is a year alone (`令和3年度`) under a national guideline's header (`基本指針の目標 | … | 1 障害児
+      // 支援…`, a review sheet whose first rows restate the guideline) is the year the row reports on: results
+      // without a year of their own fall on it, targets (`1か所以上の設置に向け`) still on the plan's end.
+      const reportRow = pickPeriod(
+        allPieces
+          .slice(0, Math.min(c, stubCols))
+          .filter((p, i): p is Piece => !!p && national[i]! && p.period?.fiscalYear != null && !p.label),
+      );
       const state: ProseState = {
         lead,
         // Values written in a plan's own column (`第7期…計画`) are that plan's targets unless they say otherwise.
@@ -540,7 +571,7 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
             header: cols.map((p) => p.text).join(' '),
           },
           state,
-          ctx,
+          reportRow ? { ...ctx, reportYear: reportRow } : ctx,
         ),
       );
     }
