@@ -360,7 +360,7 @@ describe('TSV management sheet: an evaluation row under the title row, results l
   });
 });
 
-describe('TSV PDCA sheet: a 計画(P)↓実施(D) row under the title row, stages across a row below it', () => {
+describe('TSV PDCA sheet: a 計画(P)↓実施(D) row under the title row, stages across a row below it, a 協議会等意見 column, a continuation', () => {
   const n = read('pdca-stage-rows.tsv');
 
   it('reads the 評価(C) cell as the row year’s results and a bound in the 改善(A) cell as the plan’s target', () => {
@@ -371,6 +371,9 @@ describe('TSV PDCA sheet: a 計画(P)↓実施(D) row under the title row, stage
       // The 令和4年度 stub under 基本指針の目標 is the year the row reports on, not the year of what it aims at; the
       // 協議会等意見 sentence beside it, under a stage row, is no label of the 改善(A) cell.
       ['体験の場', 2023, 'target', 2, 'facility', 'gte'],
+      // What the committee asked (`短期入所を3床程度増やしてほしい`) is not the city's count; on the next page the
+      // sheet goes on without its stage row (`基本指針の目標 | 3 …` then `令和5年度 | …`), its columns unchanged.
+      ['拠点の運営会議', 2023, 'actual', 4, 'time', null],
     ]);
   });
 });

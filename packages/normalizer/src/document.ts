@@ -11,7 +11,7 @@ import { detectMunicipality, municipalityByCode, municipalityByName } from './mu
 import { findPeriods, fyPeriod, parseColumnHeader } from './period/index.js';
 import { newProseState, proseHeading, proseToObservations, UNDATED_RESULT } from './prose.js';
 import { cellCount, sheetContinuations } from './sheet.js';
-import { tableToObservations } from './tables.js';
+import { continuesSheet, stageColumns, tableToObservations } from './tables.js';
 import type { TokenMatcher } from './tokens.js';
 
 export interface NormalizeSettings {
@@ -154,11 +154,15 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
   const observations: Observation[] = [];
   const contexts = tableContexts(doc, ctx);
   let latestResult: number | null = null;
+  // The stage row of the last review sheet (`区分 | 評価 (C) | 協議会等意見 | 改善 (A)`), for its continuations.
+  let stages: string[] | null = null;
   for (const t of doc.tables) {
     const tctx = contexts.get(t.index);
     if (!tctx) continue;
     try {
-      const r = tableToObservations(t, tctx);
+      const own = stageColumns(t);
+      if (own) stages = own;
+      const r = tableToObservations(t, tctx, !own && continuesSheet(t, stages) ? stages : null);
       observations.push(...r.observations);
       if (r.latestResult != null) latestResult = Math.max(latestResult ?? r.latestResult, r.latestResult);
       issues.push(...r.issues);

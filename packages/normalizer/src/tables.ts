@@ -176,8 +176,45 @@ export interface TableReading {
 /** A stage of a PDCA cycle with its letter: `計画 (P)`, `実施(D)`, `評価（Ｃ）`, `改善 (A)` (NFKC). */
 const PDCA_STAGE = /(?:計画|実施|実行|評価|点検|改善|見直し)\s*\(\s*[PDCA]\s*\)/u;
 
+/**
+ * The row of a review sheet that names its stages across the columns (`区分 | 評価 (C) | 協議会等意見 | 改善 (A)`),
+ * one text per column, or null when the table has none.
+ */
+export function stageColumns(table: Table): string[] | null {
+  const grid = tableToGrid(table);
+  for (const row of grid) {
+    const texts = Array.from({ length: table.nCols }, (_, c) => (row[c]?.text ?? '').normalize('NFKC'));
+    if (texts.some((t, c) => c > 0 && PDCA_STAGE.test(t))) return texts;
+  }
+  return null;
+}
+
+/**
+ * A table that continues a review sheet on the next page (`成果目標 | 1 施設入所者の… ` then `令和4年度 | … | … | …`)
+ * repeats the sheet's title row but not the row naming its stages: with as many columns, and every row below the
+ * title a year (or nothing) in its first cell, its columns are the sheet's.
+ */
+export function continuesSheet(table: Table, stages: string[] | null): boolean {
+  if (!stages || stages.length !== table.nCols || table.nRows < 2 || stageColumns(table)) return false;
+  const grid = tableToGrid(table);
+  for (let r = 1; r < table.nRows; r++) {
+    const first = (grid[r]?.[0]?.text ?? '').trim();
+    if (
+      first &&
+      !/^(?:令和|平成|R|H)\s*(?:\d{1,2}|元)\s*年度?$|^(?:19|20)\d{2}\s*年度?$/u.test(first.normalize('NFKC'))
+    )
+      return false;
+  }
+  return true;
+}
+
 /** Read one table into observations. */
-export function tableToObservations(table: Table, ctx: TableContext): TableReading {
+export function tableToObservations(
+  table: Table,
+  ctx: TableContext,
+  /** The stage row of the review sheet this table continues (see `continuesSheet`). */
+  sheetStages: string[] | null = null,
+): TableReading {
   const issues: Issue[] = [];
   const grid = tableToGrid(table);
   const nR = table.nRows;
@@ -339,6 +376,10 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
   // A column of the national guideline (`国の成果目標概要`, `基本指針`) states the country's targets, not the city's.
   const national = colPieces.map((ps) => ps.some((p) => /国の|基本指針/.test(p.text)));
   const planColumns = colPieces.map((ps) => ps.some((p) => p.period?.kind === 'plan_term'));
+  // A review sheet's column of what its committee said (`協議会等意見`, `委員の意見`) asks and suggests (`2床程度
+  // 確保してほしい`): its numbers are not the city's.
+  const stages = stageColumns(table) ?? sheetStages;
+  const opinion = Array.from({ length: nC }, (_, c) => c > 0 && !!stages && /意見/u.test(stages[c] ?? ''));
   const draftBase = {
     page: table.page,
     table_index: table.index,
@@ -358,7 +399,7 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
     for (let c = stubCols; c < nC; c++) {
       const cell = data[r]?.[c];
       if (!cell || cell.missing || cell.quantities.length === 0) continue;
-      if (!isTopLeft(r, c) || national[c]) continue;
+      if (!isTopLeft(r, c) || national[c] || opinion[c]) continue;
       const stubs = allPieces.slice(0, c).filter((p): p is Piece => p !== null && p.text !== '');
       const rowLabels = stubs
         .filter((p) => p.label && !isMeasureOnly(p.label) && !isSubgroup(p.label))
@@ -507,7 +548,7 @@ export function tableToObservations(table: Table, ctx: TableContext): TableReadi
     // Numbers written in sentences inside text cells (`市内に2カ所以上…整備する`, `・事業所数 3か所`).
     for (let c = 0; c < nC; c++) {
       const t = text(r, c);
-      if ((c < stubCols && t.length < 12) || national[c]) continue;
+      if ((c < stubCols && t.length < 12) || national[c] || opinion[c]) continue;
       if (data[r]?.[c] !== null || t.length < 8 || !/[0-9０-９]/.test(t) || !isTopLeft(r, c) || looksScrambled(t))
         continue;
       const cols = colPieces[c] ?? [];
