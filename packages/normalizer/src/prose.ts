@@ -91,8 +91,24 @@ export const UNDATED_RESULT = 'undated result';
 
 /** A label that names a count or a rate (`一般就労移行者数`, `削減数`, `定着率`), not a place or a type. */
 const COUNT_LABEL = /(数|率|割合|人員|件数)$/u;
-/** A label that names a place or a type of provider (`就労移行支援事業所`, `就労継続支援B型`). */
-const PLACE_LABEL = /(事業所|施設|型|センター|病院|機関)$/u;
+/** A label that names a place or a type of provider (`就労移行支援事業所`, `就労継続支援B型`, `就労移行支援事業`). */
+const PLACE_LABEL = /(事業所|事業|施設|型|センター|病院|機関)$/u;
+/** What a count of people is written as before its breakdown: a count (`…者数`) or the people (`…の一般就労者`). */
+const COUNT_LEAD = /(数|率|割合|人員|件数|者)$/u;
+
+/**
+ * The heading of the section that names what is counted: `(1) 福祉施設からの一般就労者 > ① 目標 令和5年度…` gives
+ * `福祉施設からの一般就労者`. Headings that state a kind (`目標 …`, `実績`) only say which value follows.
+ */
+function sectionCount(section: string | null): string | null {
+  const parts = (section ?? '').split(' > ').reverse();
+  for (const part of parts) {
+    if (/^\s*(目標|実績|見込)/u.test(part)) continue;
+    const name = cleanLabel(part);
+    return COUNT_LEAD.test(name) ? name : null;
+  }
+  return null;
+}
 
 /** `相談支援事業所連絡会を実施`, `…検討会として設置`: the noun before it names an activity or body. */
 const ACTIVITY = /([\p{sc=Han}\p{sc=Katakana}ー]{3,30})(?:を(?:実施|開催)|として設置)/gu;
@@ -162,6 +178,28 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     /^(.{2,40}?)は[、,]?\s*(?=[①-⑳(（・]|[0-9]+[).）])/u.exec(text)?.[1] ??
     /^(.{2,40}?)として[、,]\s*(?=[^、。\s]{2,12}?[0-9０-９]+\s*(?:回|人|名|件|か所|箇所)[、,])/u.exec(text)?.[1] ??
     null;
+  // `・23% ・31% ・62% 令和2年6月から1年間での退院率`: a caption after the last value that dates what the values
+  // measure dates them all, before the column's year.
+  const lastEnd = qs[qs.length - 1]!.end;
+  const captionAt = periods.find(
+    (p) => p.start >= lastEnd && p.period.fiscalYear !== null && /^[\s、,]*$/u.test(text.slice(lastEnd, p.start)),
+  );
+  const caption =
+    captionAt &&
+    /^\s*(?:から[^、。\s]{1,8}間)?\s*(?:で|に)?(?:の|における)\s*[\p{sc=Han}\p{sc=Katakana}ー]{1,20}\s*$/u.test(
+      text.slice(captionAt.end),
+    )
+      ? fyPeriod(captionAt.period.fiscalYear!, captionAt.text)
+      : null;
+  // `・65% ・48% 令和3年4月から…` in a row labelled `…定着率 ・就職後6か月時点 ・就職後1年時点`: one value per item of the
+  // row's list, in order.
+  const rowItemsOfLead = (state.lead ?? '').split(/\s*[・•●]\s*/u).map((x) => x.trim());
+  const valuePerItem =
+    item.alwaysLead &&
+    rowItemsOfLead.length === qs.length + 1 &&
+    rowItemsOfLead.every(Boolean) &&
+    qs.every((x) => /(?:^|\s)[・•●]\s*$/u.test(text.slice(0, x.start)));
+  const quotedName = [...text.slice(0, qs[0]!.start).matchAll(/「([^」]{2,30})」/gu)].pop()?.[1] ?? null;
   const out: Observation[] = [];
   let boundary = 0;
   let blockLead: string | null = null;
@@ -247,8 +285,9 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     const listAt = Math.max(...[...seg.matchAll(/[①-⑳]/gu)].map((m) => m.index ?? -1), -1);
     const listed = listAt >= 0 && !/。/u.test(seg.slice(listAt));
     let label = listed ? seg.slice(listAt) : seg;
-    // Remove the periods with the words that tie them to the sentence (`令和8年度末までに`, `令和8年度中に`).
-    for (const p of periods)
+    // Remove the periods with the words that tie them to the sentence (`令和8年度末までに`, `令和8年度中に`); the
+    // longest first, so that `令和3年` read elsewhere in the paragraph does not cut `令和3年度` to `度`.
+    for (const p of [...periods].sort((a, b) => b.text.length - a.text.length))
       label = label.replace(
         new RegExp(
           `${escapeRe(p.text)}\\s*(?:中に|中|末までに|末まで|までに|まで|時点で|時点の|時点|現在|において|における|の)?`,
@@ -276,6 +315,19 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
       const previous = clauses[clauses.length - 2];
       if (previous && [...previous].length >= 4) label = previous;
     }
+    // `参加人数：計40名`: 計 after the colon says the value is a total, it is not part of the label.
+    label = label.replace(/\s*[：:]\s*(?:計|合計)$/u, '');
+    // `「介護者交流会」開催回数：4回 参加人数：計52名`: a name in quotes before the first value names what each bare
+    // count (`参加人数`, `延べ人数`) after it in the sentence is a count of; a label with a noun of its own does not.
+    if (
+      quotedName &&
+      label &&
+      !label.includes(quotedName) &&
+      COUNT_LABEL.test(label) &&
+      [...label].length <= 6 &&
+      !/。/u.test(before.slice(before.lastIndexOf(quotedName)))
+    )
+      label = `${quotedName} ${label}`;
     // A unit written in the label (`利用実人数実績（人／月） R3：2人`) is the value's unit when it agrees.
     let unit = q.quantity.unit;
     let unitText = q.quantity.unitText;
@@ -310,15 +362,20 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     const sentTopic = topic && (topicEnd < 0 || q.start < topicEnd) ? topic : null;
     const lead = sentTopic ?? itemLead ?? context;
     const leadUnit = blockLead ? blockUnit : null;
-    if (!label || label.length < 2 || /^(計|合計)$/.test(label)) {
+    if (!label && valuePerItem && lead === state.lead) {
+      label = `${rowItemsOfLead[0]} ${rowItemsOfLead[qs.indexOf(q) + 1]}`;
+    } else if (!label || label.length < 2 || /^(計|合計)$/.test(label)) {
       label = label && lead ? `${lead} ${label}` : (lead ?? '');
       if (leadUnit && unit && leadUnit.unit.startsWith(`${unit}/`)) ({ unit, unitText } = leadUnit);
     } else if (sentTopic || (lead && label.length <= 6 && !/数|率|者|所/.test(label))) {
       label = `${lead} ${label}`;
-    } else if (itemLead && COUNT_LABEL.test(itemLead) && PLACE_LABEL.test(label)) {
-      // `• 一般就労移行者数:9人 • 就労移行支援事業所:1人`: a label that names a place or a type, not a count, after
-      // one that names a count breaks that count down.
-      label = `${itemLead} ${label}`;
+    } else if (itemLead && COUNT_LEAD.test(itemLead) && PLACE_LABEL.test(label)) {
+      // `• 一般就労移行者数:9人 • 就労移行支援事業所:1人`, `一般就労者は…12人であった。内訳は市内就労移行支援事業所3人、…`:
+      // a label that names a place or a type, not a count, after one that names a count breaks that count down.
+      label = `${itemLead} ${label.replace(/^(?:内訳|うち)(?:は|[:：])?\s*/u, '')}`;
+    } else if (!itemLead && PLACE_LABEL.test(label) && sectionCount(item.section)) {
+      // `(1) 福祉施設からの一般就労者 ① 目標 … 就労移行支援事業12人`: likewise under a heading that names the count.
+      label = `${sectionCount(item.section)} ${label}`;
     } else {
       // A label of its own names the values after it in the block; in a table cell the row's label heads it
       // (the label before it in the cell does not: `• 移行者数:5人 削減数:5人`).
@@ -359,7 +416,8 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
         /^\s*[(（]\s*$/u.test(text.slice(q.end, p.start)) &&
         /^\s*[)）]/u.test(text.slice(p.end)),
     );
-    let period = (trailing?.period.fiscalYear != null ? trailing.period : null) ?? nearPeriod ?? state.period;
+    let period =
+      (trailing?.period.fiscalYear != null ? trailing.period : null) ?? nearPeriod ?? caption ?? state.period;
     const lastPeriod = [...segPeriods].reverse()[0];
     const between = lastPeriod ? text.slice(lastPeriod.end, q.start) : null;
     // `令和3年度(6人)の1.5倍`, `令和4年度末時点（45人）`: the number in brackets right after a year is that
