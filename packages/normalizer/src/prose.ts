@@ -315,6 +315,10 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
       const previous = clauses[clauses.length - 2];
       if (previous && [...previous].length >= 4) label = previous;
     }
+    // `…への移行を進め、4名が精神科医療機関から…への地域移行に至った`: after a clause of what was done, the count is
+    // of what the words after it say the people reached.
+    const reached = /^\s*が([^、。！!？?]{4,40}?)に至(?:った|る|り)/u.exec(text.slice(q.end))?.[1];
+    if (reached && (!label || /を[^、。を]{1,6}$/u.test(label))) label = cleanLabel(reached);
     // `参加人数：計40名`: 計 after the colon says the value is a total, it is not part of the label.
     label = label.replace(/\s*[：:]\s*(?:計|合計)$/u, '');
     // `「介護者交流会」開催回数：4回 参加人数：計52名`: a name in quotes before the first value names what each bare
