@@ -377,3 +377,14 @@ describe('TSV PDCA sheet: a 計画(P)↓実施(D) row under the title row, stage
     ]);
   });
 });
+
+describe('Counts after a cause (…により, …のため): the sentence’s subject is what was counted', () => {
+  const n = read('cause-clause-counts.tsv');
+
+  it('labels a count after `台風の接近により` by the subject `ピアサポーター連絡会は、`, in a cell and in a paragraph', () => {
+    expect(n.observations.map(row)).toEqual([
+      ['ピアサポーター連絡会', 2022, 'actual', 1, 'time', null],
+      ['地域移行支援の説明会', null, 'actual', 2, 'time', null],
+    ]);
+  });
+});

@@ -319,6 +319,14 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     // of what the words after it say the people reached.
     const reached = /^\s*が([^、。！!？?]{4,40}?)に至(?:った|る|り)/u.exec(text.slice(q.end))?.[1];
     if (reached && (!label || /を[^、。を]{1,6}$/u.test(label))) label = cleanLabel(reached);
+    // `…連携会議は、感染拡大により2回中止`: words right before a count that end in a cause (により, のため) say why,
+    // not what was counted; the sentence's subject (`Xは、`) is what the count is of.
+    if (/(?:により|によって|の影響で|のため)\s*$/u.test(seg)) {
+      const subject = /^\s*([^、。]{2,40}?)は[、,]/u.exec(
+        text.slice(text.lastIndexOf('。', q.start) + 1, q.start),
+      )?.[1];
+      if (subject) label = cleanLabel(subject);
+    }
     // `参加人数：計40名`: 計 after the colon says the value is a total, it is not part of the label.
     label = label.replace(/\s*[：:]\s*(?:計|合計)$/u, '');
     // `「介護者交流会」開催回数：4回 参加人数：計52名`: a name in quotes before the first value names what each bare
