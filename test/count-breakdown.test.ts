@@ -1,18 +1,8 @@
-/**
- * A place or a type of provider (`共同生活援助事業8人`, `市外の入所施設2人`) after what names a count of people — the
- * section's heading (`(1) 地域生活への移行者`) or the sentence before (`…移行者は…6人であった。内訳は…`) — breaks that
- * count down. Written for this test (test/layouts/count-breakdown-prose.txt); city and numbers are not a fixture's.
- */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { extractText } from '@shiryo/extractor';
 import type { Observation } from '@shiryo/model';
-import { normalizeDocument } from '@shiryo/normalizer';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './pipeline.js';
+import { normalizeLayout } from './pipeline.js';
 
-const path = join(ROOT, 'test/layouts/count-breakdown-prose.txt');
-const n = normalizeDocument(extractText(readFileSync(path, 'utf8'), path));
+const n = normalizeLayout('count-breakdown-prose.txt');
 const row = (o: Observation) => [o.indicator_label, o.fiscal_year, o.value_kind, o.value, o.unit];
 
 describe('a place or type after a count of people', () => {

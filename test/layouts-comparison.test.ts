@@ -1,19 +1,9 @@
-/**
- * A comparison sheet (伊賀市's family, and the PDF fixture pdf-lo-ruled-comparison): 第6期 target | result | 第7期
- * target side by side, each cell holding labelled counts, the year and kind only in the column header
- * (`第6期計画の目標値（令和5年度）`). Written for this test in other words and numbers (test/layouts/comparison-cells.tsv).
- */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { extractText } from '@shiryo/extractor';
 import type { Observation } from '@shiryo/model';
-import { normalizeDocument } from '@shiryo/normalizer';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './pipeline.js';
+import { normalizeLayout } from './pipeline.js';
 
 describe('a comparison sheet with labelled counts in its cells', () => {
-  const path = join(ROOT, 'test/layouts/comparison-cells.tsv');
-  const n = normalizeDocument(extractText(readFileSync(path, 'utf8'), path));
+  const n = normalizeLayout('comparison-cells.tsv');
   const row = (o: Observation) => [o.indicator_label, o.fiscal_year, o.value_kind, o.value, o.unit, o.qualifier];
 
   it('reads each count with the year and kind of its column, labelled by the row item and its own label', () => {
@@ -33,8 +23,7 @@ describe('a comparison sheet with labelled counts in its cells', () => {
 });
 
 describe('a stub cell holding a dated count of its own', () => {
-  const path = join(ROOT, 'test/layouts/dated-stub-count.tsv');
-  const n = normalizeDocument(extractText(readFileSync(path, 'utf8'), path));
+  const n = normalizeLayout('dated-stub-count.tsv');
   const row = (o: Observation) => [o.indicator_label, o.fiscal_year, o.value_kind, o.value, o.unit];
 
   it('keeps its year and label to itself: the target beside it falls on the plan’s last year', () => {

@@ -1,19 +1,10 @@
-/**
- * Layouts none of the fixtures has, written for these tests in other words and numbers: each must come out with
- * the values, years, kinds and units worked out by hand from the document.
- */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractText } from '@shiryo/extractor';
 import type { Observation } from '@shiryo/model';
 import { normalizeDocument } from '@shiryo/normalizer';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './pipeline.js';
+import { normalizeLayout, ROOT } from './pipeline.js';
 
-const read = (name: string) => {
-  const path = join(ROOT, 'test/layouts', name);
-  return normalizeDocument(extractText(readFileSync(path, 'utf8'), path));
-};
+const read = normalizeLayout;
 const row = (o: Observation) => [o.indicator_label, o.fiscal_year, o.value_kind, o.value, o.unit, o.qualifier];
 
 describe('markdown: years over 計画/実績 sub-columns, a 単位 column, 見込量/実績 in a second stub column', () => {

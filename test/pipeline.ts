@@ -2,12 +2,18 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extractDocument } from '@shiryo/extractor';
+import { extractDocument, extractText } from '@shiryo/extractor';
 import { normalizeDocument } from '@shiryo/normalizer';
 import { openStore } from '@shiryo/store';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
 export const FIXTURES = join(ROOT, 'fixtures');
+
+/** A text test document of test/layouts/, extracted and normalized. */
+export function normalizeLayout(name: string): ReturnType<typeof normalizeDocument> {
+  const path = join(ROOT, 'test/layouts', name);
+  return normalizeDocument(extractText(readFileSync(path, 'utf8'), path));
+}
 
 export interface FixtureInfo {
   name: string;

@@ -3,7 +3,7 @@
  * `事業所数：3か所`, `・年6回以上協議`. A number becomes an observation only when it has a unit or follows a
  * `label：`, is not part of a date, an ordinal (`第3回`) or a list number, and a label can be found for it.
  */
-import type { FiscalPeriod, Observation, ValueKind } from '@shiryo/model';
+import type { FiscalPeriod, Observation, Quantity, ValueKind } from '@shiryo/model';
 import type { DocumentContext } from './context.js';
 import { fiscalYearOfIso } from './dates.js';
 import { compact, stripNumbering, stripTags } from './labels.js';
@@ -243,28 +243,14 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     ) {
       const part = cleanLabel(opened[1]!.split(/[、,，・]/u).pop() ?? '').replace(/^(?:うち|内)\s*/u, '');
       out.push(
-        ...makeObservation(
-          {
-            indicator_label: prevValue.label,
-            subgroup: part || null,
-            measure: null,
-            section: item.section,
-            period: prevValue.period,
-            value_kind: prevValue.kind,
-            quantity: q.quantity,
-            unit: q.quantity.unit,
-            unit_text: q.quantity.unitText,
-            value_text: text.slice(q.start, q.end),
-            page: item.page,
-            table_index: item.table_index,
-            row: item.row,
-            col: item.col,
-            confidence: 0.6,
-            warnings:
-              !prevValue.period && prevValue.kind === 'actual' && item.table_index !== null ? [UNDATED_RESULT] : [],
-          },
-          ctx,
-        ),
+        ...proseObservation(item, text, q, ctx, {
+          label: prevValue.label,
+          subgroup: part || null,
+          period: prevValue.period,
+          kind: prevValue.kind,
+          unit: q.quantity.unit,
+          unitText: q.quantity.unitText,
+        }),
       );
       continue;
     }
@@ -485,29 +471,50 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     // A base year (`令和3年度(6人)`) is not the year of the ratio or target that follows it.
     if (kind !== 'baseline') prevPeriod = period;
     out.push(
-      ...makeObservation(
-        {
-          indicator_label: label,
-          subgroup: null,
-          measure: null,
-          section: item.section,
-          period,
-          value_kind: kind,
-          quantity: q.quantity,
-          unit,
-          unit_text: unitText,
-          value_text: text.slice(q.start, q.end),
-          page: item.page,
-          table_index: item.table_index,
-          row: item.row,
-          col: item.col,
-          confidence: 0.6,
-          warnings: !period && kind === 'actual' && item.table_index !== null ? [UNDATED_RESULT] : [],
-        },
-        ctx,
-      ),
+      ...proseObservation(item, text, q, ctx, { label, subgroup: null, period, kind, unit, unitText }),
     );
   }
   if (item.bullet) state.itemLabel = blockLead;
   return out;
+}
+
+/**
+ * The observation of a value read in an item's text (confidence 0.6: prose is read with less certainty than a
+ * table). A result without a year in a table cell is marked for normalizeDocument to date.
+ */
+function proseObservation(
+  item: ProseItem,
+  text: string,
+  q: { quantity: Quantity; start: number; end: number },
+  ctx: DocumentContext,
+  o: {
+    label: string;
+    subgroup: string | null;
+    period: FiscalPeriod | null;
+    kind: ValueKind;
+    unit: string | null | undefined;
+    unitText: string | null | undefined;
+  },
+): Observation[] {
+  return makeObservation(
+    {
+      indicator_label: o.label,
+      subgroup: o.subgroup,
+      measure: null,
+      section: item.section,
+      period: o.period,
+      value_kind: o.kind,
+      quantity: q.quantity,
+      unit: o.unit ?? null,
+      unit_text: o.unitText ?? null,
+      value_text: text.slice(q.start, q.end),
+      page: item.page,
+      table_index: item.table_index,
+      row: item.row,
+      col: item.col,
+      confidence: 0.6,
+      warnings: !o.period && o.kind === 'actual' && item.table_index !== null ? [UNDATED_RESULT] : [],
+    },
+    ctx,
+  );
 }
