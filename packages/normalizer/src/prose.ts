@@ -470,9 +470,7 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     prevValue = { end: q.end, label, kind, period };
     // A base year (`令和3年度(6人)`) is not the year of the ratio or target that follows it.
     if (kind !== 'baseline') prevPeriod = period;
-    out.push(
-      ...proseObservation(item, text, q, ctx, { label, subgroup: null, period, kind, unit, unitText }),
-    );
+    out.push(...proseObservation(item, text, q, ctx, { label, subgroup: null, period, kind, unit, unitText }));
   }
   if (item.bullet) state.itemLabel = blockLead;
   return out;
