@@ -40,39 +40,28 @@ function band(line: Line, height: number): 'top' | 'bottom' | null {
 }
 
 /**
- * The furniture lines of every page, and of those the ones kept as text (the first showing of each running
- * header that is more than a page number).
+ * The furniture lines of every page, to drop: page numbers, and the repeats of running headers and footers (the
+ * first showing of a running header stays: it often names the city and the plan).
  */
-export function findFurniture(pages: PageLines[]): { drop: Set<Line>; keep: Set<Line> } {
+export function findFurniture(pages: PageLines[]): Set<Line> {
+  const marginal = pages.flatMap((p) =>
+    p.lines.flatMap((line) => {
+      const b = band(line, p.height);
+      return b && line.dir === 'h' ? [{ page: p.index, line, band: b, key: `${b}:${furnitureKey(line.text)}` }] : [];
+    }),
+  );
   const seen = new Map<string, Set<number>>();
-  for (const p of pages) {
-    for (const l of p.lines) {
-      const b = band(l, p.height);
-      if (!b || l.dir !== 'h') continue;
-      const key = `${b}:${furnitureKey(l.text)}`;
-      const on = seen.get(key) ?? new Set<number>();
-      on.add(p.index);
-      seen.set(key, on);
-    }
-  }
+  for (const m of marginal) seen.set(m.key, (seen.get(m.key) ?? new Set<number>()).add(m.page));
   const drop = new Set<Line>();
-  const keep = new Set<Line>();
   const shown = new Set<string>();
-  for (const p of pages) {
-    for (const l of p.lines) {
-      const b = band(l, p.height);
-      if (!b || l.dir !== 'h') continue;
-      const key = `${b}:${furnitureKey(l.text)}`;
-      const repeats = (seen.get(key)?.size ?? 0) >= 2;
-      if (PAGE_NUMBER.test(l.text)) drop.add(l);
-      else if (repeats) {
-        if (b === 'top' && !shown.has(key)) keep.add(l);
-        else drop.add(l);
-        shown.add(key);
-      }
+  for (const m of marginal) {
+    if (PAGE_NUMBER.test(m.line.text)) drop.add(m.line);
+    else if ((seen.get(m.key)?.size ?? 0) >= 2) {
+      if (m.band !== 'top' || shown.has(m.key)) drop.add(m.line);
+      shown.add(m.key);
     }
   }
-  return { drop, keep };
+  return drop;
 }
 
 /** Left and right edges of each column, from the cells one column wide. */

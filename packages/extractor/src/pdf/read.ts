@@ -116,7 +116,7 @@ function assemble(pages: PageRead[], s: PdfSettings): { tables: Table[]; blocks:
   type Item = { page: number; top: number; table?: Table; block?: PlacedBlock['block'] };
   const items: Item[] = [];
   for (const p of pages) {
-    const rest = p.rest.filter((l) => !furniture.drop.has(l));
+    const rest = p.rest.filter((l) => !furniture.has(l));
     const onPage = placeTables<Item>(
       linesToBlocks(rest, scale).map((b) => ({ page: p.page.index, top: b.top, block: b.block })),
       p.tables.map((f) => ({ page: p.page.index, top: f.table.bbox?.y0 ?? 0, table: repairTable(f.table) })),
