@@ -59,10 +59,19 @@ export function detectPlan(text: string): { plan: string; start: number; end: nu
   return { plan: plans.join('・'), start: first.start, end: first.end };
 }
 
-interface Item {
+/** A block or a table of a document. */
+export interface DocumentItem {
   seq: number;
   block?: Block;
   table?: Table;
+}
+
+/** The document's blocks and tables in reading order (one `seq` order). */
+export function documentItems(doc: ExtractedDocument): DocumentItem[] {
+  return [
+    ...doc.blocks.map((b) => ({ seq: b.seq, block: b })),
+    ...doc.tables.map((t) => ({ seq: t.seq, table: t })),
+  ].sort((a, b) => a.seq - b.seq);
 }
 
 function kindOf(text: string): ValueKind | null {
@@ -137,10 +146,7 @@ const unitLine = (b: Block | undefined) =>
 
 /** Context of every table: the blocks just before it (caption, unit line, headings) and the note after it. */
 export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Map<number, TableContext> {
-  const items: Item[] = [
-    ...doc.blocks.map((b) => ({ seq: b.seq, block: b })),
-    ...doc.tables.map((t) => ({ seq: t.seq, table: t })),
-  ].sort((a, b) => a.seq - b.seq);
+  const items = documentItems(doc);
   const out = new Map<number, TableContext>();
   const recent: Block[] = [];
   const sections = new SectionTracker();

@@ -162,7 +162,7 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
     try {
       const own = stageColumns(t);
       if (own) stages = own;
-      const r = tableToObservations(t, tctx, !own && continuesSheet(t, stages) ? stages : null);
+      const r = tableToObservations(t, tctx, own ?? (continuesSheet(t, stages) ? stages : null));
       observations.push(...r.observations);
       if (r.latestResult != null) latestResult = Math.max(latestResult ?? r.latestResult, r.latestResult);
       issues.push(...r.issues);

@@ -142,3 +142,9 @@ export function isGenericHeading(text: string): boolean {
     ) || c.length === 0
   );
 }
+
+/** A header or cell of the national guideline (`国の成果目標概要`, `基本指針`): the country's targets, not the city's. */
+export const NATIONAL_GUIDELINE = /国の|基本指針/u;
+
+/** A bracketed kind marker (`【目標値】`, `【実績】`, the OCR readings `【月標】`/`【日標】`). */
+export const KIND_MARKER = /【[^】]*(?:目標|月標|日標|実績|見込)[^】]*】/u;

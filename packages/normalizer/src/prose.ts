@@ -6,7 +6,7 @@
 import type { FiscalPeriod, Observation, Quantity, ValueKind } from '@shiryo/model';
 import type { DocumentContext } from './context.js';
 import { fiscalYearOfIso } from './dates.js';
-import { compact, stripNumbering, stripTags } from './labels.js';
+import { compact, KIND_MARKER, stripNumbering, stripTags } from './labels.js';
 import { makeObservation } from './observe.js';
 import { findPeriods, fyPeriod } from './period/index.js';
 import { findQuantities, splitLabelUnit } from './quantity/index.js';
@@ -68,6 +68,9 @@ export interface ProseState {
 export function newProseState(): ProseState {
   return { lead: null, kind: null, period: null, itemLabel: null };
 }
+
+/** Every kind marker of a text (matchAll copies the expression, so one instance serves every call). */
+const KIND_MARKERS = new RegExp(KIND_MARKER.source, 'gu');
 
 /** Where each bullet item starts: a bullet mark at the start or after a blank (`… • 移行者数:5人 • 削減数:2人`). */
 function bulletStarts(text: string): number[] {
@@ -255,8 +258,7 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
       continue;
     }
     // Periods before a kind marker (`【目標値】`) belong to what came before it.
-    const marker = /【[^】]*(?:目標|月標|日標|実績|見込)[^】]*】/gu;
-    for (const m of text.slice(0, q.start).matchAll(marker)) markerAt = Math.max(markerAt, m.index ?? -1);
+    for (const m of text.slice(0, q.start).matchAll(KIND_MARKERS)) markerAt = Math.max(markerAt, m.index ?? -1);
     // A year inside an earlier bullet item (`・令和3年度(6人)の1.5倍 • 就労移行支援事業所:1人`) is that item's; a year
     // before the first bullet (`令和5年度末 • 移行者数:5人 • 削減数:2人`) heads them all.
     const marks = bulletStarts(text).filter((i) => i < q.start);
@@ -360,6 +362,7 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     const sentTopic = topic && (topicEnd < 0 || q.start < topicEnd) ? topic : null;
     const lead = sentTopic ?? itemLead ?? context;
     const leadUnit = blockLead ? blockUnit : null;
+    const headingCount = !itemLead && label && PLACE_LABEL.test(label) ? sectionCount(item.section) : null;
     if (!label && valuePerItem && lead === state.lead) {
       label = `${rowItemsOfLead[0]} ${rowItemsOfLead[qs.indexOf(q) + 1]}`;
     } else if (!label || label.length < 2 || /^(計|合計)$/.test(label)) {
@@ -371,9 +374,9 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
       // `• 一般就労移行者数:9人 • 就労移行支援事業所:1人`, `一般就労者は…12人であった。内訳は市内就労移行支援事業所3人、…`:
       // a label that names a place or a type, not a count, after one that names a count breaks that count down.
       label = `${itemLead} ${label.replace(/^(?:内訳|うち)(?:は|[:：])?\s*/u, '')}`;
-    } else if (!itemLead && PLACE_LABEL.test(label) && sectionCount(item.section)) {
+    } else if (headingCount) {
       // `(1) 福祉施設からの一般就労者 ① 目標 … 就労移行支援事業12人`: likewise under a heading that names the count.
-      label = `${sectionCount(item.section)} ${label}`;
+      label = `${headingCount} ${label}`;
     } else {
       // A label of its own names the values after it in the block; in a table cell the row's label heads it
       // (the label before it in the cell does not: `• 移行者数:5人 削減数:5人`).

@@ -16,6 +16,8 @@
  */
 import type { Block, ExtractedDocument, FiscalPeriod, Observation, Table } from '@shiryo/model';
 import { tableToGrid } from '@shiryo/model';
+import { documentItems } from './context.js';
+import { KIND_MARKER, NATIONAL_GUIDELINE } from './labels.js';
 import { parseColumnHeader } from './period/index.js';
 
 export interface SheetColumn {
@@ -27,8 +29,6 @@ export interface SheetColumn {
   continues?: { table: number; row: number; col: number };
 }
 
-const NATIONAL = /国の|基本指針/u;
-const MARKER = /【[^】]*(?:目標|月標|日標|実績|見込)[^】]*】/u;
 const ROW_START = /^\s*[①-⑳]/u;
 const OTHER_HEADING = /^\s*(?:#|第\s*\d+\s*[章節部編]|\d{1,2}[\s.．]|[(（]\d{1,2}[)）]|\d{1,2}[)）])/u;
 
@@ -45,7 +45,7 @@ function sheetHeader(t: Table): Sheet | null {
   const plans: Sheet['plans'] = [];
   header.forEach((cell, col) => {
     const text = cell?.text ?? '';
-    if (NATIONAL.test(text)) national = true;
+    if (NATIONAL_GUIDELINE.test(text)) national = true;
     else {
       const p = parseColumnHeader(text).period;
       if (p?.kind === 'plan_term') plans.push({ col, period: p });
@@ -84,10 +84,7 @@ function parallelLists(blocks: Block[], k: number): Map<number, number> | null {
 /** For each block (by seq) that continues a comparison sheet: which column it belongs to. */
 export function sheetContinuations(doc: ExtractedDocument): Map<number, SheetColumn> {
   const out = new Map<number, SheetColumn>();
-  const items = [
-    ...doc.blocks.map((b) => ({ seq: b.seq, block: b as Block | undefined, table: undefined as Table | undefined })),
-    ...doc.tables.map((t) => ({ seq: t.seq, block: undefined, table: t })),
-  ].sort((a, b) => a.seq - b.seq);
+  const items = documentItems(doc);
   let sheet: Sheet | null = null;
   let markers = 0;
   // The lines continuing the table's last row (before the first row number), while they hold no marker.
@@ -124,7 +121,7 @@ export function sheetContinuations(doc: ExtractedDocument): Map<number, SheetCol
       sheet = null;
       continue;
     }
-    if (MARKER.test(text.replace(/\s+/gu, ''))) {
+    if (KIND_MARKER.test(text.replace(/\s+/gu, ''))) {
       markers++; // `【月 標】`: OCR keeps a space inside
       tail = null;
     }

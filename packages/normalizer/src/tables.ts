@@ -15,6 +15,7 @@ import {
   isMeasureOnly,
   isSubgroup,
   measureOf,
+  NATIONAL_GUIDELINE,
   stripNumbering,
   stripTags,
 } from './labels.js';
@@ -57,6 +58,8 @@ const cellPeriod = memo((s: string) =>
   /\d/.test(s) ? (findPeriods(s).find((x) => x.fiscalYear !== null) ?? null) : null,
 );
 const dataValue = memo(dataValueUncached);
+/** The text states a count with its unit (`・拠点数：令和5年度末 1か所`), not only a number. */
+const holdsCount = memo((s: string) => parseQuantity(s).quantities.some((q) => q.unit));
 
 function readPieceUncached(raw: string): Piece {
   const text = normalizeText(raw.replace(/<[^>]+>/g, ' '))
@@ -212,8 +215,11 @@ export function continuesSheet(table: Table, stages: string[] | null): boolean {
 export function tableToObservations(
   table: Table,
   ctx: TableContext,
-  /** The stage row of the review sheet this table continues (see `continuesSheet`). */
-  sheetStages: string[] | null = null,
+  /**
+   * The stage row of the review sheet: the table's own (`stageColumns`), or that of the sheet it continues (see
+   * `continuesSheet`). Found here when not given.
+   */
+  sheetStages: string[] | null = stageColumns(table),
 ): TableReading {
   const issues: Issue[] = [];
   const grid = tableToGrid(table);
@@ -304,7 +310,7 @@ export function tableToObservations(
       const t = text(r, c);
       if (!t || !isTopLeft(r, c)) continue;
       filled++;
-      if (/[0-9０-９]/.test(t) && parseQuantity(t).quantities.some((q) => q.unit)) counts++;
+      if (/[0-9０-９]/.test(t) && holdsCount(t)) counts++;
     }
     if (valued && filled > 0 && counts * 2 >= filled) {
       stubCols = c;
@@ -374,11 +380,11 @@ export function tableToObservations(
   const tableUnit = corner.find((p) => p.unit) ?? null;
   const kindColumns = colPieces.filter((ps) => ps.some((p) => p.kind)).length;
   // A column of the national guideline (`国の成果目標概要`, `基本指針`) states the country's targets, not the city's.
-  const national = colPieces.map((ps) => ps.some((p) => /国の|基本指針/.test(p.text)));
+  const national = colPieces.map((ps) => ps.some((p) => NATIONAL_GUIDELINE.test(p.text)));
   const planColumns = colPieces.map((ps) => ps.some((p) => p.period?.kind === 'plan_term'));
   // A review sheet's column of what its committee said (`協議会等意見`, `委員の意見`) asks and suggests (`2床程度
   // 確保してほしい`): its numbers are not the city's.
-  const stages = stageColumns(table) ?? sheetStages;
+  const stages = sheetStages;
   const opinion = Array.from({ length: nC }, (_, c) => c > 0 && !!stages && /意見/u.test(stages[c] ?? ''));
   const draftBase = {
     page: table.page,
@@ -559,11 +565,7 @@ export function tableToObservations(
         .slice(0, Math.min(c, stubCols))
         .filter(
           (p, i): p is Piece =>
-            p !== null &&
-            p.text !== '' &&
-            !national[i] &&
-            !planColumns[i] &&
-            !(i > 0 && parseQuantity(p.text).quantities.some((q) => q.unit)),
+            p !== null && p.text !== '' && !national[i] && !planColumns[i] && !(i > 0 && holdsCount(p.text)),
         );
       const lead =
         stubs
@@ -596,7 +598,7 @@ export function tableToObservations(
           [...cols].reverse().find((p) => p.kind)?.kind ??
           [...stubs].reverse().find((p) => p.kind)?.kind ??
           (colPeriod?.kind === 'plan_term' ? 'target' : null),
-        period: colPeriod ?? pickPeriod(stubs.filter((p) => !parseQuantity(p.text).quantities.some((q) => q.unit))),
+        period: colPeriod ?? pickPeriod(stubs.filter((p) => !holdsCount(p.text))),
       };
       observations.push(
         ...proseToObservations(
