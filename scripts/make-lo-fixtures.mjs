@@ -668,31 +668,29 @@ const FIXTURES = {
   'pdf-lo-ruled-comparison': matsumoto,
 };
 
+/**
+ * Render `source` (a file name, with the text to write under it) to PDF with LibreOffice, in a throwaway profile
+ * and folder, and write the PDF to `target`. `infilter` picks the import filter (HTML into Writer, not Writer/Web).
+ */
+function soffice(name, text, target, infilter = null) {
+  const out = mkdtempSync(join(tmpdir(), 'shiryo-lo-'));
+  try {
+    const src = join(out, name);
+    writeFileSync(src, text);
+    const args = [`-env:UserInstallation=file://${out}/profile`, '--headless'];
+    if (infilter) args.push(`--infilter=${infilter}`);
+    execFileSync('soffice', [...args, '--convert-to', 'pdf', '--outdir', out, src], { stdio: 'inherit' });
+    writeFileSync(target, readFileSync(join(out, name.replace(/\.[^.]+$/, '.pdf'))));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 function render(name, fodt) {
   const dir = join(ROOT, 'fixtures', name);
   mkdirSync(join(dir, 'expected'), { recursive: true });
   writeFileSync(join(dir, 'writer.fodt'), fodt);
-  const out = mkdtempSync(join(tmpdir(), 'shiryo-lo-'));
-  try {
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${out}/profile`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        out,
-        join(dir, 'writer.fodt'),
-      ],
-      {
-        stdio: 'inherit',
-      },
-    );
-    writeFileSync(join(dir, 'source.pdf'), readFileSync(join(out, 'writer.pdf')));
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
+  soffice('writer.fodt', fodt, join(dir, 'source.pdf'));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -738,32 +736,11 @@ function markdownToHtml(md) {
 const TWINS = ['test/layouts/kaigo-html-spans.html', 'test/layouts/two-level-year-kind.md'];
 
 function renderTwin(path) {
-  const out = mkdtempSync(join(tmpdir(), 'shiryo-lo-'));
-  try {
-    const base = path.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
-    const html = join(out, `${base}.html`);
-    const text = readFileSync(join(ROOT, path), 'utf8');
-    writeFileSync(html, path.endsWith('.md') ? markdownToHtml(text) : text);
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${out}/profile`,
-        '--headless',
-        '--infilter=HTML (StarWriter)',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        out,
-        html,
-      ],
-      { stdio: 'inherit' },
-    );
-    const target = join(ROOT, path.replace(/\.[^.]+$/, '.pdf'));
-    writeFileSync(target, readFileSync(join(out, `${base}.pdf`)));
-    console.log(`${path} → ${target}`);
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
+  const base = path.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+  const text = readFileSync(join(ROOT, path), 'utf8');
+  const target = join(ROOT, path.replace(/\.[^.]+$/, '.pdf'));
+  soffice(`${base}.html`, path.endsWith('.md') ? markdownToHtml(text) : text, target, 'HTML (StarWriter)');
+  console.log(`${path} → ${target}`);
 }
 
 /**
@@ -771,27 +748,12 @@ function renderTwin(path) {
  * style): test/layouts/comparison-row-rules.pdf must give the fixture's observations.
  */
 function renderRowRules() {
-  const out = mkdtempSync(join(tmpdir(), 'shiryo-lo-'));
-  try {
-    const fodt = readFileSync(join(ROOT, 'fixtures/pdf-lo-ruled-comparison/writer.fodt'), 'utf8').replaceAll(
-      'fo:border="0.5pt solid #000000"',
-      'fo:border-top="0.5pt solid #000000" fo:border-bottom="0.5pt solid #000000" fo:border-left="none" fo:border-right="none"',
-    );
-    const src = join(out, 'comparison-row-rules.fodt');
-    writeFileSync(src, fodt);
-    execFileSync(
-      'soffice',
-      [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', out, src],
-      { stdio: 'inherit' },
-    );
-    writeFileSync(
-      join(ROOT, 'test/layouts/comparison-row-rules.pdf'),
-      readFileSync(join(out, 'comparison-row-rules.pdf')),
-    );
-    console.log('fixtures/pdf-lo-ruled-comparison with row rules only → test/layouts/comparison-row-rules.pdf');
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
+  const fodt = readFileSync(join(ROOT, 'fixtures/pdf-lo-ruled-comparison/writer.fodt'), 'utf8').replaceAll(
+    'fo:border="0.5pt solid #000000"',
+    'fo:border-top="0.5pt solid #000000" fo:border-bottom="0.5pt solid #000000" fo:border-left="none" fo:border-right="none"',
+  );
+  soffice('comparison-row-rules.fodt', fodt, join(ROOT, 'test/layouts/comparison-row-rules.pdf'));
+  console.log('fixtures/pdf-lo-ruled-comparison with row rules only → test/layouts/comparison-row-rules.pdf');
 }
 
 const wanted = process.argv.slice(2);
