@@ -36,6 +36,7 @@ const MEASURE_WORDS = [
   '利用者数',
   '利用人数',
   '利用児童数',
+  '入所者数',
   '利用日数',
   '利用時間数',
   '利用時間',
@@ -124,9 +125,13 @@ export function bulletItems(text: string): { head: string; items: string[] } {
   return { head: head ?? '', items: items.filter((x) => x.length > 0) };
 }
 
-/** Drop a trailing formula or letter tag: `入所者数 (A)`, `(E = A - B - C + D)`, `削減見込 (A - E)`. */
+/**
+ * Drop a trailing formula or letter tag (`入所者数 (A)`, `(E = A - B - C + D)`, `削減見込 (A - E)`) and a `※` note
+ * after the label (`施設入所支援の利用者数 ※施設入所者数の削減`: the note says which goal the row serves).
+ */
 export function stripTags(label: string): string {
   return label
+    .replace(/(\S{2,})\s+※.*$/u, '$1')
     .replace(/\s*[(（]\s*[A-Z]\s*(?:[=＝+\-－][^)）]*)?[)）]\s*/g, ' ')
     .replace(/【[^】]*】/g, ' ')
     .replace(/\s+/g, ' ')

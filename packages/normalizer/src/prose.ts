@@ -232,6 +232,20 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     const interval =
       /[0-9０-９]\s*(?:か月|ヶ月|カ月|ヵ月|ケ月|年|週)に\s*$/u.test(before) || /^\s*[～〜~]/u.test(text.slice(q.end));
     if (quoted || interval) continue;
+    // `…会議を実施（年1回） ※提出事例が少ないため、年2回から1回としたい。`: a `※` note that restates a value written
+    // before it (the same number, the same unit) is no second observation.
+    const noteAt = before.lastIndexOf('※');
+    const unitBase = (u: string | null | undefined) => (u ?? '').split('/')[0];
+    if (
+      noteAt > 0 &&
+      qs.some(
+        (o) =>
+          o.end <= noteAt &&
+          o.quantity.value === q.quantity.value &&
+          unitBase(o.quantity.unit) === unitBase(q.quantity.unit),
+      )
+    )
+      continue;
     const seg = text.slice(boundary, q.start);
     boundary = q.end;
     // `17人（移行13人・A型2人）`, `3人(子ども発達センター2人、障がい福祉課1人)`, `参加者：8名(4事業所)`: values in a
@@ -297,8 +311,10 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     // A value right after a finished sentence (`…として中止。 3回実施`) has no label of its own.
     else if (!listed && /。$/u.test(label)) label = '';
     // `らくらく介護教室の開催に至り、地域で3回実施`: a clause of one short word after the last comma says where or how;
-    // the clause before it names what was counted.
-    if (label && label !== unsliced && [...label].length <= 3 && !COUNT_LABEL.test(label)) {
+    // the clause before it names what was counted. So does a clause that only says how it is done, without an object
+    // (`講演会・個別相談会に委託し、…講座とも連携させながら実施(年3回)`).
+    const howOnly = /(?:ながら|つつ|あわせて|併せて)\s*(?:実施|開催)$/u.test(label) && !/を/u.test(label);
+    if (label && label !== unsliced && ([...label].length <= 3 || howOnly) && !COUNT_LABEL.test(label)) {
       const clauses = unsliced.split(/[。、●○■◆□◇※]/u).map((x) => cleanLabel(x));
       const previous = clauses[clauses.length - 2];
       if (previous && [...previous].length >= 4) label = previous;
@@ -328,6 +344,14 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
       !/。/u.test(before.slice(before.lastIndexOf(quotedName)))
     )
       label = `${quotedName} ${label}`;
+    // `白井市保健福祉センター（月2回）、西白井複合センター（月1回）で「お楽しみ処」を定期開催`: a count in brackets
+    // after a place counts what the sentence names in quotes, held at that place.
+    if (label && PLACE_LABEL.test(label) && /[(（]\s*$/u.test(text.slice(0, q.start))) {
+      const from = text.lastIndexOf('。', q.start - 1) + 1;
+      const to = text.indexOf('。', q.end);
+      const named = [...text.slice(from, to < 0 ? text.length : to).matchAll(/「([^」]{2,30})」/gu)].map((m) => m[1]!);
+      if (named.length === 1 && !label.includes(named[0]!)) label = `${named[0]} ${label}`;
+    }
     // A unit written in the label (`利用実人数実績（人／月） R3：2人`) is the value's unit when it agrees.
     let unit = q.quantity.unit;
     let unitText = q.quantity.unitText;
@@ -385,7 +409,14 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
       // A numbered item with a name of its own (`④医療的ケア児支援のための…コーディネーターの配置 有5人`) is not, nor a
       // phrase long enough to name the thing itself (`2025年問題や地域包括ケアシステムをテーマとした広報を掲載する`):
       // the row's words before it would only bury it.
-      if (item.alwaysLead && context && !(listed && label.length >= 8) && [...label].length < 25)
+      // Nor is a name of its own under a row whose words are a whole sentence (a goal: `…と連携し、講演会…を行う。`).
+      if (
+        item.alwaysLead &&
+        context &&
+        !(listed && label.length >= 8) &&
+        [...label].length < 25 &&
+        !([...label].length >= 12 && /。/u.test(context))
+      )
         label = `${context} ${label}`;
     }
     // `•年6回以上協議` with nothing before it: the row's item that names the same act (`協議の場の設置`) says what.

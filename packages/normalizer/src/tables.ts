@@ -382,6 +382,11 @@ export function tableToObservations(
   // A column of the national guideline (`国の成果目標概要`, `基本指針`) states the country's targets, not the city's.
   const national = colPieces.map((ps) => ps.some((p) => NATIONAL_GUIDELINE.test(p.text)));
   const planColumns = colPieces.map((ps) => ps.some((p) => p.period?.kind === 'plan_term'));
+  // A column headed by a year (`2019年度の進捗`, `2018 | 2019 | 2020` under `年度の進捗目標`) holds that year's values
+  // or results in words: its text labels no number in a later column.
+  const yearColumns = colPieces.map((ps) =>
+    ps.some((p) => p.period?.fiscalYear != null && p.period.kind !== 'plan_term'),
+  );
   // A review sheet's column of what its committee said (`協議会等意見`, `委員の意見`) asks and suggests (`2床程度
   // 確保してほしい`): its numbers are not the city's.
   const stages = sheetStages;
@@ -565,7 +570,11 @@ export function tableToObservations(
         .slice(0, Math.min(c, stubCols))
         .filter(
           (p, i): p is Piece =>
-            p !== null && p.text !== '' && !national[i] && !planColumns[i] && !(i > 0 && holdsCount(p.text)),
+            p !== null &&
+            p.text !== '' &&
+            !national[i] &&
+            !planColumns[i] &&
+            !(i > 0 && (holdsCount(p.text) || yearColumns[i])),
         );
       const lead =
         stubs
