@@ -32,6 +32,8 @@ function findPeriodSpans(text: string) {
   );
 }
 
+type PeriodSpan = ReturnType<typeof findPeriodSpans>[number];
+
 function findQuantitySpans(text: string) {
   return findQuantities(text).map((q) => ({ start: q.offset, end: q.offset + q.length, quantity: q }));
 }
@@ -219,10 +221,10 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     const hasColon = /[：:]\s*$/.test(before);
     // `市内3か所の委託している相談事業所`: a number used attributively describes, it does not report. A count joined
     // to the next by と、 (`短期入所6床と、…2棟の設置`) or counting what was set up (`2棟の設置`, `1か所の開設`) reports.
-    const after = text.slice(q.end, q.end + 4);
+    const after = text.slice(q.end, q.end + 8);
     const attributive =
       /^(の|で|と|から)/u.test(after) &&
-      !/^(の(?:うち|内|設置|整備|開設|確保|新設)|で(?:ある|あった|あり|した|す|実施|開催|運営)|と(?:する|し|な|[、,]))/u.test(
+      !/^(の(?:うち|内|設置|整備|開設|確保|新設)|で(?:ある|あった|あり|した|す|実施|開催|運営)|と(?:する|し|な|[、,]|(?:引き続き)?(?:連携|協力|契約|協定)))/u.test(
         after,
       );
     if (inPeriod || attributive || NOT_A_VALUE_BEFORE.test(before) || (!q.quantity.unit && !hasColon)) continue;
@@ -278,10 +280,26 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     const marks = bulletStarts(text).filter((i) => i < q.start);
     const firstMark = marks[0] ?? -1;
     const itemAt = marks[marks.length - 1] ?? -1;
+    // A year tied to a noun in an earlier sentence (`令和5年度の設置を決定した。また、職員1名が…`) dates that noun only.
     const segPeriods = periods.filter(
-      (p) => p.end <= q.start && p.start >= 0 && p.start > markerAt && !(p.start > firstMark && p.start < itemAt),
+      (p) =>
+        p.end <= q.start &&
+        p.start >= 0 &&
+        p.start > markerAt &&
+        !(p.start > firstMark && p.start < itemAt) &&
+        !(/^\s*の/u.test(text.slice(p.end)) && text.slice(p.end, q.start).includes('。')),
     );
-    const nearPeriod = [...segPeriods].reverse().find((p) => p.period.fiscalYear !== null)?.period ?? null;
+    // `平成27年度から令和元年度までの5年間において2人`: a span of years that ended before the plan term is a base, on
+    // its last year.
+    const planStart = ctx.planPeriod ? Number(ctx.planPeriod.slice(0, 4)) : null;
+    const pastSpan = (p: PeriodSpan) =>
+      p.period.kind === 'range' && !!p.period.end && !!planStart && fiscalYearOfIso(p.period.end) < planStart;
+    const near = [...segPeriods].reverse().find((p) => p.period.fiscalYear !== null || pastSpan(p));
+    const nearPeriod = !near
+      ? null
+      : pastSpan(near)
+        ? fyPeriod(fiscalYearOfIso(near.period.end!), near.text)
+        : near.period;
     // A numbered item (`⑥保健、医療（…）、福祉、…ごとの参加者数 8人`) is labelled from its number on: the commas inside
     // it list parts of one name.
     const listAt = Math.max(...[...seg.matchAll(/[①-⑳]/gu)].map((m) => m.index ?? -1), -1);
@@ -298,7 +316,7 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
         ' ',
       );
     // Brackets emptied by removing their year (`(令和4年度) 2回実施`) say nothing.
-    label = label.replace(/[0-9０-９]+\s*(か月間|ヶ月間)/g, ' ').replace(/[(（]\s*[)）]/gu, ' ');
+    label = label.replace(/[0-9０-９]+\s*(か月間|ヶ月間|年間)/g, ' ').replace(/[(（]\s*[)）]/gu, ' ');
     // `2回目：…実施（参加者9名）`: a value inside a bracket is labelled by the words in front of it in the bracket.
     const bracketWord = /[(（]\s*([^()（）0-9０-９\s]{2,12})\s*$/u.exec(label)?.[1];
     if (bracketWord && !kindWord(bracketWord)) label = bracketWord;
@@ -323,6 +341,23 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     // of what the words after it say the people reached.
     const reached = /^\s*が([^、。！!？?]{4,40}?)に至(?:った|る|り)/u.exec(text.slice(q.end))?.[1];
     if (reached && (!label || /を[^、。を]{1,6}$/u.test(label))) label = cleanLabel(reached);
+    // `事業所の取組により一般就労へ8人が移行し`: people counted as they move somewhere are those who moved there.
+    const moved = /^\s*が?(移行|就職|入所|退所|退院|転居)/u.exec(text.slice(q.end))?.[1];
+    const destination = moved ? /([\p{sc=Han}\p{sc=Katakana}ー・]{2,20})(?:へ|に)$/u.exec(label)?.[1] : undefined;
+    if (moved && destination) label = `${destination}への${moved}者`;
+    // `職員1名が医療的ケア児コーディネーターの研修を受講しており`, `そのうち3人が就労定着支援事業を利用している`: people
+    // counted as they take a course or use a service are its takers or users.
+    const took = /^\s*が([^、。を]{2,40}?)を(受講|修了|利用)/u.exec(text.slice(q.end));
+    if (took && (!label || [...label].length <= 4)) label = `${cleanLabel(took[1]!)}の${took[2]}者`;
+    // `保育所等訪問支援事業及び重症心身障害児の支援について各1か所`: 各 gives the count to each item named.
+    const eachItems = /各\s*$/u.test(before)
+      ? label
+          .replace(/\s*各$/u, '')
+          .replace(/(?:について|に関して|とも|では|には)$/u, '')
+          .split(/及び|および|並びに|、/u)
+          .map((x) => cleanLabel(x))
+          .filter((x) => [...x].length >= 2)
+      : [];
     // `…連携会議は、感染拡大により2回中止`: words right before a count that end in a cause (により, のため) say why,
     // not what was counted; the sentence's subject (`Xは、`) is what the count is of.
     if (/(?:により|によって|の影響で|のため)\s*$/u.test(seg)) {
@@ -410,9 +445,15 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
       // phrase long enough to name the thing itself (`2025年問題や地域包括ケアシステムをテーマとした広報を掲載する`):
       // the row's words before it would only bury it.
       // Nor is a name of its own under a row whose words are a whole sentence (a goal: `…と連携し、講演会…を行う。`).
+      // Nor a topic of its own (`重症心身障害児の支援については、1か所設置`), nor a place or body named in full
+      // (`重症心身障害児の受入れ事業所2か所と連携`).
+      const topical =
+        /(?:について|に関して)$/u.test(label) || (!!activity && PLACE_LABEL.test(label) && [...label].length >= 8);
+      if (topical) label = label.replace(/(?:について|に関して)$/u, '');
       if (
         item.alwaysLead &&
         context &&
+        !topical &&
         !(listed && label.length >= 8) &&
         [...label].length < 25 &&
         !([...label].length >= 12 && /。/u.test(context))
@@ -480,13 +521,14 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     }
     // `【2019年度末時点 施設入所者数】 36人` beside the targets, `令和元年度末において…1か所確保されている` under
     // 目標値設定の考え方: a count at a point in time before the plan term is the base the targets start from.
-    const planStart = ctx.planPeriod ? Number(ctx.planPeriod.slice(0, 4)) : null;
     if (
       planStart &&
       lastPeriod &&
-      period === lastPeriod.period &&
-      (lastPeriod.period.fiscalYear ?? planStart) < planStart &&
-      /^\s*(?:時点|現在|において)/u.test(text.slice(lastPeriod.end)) &&
+      (period === lastPeriod.period || (lastPeriod === near && period === nearPeriod)) &&
+      (period?.fiscalYear ?? planStart) < planStart &&
+      // the point holds for the count right after it, not for a part of it further on (`…(72人)のうち、4人が…移行`)
+      !qs.some((o) => o.start >= lastPeriod.end && o.end <= q.start) &&
+      /^\s*(?:の\s*[0-9０-９]+\s*(?:年間|か年)\s*)?(?:時点|現在|において)/u.test(text.slice(lastPeriod.end)) &&
       (kind === 'target' ||
         (kind === 'actual' &&
           !runningKind &&
@@ -504,7 +546,8 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     prevValue = { end: q.end, label, kind, period };
     // A base year (`令和3年度(6人)`) is not the year of the ratio or target that follows it.
     if (kind !== 'baseline') prevPeriod = period;
-    out.push(...proseObservation(item, text, q, ctx, { label, subgroup: null, period, kind, unit, unitText }));
+    for (const one of eachItems.length >= 2 ? eachItems : [label])
+      out.push(...proseObservation(item, text, q, ctx, { label: one, subgroup: null, period, kind, unit, unitText }));
   }
   if (item.bullet) state.itemLabel = blockLead;
   return out;

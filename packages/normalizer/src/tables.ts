@@ -557,6 +557,20 @@ export function tableToObservations(
       prevIndicator = indicator;
     }
     // Numbers written in sentences inside text cells (`市内に2カ所以上…整備する`, `・事業所数 3か所`).
+    // A sentence that repeats a value of the row's own cells restates it: the same kind of the same year, or any
+    // value under a header that says how the targets were set (`4人 (5.6%)` | 目標値設定の考え方 `…のうち、4人が
+    // グループホーム等へ移行することを基本とする`). Only a base it names in brackets (`…時点の施設入所者数(72人)`) is new.
+    const rowData = observations.filter((o) => o.row === r);
+    const restates = (o: Observation, t: string, reasoning: boolean) =>
+      o.value_kind !== 'baseline' &&
+      !t.includes(`(${o.value_text}`) &&
+      rowData.some(
+        (d) =>
+          d.col !== o.col &&
+          d.value === o.value &&
+          d.unit === o.unit &&
+          (reasoning || (d.value_kind === o.value_kind && d.fiscal_year === o.fiscal_year)),
+      );
     for (let c = 0; c < nC; c++) {
       const t = text(r, c);
       if ((c < stubCols && t.length < 12) || national[c] || opinion[c]) continue;
@@ -609,23 +623,23 @@ export function tableToObservations(
           (colPeriod?.kind === 'plan_term' ? 'target' : null),
         period: colPeriod ?? pickPeriod(stubs.filter((p) => !holdsCount(p.text))),
       };
-      observations.push(
-        ...proseToObservations(
-          {
-            text: t,
-            page: table.page,
-            section: ctx.section,
-            table_index: table.index,
-            row: r,
-            col: c,
-            alwaysLead: true,
-            rowItems,
-            header: cols.map((p) => p.text).join(' '),
-          },
-          state,
-          reportRow ? { ...ctx, reportYear: reportRow } : ctx,
-        ),
+      const said = proseToObservations(
+        {
+          text: t,
+          page: table.page,
+          section: ctx.section,
+          table_index: table.index,
+          row: r,
+          col: c,
+          alwaysLead: true,
+          rowItems,
+          header: cols.map((p) => p.text).join(' '),
+        },
+        state,
+        reportRow ? { ...ctx, reportYear: reportRow } : ctx,
       );
+      const reasoning = cols.some((p) => /考え方|根拠|算出/u.test(p.text));
+      observations.push(...said.filter((o) => !restates(o, normalized(t), reasoning)));
     }
     const own = allPieces.filter((p): p is Piece => !!p?.label && !isMeasureOnly(p.label) && !isSubgroup(p.label));
     if (own.length) prevIndicator = own.map((p) => stripNumbering(p.label!)).join(' ');
