@@ -66,7 +66,10 @@ export function detectMunicipality(text: string): MunicipalityGuess | null {
       if (h.end - h.start > prev.end - prev.start) kept[kept.length - 1] = h;
       continue;
     }
-    // a name glued to a preceding kanji that is not a prefecture suffix is probably part of another word
+    // a name inside a word (`第三次市民福祉計画` holds 三次市: a kanji before it that is no prefecture or district
+    // suffix, and 民 after it) is no mention; `第7期伊賀市障がい福祉計画` is
+    if (/\p{sc=Han}/u.test(t[h.start - 1] ?? '') && !/[県都道府郡]/u.test(t[h.start - 1]!) && t[h.end] === '民')
+      continue;
     kept.push(h);
   }
   if (kept.length === 0) return null;

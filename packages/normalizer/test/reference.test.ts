@@ -37,6 +37,15 @@ describe('detectMunicipality', () => {
     expect(hiroshima?.municipality.prefecture).toBe('広島県');
   });
 
+  it('does not read a name glued to the word before it (第三次市民福祉計画 holds 三次市)', () => {
+    const g = detectMunicipality('第三次市民福祉計画・第三次市民福祉計画の進捗\n令和5年度 日野市障害者福祉計画');
+    expect(g?.municipality.name).toBe('日野市');
+    expect(detectMunicipality('第三次市民福祉計画')).toBeNull();
+    // a prefecture, district or plan number before the name is no word of its own
+    expect(detectMunicipality('広島県三次市民の福祉 障害福祉計画')?.municipality.name).toBe('三次市');
+    expect(detectMunicipality('第7期伊賀市障がい福祉計画')?.municipality.name).toBe('伊賀市');
+  });
+
   it('returns null when no municipality is named', () => {
     expect(detectMunicipality('障害福祉計画の成果目標')).toBeNull();
   });
