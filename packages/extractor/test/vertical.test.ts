@@ -39,6 +39,42 @@ describe('joinVerticalText', () => {
     expect(scrambledCells(out).map((c) => `${c.row},${c.col}`)).toEqual(['4,0']);
   });
 
+  it('takes a character that is a label of its own into the word when pieces follow, and splits groups after 系', () => {
+    const t = gridTable(
+      [
+        ['区分', 'サービス'],
+        ['訪', '居宅介護'],
+        ['問', ''],
+        ['系', '重度訪問介護'],
+        ['日', '生活介護'],
+        ['中', ''],
+        ['活', '就労継続支援（Ａ型）'],
+        ['動', '就労継続支援（Ｂ型）'],
+        ['系', ''],
+        ['', '短期入所'],
+        ['居', '共同生活援助'],
+        ['住', ''],
+        ['系', ''],
+      ],
+      { headerRows: 1, stubCols: 2 },
+    );
+    expect(texts(joinVerticalText(t)).map((r) => r[0])).toEqual([
+      '区分',
+      '訪問系',
+      '',
+      '',
+      '日中活動系',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '居住系',
+      '',
+      '',
+    ]);
+  });
+
   it('leaves single characters that are labels of their own', () => {
     const t = gridTable(
       [

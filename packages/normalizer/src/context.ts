@@ -37,26 +37,61 @@ const PLAN_BASE = { 障害福祉計画: 2006, 障害児福祉計画: 2018, 介�
 
 /** Plan and period from the first `第N期…計画` mention (`第6期障害福祉計画` → FY2021–2023). */
 export function detectPlan(text: string): { plan: string; start: number; end: number } | null {
-  const t = text
-    .normalize('NFKC')
-    .replace(/障がい/g, '障害')
-    .replace(/\s+/g, '');
-  const re = /第(\d{1,2})期(?:[^第、。\n]{0,8}?)(障害児福祉計画|障害福祉計画|介護保険事業(?:支援)?計画)/gu;
+  const t = planText(text);
+  // (`第8期茅ヶ崎市高齢者福祉計画・介護保険事業計画`: a city and a twin plan's name may stand in between)
+  const re = /第(\d{1,2})期(?:[^第、。\n]{0,16}?)(障害児福祉計画|障害福祉計画|介護保険事業(?:支援)?計画)/gu;
   const found: { plan: string; start: number; end: number; at: number }[] = [];
-  for (const m of t.matchAll(re)) {
-    const n = Number(m[1]);
-    const kind = (m[2]!.startsWith('介護') ? '介護保険事業計画' : m[2]) as keyof typeof PLAN_BASE;
-    const start = PLAN_BASE[kind] + 3 * (n - 1);
-    found.push({ plan: `第${n}期${kind}`, start, end: start + 2, at: m.index ?? 0 });
-  }
+  for (const m of t.matchAll(re)) found.push({ ...planTerm(Number(m[1]), m[2]!), at: m.index ?? 0 });
   const first = found[0];
-  if (!first) return null;
+  if (!first) {
+    // `第7期計画の成果目標` in a document that names no plan: the plan its words are about.
+    const bare = /第(\d{1,2})期計画/u.exec(t);
+    const kind = planKindOfWords(t);
+    return bare && kind ? planTerm(Number(bare[1]), kind) : null;
+  }
   // 障害福祉計画 and 障害児福祉計画 of the same years are one plan document.
   const twin = found.find((f) => f.plan !== first.plan && f.start === first.start && f.at - first.at < 40);
   const plans = twin
     ? [first.plan, twin.plan].sort((a, b) => (a.includes('児') ? 1 : 0) - (b.includes('児') ? 1 : 0))
     : [first.plan];
   return { plan: plans.join('・'), start: first.start, end: first.end };
+}
+
+function planText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/障がい/g, '障害')
+    .replace(/\s+/g, '');
+}
+
+function planTerm(n: number, written: string): { plan: string; start: number; end: number } {
+  const kind = (written.startsWith('介護') ? '介護保険事業計画' : written) as keyof typeof PLAN_BASE;
+  const start = PLAN_BASE[kind] + 3 * (n - 1);
+  return { plan: `第${n}期${kind}`, start, end: start + 2 };
+}
+
+/** Which plan a document's words are about when it names none (`障害者自立支援協議会` → 障害福祉計画). */
+function planKindOfWords(t: string): keyof typeof PLAN_BASE | null {
+  const shogai = (t.match(/障害/gu) ?? []).length;
+  const kaigo = (t.match(/介護保険|要介護|高齢者/gu) ?? []).length;
+  if (shogai === 0 && kaigo === 0) return null;
+  return shogai >= kaigo ? '障害福祉計画' : '介護保険事業計画';
+}
+
+/**
+ * The plan term a heading names (`第7期計画の成果目標`, `第3期障害児福祉計画の成果目標`): typed plans by their own
+ * numbering, a bare `第N期計画` by the document's plan.
+ */
+export function planTermOf(
+  heading: string,
+  docPlan: string | null,
+): { plan: string; start: number; end: number } | null {
+  const t = planText(heading);
+  const typed = /第(\d{1,2})期(?:[^第、。]{0,16}?)(障害児福祉計画|障害福祉計画|介護保険事業(?:支援)?計画)/u.exec(t);
+  if (typed) return planTerm(Number(typed[1]), typed[2]!);
+  const bare = /第(\d{1,2})期(?:計画)?の?(?:成果目標|目標|見込量|計画)/u.exec(t);
+  const kind = docPlan ? (/^第\d+期(障害児福祉計画|障害福祉計画|介護保険事業計画)/u.exec(docPlan)?.[1] ?? null) : null;
+  return bare && kind ? planTerm(Number(bare[1]), kind) : null;
 }
 
 /** A block or a table of a document. */
@@ -113,6 +148,11 @@ export class SectionTracker {
     if (level === null || isGenericHeading(t) || /^[(（][^)）]{1,10}[)）]$/.test(t)) return;
     while (this.stack.length && this.stack[this.stack.length - 1]!.level >= level) this.stack.pop();
     this.stack.push({ level, text: t });
+  }
+
+  /** The headings the current block stands under, outermost first. */
+  headings(): string[] {
+    return this.stack.map((x) => x.text);
   }
 
   /** `5 障害児支援 > 障害のある児童の… > 5) 保育園等…`, or null at the top of a document. */

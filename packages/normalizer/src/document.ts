@@ -177,7 +177,10 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
     for (const b of [...doc.blocks].sort((a, c) => a.seq - c.seq)) {
       sections.see(b);
       const section = sections.path();
-      if (b.kind === 'heading') proseHeading(state, b.text);
+      if (b.kind === 'heading') {
+        const hs = sections.headings();
+        proseHeading(state, b.text, hs[hs.length - 1] === b.text.trim() ? hs.slice(0, -1) : hs, ctx.plan);
+      }
       // The rest of a comparison sheet whose tabs were lost (sheet.ts): the national guideline's lines state no
       // number of the city's, and a plan column's values fall in that plan's term.
       const sheet = sheets.get(b.seq);

@@ -4,7 +4,7 @@
  * `label：`, is not part of a date, an ordinal (`第3回`) or a list number, and a label can be found for it.
  */
 import type { FiscalPeriod, Observation, Quantity, ValueKind } from '@shiryo/model';
-import type { DocumentContext } from './context.js';
+import { type DocumentContext, planTermOf } from './context.js';
 import { fiscalYearOfIso } from './dates.js';
 import { compact, KIND_MARKER, stripNumbering, stripTags } from './labels.js';
 import { makeObservation } from './observe.js';
@@ -65,6 +65,10 @@ export interface ProseState {
   period: FiscalPeriod | null;
   /** The label of the last value of the bullet just read: a bullet after it without a label restates it. */
   itemLabel?: string | null;
+  /** The plan term the current heading names (`第7期計画の成果目標` in a report on the 第6期 results). */
+  plan?: { plan: string; start: number; end: number } | null;
+  /** The label of the last value read in paragraphs and bullets under the current heading. */
+  lastLabel?: string | null;
 }
 
 export function newProseState(): ProseState {
@@ -73,6 +77,9 @@ export function newProseState(): ProseState {
 
 /** Every kind marker of a text (matchAll copies the expression, so one instance serves every call). */
 const KIND_MARKERS = new RegExp(KIND_MARKER.source, 'gu');
+
+/** A bullet that is a year and a value (`・令和3年度 818人`). */
+const yearOnly = /^\s*[・•]?\s*(?:令和|平成|R|H|\d{4})\s*(?:\d{1,2}|元)?\s*年度?[末中]?\s*[:：]?\s*[0-9０-９]/u;
 
 /** Where each bullet item starts: a bullet mark at the start or after a blank (`… • 移行者数:5人 • 削減数:2人`). */
 function bulletStarts(text: string): number[] {
@@ -144,18 +151,46 @@ function cleanLabel(s: string): string {
 }
 
 /** A heading starts a new context: its text is the label of the values under it until another label line. */
-export function proseHeading(state: ProseState, text: string): void {
+export function proseHeading(
+  state: ProseState,
+  text: string,
+  outer: readonly string[] = [],
+  docPlan: string | null = null,
+): void {
   const lead = cleanLabel(text);
   state.lead = lead || null;
   // A numbered heading (`(4) 今後の対応`, `目標2 …`) opens a new part; an unnumbered short line under a
-  // `【目標】` marker is only the label of the next values and keeps the marker's kind.
+  // `【目標】` marker is only the label of the next values and keeps the marker's kind. A part that states no kind
+  // takes the kind of the plan's heading it stands under (`2 第7期計画の成果目標 > (1) 福祉施設の入所者の地域生活
+  // への移行`), unless that heading reports on the targets (`第6期計画の成果目標の達成状況`).
   const numbered = stripNumbering(text) !== text.normalize('NFKC').trim() || /^[①-⑳]/u.test(text.trim());
-  if (numbered || kindWord(text)) state.kind = kindWord(text);
+  if (numbered || kindWord(text)) state.kind = kindWord(text) ?? outerKind(outer);
   state.period = null;
+  state.plan = [text, ...[...outer].reverse()].map((h) => planTermOf(h, docPlan)).find(Boolean) ?? null;
+  state.lastLabel = null;
+}
+
+function outerKind(outer: readonly string[]): ValueKind | null {
+  for (const h of [...outer].reverse()) {
+    const c = compact(h);
+    if (/達成状況|進捗|評価|点検|振り返り/u.test(c)) return null;
+    // only a plan's own targets (`第7期計画の成果目標`): a bare `成果目標` heads results and bases as well
+    const k = kindWord(h);
+    if (k) return /第\d+期/u.test(c) ? k : null;
+  }
+  return null;
 }
 
 /** Observations from one prose item; updates `state` for the items that follow. */
-export function proseToObservations(item: ProseItem, state: ProseState, ctx: DocumentContext): Observation[] {
+export function proseToObservations(item: ProseItem, state: ProseState, docCtx: DocumentContext): Observation[] {
+  // Under a heading that names a plan term, that plan's years are the targets' and the bases' reference.
+  const ctx: DocumentContext = state.plan
+    ? {
+        ...docCtx,
+        planPeriod: `${state.plan.start}-${state.plan.end}`,
+        planEnd: fyPeriod(state.plan.end, `${state.plan.plan}の最終年度`),
+      }
+    : docCtx;
   const text = item.text;
   const qs = findQuantitySpans(text);
   const periods = findPeriodSpans(text);
@@ -213,6 +248,7 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
   let runningKind: ValueKind | null = null;
   let markerAt = -1;
   let prevPeriod: FiscalPeriod | null = null;
+  const baseYears = new Set<number>();
   // The last value read with a label of its own: values in brackets right after it break it down.
   let prevValue: { end: number; label: string; kind: ValueKind; period: FiscalPeriod | null } | null = null;
   for (const q of qs) {
@@ -224,7 +260,7 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     const after = text.slice(q.end, q.end + 8);
     const attributive =
       /^(の|で|と|から)/u.test(after) &&
-      !/^(の(?:うち|内|設置|整備|開設|確保|新設)|で(?:ある|あった|あり|した|す|実施|開催|運営)|と(?:する|し|な|[、,]|(?:引き続き)?(?:連携|協力|契約|協定)))/u.test(
+      !/^(の(?:うち|内|設置|整備|開設|確保|新設|開催|実施|\s*[0-9０-９.．]+\s*倍)|で(?:ある|あった|あり|した|す|実施|開催|運営|[、,])|と(?:する|し|な|[、,]|(?:引き続き)?(?:連携|協力|契約|協定)))/u.test(
         after,
       );
     if (inPeriod || attributive || NOT_A_VALUE_BEFORE.test(before) || (!q.quantity.unit && !hasColon)) continue;
@@ -258,6 +294,7 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
       prevValue &&
       opened &&
       !periods.some((p) => p.start >= prevValue!.end && p.start < q.start) &&
+      !/前年/u.test(opened[1]!) &&
       q.quantity.unit !== 'ratio'
     ) {
       const part = cleanLabel(opened[1]!.split(/[、,，・]/u).pop() ?? '').replace(/^(?:うち|内)\s*/u, '');
@@ -287,7 +324,9 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
         p.start >= 0 &&
         p.start > markerAt &&
         !(p.start > firstMark && p.start < itemAt) &&
-        !(/^\s*の/u.test(text.slice(p.end)) && text.slice(p.end, q.start).includes('。')),
+        !(/^\s*の/u.test(text.slice(p.end)) && text.slice(p.end, q.start).includes('。')) &&
+        // a year that dated a base (`令和4年度末の施設入所者数（58人）の6％以上が…`) is that base's only
+        !baseYears.has(p.start),
     );
     // `平成27年度から令和元年度までの5年間において2人`: a span of years that ended before the plan term is a base, on
     // its last year.
@@ -342,9 +381,15 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     const reached = /^\s*が([^、。！!？?]{4,40}?)に至(?:った|る|り)/u.exec(text.slice(q.end))?.[1];
     if (reached && (!label || /を[^、。を]{1,6}$/u.test(label))) label = cleanLabel(reached);
     // `事業所の取組により一般就労へ8人が移行し`: people counted as they move somewhere are those who moved there.
+    // So are those counted before where they move (`…（58人）の6％以上が地域生活へ移行`).
+    const movedTo =
+      /^\s*(?:以上|以下)?が([\p{sc=Han}\p{sc=Katakana}ー・]{2,20})(?:へ|に)(移行|就職|入所|退所|退院|転居)/u.exec(
+        text.slice(q.end),
+      );
     const moved = /^\s*が?(移行|就職|入所|退所|退院|転居)/u.exec(text.slice(q.end))?.[1];
     const destination = moved ? /([\p{sc=Han}\p{sc=Katakana}ー・]{2,20})(?:へ|に)$/u.exec(label)?.[1] : undefined;
     if (moved && destination) label = `${destination}への${moved}者`;
+    else if (movedTo) label = `${movedTo[1]}への${movedTo[2]}者`;
     // `職員1名が医療的ケア児コーディネーターの研修を受講しており`, `そのうち3人が就労定着支援事業を利用している`: people
     // counted as they take a course or use a service are its takers or users.
     const took = /^\s*が([^、。を]{2,40}?)を(受講|修了|利用)/u.exec(text.slice(q.end));
@@ -424,6 +469,10 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     const headingCount = !itemLead && label && PLACE_LABEL.test(label) ? sectionCount(item.section) : null;
     if (!label && valuePerItem && lead === state.lead) {
       label = `${rowItemsOfLead[0]} ${rowItemsOfLead[qs.indexOf(q) + 1]}`;
+    } else if (!label && item.bullet && lead === state.lead && state.lastLabel && yearOnly.test(text)) {
+      // `【目標】 ・認知症サポーター養成講座 受講者数 年間1,200人以上 【実績】 ・令和3年度 818人`: a bullet of a year and
+      // a value counts what the bullets before it under the same heading named.
+      label = state.lastLabel;
     } else if (!label || label.length < 2 || /^(計|合計)$/.test(label)) {
       label = label && lead ? `${lead} ${label}` : (lead ?? '');
       if (leadUnit && unit && leadUnit.unit.startsWith(`${unit}/`)) ({ unit, unitText } = leadUnit);
@@ -475,7 +524,10 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
       .filter((m) => !/時点|現在/u.test(m))
       .map((m) => (/^基準/u.test(m) ? 'baseline' : kindWord(m)))
       .filter((k): k is ValueKind => k !== null);
-    const segKind = segMarkers[segMarkers.length - 1] ?? kindWord(seg.replace(/【[^】]*(?:時点|現在)[^】]*】/gu, ''));
+    // (a kind word of an earlier sentence, `…目標を上回りました。なお、令和3年度の参加率は7.1％`, says nothing of this one)
+    const segKind =
+      segMarkers[segMarkers.length - 1] ??
+      kindWord(seg.slice(seg.lastIndexOf('。') + 1).replace(/【[^】]*(?:時点|現在)[^】]*】/gu, ''));
     if (segKind) runningKind = segKind;
     let kind: ValueKind = runningKind ?? blockKind ?? state.kind ?? 'actual';
     // `年6回以上`, `72人を超えない`: a bound is a target unless the text says otherwise.
@@ -491,13 +543,34 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     );
     let period =
       (trailing?.period.fiscalYear != null ? trailing.period : null) ?? nearPeriod ?? caption ?? state.period;
+    // `（前年度末 104か所）`, `前年同期（192人）`: the year before the one the sentence is about.
+    const relative = /(前年度末?|前年同期|前年)\s*[(（]?\s*$/u.exec(text.slice(Math.max(0, q.start - 8), q.start));
+    const reference = [...periods].reverse().find((p) => p.end <= q.start && p.period.fiscalYear != null);
+    if (relative && reference) period = fyPeriod(reference.period.fiscalYear! - 1, relative[1]!);
+    // `前年同期（192人）から▲24人`: a signed change from a value is a difference.
+    if (/から\s*$/u.test(before) && /^[▲△+＋\-−－]/u.test(text.slice(q.start, q.end))) kind = 'deviation';
     const lastPeriod = [...segPeriods].reverse()[0];
     const between = lastPeriod ? text.slice(lastPeriod.end, q.start) : null;
     // `令和3年度(6人)の1.5倍`, `令和4年度末時点（45人）`: the number in brackets right after a year is that
     // year's base value…
     // (`令和元年度末時点の施設入所者数(72人)のうち…`: also when the bracket follows what is counted at that point)…
-    if (between !== null && /^\s*(?:(?:時点|現在)(?:の[^、。()（）]{1,20})?)?\s*[(（]\s*$/u.test(between))
+    // (`令和4年度末の施設入所者数（58人）`: a year before the plan term needs no 時点)…
+    const pointBracket =
+      between !== null && /^\s*(?:(?:時点|現在)(?:の[^、。()（）]{1,20})?)?\s*[(（]\s*$/u.test(between);
+    const earlyBracket =
+      between !== null &&
+      !!planStart &&
+      (lastPeriod?.period.fiscalYear ?? planStart) < planStart &&
+      /^\s*(?:末)?の[^、。()（）]{1,20}[(（]\s*$/u.test(between);
+    if (pointBracket || earlyBracket) {
       kind = 'baseline';
+      baseYears.add(lastPeriod!.start);
+    }
+    // `令和3年度実績20人の1.28倍`: the value a ratio is measured against is that year's base.
+    else if (between !== null && /^\s*の\s*[0-9０-９.．]+\s*倍/u.test(text.slice(q.end)) && lastPeriod) {
+      kind = 'baseline';
+      period = lastPeriod.period;
+    }
     // …and a change `令和4年度末時点（45人）から5％以上削減` is counted from that base toward the sentence's target year.
     else if (between !== null && /(から|と比べ|に比べ|と比較|比)/u.test(between) && kind === 'target') {
       const earlier = segPeriods.filter((p) => p !== lastPeriod && p.period.fiscalYear !== null).pop();
@@ -507,14 +580,18 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     else if (
       between !== null &&
       q.quantity.unit === 'ratio' &&
-      /^\s*(?:[(（][^)）]*[)）])?\s*(?:実績値?|見込み?)?\s*の\s*$/u.test(between)
+      /^\s*(?:[(（][^)）]*[)）])?\s*(?:実績値?|見込み?)?\s*(?:[0-9０-９,，.．]+\s*(?:人|件|回|か所|%|％)?)?\s*の\s*$/u.test(
+        between,
+      )
     ) {
       // `15人（令和3年度実績の1.28倍）`: the ratio restates the value before it, and shares its kind.
       if (prevKind && prevKind !== 'baseline') kind = prevKind;
       else if (kind === 'baseline' || kind === 'actual') kind = state.kind ?? 'target';
       period =
         kind !== 'target'
-          ? null
+          ? prevKind && prevKind !== 'baseline'
+            ? prevPeriod
+            : null
           : state.period?.fiscalYear === null && state.period.end
             ? fyPeriod(fiscalYearOfIso(state.period.end), state.period.text)
             : (prevPeriod ?? ctx.planEnd);
@@ -548,6 +625,7 @@ export function proseToObservations(item: ProseItem, state: ProseState, ctx: Doc
     if (kind !== 'baseline') prevPeriod = period;
     for (const one of eachItems.length >= 2 ? eachItems : [label])
       out.push(...proseObservation(item, text, q, ctx, { label: one, subgroup: null, period, kind, unit, unitText }));
+    if (item.table_index == null) state.lastLabel = label;
   }
   if (item.bullet) state.itemLabel = blockLead;
   return out;

@@ -420,8 +420,18 @@ export function tableToObservations(
       const onlyBracket = stubs.length > 0 && stubs.every((p) => /^[(（][^)）]*[)）]$/.test(p.text));
       const cols = colPieces[c] ?? [];
       const period = pickPeriod(cols) ?? pickPeriod(stubs) ?? null;
+      const colKind = [...cols].reverse().find((p) => p.kind)?.kind ?? null;
+      const kindStub = [...stubs].reverse().find((p) => p.kind);
+      const rowKind = kindStub?.kind ?? null;
+      // The column's kind, unless the row is a kind word alone that says the value is a target, a base, a
+      // difference or a rate: a `目標値` or `差` row in a `2023（令和5）年度（見込）` column is no estimate of a result
+      // (a row labelled `【目標値】 地域生活移行者数` names the target whose results an `R1 実績` column holds).
       let kind: ValueKind | null =
-        [...cols].reverse().find((p) => p.kind)?.kind ?? [...stubs].reverse().find((p) => p.kind)?.kind ?? null;
+        (colKind === 'plan' || colKind === 'actual') &&
+        !kindStub?.label &&
+        (rowKind === 'target' || rowKind === 'deviation' || rowKind === 'baseline' || rowKind === 'achievement_rate')
+          ? rowKind
+          : (colKind ?? rowKind);
       // A row that names a time point (`令和2年3月31日時点の入所者数`) read in a column that names no period:
       // the value at that point is the base of the comparison.
       if (!kind && !pickPeriod(cols) && stubs.some((p) => p.period && p.label)) kind = 'baseline';
@@ -473,8 +483,15 @@ export function tableToObservations(
         stubs.find((p) => p.label && isMeasureOnly(p.label))?.label ??
         null;
 
+      // The row's unit, else the column's; but a rate column (`対計画比（％）`, `達成率(%)`) gives its rate unit to
+      // every row, whatever the row counts (`給付費（千円）`).
+      const colRate = [...cols].reverse().find((p) => p.unit === 'percent' || p.unit === 'ratio');
       const unitSource =
-        [...stubs].reverse().find((p) => p.unit) ?? [...cols].reverse().find((p) => p.unit) ?? tableUnit ?? null;
+        (colRate && (kind === 'achievement_rate' || kind === 'deviation' || !colKind) ? colRate : null) ??
+        [...stubs].reverse().find((p) => p.unit) ??
+        [...cols].reverse().find((p) => p.unit) ??
+        tableUnit ??
+        null;
       let factor = unitSource?.factor ?? 1;
       let unit = unitSource?.unit ?? null;
       let unitText = unitSource?.unitText ?? null;

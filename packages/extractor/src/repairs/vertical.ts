@@ -20,8 +20,22 @@ const SINGLE_LABELS = new Set([...'男女計上中下前後東西南北大小高
 const MIN_RUN = 3;
 const MAX_GAP = 2;
 
-const isPiece = (c: TableCell | undefined) =>
-  !!c && c.rowSpan === 1 && c.colSpan === 1 && [...c.text].length === 1 && isCjk(c.text) && !SINGLE_LABELS.has(c.text);
+const isChar = (c: TableCell | undefined) =>
+  !!c && c.rowSpan === 1 && c.colSpan === 1 && [...c.text].length === 1 && isCjk(c.text);
+const isPiece = (c: TableCell | undefined) => isChar(c) && !SINGLE_LABELS.has(c!.text);
+
+/**
+ * Group labels stacked in one column without a blank between them (`訪 問 系 日 中 活 動 系`) are split after 系,
+ * the usual end of a service group's name (訪問系, 日中活動系, 居住系).
+ */
+function splitGroups(run: TableCell[]): TableCell[][] {
+  const out: TableCell[][] = [[]];
+  run.forEach((x, i) => {
+    out[out.length - 1]!.push(x);
+    if (x.text === '系' && run.length - i - 1 >= 2 && out[out.length - 1]!.length >= 2) out.push([]);
+  });
+  return out.filter((g) => g.length > 0);
+}
 
 /** Is `piece` made only of characters of `label` (as a multiset)? */
 function charsWithin(piece: string, label: string): boolean {
@@ -42,25 +56,34 @@ export function joinVerticalText(t: Table): Table {
   const patch = new Map<TableCell, TableCell>();
   for (const c of stubColumns(t)) {
     // One character per row.
+    // A character that is a label on its own (`中`, `日`) belongs to the word when more pieces follow it
+    // (`日 中 活 動 系`), not when it ends the run (`介 護 予 防 | 男`).
     for (let r = t.headerRows; r < t.nRows; r++) {
-      if (!isPiece(at.get(`${r},${c}`))) continue;
+      if (!isChar(at.get(`${r},${c}`))) continue;
       const run: TableCell[] = [at.get(`${r},${c}`)!];
       let gap = 0;
       let k = r + 1;
       for (; k < t.nRows && gap <= MAX_GAP; k++) {
         const x = at.get(`${k},${c}`);
-        if (isPiece(x)) {
+        if (isChar(x)) {
           run.push(x!);
           gap = 0;
         } else if (!x?.text) gap++;
         else break;
       }
-      if (run.length >= MIN_RUN) {
-        const [head, ...rest] = run;
-        patch.set(head!, { ...head!, text: run.map((x) => x.text).join(''), orig: run.map((x) => x.orig).join('\n') });
-        for (const x of rest) patch.set(x, { ...x, text: '', orig: '' });
+      while (run.length && !isPiece(run.at(-1))) run.pop();
+      if (run.length >= MIN_RUN && run.filter((x) => isPiece(x)).length >= 2) {
+        for (const [head, ...rest] of splitGroups(run)) {
+          const all = [head!, ...rest];
+          patch.set(head!, {
+            ...head!,
+            text: all.map((x) => x.text).join(''),
+            orig: all.map((x) => x.orig).join('\n'),
+          });
+          for (const x of rest) patch.set(x, { ...x, text: '', orig: '' });
+        }
       }
-      r = Math.max(r, run.at(-1)!.row);
+      r = Math.max(r, (run.at(-1) ?? at.get(`${r},${c}`)!).row);
     }
     // Scrambled pieces of the label above.
     let above: TableCell | null = null;

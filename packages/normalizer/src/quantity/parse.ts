@@ -192,6 +192,8 @@ function readAt(s: string, a: number, tok: string, blocked: (i: number) => boole
   const r = readUnit(s, b, value, rate);
   let pos = r.pos;
   if (r.unitText && /^目(?![標的安指])/u.test(s.slice(pos))) return { hits: [], next: pos }; // 1回目, 2人目
+  // 四日市市, 十日町市, 廿日市, 六ヶ所村: a kanji numeral and unit inside a place name.
+  if (isKanji && r.unitText && /^[市町村]/u.test(s.slice(pos))) return { hits: [], next: pos };
   if (r.unitText === '日' && /\d ?月 ?$/u.test(s.slice(0, start))) return { hits: [], next: pos }; // 3月31日
   if (rate && !r.unitText?.includes('/')) start = rateStart;
 

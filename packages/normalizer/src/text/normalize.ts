@@ -152,10 +152,10 @@ const STEPS: Step[] = [
   { name: null, re: /[ \t\f\v\u00A0\u2000-\u200B\u3000]+/g, fn: () => ' ' },
   { name: null, re: / ?\n ?/g, fn: () => '\n' },
   { name: null, re: /^ | $/g, fn: () => '' },
-  // `1 1 人` → `11人`: single digits separated by single spaces, a space, then a unit.
+  // `1 1 人` → `11人`, `1 1 2か所` → `112か所`: single digits separated by single spaces, then a unit.
   {
     name: FIXES.joinSpacedDigits,
-    re: new RegExp(`(?<![\\d,.])\\d(?: \\d)+ (?=${SPACED_DIGIT_UNIT})`, 'gu'),
+    re: new RegExp(`(?<![\\d,.])\\d(?: \\d)+ ?(?=${SPACED_DIGIT_UNIT})`, 'gu'),
     fn: (m) => m[0].replace(/ /g, ''),
   },
   // `1. 28倍` → `1.28倍`, `1. 31 倍` → `1.31 倍`.

@@ -381,6 +381,9 @@ describe('parseQuantity: not quantities', () => {
     '## 1 施設入所者の地域生活への移行',
     '成果目標\t1 施設入所者の地域生活への移行',
     '### 1 障害児支援の提供体制の整備等',
+    '四日市市障害者自立支援協議会',
+    '十日町市',
+    '六ヶ所村',
   ];
   it.each(none)('%j', (text) => {
     expect(parseQuantity(text).quantities).toEqual([]);
