@@ -3,10 +3,12 @@
  * blocks, and prose blocks between them.
  */
 import { groupToBlocks, type SourceLine } from './blocks.js';
+import { cycleTable, findCycle } from './cycled.js';
 import type { DocItem, KeySource } from './draft.js';
 import { htmlToPieces } from './html.js';
 import { markdownTableAt, readMarkdownTable } from './markdown.js';
 import { lineFinder, piecesToItems } from './pieces.js';
+import { applyRepairs, SHAPE_REPAIRS } from './repairs/index.js';
 import { readTsvRun } from './tsv.js';
 
 const HR = /^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/;
@@ -29,7 +31,14 @@ export function readTextDocument(text: string, keys: KeySource): DocItem[] {
   const items: DocItem[] = [];
   let group: SourceLine[] = [];
   const flush = () => {
-    if (group.length) items.push(...groupToBlocks(group));
+    // Columns written a line each in turn (cycled.ts) are a table inside the paragraph lines.
+    const cycle = group.length ? findCycle(group) : null;
+    if (cycle) {
+      items.push(...groupToBlocks(group.slice(0, cycle.start)));
+      const table = applyRepairs(cycleTable(group, cycle), SHAPE_REPAIRS);
+      items.push({ kind: 'table', key: keys(), table, issues: [] });
+      items.push(...groupToBlocks(group.slice(cycle.end)));
+    } else if (group.length) items.push(...groupToBlocks(group));
     group = [];
   };
   let i = 0;

@@ -87,6 +87,9 @@ function bulletStarts(text: string): number[] {
 }
 
 export function kindWord(text: string): ValueKind | null {
+  // `目標値に対する実績`: the words after に対する are what is reported.
+  const against = /に対(?:する|しての)(.*)$/u.exec(compact(text))?.[1];
+  if (against && kindWord(against)) return kindWord(against);
   const c = compact(text).replace(/目標\d+/g, '');
   const hits: ValueKind[] = [];
   if (/目標|月標|日標/.test(c)) hits.push('target');
@@ -260,7 +263,7 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
     const after = text.slice(q.end, q.end + 8);
     const attributive =
       /^(の|で|と|から)/u.test(after) &&
-      !/^(の(?:うち|内|設置|整備|開設|確保|新設|開催|実施|\s*[0-9０-９.．]+\s*倍)|で(?:ある|あった|あり|した|す|実施|開催|運営|[、,])|と(?:する|し|な|[、,]|(?:引き続き)?(?:連携|協力|契約|協定)))/u.test(
+      !/^(の(?:うち|内|設置|整備|開設|確保|新設|開催|実施|\s*[0-9０-９.．]+\s*倍|(?:利用|参加|相談|申請)が)|で(?:ある|あった|あり|した|す|実施|開催|運営|[、,])|と(?:する|し|な|[、,]|(?:引き続き)?(?:連携|協力|契約|協定)))/u.test(
         after,
       );
     if (inPeriod || attributive || NOT_A_VALUE_BEFORE.test(before) || (!q.quantity.unit && !hasColon)) continue;
@@ -623,6 +626,9 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
     prevValue = { end: q.end, label, kind, period };
     // A base year (`令和3年度(6人)`) is not the year of the ratio or target that follows it.
     if (kind !== 'baseline') prevPeriod = period;
+    // `令和4年度は延べ1,234時間の利用があった`: hours totalled over a fiscal year are hours per year (the contract
+    // has no bare hour).
+    if (unit === 'hour' && period?.fiscalYear != null && period.kind !== 'date') unit = 'hour/year';
     for (const one of eachItems.length >= 2 ? eachItems : [label])
       out.push(...proseObservation(item, text, q, ctx, { label: one, subgroup: null, period, kind, unit, unitText }));
     if (item.table_index == null) state.lastLabel = label;

@@ -65,7 +65,9 @@ function readPieceUncached(raw: string): Piece {
   const text = normalizeText(raw.replace(/<[^>]+>/g, ' '))
     .text.replace(/\s+/g, ' ')
     .trim();
-  if (!text) return { text, period: null, kind: null, label: null, unit: null, unitText: null };
+  // An answer (`有`, `無`, `○`, `×`) reports that something is done: it labels nothing.
+  if (!text || /^(?:有|無|○|◯|×|済)$/u.test(text))
+    return { text, period: null, kind: null, label: null, unit: null, unitText: null };
   // A cell that is only a unit (`人/月` under 単位) names the unit of its row or column.
   const whole = canonicalUnit(text);
   if (whole && !/[0-9]/.test(text)) return { text, period: null, kind: null, label: null, unit: whole, unitText: text };
@@ -93,7 +95,8 @@ function readPieceUncached(raw: string): Piece {
 
 /** A cell reads as data when it holds a quantity and little else (a label with a number inside is not data). */
 function dataValueUncached(text: string): { quantities: Quantity[]; missing: boolean } | null {
-  const t = text.trim();
+  // A cell of single digits with blanks between them (`3 3`, OCR) is one number.
+  const t = /^[0-9０-９](?: [0-9０-９])+$/u.test(text.trim()) ? text.trim().replace(/ /g, '') : text.trim();
   if (!t) return { quantities: [], missing: true };
   // Numbers that name a group or an ordinal are labels, not data: 65歳以上, 1級, 第6期, 3号認定, 1-①.
   if (/[0-9０-９]\s*(歳|級|号|期|条|節|章|次)|第\s*[0-9０-９]|^[0-9０-９]+\s*[-－]\s*[①-⑳0-9]/u.test(t)) return null;
@@ -372,6 +375,17 @@ export function tableToObservations(
     }
     rowTexts.push(row);
   }
+  // `利用実人数 | 見込 | …` over `（人／年） | 実績 | …`: a label's unit written on the next line, in the next row's
+  // stub, is the unit of both rows.
+  for (let i = 1; i < rowTexts.length; i++) {
+    for (let c = 0; c < stubCols; c++) {
+      const [above, here] = [rowTexts[i - 1]![c] ?? '', rowTexts[i]![c] ?? ''];
+      const unitOnly = canonicalUnit(here.replace(/^[(（]\s*|\s*[)）]$/gu, ''));
+      if (!above || !unitOnly || !/^[(（].*[)）]$/u.test(here.trim()) || splitLabelUnit(above).unit) continue;
+      rowTexts[i - 1]![c] = `${above}${here}`;
+      rowTexts[i]![c] = `${above}${here}`;
+    }
+  }
   function rowHasData(r: number): boolean {
     for (let c = stubCols; c < nC; c++) if (hasNumber(r, c)) return true;
     return false;
@@ -561,8 +575,9 @@ export function tableToObservations(
           period: p,
           value_kind: kind!,
           quantity: q,
-          unit: q.unit ?? unit,
-          unit_text: q.unit ? q.unitText : unitText,
+          // `1 1 人` in a row counted in 人/年: the row says per what the cell's 人 are.
+          unit: q.unit && !(unit && unit.startsWith(`${q.unit}/`)) ? q.unit : (unit ?? q.unit),
+          unit_text: q.unit && !(unit && unit.startsWith(`${q.unit}/`)) ? q.unitText : (unitText ?? q.unitText),
           value_text: text(r, c),
           warnings: [...warnings],
           subsetLabel: ctx.subsetNote,

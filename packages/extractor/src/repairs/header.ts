@@ -44,7 +44,9 @@ function countHeaderRows(t: Table, rows: TableCell[][]): number {
   const hasData = t.cells.some((c) => isNumericData(c.text));
   const test = hasData ? isHeaderLikeRow : isYearRow;
   let n = 0;
-  while (n < max && test(rows[n]!)) n++;
+  // A row saying yes or no (`有`, `無`, `○`, `×`) under the years reports, whatever else it holds.
+  const answers = (cells: TableCell[]) => cells.some((c) => /^(?:有|無|○|◯|×|済)$/u.test(c.text.trim()));
+  while (n < max && test(rows[n]!) && !(n > 0 && answers(rows[n]!))) n++;
   if (n === 0 && !hasData && max > 0 && isHeaderLikeRow(rows[0]!)) n = 1;
   return n;
 }

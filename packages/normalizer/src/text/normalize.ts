@@ -158,6 +158,8 @@ const STEPS: Step[] = [
     re: new RegExp(`(?<![\\d,.])\\d(?: \\d)+ ?(?=${SPACED_DIGIT_UNIT})`, 'gu'),
     fn: (m) => m[0].replace(/ /g, ''),
   },
+  // `1 ,234` → `1,234`: a thousands comma with a blank before it.
+  { name: FIXES.joinSpacedDigits, re: /(?<=\d) (?=,\d{3}(?!\d))/g, fn: () => '' },
   // `1. 28倍` → `1.28倍`, `1. 31 倍` → `1.31 倍`.
   { name: FIXES.decimalSpace, re: /(?<![\d.,])(\d+)\. (\d+)(?= ?(?:倍|%|割))/g, fn: (m) => `${m[1]}.${m[2]}` },
   // `1、28 倍` → `1.28 倍` (an ideographic comma read for a decimal point, only before 倍).
