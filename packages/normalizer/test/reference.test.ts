@@ -83,6 +83,12 @@ describe('indicator catalog', () => {
     ['共同生活援助(グループホーム)の利用者数', 'service.kyodo_seikatsu_enjo'],
     ['地域生活移行者数', 'outcome.community_transition.persons'],
     ['保健、医療及び福祉関係者による協議の場の開催回数', 'activity.mental.council_meetings'],
+    // the residents counted for the reduction target, not the service 施設入所支援
+    ['施設入所者数', 'outcome.community_transition.facility_residents_reduction'],
+    ['施設入所支援', 'service.shisetsu_nyusho_shien'],
+    // the centre to set up, not the service 児童発達支援
+    ['児童発達支援センター', 'outcome.child.development_center'],
+    ['児童発達支援', 'service.jido_hattatsu_shien'],
   ])('matches %s', (label, id) => {
     expect(matchIndicator(label)?.entry.id).toBe(id);
   });
