@@ -3,7 +3,8 @@
  * copy of the first one's header rows (the page header). Two tables next to each other in the document (nothing
  * but blank lines between them), read the same way, as wide as each other, the second opening with the first
  * one's header rows cell for cell (compared without spaces, after NFKC), are one table: the second's rows,
- * without the copied header, are appended to the first. Embedded tables and tables holding embedded ones are
+ * without the copied header, are appended to the first. Page furniture between them (a page number line, a
+ * short line repeated on every page) goes with the page break. Embedded tables and tables holding embedded ones are
  * never joined. The joined table records `joinContinuedTables`; row issues of the second table move with its rows.
  */
 import type { Table } from '@shiryo/model';
@@ -34,21 +35,42 @@ export function appendBody(t: Table, next: Table): Table {
   return { ...joined, quality: { ...joined.quality, repairs } };
 }
 
+/** A page number as a text export leaves it on a line of its own: `- 12 -`, `１３`, `P.14`, `3/10`. */
+const PAGE_NUMBER =
+  /^[\s\-－―‐−ー~〜]*(?:[PpＰ]\.?\s*)?[0-9０-９]{1,3}(?:\s*[/／]\s*[0-9０-９]{1,3})?[\s\-－―‐−ー~〜]*$/u;
+
 export function joinContinuedTables(items: DocItem[]): DocItem[] {
   const parents = new Set(items.flatMap((i) => (i.kind === 'table' && i.parentKey !== undefined ? [i.parentKey] : [])));
   const joinable = (i: DocItem | undefined): i is TableItem =>
     i?.kind === 'table' && i.parentKey === undefined && !parents.has(i.key);
+  // Page furniture of a text export: page numbers, and short lines repeated on every page (the running header).
+  const seen = new Map<string, number>();
+  for (const i of items) if (i.kind === 'block') seen.set(i.block.text, (seen.get(i.block.text) ?? 0) + 1);
+  const furniture = (i: DocItem) =>
+    i.kind === 'block' &&
+    (PAGE_NUMBER.test(i.block.orig.trim()) || ((seen.get(i.block.text) ?? 0) >= 2 && [...i.block.text].length <= 40));
   const out: DocItem[] = [];
+  let pending: DocItem[] = [];
   for (const item of items) {
+    // A table cut by a page break: only page furniture between its two parts, which goes with the break.
+    if (item.kind === 'block' && furniture(item) && (joinable(out.at(-1)) || pending.length > 0)) {
+      pending.push(item);
+      continue;
+    }
     const last = out.at(-1);
-    if (joinable(last) && joinable(item) && continuesTable(last.table, item.table)) {
+    // (a repeated line alone is no page break: a page number must be among them)
+    const broken =
+      pending.length === 0 || pending.some((i) => i.kind === 'block' && PAGE_NUMBER.test(i.block.orig.trim()));
+    if (joinable(last) && joinable(item) && broken && continuesTable(last.table, item.table)) {
       const offset = last.table.nRows - last.table.headerRows;
       out[out.length - 1] = {
         ...last,
         table: appendBody(last.table, item.table),
         issues: [...last.issues, ...item.issues.map((i) => ({ ...i, row: i.row + offset }))],
       };
-    } else out.push(item);
+    } else out.push(...pending, item);
+    pending = [];
   }
+  out.push(...pending);
   return out;
 }

@@ -106,7 +106,8 @@ export function measureOf(label: string): string | null {
 export function isMeasureOnly(label: string): boolean {
   const c = compact(label).replace(/[()（）]/g, '');
   const m = measureOf(c);
-  return m !== null && (c === m || c.length <= m.length + 2);
+  // (`延べ利用者数`, `実人数` are measures with a prefix; `施設入所者数` names what it counts)
+  return m !== null && (c === m || (c.length <= m.length + 2 && m !== '入所者数'));
 }
 
 export function isSubgroup(label: string): boolean {

@@ -93,7 +93,9 @@ export function kindWord(text: string): ValueKind | null {
   const c = compact(text).replace(/目標\d+/g, '');
   const hits: ValueKind[] = [];
   if (/目標|月標|日標/.test(c)) hits.push('target');
-  if (/実績/.test(c)) hits.push('actual');
+  // `【令和6年度の状況】`, `現状`: how things stand is a result
+  if (/実績|(?:状況|現状)】?$/.test(c) && !/目標|見込|計画/.test(c.replace(/実績/g, ''))) hits.push('actual');
+  else if (/実績/.test(c)) hits.push('actual');
   if (/見込/.test(c)) hits.push('plan');
   return hits.length === 1 ? hits[0]! : null;
 }
@@ -542,7 +544,8 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
         p.start >= q.end &&
         p.start - q.end <= 2 &&
         /^\s*[(（]\s*$/u.test(text.slice(q.end, p.start)) &&
-        /^\s*[)）]/u.test(text.slice(p.end)),
+        // (`5人（令和4年度末までの累計）`: words may follow the year inside the bracket)
+        /^[^()（）0-9０-９]{0,10}[)）]/u.test(text.slice(p.end)),
     );
     let period =
       (trailing?.period.fiscalYear != null ? trailing.period : null) ?? nearPeriod ?? caption ?? state.period;

@@ -124,7 +124,7 @@ function pickPeriod(pieces: Piece[]): FiscalPeriod | null {
 export function datePendingComparisons(observations: Observation[]): void {
   const latest = (os: Observation[]) =>
     os
-      .filter((o) => o.value_kind === 'actual' && o.fiscal_year !== null)
+      .filter((o) => (o.value_kind === 'actual' || o.value_kind === 'estimate') && o.fiscal_year !== null)
       .sort((a, b) => (b.fiscal_year ?? 0) - (a.fiscal_year ?? 0))[0];
   const tableLatest = latest(observations);
   for (const o of observations) {
@@ -276,11 +276,14 @@ export function tableToObservations(
   } else {
     while (headerRows < Math.min(4, nR - 1) && !rowHasNumbers(headerRows) && !stageRow(headerRows)) {
       let words = 0;
+      let counts = 0;
       for (let c = 1; c < nC; c++) {
         const p = readPiece(text(headerRows, c));
         if (p.kind || p.period) words++;
+        // `11人（基準値の入所者数の6％以上）`, `5人（令和4年度末までの累計）`: a count with its unit is a value
+        if (holdsCount(text(headerRows, c))) counts++;
       }
-      if (words === 0) break;
+      if (words === 0 || counts > 0) break;
       headerRows++;
     }
   }
@@ -425,11 +428,22 @@ export function tableToObservations(
       const cell = data[r]?.[c];
       if (!cell || cell.missing || cell.quantities.length === 0) continue;
       if (!isTopLeft(r, c) || national[c] || opinion[c]) continue;
-      const stubs = allPieces.slice(0, c).filter((p): p is Piece => p !== null && p.text !== '');
-      const rowLabels = stubs
+      // (a cell before this one holding a count of its own, `38人（令和元年度）` under 基準値, is a value: it neither
+      // labels nor dates this one)
+      const stubs = allPieces
+        .slice(0, c)
+        .filter((p, i): p is Piece => p !== null && p.text !== '' && !(i >= stubCols && holdsCount(p.text)));
+      let rowLabels = stubs
         .filter((p) => p.label && !isMeasureOnly(p.label) && !isSubgroup(p.label))
         .map((p) => p.label!);
       const rowSubgroups = stubs.filter((p) => p.label && isSubgroup(p.label)).map((p) => p.label!);
+      // `うち精神障害者` under `共同生活援助`: a part of the service above, by the group it counts.
+      const part =
+        rowLabels.length === 1 ? /^[(（]?\s*(?:うち|内)\s*([^)）]+?)[)）]?$/u.exec(rowLabels[0]!)?.[1] : undefined;
+      if (part && prevIndicator) {
+        rowLabels = [prevIndicator];
+        rowSubgroups.push(part);
+      }
       const rowMeasure = stubs.map((p) => (p.label ? measureOf(p.label) : null)).find(Boolean) ?? null;
       const onlyBracket = stubs.length > 0 && stubs.every((p) => /^[(（][^)）]*[)）]$/.test(p.text));
       const cols = colPieces[c] ?? [];
@@ -542,7 +556,14 @@ export function tableToObservations(
           .filter((t, i) => labelLike(t, i))
           .join(' '),
       );
-      const qs = cell.quantities;
+      // `142（4）` under a note that the bracketed numbers are a part (`※（ ）内は医療的ケア児…で、内数`).
+      const bracketed = ctx.subsetNote
+        ? /^\s*[0-9０-９,，.．]+\s*[(（]\s*([0-9０-９,，.．]+)\s*[)）]\s*$/u.exec(text(r, c))
+        : null;
+      const qs =
+        bracketed && cell.quantities.length === 1 && cell.quantities[0]!.subset === undefined
+          ? [{ ...cell.quantities[0]!, subset: Number(normalized(bracketed[1]!).replace(/,/g, '')) }]
+          : cell.quantities;
       const itemLabels: (string | null)[] =
         items.length > 0 && qs.length === items.length + 1
           ? [null, ...items]
@@ -673,7 +694,10 @@ export function tableToObservations(
       const reasoning = cols.some((p) => /考え方|根拠|算出/u.test(p.text));
       observations.push(...said.filter((o) => !restates(o, normalized(t), reasoning)));
     }
-    const own = allPieces.filter((p): p is Piece => !!p?.label && !isMeasureOnly(p.label) && !isSubgroup(p.label));
+    const own = allPieces.filter(
+      (p): p is Piece =>
+        !!p?.label && !isMeasureOnly(p.label) && !isSubgroup(p.label) && !/^[(（]?\s*(?:うち|内)/u.test(p.label),
+    );
     if (own.length) prevIndicator = own.map((p) => stripNumbering(p.label!)).join(' ');
   }
   datePendingComparisons(observations);

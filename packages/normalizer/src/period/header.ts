@@ -8,8 +8,8 @@ import { fyPeriod } from './dates.js';
 import { type PeriodOptions, scanPeriods } from './scan.js';
 
 /**
- * Header words and their value kinds. 見込/計画 → `plan` (`estimate` is reserved for 見込 in a results-year
- * context and is never produced here). 実績見込 is left unread (null) rather than guessed.
+ * Header words and their value kinds. 見込/計画 → `plan`; `estimate` only for a result estimated before it is final
+ * (`実績(見込)`, `実績見込`, read in parseColumnHeader).
  */
 export const VALUE_KIND_WORDS: Readonly<Record<string, ValueKind>> = {
   見込: 'plan',
@@ -98,8 +98,14 @@ export function parseColumnHeader(text: string, opts: PeriodOptions = {}): Colum
   }
 
   let valueKind: ValueKind | null = null;
+  // `実績(見込)`, `実績見込`: a result not yet final, estimated.
+  const estimated = /実績\s*[(（]?\s*見込み?\s*[)）]?/u.exec(s);
+  if (estimated) {
+    valueKind = 'estimate';
+    s = s.slice(0, estimated.index) + s.slice(estimated.index + estimated[0].length);
+  }
   // A bracketed word: （見込）, 【目標値】.
-  for (const b of s.matchAll(BRACKETED)) {
+  for (const b of valueKind ? [] : s.matchAll(BRACKETED)) {
     const k = valueKindOf(b[1] as string);
     if (k) {
       valueKind = k;

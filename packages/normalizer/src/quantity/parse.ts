@@ -185,7 +185,9 @@ function readAt(s: string, a: number, tok: string, blocked: (i: number) => boole
     if (k === null) return skip;
     value = k;
   } else {
-    if (prev === '第' || (prev !== undefined && /[A-Za-z.,]/.test(prev) && rateStart === a)) return skip;
+    // `42※1`: a number after ※ points to a note.
+    if (prev === '第' || prev === '※' || (prev !== undefined && /[A-Za-z.,]/.test(prev) && rateStart === a))
+      return skip;
     value = num(tok);
   }
 

@@ -92,7 +92,9 @@ describe('parseColumnHeader', () => {
     ['達成率', null, null, 'achievement_rate', ''],
     ['令和5年度 目標値', 'fy', 2023, 'target', ''],
     ['令和5年度末 目標', 'fy_end', 2023, 'target', ''],
-    ['実績見込', null, null, null, '実績見込'],
+    // a result estimated before it is final
+    ['実績見込', null, null, 'estimate', ''],
+    ['令和6年度 実績(見込)', 'fy', 2024, 'estimate', ''],
     ['差引減少見込み数 (減少率)', null, null, null, '差引減少見込み数 (減少率)'],
     ['施設入所者の削減見込者数', null, null, null, '施設入所者の削減見込者数'],
     ['', null, null, null, ''],
