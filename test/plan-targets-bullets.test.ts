@@ -20,7 +20,8 @@ describe('a results table and the next plan’s targets in bullets', () => {
       ['施設入所者数', 2022, 'baseline', 120, 'person', null],
       // …and that year is the base's only: the bullets under `第7期計画の成果目標` are targets of FY2026
       ['地域生活への移行者', 2026, 'target', 6, 'percent', 'gte'],
-      ['移行者数の目標', 2026, 'target', 8, 'person', null],
+      // `移行者数の目標を8人とします`: 目標 says the kind, 移行者数 what is counted
+      ['移行者数', 2026, 'target', 8, 'person', null],
       ['就労移行支援事業の利用者数', 2026, 'target', 40, 'person', null],
       // `令和3年度実績25人の1.6倍以上`: the value a ratio is measured against is a base; the ratio is the target's
       ['就労移行支援事業の利用者数', 2021, 'baseline', 25, 'person', null],

@@ -27,6 +27,7 @@ export const CANONICAL_UNITS = {
   household: '世帯',
   copy: '部',
   session: '講座・コマ',
+  organization: '団体 (right after a number: 実施団体数 5団体)',
 } as const;
 export type CanonicalUnit = keyof typeof CANONICAL_UNITS;
 export const isCanonicalUnit = (u: string): u is CanonicalUnit => Object.hasOwn(CANONICAL_UNITS, u);

@@ -8,7 +8,7 @@ import { type DocumentContext, planTermOf } from './context.js';
 import { fiscalYearOfIso } from './dates.js';
 import { compact, KIND_MARKER, stripNumbering, stripTags } from './labels.js';
 import { makeObservation } from './observe.js';
-import { findPeriods, fyPeriod } from './period/index.js';
+import { findPeriods, fyPeriod, valueKindOf } from './period/index.js';
 import { findQuantities, splitLabelUnit } from './quantity/index.js';
 
 function findPeriodSpans(text: string) {
@@ -69,6 +69,8 @@ export interface ProseState {
   plan?: { plan: string; start: number; end: number } | null;
   /** The label of the last value read in paragraphs and bullets under the current heading. */
   lastLabel?: string | null;
+  /** The one year the headings above name (`重点施策の取組状況（令和6年度）`): the year of results, not of targets. */
+  headingYear?: FiscalPeriod | null;
 }
 
 export function newProseState(): ProseState {
@@ -98,6 +100,93 @@ export function kindWord(text: string): ValueKind | null {
   else if (/実績/.test(c)) hits.push('actual');
   if (/見込/.test(c)) hits.push('plan');
   return hits.length === 1 ? hits[0]! : null;
+}
+
+interface ArrowSide {
+  role: 'from' | 'to';
+  /** The pair goes from a base to a target. */
+  target: boolean;
+  /** The years a `Y1→Y2` caption gives the two sides. */
+  years: [FiscalPeriod, FiscalPeriod] | null;
+  /** This side has a year of its own. */
+  dated: boolean;
+}
+
+/**
+ * Values joined by an arrow (`3人→4人`, `78.2％（令和4年度調査）→ 80％以上`, `R5：42.6％ → R8：45.0％`): a pair whose
+ * right side is bounded (以上, 以下) or lies years ahead of the report is a base and its target; otherwise two results,
+ * dated by their own years or by a `令和5年度末→令和6年度末` caption in the text before them or the section.
+ */
+function arrowPairs(
+  text: string,
+  qs: { start: number; end: number; quantity: Quantity }[],
+  periods: { start: number; end: number; period: FiscalPeriod }[],
+  section: string | null,
+  ctx: DocumentContext,
+): Map<object, ArrowSide> {
+  const out = new Map<object, ArrowSide>();
+  const yearPair = (s: string): [FiscalPeriod, FiscalPeriod] | null => {
+    const ps = findPeriodSpans(s);
+    // (`令和5年度末→令和6年度末` may read as one span from the one to the other)
+    const span = ps.find((p) => p.period.kind === 'range' && /[→⇒]/u.test(p.text));
+    if (span) {
+      const [from, to] = span.text.split(/[→⇒]/u).map((side) => findPeriodSpans(side)[0]?.period);
+      if (from && to) return [from, to];
+    }
+    for (let i = 0; i + 1 < ps.length; i++)
+      if (/^\s*[→⇒～~]\s*$/u.test(s.slice(ps[i]!.end, ps[i + 1]!.start))) return [ps[i]!.period, ps[i + 1]!.period];
+    return null;
+  };
+  for (let i = 0; i + 1 < qs.length; i++) {
+    const [a, b] = [qs[i]!, qs[i + 1]!];
+    const between = text.slice(a.end, b.start);
+    if (!/^[^→⇒。、]{0,20}[→⇒][^→⇒。、]{0,12}$/u.test(between)) continue;
+    const arrowAt = a.end + between.search(/[→⇒]/u);
+    const sideStart = Math.max(
+      0,
+      ...['・', '、', '。', '：', ':', '\n'].map((m) => text.lastIndexOf(m, a.start - 1) + 1),
+    );
+    const own = (from: number, to: number) =>
+      periods.find((p) => p.start >= from && p.end <= to && p.period.fiscalYear !== null)?.period ?? null;
+    const trailingOf = (q: { end: number }, limit: number) =>
+      periods.find((p) => p.start >= q.end && p.end <= limit && p.period.fiscalYear !== null)?.period ?? null;
+    const left = own(sideStart, a.start) ?? trailingOf(a, arrowAt);
+    const right = own(arrowAt, b.start) ?? trailingOf(b, b.end + 16);
+    const report = ctx.reportYear?.fiscalYear ?? left?.fiscalYear ?? null;
+    const bounded = ['gte', 'gt', 'lte', 'lt'].includes(b.quantity.qualifier ?? '');
+    const ahead = right?.fiscalYear != null && report != null && right.fiscalYear > report;
+    const target = bounded || ahead;
+    const years = yearPair(text.slice(0, a.start)) ?? yearPair(section ?? '');
+    out.set(a, { role: 'from', target, years, dated: !!left });
+    out.set(b, { role: 'to', target, years, dated: !!right });
+  }
+  return out;
+}
+
+/** The last position of any of `marks` in `s` that is not inside round brackets; -1 if none. */
+function lastOutsideBrackets(s: string, marks: string[]): number {
+  let depth = 0;
+  let at = -1;
+  [...s].forEach((ch, i) => {
+    if (ch === '(' || ch === '（') depth++;
+    else if ((ch === ')' || ch === '）') && depth > 0) depth--;
+    else if (depth === 0 && marks.includes(ch)) at = i;
+  });
+  // (code units, as lastIndexOf counts them)
+  return at < 0 ? -1 : [...s].slice(0, at).join('').length;
+}
+
+/** The kind the words right before a value give it (`【現状値】`, `（達成率`, `目標：`, `計画策定時（R5年度末）の`). */
+function immediateKind(before: string): ValueKind | null {
+  const b = before
+    .normalize('NFKC')
+    .replace(/[(（][^()（）]*[)）]\s*の?\s*$/u, '')
+    .replace(/(?:年|月)\s*$/u, '');
+  const m = /(?:【\s*([^】]{1,6}?)\s*】|([\p{sc=Han}]{1,6}))\s*[:：]?\s*[(（]?\s*$/u.exec(b);
+  const word = m?.[1] ?? m?.[2];
+  if (!word) return null;
+  if (/計画策定時|策定時|現状値|基準値/u.test(word)) return 'baseline';
+  return valueKindOf(word);
 }
 
 /**
@@ -170,7 +259,15 @@ export function proseHeading(
   // への移行`), unless that heading reports on the targets (`第6期計画の成果目標の達成状況`).
   const numbered = stripNumbering(text) !== text.normalize('NFKC').trim() || /^[①-⑳]/u.test(text.trim());
   if (numbered || kindWord(text)) state.kind = kindWord(text) ?? outerKind(outer);
+  // `重点施策の取組状況（令和6年度）`: a heading of one year's work dates what is told under it (a target's year is
+  // the plan's, so not under a heading of targets).
+  const yearOf = (h: string) => {
+    const years = findPeriodSpans(h).filter((p) => p.period.fiscalYear !== null && p.period.kind !== 'plan_term');
+    return years.length === 1 && !kindWord(h) ? years[0]!.period : null;
+  };
   state.period = null;
+  state.headingYear =
+    state.kind === 'target' ? null : ([text, ...[...outer].reverse()].map(yearOf).find(Boolean) ?? null);
   state.plan = [text, ...[...outer].reverse()].map((h) => planTermOf(h, docPlan)).find(Boolean) ?? null;
   state.lastLabel = null;
 }
@@ -213,7 +310,8 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
       if (lead && !/^(目標|実績|評価|今後の対応)/.test(lead)) state.lead = lead;
       if (k) state.kind = k;
       const p = periods.find((x) => x.period.fiscalYear !== null);
-      state.period = p?.period ?? null;
+      // (a plain label, `① 介護予防`, keeps the year its heading gave)
+      if (p || k) state.period = p?.period ?? null;
     }
     return [];
   }
@@ -256,6 +354,7 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
   const baseYears = new Set<number>();
   // The last value read with a label of its own: values in brackets right after it break it down.
   let prevValue: { end: number; label: string; kind: ValueKind; period: FiscalPeriod | null } | null = null;
+  const arrows = arrowPairs(text, qs, periods, item.section, ctx);
   for (const q of qs) {
     const before = text.slice(0, q.start);
     const inPeriod = periods.some((p) => q.start >= p.start && q.start < p.end);
@@ -265,6 +364,10 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
     const after = text.slice(q.end, q.end + 8);
     const attributive =
       /^(の|で|と|から)/u.test(after) &&
+      // (`2023（令和5）年度の82.0％から…86.5％に`, `計画策定時（R5年度末）の16.8％から`: a dated value a change
+      // starts from is a value of its year)
+      !(/^から/u.test(after) && /(?:年度末?[)）]?|年)\s*(?:の|は|時点の)?\s*$/u.test(before)) &&
+      !(/^の/u.test(after) && q.quantity.unit === 'case') &&
       !/^(の(?:うち|内|設置|整備|開設|確保|新設|開催|実施|\s*[0-9０-９.．]+\s*倍|(?:利用|参加|相談|申請)が)|で(?:ある|あった|あり|した|す|実施|開催|運営|[、,])|と(?:する|し|な|[、,]|(?:引き続き)?(?:連携|協力|契約|協定)))/u.test(
         after,
       );
@@ -275,6 +378,15 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
     const interval =
       /[0-9０-９]\s*(?:か月|ヶ月|カ月|ヵ月|ケ月|年|週)に\s*$/u.test(before) || /^\s*[～〜~]/u.test(text.slice(q.end));
     if (quoted || interval) continue;
+    // `地域活動に月1回以上参加している高齢者の割合 32.4％`: a number in the words that define a rate is part of its name.
+    const nextQ = qs[qs.indexOf(q) + 1];
+    if (
+      nextQ &&
+      /^[^、。0-9０-９]{0,16}(?:している|した|する|できる)[^、。0-9０-９]{0,16}(?:割合|率)\s*$/u.test(
+        text.slice(q.end, nextQ.start),
+      )
+    )
+      continue;
     // `…会議を実施（年1回） ※提出事例が少ないため、年2回から1回としたい。`: a `※` note that restates a value written
     // before it (the same number, the same unit) is no second observation.
     const noteAt = before.lastIndexOf('※');
@@ -300,6 +412,8 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
       opened &&
       !periods.some((p) => p.start >= prevValue!.end && p.start < q.start) &&
       !/前年/u.test(opened[1]!) &&
+      // (`15件（目標20件、達成率75％）`: the words in the bracket say what the values are, not a part)
+      !immediateKind(opened[1]!) &&
       q.quantity.unit !== 'ratio'
     ) {
       const part = cleanLabel(opened[1]!.split(/[、,，・]/u).pop() ?? '').replace(/^(?:うち|内)\s*/u, '');
@@ -368,7 +482,8 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
     label = cleanLabel(label);
     const unsliced = label;
     // The label starts after the last sentence break, comma or bullet mark (`…の開催 ●在宅医療フォーラムの実施`).
-    const lastSep = Math.max(...['。', '、', '●', '○', '■', '◆', '□', '◇', '※'].map((m) => label.lastIndexOf(m)));
+    // (not inside brackets: `地域活動（通いの場、ボランティア等）に…参加している高齢者の割合` is one name)
+    const lastSep = lastOutsideBrackets(label, ['。', '、', '●', '○', '■', '◆', '□', '◇', '※']);
     if (!listed && lastSep >= 0 && label.length - lastSep > 2) label = cleanLabel(label.slice(lastSep + 1));
     // A value right after a finished sentence (`…として中止。 3回実施`) has no label of its own.
     else if (!listed && /。$/u.test(label)) label = '';
@@ -416,6 +531,26 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
       )?.[1];
       if (subject) label = cleanLabel(subject);
     }
+    // `・家族介護教室　開催 年10回、参加者 延べ134人`: who took part, in a bullet that named its subject first.
+    if (
+      item.bullet &&
+      blockLead &&
+      /^(?:参加者|参加人数|参加者数|利用者|受講者|延べ)/u.test(label) &&
+      !label.includes(blockLead)
+    )
+      label = `${blockLead} ${label}`;
+    // `自立支援型地域ケア会議では、…見直した事例は31件`: the sentence's setting frames what it counts.
+    const setting = /^\s*([^、。]{2,24}?)(?:では|においては)[、,]/u.exec(
+      text.slice(text.lastIndexOf('。', q.start) + 1, q.start),
+    )?.[1];
+    if (
+      setting &&
+      !findPeriods(setting).length &&
+      !/^(?:本市|当市|市|本町|全体|今後|現在)$/u.test(setting) &&
+      label &&
+      !label.includes(setting)
+    )
+      label = `${setting} ${label}`;
     // `参加人数：計40名`: 計 after the colon says the value is a total, it is not part of the label.
     label = label.replace(/\s*[：:]\s*(?:計|合計)$/u, '');
     // `「介護者交流会」開催回数：4回 参加人数：計52名`: a name in quotes before the first value names what each bare
@@ -437,6 +572,22 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
       const named = [...text.slice(from, to < 0 ? text.length : to).matchAll(/「([^」]{2,30})」/gu)].map((m) => m[1]!);
       if (named.length === 1 && !label.includes(named[0]!)) label = `${named[0]} ${label}`;
     }
+    // Kind words ending the label (`フレイル予防教室 目標 /実績/達成率`, `…の抑制 現状値`) say what the value is, not
+    // what it counts (a label of kind words alone leaves the value to the label before it).
+    const KIND_TAIL =
+      /[\s/／:：、,]*(?:目標値?|実績値?|達成率|進捗率|現状値|基準値|前年度?比|見込量?|計画策定時|策定時)[\s/／:：]*$/u;
+    const beforeTail = label;
+    for (let i = 0; i < 4 && KIND_TAIL.test(label); i++) label = label.replace(KIND_TAIL, '').replace(/[のはがを]$/u, '');
+    // `・現状値：16.8％`, `・実績：43.1％` under a 【成果指標】: a bullet that only says which value it is gives the
+    // value to what the section named last.
+    if (!label && item.bullet && state.lastLabel && (beforeTail || immediateKind(before))) label = state.lastLabel;
+    // `このうち75歳以上の後期高齢者は`: このうち ties the count to the one before; `第7期計画の初年度である H30年度末の
+    // 認定率`: a clause describing a year it has lost says nothing of what is counted.
+    label = label
+      .replace(/^(?:この|その)?うち[、,]?\s*/u, '')
+      .replace(/^[^、。]{2,30}(?:である|となる)\s+(?=\S{2,})/u, '')
+      // particles left alone when the years between them went (`登録者(累計) から に`)
+      .replace(/(?:\s+(?:から|に|まで|には|では|は|が|の))+\s*$/u, '');
     // A unit written in the label (`利用実人数実績（人／月） R3：2人`) is the value's unit when it agrees.
     let unit = q.quantity.unit;
     let unitText = q.quantity.unitText;
@@ -538,6 +689,19 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
     // `年6回以上`, `72人を超えない`: a bound is a target unless the text says otherwise.
     if (kind !== 'target' && q.quantity.qualifier && q.quantity.qualifier !== 'approx' && !state.kind && !kindWord(seg))
       kind = 'target';
+    // The word right before the value says what it is: `【現状値】620人`, `（達成率83％）`, `目標：年4回以上`,
+    // `（目標20件、達成率75％）`; a signed change after 前年度比 is a difference; `…より7か所増え` too.
+    const said = immediateKind(before);
+    const signed = /^[▲△+＋\-−－]/u.test(text.slice(q.start, q.end));
+    if (said) kind = said;
+    else if (
+      /(?:前年度?比|前年同期比|対前年度?比?)\s*[:：]?\s*$/u.test(before) &&
+      (signed || q.quantity.unit !== 'percent')
+    )
+      kind = 'deviation';
+    else if (/より\s*$/u.test(before) && /^\s*(?:増|減|多|少)/u.test(text.slice(q.end))) kind = 'deviation';
+    // `…110か所とすることを目標に`: the sentence says the value is a target.
+    else if (/^\s*(?:と(?:すること|する)?)?(?:を|が)目標/u.test(text.slice(q.end))) kind = 'target';
     // `約4,200件（令和4年度）`: a year in brackets right after the value is the value's own.
     const trailing = periods.find(
       (p) =>
@@ -548,11 +712,16 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
         /^[^()（）0-9０-９]{0,10}[)）]/u.test(text.slice(p.end)),
     );
     let period =
-      (trailing?.period.fiscalYear != null ? trailing.period : null) ?? nearPeriod ?? caption ?? state.period;
+      (trailing?.period.fiscalYear != null ? trailing.period : null) ??
+      nearPeriod ??
+      caption ??
+      state.period ??
+      (kind === 'target' ? null : (state.headingYear ?? null));
     // `（前年度末 104か所）`, `前年同期（192人）`: the year before the one the sentence is about.
     const relative = /(前年度末?|前年同期|前年)\s*[(（]?\s*$/u.exec(text.slice(Math.max(0, q.start - 8), q.start));
     const reference = [...periods].reverse().find((p) => p.end <= q.start && p.period.fiscalYear != null);
-    if (relative && reference) period = fyPeriod(reference.period.fiscalYear! - 1, relative[1]!);
+    const current = reference?.period.fiscalYear ?? period?.fiscalYear ?? ctx.reportYear?.fiscalYear ?? null;
+    if (relative && current != null) period = fyPeriod(current - 1, relative[1]!);
     // `前年同期（192人）から▲24人`: a signed change from a value is a difference.
     if (/から\s*$/u.test(before) && /^[▲△+＋\-−－]/u.test(text.slice(q.start, q.end))) kind = 'deviation';
     const lastPeriod = [...segPeriods].reverse()[0];
@@ -624,6 +793,30 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
     if (period && period.fiscalYear === null && kind === 'target' && period.end)
       period = fyPeriod(fiscalYearOfIso(period.end), period.text);
     if (!period && kind === 'target') period = ctx.planEnd;
+    // `目標：年4回以上／実績：年4回`, `15件（目標20件、達成率75％）`: a target, a difference or a rate set beside a
+    // result is of the result's year.
+    const besideResult =
+      /^[^。]{0,4}[／/、,]\s*実績/u.test(text.slice(q.end)) ||
+      (prevKind === 'actual' && /[(（][^()（）]*$/u.test(before));
+    if (kind === 'target' && besideResult && !nearPeriod && !trailing)
+      period =
+        (prevKind === 'actual' ? prevPeriod : null) ??
+        state.period ??
+        caption ??
+        state.headingYear ??
+        ctx.reportYear ??
+        period;
+    if (!period && (kind === 'deviation' || kind === 'achievement_rate')) period = prevPeriod ?? ctx.reportYear;
+    // `78.2％（令和4年度調査）→ 80％以上`, `R5：42.6％ → R8：45.0％`: from a base to a target; `3人→4人` under
+    // `（令和5年度末→令和6年度末）`: a result of each year.
+    const arrow = arrows.get(q);
+    if (arrow?.target) kind = arrow.role === 'from' ? 'baseline' : 'target';
+    // (a target with no year of its own falls on the plan's last year, not on its base's)
+    if (arrow?.target && arrow.role === 'to' && !arrow.dated) period = ctx.planEnd;
+    else if (!arrow?.target && arrow?.years && !arrow.dated) period = arrow.years[arrow.role === 'from' ? 0 : 1];
+    // (the right side counts what the left side does)
+    if (arrow?.role === 'to' && prevValue && arrows.get(qs[qs.indexOf(q) - 1]!)?.role === 'from')
+      label = prevValue.label;
     if (!period && kind === 'actual') period = ctx.reportYear;
     prevKind = kind;
     prevValue = { end: q.end, label, kind, period };

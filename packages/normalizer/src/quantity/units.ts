@@ -69,6 +69,7 @@ const PER: Record<string, string> = { 月: 'month', 年: 'year', 週: 'week', �
  */
 export const COUNTERS: Record<string, UnitInfo> = {
   事業所: { unit: 'facility', factor: 1 },
+  団体: { unit: 'organization', factor: 1 },
 };
 
 /** Written units in the order they should be tried after a number (longest first). */
