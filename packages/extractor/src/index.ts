@@ -34,6 +34,7 @@ export {
   joinSplitHeaderWords,
   joinSplitWords,
   joinVerticalText,
+  joinWrappedLabels,
   looksInterleaved,
   type Repair,
   repairTable,

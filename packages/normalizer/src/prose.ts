@@ -577,7 +577,8 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
     const KIND_TAIL =
       /[\s/／:：、,]*(?:目標値?|実績値?|達成率|進捗率|現状値|基準値|前年度?比|見込量?|計画策定時|策定時)[\s/／:：]*$/u;
     const beforeTail = label;
-    for (let i = 0; i < 4 && KIND_TAIL.test(label); i++) label = label.replace(KIND_TAIL, '').replace(/[のはがを]$/u, '');
+    for (let i = 0; i < 4 && KIND_TAIL.test(label); i++)
+      label = label.replace(KIND_TAIL, '').replace(/[のはがを]$/u, '');
     // `・現状値：16.8％`, `・実績：43.1％` under a 【成果指標】: a bullet that only says which value it is gives the
     // value to what the section named last.
     if (!label && item.bullet && state.lastLabel && (beforeTail || immediateKind(before))) label = state.lastLabel;

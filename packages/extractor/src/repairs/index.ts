@@ -14,6 +14,7 @@ import { fillHeaderSpans, fillStubSpans } from './spans.js';
 import { trimEmptyRowsCols } from './trim.js';
 import { joinVerticalText } from './vertical.js';
 import { joinSplitHeaderWords } from './words.js';
+import { joinWrappedLabels } from './wrapped.js';
 
 export { collapseSpacedCharacters, collapseSpacedText } from './collapse.js';
 export { detectHeaderRows, isHeaderLikeRow } from './header.js';
@@ -27,6 +28,7 @@ export { fillHeaderSpans, fillStubSpans } from './spans.js';
 export { trimEmptyRowsCols } from './trim.js';
 export { joinVerticalText, scrambledCells } from './vertical.js';
 export { isScrambledText, joinSplitHeaderWords, joinSplitWords } from './words.js';
+export { joinWrappedLabels } from './wrapped.js';
 
 export type Repair = (t: Table) => Table;
 
@@ -42,6 +44,7 @@ export const SPAN_REPAIRS: readonly Repair[] = [
   dropRepeatedHeaderRows,
   joinVerticalText,
   trimEmptyRowsCols,
+  joinWrappedLabels,
   fillHeaderSpans,
   fillStubSpans,
 ];
