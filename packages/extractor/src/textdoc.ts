@@ -7,6 +7,7 @@ import { cycleTable, findCycle } from './cycled.js';
 import type { DocItem, KeySource } from './draft.js';
 import { htmlToPieces } from './html.js';
 import { markdownTableAt, readMarkdownTable } from './markdown.js';
+import { cleanMarkdownLine } from './mdclean.js';
 import { lineFinder, piecesToItems } from './pieces.js';
 import { applyRepairs, SHAPE_REPAIRS } from './repairs/index.js';
 import { readTsvRun } from './tsv.js';
@@ -26,7 +27,7 @@ function htmlTableEnd(lines: SourceLine[], start: number): number {
 }
 
 export function readTextDocument(text: string, keys: KeySource): DocItem[] {
-  const lines: SourceLine[] = text.split('\n').map((t, i) => ({ text: t, line: i + 1 }));
+  const lines: SourceLine[] = text.split('\n').map((t, i) => ({ text: cleanMarkdownLine(t), line: i + 1 }));
   const raw = lines.map((l) => l.text);
   const items: DocItem[] = [];
   let group: SourceLine[] = [];

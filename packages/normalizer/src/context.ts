@@ -199,7 +199,14 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
     }
     const t = it.table!;
     const short = recent.filter((b) => b.text.length <= 90).reverse();
-    const named = short.find((b) => !isGenericHeading(b.text) && !unitLine(b) && !/^【[^】]*】$/.test(b.text.trim()));
+    // (a sentence before the table, `…は増加が続いています。`, describes it; it does not name it)
+    const named = short.find(
+      (b) =>
+        !isGenericHeading(b.text) &&
+        !unitLine(b) &&
+        !/^【[^】]*】$/.test(b.text.trim()) &&
+        !(b.kind === 'paragraph' && /。\s*$/u.test(b.text)),
+    );
     let unitHint: string | null = t.unitHint ?? null;
     const justBefore = recent[recent.length - 1];
     if (!unitHint && unitLine(justBefore)) unitHint = justBefore!.text.trim();

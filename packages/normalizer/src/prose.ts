@@ -371,13 +371,31 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
       !/^(の(?:うち|内|設置|整備|開設|確保|新設|開催|実施|\s*[0-9０-９.．]+\s*倍|(?:利用|参加|相談|申請)が)|で(?:ある|あった|あり|した|す|実施|開催|運営|[、,])|と(?:する|し|な|[、,]|(?:引き続き)?(?:連携|協力|契約|協定)))/u.test(
         after,
       );
-    if (inPeriod || attributive || NOT_A_VALUE_BEFORE.test(before) || (!q.quantity.unit && !hasColon)) continue;
+    // (`412人のうち98人（23.8％）で…改善`: a part counted out of a whole reports, whatever follows it)
+    const partOfWhole = /のうち[、,]?\s*$/u.test(before);
+    // `計画値の9割を下回りました`: a share of another value used as a threshold is no value of its own.
+    const threshold = /の\s*$/u.test(before) && /^\s*を?(?:下回|上回)/u.test(text.slice(q.end));
+    if (
+      inPeriod ||
+      (attributive && !partOfWhole) ||
+      threshold ||
+      NOT_A_VALUE_BEFORE.test(before) ||
+      (!q.quantity.unit && !hasColon)
+    )
+      continue;
     // `「リハモード家族会(月1回)」の周知`: a number inside a quoted name is part of the name. `(2か月に1回)` is an
     // interval, and `各月1回～2か月に1回` a range of them: neither is a count per period.
     const quoted = (before.match(/「/gu)?.length ?? 0) > (before.match(/」/gu)?.length ?? 0);
     const interval =
       /[0-9０-９]\s*(?:か月|ヶ月|カ月|ヵ月|ケ月|年|週)に\s*$/u.test(before) || /^\s*[～〜~]/u.test(text.slice(q.end));
     if (quoted || interval) continue;
+    // `※構成比は小数点第2位を四捨五入しているため、合計が100％にならない場合があります`: how figures were rounded.
+    if (
+      /四捨五入|端数|小数点/u.test(
+        text.slice(text.lastIndexOf('。', q.start) + 1, text.indexOf('。', q.end) + 1 || text.length),
+      )
+    )
+      continue;
     // `地域活動に月1回以上参加している高齢者の割合 32.4％`: a number in the words that define a rate is part of its name.
     const nextQ = qs[qs.indexOf(q) + 1];
     if (
@@ -700,7 +718,11 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
       (signed || q.quantity.unit !== 'percent')
     )
       kind = 'deviation';
-    else if (/より\s*$/u.test(before) && /^\s*(?:増|減|多|少)/u.test(text.slice(q.end))) kind = 'deviation';
+    else if (
+      /(?:より|と比べて?|と比較して|に比べて?)\s*$/u.test(before) &&
+      /^\s*(?:の)?(?:増|減|多|少)/u.test(text.slice(q.end))
+    )
+      kind = 'deviation';
     // `…110か所とすることを目標に`: the sentence says the value is a target.
     else if (/^\s*(?:と(?:すること|する)?)?(?:を|が)目標/u.test(text.slice(q.end))) kind = 'target';
     // `約4,200件（令和4年度）`: a year in brackets right after the value is the value's own.
@@ -719,7 +741,9 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
       state.period ??
       (kind === 'target' ? null : (state.headingYear ?? null));
     // `（前年度末 104か所）`, `前年同期（192人）`: the year before the one the sentence is about.
-    const relative = /(前年度末?|前年同期|前年)\s*[(（]?\s*$/u.exec(text.slice(Math.max(0, q.start - 8), q.start));
+    const relative = /(前年度末?|前年同期|前年同日|前年)\s*[:：]?\s*[(（]?\s*$/u.exec(
+      text.slice(Math.max(0, q.start - 8), q.start),
+    );
     const reference = [...periods].reverse().find((p) => p.end <= q.start && p.period.fiscalYear != null);
     const current = reference?.period.fiscalYear ?? period?.fiscalYear ?? ctx.reportYear?.fiscalYear ?? null;
     if (relative && current != null) period = fyPeriod(current - 1, relative[1]!);
@@ -815,6 +839,17 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
     // (a target with no year of its own falls on the plan's last year, not on its base's)
     if (arrow?.target && arrow.role === 'to' && !arrow.dated) period = ctx.planEnd;
     else if (!arrow?.target && arrow?.years && !arrow.dated) period = arrow.years[arrow.role === 'from' ? 0 : 1];
+    // `…合計は9,402人で、前年同日と比べて129人増加`: a change told after a value counts what that value does.
+    if (
+      kind === 'deviation' &&
+      prevValue &&
+      /(?:と比べて?|と比較して|に比べて?|より|前年度?比|前年同[日期月]?(?:と比べて?)?)$/u.test(
+        label.replace(/\s+/gu, ''),
+      )
+    )
+      label = prevValue.label;
+    // `412人のうち98人`: a part is not the whole it is counted out of.
+    if (partOfWhole && prevValue && label === prevValue.label) label = `${label}のうち`;
     // (the right side counts what the left side does)
     if (arrow?.role === 'to' && prevValue && arrows.get(qs[qs.indexOf(q) - 1]!)?.role === 'from')
       label = prevValue.label;

@@ -438,8 +438,10 @@ export function tableToObservations(
         .map((p) => p.label!);
       const rowSubgroups = stubs.filter((p) => p.label && isSubgroup(p.label)).map((p) => p.label!);
       // `うち精神障害者` under `共同生活援助`: a part of the service above, by the group it counts.
-      const part =
-        rowLabels.length === 1 ? /^[(（]?\s*(?:うち|内)\s*([^)）]+?)[)）]?$/u.exec(rowLabels[0]!)?.[1] : undefined;
+      // (`内部` is a 障害部位, not 内 + 部: a bare 内 counts only in brackets, `（内 精神）`)
+      const partOf =
+        rowLabels.length === 1 ? /^(?:うち\s*(.+)|[(（]\s*(?:うち|内)\s*([^)）]+)[)）])$/u.exec(rowLabels[0]!) : null;
+      const part = partOf ? (partOf[1] ?? partOf[2])?.trim() : undefined;
       if (part && prevIndicator) {
         rowLabels = [prevIndicator];
         rowSubgroups.push(part);
@@ -487,7 +489,23 @@ export function tableToObservations(
       const cornerLabel = corner.find((p) => p.label && !isMeasureOnly(p.label))?.label ?? null;
       const cornerMeasure = corner.map((p) => (p.label ? measureOf(p.label) : null)).find(Boolean) ?? null;
 
+      // `障害部位 | 人数 | 構成比` over `視覚 | 120 | 8.0`: rows named under a classification (部位, 等級, 種別…) are
+      // groups of what the table's heading counts, not indicators of their own.
+      const classified =
+        !!ctx.heading &&
+        rowLabels.length <= 1 &&
+        corner.some((p) =>
+          /^(?:[^\s]{0,8}(?:部位|等級|種別|種類|判定|程度)|年齢|年齢区分|性別)$/u.test(
+            compact(p.text).replace(/[・･]/gu, ''),
+          ),
+        );
+      if (classified && rowLabels.length === 1) {
+        rowSubgroups.push(rowLabels[0]!);
+        rowLabels = [];
+      }
       let labels = [...rowLabels, ...colLabels];
+      if (classified && labels.length === 0)
+        labels = [ctx.heading!.replace(/[(（][^()（）]*(?:現在|時点)[)）]\s*$/u, '')];
       // `(件数)` under `排せつ管理支援用具 (実人数)`, or a `福祉` row under `協議の場への参加者数 / 保健`: the row
       // continues the indicator above it.
       const continues =
@@ -696,7 +714,10 @@ export function tableToObservations(
     }
     const own = allPieces.filter(
       (p): p is Piece =>
-        !!p?.label && !isMeasureOnly(p.label) && !isSubgroup(p.label) && !/^[(（]?\s*(?:うち|内)/u.test(p.label),
+        !!p?.label &&
+        !isMeasureOnly(p.label) &&
+        !isSubgroup(p.label) &&
+        !/^(?:うち|[(（]\s*(?:うち|内))/u.test(p.label),
     );
     if (own.length) prevIndicator = own.map((p) => stripNumbering(p.label!)).join(' ');
   }

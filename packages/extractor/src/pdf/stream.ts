@@ -22,7 +22,15 @@ export function streamRegions(lines: Line[], s: StreamSettings): Row[][] {
   const regions: Row[][] = [];
   let cur: Row[] = [];
   const close = (a: Row, b: Row) => b.line.bbox.y0 - a.line.bbox.y1 <= s.maxRowGap * Math.max(a.line.size, b.line.size);
+  // A numbered heading (`３　地域支援事業の主な指標`) or a sentence (`…は次のとおりです。`) right above a table is not
+  // one of its rows.
+  const prose = (r: Row) =>
+    r.segments.length < 2 ||
+    r.segments.some((g) => /。\s*$/u.test(g.text)) ||
+    (r.segments.length === 2 &&
+      /^(?:[0-9０-９]{1,2}[.．]?|[(（][0-9０-９]{1,2}[)）]|第[0-9０-９]{1,2}章?)$/u.test(r.segments[0]!.text.trim()));
   const flush = () => {
+    while (cur.length && prose(cur[0]!)) cur.shift();
     while (cur.length && cur[cur.length - 1]!.segments.length < 2) cur.pop();
     if (cur.filter((r) => r.segments.length >= 2).length >= s.minRows) regions.push(cur);
     cur = [];
@@ -98,7 +106,9 @@ function columnsOf(g: Segment, cols: { x0: number; x1: number }[]): [number, num
 
 /** Leading rows above the first row with a number in a cell other than its first: the header rows. */
 export function headerRowCount(rows: Row[], max: number): number {
-  const first = rows.findIndex((r) => r.segments.slice(1).some((g) => isNumericData(g.text)));
+  // (`年 48回`, `延べ 360人`: a rate or a qualifier before the number still makes a value)
+  const value = (t: string) => isNumericData(t.replace(/^(?:年間|月間|年|月|週|延べ|延|約)\s*(?=\d)/u, ''));
+  const first = rows.findIndex((r) => r.segments.slice(1).some((g) => value(g.text)));
   return first > 0 && first <= max ? first : 0;
 }
 

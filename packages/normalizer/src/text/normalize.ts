@@ -184,6 +184,12 @@ const STEPS: Step[] = [
   { name: FIXES.joinWordSpaces, re: /(?<=\d月) (?=\d{1,2} ?日)|(?<=\d月 ?\d{1,2}) (?=日)/g, fn: () => '' },
   { name: FIXES.joinWordSpaces, re: new RegExp(`(?<=\\d) (?=${UNIT_AFTER_SPACE})`, 'gu'), fn: () => '' },
   { name: FIXES.joinWordSpaces, re: /(?<=(?:^|[^A-Za-z])[A-Z]) (?=型)/g, fn: () => '' },
+  // `年 24回` (a PDF's text split after 年) → `年24回`: a count per year.
+  {
+    name: FIXES.joinWordSpaces,
+    re: /(?<=(?:^|[^0-9\p{sc=Han}])[年月週]) (?=\d[\d,]*(?:\.\d+)? ?(?:回|件|人|日|時間|か所))/gu,
+    fn: () => '',
+  },
   // OCR: 值 (U+503C) for 値 in known words.
   {
     name: FIXES.ocrAtai,

@@ -121,6 +121,11 @@ describe('parseQuantity: one number', () => {
     ['1人以上配置', [[1, 'person', 'gte']]],
     // rates written with 年/月
     ['年6回以上', [[6, 'time/year', 'gte']]],
+    // a PDF's text split after 年
+    ['年 24回', [[24, 'time/year', null]]],
+    // OCR's spaced digits glued to the unit, and a thousands comma after a blank
+    ['1 1 2か所', [[112, 'facility', null]]],
+    ['1 ,234', [[1234, null, null]]],
     ['•年6回以上協議', [[6, 'time/year', 'gte']]],
     ['年160件', [[160, 'case/year', null]]],
     ['年10人', [[10, 'person/year', null]]],
