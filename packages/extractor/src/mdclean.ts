@@ -15,7 +15,7 @@ export function cleanMarkdownLine(line: string): string {
     .replace(/\[\^[^\]\s]+\]/gu, '')
     .replace(/\*\*([^*]*?)\*\*/gu, '$1')
     .replace(/__([^_]*?)__/gu, '$1')
-    .replace(/\\([*_#|`[\]\\-])/gu, '$1');
+    .replace(/\\([*_#`[\]\\-])/gu, '$1');
   // a whole line in italics (`*図1 …*`)
   t = t.replace(/^(\s*)\*([^*\s][^*]*?)\*\s*$/u, '$1$2');
   if (/^\s*\|/u.test(t)) t = t.replace(/<br\s*\/?>/giu, ' ');

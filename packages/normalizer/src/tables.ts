@@ -495,7 +495,7 @@ export function tableToObservations(
         !!ctx.heading &&
         rowLabels.length <= 1 &&
         corner.some((p) =>
-          /^(?:[^\s]{0,8}(?:部位|等級|種別|種類|判定|程度)|年齢|年齢区分|性別)$/u.test(
+          /^(?:(?:障害|障がい|障碍)の?(?:部位|等級|種別|種類|程度)(?:等級)?|手帳の種類|部位|等級|種別|判定|程度|年齢|年齢区分|性別)$/u.test(
             compact(p.text).replace(/[・･]/gu, ''),
           ),
         );
