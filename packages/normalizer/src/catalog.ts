@@ -119,7 +119,11 @@ export function matchIndicator(label: string, context = ''): CatalogMatch | null
     if (key.length >= 4 && k.includes(key) && (!best || key.length > best.key.length)) best = { key, entry };
   }
   // Contained names must head or end the label, or cover most of it: `情報意思疎通支援用具` is not 意思疎通支援.
-  if (best && (k.startsWith(best.key) || k.endsWith(best.key) || best.key.length >= k.length * 0.7))
+  // Setting places up (`グループホームの新規開設`, `…の整備`) is not the service those places give.
+  const setUp = best
+    ? /^の?(?:新規)?(?:開設|整備|設置|指定|確保|誘致)/u.test(k.slice(k.indexOf(best.key) + best.key.length))
+    : false;
+  if (best && !setUp && (k.startsWith(best.key) || k.endsWith(best.key) || best.key.length >= k.length * 0.7))
     return { entry: best.entry, how: 'contains' };
   if (context) {
     const ck = labelKey(`${context}${label}`);

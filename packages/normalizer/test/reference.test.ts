@@ -93,6 +93,11 @@ describe('indicator catalog', () => {
     expect(matchIndicator(label)?.entry.id).toBe(id);
   });
 
+  it('does not take setting places up for the service they give', () => {
+    expect(matchIndicator('グループホームの新規開設')).toBeNull();
+    expect(matchIndicator('グループホームの利用者数')?.entry.id).toBe('service.kyodo_seikatsu_enjo');
+  });
+
   it('leaves an unknown label unmatched instead of forcing one', () => {
     expect(matchIndicator('市民向けリーフレットの配布')).toBeNull();
     expect(matchIndicator('合計')).toBeNull();
