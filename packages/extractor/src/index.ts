@@ -43,6 +43,7 @@ export {
   SPAN_REPAIRS,
   scoreTable,
   scrambledCells,
+  splitGluedHeaderWords,
   splitSideBySideTables,
   TEXT_REPAIRS,
   trimEmptyRowsCols,

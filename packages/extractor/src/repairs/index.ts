@@ -4,6 +4,7 @@
  */
 import type { Table } from '@shiryo/model';
 import { collapseSpacedCharacters } from './collapse.js';
+import { splitGluedHeaderWords } from './glued.js';
 import { detectHeaderRows } from './header.js';
 import { deinterleaveColumns } from './interleave.js';
 import { dropRepeatedHeaderRows } from './repeated.js';
@@ -17,6 +18,7 @@ import { joinSplitHeaderWords } from './words.js';
 import { joinWrappedLabels } from './wrapped.js';
 
 export { collapseSpacedCharacters, collapseSpacedText } from './collapse.js';
+export { splitGluedHeaderWords } from './glued.js';
 export { detectHeaderRows, isHeaderLikeRow } from './header.js';
 export { deinterleaveColumns, looksInterleaved } from './interleave.js';
 export { dropRepeatedHeaderRows } from './repeated.js';
@@ -35,7 +37,12 @@ export type Repair = (t: Table) => Table;
 /** Structural repairs that change rows and columns; run by the readers, before row-level issues are computed. */
 export const SHAPE_REPAIRS: readonly Repair[] = [trimEmptyRowsCols, dropRuleRows, deinterleaveColumns, fixShiftedRow];
 /** Repairs of cell text and roles; they keep every cell's row and column. */
-export const TEXT_REPAIRS: readonly Repair[] = [collapseSpacedCharacters, detectHeaderRows, joinSplitHeaderWords];
+export const TEXT_REPAIRS: readonly Repair[] = [
+  collapseSpacedCharacters,
+  detectHeaderRows,
+  joinSplitHeaderWords,
+  splitGluedHeaderWords,
+];
 /**
  * Repairs that need roles and the whole table (after joinContinuedTables): repeated headers, vertical labels (and
  * the rows that held nothing but one of their characters), flattened spans.
