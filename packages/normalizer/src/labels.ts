@@ -75,7 +75,7 @@ const MEASURE_WORDS = [
 ];
 
 const SUBGROUP_RE =
-  /^(身体|知的|精神|障害児|障がい児|難病|発達|高次脳|保健|医療|福祉|介護|当事者|家族|家族等|医療[：:・]?精神科|医療[：:・]?精神科以外|[0-9０-９]+歳(以上|未満)|[0-9０-９]+[～~][0-9０-９]+歳|[0-9０-９]+歳以上|[0-9０-９]+級|[A-CＡ-Ｃ]型|[A-CＡ-ＣＡ-Ｃ①-⑳]|計|小計|合計|総数|総計|男性?|女性?|市内|市外|県内|県外)$/u;
+  /^(身体|知的|精神|障害児|障がい児|難病|発達|高次脳|保健|医療|福祉|介護|当事者|家族|家族等|医療[：:・]?精神科|医療[：:・]?精神科以外|[0-9０-９]+歳(以上|未満)|[0-9０-９]+[～~][0-9０-９]+歳|[0-9０-９]+歳以上|[0-9０-９]+級|[A-CＡ-Ｃ]型|[A-CＡ-ＣＡ-Ｃ①-⑳]|計|小計|合計|総数|総計|男性?|女性?|市内|市外|県内|県外|[東西南北中]部|中央|[^\s]{1,6}(?:地区|圏域))$/u;
 
 export function compact(s: string): string {
   return s.normalize('NFKC').replace(/\s+/g, '');
@@ -108,8 +108,12 @@ export function measureOf(label: string): string | null {
 export function isMeasureOnly(label: string): boolean {
   const c = compact(label).replace(/[()（）]/g, '');
   const m = measureOf(c);
-  // (`延べ利用者数`, `実人数` are measures with a prefix; `施設入所者数` names what it counts)
-  return m !== null && (c === m || (c.length <= m.length + 2 && m !== '入所者数'));
+  // (`延べ利用者数`, `実人数`, `年間件数` are measures with a prefix; `施設入所者数`, `訪問件数`, `相談件数` name what
+  // they count)
+  return (
+    m !== null &&
+    (c === m || (c.length <= m.length + 2 && /^(?:延べ|延|のべ|実|年間|月間|合計|総|平均|1日|一日)/u.test(c)))
+  );
 }
 
 export function isSubgroup(label: string): boolean {
@@ -119,9 +123,11 @@ export function isSubgroup(label: string): boolean {
 
 /** Split a stub like `・65歳以上 ・65歳未満` or `・入院後3ヶ月時点 ・入院後6ヶ月時点` into its items. */
 export function bulletItems(text: string): { head: string; items: string[] } {
+  // (a mark between two words with no blank, `保健・医療`, joins one name: only a mark at the start or after a blank
+  // starts an item)
   const parts = text
     .normalize('NFKC')
-    .split(/\s*[・•]\s*/u)
+    .split(/(?:^|\s+)[・•]\s*/u)
     .map((p) => p.trim());
   if (parts.length < 2) return { head: text.trim(), items: [] };
   const [head, ...items] = parts;

@@ -508,8 +508,11 @@ export function tableToObservations(
         labels = [ctx.heading!.replace(/[(（][^()（）]*(?:現在|時点)[)）]\s*$/u, '')];
       // `(件数)` under `排せつ管理支援用具 (実人数)`, or a `福祉` row under `協議の場への参加者数 / 保健`: the row
       // continues the indicator above it.
+      // So does a row that is a kind word alone (`前年度比（％）` under `相談件数（件）`).
       const continues =
-        onlyBracket || (rowSubgroups.length > 0 && !rowSubgroups.some((g) => /^(計|小計|合計|総数|総計)$/.test(g)));
+        onlyBracket ||
+        (rowSubgroups.length > 0 && !rowSubgroups.some((g) => /^(計|小計|合計|総数|総計)$/.test(g))) ||
+        (stubs.length > 0 && stubs.every((p) => !p.label) && stubs.some((p) => p.kind));
       if (labels.length === 0 && continues && prevIndicator) labels = [prevIndicator];
       if (labels.length === 0 && cornerLabel) labels = [cornerLabel];
       let indicator = labels.map(stripNumbering).filter(Boolean).join(' ');
@@ -567,6 +570,16 @@ export function tableToObservations(
       if (!p && (kind === 'target' || planColumn) && ctx.planEnd) p = ctx.planEnd;
       if (!p && kind === 'actual' && ctx.reportYear) p = ctx.reportYear;
       if (!kind) kind = 'actual';
+      // `前年度比（％）` 104.2: a ratio to last year in percent is a level of this year's, not a difference (a signed
+      // `前年比 ▲16` is one).
+      if (
+        kind === 'deviation' &&
+        unit === 'percent' &&
+        // (the 前年度比 header itself in percent: under a plain `前年度比` a `認定率(%)` row's 0.4 is points of change)
+        [...cols, ...stubs].some((p) => /前年度?比|対前年/u.test(p.text) && p.unit === 'percent') &&
+        !/^[▲△+＋\-−－]/u.test(text(r, c).trim())
+      )
+        kind = 'actual';
 
       const { head, items } = bulletItems(
         texts
@@ -607,7 +620,7 @@ export function tableToObservations(
         const d: ObservationDraft = {
           ...draftBase,
           indicator_label: label,
-          subgroup: item && isSubgroup(item) ? item : subgroup,
+          subgroup: item && isSubgroup(item) ? [item, subgroup].filter(Boolean).join(' ') : subgroup,
           measure,
           row: r,
           col: c,

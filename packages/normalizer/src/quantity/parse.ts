@@ -328,7 +328,19 @@ export function findQuantities(text: string): FoundQuantity[] {
   return scanHits(m, text, false).map((h) => toFound(m, text, h));
 }
 
-const MISSING_WORDS = new Set(['数値目標なし', '目標値なし', '検討', '設置', 'なし', '該当なし', '未定', 'n/a', 'N/A']);
+const MISSING_WORDS = new Set([
+  '数値目標なし',
+  '目標値なし',
+  '検討',
+  '設置',
+  'なし',
+  '該当なし',
+  '未定',
+  '未実施',
+  '実績なし',
+  'n/a',
+  'N/A',
+]);
 const DASHES = /^[-−―—–‐ー─━/*一…・]+$/u;
 
 /** Whether a cell's text is a missing-value marker (`－`, `―`, `—`, `-`, `/`, `＊`, `*`, empty, 数値目標なし, 検討, 設置). */

@@ -152,12 +152,21 @@ export function splitLabelUnit(label: string | null | undefined): LabelUnit {
   const groups = [...n.matchAll(BRACKET)];
   for (let i = groups.length - 1; i >= 0; i--) {
     const g = groups[i]!;
-    const inner = (g[1] as string).trim();
+    let inner = (g[1] as string).trim();
+    // `（実利用者数：人/年）`: a measure and its unit in one bracket; the measure stays in the label.
+    const measured = /^(?!単位)([^:：()（）]{2,12})[:：]\s*(.+)$/u.exec(inner);
+    let measure = '';
+    if (measured && unitParts(measured[2]!.trim())) {
+      measure = measured[1]!.trim();
+      inner = measured[2]!.trim();
+    }
     const parts = unitParts(inner);
     if (!parts) continue;
     const unitText = written(inner);
     const info = parts.length === 1 ? unitInfo(unitText) : null;
-    const rest = (n.slice(0, g.index) + n.slice(g.index + g[0].length)).replace(/\s+/g, ' ').trim();
+    const rest = (n.slice(0, g.index) + (measure ? ` ${measure} ` : '') + n.slice(g.index + g[0].length))
+      .replace(/\s+/g, ' ')
+      .trim();
     return { label: rest, unitText, unit: info?.unit ?? null, factor: info?.factor ?? 1 };
   }
   const tail = /単位[:：]\s*(\S+)$/u.exec(n);

@@ -30,6 +30,7 @@ export const FIXES = {
   decimalComma: 'decimalComma',
   ocrAtai: 'ocrAtai',
   ocrMokuhyo: 'ocrMokuhyo',
+  ocrDigits: 'ocrDigits',
 } as const;
 
 /** Japanese letters: kanji, kana, the long-vowel mark and iteration marks (not the middle dot ・). */
@@ -152,6 +153,25 @@ const STEPS: Step[] = [
   { name: null, re: /[ \t\f\v\u00A0\u2000-\u200B\u3000]+/g, fn: () => ' ' },
   { name: null, re: / ?\n ?/g, fn: () => '\n' },
   { name: null, re: /^ | $/g, fn: () => '' },
+  // OCR: letters read for digits next to digits or a counter: `1O人` → `10人`, `6o人`, `1 2〇件`; `l2か所`, `I 4か所`.
+  { name: FIXES.ocrDigits, re: /(?<=\d ?)[Oo〇](?= ?(?:\d|人|件|回|か所|%|％))/gu, fn: () => '0' },
+  { name: FIXES.ocrDigits, re: /(?<![A-Za-z])[lI](?= ?\d)(?=[^A-Za-z]*?(?:人|件|回|か所|%|％|倍))/gu, fn: () => '1' },
+  // OCR: 入 read for 人 right after a number (`5入`), where no word starts with it (入所, 入院, 入居 …).
+  { name: FIXES.ocrDigits, re: /(?<=\d)入(?![所院居浴力会学退])/gu, fn: () => '人' },
+  // OCR: a thousands comma with blanks around it and in the digits after it: `2 , 3 4 5件` → `2,345件`.
+  {
+    name: FIXES.ocrDigits,
+    re: /(?<![\d,.])(\d) ?, ?(\d) ?(\d) ?(\d)(?= ?(?:件|人|回|か所|円|世帯))/gu,
+    fn: (m) => `${m[1]},${m[2]}${m[3]}${m[4]}`,
+  },
+  // OCR: a decimal point read as a comma, a blank or both before a share or a ratio: `2, 3%`, `1 .8%`, `0 9%`,
+  // `1, 38倍`.
+  {
+    name: FIXES.ocrDigits,
+    re: /(?<![\d.,])(\d{1,2})(?: ?, | \.)(\d{1,2})(?= ?(?:%|％|倍))/gu,
+    fn: (m) => `${m[1]}.${m[2]}`,
+  },
+  { name: FIXES.ocrDigits, re: /(?<![\d.,])0 (\d)(?= ?(?:%|％))/gu, fn: (m) => `0.${m[1]}` },
   // `1 1 人` → `11人`, `1 1 2か所` → `112か所`: single digits separated by single spaces, then a unit.
   {
     name: FIXES.joinSpacedDigits,

@@ -126,6 +126,16 @@ describe('parseQuantity: one number', () => {
     // OCR's spaced digits glued to the unit, and a thousands comma after a blank
     ['1 1 2か所', [[112, 'facility', null]]],
     ['1 ,234', [[1234, null, null]]],
+    // OCR: letters for digits, 入 for 人, commas and blanks for points and separators
+    ['1O人', [[10, 'person', null]]],
+    ['l2か所', [[12, 'facility', null]]],
+    ['5入', [[5, 'person', null]]],
+    ['入所者5人', [[5, 'person', null]]],
+    ['2 , 3 4 5件', [[2345, 'case', null]]],
+    ['2, 3%', [[2.3, 'percent', null]]],
+    ['1 .8%', [[1.8, 'percent', null]]],
+    ['0 9%', [[0.9, 'percent', null]]],
+    ['1, 38倍', [[1.38, 'ratio', null]]],
     ['•年6回以上協議', [[6, 'time/year', 'gte']]],
     ['年160件', [[160, 'case/year', null]]],
     ['年10人', [[10, 'person/year', null]]],
