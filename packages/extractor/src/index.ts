@@ -33,6 +33,7 @@ export {
   isScrambledText,
   joinSplitHeaderWords,
   joinSplitWords,
+  joinStrayQualifiers,
   joinVerticalText,
   joinWrappedLabels,
   looksInterleaved,

@@ -27,7 +27,9 @@ export function isHeaderLikeRow(cells: TableCell[]): boolean {
   const texts = cells.map((c) => c.text).filter(Boolean);
   if (texts.length === 0) return false;
   return texts.every((s) => {
-    if (isNumericData(s) || SENTENCE_PUNCT.test(s) || s.includes('、')) return false;
+    // (`年4回`, `年 6 回`, `延べ 360人`: a rate or a qualifier before the number still makes a value)
+    const bare = s.replace(/^(?:年間|月間|年|月|週|延べ|約)\s*(?=[0-9０-９])/u, '');
+    if (isNumericData(s) || isNumericData(bare) || SENTENCE_PUNCT.test(s) || s.includes('、')) return false;
     return [...s].length <= (isYearLike(s) ? MAX_PERIOD_LABEL_LENGTH : MAX_LABEL_LENGTH);
   });
 }

@@ -12,6 +12,7 @@ import { dropRuleRows } from './rules.js';
 import { scoreTable } from './score.js';
 import { fixShiftedRow } from './shifted.js';
 import { fillHeaderSpans, fillStubSpans } from './spans.js';
+import { joinStrayQualifiers } from './stray.js';
 import { trimEmptyRowsCols } from './trim.js';
 import { joinVerticalText } from './vertical.js';
 import { joinSplitHeaderWords } from './words.js';
@@ -27,6 +28,7 @@ export { scoreTable, UNRECOVERED_SCORE, unrecoveredReasons } from './score.js';
 export { fixShiftedRow } from './shifted.js';
 export { type BlockHeader, findBlockHeaders, type SideBySide, splitSideBySideTables } from './sidebyside.js';
 export { fillHeaderSpans, fillStubSpans } from './spans.js';
+export { joinStrayQualifiers } from './stray.js';
 export { trimEmptyRowsCols } from './trim.js';
 export { joinVerticalText, scrambledCells } from './vertical.js';
 export { isScrambledText, joinSplitHeaderWords, joinSplitWords } from './words.js';
@@ -42,6 +44,7 @@ export const TEXT_REPAIRS: readonly Repair[] = [
   detectHeaderRows,
   joinSplitHeaderWords,
   splitGluedHeaderWords,
+  joinStrayQualifiers,
 ];
 /**
  * Repairs that need roles and the whole table (after joinContinuedTables): repeated headers, vertical labels (and
