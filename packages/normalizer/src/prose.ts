@@ -80,6 +80,13 @@ export function newProseState(): ProseState {
 /** Every kind marker of a text (matchAll copies the expression, so one instance serves every call). */
 const KIND_MARKERS = new RegExp(KIND_MARKER.source, 'gu');
 
+/** Kind words ending a label (`… 目標 /実績/達成率`, `…の抑制 現状値`): they say what a value is, not what it counts. */
+const KIND_TAIL =
+  /[\s/／:：、,]*(?:目標値?|実績値?|達成率|進捗率|現状値|基準値|前年度?比|見込量?|計画策定時|策定時)[\s/／:：]*$/u;
+
+/** A unit's counted thing without its period (`time/year` → `time`). */
+const unitBase = (u: string | null | undefined) => (u ?? '').split('/')[0];
+
 /** A bullet that is a year and a value (`・令和3年度 818人`). */
 const yearOnly = /^\s*[・•]?\s*(?:令和|平成|R|H|\d{4})\s*(?:\d{1,2}|元)?\s*年度?[末中]?\s*[:：]?\s*[0-9０-９]/u;
 
@@ -137,6 +144,9 @@ function arrowPairs(
       if (/^\s*[→⇒～~]\s*$/u.test(s.slice(ps[i]!.end, ps[i + 1]!.start))) return [ps[i]!.period, ps[i + 1]!.period];
     return null;
   };
+  // The first dated period lying wholly between two positions.
+  const yearWithin = (from: number, to: number) =>
+    periods.find((p) => p.start >= from && p.end <= to && p.period.fiscalYear !== null)?.period ?? null;
   for (let i = 0; i + 1 < qs.length; i++) {
     const [a, b] = [qs[i]!, qs[i + 1]!];
     const between = text.slice(a.end, b.start);
@@ -146,12 +156,8 @@ function arrowPairs(
       0,
       ...['・', '、', '。', '：', ':', '\n'].map((m) => text.lastIndexOf(m, a.start - 1) + 1),
     );
-    const own = (from: number, to: number) =>
-      periods.find((p) => p.start >= from && p.end <= to && p.period.fiscalYear !== null)?.period ?? null;
-    const trailingOf = (q: { end: number }, limit: number) =>
-      periods.find((p) => p.start >= q.end && p.end <= limit && p.period.fiscalYear !== null)?.period ?? null;
-    const left = own(sideStart, a.start) ?? trailingOf(a, arrowAt);
-    const right = own(arrowAt, b.start) ?? trailingOf(b, b.end + 16);
+    const left = yearWithin(sideStart, a.start) ?? yearWithin(a.end, arrowAt);
+    const right = yearWithin(arrowAt, b.start) ?? yearWithin(b.end, b.end + 16);
     const report = ctx.reportYear?.fiscalYear ?? left?.fiscalYear ?? null;
     const bounded = ['gte', 'gt', 'lte', 'lt'].includes(b.quantity.qualifier ?? '');
     const ahead = right?.fiscalYear != null && report != null && right.fiscalYear > report;
@@ -355,7 +361,7 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
   // The last value read with a label of its own: values in brackets right after it break it down.
   let prevValue: { end: number; label: string; kind: ValueKind; period: FiscalPeriod | null } | null = null;
   const arrows = arrowPairs(text, qs, periods, item.section, ctx);
-  for (const q of qs) {
+  for (const [qi, q] of qs.entries()) {
     const before = text.slice(0, q.start);
     const inPeriod = periods.some((p) => q.start >= p.start && q.start < p.end);
     const hasColon = /[：:]\s*$/.test(before);
@@ -389,15 +395,15 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
     const interval =
       /[0-9０-９]\s*(?:か月|ヶ月|カ月|ヵ月|ケ月|年|週)に\s*$/u.test(before) || /^\s*[～〜~]/u.test(text.slice(q.end));
     if (quoted || interval) continue;
+    // The sentence the value stands in, and its words before the value.
+    const sentenceFrom = text.lastIndexOf('。', q.start) + 1;
+    const sentenceEnd = text.indexOf('。', q.end);
+    const sentence = text.slice(sentenceFrom, sentenceEnd < 0 ? text.length : sentenceEnd + 1);
+    const sentenceBefore = text.slice(sentenceFrom, q.start);
     // `※構成比は小数点第2位を四捨五入しているため、合計が100％にならない場合があります`: how figures were rounded.
-    if (
-      /四捨五入|端数|小数点/u.test(
-        text.slice(text.lastIndexOf('。', q.start) + 1, text.indexOf('。', q.end) + 1 || text.length),
-      )
-    )
-      continue;
+    if (/四捨五入|端数|小数点/u.test(sentence)) continue;
     // `地域活動に月1回以上参加している高齢者の割合 32.4％`: a number in the words that define a rate is part of its name.
-    const nextQ = qs[qs.indexOf(q) + 1];
+    const nextQ = qs[qi + 1];
     if (
       nextQ &&
       /^[^、。0-9０-９]{0,16}(?:している|した|する|できる)[^、。0-9０-９]{0,16}(?:割合|率)\s*$/u.test(
@@ -408,7 +414,6 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
     // `…会議を実施（年1回） ※提出事例が少ないため、年2回から1回としたい。`: a `※` note that restates a value written
     // before it (the same number, the same unit) is no second observation.
     const noteAt = before.lastIndexOf('※');
-    const unitBase = (u: string | null | undefined) => (u ?? '').split('/')[0];
     if (
       noteAt > 0 &&
       qs.some(
@@ -544,9 +549,7 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
     // `…連携会議は、感染拡大により2回中止`: words right before a count that end in a cause (により, のため) say why,
     // not what was counted; the sentence's subject (`Xは、`) is what the count is of.
     if (/(?:により|によって|の影響で|のため)\s*$/u.test(seg)) {
-      const subject = /^\s*([^、。]{2,40}?)は[、,]/u.exec(
-        text.slice(text.lastIndexOf('。', q.start) + 1, q.start),
-      )?.[1];
+      const subject = /^\s*([^、。]{2,40}?)は[、,]/u.exec(sentenceBefore)?.[1];
       if (subject) label = cleanLabel(subject);
     }
     // `・家族介護教室　開催 年10回、参加者 延べ134人`: who took part, in a bullet that named its subject first.
@@ -558,9 +561,7 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
     )
       label = `${blockLead} ${label}`;
     // `自立支援型地域ケア会議では、…見直した事例は31件`: the sentence's setting frames what it counts.
-    const setting = /^\s*([^、。]{2,24}?)(?:では|においては)[、,]/u.exec(
-      text.slice(text.lastIndexOf('。', q.start) + 1, q.start),
-    )?.[1];
+    const setting = /^\s*([^、。]{2,24}?)(?:では|においては)[、,]/u.exec(sentenceBefore)?.[1];
     if (
       setting &&
       !findPeriods(setting).length &&
@@ -585,15 +586,11 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
     // `白井市保健福祉センター（月2回）、西白井複合センター（月1回）で「お楽しみ処」を定期開催`: a count in brackets
     // after a place counts what the sentence names in quotes, held at that place.
     if (label && PLACE_LABEL.test(label) && /[(（]\s*$/u.test(text.slice(0, q.start))) {
-      const from = text.lastIndexOf('。', q.start - 1) + 1;
-      const to = text.indexOf('。', q.end);
-      const named = [...text.slice(from, to < 0 ? text.length : to).matchAll(/「([^」]{2,30})」/gu)].map((m) => m[1]!);
+      const named = [...sentence.matchAll(/「([^」]{2,30})」/gu)].map((m) => m[1]!);
       if (named.length === 1 && !label.includes(named[0]!)) label = `${named[0]} ${label}`;
     }
     // Kind words ending the label (`フレイル予防教室 目標 /実績/達成率`, `…の抑制 現状値`) say what the value is, not
     // what it counts (a label of kind words alone leaves the value to the label before it).
-    const KIND_TAIL =
-      /[\s/／:：、,]*(?:目標値?|実績値?|達成率|進捗率|現状値|基準値|前年度?比|見込量?|計画策定時|策定時)[\s/／:：]*$/u;
     const beforeTail = label;
     for (let i = 0; i < 4 && KIND_TAIL.test(label); i++)
       label = label.replace(KIND_TAIL, '').replace(/[のはがを]$/u, '');
@@ -643,7 +640,7 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
     const leadUnit = blockLead ? blockUnit : null;
     const headingCount = !itemLead && label && PLACE_LABEL.test(label) ? sectionCount(item.section) : null;
     if (!label && valuePerItem && lead === state.lead) {
-      label = `${rowItemsOfLead[0]} ${rowItemsOfLead[qs.indexOf(q) + 1]}`;
+      label = `${rowItemsOfLead[0]} ${rowItemsOfLead[qi + 1]}`;
     } else if (!label && item.bullet && lead === state.lead && state.lastLabel && yearOnly.test(text)) {
       // `【目標】 ・認知症サポーター養成講座 受講者数 年間1,200人以上 【実績】 ・令和3年度 818人`: a bullet of a year and
       // a value counts what the bullets before it under the same heading named.
@@ -748,7 +745,7 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
     const current = reference?.period.fiscalYear ?? period?.fiscalYear ?? ctx.reportYear?.fiscalYear ?? null;
     if (relative && current != null) period = fyPeriod(current - 1, relative[1]!);
     // `前年同期（192人）から▲24人`: a signed change from a value is a difference.
-    if (/から\s*$/u.test(before) && /^[▲△+＋\-−－]/u.test(text.slice(q.start, q.end))) kind = 'deviation';
+    if (/から\s*$/u.test(before) && signed) kind = 'deviation';
     const lastPeriod = [...segPeriods].reverse()[0];
     const between = lastPeriod ? text.slice(lastPeriod.end, q.start) : null;
     // `令和3年度(6人)の1.5倍`, `令和4年度末時点（45人）`: the number in brackets right after a year is that
@@ -851,8 +848,7 @@ export function proseToObservations(item: ProseItem, state: ProseState, docCtx: 
     // `412人のうち98人`: a part is not the whole it is counted out of.
     if (partOfWhole && prevValue && label === prevValue.label) label = `${label}のうち`;
     // (the right side counts what the left side does)
-    if (arrow?.role === 'to' && prevValue && arrows.get(qs[qs.indexOf(q) - 1]!)?.role === 'from')
-      label = prevValue.label;
+    if (arrow?.role === 'to' && prevValue && arrows.get(qs[qi - 1]!)?.role === 'from') label = prevValue.label;
     if (!period && kind === 'actual') period = ctx.reportYear;
     prevKind = kind;
     prevValue = { end: q.end, label, kind, period };

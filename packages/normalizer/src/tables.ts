@@ -424,6 +424,7 @@ export function tableToObservations(
     const labelLike = (t: string, c: number) =>
       !!t && (c < stubCols ? t.length <= 80 : t.length <= 16 && !/[。]/.test(t));
     const allPieces = texts.map((t, c) => (labelLike(t, c) ? readPiece(t) : null));
+    const rowStart = observations.length;
     for (let c = stubCols; c < nC; c++) {
       const cell = data[r]?.[c];
       if (!cell || cell.missing || cell.quantities.length === 0) continue;
@@ -617,6 +618,8 @@ export function tableToObservations(
         const item = itemLabels[i] ?? null;
         const base = stripNumbering(stripTags(normalized(head))) || indicator;
         const label = item ? `${base} ${item}`.trim() : indicator;
+        // `1 1 人` in a row counted in 人/年: the row says per what the cell's 人 are.
+        const ownUnit = !!q.unit && !unit?.startsWith(`${q.unit}/`);
         const d: ObservationDraft = {
           ...draftBase,
           indicator_label: label,
@@ -627,9 +630,8 @@ export function tableToObservations(
           period: p,
           value_kind: kind!,
           quantity: q,
-          // `1 1 人` in a row counted in 人/年: the row says per what the cell's 人 are.
-          unit: q.unit && !(unit && unit.startsWith(`${q.unit}/`)) ? q.unit : (unit ?? q.unit),
-          unit_text: q.unit && !(unit && unit.startsWith(`${q.unit}/`)) ? q.unitText : (unitText ?? q.unitText),
+          unit: ownUnit ? q.unit : (unit ?? q.unit),
+          unit_text: ownUnit ? q.unitText : (unitText ?? q.unitText),
           value_text: text(r, c),
           warnings: [...warnings],
           subsetLabel: ctx.subsetNote,
@@ -644,7 +646,7 @@ export function tableToObservations(
     // A sentence that repeats a value of the row's own cells restates it: the same kind of the same year, or any
     // value under a header that says how the targets were set (`4人 (5.6%)` | 目標値設定の考え方 `…のうち、4人が
     // グループホーム等へ移行することを基本とする`). Only a base it names in brackets (`…時点の施設入所者数(72人)`) is new.
-    const rowData = observations.filter((o) => o.row === r);
+    const rowData = observations.slice(rowStart);
     const restates = (o: Observation, t: string, reasoning: boolean) =>
       o.value_kind !== 'baseline' &&
       !t.includes(`(${o.value_text}`) &&
