@@ -11,6 +11,7 @@ import { z } from 'zod';
 export * from './errors.js';
 export * from './grid.js';
 export * from './units.js';
+export * from './vocabulary.js';
 
 // ---------------------------------------------------------------------------------------------
 // Geometry and text
@@ -262,6 +263,8 @@ export const Observation = z.object({
   col: z.number().int().nullable(),
   confidence: z.number().min(0).max(1),
   warnings: z.array(z.string()),
+  /** The ids of the normalizer's rules that made this observation, in the order they fired (provenance). */
+  rules: z.array(z.string()).default([]),
 });
 export type Observation = z.infer<typeof Observation>;
 

@@ -1,6 +1,7 @@
 import type { FiscalPeriod, Observation, Quantity, ValueKind } from '@shiryo/model';
 import { matchIndicator } from './catalog.js';
 import type { DocumentContext } from './context.js';
+import { type RuleContext, RuleSet, rule } from './rules/engine.js';
 
 /** Everything known about one number before it becomes an observation. */
 export interface ObservationDraft {
@@ -22,6 +23,8 @@ export interface ObservationDraft {
   warnings: string[];
   /** What a subset value beside the number counts (from the table's note). */
   subsetLabel?: string | null;
+  /** The rules that decided the draft, in order. */
+  rules: string[];
 }
 
 function base(
@@ -57,8 +60,78 @@ function base(
     col: d.col,
     confidence: Math.max(0, Math.min(1, d.confidence)),
     warnings: [...d.warnings, ...(d.period?.warnings ?? [])],
+    rules: [...d.rules],
   };
 }
+
+/** One draft being emitted: the observations it makes. */
+interface EmitContext extends RuleContext {
+  d: ObservationDraft;
+  b: ReturnType<typeof base>;
+  out: Observation[];
+}
+
+const subsetBeside = rule<EmitContext>({
+  id: 'subset.written-beside',
+  family: 'subset',
+  stage: 'emit',
+  priority: 10,
+  summary:
+    'A value written beside the number in angle brackets (`191 <116>`) or named by a note is a subset of it: one more observation, of kind `subset`, under the subgroup the note names.',
+  applies: ({ d }) => d.quantity.subset !== undefined,
+  apply({ d, b, out }) {
+    out.push({
+      ...b,
+      rules: [...b.rules, 'subset.written-beside'],
+      subgroup: d.subsetLabel ?? b.subgroup,
+      value: d.quantity.subset!,
+      unit: d.unit,
+      unit_text: d.unit_text,
+      value_kind: 'subset',
+      qualifier: null,
+    });
+    return false; // recorded on the subset's observation only
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: 'サービス\t令和5年度\n生活介護（人/月）\t191 <116>\n',
+      expect: { value_kind: 'subset', value: 116 },
+    },
+  ],
+});
+
+const ratioBeside = rule<EmitContext>({
+  id: 'unit.ratio-beside-value',
+  family: 'unit',
+  stage: 'emit',
+  priority: 20,
+  summary:
+    'A ratio or share in brackets after a count (`17人 (1.31倍)`, `5人 (6.17%)`) is one more observation of the same kind, in its own unit.',
+  applies: ({ d }) => !!d.quantity.ratio,
+  apply({ d, b, out }) {
+    const q = d.quantity;
+    out.push({
+      ...b,
+      rules: [...b.rules, 'unit.ratio-beside-value'],
+      value: q.ratio!.value,
+      unit: q.ratio!.unit,
+      unit_text: null,
+      value_kind: d.value_kind,
+      qualifier: q.qualifier ?? null,
+    });
+    return false;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '成果目標\t目標値（令和8年度）\n一般就労移行者数\t17人 (1.31倍)\n',
+      expect: { value: 1.31, unit: 'ratio' },
+    },
+  ],
+});
+
+export const EMIT_RULES = new RuleSet<EmitContext>('emit', [subsetBeside, ratioBeside]);
 
 /**
  * One draft → the observation of its number, plus one for a subset value written beside it (`191 <116>`) and
@@ -77,24 +150,6 @@ export function makeObservation(d: ObservationDraft, ctx: DocumentContext): Obse
       qualifier: q.qualifier ?? null,
     },
   ];
-  if (q.subset !== undefined)
-    out.push({
-      ...b,
-      subgroup: d.subsetLabel ?? b.subgroup,
-      value: q.subset,
-      unit: d.unit,
-      unit_text: d.unit_text,
-      value_kind: 'subset',
-      qualifier: null,
-    });
-  if (q.ratio)
-    out.push({
-      ...b,
-      value: q.ratio.value,
-      unit: q.ratio.unit,
-      unit_text: null,
-      value_kind: d.value_kind,
-      qualifier: q.qualifier ?? null,
-    });
+  EMIT_RULES.run('emit', { fired: [], d, b, out });
   return out;
 }

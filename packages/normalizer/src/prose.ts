@@ -10,6 +10,7 @@ import { compact, KIND_MARKER, stripNumbering, stripTags } from './labels.js';
 import { makeObservation } from './observe.js';
 import { findPeriods, fyPeriod, valueKindOf } from './period/index.js';
 import { findQuantities, splitLabelUnit } from './quantity/index.js';
+import type { RuleTrace } from './rules/engine.js';
 
 function findPeriodSpans(text: string) {
   return (
@@ -290,7 +291,12 @@ function outerKind(outer: readonly string[]): ValueKind | null {
 }
 
 /** Observations from one prose item; updates `state` for the items that follow. */
-export function proseToObservations(item: ProseItem, state: ProseState, docCtx: DocumentContext): Observation[] {
+export function proseToObservations(
+  item: ProseItem,
+  state: ProseState,
+  docCtx: DocumentContext,
+  _trace?: RuleTrace,
+): Observation[] {
   // Under a heading that names a plan term, that plan's years are the targets' and the bases' reference.
   const ctx: DocumentContext = state.plan
     ? {
@@ -901,6 +907,7 @@ function proseObservation(
       col: item.col,
       confidence: 0.6,
       warnings: !o.period && o.kind === 'actual' && item.table_index !== null ? [UNDATED_RESULT] : [],
+      rules: [],
     },
     ctx,
   );

@@ -99,6 +99,7 @@ export function obs(partial: Partial<Observation> = {}): Observation {
     col: 1,
     confidence: 0.9,
     warnings: [],
+    rules: [],
     ...partial,
   };
 }

@@ -1,0 +1,183 @@
+/** Kind rules of tables: plan, estimate, actual, target, baseline, deviation or rate. Stages `kind`, `kind-final`. */
+import { YEAR_ON_YEAR_PATTERN } from '@shiryo/model';
+import { pickPeriod } from '../../table/pieces.js';
+import { rule } from '../engine.js';
+import type { CellContext } from '../table-context.js';
+
+export const columnKind = rule<CellContext>({
+  id: 'kind.column',
+  family: 'kind',
+  stage: 'kind',
+  priority: 10,
+  summary: "The kind word of the column's headers, the lowest that has one (`計画 | 実績` under `令和5年度`).",
+  applies: (x) => !!x.colKind,
+  apply(x) {
+    x.kind = x.colKind;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: 'サービス\t令和5年度計画\t令和5年度実績\n自立訓練（人/月）\t8\t6\n',
+      expect: { value_kind: 'actual', value: 6, fiscal_year: 2023 },
+    },
+  ],
+});
+
+export const rowKind = rule<CellContext>({
+  id: 'kind.row',
+  family: 'kind',
+  stage: 'kind',
+  priority: 20,
+  summary: "In a column that names no kind, the kind word of the row's stubs (`目標値 | 12`, `実績 | 9`).",
+  applies: (x) => !x.colKind && !!x.rowKind,
+  apply(x) {
+    x.kind = x.rowKind;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '地域移行支援\t区分\t令和4年度\t令和5年度\n利用者数（人/月）\t見込\t3\t4\n\t実績\t1\t2\n',
+      expect: { value_kind: 'actual', value: 2, fiscal_year: 2023 },
+    },
+  ],
+});
+
+export const rowWordBeatsColumn = rule<CellContext>({
+  id: 'kind.row-word-beats-column',
+  family: 'kind',
+  stage: 'kind',
+  priority: 30,
+  summary:
+    'A row that is a kind word alone saying the value is a target, a base, a difference or a rate beats a plan or result column: a `目標値` or `差` row in a `令和5年度（見込）` column is no estimate of a result.',
+  applies: (x) =>
+    (x.colKind === 'plan' || x.colKind === 'actual') &&
+    !x.kindStub?.label &&
+    (x.rowKind === 'target' ||
+      x.rowKind === 'deviation' ||
+      x.rowKind === 'baseline' ||
+      x.rowKind === 'achievement_rate'),
+  apply(x) {
+    x.kind = x.rowKind;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '地域生活移行者数\t令和4年度実績\t令和5年度実績\n実数（人）\t2\t3\n目標値\t4\t4\n差\t▲2\t▲1\n',
+      expect: { value_kind: 'deviation', value: -1, fiscal_year: 2023 },
+    },
+  ],
+});
+
+export const timePointRowIsBaseline = rule<CellContext>({
+  id: 'kind.time-point-row-is-baseline',
+  family: 'kind',
+  stage: 'kind',
+  priority: 40,
+  summary:
+    'A row that names a time point (`令和元年度末時点の入所者数`) read in a column that names neither period nor kind: the value at that point is the base of the comparison.',
+  applies: (x) => !x.kind && !pickPeriod(x.cols) && x.stubs.some((p) => p.period && p.label),
+  apply(x) {
+    x.kind = 'baseline';
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '項目\t数値\n令和4年度末時点の施設入所者数（人）\t64\n',
+      expect: { value_kind: 'baseline', value: 64, fiscal_year: 2022 },
+    },
+  ],
+});
+
+export const unnamedColumnBesideKinds = rule<CellContext>({
+  id: 'kind.unnamed-column-beside-kinds',
+  family: 'kind',
+  stage: 'kind',
+  priority: 50,
+  summary:
+    "`項目 | 数値 | R1実績 | R2実績`: a value column that names neither period nor kind, beside columns that do, holds the plan's own figure (a target on a `目標…` row).",
+  applies: (x) => !x.kind && !pickPeriod(x.cols) && x.L.kindColumns > 0 && x.cols.every((p) => !p.kind),
+  apply(x) {
+    x.kind = x.stubs.some((p) => /^目標/.test(p.label ?? '')) ? 'target' : 'plan';
+    x.planColumn = true;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '項目\t数値\tR4実績\tR5実績\n目標 一般就労移行者数（人）\t15\t11\t13\n',
+      expect: { value_kind: 'target', value: 15 },
+    },
+  ],
+});
+
+export const captionKind = rule<CellContext>({
+  id: 'kind.caption',
+  family: 'kind',
+  stage: 'kind',
+  priority: 60,
+  summary: "A kind the table's caption or heading states (`【実績値】`, `…の目標`) for values no header gives one.",
+  applies: (x) => !x.kind && !!x.ctx.kind,
+  apply(x) {
+    x.kind = x.ctx.kind;
+  },
+  examples: [
+    {
+      name: 'example.txt',
+      text: '【実績値】\n\n区分\t令和4年度\t令和5年度\n行動援護（時間/月）\t120\t132\n',
+      expect: { value_kind: 'actual', value: 132, fiscal_year: 2023 },
+    },
+  ],
+});
+
+export const defaultActual = rule<CellContext>({
+  id: 'kind.default-actual',
+  family: 'kind',
+  stage: 'kind-final',
+  priority: 10,
+  summary: 'A value nothing gives a kind is read as a result (`actual`), with less confidence.',
+  applies: (x) => !x.kind,
+  apply(x) {
+    x.kind = 'actual';
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '区分\t令和4年度\t令和5年度\n同行援護（時間/月）\t88\t91\n',
+      expect: { value_kind: 'actual', value: 91 },
+    },
+  ],
+});
+
+export const yearOnYearPercentIsLevel = rule<CellContext>({
+  id: 'kind.year-on-year-percent-is-level',
+  family: 'kind',
+  stage: 'kind-final',
+  priority: 20,
+  summary:
+    '`前年度比（％）` 104.2: a ratio to last year in percent is a level of this year, not a difference (a signed `前年比 ▲16` is one).',
+  applies: (x) =>
+    x.kind === 'deviation' &&
+    x.unit === 'percent' &&
+    [...x.cols, ...x.stubs].some((p) => YEAR_ON_YEAR_PATTERN.test(p.text) && p.unit === 'percent') &&
+    !/^[▲△+＋\-−－]/u.test(x.L.text(x.r, x.c).trim()),
+  apply(x) {
+    x.kind = 'actual';
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '項目\t令和5年度\t前年度比（％）\n相談件数（件）\t1,204\t104.2\n',
+      expect: { value_kind: 'actual', value: 104.2 },
+    },
+  ],
+});
+
+export const TABLE_KIND_RULES = [
+  columnKind,
+  rowKind,
+  rowWordBeatsColumn,
+  timePointRowIsBaseline,
+  unnamedColumnBesideKinds,
+  captionKind,
+  defaultActual,
+  yearOnYearPercentIsLevel,
+];

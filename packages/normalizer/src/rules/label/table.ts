@@ -1,0 +1,210 @@
+/**
+ * Label rules of tables: which indicator, subgroup and measure a data cell's number is of. Stages `row-label`
+ * (before the kind is decided) and `label`; per value, `value`.
+ */
+import { CLASSIFICATION_CORNER_PATTERN, TOTAL_WORDS, wordsPattern } from '@shiryo/model';
+import { compact, isMeasureOnly, isSubgroup, stripNumbering, stripTags } from '../../labels.js';
+import { normalized } from '../../table/pieces.js';
+import { rule } from '../engine.js';
+import type { CellContext } from '../table-context.js';
+
+const TOTAL = new RegExp(`^(?:${wordsPattern(TOTAL_WORDS)})$`, 'u');
+
+/** The indicator the labels make: each without its numbering, joined. */
+export const indicatorOf = (labels: string[]) => labels.map(stripNumbering).filter(Boolean).join(' ');
+
+const PART_OF = /^(?:うち\s*(.+)|[(（]\s*(?:うち|内)\s*([^)）]+)[)）])$/u;
+
+export const partOfRowAbove = rule<CellContext>({
+  id: 'label.part-of-row-above',
+  family: 'label',
+  stage: 'row-label',
+  priority: 10,
+  summary:
+    '`うち精神障害者` (or `（内 精神）`) under `共同生活援助`: the row is a part of the indicator above it, by the group it counts (a bare 内 counts only in brackets: `内部` is a 障害部位).',
+  applies: (x) => x.rowLabels.length === 1 && !!x.prevIndicator && PART_OF.test(x.rowLabels[0]!),
+  apply(x) {
+    const m = PART_OF.exec(x.rowLabels[0]!)!;
+    const part = (m[1] ?? m[2])?.trim();
+    if (!part) return false;
+    x.rowLabels = [x.prevIndicator!];
+    x.rowSubgroups.push(part);
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: 'サービス\t令和5年度\n共同生活援助（人/月）\t58\nうち精神障害者\t21\n',
+      expect: { label: '共同生活援助', subgroup: '精神障害者', value: 21 },
+    },
+  ],
+});
+
+export const classificationCorner = rule<CellContext>({
+  id: 'label.classification-corner',
+  family: 'label',
+  stage: 'label',
+  priority: 10,
+  summary:
+    "`障害部位 | 人数 | 構成比` over `視覚 | 120 | 8.0`: rows named under a classification (部位, 等級, 種別…) are groups of what the table's heading counts, not indicators of their own.",
+  applies: (x) =>
+    !!x.ctx.heading &&
+    x.rowLabels.length <= 1 &&
+    x.L.corner.some((p) => CLASSIFICATION_CORNER_PATTERN.test(compact(p.text).replace(/[・･]/gu, ''))),
+  apply(x) {
+    if (x.rowLabels.length === 1) {
+      x.rowSubgroups.push(x.rowLabels[0]!);
+      x.rowLabels = [];
+    }
+    x.labels = [...x.rowLabels, ...x.colLabels];
+    if (x.labels.length === 0) x.labels = [x.ctx.heading!.replace(/[(（][^()（）]*(?:現在|時点)[)）]\s*$/u, '')];
+  },
+  examples: [
+    {
+      name: 'example.txt',
+      text: '身体障害者手帳所持者数（令和5年4月1日現在）\n\n障害の部位\t人数\n視覚障害\t182\n聴覚障害\t240\n',
+      expect: { label: '身体障害者手帳所持者数', subgroup: '視覚障害', value: 182 },
+    },
+  ],
+});
+
+export const continuesRowAbove = rule<CellContext>({
+  id: 'label.continues-row-above',
+  family: 'label',
+  stage: 'label',
+  priority: 20,
+  summary:
+    'A row that names only a bracketed word (`(件数)`), a subgroup (`福祉` under `協議の場への参加者数 / 保健`) or a kind (`前年度比（％）`) continues the indicator of the row above.',
+  applies: (x) => {
+    if (x.labels.length > 0 || !x.prevIndicator) return false;
+    const onlyBracket = x.stubs.length > 0 && x.stubs.every((p) => /^[(（][^)）]*[)）]$/.test(p.text));
+    return (
+      onlyBracket ||
+      (x.rowSubgroups.length > 0 && !x.rowSubgroups.some((g) => TOTAL.test(g))) ||
+      (x.stubs.length > 0 && x.stubs.every((p) => !p.label) && x.stubs.some((p) => p.kind))
+    );
+  },
+  apply(x) {
+    x.labels = [x.prevIndicator!];
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '項目\t令和5年度\n相談件数（件）\t412\n前年度比（％）\t104.2\n',
+      expect: { label: '相談件数', value: 104.2 },
+    },
+  ],
+});
+
+export const cornerLabel = rule<CellContext>({
+  id: 'label.corner',
+  family: 'label',
+  stage: 'label',
+  priority: 30,
+  summary: "A row without a label of its own is named by the table's corner cell (`居宅介護 | R4 | R5`).",
+  applies: (x) => x.labels.length === 0 && !!x.cornerLabel,
+  apply(x) {
+    x.labels = [x.cornerLabel!];
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '就労移行支援（人/月）\t令和4年度\t令和5年度\n\t18\t21\n',
+      expect: { label: '就労移行支援', fiscal_year: 2023, value: 21 },
+    },
+  ],
+});
+
+export const joinLabels = rule<CellContext>({
+  id: 'label.join',
+  family: 'label',
+  stage: 'label',
+  priority: 35,
+  quiet: true,
+  summary: 'The labels found so far, each without its list number, are the indicator (a step of every cell).',
+  applies: () => true,
+  apply(x) {
+    x.indicator = indicatorOf(x.labels);
+  },
+  examples: [{ name: 'example.tsv', text: '(1) 生活介護（人/月）\t令和5年度\n\t210\n', expect: { value: 210 } }],
+});
+
+export const groupHeaderNamesColumns = rule<CellContext>({
+  id: 'label.group-header',
+  family: 'label',
+  stage: 'label',
+  priority: 40,
+  summary:
+    '`手帳所持者数` spanning `身体 | 療育 | 精神 | 小計`: a group header that reads like a measure names the indicator of its sub-columns.',
+  applies: (x) => !x.indicator && x.colSubgroups.length > 0 && x.cols.some((p) => p.label && isMeasureOnly(p.label)),
+  apply(x) {
+    const group = x.cols.find((p) => p.label && isMeasureOnly(p.label))?.label;
+    if (!group) return false;
+    x.indicator = stripNumbering(group);
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '年度\t所持者数\t\t\n\t身体\t療育\t精神\n令和5年度\t2,410\t612\t830\n',
+      expect: { subgroup: '身体', value: 2410 },
+    },
+  ],
+});
+
+export const headingNamesTable = rule<CellContext>({
+  id: 'label.heading',
+  family: 'label',
+  stage: 'label',
+  priority: 50,
+  summary: 'A number no row or column names takes the heading or caption above its table as its indicator.',
+  applies: (x) => !x.indicator && !!x.ctx.heading,
+  apply(x) {
+    x.indicator = x.ctx.heading!;
+  },
+  examples: [
+    {
+      name: 'example.txt',
+      text: '訪問入浴サービス利用者数\n\n令和4年度\t令和5年度\n31\t34\n',
+      expect: { label: '訪問入浴サービス利用者数', fiscal_year: 2023, value: 34 },
+    },
+  ],
+});
+
+export const bulletItemsOfStub = rule<CellContext>({
+  id: 'label.bullet-items',
+  family: 'label',
+  stage: 'values',
+  priority: 20,
+  summary:
+    'A cell with several values in a row whose label lists as many items (`・65歳以上 ・65歳未満`), or one more (the total first): each value is of its item.',
+  applies: (x) => x.items.length > 0 && (x.values.length === x.items.length + 1 || x.values.length === x.items.length),
+  apply(x) {
+    x.itemLabels = x.values.length === x.items.length + 1 ? [null, ...x.items] : [...x.items];
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '項目\t令和5年度\n精神病床からの退院率 ・3か月時点 ・6か月時点 ・1年時点\t・68% ・84% ・91%\n',
+      expect: { value: 84, fiscal_year: 2023 },
+    },
+  ],
+});
+
+/** The label and subgroup of one value of the cell (its item's, when the row lists items). */
+export function valueLabel(x: CellContext, i: number): { label: string; subgroup: string | null } {
+  const item = x.itemLabels[i] ?? null;
+  const base = stripNumbering(stripTags(normalized(x.itemHead))) || x.indicator;
+  const label = item ? `${base} ${item}`.trim() : x.indicator;
+  const subgroup = item && isSubgroup(item) ? [item, x.subgroup].filter(Boolean).join(' ') : x.subgroup;
+  return { label, subgroup };
+}
+
+export const TABLE_LABEL_RULES = [
+  partOfRowAbove,
+  classificationCorner,
+  continuesRowAbove,
+  cornerLabel,
+  joinLabels,
+  groupHeaderNamesColumns,
+  headingNamesTable,
+  bulletItemsOfStub,
+];

@@ -1,0 +1,311 @@
+/**
+ * Layout rules: which rows of a table are headers, which columns are stubs (labels), what each column's header
+ * says and what each body row is labelled by. Stages: `header-rows` → `stub-columns` → `headers`.
+ */
+
+import { PDCA_STAGE } from '@shiryo/model';
+import { canonicalUnit, splitLabelUnit } from '../../quantity/index.js';
+import { holdsCount, type Piece, readPiece } from '../../table/pieces.js';
+import { rule } from '../engine.js';
+import type { TableLayout } from '../table-context.js';
+
+const stageRow = (L: TableLayout, r: number) => PDCA_STAGE.test(L.text(r, 0).normalize('NFKC'));
+const rowHasNumbers = (L: TableLayout, r: number) => {
+  for (let c = 1; c < L.nC; c++) if (L.hasNumber(r, c) && !readPiece(L.text(r, c)).period) return true;
+  return false;
+};
+const maxHeaderRows = (L: TableLayout) => Math.min(4, L.nR - 1);
+
+export const headerRowsBeforeData = rule<TableLayout>({
+  id: 'layout.header-rows-before-data',
+  family: 'layout',
+  stage: 'header-rows',
+  priority: 10,
+  summary:
+    'Without header rows from the extractor, the leading rows with no number in any column but the first are headers (at most 4); a row with a sentence reporting numbers, or a PDCA stage row, is a body row.',
+  applies: (L) => L.headerRows === 0,
+  apply(L) {
+    // A row with a sentence that reports numbers (`…事務連絡会6回、事例検討会6回…を開催し、…。`) is a body row of
+    // a sheet, not a header, though no cell of it is a number alone.
+    const rowReports = (r: number) => {
+      for (let c = 1; c < L.nC; c++) {
+        const t = L.text(r, c);
+        if (t.length > 30 && /。/.test(t) && /[0-9０-９]/.test(t)) return true;
+      }
+      return false;
+    };
+    // A row whose first cell names a stage of a PDCA cycle (`計画 (P) ↓ 実施 (D)`, `評価（Ｃ）`) is a part of a review
+    // sheet: what the plan set and did, then what was found. Its cells (`目標値`) are that stage's, not headers of
+    // the rows below; stages named across a row (`区分 | 評価 (C) | 改善 (A)`) do head columns.
+    while (
+      L.headerRows < maxHeaderRows(L) &&
+      !rowHasNumbers(L, L.headerRows) &&
+      !rowReports(L.headerRows) &&
+      !stageRow(L, L.headerRows)
+    )
+      L.headerRows++;
+    return L.headerRows > 0;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '項目\t令和4年度\t令和5年度\n移動支援 利用者数（人/月）\t42\t45\n',
+      expect: { fiscal_year: 2023, value: 45 },
+    },
+  ],
+});
+
+export const headerRowsOfKindWords = rule<TableLayout>({
+  id: 'layout.header-rows-of-kind-words',
+  family: 'layout',
+  stage: 'header-rows',
+  priority: 20,
+  summary:
+    "Below the extractor's header rows, a row with no data whose cells name periods or kinds (`計画 | 実績 | 計画 | 実績` under `令和6年度 | | 令和7年度 |`) is one more header row; a cell stating a count with its unit ends the header.",
+  applies: (L) => L.headerRows > 0,
+  apply(L) {
+    const before = L.headerRows;
+    while (L.headerRows < maxHeaderRows(L) && !rowHasNumbers(L, L.headerRows) && !stageRow(L, L.headerRows)) {
+      let words = 0;
+      let counts = 0;
+      for (let c = 1; c < L.nC; c++) {
+        const p = readPiece(L.text(L.headerRows, c));
+        if (p.kind || p.period) words++;
+        // `11人（基準値の入所者数の6％以上）`, `5人（令和4年度末までの累計）`: a count with its unit is a value
+        if (holdsCount(L.text(L.headerRows, c))) counts++;
+      }
+      if (words === 0 || counts > 0) break;
+      L.headerRows++;
+    }
+    return L.headerRows > before;
+  },
+  examples: [
+    {
+      name: 'example.md',
+      text: '| サービス | 令和6年度 | | 令和7年度 | |\n|---|---|---|---|---|\n| | 計画 | 実績 | 計画 | 実績 |\n| 短期入所（人日/月） | 120 | 98 | 130 | 101 |\n',
+      expect: { fiscal_year: 2024, value_kind: 'actual', value: 98 },
+    },
+  ],
+});
+
+export const stubColumns = rule<TableLayout>({
+  id: 'layout.stub-columns',
+  family: 'layout',
+  stage: 'stub-columns',
+  priority: 10,
+  quiet: true,
+  summary:
+    'The leading columns whose body cells are mostly labels (not numbers) are stub columns; the first column whose numbers are at least as many as its labels starts the data.',
+  applies: () => true,
+  apply(L) {
+    while (L.stubCols < L.nC - 1) {
+      let labels = 0;
+      let numbers = 0;
+      for (let r = L.headerRows; r < L.nR; r++) {
+        const t = L.text(r, L.stubCols);
+        if (!t) continue;
+        if (L.hasNumber(r, L.stubCols) && !readPiece(t).period) numbers++;
+        else labels++;
+      }
+      if (numbers > 0 && numbers >= labels) break;
+      if (labels === 0 && numbers === 0 && L.stubCols > 0) break;
+      L.stubCols++;
+    }
+  },
+  examples: [{ name: 'example.tsv', text: '区分\t令和5年度\n居宅介護（時間/月）\t1,204\n', expect: { value: 1204 } }],
+});
+
+export const valuedColumnEndsStubs = rule<TableLayout>({
+  id: 'layout.valued-column-ends-stubs',
+  family: 'layout',
+  stage: 'stub-columns',
+  priority: 20,
+  summary:
+    'A column headed by a year or a value kind whose cells mostly hold counts written in words (`・地域生活移行者数：10人` under `目標値（令和5年度）`) holds values: it and the columns right of it are not stubs.',
+  applies: (L) => L.stubCols > 1,
+  apply(L) {
+    for (let c = 1; c < L.stubCols; c++) {
+      let valued = false;
+      for (let r = 0; r < L.headerRows; r++) {
+        const p = readPiece(L.text(r, c));
+        if (p.period || p.kind) valued = true;
+      }
+      if (!valued) continue;
+      let filled = 0;
+      let counts = 0;
+      for (let r = L.headerRows; r < L.nR; r++) {
+        const t = L.text(r, c);
+        if (!t || !L.isTopLeft(r, c)) continue;
+        filled++;
+        if (/[0-9０-９]/.test(t) && holdsCount(t)) counts++;
+      }
+      if (filled > 0 && counts * 2 >= filled) {
+        L.stubCols = c;
+        return true;
+      }
+    }
+    return false;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '成果目標\t目標値（令和8年度）\t備考\n地域生活への移行\t・地域生活移行者数：6人\t施設入所者の6％\n就労移行\t・一般就労移行者数：14人\t令和3年度実績の1.3倍\n',
+      expect: { fiscal_year: 2026, value_kind: 'target', value: 6 },
+    },
+  ],
+});
+
+export const stageColumnEndsStubs = rule<TableLayout>({
+  id: 'layout.stage-column-ends-stubs',
+  family: 'layout',
+  stage: 'stub-columns',
+  priority: 30,
+  summary:
+    "A column under a PDCA stage's name in the body (`評価 (C)`, `改善 (A)`) holds what that stage reports: it and the columns right of it are not stubs.",
+  applies: (L) => L.stubCols > 1,
+  apply(L) {
+    for (let c = 1; c < L.stubCols; c++) {
+      for (let r = L.headerRows; r < L.nR; r++)
+        if (PDCA_STAGE.test(L.text(r, c).normalize('NFKC'))) {
+          L.stubCols = c;
+          return true;
+        }
+    }
+    return false;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '区分\t内容\t実績\n計画 (P)\t評価 (C)\t令和5年度\n相談支援体制\t基幹相談支援センターの設置\t1か所\n',
+      expect: { value: 1 },
+    },
+  ],
+});
+
+export const columnHeaders = rule<TableLayout>({
+  id: 'layout.column-headers',
+  family: 'layout',
+  stage: 'headers',
+  priority: 10,
+  summary:
+    "Each column's header pieces, top to bottom; a blank header cell right of a filled one, over a column whose lower header rows have text, is a flattened column span and repeats the cell on its left.",
+  applies: () => true,
+  apply(L) {
+    let flattened = false;
+    const headerText = (r: number, c: number): string => {
+      const t = L.text(r, c);
+      if (t || c === 0 || (c <= L.stubCols && L.stubCols < L.nC - 1)) return t;
+      let below = false;
+      for (let rr = r + 1; rr < L.headerRows; rr++) if (L.text(rr, c)) below = true;
+      if (below) flattened = true;
+      return below ? headerText(r, c - 1) : '';
+    };
+    L.colPieces = [];
+    for (let c = 0; c < L.nC; c++) {
+      const seen = new Set<string>();
+      const ps: Piece[] = [];
+      for (let r = 0; r < L.headerRows; r++) {
+        const t = headerText(r, c);
+        if (!t || seen.has(t)) continue;
+        seen.add(t);
+        ps.push(readPiece(t));
+      }
+      L.colPieces.push(ps);
+    }
+    L.corner = [];
+    for (let r = 0; r < L.headerRows; r++)
+      for (let c = 0; c < L.stubCols; c++) if (L.text(r, c)) L.corner.push(readPiece(L.text(r, c)));
+    return flattened; // recorded only when a flattened span was read
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: 'サービス\t令和5年度\t\n\t計画\t実績\n生活介護（人/月）\t210\t204\n',
+      expect: { fiscal_year: 2023, value_kind: 'actual', value: 204 },
+    },
+  ],
+});
+
+export const rowLabelsCarryDown = rule<TableLayout>({
+  id: 'layout.row-labels-carry-down',
+  family: 'layout',
+  stage: 'headers',
+  priority: 20,
+  summary:
+    'Every non-data cell of a body row labels it; blank leading stub cells take the label above them (a row span flattened into blanks), unless a cell to their left is new.',
+  applies: () => true,
+  apply(L) {
+    let carried = false;
+    const rowHasData = (r: number) => {
+      for (let c = L.stubCols; c < L.nC; c++) if (L.hasNumber(r, c)) return true;
+      return false;
+    };
+    L.rowTexts = [];
+    for (let r = L.headerRows; r < L.nR; r++) {
+      const row: string[] = [];
+      const prev = L.rowTexts[L.rowTexts.length - 1];
+      let leftIsNew = false;
+      for (let c = 0; c < L.nC; c++) {
+        const d = L.data[r]?.[c];
+        let t = d === null ? L.text(r, c) : '';
+        if (d !== null && c < L.stubCols && !L.text(r, c)) t = '';
+        if (c < L.stubCols && !t && !leftIsNew && prev && rowHasData(r)) {
+          t = prev[c] ?? '';
+          if (t) carried = true;
+        } else if (c < L.stubCols && t && t !== prev?.[c]) leftIsNew = true;
+        row.push(t);
+      }
+      L.rowTexts.push(row);
+    }
+    return carried;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: 'サービス\t区分\t令和5年度\n短期入所\t利用者数（人/月）\t31\n\t利用日数（人日/月）\t190\n',
+      expect: { label: '短期入所', unit: 'person_day/month', value: 190 },
+    },
+  ],
+});
+
+export const unitOnNextLine = rule<TableLayout>({
+  id: 'layout.unit-on-next-line',
+  family: 'layout',
+  stage: 'headers',
+  priority: 30,
+  summary:
+    "A label's unit written on the next line, in the next row's stub (`利用実人数` over `（人／年）`), is the unit of both rows.",
+  applies: (L) => L.rowTexts.length > 1,
+  apply(L) {
+    let joined = false;
+    for (let i = 1; i < L.rowTexts.length; i++) {
+      for (let c = 0; c < L.stubCols; c++) {
+        const [above, here] = [L.rowTexts[i - 1]![c] ?? '', L.rowTexts[i]![c] ?? ''];
+        const unitOnly = canonicalUnit(here.replace(/^[(（]\s*|\s*[)）]$/gu, ''));
+        if (!above || !unitOnly || !/^[(（].*[)）]$/u.test(here.trim()) || splitLabelUnit(above).unit) continue;
+        L.rowTexts[i - 1]![c] = `${above}${here}`;
+        L.rowTexts[i]![c] = `${above}${here}`;
+        joined = true;
+      }
+    }
+    return joined;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '事業\t区分\t令和5年度\n移動支援事業 利用実人数\t見込\t40\n（人／年）\t実績\t37\n',
+      expect: { unit: 'person/year', value_kind: 'actual', value: 37 },
+    },
+  ],
+});
+
+export const LAYOUT_RULES = [
+  headerRowsBeforeData,
+  headerRowsOfKindWords,
+  stubColumns,
+  valuedColumnEndsStubs,
+  stageColumnEndsStubs,
+  columnHeaders,
+  rowLabelsCarryDown,
+  unitOnNextLine,
+];

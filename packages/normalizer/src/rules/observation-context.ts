@@ -1,0 +1,22 @@
+/** The context of rules that revisit finished observations (a table's, or a document's): one observation at a time. */
+import type { FiscalPeriod, Observation } from '@shiryo/model';
+import type { RuleContext } from './engine.js';
+
+export interface ObservationContext extends RuleContext {
+  o: Observation;
+  /** The observations it is read among (its table's, or the document's). */
+  peers: Observation[];
+  /** The document's as-of date (`…時点` in a table header), when it states one. */
+  asOf?: FiscalPeriod | null;
+  /** The latest year of the document's table results, for results no text dates. */
+  latestResult?: number | null;
+  /** A sentence's observation: the (normalized) text of the table cell it was read in. */
+  cellText?: string;
+  /** A sentence's observation: its column says how the targets were set (`目標値設定の考え方`). */
+  reasoning?: boolean;
+}
+
+/** A context whose firings are recorded on the observation itself. */
+export function observationContext(o: Observation, peers: Observation[], extra: Partial<ObservationContext> = {}) {
+  return { ...extra, o, peers, fired: o.rules } satisfies ObservationContext;
+}

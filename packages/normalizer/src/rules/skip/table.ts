@@ -1,0 +1,112 @@
+/** Skip rules of tables: cells whose numbers are not the city's observations. Stage `skip` (first applies). */
+import { rule } from '../engine.js';
+import type { ObservationContext } from '../observation-context.js';
+import type { CellContext, TableLayout } from '../table-context.js';
+
+export const tableWithoutHeaders = rule<TableLayout>({
+  id: 'skip.table-without-headers',
+  family: 'skip',
+  stage: 'skip-table',
+  priority: 10,
+  summary: 'A table with neither header rows nor stub columns names nothing its numbers could be read by.',
+  applies: (L) => L.headerRows === 0 && L.stubCols === 0,
+  apply(L) {
+    L.skip = 'no header rows and no stub columns';
+  },
+  examples: [{ name: 'example.tsv', text: '12\t15\t18\n21\t24\t27\n' }],
+});
+
+export const mergedCellRepeat = rule<CellContext>({
+  id: 'skip.merged-cell-repeat',
+  family: 'skip',
+  stage: 'skip',
+  priority: 10,
+  summary: 'A merged cell is read once, at its top-left position; the positions it covers are not new values.',
+  applies: (x) => !x.L.isTopLeft(x.r, x.c),
+  apply(x) {
+    x.skip = 'covered by a merged cell';
+  },
+  examples: [
+    {
+      name: 'example.html',
+      text: '<table><tr><th>事業</th><th>令和4年度</th><th>令和5年度</th></tr><tr><td>相談支援事業（か所）</td><td colspan="2">3</td></tr></table>',
+    },
+  ],
+});
+
+export const nationalGuidelineColumn = rule<CellContext>({
+  id: 'skip.national-guideline-column',
+  family: 'skip',
+  stage: 'skip',
+  priority: 20,
+  summary:
+    "A column of the national guideline (`国の成果目標`, `基本指針`) states the country's targets, not the city's.",
+  applies: (x) => !!x.L.national[x.c],
+  apply(x) {
+    x.skip = 'national guideline column';
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '項目\t国の基本指針\t市の目標値（令和8年度）\n地域生活移行者数（人）\t6\t4\n',
+    },
+  ],
+});
+
+export const committeeOpinionColumn = rule<CellContext>({
+  id: 'skip.committee-opinion-column',
+  family: 'skip',
+  stage: 'skip',
+  priority: 30,
+  summary:
+    "A review sheet's column of what its committee said (`協議会等意見`) asks and suggests (`2床程度確保してほしい`): its numbers are not the city's.",
+  applies: (x) => x.c > 0 && !!x.L.opinion[x.c],
+  apply(x) {
+    x.skip = "committee's opinion column";
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '区分\t評価 (C)\t協議会等意見\t改善 (A)\n短期入所\t利用が増えた\t3床\t検討する\n',
+    },
+  ],
+});
+
+export const noLabel = rule<CellContext>({
+  id: 'skip.no-label',
+  family: 'skip',
+  stage: 'skip-unlabelled',
+  priority: 10,
+  summary: 'A number that no row, column, corner or heading names is not an observation.',
+  applies: (x) => !x.indicator,
+  apply(x) {
+    x.skip = 'nothing names the value';
+  },
+  examples: [{ name: 'example.tsv', text: '\t令和5年度\n\t12\n' }],
+});
+
+export const sentenceRestatesRowValue = rule<ObservationContext>({
+  id: 'skip.sentence-restates-row-value',
+  family: 'skip',
+  stage: 'sentence',
+  priority: 10,
+  summary:
+    "A sentence in a table cell that repeats a value of the row's own cells restates it: the same kind of the same year, or any value under a header that says how the targets were set (`目標値設定の考え方`). Only a base it names in brackets (`…時点の施設入所者数(72人)`) is new.",
+  applies: ({ o, peers, cellText, reasoning }) =>
+    o.value_kind !== 'baseline' &&
+    !(cellText ?? '').includes(`(${o.value_text}`) &&
+    peers.some(
+      (d) =>
+        d.col !== o.col &&
+        d.value === o.value &&
+        d.unit === o.unit &&
+        (!!reasoning || (d.value_kind === o.value_kind && d.fiscal_year === o.fiscal_year)),
+    ),
+  apply() {},
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '成果目標\t目標値（令和8年度）\t目標値設定の考え方\n地域生活移行者数（人）\t4人\t令和4年度末の入所者のうち、4人が地域生活へ移行することを目標とする。\n',
+    },
+  ],
+});

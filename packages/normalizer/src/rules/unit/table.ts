@@ -1,0 +1,222 @@
+/**
+ * Unit rules of tables: the unit comes from the cell, the row label, the column header, the corner cell, the table's
+ * unit line or caption, or the measure word — in that order. Stage `unit`; per value, `value`.
+ */
+import { splitLabelUnit, unitInfo } from '../../quantity/index.js';
+import type { Piece } from '../../table/pieces.js';
+import { unitFromCompositeHint, unitFromLabel } from '../../table/pieces.js';
+import { rule } from '../engine.js';
+import type { CellContext } from '../table-context.js';
+
+const fromPiece = (x: CellContext, p: Piece) => {
+  x.unitSource = p;
+  x.unit = p.unit;
+  x.unitText = p.unitText;
+  x.factor = p.factor ?? 1;
+};
+
+const rateColumn = (x: CellContext) => [...x.cols].reverse().find((p) => p.unit === 'percent' || p.unit === 'ratio');
+
+export const rateColumnUnit = rule<CellContext>({
+  id: 'unit.rate-column',
+  family: 'unit',
+  stage: 'unit',
+  priority: 10,
+  summary:
+    'A rate column (`対計画比（％）`, `達成率(%)`) gives its rate unit to every row, whatever the row counts (`給付費（千円）`).',
+  applies: (x) => !!rateColumn(x) && (x.kind === 'achievement_rate' || x.kind === 'deviation' || !x.colKind),
+  apply(x) {
+    fromPiece(x, rateColumn(x)!);
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: 'サービス\t令和5年度計画\t令和5年度実績\t達成率（％）\n居宅介護（時間/月）\t1,500\t1,380\t92.0\n',
+      expect: { value_kind: 'achievement_rate', unit: 'percent', value: 92 },
+    },
+  ],
+});
+
+export const rowUnit = rule<CellContext>({
+  id: 'unit.row',
+  family: 'unit',
+  stage: 'unit',
+  priority: 20,
+  summary: "The unit the row's label states (`利用者数（人/月）`).",
+  applies: (x) => !x.unitSource && x.stubs.some((p) => p.unit),
+  apply(x) {
+    fromPiece(x, [...x.stubs].reverse().find((p) => p.unit)!);
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: 'サービス\t令和5年度\n短期入所（人日/月）\t310\n',
+      expect: { unit: 'person_day/month', value: 310 },
+    },
+  ],
+});
+
+export const columnUnit = rule<CellContext>({
+  id: 'unit.column',
+  family: 'unit',
+  stage: 'unit',
+  priority: 30,
+  summary: "The unit the column's header states (`利用者数（人）`), for rows that state none.",
+  applies: (x) => !x.unitSource && x.cols.some((p) => p.unit),
+  apply(x) {
+    fromPiece(x, [...x.cols].reverse().find((p) => p.unit)!);
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '年度\t認定者数（人）\n令和5年度\t5,102\n',
+      expect: { unit: 'person', value: 5102 },
+    },
+  ],
+});
+
+export const cornerUnit = rule<CellContext>({
+  id: 'unit.corner',
+  family: 'unit',
+  stage: 'unit',
+  priority: 40,
+  summary: 'The unit the corner cell states for the whole table (`(件/年)` over the stubs).',
+  applies: (x) => !x.unitSource && !!x.L.tableUnit,
+  apply(x) {
+    fromPiece(x, x.L.tableUnit!);
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '（件/年）\t令和4年度\t令和5年度\n成年後見制度利用支援事業\t3\t4\n',
+      expect: { unit: 'case/year', value: 4 },
+    },
+  ],
+});
+
+export const tableHintUnit = rule<CellContext>({
+  id: 'unit.table-hint',
+  family: 'unit',
+  stage: 'unit',
+  priority: 50,
+  summary:
+    "The unit of the table's unit line or caption (`（単位：人）`, `(千円)`); of a composite hint (`(人・世帯)`), the part the label names.",
+  applies: (x) => !x.unit && !!x.ctx.unitHint,
+  apply(x) {
+    const hintText = x.ctx.unitHint!;
+    const whole = unitInfo(hintText);
+    const hint = whole ? { unit: whole.unit, unitText: hintText, factor: whole.factor } : splitLabelUnit(hintText);
+    x.unit = hint.unit ?? unitFromCompositeHint(hintText, `${x.indicator}${x.measure ?? ''}`);
+    x.unitText = x.unit ? (hint.unitText ?? hintText) : null;
+    if (hint.unit) x.factor = hint.factor ?? 1;
+    return !!x.unit;
+  },
+  examples: [
+    {
+      name: 'example.txt',
+      text: '相談支援の実績\n\n（単位：件）\n\n区分\t令和4年度\t令和5年度\n基幹相談支援センター\t812\t845\n',
+      expect: { unit: 'case', value: 845 },
+    },
+  ],
+});
+
+export const rowMeasureOverTable = rule<CellContext>({
+  id: 'unit.row-measure-over-table',
+  family: 'unit',
+  stage: 'unit',
+  priority: 55,
+  summary:
+    'A table-wide unit (corner `(件/年)`) yields to what the row says it counts (`(実人数)` → people), keeping its period.',
+  applies: (x) => !!x.unit && !x.stubs.some((p) => p.unit) && !!x.rowMeasure,
+  apply(x) {
+    const base = unitFromLabel(x.rowMeasure!);
+    const [ub, per] = x.unit!.split('/');
+    if (!base || ub === base || (base === 'person' && ub === 'person_day')) return false;
+    x.unit = per ? `${base}/${per}` : base;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '（件/年）\t\t令和5年度\n日常生活用具給付等事業\t件数\t420\n\t実人数\t188\n',
+      expect: { unit: 'person/year', value: 188 },
+    },
+  ],
+});
+
+export const measureWordUnit = rule<CellContext>({
+  id: 'unit.measure-word',
+  family: 'unit',
+  stage: 'unit',
+  priority: 60,
+  summary: 'With no unit written, the measure word implies one: 人数 → person, 世帯数 → household, 件数 → case …',
+  applies: (x) => !x.unit,
+  apply(x) {
+    x.unit = unitFromLabel(x.measure ?? '') ?? unitFromLabel(x.indicator);
+    if (!x.unit) return false;
+    x.unitText = null;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '項目\t令和5年度\n地域移行支援の利用者数\t3\n',
+      expect: { unit: 'person', value: 3 },
+    },
+  ],
+});
+
+export const TABLE_UNIT_RULES = [
+  rateColumnUnit,
+  rowUnit,
+  columnUnit,
+  cornerUnit,
+  tableHintUnit,
+  rowMeasureOverTable,
+  measureWordUnit,
+];
+
+export const scaleFactor = rule<CellContext>({
+  id: 'unit.scale-factor',
+  family: 'unit',
+  stage: 'value',
+  priority: 10,
+  summary: 'A value under `（千円）` or `（百万円）` is stored in yen; its value_text keeps what was written.',
+  applies: (x) => x.factor !== 1 && !!x.value && !x.value.unit,
+  apply(x) {
+    const q = x.value!;
+    x.value = {
+      ...q,
+      value: q.value * x.factor,
+      ...(q.subset === undefined ? {} : { subset: q.subset * x.factor }),
+    };
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '事業\t令和5年度（千円）\n地域生活支援事業費\t12,400\n',
+      expect: { unit: 'yen', value: 12_400_000 },
+    },
+  ],
+});
+
+export const cellOwnUnit = rule<CellContext>({
+  id: 'unit.cell',
+  family: 'unit',
+  stage: 'value',
+  priority: 20,
+  summary:
+    "A unit written in the cell itself (`4か所` in a row counted in 人) is the value's, unless it is the base of the row's rate (`11人` in a row counted in 人/年).",
+  applies: (x) => !!x.value?.unit && !x.unit?.startsWith(`${x.value.unit}/`),
+  apply(x) {
+    x.valueUnit = x.value!.unit;
+    x.valueUnitText = x.value!.unitText;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '項目\t令和5年度\n地域生活支援拠点等\t2か所\n',
+      expect: { unit: 'facility', value: 2 },
+    },
+  ],
+});
+
+TABLE_UNIT_RULES.push(scaleFactor, cellOwnUnit);

@@ -1,0 +1,169 @@
+/**
+ * What one header, stub or data cell of a table says, read once and memoized: its period, value kind, label and
+ * unit (`Piece`), or the quantities it holds (`dataValue`). Pure string readings shared by the table rules.
+ */
+import type { FiscalPeriod, Quantity, Table, ValueKind } from '@shiryo/model';
+import { ANSWER_WORDS, PDCA_STAGE, tableToGrid, wordsPattern } from '@shiryo/model';
+import { compact, isGeneric, stripTags } from '../labels.js';
+import { findPeriods, parseColumnHeader } from '../period/index.js';
+import { canonicalUnit, parseQuantity, splitLabelUnit } from '../quantity/index.js';
+import { normalizeText } from '../text/index.js';
+
+/** What one header or stub text says. */
+export interface Piece {
+  text: string;
+  period: FiscalPeriod | null;
+  kind: ValueKind | null;
+  label: string | null;
+  unit: string | null;
+  unitText: string | null;
+  /** Multiply values read under this label by it (`（千円）` → 1000). */
+  factor?: number;
+}
+
+export type DataCell = { quantities: Quantity[]; missing: boolean } | null;
+
+const SPECIFIC = new Set(['fy', 'fy_end', 'date', 'month', 'year']);
+
+/** Small bounded memo: the same header and stub texts are read many times per table and per document. */
+export function memo<T>(fn: (s: string) => T, size = 4000): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s: string) => {
+    const hit = cache.get(s);
+    if (hit !== undefined) return hit;
+    const v = fn(s);
+    if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+    cache.set(s, v);
+    return v;
+  };
+}
+
+const ANSWER = new RegExp(`^(?:${wordsPattern(ANSWER_WORDS)})$`, 'u');
+
+export const readPiece = memo(readPieceUncached);
+export const normalized = memo((s: string) => normalizeText(s).text);
+export const cellPeriod = memo((s: string) =>
+  /\d/.test(s) ? (findPeriods(s).find((x) => x.fiscalYear !== null) ?? null) : null,
+);
+export const dataValue = memo(dataValueUncached);
+/** The text states a count with its unit (`・拠点数：令和5年度末 1か所`), not only a number. */
+export const holdsCount = memo((s: string) => parseQuantity(s).quantities.some((q) => q.unit));
+
+function readPieceUncached(raw: string): Piece {
+  const text = normalizeText(raw.replace(/<[^>]+>/g, ' '))
+    .text.replace(/\s+/g, ' ')
+    .trim();
+  // An answer (`有`, `無`, `○`, `×`) reports that something is done: it labels nothing.
+  if (!text || ANSWER.test(text)) return { text, period: null, kind: null, label: null, unit: null, unitText: null };
+  // A cell that is only a unit (`人/月` under 単位) names the unit of its row or column.
+  const whole = canonicalUnit(text);
+  if (whole && !/[0-9]/.test(text)) return { text, period: null, kind: null, label: null, unit: whole, unitText: text };
+  // Unit first (`見込量（人日/月）`), so that the kind word stands alone.
+  const split = splitLabelUnit(text);
+  // A sentence in a stub (`2025年問題を広報等でとりあげ、…`) is a label, not a header with a year.
+  if (text.length > 30 && /[、。]/.test(text)) {
+    const label = stripTags(text) || null;
+    return { text, period: null, kind: null, label, unit: null, unitText: null };
+  }
+  const h = parseColumnHeader(split.label ?? text);
+  let label: string | null = stripTags(normalized(h.rest ?? '')).trim();
+  if (!label || isGeneric(label) || /^[\s()（）/・:：-]*$/.test(label) || /^第\s*\d+\s*期(?:計画)?の?$/.test(label))
+    label = null;
+  return {
+    text,
+    period: h.period,
+    kind: h.valueKind,
+    label,
+    unit: split.unit,
+    unitText: split.unitText,
+    factor: split.factor,
+  };
+}
+
+/** A cell reads as data when it holds a quantity and little else (a label with a number inside is not data). */
+function dataValueUncached(text: string): DataCell {
+  // A cell of single digits with blanks between them (`3 3`, OCR) is one number.
+  const t = /^[0-9０-９](?: [0-9０-９])+$/u.test(text.trim()) ? text.trim().replace(/ /g, '') : text.trim();
+  if (!t) return { quantities: [], missing: true };
+  // Numbers that name a group or an ordinal are labels, not data: 65歳以上, 1級, 第6期, 3号認定, 1-①.
+  if (/[0-9０-９]\s*(歳|級|号|期|条|節|章|次)|第\s*[0-9０-９]|^[0-9０-９]+\s*[-－]\s*[①-⑳0-9]/u.test(t)) return null;
+  const v = parseQuantity(t);
+  if (v.missing) return { quantities: [], missing: true };
+  if (v.quantities.length === 0) return null;
+  const rest = compact(t)
+    .replace(/[▲△+\-−－]?[0-9０-９][0-9０-９,，.．]*/g, '')
+    .replace(
+      /人日|人|名|回|件|時間|日|月|年|か所|箇所|カ所|ヶ所|ケ所|床|円|千円|%|％|割|分|倍|世帯|部|以上|以下|未満|超|を超えない|を超える|程度|約|[<>＜＞()（）・/／:：~～]/g,
+      '',
+    );
+  return rest.length <= 3 ? v : null;
+}
+
+/** The most specific period of some pieces (a year before a plan term or a range). */
+export function pickPeriod(pieces: Piece[]): FiscalPeriod | null {
+  const withPeriod = pieces.filter((p) => p.period);
+  return (withPeriod.find((p) => SPECIFIC.has(p.period!.kind)) ?? withPeriod[0])?.period ?? null;
+}
+
+/** A unit implied by the measure word when nothing states one: 人数 → person, 世帯数 → household … */
+export function unitFromLabel(label: string): string | null {
+  const c = compact(label);
+  if (/世帯数?$/.test(c)) return 'household';
+  if (/(人数|者数|人口|人員)$/.test(c)) return 'person';
+  if (/(箇所数|か所数|事業所数|施設数)$/.test(c)) return 'facility';
+  if (/(件数)$/.test(c)) return 'case';
+  if (/(回数)$/.test(c)) return 'time';
+  if (/(割合|率)$/.test(c)) return 'percent';
+  if (/(工賃|費用|金額|額)$/.test(c)) return 'yen';
+  return null;
+}
+
+/** `(人・世帯)` over a table: the unit of a column is the one its label names. */
+export function unitFromCompositeHint(hint: string, label: string): string | null {
+  const parts = hint
+    .replace(/[()（）]/g, '')
+    .split(/[・、,／/]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+  if (parts.length < 2) return null;
+  const named = parts.find((u) => label.includes(u));
+  return canonicalUnit(named ?? parts[0]!) ?? null;
+}
+
+/** Vertical text split into single characters and shuffled (`て社第 計1回 画実 績報`): no sentence to read. */
+export function looksScrambled(t: string): boolean {
+  const tokens = t.split(/\s+/).filter(Boolean);
+  return tokens.length >= 6 && tokens.filter((x) => [...x].length <= 3).length / tokens.length > 0.6;
+}
+
+/**
+ * The row of a review sheet that names its stages across the columns (`区分 | 評価 (C) | 協議会等意見 | 改善 (A)`),
+ * one text per column, or null when the table has none.
+ */
+export function stageColumns(table: Table): string[] | null {
+  const grid = tableToGrid(table);
+  for (const row of grid) {
+    const texts = Array.from({ length: table.nCols }, (_, c) => (row[c]?.text ?? '').normalize('NFKC'));
+    if (texts.some((t, c) => c > 0 && PDCA_STAGE.test(t))) return texts;
+  }
+  return null;
+}
+
+/**
+ * A table that continues a review sheet on the next page (`成果目標 | 1 施設入所者の… ` then `令和4年度 | … | … | …`)
+ * repeats the sheet's title row but not the row naming its stages: with as many columns, and every row below the
+ * title a year (or nothing) in its first cell, its columns are the sheet's.
+ */
+export function continuesSheet(table: Table, stages: string[] | null): boolean {
+  if (!stages || stages.length !== table.nCols || table.nRows < 2 || stageColumns(table)) return false;
+  const grid = tableToGrid(table);
+  for (let r = 1; r < table.nRows; r++) {
+    const first = (grid[r]?.[0]?.text ?? '').trim();
+    if (
+      first &&
+      !/^(?:令和|平成|R|H)\s*(?:\d{1,2}|元)\s*年度?$|^(?:19|20)\d{2}\s*年度?$/u.test(first.normalize('NFKC'))
+    )
+      return false;
+  }
+  return true;
+}
