@@ -9,7 +9,10 @@ import type {
 import { type DocumentContext, detectPlan, SectionTracker, tableContexts } from './context.js';
 import { detectMunicipality, municipalityByCode, municipalityByName } from './municipality.js';
 import { findPeriods, fyPeriod, parseColumnHeader } from './period/index.js';
-import { newProseState, proseHeading, proseToObservations, UNDATED_RESULT } from './prose.js';
+import { newProseState, proseHeading, proseToObservations } from './prose.js';
+import type { RuleTrace } from './rules/engine.js';
+import { DOCUMENT_RULES } from './rules/index.js';
+import { observationContext } from './rules/observation-context.js';
 import { cellCount, sheetContinuations } from './sheet.js';
 import { continuesSheet, stageColumns, tableToObservations } from './tables.js';
 import type { TokenMatcher } from './tokens.js';
@@ -21,6 +24,8 @@ export interface NormalizeSettings {
   tablesOnly?: boolean;
   /** Morpheme-based indicator matching (build once with `tokenMatcher(await loadTokenizer())`). */
   tokens?: TokenMatcher;
+  /** Called for every rule that fires (tests, `shiryo trace`). */
+  trace?: RuleTrace;
 }
 
 function resolveMunicipality(
@@ -102,26 +107,6 @@ function inferPlanTerm(doc: ExtractedDocument): number | null {
   return null;
 }
 
-/**
- * A result written in a sheet's cell that states no year (`…事業所の確保 1か所`, `コーディネーター設置 3名`) in a
- * document that has no report year reports the state as of the latest results the document gives: it takes the
- * latest year of the results in its tables' grids (numbers in sentences are not used: `令和5年度の設置を決定`
- * names a plan, not a result).
- */
-function dateUndatedResults(observations: Observation[], latest: number | null): void {
-  const undated = observations.filter((o) => o.warnings.includes(UNDATED_RESULT));
-  for (const o of undated) {
-    o.warnings = o.warnings.filter((w) => w !== UNDATED_RESULT);
-    if (latest === null) continue;
-    const p = fyPeriod(latest, `${latest}年度`);
-    o.fiscal_year = p.fiscalYear;
-    o.period_kind = p.kind;
-    o.period_start = p.start;
-    o.period_end = p.end;
-    o.warnings.push(`no year stated: FY${latest}, the latest year of the document's results`);
-  }
-}
-
 /** The issue for a table or paragraph whose reading threw: the document goes on without it. */
 function unreadable(code: string, e: unknown, where: string): Issue {
   return { code, severity: 'warn', stage: 'normalize', message: e instanceof Error ? e.message : String(e), where };
@@ -162,7 +147,7 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
     try {
       const own = stageColumns(t);
       if (own) stages = own;
-      const r = tableToObservations(t, tctx, own ?? (continuesSheet(t, stages) ? stages : null));
+      const r = tableToObservations(t, tctx, own ?? (continuesSheet(t, stages) ? stages : null), settings.trace);
       observations.push(...r.observations);
       if (r.latestResult != null) latestResult = Math.max(latestResult ?? r.latestResult, r.latestResult);
       issues.push(...r.issues);
@@ -207,6 +192,7 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
             },
             state,
             ctx,
+            settings.trace,
           ),
         );
       } catch (e) {
@@ -215,18 +201,15 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
       }
     }
   }
-  // An 実績 for a year that had not started when the document was written (`2019年度の進捗(2020年1月時点)`
-  // beside a `2020年度の実績` column) cannot be a result: it is read as a plan, with a warning.
+  // Rules that need the whole document: results after its as-of date, results no text dates.
   const asOf = reportAsOf(doc);
-  if (asOf)
-    for (const o of observations)
-      if (o.value_kind === 'actual' && o.period_start && o.period_start > asOf.end) {
-        o.value_kind = 'plan';
-        o.warnings.push(
-          `labelled 実績 but FY${o.fiscal_year} had not started at the report date (${asOf.text}): read as a plan`,
-        );
-      }
-  dateUndatedResults(observations, latestResult);
+  for (const o of observations)
+    DOCUMENT_RULES.run(
+      'revisit-document',
+      observationContext(o, observations, { asOf, latestResult }),
+      settings.trace,
+      o.table_index !== null ? `table ${o.table_index}` : null,
+    );
   for (const o of observations) if (o.warnings.length) o.confidence = Math.min(o.confidence, 0.5);
   return { title, municipality, plan: ctx.plan, planPeriod: ctx.planPeriod, observations, issues };
 }

@@ -6,6 +6,7 @@ export * from './labels.js';
 export * from './municipality.js';
 export * from './period/index.js';
 export * from './quantity/index.js';
+export * from './rules/index.js';
 export * from './tables.js';
 export * from './text/index.js';
 export * from './tokens.js';

@@ -65,7 +65,7 @@ function base(
 }
 
 /** One draft being emitted: the observations it makes. */
-interface EmitContext extends RuleContext {
+export interface EmitContext extends RuleContext {
   d: ObservationDraft;
   b: ReturnType<typeof base>;
   out: Observation[];

@@ -105,7 +105,7 @@ export class RuleSet<C extends RuleContext> {
   first(stage: string, c: C, trace?: RuleTrace, where: string | null = null): string | null {
     for (const r of this.byStage.get(stage) ?? []) {
       if (!r.applies(c) || r.apply(c) === false) continue;
-      c.fired.push(r.id);
+      if (!r.quiet) c.fired.push(r.id);
       trace?.(r.id, where);
       return r.id;
     }

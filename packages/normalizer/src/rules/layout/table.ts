@@ -49,7 +49,7 @@ export const headerRowsBeforeData = rule<TableLayout>({
   examples: [
     {
       name: 'example.tsv',
-      text: '項目\t令和4年度\t令和5年度\n移動支援 利用者数（人/月）\t42\t45\n',
+      text: 'サービス、単位\t令和4年度\t令和5年度\n移動支援 利用者数（人/月）\t42\t45\n',
       expect: { fiscal_year: 2023, value: 45 },
     },
   ],
@@ -176,7 +176,7 @@ export const stageColumnEndsStubs = rule<TableLayout>({
   examples: [
     {
       name: 'example.tsv',
-      text: '区分\t内容\t実績\n計画 (P)\t評価 (C)\t令和5年度\n相談支援体制\t基幹相談支援センターの設置\t1か所\n',
+      text: '項目\t内容\t実績\n相談支援体制の充実\t基幹相談支援センターの設置\t1か所\n区分\t評価 (C)\t改善 (A)\n相談支援体制の充実\t設置できた\t継続する\n',
       expect: { value: 1 },
     },
   ],
@@ -219,8 +219,8 @@ export const columnHeaders = rule<TableLayout>({
   },
   examples: [
     {
-      name: 'example.tsv',
-      text: 'サービス\t令和5年度\t\n\t計画\t実績\n生活介護（人/月）\t210\t204\n',
+      name: 'example.md',
+      text: '| サービス | 令和5年度 | |\n|---|---|---|\n| | 計画 | 実績 |\n| 生活介護（人/月） | 210 | 204 |\n',
       expect: { fiscal_year: 2023, value_kind: 'actual', value: 204 },
     },
   ],
@@ -261,9 +261,11 @@ export const rowLabelsCarryDown = rule<TableLayout>({
   },
   examples: [
     {
-      name: 'example.tsv',
-      text: 'サービス\t区分\t令和5年度\n短期入所\t利用者数（人/月）\t31\n\t利用日数（人日/月）\t190\n',
-      expect: { label: '短期入所', unit: 'person_day/month', value: 190 },
+      // (a table without a header row whose total row leaves its first cell blank: the extractor spans the group's
+      // label down to the row before the total)
+      name: 'example.txt',
+      text: '療育手帳所持者数（年齢別）\n\n知的障害\t0～17歳\t41\n\t18～64歳\t236\n\t総計\t277\n',
+      expect: { value: 277 },
     },
   ],
 });

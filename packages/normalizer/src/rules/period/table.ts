@@ -29,7 +29,7 @@ export const cellOwnPeriod = rule<CellContext>({
   examples: [
     {
       name: 'example.tsv',
-      text: '指標\t実績\n施設入所者数（人）\t62人（令和4年度末）\n',
+      text: '指標\t実績\n施設入所者数（人）\t62（R4末）\n',
       expect: { fiscal_year: 2022, value: 62 },
     },
   ],
@@ -105,7 +105,7 @@ export const targetRangeEnd = rule<CellContext>({
   examples: [
     {
       name: 'example.tsv',
-      text: '成果目標\t第7期目標値\n福祉施設から一般就労への移行者数（人）\t18\n',
+      text: '成果目標\tR6～R8目標\n福祉施設から一般就労への移行者数（人）\t18\n',
       expect: { value_kind: 'target', fiscal_year: 2026, value: 18 },
     },
   ],
@@ -143,7 +143,7 @@ export const reportYear = rule<CellContext>({
   examples: [
     {
       name: 'example.txt',
-      text: '# 令和4年度実績について\n\n事業\t実績\n日中一時支援（人）\t46\n',
+      text: '# 令和4年度実績について\n\n## 日中一時支援事業\n\n日中の活動の場を確保しました。\n\n利用状況は次のとおりです。\n\n事業\t実績\n日中一時支援（人）\t46\n',
       expect: { value_kind: 'actual', fiscal_year: 2022, value: 46 },
     },
   ],

@@ -1,0 +1,57 @@
+/** Rules that revisit a document's observations once every table and paragraph is read. Stage `revisit-document`. */
+import { fyPeriod } from '../../period/index.js';
+import { UNDATED_RESULT } from '../../prose/words.js';
+import { rule } from '../engine.js';
+import type { ObservationContext } from '../observation-context.js';
+
+export const actualAfterReportDate = rule<ObservationContext>({
+  id: 'kind.actual-after-report-date',
+  family: 'kind',
+  stage: 'revisit-document',
+  priority: 10,
+  summary:
+    'An 実績 for a year that had not started when the document was written (`2019年度の進捗(2020年1月時点)` beside a `2020年度の実績` column) cannot be a result: it is read as a plan, with a warning.',
+  applies: ({ o, asOf }) => !!asOf && o.value_kind === 'actual' && !!o.period_start && o.period_start > asOf.end,
+  apply({ o, asOf }) {
+    o.value_kind = 'plan';
+    o.warnings.push(
+      `labelled 実績 but FY${o.fiscal_year} had not started at the report date (${asOf!.text}): read as a plan`,
+    );
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '事業\t2020年度の実績\t2021年度の実績\t（2021年1月時点）\n移動支援（人）\t41\t44\t\n',
+      expect: { value_kind: 'plan', fiscal_year: 2021, value: 44 },
+    },
+  ],
+});
+
+export const undatedResultLatest = rule<ObservationContext>({
+  id: 'period.undated-result-latest',
+  family: 'period',
+  stage: 'revisit-document',
+  priority: 20,
+  summary:
+    "A result written in a sheet's cell that states no year (`…事業所の確保 1か所`), in a document with no report year, reports the state as of the latest results the document's tables give.",
+  applies: ({ o }) => o.warnings.includes(UNDATED_RESULT),
+  apply({ o, latestResult }) {
+    o.warnings = o.warnings.filter((w) => w !== UNDATED_RESULT);
+    if (latestResult == null) return false;
+    const p = fyPeriod(latestResult, `${latestResult}年度`);
+    o.fiscal_year = p.fiscalYear;
+    o.period_kind = p.kind;
+    o.period_start = p.start;
+    o.period_end = p.end;
+    o.warnings.push(`no year stated: FY${latestResult}, the latest year of the document's results`);
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '項目\t令和4年度実績\t令和5年度実績\t取組状況\n相談支援専門員数（人）\t12\t14\t基幹相談支援センターを1か所設置した\n',
+      expect: { value: 1, fiscal_year: 2023 },
+    },
+  ],
+});
+
+export const DOCUMENT_OBSERVATION_RULES = [actualAfterReportDate, undatedResultLatest];

@@ -1,0 +1,214 @@
+/**
+ * Kind rules of prose: whether a number in a sentence is a plan, a result, a target, a base, a difference or a
+ * rate. Stages `kind`, `kind-said` (first applies), and the reconciling stages `period` / `base-of` /
+ * `period-final` where the kind depends on the year found.
+ */
+import type { ValueKind } from '@shiryo/model';
+import { YEAR_ON_YEAR_PATTERN } from '@shiryo/model';
+import { immediateKind, kindWord } from '../../prose/words.js';
+import { rule } from '../engine.js';
+import type { ProseValueContext } from '../prose-context.js';
+
+/** The kind the segment's markers (`【目標値】`, `（基準値）`) or its sentence's kind word state. */
+function segmentKind(seg: string): ValueKind | null {
+  const markers = [...seg.matchAll(/【([^】]*)】|[(（]\s*(基準値?|目標値?|実績値?|見込量?)\s*[)）]/gu)]
+    .map((m) => m[1] ?? m[2]!)
+    .filter((m) => !/時点|現在/u.test(m))
+    .map((m) => (/^基準/u.test(m) ? 'baseline' : kindWord(m)))
+    .filter((k): k is ValueKind => k !== null);
+  // (a kind word of an earlier sentence, `…目標を上回りました。なお、令和3年度の参加率は7.1％`, says nothing of this one)
+  return (
+    markers[markers.length - 1] ??
+    kindWord(seg.slice(seg.lastIndexOf('。') + 1).replace(/【[^】]*(?:時点|現在)[^】]*】/gu, ''))
+  );
+}
+
+export const segmentMarker = rule<ProseValueContext>({
+  id: 'kind.segment-marker',
+  family: 'kind',
+  stage: 'kind',
+  priority: 10,
+  summary:
+    'A kind marker (`【目標値】`, `② 実績`, `（基準値）`) holds for the values after it in the same item; the last marker of the segment decides (words in sentences before it describe how a target was set).',
+  applies: (x) => !!segmentKind(x.seg),
+  apply(x) {
+    x.I.runningKind = segmentKind(x.seg);
+  },
+  examples: [{ text: '【目標値】令和8年度末の地域生活移行者数：5人', expect: { value_kind: 'target', value: 5 } }],
+});
+
+export const running = rule<ProseValueContext>({
+  id: 'kind.running',
+  family: 'kind',
+  stage: 'kind',
+  priority: 20,
+  quiet: true,
+  summary: 'The kind a marker earlier in the item stated.',
+  applies: (x) => !!x.I.runningKind,
+  apply(x) {
+    x.kind = x.I.runningKind!;
+  },
+  examples: [
+    { text: '【実績】令和5年度 相談件数：210件、訪問件数：88件', expect: { value_kind: 'actual', value: 88 } },
+  ],
+});
+
+export const itemStart = rule<ProseValueContext>({
+  id: 'kind.item-start',
+  family: 'kind',
+  stage: 'kind',
+  priority: 21,
+  summary: 'A kind word at the start of the item (`目標 令和8年度末 12人`).',
+  applies: (x) => !x.I.runningKind && !!x.I.blockKind,
+  apply(x) {
+    x.kind = x.I.blockKind!;
+  },
+  examples: [
+    { text: '目標について。令和8年度末の一般就労移行者数は12人', expect: { value_kind: 'target', value: 12 } },
+  ],
+});
+
+export const itemState = rule<ProseValueContext>({
+  id: 'kind.state',
+  family: 'kind',
+  stage: 'kind',
+  priority: 22,
+  summary: 'The kind the heading or the label line above stated (`【目標】`, `② 実績`).',
+  applies: (x) => !x.I.runningKind && !x.I.blockKind && !!x.I.state.kind,
+  apply(x) {
+    x.kind = x.I.state.kind!;
+  },
+  examples: [
+    { text: '【目標】\n\n就労定着支援の利用者数 令和8年度 24人', expect: { value_kind: 'target', value: 24 } },
+  ],
+});
+
+export const defaultActualProse = rule<ProseValueContext>({
+  id: 'kind.default-actual-prose',
+  family: 'kind',
+  stage: 'kind',
+  priority: 23,
+  summary: 'A value in a sentence that nothing gives a kind is read as a result.',
+  applies: (x) => !x.I.runningKind && !x.I.blockKind && !x.I.state.kind,
+  apply(x) {
+    x.kind = 'actual';
+  },
+  examples: [{ text: '令和5年度の日中一時支援の利用者は37人でした。', expect: { value_kind: 'actual', value: 37 } }],
+});
+
+export const boundIsTarget = rule<ProseValueContext>({
+  id: 'kind.bound-is-target',
+  family: 'kind',
+  stage: 'kind',
+  priority: 30,
+  summary: '`年6回以上`, `72人を超えない`: a bound is a target unless the text says otherwise.',
+  applies: (x) =>
+    x.kind !== 'target' &&
+    !!x.q.quantity.qualifier &&
+    x.q.quantity.qualifier !== 'approx' &&
+    !x.I.state.kind &&
+    !kindWord(x.seg),
+  apply(x) {
+    x.kind = 'target';
+  },
+  examples: [{ text: '施設入所者数を58人以下とします。', expect: { value_kind: 'target', value: 58 } }],
+});
+
+export const wordBefore = rule<ProseValueContext>({
+  id: 'kind.word-before',
+  family: 'kind',
+  stage: 'kind-said',
+  priority: 10,
+  summary: 'The word right before the value says what it is: `【現状値】620人`, `（達成率83％）`, `目標：年4回以上`.',
+  applies: (x) => {
+    x.said = immediateKind(x.before);
+    return !!x.said;
+  },
+  apply(x) {
+    x.kind = x.said!;
+  },
+  examples: [{ text: '介護予防教室の参加者数 現状値：412人', expect: { value_kind: 'baseline', value: 412 } }],
+});
+
+export const yearOnYear = rule<ProseValueContext>({
+  id: 'kind.year-on-year',
+  family: 'kind',
+  stage: 'kind-said',
+  priority: 20,
+  summary: 'A signed change (or a count) right after 前年度比 is a difference; a percent level after it is not.',
+  applies: (x) =>
+    new RegExp(`(?:${YEAR_ON_YEAR_PATTERN.source})\\s*[:：]?\\s*$`, 'u').test(x.before) &&
+    (x.signed || x.q.quantity.unit !== 'percent'),
+  apply(x) {
+    x.kind = 'deviation';
+  },
+  examples: [
+    { text: '令和5年度の相談件数は612件（前年同期比 ▲38件）でした。', expect: { value_kind: 'deviation', value: -38 } },
+  ],
+});
+
+export const comparedWith = rule<ProseValueContext>({
+  id: 'kind.compared-with',
+  family: 'kind',
+  stage: 'kind-said',
+  priority: 30,
+  summary: '`前年度より7か所増え`, `昨年と比べて12人減少`: a count of how much more or less is a difference.',
+  applies: (x) =>
+    /(?:より|と比べて?|と比較して|に比べて?)\s*$/u.test(x.before) && /^\s*(?:の)?(?:増|減|多|少)/u.test(x.rest),
+  apply(x) {
+    x.kind = 'deviation';
+  },
+  examples: [
+    {
+      text: '通いの場の数は令和5年度末で86か所となり、前年度より7か所増加した。',
+      expect: { value_kind: 'deviation', value: 7 },
+    },
+  ],
+});
+
+export const sentenceSaysTarget = rule<ProseValueContext>({
+  id: 'kind.sentence-says-target',
+  family: 'kind',
+  stage: 'kind-said',
+  priority: 40,
+  summary: '`…110か所とすることを目標に`: the sentence says the value is a target.',
+  applies: (x) => /^\s*(?:と(?:すること|する)?)?(?:を|が)目標/u.test(x.rest),
+  apply(x) {
+    x.kind = 'target';
+  },
+  examples: [
+    {
+      text: '認知症サポーターの養成者数を累計9,000人とすることを目標とします。',
+      expect: { value_kind: 'target', value: 9000 },
+    },
+  ],
+});
+
+export const signedChangeFrom = rule<ProseValueContext>({
+  id: 'kind.signed-change-from',
+  family: 'kind',
+  stage: 'period',
+  priority: 70,
+  summary: '`前年同期（192人）から▲24人`: a signed change from a value is a difference.',
+  applies: (x) => /から\s*$/u.test(x.before) && x.signed,
+  apply(x) {
+    x.kind = 'deviation';
+  },
+  examples: [
+    { text: '利用者数は前年同期（150人）から▲12人となった。', expect: { value_kind: 'deviation', value: -12 } },
+  ],
+});
+
+export const PROSE_KIND_RULES = [
+  segmentMarker,
+  running,
+  itemStart,
+  itemState,
+  defaultActualProse,
+  boundIsTarget,
+  wordBefore,
+  yearOnYear,
+  comparedWith,
+  sentenceSaysTarget,
+  signedChangeFrom,
+];

@@ -1,0 +1,627 @@
+/**
+ * Label rules of prose: what a number in a sentence counts. Stages `label` (from the words before the value),
+ * `label-lead` (first applies: the words a value without a label of its own takes) and `label-fallback`.
+ */
+import { findPeriods } from '../../period/index.js';
+import {
+  ACTIVITY,
+  COUNT_LABEL,
+  COUNT_LEAD,
+  cleanLabel,
+  immediateKind,
+  KIND_TAIL,
+  kindWord,
+  lastOutsideBrackets,
+  PLACE_LABEL,
+  sectionCount,
+  yearOnly,
+} from '../../prose/words.js';
+import { rule } from '../engine.js';
+import type { ProseValueContext } from '../prose-context.js';
+
+export const numberedItem = rule<ProseValueContext>({
+  id: 'label.numbered-item',
+  family: 'label',
+  stage: 'label',
+  priority: 5,
+  summary:
+    'A numbered item (`⑥保健、医療、福祉…ごとの参加者数 8人`) is labelled from its number on: the commas inside it list parts of one name.',
+  applies: (x) => x.listed,
+  apply() {},
+  examples: [
+    {
+      text: '③ 保健、医療、福祉、当事者ごとの協議の場への参加者数 14人',
+      expect: { value: 14 },
+    },
+  ],
+});
+
+export const bracketWord = rule<ProseValueContext>({
+  id: 'label.bracket-word',
+  family: 'label',
+  stage: 'label',
+  priority: 10,
+  summary: '`2回目：研修を実施（参加者9名）`: a value inside a bracket is labelled by the words in front of it there.',
+  applies: (x) => {
+    const w = /[(（]\s*([^()（）0-9０-９\s]{2,12})\s*$/u.exec(x.label)?.[1];
+    return !!w && !kindWord(w);
+  },
+  apply(x) {
+    x.label = /[(（]\s*([^()（）0-9０-９\s]{2,12})\s*$/u.exec(x.label)![1]!;
+  },
+  examples: [
+    {
+      text: 'Ｙ市障害福祉計画 進捗\n\n・令和5年度 手話講習会を開催（受講者17名）',
+      expect: { label: '受講者', value: 17 },
+    },
+  ],
+});
+
+export const afterTopic = rule<ProseValueContext>({
+  id: 'label.after-topic',
+  family: 'label',
+  stage: 'label',
+  priority: 20,
+  summary: "`利用先は、①市内施設：26人`: the topic before は is not part of each item's label.",
+  applies: (x) => !!x.I.topic && x.label.startsWith(x.I.topic),
+  apply(x) {
+    x.label = x.label.slice(x.I.topic!.length).replace(/^は[、,]?/u, '');
+  },
+  examples: [{ text: '退所者の行き先は、・グループホーム：3人 ・自宅：2人', expect: { value: 3 } }],
+});
+
+export const clean = rule<ProseValueContext>({
+  id: 'label.clean',
+  family: 'label',
+  stage: 'label',
+  priority: 25,
+  quiet: true,
+  summary:
+    'The label without bracketed kind words, list marks, tags, trailing particles and the words that tie a year to it (a step of every value).',
+  applies: () => true,
+  apply(x) {
+    x.label = cleanLabel(x.label);
+    x.unsliced = x.label;
+  },
+  examples: [{ text: '【目標値】地域生活移行者数：5人', expect: { value: 5 } }],
+});
+
+const SEPARATORS = ['。', '、', '●', '○', '■', '◆', '□', '◇', '※'];
+
+export const afterLastSeparator = rule<ProseValueContext>({
+  id: 'label.after-last-separator',
+  family: 'label',
+  stage: 'label',
+  priority: 30,
+  summary:
+    'The label starts after the last sentence break, comma or bullet mark outside brackets (`…の開催 ●在宅医療フォーラムの実施`); `地域活動（通いの場、ボランティア等）に…` is one name.',
+  applies: (x) => {
+    const at = lastOutsideBrackets(x.label, SEPARATORS);
+    return !x.listed && at >= 0 && x.label.length - at > 2;
+  },
+  apply(x) {
+    x.label = cleanLabel(x.label.slice(lastOutsideBrackets(x.label, SEPARATORS) + 1));
+  },
+  examples: [{ text: '相談体制を強化し、基幹相談支援センターの相談件数は412件でした。', expect: { value: 412 } }],
+});
+
+export const noneAfterSentenceEnd = rule<ProseValueContext>({
+  id: 'label.none-after-sentence-end',
+  family: 'label',
+  stage: 'label',
+  priority: 31,
+  summary: 'A value right after a finished sentence (`…として中止。 3回実施`) has no label of its own.',
+  applies: (x) => {
+    const at = lastOutsideBrackets(x.label, SEPARATORS);
+    return !x.listed && !(at >= 0 && x.label.length - at > 2) && /。$/u.test(x.label);
+  },
+  apply(x) {
+    x.label = '';
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '事業\t実施状況\n手話奉仕員養成講座\t予定どおり実施した。 4回実施\n',
+      expect: { value: 4 },
+    },
+  ],
+});
+
+export const clauseBeforeManner = rule<ProseValueContext>({
+  id: 'label.clause-before-manner',
+  family: 'label',
+  stage: 'label',
+  priority: 40,
+  summary:
+    '`介護教室の開催に至り、地域で3回実施`: a last clause of one short word says where or how; the clause before it names what was counted (also a clause that only says how it is done, without an object).',
+  applies: (x) => {
+    const howOnly = /(?:ながら|つつ|あわせて|併せて)\s*(?:実施|開催)$/u.test(x.label) && !/を/u.test(x.label);
+    if (!x.label || x.label === x.unsliced || !([...x.label].length <= 3 || howOnly) || COUNT_LABEL.test(x.label))
+      return false;
+    const clauses = x.unsliced.split(/[。、●○■◆□◇※]/u).map((c) => cleanLabel(c));
+    const previous = clauses[clauses.length - 2];
+    return !!previous && [...previous].length >= 4;
+  },
+  apply(x) {
+    const clauses = x.unsliced.split(/[。、●○■◆□◇※]/u).map((c) => cleanLabel(c));
+    x.label = clauses[clauses.length - 2]!;
+  },
+  examples: [{ text: '認知症カフェの運営を支援し、各地区で12回開催', expect: { value: 12 } }],
+});
+
+const REACHED = /^\s*が([^、。！!？?]{4,40}?)に至(?:った|る|り)/u;
+
+export const reached = rule<ProseValueContext>({
+  id: 'label.reached',
+  family: 'label',
+  stage: 'label',
+  priority: 50,
+  summary:
+    '`…への移行を進め、4名が病院から地域生活への移行に至った`: after a clause of what was done, the count is of what the words after it say the people reached.',
+  applies: (x) => REACHED.test(x.rest) && (!x.label || /を[^、。を]{1,6}$/u.test(x.label)),
+  apply(x) {
+    x.label = cleanLabel(REACHED.exec(x.rest)![1]!);
+  },
+  examples: [{ text: '退院支援を行い、3名が精神科病院から地域生活への移行に至った。', expect: { value: 3 } }],
+});
+
+const MOVED_TO = /^\s*(?:以上|以下)?が([\p{sc=Han}\p{sc=Katakana}ー・]{2,20})(?:へ|に)(移行|就職|入所|退所|退院|転居)/u;
+const MOVED = /^\s*が?(移行|就職|入所|退所|退院|転居)/u;
+const DESTINATION = /([\p{sc=Han}\p{sc=Katakana}ー・]{2,20})(?:へ|に)$/u;
+
+export const movedTo = rule<ProseValueContext>({
+  id: 'label.moved-to',
+  family: 'label',
+  stage: 'label',
+  priority: 60,
+  summary:
+    '`一般就労へ8人が移行し`, `…（58人）の6％以上が地域生活へ移行`: people counted as they move somewhere are those who moved there.',
+  applies: (x) => {
+    const moved = MOVED.exec(x.rest)?.[1];
+    return (!!moved && DESTINATION.test(x.label)) || MOVED_TO.test(x.rest);
+  },
+  apply(x) {
+    const moved = MOVED.exec(x.rest)?.[1];
+    const destination = moved ? DESTINATION.exec(x.label)?.[1] : undefined;
+    if (moved && destination) x.label = `${destination}への${moved}者`;
+    else {
+      const m = MOVED_TO.exec(x.rest)!;
+      x.label = `${m[1]}への${m[2]}者`;
+    }
+  },
+  examples: [{ text: '令和5年度は就労移行支援事業所から一般就労へ6人が移行しました。', expect: { value: 6 } }],
+});
+
+const TOOK = /^\s*が([^、。を]{2,40}?)を(受講|修了|利用)/u;
+
+export const tookCourse = rule<ProseValueContext>({
+  id: 'label.took-course',
+  family: 'label',
+  stage: 'label',
+  priority: 70,
+  summary:
+    '`職員1名が相談支援従事者研修を受講しており`: people counted as they take a course or use a service are its takers or users.',
+  applies: (x) => TOOK.test(x.rest) && (!x.label || [...x.label].length <= 4),
+  apply(x) {
+    const m = TOOK.exec(x.rest)!;
+    x.label = `${cleanLabel(m[1]!)}の${m[2]}者`;
+  },
+  examples: [{ text: 'また、職員2名が強度行動障害支援者養成研修を受講した。', expect: { value: 2 } }],
+});
+
+export const each = rule<ProseValueContext>({
+  id: 'label.each',
+  family: 'label',
+  stage: 'label',
+  priority: 75,
+  summary:
+    '`保育所等訪問支援事業及び重症心身障害児の支援について各1か所`: 各 gives the count to each item named (one observation per item).',
+  applies: (x) => /各\s*$/u.test(x.before),
+  apply(x) {
+    x.eachItems = x.label
+      .replace(/\s*各$/u, '')
+      .replace(/(?:について|に関して|とも|では|には)$/u, '')
+      .split(/及び|および|並びに|、/u)
+      .map((s) => cleanLabel(s))
+      .filter((s) => [...s].length >= 2);
+    return x.eachItems.length >= 2;
+  },
+  examples: [
+    { text: '児童発達支援センター及び医療型短期入所事業所について各1か所の確保を目指す。', expect: { value: 1 } },
+  ],
+});
+
+export const causeSubject = rule<ProseValueContext>({
+  id: 'label.cause-subject',
+  family: 'label',
+  stage: 'label',
+  priority: 80,
+  summary:
+    "`…連携会議は、感染拡大により2回中止`: words right before a count that end in a cause (により, のため) say why; the sentence's subject (`Xは、`) is what the count is of.",
+  applies: (x) =>
+    /(?:により|によって|の影響で|のため)\s*$/u.test(x.seg) && !!/^\s*([^、。]{2,40}?)は[、,]/u.exec(x.sentenceBefore),
+  apply(x) {
+    x.label = cleanLabel(/^\s*([^、。]{2,40}?)は[、,]/u.exec(x.sentenceBefore)![1]!);
+  },
+  examples: [{ text: '地域ケア会議は、台風の影響で1回延期となった。', expect: { value: 1 } }],
+});
+
+export const bulletSubject = rule<ProseValueContext>({
+  id: 'label.bullet-subject',
+  family: 'label',
+  stage: 'label',
+  priority: 90,
+  summary: '`・家族介護教室　開催 年10回、参加者 延べ134人`: who took part, in a bullet that named its subject first.',
+  applies: (x) =>
+    !!x.I.item.bullet &&
+    !!x.I.blockLead &&
+    /^(?:参加者|参加人数|参加者数|利用者|受講者|延べ)/u.test(x.label) &&
+    !x.label.includes(x.I.blockLead),
+  apply(x) {
+    x.label = `${x.I.blockLead} ${x.label}`;
+  },
+  examples: [{ text: '・介護者のつどい 開催回数 年6回、参加者 延べ58人', expect: { value: 58 } }],
+});
+
+const SETTING = /^\s*([^、。]{2,24}?)(?:では|においては)[、,]/u;
+
+export const setting = rule<ProseValueContext>({
+  id: 'label.setting',
+  family: 'label',
+  stage: 'label',
+  priority: 100,
+  summary: "`自立支援型地域ケア会議では、…見直した事例は31件`: the sentence's setting frames what it counts.",
+  applies: (x) => {
+    const s = SETTING.exec(x.sentenceBefore)?.[1];
+    return (
+      !!s &&
+      !findPeriods(s).length &&
+      !/^(?:本市|当市|市|本町|全体|今後|現在)$/u.test(s) &&
+      !!x.label &&
+      !x.label.includes(s)
+    );
+  },
+  apply(x) {
+    x.label = `${SETTING.exec(x.sentenceBefore)![1]} ${x.label}`;
+  },
+  examples: [{ text: '個別避難計画の作成では、計画を作成した人数は27人となった。', expect: { value: 27 } }],
+});
+
+export const totalAfterColon = rule<ProseValueContext>({
+  id: 'label.total-after-colon',
+  family: 'label',
+  stage: 'label',
+  priority: 110,
+  summary: '`参加人数：計40名`: 計 after the colon says the value is a total; it is not part of the label.',
+  applies: (x) => /\s*[：:]\s*(?:計|合計)$/u.test(x.label),
+  apply(x) {
+    x.label = x.label.replace(/\s*[：:]\s*(?:計|合計)$/u, '');
+  },
+  examples: [{ text: '研修会参加人数：計36名', expect: { value: 36 } }],
+});
+
+export const quotedName = rule<ProseValueContext>({
+  id: 'label.quoted-name',
+  family: 'label',
+  stage: 'label',
+  priority: 120,
+  summary:
+    '`「介護者交流会」開催回数：4回 参加人数：計52名`: a name in quotes before the first value names what each bare count after it in the sentence is a count of.',
+  applies: (x) => {
+    const n = x.I.quotedName;
+    return (
+      !!n &&
+      !!x.label &&
+      !x.label.includes(n) &&
+      COUNT_LABEL.test(x.label) &&
+      [...x.label].length <= 6 &&
+      !/。/u.test(x.before.slice(x.before.lastIndexOf(n)))
+    );
+  },
+  apply(x) {
+    x.label = `${x.I.quotedName} ${x.label}`;
+  },
+  examples: [{ text: '「オレンジカフェ」開催回数：10回 参加人数：計85名', expect: { value: 85 } }],
+});
+
+export const placeOfQuotedEvent = rule<ProseValueContext>({
+  id: 'label.place-of-quoted-event',
+  family: 'label',
+  stage: 'label',
+  priority: 130,
+  summary:
+    '`Aセンター（月2回）、B会館（月1回）で「お楽しみ処」を開催`: a count in brackets after a place counts what the sentence names in quotes, held there.',
+  applies: (x) => {
+    if (!x.label || !PLACE_LABEL.test(x.label) || !/[(（]\s*$/u.test(x.before)) return false;
+    const named = [...x.sentence.matchAll(/「([^」]{2,30})」/gu)].map((m) => m[1]!);
+    return named.length === 1 && !x.label.includes(named[0]!);
+  },
+  apply(x) {
+    const named = [...x.sentence.matchAll(/「([^」]{2,30})」/gu)].map((m) => m[1]!);
+    x.label = `${named[0]} ${x.label}`;
+  },
+  examples: [{ text: '中央福祉センター（月3回）で「いきいき体操」を定期開催した。', expect: { value: 3 } }],
+});
+
+export const kindTail = rule<ProseValueContext>({
+  id: 'label.kind-tail',
+  family: 'label',
+  stage: 'label',
+  priority: 140,
+  summary:
+    'Kind words ending the label (`フレイル予防教室 目標 /実績/達成率`, `…の抑制 現状値`) say what the value is, not what it counts.',
+  applies: (x) => KIND_TAIL.test(x.label),
+  apply(x) {
+    x.beforeTail = x.label;
+    for (let i = 0; i < 4 && KIND_TAIL.test(x.label); i++)
+      x.label = x.label.replace(KIND_TAIL, '').replace(/[のはがを]$/u, '');
+  },
+  examples: [{ text: '・介護予防教室の参加者数 実績：312人', expect: { value: 312 } }],
+});
+
+export const bulletWhichValue = rule<ProseValueContext>({
+  id: 'label.bullet-which-value',
+  family: 'label',
+  stage: 'label',
+  priority: 150,
+  summary:
+    '`・現状値：16.8％`, `・実績：43.1％`: a bullet that only says which value it is gives the value to what the section named last.',
+  applies: (x) =>
+    !x.label && !!x.I.item.bullet && !!x.I.state.lastLabel && (!!x.beforeTail || !!immediateKind(x.before)),
+  apply(x) {
+    x.label = x.I.state.lastLabel!;
+  },
+  examples: [
+    {
+      text: '【成果指標】\n・通いの場への参加率 現状値：8.2％\n・目標値：10.0％',
+      expect: { value: 10 },
+    },
+  ],
+});
+
+export const tidy = rule<ProseValueContext>({
+  id: 'label.tidy',
+  family: 'label',
+  stage: 'label',
+  priority: 160,
+  quiet: true,
+  summary:
+    '`このうち` ties a count to the one before; a clause describing a year it lost (`…である H30年度末の`) and particles left alone when the years between them went say nothing of what is counted.',
+  applies: () => true,
+  apply(x) {
+    x.label = x.label
+      .replace(/^(?:この|その)?うち[、,]?\s*/u, '')
+      .replace(/^[^、。]{2,30}(?:である|となる)\s+(?=\S{2,})/u, '')
+      .replace(/(?:\s+(?:から|に|まで|には|では|は|が|の))+\s*$/u, '');
+  },
+  examples: [{ text: 'このうち75歳以上の後期高齢者は8,214人です。', expect: { value: 8214 } }],
+});
+
+// ---------------------------------------------------------------------------------------------
+// `label-lead`: exactly one of these applies (an if/else chain), after the unit stage
+
+/** The words a value without a label of its own takes, found before the chain runs. */
+export const leadOfValue = rule<ProseValueContext>({
+  id: 'label.lead-evidence',
+  family: 'label',
+  stage: 'unit',
+  priority: 100,
+  quiet: true,
+  summary:
+    'What a sentence says was held or set up (`…連絡会を実施`) names the counts after it, until the next numbered item or target marker; else the line above, the bullet, or the sentence topic does (a step of every value).',
+  applies: () => true,
+  apply(x) {
+    const { I, q } = x;
+    const { text, state } = I;
+    const listBefore = Math.max(
+      ...[...text.slice(0, q.start).matchAll(/[①-⑳]|【[^】]*目標[^】]*】/gu)].map((m) => m.index ?? -1),
+      -1,
+    );
+    x.activity =
+      [...text.slice(0, q.start).matchAll(ACTIVITY)].filter((m) => (m.index ?? -1) > listBefore).pop()?.[1] ?? null;
+    x.context = x.activity ?? state.lead;
+    x.itemLead = I.blockLead ?? I.carried;
+    // The topic holds for its own sentence.
+    const topicEnd = I.topic ? text.indexOf('。') : -1;
+    x.sentTopic = I.topic && (topicEnd < 0 || q.start < topicEnd) ? I.topic : null;
+    x.lead = x.sentTopic ?? x.itemLead ?? x.context;
+    x.leadUnit = I.blockLead ? I.blockUnit : null;
+    x.headingCount = !x.itemLead && x.label && PLACE_LABEL.test(x.label) ? sectionCount(I.item.section) : null;
+  },
+  examples: [{ text: '相談支援事業所連絡会を実施。\n(令和5年度) 3回実施', expect: { value: 3 } }],
+});
+
+export const valuePerItem = rule<ProseValueContext>({
+  id: 'label.value-per-item',
+  family: 'label',
+  stage: 'label-lead',
+  priority: 10,
+  summary:
+    "`・65% ・48%` in a row labelled `…定着率 ・6か月時点 ・1年時点`: one value per item of the row's list, in order.",
+  applies: (x) => !x.label && x.I.valuePerItem && x.lead === x.I.state.lead,
+  apply(x) {
+    x.label = `${x.I.rowItemsOfLead[0]} ${x.I.rowItemsOfLead[x.qi + 1]}`;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '項目\t実績\n就労定着率 ・就職後6か月時点 ・就職後1年時点\t・82% ・71% 令和4年4月から1年間での定着率\n',
+      expect: { value: 71 },
+    },
+  ],
+});
+
+export const yearBulletRepeatsLast = rule<ProseValueContext>({
+  id: 'label.year-bullet-repeats-last',
+  family: 'label',
+  stage: 'label-lead',
+  priority: 20,
+  summary:
+    '`【目標】・認知症サポーター養成講座 受講者数 年間1,200人以上 【実績】・令和3年度 818人`: a bullet of a year and a value counts what the bullets before it under the same heading named.',
+  applies: (x) =>
+    !x.label && !!x.I.item.bullet && x.lead === x.I.state.lead && !!x.I.state.lastLabel && yearOnly.test(x.I.text),
+  apply(x) {
+    x.label = x.I.state.lastLabel!;
+  },
+  examples: [
+    {
+      text: '# ゲートキーパー養成\n\n【目標】\n\n・養成講座の受講者数 年間200人以上\n\n【実績】\n\n・令和5年度 164人\n\n・令和6年度 181人',
+      expect: { value: 164, fiscal_year: 2023 },
+    },
+  ],
+});
+
+export const leadForBareValue = rule<ProseValueContext>({
+  id: 'label.lead-for-bare-value',
+  family: 'label',
+  stage: 'label-lead',
+  priority: 30,
+  summary:
+    "A value with no label (or one character, or only 計) takes the lead: the sentence topic, the bullet's own label, or the line above; with the lead's unit when it is the rate of the value's.",
+  applies: (x) => !x.label || x.label.length < 2 || /^(計|合計)$/.test(x.label),
+  apply(x) {
+    x.label = x.label && x.lead ? `${x.lead} ${x.label}` : (x.lead ?? '');
+    if (x.leadUnit && x.unit && x.leadUnit.unit.startsWith(`${x.unit}/`)) {
+      x.unit = x.leadUnit.unit;
+      x.unitText = x.leadUnit.unitText;
+    }
+  },
+  examples: [{ text: 'ピアサポーター養成研修の修了者数\n\n令和5年度 9人', expect: { value: 9 } }],
+});
+
+export const leadBeforeShortLabel = rule<ProseValueContext>({
+  id: 'label.lead-before-short',
+  family: 'label',
+  stage: 'label-lead',
+  priority: 40,
+  summary:
+    'A short label that names no count (`開催`, `延べ`) is read under its lead; so is any label in a sentence with a topic.',
+  applies: (x) => !!x.sentTopic || (!!x.lead && x.label.length <= 6 && !/数|率|者|所/.test(x.label)),
+  apply(x) {
+    x.label = `${x.lead} ${x.label}`;
+  },
+  examples: [{ text: '家族介護教室\n\n開催 年8回', expect: { value: 8 } }],
+});
+
+export const countBreakdownByPlace = rule<ProseValueContext>({
+  id: 'label.count-breakdown-by-place',
+  family: 'label',
+  stage: 'label-lead',
+  priority: 50,
+  summary:
+    '`• 一般就労移行者数:9人 • 就労移行支援事業所:1人`: a label that names a place or a type, not a count, after one that names a count breaks that count down.',
+  applies: (x) => !!x.itemLead && COUNT_LEAD.test(x.itemLead) && PLACE_LABEL.test(x.label),
+  apply(x) {
+    x.label = `${x.itemLead} ${x.label.replace(/^(?:内訳|うち)(?:は|[:：])?\s*/u, '')}`;
+  },
+  examples: [
+    {
+      text: '• 一般就労移行者数:11人 • 就労移行支援事業所:7人 • 就労継続支援B型:4人',
+      expect: { value: 7 },
+    },
+  ],
+});
+
+export const headingCount = rule<ProseValueContext>({
+  id: 'label.heading-count',
+  family: 'label',
+  stage: 'label-lead',
+  priority: 60,
+  summary:
+    '`(1) 福祉施設からの一般就労者 > ① 目標 … 就労移行支援事業12人`: a place or type label under a heading that names a count breaks that count down.',
+  applies: (x) => !!x.headingCount,
+  apply(x) {
+    x.label = `${x.headingCount} ${x.label}`;
+  },
+  examples: [
+    {
+      text: '(1) 福祉施設からの一般就労移行者数\n\n令和8年度末までに就労移行支援事業所から15人',
+      expect: { value: 15 },
+    },
+  ],
+});
+
+export const ownLabel = rule<ProseValueContext>({
+  id: 'label.own',
+  family: 'label',
+  stage: 'label-lead',
+  priority: 70,
+  quiet: true,
+  summary:
+    "A label of its own names the values after it in the item; in a table cell the row's label heads it, unless it is long, topical (`…について`), a numbered name, or the row's words are a sentence.",
+  applies: () => true,
+  apply(x) {
+    const { I } = x;
+    I.blockLead = x.label;
+    I.blockUnit = x.lu?.unit && x.unit === x.lu.unit ? { unit: x.unit, unitText: x.unitText } : null;
+    const topical =
+      /(?:について|に関して)$/u.test(x.label) ||
+      (!!x.activity && PLACE_LABEL.test(x.label) && [...x.label].length >= 8);
+    if (topical) x.label = x.label.replace(/(?:について|に関して)$/u, '');
+    if (
+      I.item.alwaysLead &&
+      x.context &&
+      !topical &&
+      !(x.listed && x.label.length >= 8) &&
+      [...x.label].length < 25 &&
+      !([...x.label].length >= 12 && /。/u.test(x.context))
+    )
+      x.label = `${x.context} ${x.label}`;
+  },
+  examples: [{ text: 'グループホームの定員数は48人です。', expect: { value: 48 } }],
+});
+
+export const rowItemForAct = rule<ProseValueContext>({
+  id: 'label.row-item-for-act',
+  family: 'label',
+  stage: 'label-fallback',
+  priority: 10,
+  summary:
+    "`•年6回以上協議` with nothing before it: the row's item that names the same act (`協議の場の設置`) says what.",
+  applies: (x) => !x.label && !!x.I.item.rowItems,
+  apply(x) {
+    const word = /^[\p{sc=Han}\p{sc=Katakana}ー]{2,}/u.exec(x.rest)?.[0];
+    const named = word ? x.I.item.rowItems!.filter((s) => s.includes(word)) : [];
+    if (named.length !== 1) return false;
+    x.label = cleanLabel(named[0]!.replace(/\s*[(（][^)）]*[)）]\s*$/u, ''));
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '国の成果目標\t市の取組\n• 保健・医療・福祉関係者による協議の場の設置\t関係者と話し合う。 •年4回以上協議\n',
+      expect: { value: 4 },
+    },
+  ],
+});
+
+export const PROSE_LABEL_RULES = [
+  numberedItem,
+  bracketWord,
+  afterTopic,
+  clean,
+  afterLastSeparator,
+  noneAfterSentenceEnd,
+  clauseBeforeManner,
+  reached,
+  movedTo,
+  tookCourse,
+  each,
+  causeSubject,
+  bulletSubject,
+  setting,
+  totalAfterColon,
+  quotedName,
+  placeOfQuotedEvent,
+  kindTail,
+  bulletWhichValue,
+  tidy,
+  leadOfValue,
+  valuePerItem,
+  yearBulletRepeatsLast,
+  leadForBareValue,
+  leadBeforeShortLabel,
+  countBreakdownByPlace,
+  headingCount,
+  ownLabel,
+  rowItemForAct,
+];

@@ -1,0 +1,168 @@
+/** Skip rules of prose: numbers in sentences that report nothing of their own. Stages `skip`, `skip-unlabelled`. */
+import { unitBase } from '../../prose/words.js';
+import { rule } from '../engine.js';
+import type { ProseValueContext } from '../prose-context.js';
+
+export const attributive = rule<ProseValueContext>({
+  id: 'skip.attributive',
+  family: 'skip',
+  stage: 'skip',
+  priority: 20,
+  summary:
+    '`市内3か所の委託相談事業所`: a number used attributively (followed by の/で/と/から) describes, it does not report — unless it counts what was set up (`2棟の設置`), is a dated value a change starts from (`…年度の82.0％から`), a case count, a part of a whole, or a count joined to the next (`6床と、`).',
+  applies: (x) => {
+    const { after, before, q } = x;
+    return (
+      /^(の|で|と|から)/u.test(after) &&
+      // (`2023（令和5）年度の82.0％から…86.5％に`, `計画策定時（R5年度末）の16.8％から`: a dated value a change
+      // starts from is a value of its year)
+      !(/^から/u.test(after) && /(?:年度末?[)）]?|年)\s*(?:の|は|時点の)?\s*$/u.test(before)) &&
+      !(/^の/u.test(after) && q.quantity.unit === 'case') &&
+      !/^(の(?:うち|内|設置|整備|開設|確保|新設|開催|実施|\s*[0-9０-９.．]+\s*倍|(?:利用|参加|相談|申請)が)|で(?:ある|あった|あり|した|す|実施|開催|運営|[、,])|と(?:する|し|な|[、,]|(?:引き続き)?(?:連携|協力|契約|協定)))/u.test(
+        after,
+      ) &&
+      !x.partOfWhole
+    );
+  },
+  apply(x) {
+    x.skip = 'attributive';
+  },
+  examples: [{ text: '市内2か所の基幹相談支援センターと連携して相談に応じています。' }],
+});
+
+export const threshold = rule<ProseValueContext>({
+  id: 'skip.threshold',
+  family: 'skip',
+  stage: 'skip',
+  priority: 30,
+  summary: '`計画値の9割を下回りました`: a share of another value used as a threshold is no value of its own.',
+  applies: (x) => /の\s*$/u.test(x.before) && /^\s*を?(?:下回|上回)/u.test(x.rest),
+  apply(x) {
+    x.skip = 'threshold';
+  },
+  examples: [{ text: '短期入所の利用は見込量の8割を下回りました。' }],
+});
+
+export const bareNumber = rule<ProseValueContext>({
+  id: 'skip.bare-number',
+  family: 'skip',
+  stage: 'skip',
+  priority: 50,
+  summary: 'A number in a sentence with neither a unit nor a `label：` before it reports nothing.',
+  applies: (x) => !x.q.quantity.unit && !/[：:]\s*$/.test(x.before),
+  apply(x) {
+    x.skip = 'no unit and no label';
+  },
+  examples: [{ text: '介護保険運営協議会\n\n日時 令和6年5月20日\n\n場所 市役所 第2庁舎3階 会議室1・2\n\n議事' }],
+});
+
+export const insideQuotedName = rule<ProseValueContext>({
+  id: 'skip.inside-quoted-name',
+  family: 'skip',
+  stage: 'skip',
+  priority: 60,
+  summary: '`「家族教室(月1回)」の周知`: a number inside a quoted name is part of the name.',
+  applies: (x) => (x.before.match(/「/gu)?.length ?? 0) > (x.before.match(/」/gu)?.length ?? 0),
+  apply(x) {
+    x.skip = 'inside a quoted name';
+  },
+  examples: [{ text: '「ふれあいサロン(月2回)」の参加者を募集しました。' }],
+});
+
+export const interval = rule<ProseValueContext>({
+  id: 'skip.interval',
+  family: 'skip',
+  stage: 'skip',
+  priority: 70,
+  summary: '`(2か月に1回)` is an interval, and `各月1回～2か月に1回` a range of them: neither is a count per period.',
+  applies: (x) =>
+    /[0-9０-９]\s*(?:か月|ヶ月|カ月|ヵ月|ケ月|年|週)に\s*$/u.test(x.before) || /^\s*[～〜~]/u.test(x.rest),
+  apply(x) {
+    x.skip = 'interval';
+  },
+  examples: [{ text: '連絡会は3か月に1回開いています。' }],
+});
+
+export const roundingNote = rule<ProseValueContext>({
+  id: 'skip.rounding-note',
+  family: 'skip',
+  stage: 'skip',
+  priority: 80,
+  summary: '`※小数点第2位を四捨五入しているため、合計が100％にならない`: how figures were rounded.',
+  applies: (x) => /四捨五入|端数|小数点/u.test(x.sentence),
+  apply(x) {
+    x.skip = 'rounding note';
+  },
+  examples: [{ text: '※割合は端数を処理しているため、合計が100％にならない場合があります。' }],
+});
+
+export const numberInRateName = rule<ProseValueContext>({
+  id: 'skip.number-in-rate-name',
+  family: 'skip',
+  stage: 'skip',
+  priority: 90,
+  summary: '`週1回以上運動している高齢者の割合 41.2％`: a number in the words that define a rate is part of its name.',
+  applies: (x) => {
+    const next = x.I.qs[x.qi + 1];
+    return (
+      !!next &&
+      /^[^、。0-9０-９]{0,16}(?:している|した|する|できる)[^、。0-9０-９]{0,16}(?:割合|率)\s*$/u.test(
+        x.I.text.slice(x.q.end, next.start),
+      )
+    );
+  },
+  apply(x) {
+    x.skip = 'part of a rate name';
+  },
+  examples: [{ text: '週1回以上運動している高齢者の割合 41.2％' }],
+});
+
+export const noteRestates = rule<ProseValueContext>({
+  id: 'skip.note-restates',
+  family: 'skip',
+  stage: 'skip',
+  priority: 100,
+  summary:
+    '`…会議を実施（年2回） ※来年度から年2回を1回とする`: a `※` note that restates a value written before it (the same number and unit) is no second observation.',
+  applies: (x) => {
+    const noteAt = x.before.lastIndexOf('※');
+    return (
+      noteAt > 0 &&
+      x.I.qs.some(
+        (o) =>
+          o.end <= noteAt &&
+          o.quantity.value === x.q.quantity.value &&
+          unitBase(o.quantity.unit) === unitBase(x.q.quantity.unit),
+      )
+    );
+  },
+  apply(x) {
+    x.skip = 'a note restating a value';
+  },
+  examples: [{ text: '・事例検討会を実施（年4回） ※次年度も年4回を予定している。' }],
+});
+
+export const noLabelProse = rule<ProseValueContext>({
+  id: 'skip.no-label-prose',
+  family: 'skip',
+  stage: 'skip-unlabelled',
+  priority: 10,
+  summary: 'A value in a sentence for which no label can be found (no words, lead, heading or row) is not kept.',
+  applies: (x) => !x.label,
+  apply(x) {
+    x.skip = 'nothing names the value';
+  },
+  examples: [{ text: 'ありがとうございました。 12人' }],
+});
+
+export const PROSE_SKIP_RULES = [
+  attributive,
+  threshold,
+  bareNumber,
+  insideQuotedName,
+  interval,
+  roundingNote,
+  numberInRateName,
+  noteRestates,
+  noLabelProse,
+];

@@ -1,0 +1,76 @@
+/** Unit rules of prose: the unit a label or a period word gives a value in a sentence. Stage `unit`. */
+
+import { cleanLabel } from '../../prose/words.js';
+import { splitLabelUnit } from '../../quantity/index.js';
+import { rule } from '../engine.js';
+import type { ProseValueContext } from '../prose-context.js';
+
+export const labelUnitEvidence = rule<ProseValueContext>({
+  id: 'unit.label-evidence',
+  family: 'unit',
+  stage: 'unit',
+  priority: 5,
+  quiet: true,
+  summary: 'The unit the label writes in brackets, if any (a step of every value).',
+  applies: () => true,
+  apply(x) {
+    x.lu = splitLabelUnit(x.label);
+  },
+  examples: [{ text: '移動支援の利用時間（時間/月）：420時間', expect: { value: 420 } }],
+});
+
+export const labelUnit = rule<ProseValueContext>({
+  id: 'unit.label',
+  family: 'unit',
+  stage: 'unit',
+  priority: 10,
+  summary:
+    "A unit written in the label (`利用実人数実績（人／月） R3：2人`) is the value's unit when it agrees with the value's own (or the value has none).",
+  applies: (x) => {
+    const lu = x.lu;
+    return !!lu?.unit && (!x.unit || lu.unit === x.unit || lu.unit.startsWith(`${x.unit}/`));
+  },
+  apply(x) {
+    const lu = x.lu!;
+    x.unit = lu.unit;
+    x.unitText = lu.unitText;
+    x.label = cleanLabel(lu.label ?? x.label) || x.label;
+  },
+  examples: [{ text: '地域移行支援の利用者数（人／月） 令和5年度：3人', expect: { unit: 'person/month', value: 3 } }],
+});
+
+export const perYearWord = rule<ProseValueContext>({
+  id: 'unit.per-year-word',
+  family: 'unit',
+  stage: 'unit',
+  priority: 20,
+  summary: '`相談件数：年間 約4,200件`: 年間 makes a count of cases, times or people per year.',
+  applies: (x) =>
+    /^年間|(年間|1年間|年)$/u.test(x.label) &&
+    !!x.unit &&
+    !x.unit.includes('/') &&
+    ['case', 'time', 'person'].includes(x.unit),
+  apply(x) {
+    x.unit = `${x.unit}/year`;
+    x.label = cleanLabel(x.label.replace(/^年間|(1?年間|年)$/u, '')) || x.label;
+  },
+  examples: [{ text: '基幹相談支援センターの相談件数：年間 約2,300件', expect: { unit: 'case/year', value: 2300 } }],
+});
+
+export const hoursInAYear = rule<ProseValueContext>({
+  id: 'unit.hours-in-a-year',
+  family: 'unit',
+  stage: 'period-final',
+  priority: 110,
+  summary:
+    '`令和4年度は延べ1,234時間の利用があった`: hours totalled over a fiscal year are hours per year (the contract has no bare hour).',
+  applies: (x) => x.unit === 'hour' && x.period?.fiscalYear != null && x.period.kind !== 'date',
+  apply(x) {
+    x.unit = 'hour/year';
+  },
+  examples: [
+    { text: '令和5年度の移動支援の利用時間は延べ3,410時間となった。', expect: { unit: 'hour/year', value: 3410 } },
+  ],
+});
+
+export const PROSE_UNIT_RULES = [labelUnitEvidence, labelUnit, perYearWord, hoursInAYear];
