@@ -10,6 +10,7 @@ import { type DocumentContext, detectPlan, SectionTracker, tableContexts } from 
 import { detectMunicipality, municipalityByCode, municipalityByName } from './municipality.js';
 import { findPeriods, fyPeriod, parseColumnHeader } from './period/index.js';
 import { newProseState, proseHeading, proseToObservations, UNDATED_RESULT } from './prose.js';
+import { refusedNumberIssues } from './quantity/index.js';
 import { cellCount, sheetContinuations } from './sheet.js';
 import { continuesSheet, stageColumns, tableToObservations } from './tables.js';
 import type { TokenMatcher } from './tokens.js';
@@ -227,6 +228,8 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
         );
       }
   dateUndatedResults(observations, latestResult);
+  // Numbers refused rather than half-read (`18億5,000`): no value, one warning each.
+  issues.push(...refusedNumberIssues(doc, settings.tablesOnly));
   for (const o of observations) if (o.warnings.length) o.confidence = Math.min(o.confidence, 0.5);
   return { title, municipality, plan: ctx.plan, planPeriod: ctx.planPeriod, observations, issues };
 }

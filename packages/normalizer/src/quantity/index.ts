@@ -8,5 +8,6 @@ export {
   type RefusedNumber,
   scanQuantities,
 } from './parse.js';
+export { NUMBER_REFUSED, refusedNumberIssues } from './refusals.js';
 export { type ResolvedUnit, resolveUnit, type UnitSource } from './resolve.js';
 export { canonicalUnit, INLINE_UNITS, type LabelUnit, splitLabelUnit, type UnitInfo, unitInfo } from './units.js';
