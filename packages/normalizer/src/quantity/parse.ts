@@ -3,6 +3,9 @@
  *
  * Rules (docs/OBSERVATIONS.md):
  * - `1,258`, full-width digits, `1.31`, kanji (`十二`, `二十五`, `百六十`; a lone `一` is a misread dash, not 1);
+ * - large numbers whole (`18億5,000万円`, `3万5千人`, `約1.2万人`, `千二百万円`), or refused with a reason — no value,
+ *   never a part (`18億5,000`: was the 万 cut off? `1億二千万円`, `12,34人`); the rule is `readNumeral`'s
+ *   (text/numerals.ts) and docs/OBSERVATIONS.md "Large numbers";
  * - `2割5分` → 25 percent, `7割` → 70, `10割` → 100; `70%`; `1.6倍` → ratio; `千円` → yen ×1000;
  * - ▲/△ and `-` before a digit make it negative, `+` keeps it positive;
  * - qualifiers 以上 gte, 以下/以内/を超えない lte, 未満 lt, 超/を超える gt, 約/程度/前後 approx;
@@ -187,14 +190,37 @@ type NumberRead =
 
 /**
  * Read the number a run of numeral characters starts with (`run` begins at `a`):
- * - no place character (`1,258`, `二〇二一`, `12` of `12一`): its first token, as always;
+ * - no place character (`1,258`, `二〇二一`): the number, as always; glued to more numeral characters
+ *   (`12三`, `1,2345`): refused;
  * - digits then only places that begin a unit (`5千円`, `1,200千円`, `3百万円`, `0.5億円`): the digits, and the
  *   unit scales them;
  * - otherwise the whole run, read by `readNumeral` as ONE number or refused (never a part of it).
  */
-function readNumber(s: string, a: number, run: string): NumberRead {
+function readNumber(s: string, a: number, run: string, blocked: (i: number) => boolean): NumberRead {
+  // `12,34人`, `四,220億`, `2,3%`, `3.2.1`: a number glued by a comma or point to more digits (not a thousands
+  // group or a decimal it could take) is not read in part; a comma warns, a point (a section number) does not.
+  const end = a + run.length;
+  const sep = s[end];
+  const digitAt = (i: number) => new RegExp(`[\\d${KD}]`, 'u').test(s[i] ?? '') && !blocked(i);
+  if ((sep === ',' || sep === '.') && digitAt(end + 1)) {
+    // the refusal spans every numeral run glued on (`四,220億5000万12`)
+    let b = end;
+    while ((s[b] === ',' || s[b] === '.') && digitAt(b + 1)) {
+      RUN_AT.lastIndex = b + 1;
+      b = b + 1 + (RUN_AT.exec(s)?.[0].length ?? 1);
+    }
+    return { refused: `digits run on after ${run}${sep}`, numberLike: sep === ',', b };
+  }
   if (!new RegExp(`[${PLACES}]`, 'u').test(run)) {
     const tok = (FIRST_TOKEN.exec(run) as RegExpExecArray)[0];
+    // `12三人`, `三12人`, `1,2345人`: digits glued to more digits are not read in parts (a 一 among them is a
+    // misread dash, `10一20人`: nothing is read, without a warning).
+    if (tok.length < run.length) {
+      const r = readNumeral(run);
+      const reason = r.ok ? 'digits run on' : r.reason;
+      const dash = /一/u.test(run) && !/[〇二三四五六七八九]/u.test(run);
+      return { refused: reason, numberLike: !dash, b: a + run.length };
+    }
     const isKanji = !/\d/.test(tok);
     const value = isKanji ? parseKanjiNumber(tok) : num(tok);
     const b = a + tok.length;
@@ -226,8 +252,8 @@ function readNumber(s: string, a: number, run: string): NumberRead {
 /**
  * The run of numeral characters at `i`, cut where a period starts or ends (`3万2020年度` → `3万`): a number
  * never reaches into a date. A blank stays inside only where the source has one plain space there (not a layout
- * gap or a tab) and, before a place, where the places go on to digits or a unit (`60 万円`, `1 億 2,000 万`;
- * not `551 千早赤阪村`).
+ * gap or a tab) and, before a place, where the places go on to digits, a unit, a qualifier or anything but a
+ * kanji or katakana word (`60 万円`, `1 億 2,000 万`, `3 万です`; not `551 千早赤阪村`).
  */
 function runAt(
   s: string,
@@ -248,7 +274,14 @@ function runAt(
     if (run[k] !== ' ') continue;
     let e = k + 1;
     while (e < run.length && PLACES.includes(run[e] as string)) e++;
-    const joins = singleSpace(i + k) && (e === k + 1 || e < run.length || matchUnit(s, i + e) !== null);
+    const after = s.slice(i + e);
+    const joins =
+      singleSpace(i + k) &&
+      (e === k + 1 || // `1 億 2,000`: a blank after a place
+        e < run.length || // more digits
+        matchUnit(s, i + e) !== null ||
+        QUALIFIER_AT.test(after) ||
+        !/^[\p{sc=Han}\p{sc=Katakana}]/u.test(after)); // `3 万です`, `5 万)`; not a word (`551 千早赤阪村`)
     if (!joins) {
       run = run.slice(0, k);
       break;
@@ -265,7 +298,7 @@ function readAt(
   singleSpace: (j: number) => boolean,
   cell: boolean,
 ): Read {
-  const n = readNumber(s, a, run);
+  const n = readNumber(s, a, run, blocked);
   const skip: Read = { hits: [], next: n.b };
   if (blocked(a)) return skip;
 
@@ -340,7 +373,7 @@ function readAt(
   const run2 = rg ? runAt(s, pos + rg[0].length, blocked, singleSpace) : null;
   if (rg && run2 && !isKanji && !rate && !(rg[1] === '-' && /^\d{4}$/.test(tok))) {
     const sep = rg[1] as string;
-    const n2 = readNumber(s, pos + rg[0].length, run2);
+    const n2 = readNumber(s, pos + rg[0].length, run2, blocked);
     if ('refused' in n2) return n2.numberLike ? refuse(rateStart, n2.b, n2.refused) : { hits: [], next: n2.b };
     const second = readUnit(s, n2.unitAt, n2.value, null);
     const afterSecond = s[second.pos];
@@ -535,7 +568,7 @@ export function parseQuantity(text: string): CellValue {
   if (whole) {
     const v = parseKanjiNumber(whole[2] as string);
     if (v !== null) {
-      const value = whole[1] === '▲' || whole[1] === '△' || whole[1] === '-' ? -v : v;
+      const value = (whole[1] === '▲' || whole[1] === '△' || whole[1] === '-') && v !== 0 ? -v : v;
       const q: FoundQuantity = {
         value,
         unit: null,

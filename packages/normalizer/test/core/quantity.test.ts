@@ -81,6 +81,7 @@ describe('parseQuantity: one number', () => {
     ['+5人', [[5, 'person', null]]],
     ['+2人', [[2, 'person', null]]],
     ['▲0', [[0, null, null]]],
+    ['△〇', [[0, null, null]]],
     // units
     ['4人', [[4, 'person', null]]],
     ['3名', [[3, 'person', null]]],
@@ -438,6 +439,8 @@ describe('parseQuantity: large numbers read whole (万/億/千 after digits, kan
     ['5 万円', [[50_000, 'yen', null]]],
     ['100 万円', [[1_000_000, 'yen', null]]],
     ['1 億 2,000 万円', [[120_000_000, 'yen', null]]],
+    ['5 万以上', [[50_000, null, 'gte']]],
+    ['3 万', [[30_000, null, null]]],
     // ranges: the upper bound lends its place to a lower bound written without one when that makes a rising range
     [
       '1万～2万人',
@@ -555,6 +558,11 @@ describe('parseQuantity: a number that cannot be read whole is refused, not half
     ['1.5億2千万円', '1.5億2千万円', /decimal/],
     ['1万2万人', '1万2万人', /万 after 万/],
     ['1～2万5千人', '1～2万5千人', /ambiguous range/],
+    // digits glued to more digits, not read in parts (was 3 persons; 1,234 and 5 persons)
+    ['12三人', '12三人', /arabic and kanji/],
+    ['1,2345人', '1,2345人', /digits run on/],
+    ['12,34人', '12,34人', /digits run on after 12,/],
+    ['四,220億5000万12人', '四,220億5000万12人', /digits run on after 四,/],
   ];
   it.each(rows)('%j', (text, refused, reason) => {
     const v = parseQuantity(text);
@@ -562,6 +570,17 @@ describe('parseQuantity: a number that cannot be read whole is refused, not half
     expect(v.refused).toHaveLength(1);
     expect(v.refused?.[0]).toMatchObject({ text: refused, offset: 0, length: refused.length });
     expect(v.refused?.[0]?.reason).toMatch(reason);
+  });
+
+  it('reads no part of digits glued to a 一 (a misread dash), without a warning', () => {
+    for (const t of ['10一20人', '12一人']) expect(parseQuantity(t)).toMatchObject({ quantities: [], missing: false });
+    expect(parseQuantity('10一20人').refused).toBeUndefined();
+  });
+
+  it('reads no part of a section number (`3.2.1`, was 3.2), without a warning', () => {
+    const v = parseQuantity('3.2.1 訪問系サービス 5人');
+    expect(shape(v.quantities)).toEqual([[5, 'person', null]]);
+    expect(v.refused).toBeUndefined();
   });
 
   it('refuses only the broken number in a cell that holds others', () => {
