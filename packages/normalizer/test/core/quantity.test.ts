@@ -519,6 +519,10 @@ describe('parseQuantity: large numbers read whole (万/億/千 after digits, kan
     ],
     // a year is a period, and a number never reaches into one
     ['令和5年 3万5千人', [[35_000, 'person', null]]],
+    ['令和5年3月31日現在1万2千人', [[12_000, 'person', null]]],
+    ['R5.3.31時点で3万5千人', [[35_000, 'person', null]]],
+    ['第2期 1万人', [[10_000, 'person', null]]],
+    ['65歳以上 3万5千人', [[35_000, 'person', null]]],
     // a layout gap or a word after a count does not join it to a place
     ['551 千早赤阪村', [[551, null, null]]],
     ['5       千人塚古墳', []],
