@@ -10,6 +10,7 @@ import { type DocumentContext, detectPlan, SectionTracker, tableContexts } from 
 import { detectMunicipality, municipalityByCode, municipalityByName } from './municipality.js';
 import { findPeriods, fyPeriod, parseColumnHeader } from './period/index.js';
 import { newProseState, proseHeading, proseToObservations } from './prose.js';
+import { refusedNumberIssues } from './quantity/index.js';
 import type { RuleTrace } from './rules/engine.js';
 import { DOCUMENT_RULES } from './rules/index.js';
 import { observationContext } from './rules/observation-context.js';
@@ -210,6 +211,8 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
       settings.trace,
       o.table_index !== null ? `table ${o.table_index}` : null,
     );
+  // Numbers refused rather than half-read (`18億5,000`): no value, one warning each.
+  issues.push(...refusedNumberIssues(doc, settings.tablesOnly));
   for (const o of observations) if (o.warnings.length) o.confidence = Math.min(o.confidence, 0.5);
   return { title, municipality, plan: ctx.plan, planPeriod: ctx.planPeriod, observations, issues };
 }

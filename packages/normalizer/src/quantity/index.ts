@@ -1,4 +1,13 @@
 export { type NormalizedInput, normalizeInputs } from './inputs.js';
-export { type CellValue, type FoundQuantity, findQuantities, isMissingMarker, parseQuantity } from './parse.js';
+export {
+  type CellValue,
+  type FoundQuantity,
+  findQuantities,
+  isMissingMarker,
+  parseQuantity,
+  type RefusedNumber,
+  scanQuantities,
+} from './parse.js';
+export { NUMBER_REFUSED, refusedNumberIssues } from './refusals.js';
 export { type ResolvedUnit, resolveUnit, type UnitSource } from './resolve.js';
 export { canonicalUnit, INLINE_UNITS, type LabelUnit, splitLabelUnit, type UnitInfo, unitInfo } from './units.js';

@@ -34,6 +34,7 @@ export function normalizeInputs(inputs: string[]): NormalizedInput[] {
     });
     const cell = parseQuantity(input);
     if (cell.missing) warnings.push('missing value marker: no number (not zero)');
+    for (const r of cell.refused ?? []) warnings.push(`number not read (no value kept): ${r.text} — ${r.reason}`);
     const quantities = cell.quantities.map((q) => {
       const o: NormalizedInput['quantities'][number] = {
         value: q.value,

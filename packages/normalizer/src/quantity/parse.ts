@@ -3,6 +3,9 @@
  *
  * Rules (docs/OBSERVATIONS.md):
  * - `1,258`, full-width digits, `1.31`, kanji (`十二`, `二十五`, `百六十`; a lone `一` is a misread dash, not 1);
+ * - large numbers whole (`18億5,000万円`, `3万5千人`, `約1.2万人`, `千二百万円`), or refused with a reason — no value,
+ *   never a part (`18億5,000`: was the 万 cut off? `1億二千万円`, `12,34人`); the rule is `readNumeral`'s
+ *   (text/numerals.ts) and docs/OBSERVATIONS.md "Large numbers";
  * - `2割5分` → 25 percent, `7割` → 70, `10割` → 100; `70%`; `1.6倍` → ratio; `千円` → yen ×1000;
  * - ▲/△ and `-` before a digit make it negative, `+` keeps it positive;
  * - qualifiers 以上 gte, 以下/以内/を超えない lte, 未満 lt, 超/を超える gt, 約/程度/前後 approx;
@@ -22,12 +25,25 @@ import {
   normalizeMapped,
   parseKanjiNumber,
   parseNumberToken,
+  readNumeral,
+  scaleDecimal,
   sourceSpan,
 } from '../text/index.js';
 import { COUNTERS, INLINE_UNITS, unitInfo } from './units.js';
 
 /** A quantity found in a text: `offset`/`length` locate `text` in the string given. */
 export type FoundQuantity = Quantity & { offset: number; length: number };
+
+/**
+ * A number that could not be read whole (`18億5,000`, `1億二千万円`, `1～2万5千人`): no value is kept for it,
+ * not even the part that could be read. `offset`/`length` locate `text` in the string given.
+ */
+export interface RefusedNumber {
+  text: string;
+  offset: number;
+  length: number;
+  reason: string;
+}
 
 /** What one table cell holds. */
 export interface CellValue {
@@ -36,10 +52,22 @@ export interface CellValue {
   missing: boolean;
   /** The cell as given. */
   text: string;
+  /** Numbers in the cell that were refused rather than half-read; absent when there are none. */
+  refused?: RefusedNumber[];
 }
 
 const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
-const CORE = new RegExp(`${NUM}|[〇一二三四五六七八九十百千万]+`, 'gu');
+const KD = '〇一二三四五六七八九';
+const PLACES = '十百千万億兆';
+/**
+ * A run of numeral characters — digits, kanji digits and 十百千万億兆, with a blank beside a place (`5 万円`,
+ * `1 億 2,000 万`) — read as one number (`readNumber`): `18億5,000万` is one run, never `18` and `5,000万`.
+ */
+const RUN = `(?:${NUM}|[${KD}十百千])(?:${NUM}|[${KD}${PLACES}]| (?=[${PLACES}])|(?<=[${PLACES}]) (?=[\\d${KD}]))*`;
+const CORE = new RegExp(RUN, 'gu');
+const RUN_AT = new RegExp(RUN, 'uy');
+const FIRST_TOKEN = new RegExp(`^(?:${NUM}|[${KD}]+)`, 'u');
+const SPLIT_UNIT = new RegExp(`^(${NUM}) ?([${PLACES}]+)$`, 'u');
 
 const QUALIFIERS: Array<[string, Qualifier]> = [
   ['を超えない', 'lte'],
@@ -100,10 +128,17 @@ interface Hit {
   ratio?: { value: number; unit: string };
 }
 
+interface Refusal {
+  a: number;
+  b: number;
+  reason: string;
+}
+
 interface Read {
   hits: Hit[];
   /** Continue scanning from here. */
   next: number;
+  refused?: Refusal;
 }
 
 const num = (t: string): number => Number(t.replace(/,/g, ''));
@@ -133,14 +168,139 @@ function readUnit(
     unitText = `${u}/${rate}`;
   }
   const info = unitInfo(unitText) ?? COUNTERS[unitText] ?? null;
-  return { pos: end, value: value * (info?.factor ?? 1), unitText, unit: info?.unit ?? null };
+  return { pos: end, value: scaleDecimal(value, info?.factor ?? 1), unitText, unit: info?.unit ?? null };
 }
 
-function readAt(s: string, a: number, tok: string, blocked: (i: number) => boolean, cell: boolean): Read {
-  const b = a + tok.length;
-  const skip: Read = { hits: [], next: b };
+/** The number at the start of a run of numeral characters, or why it was refused. */
+type NumberRead =
+  | {
+      /** The number's text (`18億5,000万`; `1,200` of `1,200千円`). */
+      tok: string;
+      value: number;
+      isKanji: boolean;
+      /** Its end, and where a unit may start (after `1,200 ` of `1,200 千円`). */
+      b: number;
+      unitAt: number;
+      /** Written without 十百千万億兆 (a unit may still scale it: `5千円`, `1,200千円`). */
+      plain: boolean;
+      /** `2万`, `1.5億`: one coefficient times one of 万/億/兆. */
+      single: { coefficient: number; factor: number } | null;
+    }
+  | { refused: string; numberLike: boolean; b: number };
+
+/**
+ * Read the number a run of numeral characters starts with (`run` begins at `a`):
+ * - no place character (`1,258`, `二〇二一`): the number, as always; glued to more numeral characters
+ *   (`12三`, `1,2345`): refused;
+ * - digits then only places that begin a unit (`5千円`, `1,200千円`, `3百万円`, `0.5億円`): the digits, and the
+ *   unit scales them;
+ * - otherwise the whole run, read by `readNumeral` as ONE number or refused (never a part of it).
+ */
+function readNumber(s: string, a: number, run: string, blocked: (i: number) => boolean): NumberRead {
+  // `12,34人`, `四,220億`, `2,3%`, `3.2.1`: a number glued by a comma or point to more digits (not a thousands
+  // group or a decimal it could take) is not read in part; a comma warns, a point (a section number) does not.
+  const end = a + run.length;
+  const sep = s[end];
+  const digitAt = (i: number) => new RegExp(`[\\d${KD}]`, 'u').test(s[i] ?? '') && !blocked(i);
+  if ((sep === ',' || sep === '.') && digitAt(end + 1)) {
+    // the refusal spans every numeral run glued on (`四,220億5000万12`)
+    let b = end;
+    while ((s[b] === ',' || s[b] === '.') && digitAt(b + 1)) {
+      RUN_AT.lastIndex = b + 1;
+      b = b + 1 + (RUN_AT.exec(s)?.[0].length ?? 1);
+    }
+    return { refused: `digits run on after ${run}${sep}`, numberLike: sep === ',', b };
+  }
+  if (!new RegExp(`[${PLACES}]`, 'u').test(run)) {
+    const tok = (FIRST_TOKEN.exec(run) as RegExpExecArray)[0];
+    // `12三人`, `三12人`, `1,2345人`: digits glued to more digits are not read in parts (a 一 among them is a
+    // misread dash, `10一20人`: nothing is read, without a warning).
+    if (tok.length < run.length) {
+      const r = readNumeral(run);
+      const reason = r.ok ? 'digits run on' : r.reason;
+      const dash = /一/u.test(run) && !/[〇二三四五六七八九]/u.test(run);
+      return { refused: reason, numberLike: !dash, b: a + run.length };
+    }
+    const isKanji = !/\d/.test(tok);
+    const value = isKanji ? parseKanjiNumber(tok) : num(tok);
+    const b = a + tok.length;
+    if (value === null) return { refused: 'not a numeral', numberLike: false, b };
+    return { tok, value, isKanji, b, unitAt: b, plain: true, single: null };
+  }
+  const split = SPLIT_UNIT.exec(run);
+  if (split) {
+    const digits = split[1] as string;
+    const unitAt = a + run.length - (split[2] as string).length;
+    if (matchUnit(s, unitAt)) {
+      return {
+        tok: digits,
+        value: num(digits),
+        isKanji: false,
+        b: a + digits.length,
+        unitAt,
+        plain: true,
+        single: null,
+      };
+    }
+  }
+  const r = readNumeral(run);
+  const b = a + run.length;
+  if (!r.ok) return { refused: r.reason, numberLike: r.numberLike, b };
+  return { tok: run, value: r.value, isKanji: r.script === 'kanji', b, unitAt: b, plain: false, single: r.single };
+}
+
+/**
+ * The run of numeral characters at `i`, cut where a period starts or ends (`3万2020年度` → `3万`): a number
+ * never reaches into a date. A blank stays inside only where the source has one plain space there (not a layout
+ * gap or a tab) and, before a place, where the places go on to digits, a unit, a qualifier or anything but a
+ * kanji or katakana word (`60 万円`, `1 億 2,000 万`, `3 万です`; not `551 千早赤阪村`).
+ */
+function runAt(
+  s: string,
+  i: number,
+  blocked: (i: number) => boolean,
+  singleSpace: (j: number) => boolean,
+): string | null {
+  RUN_AT.lastIndex = i;
+  const m = RUN_AT.exec(s);
+  if (!m) return null;
+  let run = m[0];
+  const inPeriod = blocked(i);
+  for (let k = 1; k < run.length; k++) {
+    if (blocked(i + k) !== inPeriod) {
+      run = run.slice(0, k);
+      break;
+    }
+    if (run[k] !== ' ') continue;
+    let e = k + 1;
+    while (e < run.length && PLACES.includes(run[e] as string)) e++;
+    const after = s.slice(i + e);
+    const joins =
+      singleSpace(i + k) &&
+      (e === k + 1 || // `1 億 2,000`: a blank after a place
+        e < run.length || // more digits
+        matchUnit(s, i + e) !== null ||
+        QUALIFIER_AT.test(after) ||
+        !/^[\p{sc=Han}\p{sc=Katakana}]/u.test(after)); // `3 万です`, `5 万)`; not a word (`551 千早赤阪村`)
+    if (!joins) {
+      run = run.slice(0, k);
+      break;
+    }
+  }
+  return run.trimEnd();
+}
+
+function readAt(
+  s: string,
+  a: number,
+  run: string,
+  blocked: (i: number) => boolean,
+  singleSpace: (j: number) => boolean,
+  cell: boolean,
+): Read {
+  const n = readNumber(s, a, run, blocked);
+  const skip: Read = { hits: [], next: n.b };
   if (blocked(a)) return skip;
-  const isKanji = !/\d/.test(tok);
 
   // Sign.
   let start = a;
@@ -177,21 +337,30 @@ function readAt(s: string, a: number, tok: string, blocked: (i: number) => boole
   // The character before the number (and its sign), not counting a rate's 年/月.
   const prev = s[rateStart - 1];
 
+  // A number that cannot be read whole is refused, with its unit if one follows (unless it is no number at all:
+  // kanji that only look like one, `第…`, `P…`).
+  const refuse = (from: number, to: number, reason: string): Read => {
+    const u = readUnit(s, to, 0, null);
+    return { hits: [], next: to, refused: { a: from, b: u.pos, reason } };
+  };
+  if ('refused' in n) {
+    if (!n.numberLike || prev === '第' || prev === '※' || (prev !== undefined && /[A-Za-z.,]/.test(prev))) return skip;
+    return refuse(rateStart, n.b, n.refused);
+  }
+  const { tok, isKanji } = n;
+
   // The number.
-  let value: number;
   if (isKanji) {
     if (/^[一百千万]$/u.test(tok) || prev === '第') return skip;
-    const k = parseKanjiNumber(tok);
-    if (k === null) return skip;
-    value = k;
+    // `百万円`, `千円` (`（単位：百万円）`): a unit, not one million yen.
+    if (!new RegExp(`[${KD}]`, 'u').test(tok) && matchUnit(s, a)) return skip;
   } else {
     // `42※1`: a number after ※ points to a note.
     if (prev === '第' || prev === '※' || (prev !== undefined && /[A-Za-z.,]/.test(prev) && rateStart === a))
       return skip;
-    value = num(tok);
   }
 
-  const r = readUnit(s, b, value, rate);
+  const r = readUnit(s, n.unitAt, n.value, rate);
   let pos = r.pos;
   if (r.unitText && /^目(?![標的安指])/u.test(s.slice(pos))) return { hits: [], next: pos }; // 1回目, 2人目
   // 四日市市, 十日町市, 廿日市, 六ヶ所村: a kanji numeral and unit inside a place name.
@@ -199,22 +368,41 @@ function readAt(s: string, a: number, tok: string, blocked: (i: number) => boole
   if (r.unitText === '日' && /\d ?月 ?$/u.test(s.slice(0, start))) return { hits: [], next: pos }; // 3月31日
   if (rate && !r.unitText?.includes('/')) start = rateStart;
 
-  // Range: 10～12人 → 10 (gte) and 12 (lte).
-  const rg = new RegExp(`^ ?([~〜-]) ?(${NUM})`, 'u').exec(s.slice(pos));
-  if (rg && !isKanji && !rate && !(rg[1] === '-' && /^\d{4}$/.test(tok))) {
-    const bEnd = pos + rg[0].length;
-    const second = readUnit(s, bEnd, num(rg[2] as string), null);
+  // Range: 10～12人 → 10 (gte) and 12 (lte); 1万～2万人; 1～2万人 (= 1万～2万人, as 1～2千円 and 2～3割).
+  const rg = /^ ?([~〜-]) ?(?=\d)/u.exec(s.slice(pos));
+  const run2 = rg ? runAt(s, pos + rg[0].length, blocked, singleSpace) : null;
+  if (rg && run2 && !isKanji && !rate && !(rg[1] === '-' && /^\d{4}$/.test(tok))) {
+    const sep = rg[1] as string;
+    const n2 = readNumber(s, pos + rg[0].length, run2, blocked);
+    if ('refused' in n2) return n2.numberLike ? refuse(rateStart, n2.b, n2.refused) : { hits: [], next: n2.b };
+    const second = readUnit(s, n2.unitAt, n2.value, null);
     const afterSecond = s[second.pos];
     if (!second.unitText && (isJapanese(afterSecond) || /[A-Za-z]/.test(afterSecond ?? ''))) {
       return { hits: [], next: second.pos }; // 0～14歳
     }
-    if (rg[1] !== '-' || second.unitText) {
+    if (sep !== '-' || second.unitText) {
       if (!r.unitText || !second.unitText || r.unitText === second.unitText) {
         const unitText = second.unitText ?? r.unitText;
-        const factor = second.unitText && !r.unitText ? (unitInfo(second.unitText)?.factor ?? 1) : 1;
-        const firstValue = r.value * factor;
         const unit = second.unit ?? r.unit;
-        const lo = negative ? -firstValue : firstValue;
+        // The upper bound's multiplier (its 万/億, or a unit's 千円/万円) goes to a lower bound written without one,
+        // when that makes a rising range (`1～2万人`); else the lower bound is read as written (`5000～1万人`).
+        const lends = n.plain && !r.unitText;
+        const factor = !lends
+          ? 1
+          : n2.plain
+            ? second.unitText
+              ? (unitInfo(second.unitText)?.factor ?? 1)
+              : 1
+            : (n2.single?.factor ?? null);
+        if (factor === null)
+          return refuse(
+            rateStart,
+            n2.b,
+            `ambiguous range: is the lower bound ${tok}, or ${tok} of the upper bound's places (${n2.tok})?`,
+          );
+        const sign = (v: number) => (negative ? -v : v);
+        const lent = sign(scaleDecimal(r.value, factor));
+        const lo = lent < second.value ? lent : sign(r.value);
         const end = second.pos;
         // a reversed pair (12～10人) is not a range: its numbers are read one by one
         if (lo < second.value) {
@@ -293,15 +481,19 @@ function blockedBy(periods: Candidate[]): (i: number) => boolean {
   return (i) => periods.some((p) => i >= p.a && i < p.b);
 }
 
-function scanHits(m: Mapped, source: string, cell: boolean): Hit[] {
+function scanHits(m: Mapped, source: string, cell: boolean, refused: Refusal[] = []): Hit[] {
   const s = m.text;
   const blocked = blockedBy(scanPeriods(m, source));
+  const singleSpace = (j: number) =>
+    (m.map[j + 1] as number) - (m.map[j] as number) === 1 && /^[ \u3000]$/u.test(source[m.map[j] as number] ?? '');
   const hits: Hit[] = [];
   CORE.lastIndex = 0;
   for (let x = CORE.exec(s); x; x = CORE.exec(s)) {
-    const read = readAt(s, x.index, x[0], blocked, cell);
+    const run = runAt(s, x.index, blocked, singleSpace) ?? x[0];
+    const read = readAt(s, x.index, run, blocked, singleSpace, cell);
     hits.push(...read.hits);
-    CORE.lastIndex = Math.max(read.next, x.index + x[0].length);
+    if (read.refused) refused.push(read.refused);
+    CORE.lastIndex = Math.max(read.next, x.index + 1);
   }
   return hits;
 }
@@ -322,10 +514,26 @@ function toFound(m: Mapped, source: string, h: Hit): FoundQuantity {
   return q;
 }
 
+function toRefused(m: Mapped, source: string, r: Refusal): RefusedNumber {
+  const sp = sourceSpan(m, source, r.a, r.b);
+  const text = source.slice(sp.offset, sp.offset + sp.length);
+  return { text, offset: sp.offset, length: sp.length, reason: r.reason };
+}
+
+/**
+ * Every quantity in a longer text, in order, with offsets in `text` as given, and the numbers refused because
+ * they could not be read whole.
+ */
+export function scanQuantities(text: string): { quantities: FoundQuantity[]; refused: RefusedNumber[] } {
+  const m = normalizeMapped(text);
+  const refused: Refusal[] = [];
+  const quantities = scanHits(m, text, false, refused).map((h) => toFound(m, text, h));
+  return { quantities, refused: refused.map((r) => toRefused(m, text, r)) };
+}
+
 /** Every quantity in a longer text, in order, with offsets in `text` as given. */
 export function findQuantities(text: string): FoundQuantity[] {
-  const m = normalizeMapped(text);
-  return scanHits(m, text, false).map((h) => toFound(m, text, h));
+  return scanQuantities(text).quantities;
 }
 
 const MISSING_WORDS = new Set([
@@ -356,11 +564,11 @@ export function isMissingMarker(text: string): boolean {
 export function parseQuantity(text: string): CellValue {
   if (isMissingMarker(text)) return { quantities: [], missing: true, text };
   const m = normalizeMapped(text);
-  const whole = /^([▲△+-])? ?([〇一二三四五六七八九十百千万]+)$/u.exec(m.text);
+  const whole = /^([▲△+-])? ?([〇一二三四五六七八九十百千万億兆]+)$/u.exec(m.text);
   if (whole) {
     const v = parseKanjiNumber(whole[2] as string);
     if (v !== null) {
-      const value = whole[1] === '▲' || whole[1] === '△' || whole[1] === '-' ? -v : v;
+      const value = (whole[1] === '▲' || whole[1] === '△' || whole[1] === '-') && v !== 0 ? -v : v;
       const q: FoundQuantity = {
         value,
         unit: null,
@@ -375,5 +583,9 @@ export function parseQuantity(text: string): CellValue {
       return { quantities: [q], missing: false, text };
     }
   }
-  return { quantities: scanHits(m, text, true).map((h) => toFound(m, text, h)), missing: false, text };
+  const refused: Refusal[] = [];
+  const quantities = scanHits(m, text, true, refused).map((h) => toFound(m, text, h));
+  const cell: CellValue = { quantities, missing: false, text };
+  if (refused.length) cell.refused = refused.map((r) => toRefused(m, text, r));
+  return cell;
 }

@@ -6,7 +6,7 @@ import { normalizeText } from '../text/index.js';
 export interface UnitInfo {
   /** Canonical unit string. */
   unit: string;
-  /** Multiply written values by this to get the canonical unit (千円 → 1000, 割 → 10). */
+  /** Multiply written values by this to get the canonical unit (千円 → 1000, 百万円 → 10^6, 割 → 10). */
   factor: number;
 }
 
@@ -32,6 +32,8 @@ const BASE: Record<string, UnitInfo> = {
   円: { unit: 'yen', factor: 1 },
   千円: { unit: 'yen', factor: 1000 },
   万円: { unit: 'yen', factor: 10_000 },
+  百万円: { unit: 'yen', factor: 1_000_000 },
+  億円: { unit: 'yen', factor: 100_000_000 },
   '%': { unit: 'percent', factor: 1 },
   パーセント: { unit: 'percent', factor: 1 },
   割: { unit: 'percent', factor: 10 },

@@ -11,4 +11,11 @@ export {
   normalizeText,
   sourceSpan,
 } from './normalize.js';
-export { KANJI_NUMERAL_CHARS, parseKanjiNumber, parseNumberToken } from './numerals.js';
+export {
+  KANJI_NUMERAL_CHARS,
+  type NumeralReading,
+  parseKanjiNumber,
+  parseNumberToken,
+  readNumeral,
+  scaleDecimal,
+} from './numerals.js';

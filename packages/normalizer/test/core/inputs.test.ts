@@ -24,6 +24,18 @@ describe('normalizeInputs (shiryo normalize --json)', () => {
     ]);
   });
 
+  it('reads a large number whole, and warns about one it refuses', () => {
+    const [a, b] = normalizeInputs(['18億5,000万円', '18億5,000']);
+    expect(a?.quantities).toEqual([
+      { value: 1_850_000_000, unit: 'yen', unit_text: '円', qualifier: null, text: '18億5,000万円' },
+    ]);
+    expect(a?.warnings).toEqual([]);
+    expect(b?.quantities).toEqual([]);
+    expect(b?.warnings).toEqual([
+      'number not read (no value kept): 18億5,000 — digits after 億 with no 万: ambiguous (a 万 or 万円 cut off?)',
+    ]);
+  });
+
   it('writes a ratio beside a value', () => {
     const [r] = normalizeInputs(['5人 (6.17%)']);
     expect(r?.quantities).toEqual([

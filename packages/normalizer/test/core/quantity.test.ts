@@ -2,7 +2,7 @@ import type { Qualifier } from '@shiryo/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findPeriods } from '../../src/period/index.js';
-import { findQuantities, isMissingMarker, parseQuantity } from '../../src/quantity/index.js';
+import { findQuantities, isMissingMarker, parseQuantity, scanQuantities } from '../../src/quantity/index.js';
 
 /** [value, unit, qualifier] plus optional subset / ratio. */
 type Q = [
@@ -81,6 +81,7 @@ describe('parseQuantity: one number', () => {
     ['+5人', [[5, 'person', null]]],
     ['+2人', [[2, 'person', null]]],
     ['▲0', [[0, null, null]]],
+    ['△〇', [[0, null, null]]],
     // units
     ['4人', [[4, 'person', null]]],
     ['3名', [[3, 'person', null]]],
@@ -402,6 +403,227 @@ describe('parseQuantity: not quantities', () => {
   ];
   it.each(none)('%j', (text) => {
     expect(parseQuantity(text).quantities).toEqual([]);
+  });
+});
+
+describe('parseQuantity: large numbers read whole (万/億/千 after digits, kanji numerals)', () => {
+  // Each value worked out by hand: 18億 = 1,800,000,000 and 5,000万 = 50,000,000.
+  const rows: Array<[string, Q[]]> = [
+    ['18億5,000万円', [[1_850_000_000, 'yen', null]]],
+    ['1億2千万円', [[120_000_000, 'yen', null]]],
+    ['1億2千3百万円', [[123_000_000, 'yen', null]]],
+    ['3万5千人', [[35_000, 'person', null]]],
+    ['約1.2万人', [[12_000, 'person', 'approx']]],
+    ['１２万３４５６人', [[123_456, 'person', null]]],
+    ['12万3456人', [[123_456, 'person', null]]],
+    ['二十三人', [[23, 'person', null]]],
+    ['百二十件', [[120, 'case', null]]],
+    ['千二百万円', [[12_000_000, 'yen', null]]],
+    ['一千二百三十四万五千人', [[12_345_000, 'person', null]]],
+    ['5千万円', [[50_000_000, 'yen', null]]],
+    ['2千500万円', [[25_000_000, 'yen', null]]],
+    ['3百万円', [[3_000_000, 'yen', null]]],
+    ['1,234万円', [[12_340_000, 'yen', null]]],
+    ['12,345万円', [[123_450_000, 'yen', null]]],
+    ['▲1億円', [[-100_000_000, 'yen', null]]],
+    ['△3万5千円', [[-35_000, 'yen', null]]],
+    ['0.5億円', [[50_000_000, 'yen', null]]],
+    ['12.3万人', [[123_000, 'person', null]]],
+    ['10万人', [[100_000, 'person', null]]],
+    ['1兆円を超える', [[1_000_000_000_000, 'yen', 'gt']]],
+    // qualifiers
+    ['1万人以上', [[10_000, 'person', 'gte']]],
+    ['5千万円以下', [[50_000_000, 'yen', 'lte']]],
+    ['12万3456人以上', [[123_456, 'person', 'gte']]],
+    // a PDF's blank between digits and places (one plain space in the source)
+    ['5 万円', [[50_000, 'yen', null]]],
+    ['100 万円', [[1_000_000, 'yen', null]]],
+    ['1 億 2,000 万円', [[120_000_000, 'yen', null]]],
+    ['5 万以上', [[50_000, null, 'gte']]],
+    ['3 万', [[30_000, null, null]]],
+    // ranges: the upper bound lends its place to a lower bound written without one when that makes a rising range
+    [
+      '1万～2万人',
+      [
+        [10_000, 'person', 'gte'],
+        [20_000, 'person', 'lte'],
+      ],
+    ],
+    [
+      '1～2万人',
+      [
+        [10_000, 'person', 'gte'],
+        [20_000, 'person', 'lte'],
+      ],
+    ],
+    [
+      '100～200万円',
+      [
+        [1_000_000, 'yen', 'gte'],
+        [2_000_000, 'yen', 'lte'],
+      ],
+    ],
+    [
+      '5000～1万人',
+      [
+        [5_000, 'person', 'gte'],
+        [10_000, 'person', 'lte'],
+      ],
+    ],
+    [
+      '9000～1万円',
+      [
+        [9_000, 'yen', 'gte'],
+        [10_000, 'yen', 'lte'],
+      ],
+    ],
+    // (as before: 千円 lends its 千)
+    [
+      '1～2千円',
+      [
+        [1_000, 'yen', 'gte'],
+        [2_000, 'yen', 'lte'],
+      ],
+    ],
+  ];
+  it.each(rows)('%j', (text, want) => {
+    const v = parseQuantity(text);
+    expect(v.refused).toBeUndefined();
+    expect(shape(v.quantities)).toEqual(want);
+    // the written text is kept whole, never a fragment of it
+    for (const q of v.quantities) expect(q.text).toBe(text);
+  });
+
+  it('keeps the unit written after the digits', () => {
+    expect(parseQuantity('1,234万円').quantities[0]?.unitText).toBe('万円');
+    expect(parseQuantity('0.5億円').quantities[0]?.unitText).toBe('億円');
+    expect(parseQuantity('3百万円').quantities[0]?.unitText).toBe('百万円');
+    expect(parseQuantity('18億5,000万円').quantities[0]?.unitText).toBe('円');
+  });
+
+  const separate: Array<[string, Q[]]> = [
+    // two values, not one
+    [
+      '3人、5万円',
+      [
+        [3, 'person', null],
+        [50_000, 'yen', null],
+      ],
+    ],
+    [
+      '3人 5万円',
+      [
+        [3, 'person', null],
+        [50_000, 'yen', null],
+      ],
+    ],
+    // a year is a period, and a number never reaches into one
+    ['令和5年 3万5千人', [[35_000, 'person', null]]],
+    ['令和5年3月31日現在1万2千人', [[12_000, 'person', null]]],
+    ['R5.3.31時点で3万5千人', [[35_000, 'person', null]]],
+    ['第2期 1万人', [[10_000, 'person', null]]],
+    ['65歳以上 3万5千人', [[35_000, 'person', null]]],
+    // a layout gap or a word after a count does not join it to a place
+    ['551 千早赤阪村', [[551, null, null]]],
+    ['5       千人塚古墳', []],
+    // a unit written in kanji is not one million yen
+    ['（単位：百万円）', []],
+    ['（百万円）', []],
+    ['百万円', []],
+    ['（千円）', []],
+    // labels as before
+    ['令和5年', []],
+    ['第2期', []],
+    ['1級', []],
+    ['65歳以上', []],
+    ['万一', []],
+    ['十分', []],
+  ];
+  it.each(separate)('%j', (text, want) => {
+    const v = parseQuantity(text);
+    expect(v.refused).toBeUndefined();
+    expect(shape(v.quantities)).toEqual(want);
+  });
+});
+
+describe('parseQuantity: a number that cannot be read whole is refused, not half-read', () => {
+  // [cell, refused text, words of the reason]
+  const rows: Array<[string, string, RegExp]> = [
+    ['18億5,000', '18億5,000', /after 億 with no 万/],
+    ['18億5,000人', '18億5,000人', /after 億 with no 万/],
+    ['一億二千', '一億二千', /after 億 with no 万/],
+    ['1億2千三', '1億2千三', /arabic and kanji/],
+    ['1億二千万円', '1億二千万円', /arabic and kanji/],
+    ['1,200千万円', '1,200千万円', /one digit 1–9, not 1,200/],
+    ['12千人', '12千人', /one digit 1–9, not 12/],
+    ['1億12345万円', '1億12345万円', /more than four digits/],
+    ['1億20000', '1億20000', /more than four digits/],
+    ['2千5000円', '2千5000円', /exceeds/],
+    ['1.5億2千万円', '1.5億2千万円', /decimal/],
+    ['1万2万人', '1万2万人', /万 after 万/],
+    ['1～2万5千人', '1～2万5千人', /ambiguous range/],
+    // digits glued to more digits, not read in parts (was 3 persons; 1,234 and 5 persons)
+    ['12三人', '12三人', /arabic and kanji/],
+    ['1,2345人', '1,2345人', /digits run on/],
+    ['12,34人', '12,34人', /digits run on after 12,/],
+    ['四,220億5000万12人', '四,220億5000万12人', /digits run on after 四,/],
+  ];
+  it.each(rows)('%j', (text, refused, reason) => {
+    const v = parseQuantity(text);
+    expect(v.quantities).toEqual([]);
+    expect(v.refused).toHaveLength(1);
+    expect(v.refused?.[0]).toMatchObject({ text: refused, offset: 0, length: refused.length });
+    expect(v.refused?.[0]?.reason).toMatch(reason);
+  });
+
+  it('reads no part of digits glued to a 一 (a misread dash), without a warning', () => {
+    for (const t of ['10一20人', '12一人']) expect(parseQuantity(t)).toMatchObject({ quantities: [], missing: false });
+    expect(parseQuantity('10一20人').refused).toBeUndefined();
+  });
+
+  it('reads no part of a section number (`3.2.1`, was 3.2), without a warning', () => {
+    const v = parseQuantity('3.2.1 訪問系サービス 5人');
+    expect(shape(v.quantities)).toEqual([[5, 'person', null]]);
+    expect(v.refused).toBeUndefined();
+  });
+
+  it('refuses only the broken number in a cell that holds others', () => {
+    const v = parseQuantity('3人 18億5,000 4件');
+    expect(shape(v.quantities)).toEqual([
+      [3, 'person', null],
+      [4, 'case', null],
+    ]);
+    expect(v.refused?.map((r) => [r.text, r.offset])).toEqual([['18億5,000', 3]]);
+  });
+});
+
+describe('findQuantities: large numbers inside a sentence', () => {
+  it('reads each number whole, with its text and offset', () => {
+    const s = '令和6年度の予算は18億5,000万円で、前年度より3千万円増えた。利用者は約1.2万人。';
+    const found = findQuantities(s);
+    expect(found.map((q) => [q.value, q.unit, q.qualifier, q.text])).toEqual([
+      [1_850_000_000, 'yen', null, '18億5,000万円'],
+      [30_000_000, 'yen', null, '3千万円'],
+      [12_000, 'person', 'approx', '約1.2万人'],
+    ]);
+    for (const q of found) expect(s.slice(q.offset, q.offset + q.length)).toBe(q.text);
+  });
+
+  it('reads a range and a bound in a sentence', () => {
+    expect(
+      findQuantities('参加者は1万～2万人、予算は1億円以上を見込む').map((q) => [q.value, q.unit, q.qualifier]),
+    ).toEqual([
+      [10_000, 'person', 'gte'],
+      [20_000, 'person', 'lte'],
+      [100_000_000, 'yen', 'gte'],
+    ]);
+  });
+
+  it('refuses a number cut short and keeps no part of it', () => {
+    const s = '予算18億5,000（見込）、職員3人';
+    const r = scanQuantities(s);
+    expect(r.quantities.map((q) => [q.value, q.unit])).toEqual([[3, 'person']]);
+    expect(r.refused.map((x) => [x.text, x.offset])).toEqual([['18億5,000', 2]]);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   normalizeText,
   parseKanjiNumber,
   parseNumberToken,
+  readNumeral,
   sourceSpan,
 } from '../../src/text/index.js';
 
@@ -36,6 +37,16 @@ describe('parseKanjiNumber', () => {
     ['二〇二一', 2021],
     ['二〇一九', 2019],
     ['〇', 0],
+    ['一千二百三十四万五千', 12_345_000],
+    ['千二百万', 12_000_000],
+    ['百万', 1_000_000],
+    ['一億二千万', 120_000_000],
+    ['三兆', 3_000_000_000_000],
+    // a part after 億 with no 万 is refused (was the 万 cut off?)
+    ['一億二千', null],
+    ['万', null],
+    ['万一', null],
+    ['一万一万', null],
     ['十百', null],
     ['二三十', null],
     ['〇十', null],
@@ -53,6 +64,52 @@ describe('parseKanjiNumber', () => {
     expect(parseNumberToken('1.31')).toBe(1.31);
     expect(parseNumberToken('十二')).toBe(12);
     expect(parseNumberToken('1,28')).toBeNull();
+  });
+});
+
+describe('readNumeral', () => {
+  const ok: Array<[string, number]> = [
+    ['18億5,000万', 1_850_000_000],
+    ['1億2千万', 120_000_000],
+    ['3万5千', 35_000],
+    ['1.2万', 12_000],
+    ['1.15万', 11_500],
+    ['0.5億', 50_000_000],
+    ['12.3万', 123_000],
+    ['1.23456万', 12_345.6],
+    ['12万3456', 123_456],
+    ['2千500', 2_500],
+    ['5千', 5_000],
+    ['3千5百', 3_500],
+    ['12,345万', 123_450_000],
+    ['1 億 2,000 万', 120_000_000],
+    ['1,258', 1_258],
+  ];
+  it.each(ok)('%s → %d', (text, want) => {
+    expect(readNumeral(text)).toMatchObject({ ok: true, value: want });
+  });
+
+  const refused: Array<[string, boolean]> = [
+    ['18億5,000', true],
+    ['1億二千万', true],
+    ['12千', true],
+    ['1億12345万', true],
+    ['1.5億2千万', true],
+    ['2千5000', true],
+    ['99999999999兆', true],
+    ['一億二千', true],
+    // kanji that only look like a number: no warning
+    ['万一', false],
+    ['十百', false],
+  ];
+  it.each(refused)('%s is refused (a number: %s)', (text, numberLike) => {
+    expect(readNumeral(text)).toMatchObject({ ok: false, numberLike });
+  });
+
+  it('marks one coefficient times one place, which a range lends', () => {
+    expect(readNumeral('2万')).toMatchObject({ single: { coefficient: 2, factor: 10_000 } });
+    expect(readNumeral('2千')).toMatchObject({ single: { coefficient: 2, factor: 1_000 } });
+    expect(readNumeral('2万5千')).toMatchObject({ single: null });
   });
 });
 
