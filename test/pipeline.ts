@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractDocument, extractText } from '@shiryo/extractor';
-import { normalizeDocument } from '@shiryo/normalizer';
+import { loadTokenizer, normalizeDocument, type TokenMatcher, tokenMatcher } from '@shiryo/normalizer';
 import { openStore } from '@shiryo/store';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
@@ -43,13 +43,24 @@ export function tempDb(): string {
   return join(mkdtempSync(join(tmpdir(), 'shiryo-test-')), 'test.sqlite');
 }
 
-/** Extract → normalize → store → export JSONL, returning the exported rows. */
-export async function exportFixture(source: string): Promise<Record<string, unknown>[]> {
+let tokens: Promise<TokenMatcher> | undefined;
+
+/** The kuromoji matcher the CLI uses, built once per test worker (about 1 s). */
+export function cliTokens(): Promise<TokenMatcher> {
+  tokens ??= loadTokenizer().then((t) => tokenMatcher(t));
+  return tokens;
+}
+
+/**
+ * Extract → normalize → store → export JSONL as `shiryo ingest` then `shiryo export` do (kuromoji tokens
+ * included), returning the exported rows.
+ */
+export async function exportFixture(source: string, _meta?: unknown): Promise<Record<string, unknown>[]> {
   const db = tempDb();
   const store = openStore(db);
   try {
     const doc = await extractDocument(source);
-    store.ingestDocument(doc, normalizeDocument(doc));
+    store.ingestDocument(doc, normalizeDocument(doc, { tokens: await cliTokens() }));
     let text = '';
     store.exportObservations('jsonl', (chunk) => {
       text += chunk;

@@ -1,6 +1,9 @@
 /**
- * The fixture ratchet: run the pipeline on every fixture, score it against its hand-checked expectations with the
- * evaluation scorer, and fail if any fixture's F1 fell below `fixtures/scores.json`.
+ * The fixture ratchet: run the pipeline on every fixture as the CLI does (kuromoji tokens, the store, the JSONL
+ * export), score it against its hand-checked expectations with the evaluation scorer, and fail if any fixture's F1
+ * fell below `fixtures/scores.json`, or if a fixture has no recorded score at all. Each entry also shows the F1 the
+ * fixture scored when it arrived (blind fixtures: before any rule was written for it; see its fixture.json), and,
+ * where the expectations name catalog ids, how many of those the matched observations carry.
  * `UPDATE_SCORES=1 pnpm test:unit test/scores.test.ts` rewrites the file (refused in CI).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,7 +14,46 @@ import { exportFixture, FIXTURES, fixtures, ROOT, readJsonl } from './pipeline.j
 
 const SCORES = join(FIXTURES, 'scores.json');
 const update = process.env.UPDATE_SCORES === '1';
-type Row = { expected: number; actual: number; matched: number; precision: number; recall: number; f1: number };
+
+interface Arrival {
+  f1: number;
+  precision?: number;
+  recall?: number;
+  commit?: string;
+}
+interface Row {
+  expected: number;
+  actual: number;
+  matched: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  /** Expected observations that name an `indicator_id`, and how many of them an actual observation matches with it. */
+  ids?: { named: number; matched: number };
+  /** The score on arrival (fixture.json), null for fixtures written with or before the rules they exercise. */
+  arrival: Arrival | null;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+const kindClass = (k: unknown) => (k === 'estimate' ? 'plan' : k);
+
+/**
+ * The expected observations that name a catalog id, and those an exported observation with the same value, year
+ * and kind carries the id of.
+ */
+function idScore(expected: Record<string, unknown>[], actual: Record<string, unknown>[]) {
+  const named = expected.filter((e) => typeof e.indicator_id === 'string');
+  const matched = named.filter((e) =>
+    actual.some(
+      (a) =>
+        a.indicator_id === e.indicator_id &&
+        Math.abs(Number(a.value) - Number(e.value)) <= 1e-6 * Math.max(1, Math.abs(Number(e.value))) &&
+        (a.fiscal_year ?? null) === (e.fiscal_year ?? null) &&
+        kindClass(a.value_kind) === kindClass(e.value_kind),
+    ),
+  );
+  return { named: named.length, matched: matched.length };
+}
 
 describe('fixture scores (ratchet)', () => {
   it('is not asked to update in CI', () => {
@@ -34,16 +76,32 @@ describe('fixture scores (ratchet)', () => {
     const expected = readJsonl(f.expectedPath);
     if (expected.length === 0) continue;
     it(`${f.name} scores no lower than recorded`, async () => {
-      const actual = await exportFixture(f.source);
+      const actual = await exportFixture(f.source, f.meta);
       const { misses: _m, extras: _x, ...r } = score(expected, actual);
-      const round = (x: number) => Math.round(x * 1000) / 1000;
-      const row = { ...r, precision: round(r.precision), recall: round(r.recall), f1: round(r.f1) };
+      const meta = f.meta as { arrival?: Arrival; source?: string };
+      const ids = idScore(expected, actual);
+      const row: Row = {
+        ...r,
+        precision: round(r.precision),
+        recall: round(r.recall),
+        f1: round(r.f1),
+        ...(ids.named > 0 ? { ids } : {}),
+        arrival: meta.arrival ?? null,
+      };
       now[f.name] = row;
+      const arrived = row.arrival ? ` (arrived at ${row.arrival.f1.toFixed(3)})` : '';
       console.log(
-        `${f.name.padEnd(36)} P ${row.precision.toFixed(3)} R ${row.recall.toFixed(3)} F1 ${row.f1.toFixed(3)} (${row.matched}/${row.expected} expected, ${row.actual} actual)`,
+        `${f.name.padEnd(36)} P ${row.precision.toFixed(3)} R ${row.recall.toFixed(3)} F1 ${row.f1.toFixed(3)}${arrived} (${row.matched}/${row.expected} expected, ${row.actual} actual)${ids.named ? ` ids ${ids.matched}/${ids.named}` : ''}`,
       );
+      if (update) return;
       const before = recorded[f.name];
-      if (!update && before) expect(row.f1, `F1 of ${f.name} fell`).toBeGreaterThanOrEqual(before.f1 - 1e-9);
+      expect(before, `fixture ${f.name} has no recorded score: run UPDATE_SCORES=1 and commit it`).toBeDefined();
+      expect(row.f1, `F1 of ${f.name} fell`).toBeGreaterThanOrEqual(before!.f1 - 1e-9);
+      if (before?.ids) expect(ids.matched, `catalog ids of ${f.name} fell`).toBeGreaterThanOrEqual(before.ids.matched);
+      // A blind fixture keeps the score it arrived with, whatever the rules do later.
+      if (/blind/u.test(meta.source ?? ''))
+        expect(meta.arrival, `blind fixture ${f.name} has no arrival score in fixture.json`).toBeDefined();
+      expect(before?.arrival ?? null, `arrival of ${f.name} differs from its fixture.json`).toEqual(row.arrival);
     }, 120_000);
   }
 
