@@ -8,7 +8,9 @@
  * Bullets: `- `, `* `, `・`, `•`, `○`, `●`, `◯`, `■`, `□`, `◆`, `◇` (markers are stripped from `text`, kept in
  * `orig`). `※`/`注` lines are notes; a line that is one `【…】` label is a caption.
  */
+
 import type { BlockKind } from '@shiryo/model';
+import { BULLET_MARKS, classBody } from '@shiryo/model';
 import type { BlockItem } from './draft.js';
 import { htmlFragmentText } from './html.js';
 import { collapseSpacedText } from './repairs/collapse.js';
@@ -22,7 +24,7 @@ export interface SourceLine {
   orig?: string;
 }
 
-const BULLET = /^(?:[-*+]\s+|[・•●○◯■□◆◇▪▫◎]\s*)+/;
+const BULLET = new RegExp(`^(?:[-*+]\\s+|[${classBody(BULLET_MARKS)}]\\s*)+`, 'u');
 const HAS_TAG = /<\/?(?:p|ul|ol|li|br|div|span|b|strong|em|i|u|font|sup|sub|a)\b[^>]*>/i;
 /** A count with its unit (`5人`, `10回`), not an ordinal (`第1回`). */
 const QUANTITY = /(?<![第\d])\d+\s*(?:人|名|回|件|か所|箇所|カ所|%|円|倍|世帯|床|時間)/;

@@ -8,11 +8,14 @@
  */
 
 import type { BlockKind, Table, TableCell } from '@shiryo/model';
+import { BULLET_MARKS, classBody } from '@shiryo/model';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { emptyTable, type KeySource, makeCell, type RowIssue } from './draft.js';
 import { applyRepairs, SHAPE_REPAIRS } from './repairs/index.js';
 import { reconcileRowWidths } from './repairs/reconcile.js';
 import { cleanText, isMissingMarker, isNumericData } from './text.js';
+
+const LEADING_BULLETS = new RegExp(`^(?:[${classBody(BULLET_MARKS)}\\-*]\\s*)+`, 'u');
 
 type HtmlDocument = ReturnType<typeof parseDocument>;
 type HtmlNode = HtmlDocument['children'][number];
@@ -98,7 +101,7 @@ function textPiece(el: HtmlElement | null, orig: string, offset: number): HtmlTe
   let level: number | undefined;
   if (name === 'li') {
     blockKind = 'bullet';
-    text = text.replace(/^(?:[・•●○◯■□◆◇\-*]\s*)+/, '');
+    text = text.replace(LEADING_BULLETS, '');
   } else if (/^h[1-6]$/.test(name)) {
     blockKind = 'heading';
     level = Number(name[1]);

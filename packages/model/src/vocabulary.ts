@@ -93,6 +93,62 @@ export const KIND_STEMS: Readonly<Record<'target' | 'actual' | 'plan' | 'baselin
 /** Words of a comparison with last year (`前年度比`, `対前年度比`, `前年同期比`). */
 export const YEAR_ON_YEAR_PATTERN = /前年度?比|前年同期比|対前年度?比?/u;
 
+/**
+ * Kind words a PDF sets so close together that they come out as one header cell (`目標実績`): the header words
+ * `splitGluedHeaderWords` separates. Only these: a longer kind word (`前年度比増減`) must never be cut in two.
+ */
+export const GLUED_KIND_WORDS = [
+  '目標値',
+  '目標',
+  '実績値',
+  '実績',
+  '計画値',
+  '計画',
+  '見込量',
+  '見込み',
+  '見込',
+  '基準値',
+  '差',
+  '達成率',
+] as const;
+
+/** Stems OCR writes with 值 (U+503C) for 値: `目標值`, `基準值`; the text normalizer repairs `<stem>值` → `<stem>値`. */
+export const ATAI_STEMS = [
+  '目標',
+  '日標',
+  '月標',
+  '実績',
+  '計画',
+  '基準',
+  '乖離',
+  '見込',
+  '数',
+  '設定',
+  '推計',
+  '現状',
+] as const;
+
+/**
+ * Kind words that may end a prose label (`フレイル予防教室 目標 /実績/達成率`, `…の抑制 現状値`): they say what the
+ * value is, not what it counts, and are cut off. Not 計画 (`…整備計画` names a thing) nor the difference words.
+ */
+export const LABEL_TAIL_KIND_WORDS = [
+  '目標値',
+  '目標',
+  '実績値',
+  '実績',
+  '達成率',
+  '進捗率',
+  '現状値',
+  '基準値',
+  '前年度比',
+  '前年比',
+  '見込量',
+  '見込',
+  '計画策定時',
+  '策定時',
+] as const;
+
 /** Words that make a row or column a total of the rows above or the columns before it. */
 export const TOTAL_WORDS = ['計', '小計', '合計', '総数', '総計'] as const;
 
@@ -112,8 +168,14 @@ export const BULLET_MARKS = '・•‧∙●○◎◯■□◆◇▪▫▽☆★
 /** The marks a PDF or a converter writes before a list item most often (a subset of `BULLET_MARKS`). */
 export const COMMON_BULLET_MARKS = '・•●○◆■◇□';
 
-/** A note mark (`※1`, `＊`): what follows explains, it does not report. */
+/** Marks that open a section's line in a sheet (`■相談支援体制の充実`): a subset of `BULLET_MARKS`. */
+export const SECTION_MARKS = '■◆□◇';
+
+/** A note mark (`※1`): what follows explains, it does not report. */
 export const NOTE_MARKS = '※';
+
+/** The bullet marks that also join two names without a blank (`保健・医療`): not a separator inside a label. */
+export const JOINING_MARKS = '・‧∙';
 
 /** Circled numbers ①…⑳ and ㉑…㊿ as a character-class body. */
 export const CIRCLED_NUMBERS = '①-⑳㉑-㊿';

@@ -1,5 +1,12 @@
+import { BULLET_MARKS, classBody, NOTE_MARKS } from '@shiryo/model';
 import { parse } from 'yaml';
 import { readDataFile } from './data.js';
+
+/** What a label's key leaves out: blanks, punctuation, brackets, bullets and note marks. */
+const KEY_PUNCT = new RegExp(
+  `[\\s、，,。.:：;；「」『』【】<>〈〉"'${classBody(BULLET_MARKS + NOTE_MARKS)}\\-－―—‐~～]`,
+  'gu',
+);
 
 export interface CatalogEntry {
   id: string;
@@ -71,7 +78,7 @@ export function labelKey(s: string): string {
     .normalize('NFKC')
     .replace(/障がい|障碍|しょうがい/g, '障害')
     .replace(/[(（][^)）]*[)）]/g, (m) => (/^[(（][A-Za-zＡ-Ｚ]型[)）]$/.test(m) ? m.slice(1, -1) : ''))
-    .replace(/[\s・、，,。.:：;；「」『』【】<>〈〉"'※■□◆○●\-－―—‐~～]/g, '')
+    .replace(KEY_PUNCT, '')
     .replace(/(の見込量|の利用者数|サービス|事業所|事業)$/g, '')
     .toLowerCase();
 }

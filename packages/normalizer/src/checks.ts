@@ -3,9 +3,11 @@
  * formula rows (`目標年度入所者数 (E = A - B - C + D)`, `削減見込 (A - E)`) against the tagged rows. A mismatch
  * becomes a warning on the observation (with lower confidence) and an Issue; no number is ever changed.
  */
-import type { Issue, Observation } from '@shiryo/model';
 
-const TOTAL = /^(合計|計|小計|総数|総計)$/;
+import type { Issue, Observation } from '@shiryo/model';
+import { TOTAL_WORDS, wordsPattern } from '@shiryo/model';
+
+const TOTAL = new RegExp(`^(?:${wordsPattern(TOTAL_WORDS)})$`, 'u');
 
 export interface CheckInput {
   tableIndex: number;

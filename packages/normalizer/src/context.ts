@@ -1,8 +1,11 @@
 import type { Block, ExtractedDocument, FiscalPeriod, Municipality, Table, ValueKind } from '@shiryo/model';
-import { compact, isGenericHeading, stripNumbering } from './labels.js';
+import { BULLET_MARKS, charClass, PLAN_TERM_BASES } from '@shiryo/model';
+import { isGenericHeading, kindWord, stripNumbering } from './labels.js';
 import { findPeriods, parseColumnHeader } from './period/index.js';
 import { splitLabelUnit } from './quantity/index.js';
 import type { TokenMatcher } from './tokens.js';
+
+const LEADING_BULLET = new RegExp(`^${charClass(BULLET_MARKS)}`, 'u');
 
 export interface DocumentContext {
   title: string | null;
@@ -33,7 +36,7 @@ export interface TableContext extends DocumentContext {
   subsetNote: string | null;
 }
 
-const PLAN_BASE = { 障害福祉計画: 2006, 障害児福祉計画: 2018, 介護保険事業計画: 2000 } as const;
+const PLAN_BASE = PLAN_TERM_BASES;
 
 /** Plan and period from the first `第N期…計画` mention (`第6期障害福祉計画` → FY2021–2023). */
 export function detectPlan(text: string): { plan: string; start: number; end: number } | null {
@@ -109,16 +112,6 @@ export function documentItems(doc: ExtractedDocument): DocumentItem[] {
   ].sort((a, b) => a.seq - b.seq);
 }
 
-function kindOf(text: string): ValueKind | null {
-  const c = compact(text).replace(/目標\d+/g, '');
-  const kinds = new Set<ValueKind>();
-  if (/実績/.test(c)) kinds.add('actual');
-  if (/目標/.test(c)) kinds.add('target');
-  if (/見込|計画値/.test(c)) kinds.add('plan');
-  if (/基準値/.test(c)) kinds.add('baseline');
-  return kinds.size === 1 ? [...kinds][0]! : null;
-}
-
 /**
  * Where a block sits: the chain of headings above it. Headings carry a level from the extractor; a short bullet
  * or paragraph label without numbers (`・障害のある児童の子ども・子育て支援事業利用実績`) acts as a level-3 group
@@ -142,7 +135,7 @@ export class SectionTracker {
       t.length <= 60 &&
       !/[0-9０-９]/.test(t.replace(/[(（][^)）]*P\s*\d+[)）]/g, '')) &&
       !/[。]$/.test(t) &&
-      /^[・•■◆○●]|^\S+$/.test(b.orig.trim())
+      (LEADING_BULLET.test(b.orig.trim()) || /^\S+$/.test(b.orig.trim()))
     )
       level = /^[①-⑳]/u.test(t) ? 5 : 3.5;
     if (level === null || isGenericHeading(t) || /^[(（][^)）]{1,10}[)）]$/.test(t)) return;
@@ -215,13 +208,13 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
     let kind: ValueKind | null = null;
     let period: FiscalPeriod | null = null;
     for (const c of captionish) {
-      kind ??= kindOf(c);
+      kind ??= kindWord(c, { baseline: true });
       if (!period) {
         const h = parseColumnHeader(c);
         period =
           (h.period?.fiscalYear != null ? h.period : null) ?? findPeriods(c).find((p) => p.fiscalYear !== null) ?? null;
       }
-      if (kind) break;
+      if (kind && period) break;
     }
     // A table split out of a larger one (a block of a review sheet) has its own title as caption: it names the
     // block better than any heading above the larger table.

@@ -1,28 +1,23 @@
+import type { ValueKind } from '@shiryo/model';
+import {
+  BULLET_MARKS,
+  classBody,
+  GENERIC_HEADER_WORDS,
+  NOTE_MARKS,
+  TARGET_READINGS,
+  TOTAL_WORDS,
+  wordsPattern,
+} from '@shiryo/model';
+
+const TARGET_WORD = new RegExp(wordsPattern(TARGET_READINGS), 'u');
+const LEADING_MARKS_AND_NOTES = new RegExp(`^\\s*(?:[-${classBody(BULLET_MARKS + NOTE_MARKS)}]+\\s*)+`, 'u');
+const LEADING_MARKS = new RegExp(`^\\s*(?:[-${classBody(BULLET_MARKS)}]+\\s*)+`, 'u');
 /**
  * Classifying header and stub texts: is a piece a measure (利用実人数), a subgroup (身体, 保健, 65歳以上),
  * a generic header word (項目, 区分, 内訳) or an indicator label? Pure string rules, no document knowledge.
  */
 
-const GENERIC = new Set([
-  '項目',
-  '区分',
-  '内訳',
-  '現在',
-  '年度',
-  '数値',
-  '種別',
-  '名称',
-  'サービス名',
-  'サービス',
-  '指標',
-  '成果目標',
-  '活動指標',
-  '事業名',
-  '事業',
-  '単位',
-  '考え方',
-  '備考',
-]);
+const GENERIC = new Set<string>(GENERIC_HEADER_WORDS);
 
 /** Words that say what kind of count a number is. Ordered longest-first where they overlap. */
 const MEASURE_WORDS = [
@@ -74,8 +69,10 @@ const MEASURE_WORDS = [
   '受給者数',
 ];
 
-const SUBGROUP_RE =
-  /^(身体|知的|精神|障害児|障がい児|難病|発達|高次脳|保健|医療|福祉|介護|当事者|家族|家族等|医療[：:・]?精神科|医療[：:・]?精神科以外|[0-9０-９]+歳(以上|未満)|[0-9０-９]+[～~][0-9０-９]+歳|[0-9０-９]+歳以上|[0-9０-９]+級|[A-CＡ-Ｃ]型|[A-CＡ-ＣＡ-Ｃ①-⑳]|計|小計|合計|総数|総計|男性?|女性?|市内|市外|県内|県外|[東西南北中]部|中央|[^\s]{1,6}(?:地区|圏域))$/u;
+const SUBGROUP_RE = new RegExp(
+  `^(身体|知的|精神|障害児|障がい児|難病|発達|高次脳|保健|医療|福祉|介護|当事者|家族|家族等|医療[：:・]?精神科|医療[：:・]?精神科以外|[0-9０-９]+歳(以上|未満)|[0-9０-９]+[～~][0-9０-９]+歳|[0-9０-９]+歳以上|[0-9０-９]+級|[A-CＡ-Ｃ]型|[A-CＡ-ＣＡ-Ｃ①-⑳]|${wordsPattern(TOTAL_WORDS)}|男性?|女性?|市内|市外|県内|県外|[東西南北中]部|中央|[^\\s]{1,6}(?:地区|圏域))$`,
+  'u',
+);
 
 export function compact(s: string): string {
   return s.normalize('NFKC').replace(/\s+/g, '');
@@ -86,9 +83,9 @@ export function stripNumbering(s: string): string {
   return s
     .replace(/^\s*[①-⑳]\s*/u, '')
     .normalize('NFKC')
-    .replace(/^\s*(?:[-・•○●■□◆◇※]+\s*)+/u, '')
+    .replace(LEADING_MARKS_AND_NOTES, '')
     .replace(/^\s*(?:\(\d+\)|\d+\)|\d+[.．]\s|[①-⑳]|第\d+節|目標\d+|\d+\s+(?=\S))\s*/u, '')
-    .replace(/^\s*(?:[-・•○●■□◆◇]+\s*)+/u, '')
+    .replace(LEADING_MARKS, '')
     .trim();
 }
 
@@ -157,8 +154,25 @@ export function isGenericHeading(text: string): boolean {
   );
 }
 
-/** A header or cell of the national guideline (`国の成果目標概要`, `基本指針`): the country's targets, not the city's. */
-export const NATIONAL_GUIDELINE = /国の|基本指針/u;
+export { KIND_MARKER, NATIONAL_GUIDELINE } from '@shiryo/model';
 
-/** A bracketed kind marker (`【目標値】`, `【実績】`, the OCR readings `【月標】`/`【日標】`). */
-export const KIND_MARKER = /【[^】]*(?:目標|月標|日標|実績|見込)[^】]*】/u;
+/**
+ * The one kind a phrase states — a caption, a heading, a label line, the words of a sentence before a value — or
+ * null when it states none or several: 目標 (and its OCR readings 月標/日標) → target; 実績, or a state
+ * (`【令和6年度の状況】`, `現状`) → actual; 見込, 計画値 → plan; 基準値 → baseline. `目標値に対する実績`: the words after
+ * に対する are what is reported. `目標1` (a numbered goal) names no kind.
+ *
+ * `baseline` is asked for by captions only: in a sentence, `基準値` names the one value after it (the kind rules read
+ * it right before that value), while a caption's kind holds for the whole table.
+ */
+export function kindWord(text: string, opts: { baseline?: boolean } = {}): ValueKind | null {
+  const against = /に対(?:する|しての)(.*)$/u.exec(compact(text))?.[1];
+  if (against && kindWord(against, opts)) return kindWord(against, opts);
+  const c = compact(text).replace(/目標\d+/g, '');
+  const hits = new Set<ValueKind>();
+  if (TARGET_WORD.test(c)) hits.add('target');
+  if (/実績/.test(c) || (/(?:状況|現状)】?$/.test(c) && !/目標|見込|計画/.test(c))) hits.add('actual');
+  if (/見込|計画値/.test(c)) hits.add('plan');
+  if (opts.baseline && /基準値/.test(c)) hits.add('baseline');
+  return hits.size === 1 ? [...hits][0]! : null;
+}

@@ -10,8 +10,9 @@
  *   cell:   skip → row-label → kind → label → skip-unlabelled → unit → period → kind-final → values → value (each)
  *   after:  revisit-table (observations dated from their peers), then the self-checks.
  */
+
 import type { FiscalPeriod, Issue, Observation, Table } from '@shiryo/model';
-import { tableToGrid } from '@shiryo/model';
+import { BULLET_MARKS, charClass, tableToGrid } from '@shiryo/model';
 import { checkTable } from './checks.js';
 import type { TableContext } from './context.js';
 import { bulletItems, isMeasureOnly, isSubgroup, measureOf, NATIONAL_GUIDELINE, stripNumbering } from './labels.js';
@@ -33,6 +34,9 @@ import {
   readPiece,
   stageColumns,
 } from './table/pieces.js';
+
+/** A bullet mark at the start or after a blank starts an item (`• 協議の場の設置 • 退院後の生活日数`). */
+const BULLET_ITEM = new RegExp(`(?:^|\\s+)${charClass(BULLET_MARKS)}\\s*`, 'u');
 
 export { continuesSheet, looksScrambled, stageColumns, unitFromLabel } from './table/pieces.js';
 
@@ -296,7 +300,7 @@ export function tableToObservations(
       const rowItems = texts.flatMap((x, i) =>
         national[i] && x
           ? x
-              .split(/(?:^|\s+)[•・●○◆■◇□]\s*/u)
+              .split(BULLET_ITEM)
               .map((s) => s.trim())
               .filter(Boolean)
           : [],

@@ -3,7 +3,9 @@
  * size is level 1); other lines are grouped into paragraphs by their spacing and then read like text exports
  * (bullets `・`/`●`, `※` notes, numbered headings, short standalone labels) by `groupToBlocks`.
  */
+
 import type { BlockKind } from '@shiryo/model';
+import { BULLET_MARKS, CIRCLED_NUMBERS, classBody, NOTE_MARKS } from '@shiryo/model';
 import { groupToBlocks, numberedHeadingLevel, type SourceLine } from '../blocks.js';
 import { collapseSpacedText } from '../repairs/collapse.js';
 import { cleanText, SENTENCE_PUNCT } from '../text.js';
@@ -47,7 +49,10 @@ const headingLevelOf = (size: number, scale: SizeScale) => {
 };
 
 /** A line that opens an item of its own: a bullet, note, bracketed label or circled number. */
-const OPENS_ITEM = /^[\s\u3000]*[・•●○◯■□◆◇▪▫◎※＊*【［[(（〈《「\u2460-\u2473\-－+]/u;
+const OPENS_ITEM = new RegExp(
+  `^[\\s\\u3000]*[${classBody(BULLET_MARKS + NOTE_MARKS)}＊*【［[(（〈《「${CIRCLED_NUMBERS}\\-－+]`,
+  'u',
+);
 
 /**
  * The lines of one paragraph group as source lines, a line that the writer wrapped joined onto the line before

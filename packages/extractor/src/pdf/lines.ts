@@ -2,9 +2,13 @@
  * Spans → lines (spans sharing a baseline band, left to right) in reading order (top-down, then left-right), and
  * lines → segments (runs of spans split at wide gaps: the cells of a borderless table row).
  */
+
 import type { BBox, TextSpan } from '@shiryo/model';
+import { BULLET_MARKS, charClass, NOTE_MARKS } from '@shiryo/model';
 import { collapseWhitespace, isCjk } from '../text.js';
 import { height, overlap, union } from './geometry.js';
+
+const ITEM_OR_NOTE = new RegExp(charClass(BULLET_MARKS + NOTE_MARKS), 'u');
 
 export interface Line {
   spans: TextSpan[];
@@ -62,7 +66,7 @@ export function joinLineTexts(texts: string[]): string {
     if (!t) continue;
     const left = [...out].at(-1);
     const right = [...t][0]!;
-    const glued = left && isJapanese(left) && isJapanese(right) && !/[・•●○◆■◇□※]/u.test(right);
+    const glued = left && isJapanese(left) && isJapanese(right) && !ITEM_OR_NOTE.test(right);
     out += !left || glued ? t : ` ${t}`;
   }
   return out;

@@ -2,7 +2,9 @@
  * Small readers over a table's cells, shared by the repairs: the cell starting at a position, rows of cells,
  * and the marks that start an item in Japanese tables (bullets, circled numbers, `【`).
  */
+
 import type { Table, TableCell } from '@shiryo/model';
+import { BULLET_MARKS, CIRCLED_NUMBERS, classBody, NOTE_MARKS, SECTION_MARKS } from '@shiryo/model';
 import { sortCells } from '../draft.js';
 import { isCjk } from '../text.js';
 
@@ -43,14 +45,19 @@ export function denseGrid(t: Table): (TableCell | null)[][] {
 }
 
 /** Bullets, circled numbers, reference and bracket marks that open a new item. */
-export const ITEM_MARK = /^(?:[・•‧∙●○◎◯■□◆◇▽☆★※➢➤→]|[-－](?=\s)|[①-⑳㉑-㊿]|【|〔|[(（]\d{1,2}[)）])/u;
+export const ITEM_MARK = new RegExp(
+  `^(?:[${classBody(BULLET_MARKS + NOTE_MARKS)}➢➤→]|[-－](?=\\s)|[${CIRCLED_NUMBERS}]|【|〔|[(（]\\d{1,2}[)）])`,
+  'u',
+);
 
 /** A row id: `4-④`, `1-2`, `③`, `(1)`. */
 export const ID_LIKE = /^(?:\d{1,2}\s*[-－‐]\s*(?:\d{1,2}|[①-⑳])|[①-⑳]|[(（]\d{1,2}[)）])$/u;
 
 /** Row heading marks: `①`, `③-1`, `(1)`, `1.`, `1)`, `■`, `第2節`. */
-export const HEADING_MARK =
-  /^(?:[①-⑳㉑-㊿](?:\s*[-－‐]\s*\d+)?|[(（]\d{1,2}[)）]|\d{1,2}[.．)）](?!\d)|[■◆□◇]|第\s*\d+\s*[節章条項])/u;
+export const HEADING_MARK = new RegExp(
+  `^(?:[${CIRCLED_NUMBERS}](?:\\s*[-－‐]\\s*\\d+)?|[(（]\\d{1,2}[)）]|\\d{1,2}[.．)）](?!\\d)|[${SECTION_MARKS}]|第\\s*\\d+\\s*[節章条項])`,
+  'u',
+);
 
 /** Sentence end: the cell's text is complete. */
 export const ends = (s: string): boolean => /[。．!！?？]$/.test(s.trim());

@@ -3,10 +3,12 @@
  * one cell (`目標実績`) over the first column, the next header cell empty. When a header cell is two or more value
  * kind words and as many cells to its right are empty, each word goes back over its own column.
  */
+
 import type { Table, TableCell } from '@shiryo/model';
+import { GLUED_KIND_WORDS, wordsPattern } from '@shiryo/model';
 import { withRepair } from '../draft.js';
 
-const WORD = '(?:目標値?|実績値?|計画値?|見込量?|見込み|基準値|差|達成率)';
+const WORD = `(?:${wordsPattern(GLUED_KIND_WORDS)})`;
 const GLUED = new RegExp(`^(?:${WORD}\\s*){2,4}$`, 'u');
 const ONE = new RegExp(WORD, 'gu');
 

@@ -7,11 +7,12 @@
  * Body cells in the leading label columns (at least the first column) become `stub`; a body row holding only
  * a `※`/`注` remark becomes `note`.
  */
-import type { CellRole, Table, TableCell } from '@shiryo/model';
+import { ANSWER_WORDS, type CellRole, type Table, type TableCell, wordsPattern } from '@shiryo/model';
 import { withRepair } from '../draft.js';
 import { isNumericData, isYearLike, SENTENCE_PUNCT } from '../text.js';
 
 const MAX_HEADER_ROWS = 4;
+const ANSWER = new RegExp(`^(?:${wordsPattern(ANSWER_WORDS)})$`, 'u');
 const MAX_LABEL_LENGTH = 30;
 /** Period labels may carry a longer description (`2018-2020年度の取組みを目標としている項目 ※…`). */
 const MAX_PERIOD_LABEL_LENGTH = 60;
@@ -47,7 +48,7 @@ function countHeaderRows(t: Table, rows: TableCell[][]): number {
   const test = hasData ? isHeaderLikeRow : isYearRow;
   let n = 0;
   // A row saying yes or no (`有`, `無`, `○`, `×`) under the years reports, whatever else it holds.
-  const answers = (cells: TableCell[]) => cells.some((c) => /^(?:有|無|○|◯|×|済)$/u.test(c.text.trim()));
+  const answers = (cells: TableCell[]) => cells.some((c) => ANSWER.test(c.text.trim()));
   while (n < max && test(rows[n]!) && !(n > 0 && answers(rows[n]!))) n++;
   if (n === 0 && !hasData && max > 0 && isHeaderLikeRow(rows[0]!)) n = 1;
   return n;

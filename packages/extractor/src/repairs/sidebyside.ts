@@ -17,10 +17,18 @@
  * moved back so the values sit under the periods; a block whose values cannot be placed stays in the outer table.
  * `/` cells filling an empty block beside a header are dropped. A block's first row is its header row.
  */
+
 import type { Table, TableCell } from '@shiryo/model';
+import { BULLET_MARKS, CIRCLED_NUMBERS, classBody, NOTE_MARKS } from '@shiryo/model';
 import { makeCell, sortCells, tableFromRows } from '../draft.js';
 import { isMissingMarker, isNumericData, isYearLike } from '../text.js';
 import { denseGrid } from './cells.js';
+
+/** Where a cell's own heading ends: before a bullet, bracket, circled number or note mark, or at a sentence end. */
+const SPLIT_BEFORE_MARK = new RegExp(
+  `\\s+(?=[${classBody(BULLET_MARKS + NOTE_MARKS)}【${CIRCLED_NUMBERS}(（])|。`,
+  'u',
+);
 
 /** One block header: where its periods run, its measure and label cells. */
 export interface BlockHeader {
@@ -64,7 +72,7 @@ export function findBlockHeaders(texts: string[][]): BlockHeader[] {
 
 /** The leading phrase of a long cell (before its first bullet, bracket or sentence end), if short enough. */
 function leadingPhrase(text: string): string | null {
-  const head = text.split(/\s+(?=[・•【①-⑳(（■※])|。/u)[0]!.trim();
+  const head = text.split(SPLIT_BEFORE_MARK)[0]!.trim();
   return head && len(head) <= MAX_LABEL ? head : null;
 }
 

@@ -13,7 +13,7 @@
  * (`総計`, `合計`) ends the group. The same label again under a group that spans blank rows (a group label
  * repeated on the next page) continues that group.
  */
-import { type Table, type TableCell, tableToGrid } from '@shiryo/model';
+import { type Table, type TableCell, TOTAL_WORDS, tableToGrid, wordsPattern } from '@shiryo/model';
 import { sortCells, withRepair } from '../draft.js';
 import { isMissingMarker, isNumericData, textKey } from '../text.js';
 import { ID_LIKE } from './cells.js';
@@ -78,7 +78,7 @@ export function fillHeaderSpans(t: Table): Table {
   return changed ? withRepair(t, 'fillHeaderSpans', { cells: sortCells(cells) }) : t;
 }
 
-const TOTAL = /^(?:総計|合計|計|総数|全体)$/;
+const TOTAL = new RegExp(`^(?:${wordsPattern([...TOTAL_WORDS, '全体'])})$`, 'u');
 const isLabel = (s: string) => !!s && (ID_LIKE.test(s) || (!isNumericData(s) && !isMissingMarker(s)));
 
 /** The first text right of column c in row r (a label spanning down from above counts). */

@@ -8,20 +8,24 @@
  *   - scrambled vertical text (`人本 家族の 選択 ・ 本`): its order is unknown, so it is not joined (vertical.ts).
  * Only header and stub cells are touched; body text keeps its spacing.
  */
-import type { Table } from '@shiryo/model';
+import { ANSWER_WORDS, GLUED_KIND_WORDS, type Table, TOTAL_WORDS } from '@shiryo/model';
 import { withRepair } from '../draft.js';
 import { isCjk } from '../text.js';
 
 const MAX_LABEL = 20;
 
 /** Words that name a category on their own; a label made only of them lists items. */
-const STANDALONE = new Set(
-  (
-    '身体 知的 精神 難病 発達 児童 障害児 障害者 障がい児 障がい者 高齢者 男 女 男性 女性 計 小計 合計 総数 総計 ' +
-    '計画 実績 見込 見込み 見込量 目標 目標値 実績値 計画値 乖離 差 比較 達成率 保健 医療 福祉 介護 教育 就労 ' +
-    '在宅 施設 入所 通所 市内 市外 県内 県外 有 無 あり なし 年度 月 人 件 回'
-  ).split(' '),
-);
+const STANDALONE = new Set<string>([
+  ...'身体 知的 精神 難病 発達 児童 障害児 障害者 障がい児 障がい者 高齢者 男 女 男性 女性'.split(' '),
+  ...TOTAL_WORDS,
+  ...GLUED_KIND_WORDS,
+  '比較',
+  '乖離',
+  ...'保健 医療 福祉 介護 教育 就労 在宅 施設 入所 通所 市内 市外 県内 県外 年度 月 人 件 回'.split(' '),
+  ...ANSWER_WORDS,
+  'あり',
+  'なし',
+]);
 
 const chars = (s: string) => [...s];
 /** A character a split may end on: Japanese, or the middle dot of `聴覚・ 平衡`. */

@@ -2,7 +2,9 @@
  * Column and row headers: the period and the value kind a header names (`R3年度 （見込）`, `R1実績`,
  * `令和３年度 実績値`, `H29 年度末`, `計画値`, `乖離値`), and what is left of it.
  */
+
 import type { FiscalPeriod, ValueKind } from '@shiryo/model';
+import { ESTIMATE_PATTERN, KIND_WORDS } from '@shiryo/model';
 import { normalizeMapped } from '../text/index.js';
 import { fyPeriod } from './dates.js';
 import { type PeriodOptions, scanPeriods } from './scan.js';
@@ -11,45 +13,7 @@ import { type PeriodOptions, scanPeriods } from './scan.js';
  * Header words and their value kinds. 見込/計画 → `plan`; `estimate` only for a result estimated before it is final
  * (`実績(見込)`, `実績見込`, read in parseColumnHeader).
  */
-export const VALUE_KIND_WORDS: Readonly<Record<string, ValueKind>> = {
-  見込: 'plan',
-  見込み: 'plan',
-  見込量: 'plan',
-  見込み量: 'plan',
-  見込値: 'plan',
-  計画: 'plan',
-  計画値: 'plan',
-  計画量: 'plan',
-  計画案: 'plan',
-  実績: 'actual',
-  実績値: 'actual',
-  目標: 'target',
-  目標値: 'target',
-  目標量: 'target',
-  進捗目標: 'target',
-  基準: 'baseline',
-  基準値: 'baseline',
-  現状値: 'baseline',
-  乖離: 'deviation',
-  乖離値: 'deviation',
-  差: 'deviation',
-  差異: 'deviation',
-  比較: 'deviation',
-  増減: 'deviation',
-  増減数: 'deviation',
-  前年度比増減: 'deviation',
-  前年比: 'deviation',
-  前年度比: 'deviation',
-  対前年比: 'deviation',
-  対前年度比: 'deviation',
-  達成率: 'achievement_rate',
-  対計画比: 'achievement_rate',
-  計画比: 'achievement_rate',
-  計画対比: 'achievement_rate',
-  執行率: 'achievement_rate',
-  達成度: 'achievement_rate',
-  進捗率: 'achievement_rate',
-};
+export const VALUE_KIND_WORDS: Readonly<Record<string, ValueKind>> = KIND_WORDS;
 
 /** The value kind of one header word (`実績値` → actual); null when the word is not a header word. */
 export function valueKindOf(word: string): ValueKind | null {
@@ -103,7 +67,7 @@ export function parseColumnHeader(text: string, opts: PeriodOptions = {}): Colum
 
   let valueKind: ValueKind | null = null;
   // `実績(見込)`, `実績見込`: a result not yet final, estimated.
-  const estimated = /実績\s*[(（]?\s*見込み?\s*[)）]?/u.exec(s);
+  const estimated = ESTIMATE_PATTERN.exec(s);
   if (estimated) {
     valueKind = 'estimate';
     s = s.slice(0, estimated.index) + s.slice(estimated.index + estimated[0].length);

@@ -5,7 +5,9 @@
  *
  * The scanner runs on normalized text (see `normalizeMapped`) and reports spans in it; texts are cut from the source.
  */
+
 import type { FiscalPeriod } from '@shiryo/model';
+import { PLAN_TERM_BASES } from '@shiryo/model';
 import { type Mapped, parseKanjiNumber, sourceSpan } from '../text/index.js';
 import {
   datePeriod,
@@ -42,7 +44,11 @@ export interface PeriodOptions {
 }
 
 /** First fiscal year of term 1 of each plan; every term lasts three fiscal years. */
-export const PLAN_TERM_BASE: Record<PlanType, number> = { shogai: 2006, shogaiji: 2018, kaigo: 2000 };
+export const PLAN_TERM_BASE: Record<PlanType, number> = {
+  shogai: PLAN_TERM_BASES.障害福祉計画,
+  shogaiji: PLAN_TERM_BASES.障害児福祉計画,
+  kaigo: PLAN_TERM_BASES.介護保険事業計画,
+};
 
 /**
  * The fiscal years of a plan term: 障害福祉計画 term n starts FY 2006+3(n-1) (第6期 = FY2021–2023), 障害児福祉計画

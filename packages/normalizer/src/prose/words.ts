@@ -2,11 +2,17 @@
  * The words and small readings the prose rules share: periods and quantities found in a text, kind words, bullet
  * starts, the label cleaner. Pure string functions.
  */
+
 import type { FiscalPeriod, ValueKind } from '@shiryo/model';
-import { KIND_MARKER } from '@shiryo/model';
-import { compact, stripNumbering, stripTags } from '../labels.js';
+import { BULLET_MARKS, charClass, KIND_MARKER, LABEL_TAIL_KIND_WORDS, wordsPattern } from '@shiryo/model';
+import { compact, kindWord, stripNumbering, stripTags } from '../labels.js';
+
 import { findPeriods, valueKindOf } from '../period/index.js';
 import { findQuantities } from '../quantity/index.js';
+
+export { kindWord };
+
+const BULLET_START = new RegExp(`(?:^|\\s)${charClass(BULLET_MARKS)}`, 'gu');
 
 export function findPeriodSpans(text: string) {
   return (
@@ -43,9 +49,7 @@ export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const KIND_MARKERS = new RegExp(KIND_MARKER.source, 'gu');
 
 /** Kind words ending a label (`… 目標 /実績/達成率`, `…の抑制 現状値`): they say what a value is, not what it counts. */
-export const KIND_TAIL =
-  /[\s/／:：、,]*(?:目標値?|実績値?|達成率|進捗率|現状値|基準値|前年度?比|見込量?|計画策定時|策定時)[\s/／:：]*$/u;
-
+export const KIND_TAIL = new RegExp(`[\\s/／:：、,]*(?:${wordsPattern(LABEL_TAIL_KIND_WORDS)})[\\s/／:：]*$`, 'u');
 /** A unit's counted thing without its period (`time/year` → `time`). */
 export const unitBase = (u: string | null | undefined) => (u ?? '').split('/')[0];
 
@@ -54,21 +58,7 @@ export const yearOnly = /^\s*[・•]?\s*(?:令和|平成|R|H|\d{4})\s*(?:\d{1,2
 
 /** Where each bullet item starts: a bullet mark at the start or after a blank (`… • 移行者数:5人 • 削減数:2人`). */
 export function bulletStarts(text: string): number[] {
-  return [...text.matchAll(/(?:^|\s)[•・●○◆■◇□]/gu)].map((m) => (m.index ?? 0) + m[0].length - 1);
-}
-
-export function kindWord(text: string): ValueKind | null {
-  // `目標値に対する実績`: the words after に対する are what is reported.
-  const against = /に対(?:する|しての)(.*)$/u.exec(compact(text))?.[1];
-  if (against && kindWord(against)) return kindWord(against);
-  const c = compact(text).replace(/目標\d+/g, '');
-  const hits: ValueKind[] = [];
-  if (/目標|月標|日標/.test(c)) hits.push('target');
-  // `【令和6年度の状況】`, `現状`: how things stand is a result
-  if (/実績|(?:状況|現状)】?$/.test(c) && !/目標|見込|計画/.test(c.replace(/実績/g, ''))) hits.push('actual');
-  else if (/実績/.test(c)) hits.push('actual');
-  if (/見込/.test(c)) hits.push('plan');
-  return hits.length === 1 ? hits[0]! : null;
+  return [...text.matchAll(BULLET_START)].map((m) => (m.index ?? 0) + m[0].length - 1);
 }
 
 /** The last position of any of `marks` in `s` that is not inside round brackets; -1 if none. */

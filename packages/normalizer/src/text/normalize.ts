@@ -1,3 +1,4 @@
+import { ATAI_STEMS, wordsPattern } from '@shiryo/model';
 /**
  * Text repair: NFKC, whitespace, spaces that a PDF export left inside Japanese words, and the OCR confusions seen
  * in published exports. Every step keeps a map from each output character back to the input, so scanners that
@@ -213,7 +214,7 @@ const STEPS: Step[] = [
   // OCR: 值 (U+503C) for 値 in known words.
   {
     name: FIXES.ocrAtai,
-    re: /(目標|日標|月標|実績|計画|基準|乖離|見込|数|設定|推計|現状)值/gu,
+    re: new RegExp(`(${wordsPattern(ATAI_STEMS)})值`, 'gu'),
     fn: (m) => `${m[1]}値`,
   },
   // OCR: 月標 / 日標 for 目標 inside brackets or before 値 / a colon, when the result is a header word.

@@ -2,6 +2,7 @@
  * Label rules of prose: what a number in a sentence counts. Stages `label` (from the words before the value),
  * `label-lead` (first applies: the words a value without a label of its own takes) and `label-fallback`.
  */
+import { classBody, NOTE_MARKS, SECTION_MARKS } from '@shiryo/model';
 import { findPeriods } from '../../period/index.js';
 import {
   ACTIVITY,
@@ -86,7 +87,12 @@ export const clean = rule<ProseValueContext>({
   examples: [{ text: '【目標値】地域生活移行者数：5人', expect: { value: 5 } }],
 });
 
-const SEPARATORS = ['。', '、', '●', '○', '■', '◆', '□', '◇', '※'];
+/**
+ * A sentence end, a comma, a heavy mark that opens a clause (`●`, `○`, `■`…) or a note mark. Not the light item marks
+ * (`・`, `•`): they list items inside one clause (`保健・医療`, `… •年6回以上協議` whose label is the row's item).
+ */
+const SEPARATORS = ['。', '、', '●', '○', ...SECTION_MARKS, NOTE_MARKS];
+const CLAUSE_SPLIT = new RegExp(`[${classBody(SEPARATORS.join(''))}]`, 'u');
 
 export const afterLastSeparator = rule<ProseValueContext>({
   id: 'label.after-last-separator',
@@ -138,12 +144,12 @@ export const clauseBeforeManner = rule<ProseValueContext>({
     const howOnly = /(?:ながら|つつ|あわせて|併せて)\s*(?:実施|開催)$/u.test(x.label) && !/を/u.test(x.label);
     if (!x.label || x.label === x.unsliced || !([...x.label].length <= 3 || howOnly) || COUNT_LABEL.test(x.label))
       return false;
-    const clauses = x.unsliced.split(/[。、●○■◆□◇※]/u).map((c) => cleanLabel(c));
+    const clauses = x.unsliced.split(CLAUSE_SPLIT).map((c) => cleanLabel(c));
     const previous = clauses[clauses.length - 2];
     return !!previous && [...previous].length >= 4;
   },
   apply(x) {
-    const clauses = x.unsliced.split(/[。、●○■◆□◇※]/u).map((c) => cleanLabel(c));
+    const clauses = x.unsliced.split(CLAUSE_SPLIT).map((c) => cleanLabel(c));
     x.label = clauses[clauses.length - 2]!;
   },
   examples: [{ text: '認知症カフェの運営を支援し、各地区で12回開催', expect: { value: 12 } }],
