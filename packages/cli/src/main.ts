@@ -90,7 +90,7 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
     const tokens = tokenMatcher(await loadTokenizer());
     const progress = new Progress(files.length, process.stderr, opts.quiet);
     const queue = new PQueue({ concurrency: opts.jobs });
-    const counts = { inserted: 0, replaced: 0, unchanged: 0, failed: 0 };
+    const counts = { inserted: 0, replaced: 0, updated: 0, unchanged: 0, failed: 0 };
     for (const file of files) {
       queue.add(async () => {
         let doc: ExtractedDocument | undefined;
