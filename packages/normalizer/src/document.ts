@@ -77,8 +77,7 @@ function resolveMunicipality(
       code: 'MUNICIPALITY_NOT_FOUND',
       severity: 'warn',
       stage: 'normalize',
-      message:
-        'no municipality: none given, none in the path, none named in the text; pass --municipality or a manifest',
+      message: 'the text names no municipality and none was given (--municipality, a manifest row, the path)',
       where: null,
     });
     return { municipality: null, source: null };

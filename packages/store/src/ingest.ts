@@ -39,7 +39,7 @@ const SQL = {
       seen_at = CASE WHEN document_id = excluded.document_id THEN seen_at ELSE excluded.seen_at END
     WHERE document_id IS NOT excluded.document_id OR (@known AND municipality_code IS NOT excluded.municipality_code)`,
   deletePath: 'DELETE FROM document_paths WHERE path = ?',
-  otherPath: 'SELECT path FROM document_paths WHERE document_id = ? ORDER BY seen_at, path LIMIT 1',
+  otherPath: 'SELECT path FROM document_paths WHERE document_id = ? ORDER BY seen_at, rowid LIMIT 1',
   movePrimaryPath: 'UPDATE documents SET path = ? WHERE id = ? AND path = ?',
   page: `INSERT INTO pages (document_id, page, width, height, rotation, n_spans, n_rulings, needs_ocr, text)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,

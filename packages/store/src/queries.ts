@@ -36,7 +36,7 @@ export function storedDocument(db: Database.Database, sha256: string): StoredDoc
     .get(sha256) as Omit<StoredDocument, 'paths'> | undefined;
   if (!d) return null;
   const paths = db
-    .prepare('SELECT path, municipality_code FROM document_paths WHERE document_id = ? ORDER BY seen_at, path')
+    .prepare('SELECT path, municipality_code FROM document_paths WHERE document_id = ? ORDER BY seen_at, rowid')
     .all(d.id) as StoredDocument['paths'];
   return { ...d, paths };
 }
@@ -48,7 +48,7 @@ export function documentsWithoutMunicipality(db: Database.Database): DocumentWit
       'SELECT id, path, n_observations AS observations FROM documents WHERE municipality_code IS NULL ORDER BY path',
     )
     .all() as Omit<DocumentWithoutMunicipality, 'paths' | 'reasons'>[];
-  const paths = db.prepare('SELECT path FROM document_paths WHERE document_id = ? ORDER BY seen_at, path').pluck();
+  const paths = db.prepare('SELECT path FROM document_paths WHERE document_id = ? ORDER BY seen_at, rowid').pluck();
   const reasons = db
     .prepare(`SELECT code || ': ' || message FROM issues WHERE document_id = ? AND code LIKE 'MUNICIPALITY%'
       ORDER BY id`)
