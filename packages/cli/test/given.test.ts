@@ -63,6 +63,10 @@ describe('decide: option, manifest, what was given before, the paths, the text',
     expect(d.issues[0]!.message).toContain(
       '/e/東松山市/r.txt: 埼玉県東松山市 (112127); /d/所沢市/r.txt: 埼玉県所沢市 (112089)',
     );
+    // 府中市/ is 東京都 or 広島県: neither is 所沢市 either
+    expect(decide(facts('/e/府中市/r.txt'), tokorozawa).issues[0]!.message).toContain(
+      '/e/府中市/r.txt: 東京都府中市 (132063) or 広島県府中市 (342084); /d/所沢市/r.txt: 埼玉県所沢市 (112089)',
+    );
     // a stored path whose city was never read (schema 2) is read from its string
     const legacy = stored({ paths: [{ path: '/d/所沢市/r.txt', municipality_code: null }] });
     expect(decide(facts('/e/東松山市/r.txt'), legacy).issues.map((i) => i.code)).toEqual([
