@@ -39,6 +39,9 @@ export type MunicipalityLookup =
   | { kind: 'ambiguous'; candidates: Municipality[] }
   | { kind: 'unknown'; suggestions: Municipality[] };
 
+/** 鶴ヶ島市 and 鶴ケ島市 are one name (people write either; the code list has both kinds). */
+const foldName = (s: string): string => s.replace(/ヶ/g, 'ケ');
+
 /** `広島県府中市 (342084)`: how a municipality is named in messages. */
 export const municipalityLabel = (m: Municipality): string => `${m.prefecture}${m.name} (${m.code})`;
 
@@ -50,7 +53,7 @@ export const municipalityLabel = (m: Municipality): string => `${m.prefecture}${
  * ambiguous, an unknown one comes back with the names it may have meant.
  */
 export function lookupMunicipality(query: string): MunicipalityLookup {
-  const q = query.normalize('NFKC').replace(/\s+/g, '');
+  const q = foldName(query.normalize('NFKC').replace(/\s+/g, ''));
   const found = (ms: Municipality[]): MunicipalityLookup =>
     ms.length === 1
       ? { kind: 'found', municipality: ms[0]! }
@@ -63,13 +66,16 @@ export function lookupMunicipality(query: string): MunicipalityLookup {
     return found(ms.filter((m) => m !== null));
   }
   const all = municipalities();
-  const exact = all.filter((m) => q === m.name || q === m.prefecture + m.name);
+  const exact = all.filter((m) => q === foldName(m.name) || q === m.prefecture + foldName(m.name));
   if (exact.length) return found(exact);
   // `埼玉県府中市`: the name exists in other prefectures; `所沢`: names that start with what was given.
   const pref = PREFECTURES.find((p) => q.startsWith(p));
   const bare = pref ? q.slice(pref.length) : q;
   const suggestions = bare
-    ? [...all.filter((m) => m.name === bare), ...all.filter((m) => m.name !== bare && m.name.startsWith(bare))]
+    ? [
+        ...all.filter((m) => foldName(m.name) === bare),
+        ...all.filter((m) => foldName(m.name) !== bare && foldName(m.name).startsWith(bare)),
+      ]
     : [];
   return { kind: 'unknown', suggestions: suggestions.slice(0, 6) };
 }
@@ -165,16 +171,20 @@ const COUNTER_BEFORE = /[年度期回月日号]$/u;
 /** `三次市民`, `中央市場`, `中央区域`: the name's last character starts another word. */
 const WORD_AFTER = /^[民場域]/u;
 
-function namesByLength(): string[] {
-  return [...new Set(municipalities().map((m) => m.name))].sort((a, b) => b.length - a.length);
+/** Every name (folded: ヶ as ケ) and the municipalities that bear it. */
+function namesByName(): Map<string, Municipality[]> {
+  const byName = new Map<string, Municipality[]>();
+  for (const m of municipalities()) byName.set(foldName(m.name), [...(byName.get(foldName(m.name)) ?? []), m]);
+  return byName;
 }
-let names: string[] | undefined;
+let names: Map<string, Municipality[]> | undefined;
 
 /**
  * Municipality names, 6-digit codes and prefecture names in one folder or file name, overlaps resolved.
  * `wards`: the wards of a designated city named further out, by their own names (`港北区` for 横浜市港北区).
  */
-function pathHits(part: string, wards: readonly { name: string; ward: Municipality }[] = []): PathHit[] {
+function pathHits(original: string, wards: readonly { name: string; ward: Municipality }[] = []): PathHit[] {
+  const part = foldName(original);
   const hits: PathHit[] = [];
   for (const w of wards)
     for (let i = part.indexOf(w.name); i >= 0; i = part.indexOf(w.name, i + 1))
@@ -187,10 +197,10 @@ function pathHits(part: string, wards: readonly { name: string; ward: Municipali
   for (const p of PREFECTURES)
     for (let i = part.indexOf(p); i >= 0; i = part.indexOf(p, i + 1))
       hits.push({ start: i, end: i + p.length, prefecture: p, cities: [] });
-  names ??= namesByLength();
-  for (const name of names)
+  names ??= namesByName();
+  for (const [name, cities] of names)
     for (let i = part.indexOf(name); i >= 0; i = part.indexOf(name, i + 1))
-      hits.push({ start: i, end: i + name.length, cities: municipalities().filter((m) => m.name === name) });
+      hits.push({ start: i, end: i + name.length, cities });
   // The longest of overlapping hits, the earlier of two as long: 東京都 in 東京都市 holds no 京都市.
   hits.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const kept: PathHit[] = [];
@@ -236,7 +246,9 @@ export function municipalityFromPath(path: string): PathMunicipality | null {
     const cities = hitsOf.flat().flatMap((h) => h.cities);
     const wards = municipalities().flatMap((m) => {
       const city = cities.find((c) => m.name.length > c.name.length && m.name.startsWith(c.name));
-      return city && m.prefecture === city.prefecture ? [{ name: m.name.slice(city.name.length), ward: m }] : [];
+      return city && m.prefecture === city.prefecture
+        ? [{ name: foldName(m.name.slice(city.name.length)), ward: m }]
+        : [];
     });
     hitsOf.push(pathHits(part, wards));
   }

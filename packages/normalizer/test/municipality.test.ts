@@ -53,6 +53,9 @@ describe('lookupMunicipality (an option or a manifest cell)', () => {
     // 府中町 (広島県) is a municipality of its own
     expect(codes(lookupMunicipality('府中町'))).toEqual(['343021']);
     expect(codes(lookupMunicipality('札幌市 中央区'))).toEqual(['011011']);
+    // ヶ and ケ: the list writes 鶴ヶ島市 and 金ケ崎町; people write either
+    expect(codes(lookupMunicipality('鶴ケ島市'))).toEqual(['112411']);
+    expect(codes(lookupMunicipality('金ヶ崎町'))).toEqual(['033812']);
   });
 
   it('an unknown name comes back with the names it may have meant', () => {
@@ -74,6 +77,7 @@ describe('municipalityFromPath', () => {
     ['R6/令和6年度所沢市障害福祉計画.pdf', '112089', '令和6年度所沢市障害福祉計画'],
     ['C:\\docs\\所沢市\\a.pdf', '112089', '所沢市'],
     ['x/三次市/a.pdf', '342092', '三次市'],
+    ['鶴ケ島市/a.pdf', '112411', '鶴ケ島市'],
     ['入間郡三芳町/a.pdf', '113247', '入間郡三芳町'],
     ['千葉県/千葉市/a.pdf', '121002', '千葉市'],
     ['広島県/府中市/a.pdf', '342084', '府中市'],
