@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXPORT_KEYS } from '@shiryo/model';
 import Database from 'better-sqlite3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, fixtures, ROOT } from './pipeline.js';
 
 const BIN = join(ROOT, 'packages/cli/bin/shiryo.mjs');
@@ -37,6 +37,11 @@ beforeAll(() => {
   if (!existsSync(join(ROOT, 'packages/cli/dist/main.js')))
     execFileSync('pnpm', ['build'], { cwd: ROOT, stdio: 'inherit' });
 });
+
+// The tests that spawn with spawnSync block this worker; one turn of the event loop after each lets it read the
+// runner's replies. Without it, a run of them longer than vitest's fixed 60 s RPC timeout (a loaded machine) ends a
+// green run with "Timeout calling onTaskUpdate" and exit 1.
+afterEach(() => new Promise<void>((done) => setTimeout(done, 0)));
 
 describe('usage', () => {
   it('--help lists every command and exits 0', () => {
