@@ -241,10 +241,11 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
     const queue = new PQueue({ concurrency: opts.jobs });
     const counts = { inserted: 0, replaced: 0, updated: 0, unchanged: 0, failed: 0 };
     for (const file of files) {
+      const row = manifestRowFor(manifest, file);
       const facts: FileFacts = {
         path: file,
         ...(opts.municipality ? { option: opts.municipality } : {}),
-        ...(manifestRowFor(manifest, file) ? { manifest: manifestRowFor(manifest, file)! } : {}),
+        ...(row ? { manifest: row } : {}),
         fromPath: municipalityFromPath(resolve(file)),
       };
       queue.add(async () => {
