@@ -1,12 +1,12 @@
 /** The `shiryo` command from the outside: spawned as a user would run it, exit codes, stdout and stderr. */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXPORT_KEYS } from '@shiryo/model';
 import Database from 'better-sqlite3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, fixtures, ROOT } from './pipeline.js';
 
 const BIN = join(ROOT, 'packages/cli/bin/shiryo.mjs');
@@ -16,12 +16,32 @@ function shiryo(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+function shiryoAsync(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [BIN, ...args]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
+    child.on('error', fail).on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
 const tmp = () => mkdtempSync(join(tmpdir(), 'shiryo-cli-'));
 
 beforeAll(() => {
   if (!existsSync(join(ROOT, 'packages/cli/dist/main.js')))
     execFileSync('pnpm', ['build'], { cwd: ROOT, stdio: 'inherit' });
 });
+
+// The tests that spawn with spawnSync block this worker; one turn of the event loop after each lets it read the
+// runner's replies. Without it, a run of them longer than vitest's fixed 60 s RPC timeout (a loaded machine) ends a
+// green run with "Timeout calling onTaskUpdate" and exit 1.
+afterEach(() => new Promise<void>((done) => setTimeout(done, 0)));
 
 describe('usage', () => {
   it('--help lists every command and exits 0', () => {
@@ -273,5 +293,233 @@ describe('tables, inspect, normalize', () => {
     const [a, b] = JSON.parse(r.stdout);
     expect(a.periods[0]).toMatchObject({ fiscal_year: 2021, start: '2021-04-01', end: '2022-03-31' });
     expect(b.quantities[0]).toMatchObject({ value: 72, unit: 'person', qualifier: 'lte' });
+  });
+});
+
+describe('where the municipality comes from', () => {
+  // (spawned without blocking the test worker: these tests run several ingests each)
+  // A report that never names its city (like five of ten real ones).
+  const NO_CITY = '第7期障害福祉計画 進捗状況\n\n1) 短期入所\n\n\tR6年度 (見込)\tR5実績\n利用者数(人/月)\t12\t9\n';
+  const rowsOf = (db: string, sql: string, ...params: unknown[]) => {
+    const d = new Database(db, { readonly: true });
+    try {
+      return d.prepare(sql).all(...params) as Record<string, unknown>[];
+    } finally {
+      d.close();
+    }
+  };
+
+  it('--municipality on a stored document whose city was unknown updates it, observations included', async () => {
+    const dir = tmp();
+    const db = join(dir, 'db.sqlite');
+    const f = join(dir, 'report.txt');
+    writeFileSync(f, NO_CITY);
+    expect((await shiryoAsync('ingest', f, '--db', db)).stderr).toMatch(/inserted 1/);
+    expect(rowsOf(db, 'SELECT municipality_code FROM documents')).toEqual([{ municipality_code: null }]);
+    const r = await shiryoAsync('ingest', f, '--db', db, '--municipality', '所沢市');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/updated 1/);
+    expect(rowsOf(db, 'SELECT municipality_code, municipality_name, prefecture FROM documents')).toEqual([
+      { municipality_code: '112089', municipality_name: '所沢市', prefecture: '埼玉県' },
+    ]);
+    expect(rowsOf(db, 'SELECT DISTINCT municipality_code FROM observations')).toEqual([
+      { municipality_code: '112089' },
+    ]);
+    expect(rowsOf(db, 'SELECT count(*) n FROM observations')).toEqual([{ n: 2 }]);
+  });
+
+  it('--municipality 999999 is bad usage (exit 2), naming the code', async () => {
+    const dir = tmp();
+    const f = join(dir, 'report.txt');
+    writeFileSync(f, NO_CITY);
+    const r = await shiryoAsync('ingest', f, '--db', join(dir, 'db.sqlite'), '--municipality', '999999');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('999999');
+    expect(r.stderr).toMatch(/not a municipality code/);
+    expect(existsSync(join(dir, 'db.sqlite'))).toBe(false);
+    expect((await shiryoAsync('ingest', f, '--db', join(dir, 'db.sqlite'), '--municipality', 'どこでも市')).code).toBe(
+      2,
+    );
+    expect((await shiryoAsync('inspect', f, '--municipality', '999999')).code).toBe(2);
+  });
+
+  it('--municipality 府中市 asks for the prefecture or the code, listing both (exit 2)', async () => {
+    const dir = tmp();
+    const f = join(dir, 'report.txt');
+    writeFileSync(f, NO_CITY);
+    const r = await shiryoAsync('ingest', f, '--db', join(dir, 'db.sqlite'), '--municipality', '府中市');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('東京都府中市 (132063)');
+    expect(r.stderr).toContain('広島県府中市 (342084)');
+    const ok = await shiryoAsync('ingest', f, '--db', join(dir, 'db.sqlite'), '--municipality', '広島県府中市');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(rowsOf(join(dir, 'db.sqlite'), 'SELECT municipality_code FROM documents')).toEqual([
+      { municipality_code: '342084' },
+    ]);
+  });
+
+  it('a folder or a file name names the city (a code too); a path naming none leaves it to the text, or unknown', async () => {
+    const dir = tmp();
+    const db = join(dir, 'db.sqlite');
+    mkdirSync(join(dir, 'docs/所沢市'), { recursive: true });
+    mkdirSync(join(dir, 'docs/misc'), { recursive: true });
+    writeFileSync(join(dir, 'docs/所沢市/資料2.txt'), NO_CITY);
+    writeFileSync(join(dir, 'docs/misc/112127_資料.txt'), NO_CITY.replace('12', '14'));
+    writeFileSync(join(dir, 'docs/misc/report.txt'), NO_CITY.replace('12', '16'));
+    writeFileSync(join(dir, 'docs/misc/第三次市民福祉計画.txt'), NO_CITY.replace('12', '18'));
+    const r = await shiryoAsync('ingest', join(dir, 'docs'), '--db', db);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('(東松山市 112127, from the path;');
+    expect(r.stderr).toContain('(所沢市 112089, from the path;');
+    expect(
+      rowsOf(db, 'SELECT municipality_code AS code, municipality_source AS source FROM documents ORDER BY path'),
+    ).toEqual([
+      { code: '112127', source: 'path' },
+      { code: null, source: null },
+      { code: null, source: null },
+      { code: '112089', source: 'path' },
+    ]);
+    expect(
+      rowsOf(db, 'SELECT path, municipality_code FROM document_paths ORDER BY path').map((x) => x.municipality_code),
+    ).toEqual(['112127', null, null, '112089']);
+    // the summary says where each city came from, and lists the documents without one, with why
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^municipality +code +prefecture +documents +tables +observations +from$/);
+    expect(lines.find((l) => l.startsWith('所沢市'))).toMatch(/ 1 +1 +2 +path 1$/);
+    const section = r.stdout.slice(r.stdout.indexOf('documents without a municipality (2;'));
+    expect(section).toContain(`${join(dir, 'docs/misc/report.txt')} (2 observations)`);
+    expect(section).toContain(`${join(dir, 'docs/misc/第三次市民福祉計画.txt')} (2 observations)`);
+    expect(section).toContain('MUNICIPALITY_NOT_FOUND: the text names no municipality and none was given');
+    expect((await shiryoAsync('summary', '--db', db)).stdout).toBe(r.stdout);
+    // inspect reads the path too, and says so
+    expect((await shiryoAsync('inspect', join(dir, 'docs/所沢市/資料2.txt'))).stdout).toContain(
+      'municipality: 埼玉県所沢市 (112089), from the path',
+    );
+  });
+
+  it('a stored document seen at a path that names a city takes it; --force reads stored bytes anew', async () => {
+    const dir = tmp();
+    const db = join(dir, 'db.sqlite');
+    writeFileSync(join(dir, 'report.txt'), NO_CITY);
+    expect((await shiryoAsync('ingest', join(dir, 'report.txt'), '--db', db)).stderr).toMatch(/inserted 1/);
+    mkdirSync(join(dir, '所沢市'));
+    writeFileSync(join(dir, '所沢市/report.txt'), NO_CITY);
+    const r = await shiryoAsync('ingest', join(dir, '所沢市/report.txt'), '--db', db);
+    expect(r.stderr).toMatch(/updated 1/);
+    expect(rowsOf(db, 'SELECT path, municipality_code, municipality_source FROM documents')).toEqual([
+      { path: join(dir, 'report.txt'), municipality_code: '112089', municipality_source: 'path' },
+    ]);
+    expect(rowsOf(db, 'SELECT DISTINCT municipality_code FROM observations')).toEqual([
+      { municipality_code: '112089' },
+    ]);
+    expect((await shiryoAsync('ingest', dir, '--db', db)).stderr).toMatch(/updated 0, unchanged 2/);
+    const f = await shiryoAsync('ingest', join(dir, 'report.txt'), '--db', db, '--force');
+    expect(f.stderr).toMatch(/updated 1/);
+    expect(rowsOf(db, 'SELECT count(*) n FROM observations')).toEqual([{ n: 2 }]);
+  });
+
+  it("identical bytes under two cities' folders: one document, both paths, no city taken from them until one is given", async () => {
+    const dir = tmp();
+    const db = join(dir, 'db.sqlite');
+    for (const city of ['所沢市', '東松山市']) {
+      mkdirSync(join(dir, city));
+      writeFileSync(join(dir, city, 'report.txt'), NO_CITY);
+    }
+    const r = await shiryoAsync('ingest', dir, '--db', db);
+    expect(r.code, r.stderr).toBe(0);
+    expect(rowsOf(db, 'SELECT municipality_code, municipality_source FROM documents')).toEqual([
+      { municipality_code: null, municipality_source: null },
+    ]);
+    expect(rowsOf(db, 'SELECT path, municipality_code FROM document_paths ORDER BY municipality_code')).toEqual([
+      { path: join(dir, '所沢市/report.txt'), municipality_code: '112089' },
+      { path: join(dir, '東松山市/report.txt'), municipality_code: '112127' },
+    ]);
+    expect(rowsOf(db, 'SELECT DISTINCT municipality_code FROM observations')).toEqual([{ municipality_code: null }]);
+    const section = r.stdout.slice(r.stdout.indexOf('documents without a municipality (1;'));
+    expect(section).toMatch(/also at .*report\.txt/);
+    expect(section).toContain(
+      'MUNICIPALITY_PATHS_DISAGREE: these bytes were seen at paths naming different municipalities',
+    );
+    expect(section).toContain('埼玉県所沢市 (112089)');
+    expect(section).toContain('埼玉県東松山市 (112127)');
+    // a person settles it; a later walk of the tree keeps what was given
+    expect((await shiryoAsync('ingest', join(dir, '東松山市'), '--db', db, '--municipality', '112127')).stderr).toMatch(
+      /updated 1/,
+    );
+    expect((await shiryoAsync('ingest', dir, '--db', db)).stderr).toMatch(/unchanged 2/);
+    expect(rowsOf(db, 'SELECT municipality_code, municipality_source FROM documents')).toEqual([
+      { municipality_code: '112127', municipality_source: 'option' },
+    ]);
+  });
+
+  it('--manifest: a BOM, a quoted path with a comma, a folder row, plan and date; its files are ingested', async () => {
+    const dir = tmp();
+    const db = join(dir, 'db.sqlite');
+    mkdirSync(join(dir, 'files/a,b'), { recursive: true });
+    mkdirSync(join(dir, 'files/folder/sub'), { recursive: true });
+    writeFileSync(join(dir, 'files/a,b/r1.txt'), NO_CITY);
+    writeFileSync(join(dir, 'files/folder/sub/r2.txt'), NO_CITY.replace('12', '14'));
+    writeFileSync(
+      join(dir, 'files.csv'),
+      '\ufeffpath,municipality,plan,date,note\r\n' +
+        '"files/a,b/r1.txt","広島県 府中市",第3期障害児福祉計画,令和6年3月15日,"say ""hi"""\r\n' +
+        'files/folder,11208,,2024/3/1,\r\n',
+    );
+    const r = await shiryoAsync('ingest', '--manifest', join(dir, 'files.csv'), '--db', db);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('columns not read: note');
+    expect(
+      rowsOf(
+        db,
+        'SELECT municipality_code, municipality_source, plan, plan_period, plan_source, document_date FROM documents ORDER BY path',
+      ),
+    ).toEqual([
+      {
+        municipality_code: '342084',
+        municipality_source: 'manifest',
+        plan: '第3期障害児福祉計画',
+        plan_period: '2024-2026',
+        plan_source: 'manifest',
+        document_date: '2024-03-15',
+      },
+      {
+        municipality_code: '112089',
+        municipality_source: 'manifest',
+        plan: '第7期障害福祉計画',
+        plan_period: '2024-2026',
+        plan_source: 'text',
+        document_date: '2024-03-01',
+      },
+    ]);
+    expect(rowsOf(db, 'SELECT DISTINCT municipality_code, plan FROM observations ORDER BY 1')).toEqual([
+      { municipality_code: '112089', plan: '第7期障害福祉計画' },
+      { municipality_code: '342084', plan: '第3期障害児福祉計画' },
+    ]);
+    // what the manifest gave stays when the files are walked again without it
+    expect((await shiryoAsync('ingest', join(dir, 'files'), '--db', db)).stderr).toMatch(/unchanged 2/);
+    expect(rowsOf(db, "SELECT count(*) n FROM documents WHERE municipality_source = 'manifest'")).toEqual([{ n: 2 }]);
+  });
+
+  it('a manifest with bad rows is bad usage (exit 2): every problem by line, nothing ingested', async () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, 'bad.csv'),
+      'path,municipality,date\nx.txt,府中市,\ny.txt,999999,\nz.txt,所沢,\nw.txt,,2024-02-30\nx.txt,,\n',
+    );
+    const r = await shiryoAsync('ingest', '--manifest', join(dir, 'bad.csv'), '--db', join(dir, 'db.sqlite'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('line 2: 府中市 is ambiguous: 東京都府中市 (132063), 広島県府中市 (342084)');
+    expect(r.stderr).toContain('line 3: 999999 is not a municipality code');
+    expect(r.stderr).toContain(
+      'line 4: 所沢 is not a municipality name in the code list; did you mean 埼玉県所沢市 (112089)?',
+    );
+    expect(r.stderr).toContain('line 5: date 2024-02-30 is no date');
+    expect(r.stderr).toContain('line 6: x.txt is also on line 2');
+    expect(existsSync(join(dir, 'db.sqlite'))).toBe(false);
+    writeFileSync(join(dir, 'noheader.csv'), 'x.txt,所沢市\n');
+    expect(
+      (await shiryoAsync('ingest', '--manifest', join(dir, 'noheader.csv'), '--db', join(dir, 'db.sqlite'))).code,
+    ).toBe(2);
+    expect((await shiryoAsync('ingest', '--db', join(dir, 'db.sqlite'))).code).toBe(2);
   });
 });

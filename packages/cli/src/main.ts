@@ -1,18 +1,30 @@
+import { createHash } from 'node:crypto';
 import { closeSync, createWriteStream, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
-import { extractDocument, isPdfFile, pageToSvg, tableToMarkdown } from '@shiryo/extractor';
-import { type ExtractedDocument, type ShiryoError, toShiryoError } from '@shiryo/model';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { DEFAULT_MAX_BYTES, extractDocument, isPdfFile, pageToSvg, tableToMarkdown } from '@shiryo/extractor';
+import {
+  type ExtractedDocument,
+  type Municipality,
+  type MunicipalitySource,
+  type ShiryoError,
+  toShiryoError,
+} from '@shiryo/model';
 import {
   catalog,
   loadTokenizer,
   municipalities,
+  municipalityFromPath,
   normalizeDocument,
   normalizeInputs,
+  type TokenMatcher,
   tokenMatcher,
 } from '@shiryo/normalizer';
 import { openStore, type Store } from '@shiryo/store';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import PQueue from 'p-queue';
+import { decide, type FileFacts, resolveMunicipality, storedAsDecided } from './given.js';
+import { type Manifest, ManifestError, manifestRowFor, readManifest } from './manifest.js';
 import { Progress } from './progress.js';
 import { expandPaths } from './walk.js';
 
@@ -26,6 +38,26 @@ function positiveInt(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number ≥ 1');
   return n;
+}
+
+/** `--municipality`: a code or name the code list knows, or bad usage naming the candidates. */
+function municipalityOption(v: string): Municipality {
+  const r = resolveMunicipality(v);
+  if ('problem' in r) throw new InvalidArgumentError(r.problem);
+  return r.municipality;
+}
+
+const SOURCE_WORDS: Record<MunicipalitySource, string> = {
+  option: '--municipality',
+  manifest: 'the manifest',
+  path: 'the path',
+  text: 'the text',
+};
+
+function cityText(m: { name: string; code: string } | null, source: MunicipalitySource | null | undefined): string {
+  return m
+    ? `${m.name} ${m.code}, from ${source ? SOURCE_WORDS[source] : 'an unrecorded source'}`
+    : 'municipality unknown';
 }
 
 function failLine(e: ShiryoError): string {
@@ -48,7 +80,7 @@ function seedReferenceData(store: Store): void {
 
 function printSummary(store: Store): void {
   const rows = store.summary();
-  const head = ['municipality', 'code', 'prefecture', 'documents', 'tables', 'observations'];
+  const head = ['municipality', 'code', 'prefecture', 'documents', 'tables', 'observations', 'from'];
   const body = rows.map((r) => [
     r.municipality_name ?? '(unknown)',
     r.municipality_code ?? '',
@@ -56,60 +88,176 @@ function printSummary(store: Store): void {
     String(r.documents),
     String(r.tables),
     String(r.observations),
+    Object.entries(r.sources)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', '),
   ]);
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
   const widths = head.map((h, i) => Math.max(width(h), ...body.map((b) => width(b[i] ?? ''))));
+  const numeric = (i: number) => i >= 3 && i <= 5;
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => (i >= 3 ? ' '.repeat(widths[i]! - width(c)) + c : c + ' '.repeat(widths[i]! - width(c))))
-      .join('  ');
+      .map((c, i) => (numeric(i) ? ' '.repeat(widths[i]! - width(c)) + c : c + ' '.repeat(widths[i]! - width(c))))
+      .join('  ')
+      .trimEnd();
   out(`${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
   for (const b of body) out(`${line(b)}\n`);
   const total = rows.reduce((a, r) => [a[0]! + r.documents, a[1]! + r.tables, a[2]! + r.observations], [0, 0, 0]);
   out(`total: ${total[0]} documents, ${total[1]} tables, ${total[2]} observations\n`);
+  const unplaced = store.documentsWithoutMunicipality();
+  if (unplaced.length === 0) return;
+  out(`\ndocuments without a municipality (${unplaced.length}; pass --municipality or a manifest row):\n`);
+  for (const d of unplaced) {
+    out(`  ${d.path} (${d.observations} observations)\n`);
+    for (const p of d.paths) if (p !== d.path) out(`    also at ${p}\n`);
+    for (const r of d.reasons) out(`    ${r}\n`);
+  }
 }
 
 interface IngestOptions {
   db: string;
   jobs: number;
-  municipality?: string;
+  municipality?: Municipality;
+  manifest?: string;
+  force?: boolean;
   quiet?: boolean;
   summary: boolean;
 }
 
+/** The sha256 of a file's bytes, or null when it cannot be read or is too large (extraction then says why). */
+async function hashOf(file: string): Promise<string | null> {
+  try {
+    if ((await stat(file)).size > DEFAULT_MAX_BYTES) return null;
+    return createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
+  } catch {
+    return null;
+  }
+}
+
+interface IngestRun {
+  store: Store;
+  /** kuromoji's dictionary, loaded once (~1 s) on the first file that is read, then shared. */
+  tokens: () => Promise<TokenMatcher>;
+  force: boolean;
+}
+
+/**
+ * One file: bytes stored already and nothing new to give them → only the path is recorded (no reading);
+ * otherwise extract, decide the municipality against what is stored, normalize, store. Everything after the
+ * extraction is synchronous, so two copies of the same bytes in one batch see each other's paths.
+ */
+async function ingestFile(run: IngestRun, facts: FileFacts): Promise<{ status: string; line: string }> {
+  const { store, force } = run;
+  const file = facts.path;
+  if (!force) {
+    const sha = await hashOf(file);
+    const stored = sha ? store.storedDocument(sha) : null;
+    const d = stored ? decide(facts, stored) : null;
+    if (sha && stored && d && storedAsDecided(d, stored)) {
+      const r = store.recordPath(sha, file, d.pathCode);
+      if (r) {
+        const city = stored.municipality_code
+          ? { name: stored.municipality_name ?? '', code: stored.municipality_code }
+          : null;
+        return {
+          status: r.status,
+          line: `${file} (${cityText(city, stored.municipality_source)}; ${stored.n_tables} tables, ${stored.n_observations} observations)`,
+        };
+      }
+    }
+  }
+  const doc = await extractDocument(file);
+  const tokens = await run.tokens();
+  try {
+    const d = decide(facts, store.storedDocument(doc.sha256));
+    const norm = normalizeDocument(doc, { municipality: d.municipality ?? undefined, plan: d.plan, tokens });
+    norm.issues.push(...d.issues);
+    const r = store.ingestDocument(doc, norm, {
+      force,
+      pathMunicipalityCode: d.pathCode,
+      planGiven: d.plan !== undefined,
+      documentDate: d.date,
+    });
+    return {
+      status: r.status,
+      line: `${file} (${cityText(norm.municipality, norm.municipalitySource)}; ${doc.tables.length} tables, ${norm.observations.length} observations)`,
+    };
+  } catch (e) {
+    throw Object.assign(toShiryoError(e, file), { sha256: doc.sha256 });
+  }
+}
+
+/** The files to ingest: those under the paths given and those the manifest lists, once each, in that order. */
+function filesToIngest(paths: string[], manifest: Manifest | null): string[] {
+  const files = expandPaths([...paths, ...(manifest?.rows.map((r) => r.path) ?? [])]);
+  const seen = new Set<string>();
+  return files.filter((f) => {
+    const key = resolve(f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
-  const files = expandPaths(paths);
+  let manifest: Manifest | null = null;
+  if (opts.manifest) {
+    try {
+      manifest = readManifest(opts.manifest);
+    } catch (e) {
+      if (!(e instanceof ManifestError)) throw e;
+      err(`shiryo ingest: the manifest ${e.file} cannot be used:\n${e.problems.map((p) => `  ${p}\n`).join('')}`);
+      return EXIT.USAGE;
+    }
+    if (manifest.ignored.length)
+      err(`shiryo ingest: ${manifest.file}: columns not read: ${manifest.ignored.join(', ')}\n`);
+  }
+  if (paths.length === 0 && !manifest) {
+    err('shiryo ingest: give files or folders to ingest, or --manifest FILE\n');
+    return EXIT.USAGE;
+  }
+  const files = filesToIngest(paths, manifest);
   if (files.length === 0) {
-    err(`shiryo ingest: no files to ingest under ${paths.join(', ')}\n`);
+    err(
+      `shiryo ingest: no files to ingest under ${[...paths, ...(opts.manifest ? [opts.manifest] : [])].join(', ')}\n`,
+    );
     return EXIT.ALL_FAILED;
   }
   const store = openStore(opts.db);
   try {
     seedReferenceData(store);
-    // kuromoji's dictionary loads once per run (~1 s) and serves every file.
-    const tokens = tokenMatcher(await loadTokenizer());
+    let tokens: Promise<TokenMatcher> | undefined;
+    const run: IngestRun = {
+      store,
+      tokens: () => {
+        tokens ??= loadTokenizer().then(tokenMatcher);
+        return tokens;
+      },
+      force: opts.force === true,
+    };
     const progress = new Progress(files.length, process.stderr, opts.quiet);
     const queue = new PQueue({ concurrency: opts.jobs });
-    const counts = { inserted: 0, replaced: 0, unchanged: 0, failed: 0 };
+    const counts = { inserted: 0, replaced: 0, updated: 0, unchanged: 0, failed: 0 };
     for (const file of files) {
+      const row = manifestRowFor(manifest, file);
+      const facts: FileFacts = {
+        path: file,
+        ...(opts.municipality ? { option: opts.municipality } : {}),
+        ...(row ? { manifest: row } : {}),
+        fromPath: municipalityFromPath(resolve(file)),
+      };
       queue.add(async () => {
-        let doc: ExtractedDocument | undefined;
         try {
-          doc = await extractDocument(file);
-          const norm = normalizeDocument(doc, { municipality: opts.municipality, tokens });
-          const r = store.ingestDocument(doc, norm);
-          counts[r.status]++;
-          const city = norm.municipality
-            ? `${norm.municipality.name} ${norm.municipality.code}`
-            : 'municipality unknown';
-          progress.tick(
-            `${r.status.padEnd(9)} ${file} (${city}; ${doc.tables.length} tables, ${norm.observations.length} observations)`,
-          );
+          const r = await ingestFile(run, facts);
+          counts[r.status as keyof typeof counts]++;
+          progress.tick(`${r.status.padEnd(9)} ${r.line}`);
         } catch (e) {
           const se = toShiryoError(e, file);
           counts.failed++;
           try {
-            store.recordFailure(file, se, doc?.sha256 ?? null);
+            store.recordFailure(file, se, (e as { sha256?: string }).sha256 ?? null);
           } catch (e2) {
             err(`✗ ${file}: could not record the failure: ${e2 instanceof Error ? e2.message : String(e2)}\n`);
           }
@@ -119,7 +267,7 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
     }
     await queue.onIdle();
     err(
-      `ingested ${files.length - counts.failed}/${files.length} files into ${opts.db} (inserted ${counts.inserted}, replaced ${counts.replaced}, unchanged ${counts.unchanged}, failed ${counts.failed})\n`,
+      `ingested ${files.length - counts.failed}/${files.length} files into ${opts.db} (inserted ${counts.inserted}, replaced ${counts.replaced}, updated ${counts.updated}, unchanged ${counts.unchanged}, failed ${counts.failed})\n`,
     );
     if (opts.summary) printSummary(store);
     return counts.failed === files.length ? EXIT.ALL_FAILED : EXIT.OK;
@@ -187,10 +335,16 @@ export function buildProgram(): Command {
   program
     .command('ingest')
     .description('extract, normalize and store documents (files or directories) into a SQLite file')
-    .argument('<paths...>', 'files or directories (walked recursively; .shiryoignore honoured)')
+    .argument('[paths...]', 'files or directories (walked recursively; .shiryoignore honoured)')
     .requiredOption('--db <file>', 'SQLite file to create or update')
     .addOption(new Option('--jobs <n>', 'files processed at once').argParser(positiveInt).default(2))
-    .option('--municipality <code|name>', 'override the detected municipality (全国地方公共団体コード or name)')
+    .option(
+      '--municipality <code|name>',
+      'the municipality of every file (全国地方公共団体コード, name, or prefecture and name: 広島県府中市)',
+      municipalityOption,
+    )
+    .option('--manifest <file>', 'CSV: path, municipality, plan, date per file or folder (its files are ingested too)')
+    .option('--force', 'read and store files anew even when their bytes are stored')
     .option('--no-summary', 'do not print the per-city summary on stdout')
     .option('-q, --quiet', 'print only failures on stderr')
     .action(async (paths: string[], o: IngestOptions) => {
@@ -236,17 +390,30 @@ export function buildProgram(): Command {
     .description('what shiryo sees in one document: encoding, blocks, tables and their repairs, observations, issues')
     .argument('<file>')
     .option('--json', 'machine-readable')
-    .option('--municipality <code|name>', 'override the detected municipality')
-    .action(async (file: string, o: { json?: boolean; municipality?: string }) => {
+    .option(
+      '--municipality <code|name>',
+      'the municipality (code, name, or prefecture and name); else the path, else the text',
+      municipalityOption,
+    )
+    .action(async (file: string, o: { json?: boolean; municipality?: Municipality }) => {
       const doc = await extractOrFail(file);
       if (!doc) {
         program.setOptionValue('exit', EXIT.ALL_FAILED);
         return;
       }
+      const d = decide(
+        {
+          path: file,
+          ...(o.municipality ? { option: o.municipality } : {}),
+          fromPath: municipalityFromPath(resolve(file)),
+        },
+        null,
+      );
       const norm = normalizeDocument(doc, {
-        municipality: o.municipality,
+        municipality: d.municipality ?? undefined,
         tokens: tokenMatcher(await loadTokenizer()),
       });
+      norm.issues.push(...d.issues);
       const perTable = new Map<number, number>();
       for (const ob of norm.observations)
         if (ob.table_index !== null) perTable.set(ob.table_index, (perTable.get(ob.table_index) ?? 0) + 1);
@@ -259,6 +426,7 @@ export function buildProgram(): Command {
         pages: doc.pages.length,
         blocks: doc.blocks.length,
         municipality: norm.municipality,
+        municipalitySource: norm.municipalitySource ?? null,
         plan: norm.plan,
         planPeriod: norm.planPeriod,
         tables: doc.tables.map((t) => ({
@@ -283,7 +451,7 @@ export function buildProgram(): Command {
           `${report.path}\n  ${report.mediaType} ${report.encoding ?? ''} ${report.bytes} bytes, sha256 ${report.sha256.slice(0, 12)}…\n`,
         );
         out(
-          `  municipality: ${report.municipality ? `${report.municipality.prefecture}${report.municipality.name} (${report.municipality.code})` : 'not found'}\n`,
+          `  municipality: ${report.municipality ? `${report.municipality.prefecture}${report.municipality.name} (${report.municipality.code}), from ${report.municipalitySource ? SOURCE_WORDS[report.municipalitySource] : '?'}` : 'not found'}\n`,
         );
         out(`  plan: ${report.plan ?? '—'} ${report.planPeriod ? `(FY${report.planPeriod})` : ''}\n`);
         out(`  blocks: ${report.blocks}, tables: ${report.tables.length}, observations: ${report.observations}\n`);

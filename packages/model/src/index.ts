@@ -310,10 +310,19 @@ export const Municipality = z.object({
 });
 export type Municipality = z.infer<typeof Municipality>;
 
+/**
+ * Where a document's municipality came from, by precedence: the caller's `--municipality` option, a manifest
+ * row, the file's path (a folder or file name naming the city or its code), the document's text.
+ */
+export const MunicipalitySource = z.enum(['option', 'manifest', 'path', 'text']);
+export type MunicipalitySource = z.infer<typeof MunicipalitySource>;
+
 /** What the normalizer makes of one document. */
 export const NormalizedDocument = z.object({
   title: z.string().nullable(),
   municipality: Municipality.nullable(),
+  /** Where `municipality` came from (null when there is none). */
+  municipalitySource: MunicipalitySource.nullable().optional(),
   plan: z.string().nullable(),
   planPeriod: z.string().nullable(),
   observations: z.array(Observation),

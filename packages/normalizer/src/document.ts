@@ -3,11 +3,12 @@ import type {
   FiscalPeriod,
   Issue,
   Municipality,
+  MunicipalitySource,
   NormalizedDocument,
   Observation,
 } from '@shiryo/model';
 import { type DocumentContext, detectPlan, SectionTracker, tableContexts } from './context.js';
-import { detectMunicipality, municipalityByCode, municipalityByName } from './municipality.js';
+import { detectMunicipality, lookupMunicipality } from './municipality.js';
 import { findPeriods, fyPeriod, parseColumnHeader } from './period/index.js';
 import { newProseState, proseHeading, proseToObservations } from './prose.js';
 import { refusedNumberIssues } from './quantity/index.js';
@@ -18,9 +19,21 @@ import { cellCount, sheetContinuations } from './sheet.js';
 import { continuesSheet, stageColumns, tableToObservations } from './tables.js';
 import type { TokenMatcher } from './tokens.js';
 
+/** A municipality given from outside the document's text, and by what. */
+export interface GivenMunicipality {
+  municipality: Municipality;
+  source: Exclude<MunicipalitySource, 'text'>;
+}
+
 export interface NormalizeSettings {
-  /** Override the detected municipality: a 6-digit code or a name. */
-  municipality?: string;
+  /**
+   * The municipality given from outside the text — the caller resolves `--municipality`, a manifest row or the
+   * file's path (`municipalityFromPath`) and passes the one that wins, with its source — or a code or name (read
+   * as `--municipality`). It wins over the text; the text is read only when none is given.
+   */
+  municipality?: string | GivenMunicipality;
+  /** A plan given from outside (a manifest row), read like the text's own: `第7期障害福祉計画`. */
+  plan?: string;
   /** Skip numbers in prose and bullets (tables only). */
   tablesOnly?: boolean;
   /** Morpheme-based indicator matching (build once with `tokenMatcher(await loadTokenizer())`). */
@@ -29,40 +42,55 @@ export interface NormalizeSettings {
   trace?: RuleTrace;
 }
 
+function givenMunicipality(given: NormalizeSettings['municipality'], issues: Issue[]): GivenMunicipality | null {
+  if (given === undefined || given === '') return null;
+  if (typeof given !== 'string') return given;
+  const found = lookupMunicipality(given);
+  if (found.kind === 'found') return { municipality: found.municipality, source: 'option' };
+  issues.push({
+    code: 'MUNICIPALITY_UNKNOWN',
+    severity: 'warn',
+    stage: 'normalize',
+    message: `--municipality ${given} is ${found.kind === 'ambiguous' ? 'ambiguous' : 'not in the code list'}`,
+    where: null,
+  });
+  return null;
+}
+
 function resolveMunicipality(
   doc: ExtractedDocument,
   settings: NormalizeSettings,
   issues: Issue[],
-): Municipality | null {
-  if (settings.municipality) {
-    const m = /^\d{5,6}$/.test(settings.municipality)
-      ? municipalityByCode(settings.municipality.padStart(6, '0'))
-      : municipalityByName(settings.municipality);
-    if (m) return m;
-    issues.push({
-      code: 'MUNICIPALITY_UNKNOWN',
-      severity: 'warn',
-      stage: 'normalize',
-      message: `--municipality ${settings.municipality} is not in the code list`,
-      where: null,
-    });
-  }
+): { municipality: Municipality | null; source: MunicipalitySource | null } {
+  const given = givenMunicipality(settings.municipality, issues);
   const text = [...doc.blocks.map((b) => b.text), ...doc.tables.flatMap((t) => t.cells.map((c) => c.text))].join('\n');
   const firstLines = doc.pages[0]?.lines.slice(0, 30).join('\n') ?? '';
   const guess = detectMunicipality(`${firstLines}\n${text}`);
+  if (given) {
+    const m = given.municipality;
+    if (guess && guess.municipality.code !== m.code)
+      issues.push({
+        code: 'MUNICIPALITY_TEXT_DIFFERS',
+        severity: 'warn',
+        stage: 'normalize',
+        message: `the text names ${guess.municipality.prefecture}${guess.municipality.name} (weight ${guess.mentions}); kept ${m.prefecture}${m.name} from the ${given.source}`,
+        where: null,
+      });
+    return { municipality: m, source: given.source };
+  }
   if (!guess) {
     issues.push({
       code: 'MUNICIPALITY_NOT_FOUND',
       severity: 'warn',
       stage: 'normalize',
-      message: 'no municipality name found in the document; pass --municipality',
+      message: 'the text names no municipality and none was given (--municipality, a manifest row, the path)',
       where: null,
     });
-    return null;
+    return { municipality: null, source: null };
   }
   for (const w of guess.warnings)
     issues.push({ code: 'MUNICIPALITY_AMBIGUOUS', severity: 'warn', stage: 'normalize', message: w, where: null });
-  return guess.municipality;
+  return { municipality: guess.municipality, source: 'text' };
 }
 
 /** `令和3年度実績について` / `令和3年度実績 要旨` in a heading: the year a results report covers. */
@@ -116,9 +144,9 @@ function unreadable(code: string, e: unknown, where: string): Issue {
 /** ExtractedDocument → observations and issues. Pure: no filesystem, no SQLite. */
 export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSettings = {}): NormalizedDocument {
   const issues: Issue[] = [];
-  const municipality = resolveMunicipality(doc, settings, issues);
+  const { municipality, source: municipalitySource } = resolveMunicipality(doc, settings, issues);
   const allText = [...doc.pages.flatMap((p) => p.lines)].join('\n');
-  const plan = detectPlan(allText);
+  const plan = (settings.plan ? detectPlan(settings.plan) : null) ?? detectPlan(allText);
   const title =
     doc.blocks.find((b) => b.kind === 'heading')?.text ?? doc.blocks.find((b) => b.text.length > 4)?.text ?? null;
   // Without a 第N期 mention, the years the tables are laid out over give the term: every plan of these kinds
@@ -214,5 +242,5 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
   // Numbers refused rather than half-read (`18億5,000`): no value, one warning each.
   issues.push(...refusedNumberIssues(doc, settings.tablesOnly));
   for (const o of observations) if (o.warnings.length) o.confidence = Math.min(o.confidence, 0.5);
-  return { title, municipality, plan: ctx.plan, planPeriod: ctx.planPeriod, observations, issues };
+  return { title, municipality, municipalitySource, plan: ctx.plan, planPeriod: ctx.planPeriod, observations, issues };
 }

@@ -5,15 +5,42 @@ import type { IngestOptions, IngestResult } from './types.js';
 const json = (v: unknown): string => JSON.stringify(v);
 const now = (): string => new Date().toISOString();
 
+const DOCUMENT_COLUMNS = `media_type = @media_type, encoding = @encoding, bytes = @bytes, title = @title,
+  municipality_code = @municipality_code, municipality_name = @municipality_name, prefecture = @prefecture,
+  municipality_source = @municipality_source, plan = @plan, plan_period = @plan_period, plan_source = @plan_source,
+  document_date = @document_date, status = @status, n_pages = @n_pages, n_tables = @n_tables, n_blocks = @n_blocks,
+  n_observations = @n_observations, meta = @meta, ingested_at = @ingested_at`;
+
 const SQL = {
-  bySha: 'SELECT id, path FROM documents WHERE sha256 = ?',
-  byPath: 'SELECT id FROM documents WHERE path = ?',
+  bySha: `SELECT id, path, municipality_code, municipality_source, plan, plan_period, plan_source, document_date
+    FROM documents WHERE sha256 = ?`,
+  // (a path is in document_paths since schema 3; documents.path is always one of them)
+  pathOwner: `SELECT document_id AS id FROM document_paths WHERE path = ?
+    UNION SELECT id FROM documents WHERE path = ?`,
   deleteDocument: 'DELETE FROM documents WHERE id = ?',
   deleteFailures: 'DELETE FROM issues WHERE document_id IS NULL AND path = ?',
   document: `INSERT INTO documents (sha256, path, media_type, encoding, bytes, title, municipality_code, municipality_name,
-      prefecture, plan, plan_period, status, n_pages, n_tables, n_blocks, n_observations, meta, ingested_at)
+      prefecture, municipality_source, plan, plan_period, plan_source, document_date, status, n_pages, n_tables,
+      n_blocks, n_observations, meta, ingested_at)
     VALUES (@sha256, @path, @media_type, @encoding, @bytes, @title, @municipality_code, @municipality_name,
-      @prefecture, @plan, @plan_period, @status, @n_pages, @n_tables, @n_blocks, @n_observations, @meta, @ingested_at)`,
+      @prefecture, @municipality_source, @plan, @plan_period, @plan_source, @document_date, @status, @n_pages,
+      @n_tables, @n_blocks, @n_observations, @meta, @ingested_at)`,
+  updateDocument: `UPDATE documents SET ${DOCUMENT_COLUMNS} WHERE id = @id`,
+  deletePages: 'DELETE FROM pages WHERE document_id = ?',
+  deleteTables: 'DELETE FROM tables WHERE document_id = ?',
+  deleteBlocks: 'DELETE FROM blocks WHERE document_id = ?',
+  deleteObservations: 'DELETE FROM observations WHERE document_id = ?',
+  deleteIssues: 'DELETE FROM issues WHERE document_id = ?',
+  // (@known 0: the caller did not read the path's municipality; a path's city depends on the path alone, so the
+  // one recorded stays)
+  upsertPath: `INSERT INTO document_paths (path, document_id, municipality_code, seen_at) VALUES (@path, @id, @code, @at)
+    ON CONFLICT (path) DO UPDATE SET document_id = excluded.document_id,
+      municipality_code = CASE WHEN @known THEN excluded.municipality_code ELSE municipality_code END,
+      seen_at = CASE WHEN document_id = excluded.document_id THEN seen_at ELSE excluded.seen_at END
+    WHERE document_id IS NOT excluded.document_id OR (@known AND municipality_code IS NOT excluded.municipality_code)`,
+  deletePath: 'DELETE FROM document_paths WHERE path = ?',
+  otherPath: 'SELECT path FROM document_paths WHERE document_id = ? ORDER BY seen_at, rowid LIMIT 1',
+  movePrimaryPath: 'UPDATE documents SET path = ? WHERE id = ? AND path = ?',
   page: `INSERT INTO pages (document_id, page, width, height, rotation, n_spans, n_rulings, needs_ocr, text)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   table: `INSERT INTO tables (document_id, table_index, page, seq, line, method, n_rows, n_cols, header_rows, caption,
@@ -72,31 +99,41 @@ function insertIssues(st: Statements, documentId: number, doc: ExtractedDocument
     st.issue.run(documentId, doc.path, doc.sha256, i.code, i.severity, i.stage, i.message, i.where ?? null, at);
 }
 
-function writeDocument(st: Statements, doc: ExtractedDocument, norm: NormalizedDocument, opts: IngestOptions): number {
+/** The `documents` columns of one reading of a document. */
+function documentRow(doc: ExtractedDocument, norm: NormalizedDocument, opts: IngestOptions) {
   const issues = [...doc.issues, ...norm.issues];
   const m = norm.municipality;
-  const documentId = Number(
-    st.document.run({
-      sha256: doc.sha256,
-      path: doc.path,
-      media_type: doc.mediaType,
-      encoding: doc.encoding ?? null,
-      bytes: doc.bytes,
-      title: norm.title,
-      municipality_code: m?.code ?? null,
-      municipality_name: m?.name ?? null,
-      prefecture: m?.prefecture ?? null,
-      plan: norm.plan,
-      plan_period: norm.planPeriod,
-      status: issues.some((i) => i.severity === 'error') ? 'partial' : 'ok',
-      n_pages: doc.pages.length,
-      n_tables: doc.tables.length,
-      n_blocks: doc.blocks.length,
-      n_observations: norm.observations.length,
-      meta: json(doc.meta ?? {}),
-      ingested_at: now(),
-    }).lastInsertRowid,
-  );
+  return {
+    media_type: doc.mediaType,
+    encoding: doc.encoding ?? null,
+    bytes: doc.bytes,
+    title: norm.title,
+    municipality_code: m?.code ?? null,
+    municipality_name: m?.name ?? null,
+    prefecture: m?.prefecture ?? null,
+    municipality_source: m ? (norm.municipalitySource ?? null) : null,
+    plan: norm.plan,
+    plan_period: norm.planPeriod,
+    plan_source: norm.plan ? (opts.planGiven ? 'manifest' : 'text') : null,
+    document_date: opts.documentDate ?? null,
+    status: issues.some((i) => i.severity === 'error') ? 'partial' : 'ok',
+    n_pages: doc.pages.length,
+    n_tables: doc.tables.length,
+    n_blocks: doc.blocks.length,
+    n_observations: norm.observations.length,
+    meta: json(doc.meta ?? {}),
+    ingested_at: now(),
+  };
+}
+
+/** Pages, tables and cells, blocks, observations and issues of a document row already written. */
+function insertContents(
+  st: Statements,
+  documentId: number,
+  doc: ExtractedDocument,
+  norm: NormalizedDocument,
+  opts: IngestOptions,
+): void {
   for (const p of doc.pages)
     st.page.run(
       documentId,
@@ -121,15 +158,74 @@ function writeDocument(st: Statements, doc: ExtractedDocument, norm: NormalizedD
     st.observation.run({ ...o, document_id: documentId, warnings: json(o.warnings) });
     checkpoint(i + 1);
   });
-  insertIssues(st, documentId, doc, issues);
-  return documentId;
+  insertIssues(st, documentId, doc, [...doc.issues, ...norm.issues]);
 }
 
-type Row = { id: number; path: string };
+/** A stored document read anew in place: same id and paths, every derived row replaced. */
+function rewriteDocument(
+  st: Statements,
+  documentId: number,
+  doc: ExtractedDocument,
+  norm: NormalizedDocument,
+  opts: IngestOptions,
+): void {
+  for (const del of [st.deletePages, st.deleteTables, st.deleteBlocks, st.deleteObservations, st.deleteIssues])
+    del.run(documentId);
+  st.updateDocument.run({ ...documentRow(doc, norm, opts), id: documentId });
+  insertContents(st, documentId, doc, norm, opts);
+}
+
+type Stored = {
+  id: number;
+  path: string;
+  municipality_code: string | null;
+  municipality_source: string | null;
+  plan: string | null;
+  plan_period: string | null;
+  plan_source: string | null;
+  document_date: string | null;
+};
+
+/** The facts a re-ingest may change without new bytes: the city and its source, the plan, the date. */
+function metadataDiffers(stored: Stored, row: ReturnType<typeof documentRow>): boolean {
+  const keys = [
+    'municipality_code',
+    'municipality_source',
+    'plan',
+    'plan_period',
+    'plan_source',
+    'document_date',
+  ] as const;
+  return keys.some((k) => stored[k] !== row[k]);
+}
 
 /**
- * Store one document and its observations in one transaction. Same bytes already stored: nothing is written.
- * Same path, other bytes: the old version (and by cascade everything hanging off it) is replaced.
+ * `path` no longer shows the document `id` (other bytes are there now): forget that sighting. A document seen
+ * nowhere else is a stale version and is dropped (with everything hanging off it); one seen at other paths
+ * stays, its first remaining path becoming its `documents.path`. True when it was dropped.
+ */
+function detachPath(st: Statements, id: number, path: string): boolean {
+  st.deletePath.run(path);
+  const other = st.otherPath.pluck().get(id) as string | undefined;
+  if (other === undefined) {
+    st.deleteDocument.run(id);
+    return true;
+  }
+  st.movePrimaryPath.run(other, id, path);
+  return false;
+}
+
+function upsertPath(st: Statements, path: string, id: number, code: string | null | undefined): void {
+  st.upsertPath.run({ path, id, code: code ?? null, known: code === undefined ? 0 : 1, at: now() });
+}
+
+/**
+ * Store one document and its observations in one transaction. A document is its bytes; every path it is seen at
+ * is recorded in `document_paths` (with the municipality the path names).
+ * - New bytes: inserted. Other bytes were at this path: that version is replaced (or, when it was seen at other
+ *   paths too, only loses this path).
+ * - Bytes already stored: nothing is rewritten unless this reading's metadata differ (municipality, its source,
+ *   plan, date: `updated`, in place, observations included) or `opts.force` (re-extraction).
  * Any failure rolls the whole document back and is rethrown as `STORE_FAILED`.
  */
 export function ingestDocument(
@@ -140,27 +236,60 @@ export function ingestDocument(
   opts: IngestOptions = {},
 ): IngestResult {
   const tx = db.transaction((): IngestResult => {
-    const atPath = st.byPath.get(doc.path) as Row | undefined;
-    const same = st.bySha.get(doc.sha256) as Row | undefined;
+    const same = st.bySha.get(doc.sha256) as Stored | undefined;
+    const owner = st.pathOwner.get(doc.path, doc.path) as { id: number } | undefined;
+    const other = owner && owner.id !== same?.id ? owner : undefined;
+    if (other) detachPath(st, other.id, doc.path);
+    const row = documentRow(doc, norm, opts);
+    let documentId: number;
+    let status: IngestResult['status'];
     if (same) {
-      // The bytes are stored already. If they were stored under another path, a different older version still
-      // recorded for this path is stale: drop it so one file is not counted twice.
-      if (atPath && atPath.id !== same.id) {
-        st.deleteDocument.run(atPath.id);
-        return { status: 'replaced', documentId: same.id };
-      }
-      return { status: 'unchanged', documentId: same.id };
+      documentId = same.id;
+      const changed = opts.force === true || metadataDiffers(same, row);
+      if (changed) rewriteDocument(st, same.id, doc, norm, opts);
+      status = changed ? 'updated' : other ? 'replaced' : 'unchanged';
+    } else {
+      documentId = Number(st.document.run({ ...row, sha256: doc.sha256, path: doc.path }).lastInsertRowid);
+      insertContents(st, documentId, doc, norm, opts);
+      status = other ? 'replaced' : 'inserted';
     }
-    if (atPath) st.deleteDocument.run(atPath.id);
-    const documentId = writeDocument(st, doc, norm, opts);
+    upsertPath(st, doc.path, documentId, opts.pathMunicipalityCode);
     st.deleteFailures.run(doc.path);
     opts.beforeCommit?.(db);
-    return { status: atPath ? 'replaced' : 'inserted', documentId };
+    return { status, documentId };
   });
   try {
     return tx.immediate();
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     throw new ShiryoError('STORE_FAILED', doc.path, reason, { cause: e });
+  }
+}
+
+/**
+ * The document with these bytes is stored and was seen at `path` again, not read anew: record the path (and the
+ * municipality it names). Null when the bytes are not stored. `replaced` when other bytes were stored at this path.
+ */
+export function recordPath(
+  db: Database.Database,
+  st: Statements,
+  sha256: string,
+  path: string,
+  pathMunicipalityCode?: string | null,
+): IngestResult | null {
+  const tx = db.transaction((): IngestResult | null => {
+    const same = st.bySha.get(sha256) as Stored | undefined;
+    if (!same) return null;
+    const owner = st.pathOwner.get(path, path) as { id: number } | undefined;
+    const other = owner && owner.id !== same.id ? owner : undefined;
+    if (other) detachPath(st, other.id, path);
+    upsertPath(st, path, same.id, pathMunicipalityCode);
+    st.deleteFailures.run(path);
+    return { status: other ? 'replaced' : 'unchanged', documentId: same.id };
+  });
+  try {
+    return tx.immediate();
+  } catch (e) {
+    throw new ShiryoError('STORE_FAILED', path, e instanceof Error ? e.message : String(e), { cause: e });
   }
 }

@@ -1,13 +1,59 @@
 import type { ShiryoError, Stage } from '@shiryo/model';
 import type Database from 'better-sqlite3';
-import type { IssueFilter, IssueRow, StoreStats, SummaryRow } from './types.js';
+import type {
+  DocumentWithoutMunicipality,
+  IssueFilter,
+  IssueRow,
+  StoredDocument,
+  StoreStats,
+  SummaryRow,
+} from './types.js';
 
-/** Documents, tables and observations per municipality (unknown city last). */
+/** Documents, tables and observations per municipality (unknown city last), with where the cities came from. */
 export function summary(db: Database.Database): SummaryRow[] {
-  return db
+  const rows = db
     .prepare(`SELECT municipality_code, municipality_name, prefecture, documents, tables, observations
       FROM documents_summary ORDER BY municipality_code IS NULL, municipality_code`)
-    .all() as SummaryRow[];
+    .all() as Omit<SummaryRow, 'sources'>[];
+  const sources = db
+    .prepare(`SELECT municipality_code AS code, coalesce(municipality_source, 'unrecorded') AS source, count(*) AS n
+      FROM documents GROUP BY 1, 2 ORDER BY 1, 2`)
+    .all() as { code: string | null; source: keyof SummaryRow['sources']; n: number }[];
+  return rows.map((r) => ({
+    ...r,
+    sources: Object.fromEntries(
+      sources.filter((s) => s.code === r.municipality_code && s.code !== null).map((s) => [s.source, s.n]),
+    ),
+  }));
+}
+
+/** The stored document with these bytes, with every path it was seen at; null when not stored. */
+export function storedDocument(db: Database.Database, sha256: string): StoredDocument | null {
+  const d = db
+    .prepare(`SELECT id, sha256, path, municipality_code, municipality_name, prefecture, municipality_source, plan,
+        plan_period, plan_source, document_date, n_tables, n_observations
+      FROM documents WHERE sha256 = ?`)
+    .get(sha256) as Omit<StoredDocument, 'paths'> | undefined;
+  if (!d) return null;
+  const paths = db
+    .prepare('SELECT path, municipality_code FROM document_paths WHERE document_id = ? ORDER BY seen_at, rowid')
+    .all(d.id) as StoredDocument['paths'];
+  return { ...d, paths };
+}
+
+/** Documents stored without a municipality, by path, with the reasons their issues give. */
+export function documentsWithoutMunicipality(db: Database.Database): DocumentWithoutMunicipality[] {
+  const docs = db
+    .prepare(
+      'SELECT id, path, n_observations AS observations FROM documents WHERE municipality_code IS NULL ORDER BY path',
+    )
+    .all() as Omit<DocumentWithoutMunicipality, 'paths' | 'reasons'>[];
+  const paths = db.prepare('SELECT path FROM document_paths WHERE document_id = ? ORDER BY seen_at, rowid').pluck();
+  const reasons = db
+    .prepare(`SELECT code || ': ' || message FROM issues WHERE document_id = ? AND code LIKE 'MUNICIPALITY%'
+      ORDER BY id`)
+    .pluck();
+  return docs.map((d) => ({ ...d, paths: paths.all(d.id) as string[], reasons: reasons.all(d.id) as string[] }));
 }
 
 const count = (db: Database.Database, sql: string): number => (db.prepare(sql).pluck().get() as number | null) ?? 0;

@@ -3,12 +3,13 @@ import { dirname, resolve } from 'node:path';
 import { type ExtractedDocument, type NormalizedDocument, ShiryoError, type Stage } from '@shiryo/model';
 import Database from 'better-sqlite3';
 import { exportObservations } from './export.js';
-import { ingestDocument, prepareIngest } from './ingest.js';
+import { ingestDocument, prepareIngest, recordPath } from './ingest.js';
 import { type AppliedMigration, appliedMigrations, migrate, schemaProblem } from './migrate.js';
-import { listIssues, recordFailure, stats, summary } from './queries.js';
+import { documentsWithoutMunicipality, listIssues, recordFailure, stats, storedDocument, summary } from './queries.js';
 import { upsertCatalog, upsertMunicipalities } from './reference.js';
 import type {
   CatalogEntryInput,
+  DocumentWithoutMunicipality,
   ExportFilter,
   ExportFormat,
   IngestOptions,
@@ -17,6 +18,7 @@ import type {
   IssueRow,
   MunicipalityInput,
   OpenOptions,
+  StoredDocument,
   StoreStats,
   SummaryRow,
 } from './types.js';
@@ -28,6 +30,11 @@ export interface Store {
   readonly file: string;
   readonly readonly: boolean;
   ingestDocument(doc: ExtractedDocument, norm: NormalizedDocument, opts?: IngestOptions): IngestResult;
+  /** The stored bytes were seen at `path` again (not read anew): record it. Null when the bytes are not stored. */
+  recordPath(sha256: string, path: string, pathMunicipalityCode?: string | null): IngestResult | null;
+  /** The stored document with these bytes and every path it was seen at, or null. */
+  storedDocument(sha256: string): StoredDocument | null;
+  documentsWithoutMunicipality(): DocumentWithoutMunicipality[];
   recordFailure(path: string, error: ShiryoError, sha256?: string | null, stage?: Stage): number;
   upsertCatalog(entries: readonly CatalogEntryInput[]): number;
   upsertMunicipalities(rows: readonly MunicipalityInput[]): number;
@@ -80,6 +87,9 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
     file,
     readonly,
     ingestDocument: (doc, norm, o) => ingestDocument(db, ingestStatements(), doc, norm, o),
+    recordPath: (sha256, path, code) => recordPath(db, ingestStatements(), sha256, path, code),
+    storedDocument: (sha256) => storedDocument(db, sha256),
+    documentsWithoutMunicipality: () => documentsWithoutMunicipality(db),
     recordFailure: (path, error, sha256, stage) => recordFailure(db, path, error, sha256 ?? null, stage),
     upsertCatalog: (entries) => upsertCatalog(db, entries),
     upsertMunicipalities: (rows) => upsertMunicipalities(db, rows),

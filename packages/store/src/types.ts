@@ -8,15 +8,30 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
 }
 
-export type IngestStatus = 'inserted' | 'replaced' | 'unchanged';
+/**
+ * inserted: new bytes; replaced: other bytes were stored at this path; updated: bytes already stored, read anew
+ * (new metadata, or `force`); unchanged: bytes and metadata already stored (the path is recorded all the same).
+ */
+export type IngestStatus = 'inserted' | 'replaced' | 'updated' | 'unchanged';
 
 export interface IngestResult {
   status: IngestStatus;
   documentId: number;
 }
 
-/** Test hooks: make a document fail part way, to prove the transaction leaves nothing behind. */
 export interface IngestOptions {
+  /** Rewrite a stored document even when its bytes and metadata are already stored (re-extraction). */
+  force?: boolean;
+  /**
+   * The municipality code the document's path names (`municipalityFromPath`; null: none, or ambiguous), recorded
+   * with the path in `document_paths`. Undefined: not read (a path's recorded city stays).
+   */
+  pathMunicipalityCode?: string | null;
+  /** The plan was given from outside (a manifest row): `plan_source` is `manifest`, else `text`. */
+  planGiven?: boolean;
+  /** The document's date as given (a manifest row), ISO. */
+  documentDate?: string | null;
+  // Test hooks: make a document fail part way, to prove the transaction leaves nothing behind.
   /** Throw once this many observations of the document have been inserted (0: before the first). */
   failAfterObservations?: number;
   /** Called inside the transaction after every row is written, just before the commit; throwing rolls back. */
@@ -49,6 +64,8 @@ export interface ExportFilter {
   documentPath?: string;
 }
 
+export type MunicipalitySourceName = 'option' | 'manifest' | 'path' | 'text';
+
 export interface SummaryRow {
   municipality_code: string | null;
   municipality_name: string | null;
@@ -56,6 +73,36 @@ export interface SummaryRow {
   documents: number;
   tables: number;
   observations: number;
+  /** Documents per `municipality_source` (`unrecorded`: stored before schema 3). */
+  sources: Partial<Record<MunicipalitySourceName | 'unrecorded', number>>;
+}
+
+/** What is stored of one document's bytes, for a caller deciding whether to read it anew. */
+export interface StoredDocument {
+  id: number;
+  sha256: string;
+  path: string;
+  municipality_code: string | null;
+  municipality_name: string | null;
+  prefecture: string | null;
+  municipality_source: MunicipalitySourceName | null;
+  plan: string | null;
+  plan_period: string | null;
+  plan_source: 'manifest' | 'text' | null;
+  document_date: string | null;
+  n_tables: number;
+  n_observations: number;
+  /** Every path it was seen at, with the municipality each names (null: none, ambiguous or not read). */
+  paths: { path: string; municipality_code: string | null }[];
+}
+
+/** A stored document whose municipality is unknown, and why (its municipality issues). */
+export interface DocumentWithoutMunicipality {
+  id: number;
+  path: string;
+  paths: string[];
+  observations: number;
+  reasons: string[];
 }
 
 export interface StoreStats {

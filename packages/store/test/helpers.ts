@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ExtractedDocument, NormalizedDocument, type Observation } from '@shiryo/model';
+import { ExtractedDocument, type MunicipalitySource, NormalizedDocument, type Observation } from '@shiryo/model';
 import type Database from 'better-sqlite3';
 
 export function tempDb(): string {
@@ -104,17 +104,22 @@ export function obs(partial: Partial<Observation> = {}): Observation {
   };
 }
 
-export function makeNorm(observations: Observation[], city = CITY): NormalizedDocument {
+export function makeNorm(
+  observations: Observation[],
+  city: typeof CITY | null = CITY,
+  source: MunicipalitySource | null = city ? 'text' : null,
+): NormalizedDocument {
   return NormalizedDocument.parse({
     title: '東松山市障害者計画',
     municipality: city,
+    municipalitySource: source,
     plan: '第6期障害福祉計画',
     planPeriod: '2021-2023',
     observations: observations.map((o) => ({
       ...o,
-      municipality_code: city.code,
-      municipality_name: city.name,
-      prefecture: city.prefecture,
+      municipality_code: city?.code ?? null,
+      municipality_name: city?.name ?? null,
+      prefecture: city?.prefecture ?? null,
     })),
     issues: [
       {

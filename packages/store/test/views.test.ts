@@ -19,7 +19,10 @@ beforeEach(() => {
   ]);
   // 東松山市: two documents; 所沢市: one. 共同生活援助 FY2021 plan in both cities, twice in 東松山市 (45 and 47).
   store.ingestDocument(makeDoc('/plans/a.tsv'), makeNorm([obs(), obs({ value_kind: 'actual', value: 41, col: 2 })]));
-  store.ingestDocument(makeDoc('/plans/a2.tsv'), makeNorm([obs({ value: 47, indicator_label: 'グループホーム' })]));
+  store.ingestDocument(
+    makeDoc('/plans/a2.tsv'),
+    makeNorm([obs({ value: 47, indicator_label: 'グループホーム' })], CITY, 'path'),
+  );
   store.ingestDocument(
     makeDoc('/plans/b.tsv'),
     makeNorm([obs({ value: 60 }), obs({ indicator_id: null, indicator_label: '独自事業' })], OTHER_CITY),
@@ -98,6 +101,7 @@ describe('views', () => {
         documents: 1,
         tables: 1,
         observations: 2,
+        sources: { text: 1 },
       },
       {
         municipality_code: CITY.code,
@@ -106,6 +110,7 @@ describe('views', () => {
         documents: 2,
         tables: 2,
         observations: 3,
+        sources: { path: 1, text: 1 },
       },
     ]);
     expect(store.stats()).toMatchObject({ documents: 3, tables: 3, observations: 5, indicators: 2, municipalities: 2 });

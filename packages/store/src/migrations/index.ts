@@ -1,5 +1,6 @@
 import { sql as init } from './001_init.js';
 import { sql as views } from './002_views.js';
+import { sql as sources } from './003_sources.js';
 
 export interface Migration {
   /** 1, 2, 3 …: applied in this order, recorded in `migrations` and `PRAGMA user_version`. */
@@ -12,6 +13,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: 'init', sql: init },
   { id: 2, name: 'views', sql: views },
+  { id: 3, name: 'sources', sql: sources },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
