@@ -52,6 +52,7 @@ const SOURCE_WORDS: Record<MunicipalitySource, string> = {
   manifest: 'the manifest',
   path: 'the path',
   text: 'the text',
+  metadata: 'the title in its metadata',
 };
 
 function cityText(m: { name: string; code: string } | null, source: MunicipalitySource | null | undefined): string {

@@ -314,7 +314,8 @@ export type Municipality = z.infer<typeof Municipality>;
  * Where a document's municipality came from, by precedence: the caller's `--municipality` option, a manifest
  * row, the file's path (a folder or file name naming the city or its code), the document's text.
  */
-export const MunicipalitySource = z.enum(['option', 'manifest', 'path', 'text']);
+/** Where a document's municipality came from: given (option, manifest), its path, its text, or its metadata title. */
+export const MunicipalitySource = z.enum(['option', 'manifest', 'path', 'text', 'metadata']);
 export type MunicipalitySource = z.infer<typeof MunicipalitySource>;
 
 /** What the normalizer makes of one document. */

@@ -22,7 +22,7 @@ import type { TokenMatcher } from './tokens.js';
 /** A municipality given from outside the document's text, and by what. */
 export interface GivenMunicipality {
   municipality: Municipality;
-  source: Exclude<MunicipalitySource, 'text'>;
+  source: Exclude<MunicipalitySource, 'text' | 'metadata'>;
 }
 
 export interface NormalizeSettings {
@@ -65,7 +65,12 @@ function resolveMunicipality(
   const given = givenMunicipality(settings.municipality, issues);
   const text = [...doc.blocks.map((b) => b.text), ...doc.tables.flatMap((t) => t.cells.map((c) => c.text))].join('\n');
   const firstLines = doc.pages[0]?.lines.slice(0, 30).join('\n') ?? '';
-  const guess = detectMunicipality(`${firstLines}\n${text}`);
+  // A document whose text never names its city may still carry it in its metadata title (a PDF's /Title, an HTML
+  // <title>): read only when the text names none, and recorded as such.
+  const fromText = detectMunicipality(`${firstLines}\n${text}`);
+  const metaTitle = doc.meta.title?.trim() ?? '';
+  const fromMeta = !fromText && metaTitle ? detectMunicipality(metaTitle) : null;
+  const guess = fromText ?? fromMeta;
   if (given) {
     const m = given.municipality;
     if (guess && guess.municipality.code !== m.code)
@@ -90,7 +95,7 @@ function resolveMunicipality(
   }
   for (const w of guess.warnings)
     issues.push({ code: 'MUNICIPALITY_AMBIGUOUS', severity: 'warn', stage: 'normalize', message: w, where: null });
-  return { municipality: guess.municipality, source: 'text' };
+  return { municipality: guess.municipality, source: fromText ? 'text' : 'metadata' };
 }
 
 /** `令和3年度実績について` / `令和3年度実績 要旨` in a heading: the year a results report covers. */

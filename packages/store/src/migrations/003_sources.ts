@@ -5,7 +5,7 @@
 export const sql = /* sql */ `
 -- option (--municipality), manifest, path, text; NULL: no municipality, or stored before this migration.
 ALTER TABLE documents ADD COLUMN municipality_source TEXT
-  CHECK (municipality_source IN ('option', 'manifest', 'path', 'text'));
+  CHECK (municipality_source IN ('option', 'manifest', 'path', 'text', 'metadata'));
 -- manifest or text; NULL: no plan, or stored before this migration.
 ALTER TABLE documents ADD COLUMN plan_source TEXT CHECK (plan_source IN ('manifest', 'text'));
 -- The document's date as a manifest gave it (ISO: 2024-03-15 or 2024-03).
