@@ -3,6 +3,7 @@ export * from './axes.js';
 export * from './catalog.js';
 export * from './cities.js';
 export * from './doc.js';
+export * from './generate.js';
 export { HELDOUT_COMBOS } from './heldout/combos.js';
 export * from './rng.js';
 export * from './types.js';
