@@ -6,4 +6,5 @@ export * from './doc.js';
 export * from './generate.js';
 export { HELDOUT_COMBOS } from './heldout/combos.js';
 export * from './rng.js';
+export * from './runner.js';
 export * from './types.js';
