@@ -4,7 +4,7 @@
  * and per axis value, precision per confidence band, the commonest miss reasons per axis value (tuned part only —
  * the held-out part's misses are never printed nor written).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -134,12 +134,21 @@ const OBS_AXES: Record<
   },
 };
 
-function run(cmd: string[], log: (s: string) => void): void {
-  const r = spawnSync(process.execPath, cmd, { cwd: REPO, encoding: 'utf8', maxBuffer: 1 << 30 });
-  if (r.status !== 0) {
-    log(r.stderr ?? '');
-    throw new Error(`shiryo ${cmd[1]} failed with exit code ${r.status}`);
-  }
+/** Run the CLI (asynchronously: a test worker's event loop stays free while it runs). */
+function run(cmd: string[], log: (s: string) => void): Promise<void> {
+  return new Promise((res, rej) => {
+    const child = spawn(process.execPath, cmd, { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on('error', rej);
+    child.on('close', (code) => {
+      if (code === 0) return res();
+      log(stderr);
+      rej(new Error(`shiryo ${cmd[1]} failed with exit code ${code}`));
+    });
+  });
 }
 
 /** Generate, ingest, export, score. */
@@ -157,11 +166,11 @@ export async function runCorpus(o: RunOptions): Promise<Report> {
     log(`generated ${manifest.docs.length} documents in ${dir} (${((tGen - t0) / 1000).toFixed(1)} s)`);
     const db = join(dir, 'corpus.sqlite');
     for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
-    run([cli, 'ingest', join(dir, 'docs'), '--db', db, '-q', '--no-summary', '--jobs', String(o.jobs ?? 2)], log);
+    await run([cli, 'ingest', join(dir, 'docs'), '--db', db, '-q', '--no-summary', '--jobs', String(o.jobs ?? 2)], log);
     const tIngest = Date.now();
     log(`ingested (${((tIngest - tGen) / 1000).toFixed(1)} s)`);
     const exportPath = join(dir, 'export.jsonl');
-    run([cli, 'export', '--db', db, '--format', 'jsonl', '--out', exportPath], log);
+    await run([cli, 'export', '--db', db, '--format', 'jsonl', '--out', exportPath], log);
     const tExport = Date.now();
     const report = scoreCorpus(dir, manifest, o);
     const tScore = Date.now();

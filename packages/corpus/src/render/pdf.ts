@@ -96,11 +96,18 @@ export async function renderPdf(
   const ensure = (h: number) => {
     if (y + h > pageH() - MARGIN - 10) newPage();
   };
-  /** Wrap a paragraph at the page width, never inside a run of digits (a number stays one string). */
+  // Strings a value is read from (evidence) are never cut by a line break, nor is a run of digits.
+  const evidence = [...new Set(doc.expected.filter((e) => e.tags.mark === 'prose').map((e) => e.evidence))].sort(
+    (a, b) => b.length - a.length,
+  );
+  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  /** Wrap a paragraph at the page width. */
   const wrap = (s: string, size: number, maxW: number): string[] => {
     const out: string[] = [];
     let line = '';
-    const tokens = s.match(/[0-9０-９,，.．%％<>〈〉▲△+\-−]+[人回所件時間日円倍]*|./gu) ?? [];
+    const here = evidence.filter((e) => s.includes(e)).map(esc);
+    const unit = /[0-9０-９,，.．%％<>〈〉▲△+\-−]+[人回所件時間日円倍]*|./gu.source;
+    const tokens = s.match(new RegExp(here.length ? `${here.join('|')}|${unit}` : unit, 'gu')) ?? [];
     for (const t of tokens) {
       if (width(line + t, size) > maxW && line) {
         out.push(line);
