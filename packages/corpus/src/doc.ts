@@ -10,7 +10,7 @@ import { HELDOUT } from './heldout/vocab.js';
 import { damageLabel, damageValue, fmt, type NumberStyle, round } from './numbers.js';
 import { Rng } from './rng.js';
 import type { City, Expected, Fact, Qualifier, ValueKind } from './types.js';
-import { type KindWordKey, TUNED, type Vocab, type YearCtx, type YearLabel } from './vocab.js';
+import { type KindWordKey, mixVocab, TUNED, type Vocab, type YearCtx, type YearLabel } from './vocab.js';
 import { fyEra, heisei, type PlanTerm, planName, TERMS, termOf } from './years.js';
 
 export interface TableBlock {
@@ -114,7 +114,8 @@ function termLine(term: PlanTerm, bareEra: 'reiwa' | 'heisei'): string {
 
 export function buildDoc(plan: DocPlan, cities: City[]): DocModel {
   const rng = new Rng(plan.seed);
-  const vocab = plan.part === 'tuned' ? TUNED : HELDOUT;
+  // a held-out document takes each wording slot from the held-out vocabulary or the tuned one, at even odds
+  const vocab = plan.part === 'tuned' ? TUNED : mixVocab(HELDOUT, TUNED, rng.fork('vocab'));
   const ax = plan.axes;
   const marks = new Set<Mark>(possibleMarks(ax).filter(() => rng.chance(0.5)));
   const { term, review, bareEra } = chooseTerm(ax, rng.fork('term'));

@@ -268,3 +268,60 @@ export const TUNED: Vocab = {
   cityDir: (city) => `${city.prefecture}/${city.name}`,
   pageMarker: [(n) => `<!-- page ${n} -->`, () => '<!-- PageBreak -->'],
 };
+
+/**
+ * A vocabulary that takes each of its slots — each kind's word, each year form's style, each unit's spelling, each
+ * indicator's label, each list of phrasings — from `a` or from `b`, one or the other at odds `p` for `a`, decided
+ * once per slot from `rng`. A document of a new city shares much of the common wording and differs in some.
+ */
+export function mixVocab(a: Vocab, b: Vocab, rng: Rng, p = 0.5): Vocab {
+  const coin = new Map<string, boolean>();
+  const useA = (slot: string) => {
+    let c = coin.get(slot);
+    if (c === undefined) {
+      c = rng.fork(slot).chance(p);
+      coin.set(slot, c);
+    }
+    return c;
+  };
+  const pick = <T>(slot: string, x: T, y: T): T => (useA(slot) ? x : y);
+  const perKey = <T>(slot: string, x: Record<string, T>, y: Record<string, T>): Record<string, T> =>
+    Object.fromEntries(Object.keys(x).map((k) => [k, pick(`${slot}:${k}`, x[k] as T, (y[k] ?? x[k]) as T)]));
+  const prose = Object.fromEntries(
+    Object.keys(a.prose).map((k) => [
+      k,
+      pick(`prose:${k}`, a.prose[k as keyof ProseTemplates], b.prose[k as keyof ProseTemplates]),
+    ]),
+  ) as unknown as ProseTemplates;
+  return {
+    part: a.part,
+    kindWords: perKey('kind', a.kindWords, b.kindWords) as Vocab['kindWords'],
+    fuseYearKind: pick('fuseYearKind', a.fuseYearKind, b.fuseYearKind),
+    fuseItemMeasure: pick('fuseItemMeasure', a.fuseItemMeasure, b.fuseItemMeasure),
+    years: perKey('years', a.years, b.years) as Vocab['years'],
+    unitText: (u, r) => (useA(`unit:${u}`) ? a.unitText(u, r) : b.unitText(u, r)),
+    unitWrap: pick('unitWrap', a.unitWrap, b.unitWrap),
+    unitLine: pick('unitLine', a.unitLine, b.unitLine),
+    cornerUnit: pick('cornerUnit', a.cornerUnit, b.cornerUnit),
+    aliases: (item) => (useA(`alias:${item.id}`) ? a.aliases(item) : b.aliases(item)),
+    measureLabels: (m) => (useA(`measure:${m.key}:${m.unit}`) ? a.measureLabels(m) : b.measureLabels(m)),
+    stubHeaders: perKey('stub', a.stubHeaders, b.stubHeaders) as Vocab['stubHeaders'],
+    banners: perKey('banner', a.banners, b.banners) as Vocab['banners'],
+    termGroup: pick('termGroup', a.termGroup, b.termGroup),
+    captions: pick('captions', a.captions, b.captions),
+    headings: pick('headings', a.headings, b.headings),
+    subsetCell: pick('subsetCell', a.subsetCell, b.subsetCell),
+    subsetNote: pick('subsetNote', a.subsetNote, b.subsetNote),
+    ratioCell: pick('ratioCell', a.ratioCell, b.ratioCell),
+    guidelineHeaders: pick('guidelineHeaders', a.guidelineHeaders, b.guidelineHeaders),
+    negative: pick('negative', a.negative, b.negative),
+    prose,
+    proseHeadings: pick('proseHeadings', a.proseHeadings, b.proseHeadings),
+    qualifierWords: perKey('qualifier', a.qualifierWords, b.qualifierWords) as Vocab['qualifierWords'],
+    ocr: pick('ocr', a.ocr, b.ocr),
+    titles: pick('titles', a.titles, b.titles),
+    intro: pick('intro', a.intro, b.intro),
+    cityDir: pick('cityDir', a.cityDir, b.cityDir),
+    pageMarker: pick('pageMarker', a.pageMarker, b.pageMarker),
+  };
+}
