@@ -284,13 +284,14 @@ function numberText(ctx: Ctx, v: number, decimals: number, unit: UnitKey | null)
   return signed;
 }
 
-function qualifierText(ctx: Ctx, q: Qualifier | null): string {
-  if (!q) return '';
+/** A value with its qualifier as written: 4人以上, 72人を超えない, 5人程度, 約5人. */
+function qualified(ctx: Ctx, n: string, q: Qualifier | null): string {
+  if (!q) return n;
   const w = ctx.vocab.qualifierWords;
-  if (q === 'gte') return ctx.rng.pick(w.gte);
-  if (q === 'lte') return ctx.rng.pick(w.lte);
-  if (q === 'approx') return ctx.rng.pick(w.approx);
-  return '';
+  if (q === 'gte') return n + ctx.rng.pick(w.gte);
+  if (q === 'lte') return n + ctx.rng.pick(w.lte);
+  if (q === 'approx') return ctx.rng.chance(0.5) ? ctx.rng.pick(w.approxPrefix) + n : n + ctx.rng.pick(w.approx);
+  return n;
 }
 
 /** A fact whose value is what the written number says (scaled: 千円 → yen). */
@@ -805,9 +806,9 @@ function outcomeSections(ctx: Ctx) {
     targets.push({ fy: term.end, v: tv });
     if (ax.year_form === 'plan_term' && prevTerm) targets.unshift({ fy: prevTerm.end, v: round(tv * 0.9, d) || tv });
     for (const t of targets) {
-      const q: Qualifier | null = qualifiers ? o.qualifier : null;
+      const q: Qualifier | null = qualifiers ? (rng.chance(0.2) ? 'approx' : o.qualifier) : null;
       const fact = makeFact(label, mLabel, m.unit, t.fy, 'target', t.v, d, { qualifier: q });
-      let text = numberText(ctx, t.v, d, m.unit) + qualifierText(ctx, q);
+      let text = qualified(ctx, numberText(ctx, t.v, d, m.unit), q);
       const facts = [fact];
       const tags: Record<string, string>[] = [{ kind_word: ctx.words.target, ...(q ? { mark: 'qualifier' } : {}) }];
       if (marks.has('ratio') && o.bracket) {
@@ -982,17 +983,17 @@ function proseSection(ctx: Ctx, domain: Domain) {
     const d = m.decimals ?? 0;
     const label = itemLabel(ctx, it);
     const mLabel = measureLabel(ctx, m);
-    const q: Qualifier | null = qualifiers ? (it.outcome?.qualifier ?? (m.unit === '回/年' ? 'gte' : null)) : null;
-    const qText = qualifierText(ctx, q);
+    const own = it.outcome?.qualifier ?? (m.unit === '回/年' ? 'gte' : null);
+    const q: Qualifier | null = qualifiers && own ? (rng.chance(0.2) ? 'approx' : own) : null;
     const v = round(m.lo + rng.next() * (m.hi - m.lo), d);
     const vText = written(m.unit, v, d);
+    // the target with its qualifier as written (the whole of it is the evidence)
+    const tq = qualified(ctx, vText, q);
     if (planTerm) {
-      const text = rng.pick(vocab.prose.termBullet)({ label, v: vText, q: qText, y: '' });
+      const text = rng.pick(vocab.prose.termBullet)({ label, v: tq, q: '', y: '' });
       lines.push({
         text,
-        facts: [
-          { f: makeFact(label, mLabel, m.unit, term.end, 'target', v, d, { qualifier: q }), ev: `${vText}${qText}` },
-        ],
+        facts: [{ f: makeFact(label, mLabel, m.unit, term.end, 'target', v, d, { qualifier: q }), ev: tq }],
       });
       continue;
     }
@@ -1006,12 +1007,10 @@ function proseSection(ctx: Ctx, domain: Domain) {
     const yl = (fy: number) => ctx.year(fy);
     if (kind === 'target') {
       const y = endLabel(yl(term.end));
-      const text = rng.pick(vocab.prose.target)({ label, v: vText, q: qText, y });
+      const text = rng.pick(vocab.prose.target)({ label, v: tq, q: '', y });
       lines.push({
         text,
-        facts: [
-          { f: makeFact(label, mLabel, m.unit, term.end, 'target', v, d, { qualifier: q }), ev: `${vText}${qText}` },
-        ],
+        facts: [{ f: makeFact(label, mLabel, m.unit, term.end, 'target', v, d, { qualifier: q }), ev: tq }],
       });
     } else if (kind === 'result') {
       const fy = review - 1;
@@ -1021,11 +1020,11 @@ function proseSection(ctx: Ctx, domain: Domain) {
       const fy = review - 1;
       const a = round(v * (0.6 + rng.next() * 0.6), d) || v;
       const aText = written(m.unit, a, d);
-      const text = rng.pick(vocab.prose.targetResult)({ label, v: vText, q: qText, y: yl(fy), t: vText, a: aText });
+      const text = rng.pick(vocab.prose.targetResult)({ label, v: vText, q: '', y: yl(fy), t: tq, a: aText });
       lines.push({
         text,
         facts: [
-          { f: makeFact(label, mLabel, m.unit, fy, 'target', v, d, { qualifier: q }), ev: `${vText}${qText}` },
+          { f: makeFact(label, mLabel, m.unit, fy, 'target', v, d, { qualifier: q }), ev: tq },
           { f: makeFact(label, mLabel, m.unit, fy, 'actual', a, d), ev: aText },
         ],
       });
@@ -1035,8 +1034,8 @@ function proseSection(ctx: Ctx, domain: Domain) {
       const fb = review - 1;
       const text = rng.pick(vocab.prose.arrow)({
         label,
-        v: vText,
-        q: qText,
+        v: tq,
+        q: '',
         y: endLabel(yl(term.end)),
         b: bText,
         yb: yl(fb),
@@ -1045,7 +1044,7 @@ function proseSection(ctx: Ctx, domain: Domain) {
         text,
         facts: [
           { f: makeFact(label, mLabel, m.unit, fb, 'baseline', b, d), ev: bText },
-          { f: makeFact(label, mLabel, m.unit, term.end, 'target', v, d, { qualifier: q }), ev: `${vText}${qText}` },
+          { f: makeFact(label, mLabel, m.unit, term.end, 'target', v, d, { qualifier: q }), ev: tq },
         ],
       });
     } else if (kind === 'change') {

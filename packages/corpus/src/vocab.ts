@@ -95,7 +95,8 @@ export interface Vocab {
   prose: ProseTemplates;
   /** headings over prose (neutral: a heading naming a kind, 今後の目標, would make results under it targets) */
   proseHeadings: string[];
-  qualifierWords: { gte: string[]; lte: string[]; approx: string[] };
+  /** qualifier words after the value; approxPrefix before it (約5人) */
+  qualifierWords: { gte: string[]; lte: string[]; approx: string[]; approxPrefix: string[] };
   ocr: OcrRules;
   titles: (c: TitleCtx) => string[];
   intro: (planText: string) => string[];
@@ -224,7 +225,7 @@ export const TUNED: Vocab = {
   ratioCell: [(v, r) => `${v} (${r})`, (v, r) => `${v}（${r}）`],
   guidelineHeaders: ['国の基本指針', '国の目標'],
   negative: [(d) => `▲${d}`, (d) => `△${d}`, (d) => `-${d}`],
-  qualifierWords: { gte: ['以上'], lte: ['以下', 'を超えない'], approx: ['程度'] },
+  qualifierWords: { gte: ['以上'], lte: ['以下', 'を超えない'], approx: ['程度'], approxPrefix: ['約'] },
   proseHeadings: ['取組の状況', '主な指標の状況', 'その他の指標'],
   prose: {
     target: [

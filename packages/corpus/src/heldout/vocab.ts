@@ -118,7 +118,7 @@ export const HELDOUT: Vocab = {
   ratioCell: [(v, r) => `${v}［${r}］`, (v, r) => `${v} [${r}]`],
   guidelineHeaders: ['国の指針', '基本指針の目標'],
   negative: [(d) => `▲ ${d}`, (d) => `−${d}`],
-  qualifierWords: { gte: ['以上', 'を下回らない'], lte: ['以内'], approx: ['前後'] },
+  qualifierWords: { gte: ['以上', 'を下回らない'], lte: ['以内'], approx: ['前後'], approxPrefix: ['おおむね'] },
   proseHeadings: ['関連指標の状況', '取組状況'],
   prose: {
     target: [
