@@ -114,7 +114,12 @@ const KIND_KEY: Record<string, string> = {
 /** Observation-level axes: how an expected observation is tagged, and how an unmatched actual row is attributed. */
 const OBS_AXES: Record<
   string,
-  { of: (e: Row) => string | null; attribute: (a: Row, d: ManifestDoc) => string | null; recallOnly?: boolean }
+  {
+    of: (e: Row) => string | null;
+    attribute: (a: Row, d: ManifestDoc) => string | null;
+    /** the whole axis, or the values unmatched rows are never attributed to, have recall only */
+    recallOnly?: boolean | ((value: string) => boolean);
+  }
 > = {
   kind_word: {
     of: (e) => ((e.tags as Row | undefined)?.kind_word as string) ?? null,
@@ -123,6 +128,8 @@ const OBS_AXES: Record<
       if (a.value_kind === 'subset') return 'bracket';
       return k ? (d.kind_words[k] ?? null) : null;
     },
+    // statistics stated as facts and values told in prose have no kind word to attribute a row to
+    recallOnly: (v) => v === 'none' || v === 'prose',
   },
   value_kind: { of: (e) => String(e.value_kind), attribute: (a) => String(a.value_kind ?? 'null') },
   unit: { of: (e) => String(e.unit), attribute: (a) => String(a.unit ?? 'null') },
@@ -133,6 +140,11 @@ const OBS_AXES: Record<
     recallOnly: true,
   },
 };
+
+function recallOnlyValue(axis: string, value: string): boolean {
+  const r = OBS_AXES[axis]?.recallOnly;
+  return typeof r === 'function' ? r(value) : !!r;
+}
 
 /** Run the CLI (asynchronously: a test worker's event loop stays free while it runs). */
 function run(cmd: string[], log: (s: string) => void): Promise<void> {
@@ -303,7 +315,7 @@ export function scoreCorpus(dir: string, manifest: Manifest, o: Pick<RunOptions,
         const s = m.get(`${name}=${v}`) as { tuned: Counts; heldout: Counts; misses: Map<string, number> };
         return {
           value: v,
-          ...(OBS_AXES[name]?.recallOnly && m === obsCounts ? { recallOnly: true } : {}),
+          ...(m === obsCounts && recallOnlyValue(name, v) ? { recallOnly: true } : {}),
           tuned: finish(s.tuned),
           heldout: finish(s.heldout),
           misses: [...s.misses].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5),
@@ -417,7 +429,8 @@ export function formatReport(r: Report): string {
             'P',
             'R',
             'F1',
-            '| h.docs',
+            '|',
+            'h.docs',
             'h.exp',
             'h.act',
             'h.match',
@@ -425,14 +438,17 @@ export function formatReport(r: Report): string {
             'h.R',
             'h.F1',
           ]
-        : ['value', 'exp', 'act', 'match', 'P', 'R', 'F1', '| h.exp', 'h.act', 'h.match', 'h.P', 'h.R', 'h.F1'];
+        : ['value', 'exp', 'act', 'match', 'P', 'R', 'F1', '|', 'h.exp', 'h.act', 'h.match', 'h.P', 'h.R', 'h.F1'];
       out.push(
         table(
           head,
           list.map((a) => {
-            const h = countCells(a.heldout, withDocs, a.recallOnly);
-            h[0] = `| ${h[0]}`;
-            return [a.value, ...countCells(a.tuned, withDocs, a.recallOnly), ...h];
+            return [
+              a.value,
+              ...countCells(a.tuned, withDocs, a.recallOnly),
+              '|',
+              ...countCells(a.heldout, withDocs, a.recallOnly),
+            ];
           }),
           (i) => i > 0,
         ),
