@@ -55,6 +55,8 @@ export async function* generateDocs(plan: DocPlan[]): AsyncGenerator<GeneratedDo
   for (const p of plan) {
     const model = buildDoc(p, cities[p.part]);
     const file = await renderDoc(model);
+    // let the event loop run between documents (a test worker answers its runner meanwhile)
+    await new Promise((r) => setImmediate(r));
     yield { model, file };
   }
 }
