@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { EXPORT_KEYS } from '@shiryo/model';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, fixtures, ROOT } from './pipeline.js';
+import { bundledFixtures, FIXTURES, ROOT } from './pipeline.js';
 
 const BIN = join(ROOT, 'packages/cli/bin/shiryo.mjs');
 
@@ -75,11 +75,11 @@ describe('ingest, export, summary', () => {
   it('ingests the fixtures and prints one summary row per city with its code', () => {
     const r = shiryo('ingest', FIXTURES, '--db', db);
     expect(r.code, r.stderr).toBe(0);
-    for (const f of fixtures()) {
+    for (const f of bundledFixtures()) {
       expect(r.stdout).toContain(f.meta.municipality);
       expect(r.stdout).toContain(f.meta.municipality_code);
     }
-    const n = fixtures().length;
+    const n = bundledFixtures().length;
     expect(r.stderr).toContain(`ingested ${n}/${n} files`);
     expect(r.stderr).not.toContain('README');
   });
@@ -90,7 +90,7 @@ describe('ingest, export, summary', () => {
     const before = count().n;
     const r = shiryo('ingest', FIXTURES, '--db', db);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`unchanged ${fixtures().length}`);
+    expect(r.stderr).toContain(`unchanged ${bundledFixtures().length}`);
     expect(count().n).toBe(before);
   });
 
@@ -105,7 +105,7 @@ describe('ingest, export, summary', () => {
     expect(rows.length).toBeGreaterThan(100);
     for (const row of rows.slice(0, 50)) expect(Object.keys(row)).toEqual([...EXPORT_KEYS]);
     const codes = new Set(rows.map((x) => x.municipality_code));
-    for (const f of fixtures()) expect(codes, f.name).toContain(f.meta.municipality_code);
+    for (const f of bundledFixtures()) expect(codes, f.name).toContain(f.meta.municipality_code);
   });
 
   it('exports CSV with a header of the contract keys to stdout', () => {
@@ -133,7 +133,7 @@ describe('ingest, export, summary', () => {
     const r = shiryo('summary', '--db', db);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('東松山市');
-    expect(r.stdout).toContain(`total: ${fixtures().length} documents`);
+    expect(r.stdout).toContain(`total: ${bundledFixtures().length} documents`);
   });
 
   it('export of a database that does not exist fails with a clear message', () => {
@@ -147,14 +147,14 @@ describe('bad input', () => {
   it('reports each bad file on one line, records an issue, ingests the rest and keeps what was stored', () => {
     const dir = tmp();
     const db = join(dir, 'db.sqlite');
-    const good = fixtures()[0]!.source;
+    const good = bundledFixtures()[0]!.source;
     expect(shiryo('ingest', good, '--db', db).code).toBe(0);
     const empty = join(dir, 'empty.txt');
     writeFileSync(empty, '');
     const garbage = join(dir, 'garbage.txt');
     writeFileSync(garbage, randomBytes(4096));
     const missing = join(dir, 'missing.txt');
-    const other = fixtures()[1]!.source;
+    const other = bundledFixtures()[1]!.source;
     const r = shiryo('ingest', empty, garbage, missing, other, '--db', db);
     expect(r.code).toBe(0);
     const lines = r.stderr.split('\n').filter((l) => l.startsWith('✗') || l.includes('✗'));
@@ -217,7 +217,7 @@ describe('bad input', () => {
 });
 
 describe('tables, inspect, normalize', () => {
-  const src = fixtures().find((f) => f.name.startsWith('higashimatsuyama'))!.source;
+  const src = bundledFixtures().find((f) => f.name.startsWith('higashimatsuyama'))!.source;
 
   it('tables --json prints the recovered tables', () => {
     const r = shiryo('tables', src, '--json');

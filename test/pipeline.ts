@@ -19,24 +19,43 @@ export interface FixtureInfo {
   name: string;
   dir: string;
   source: string;
-  meta: { municipality_code: string; municipality: string; prefecture: string; plan: string };
+  meta: { municipality_code: string; municipality: string; prefecture: string; plan: string; source_path?: string };
   expectedPath: string;
+  /**
+   * A labelled document that is not in the repository (a real PDF of ../shared/real-pdfs, whose licence is not
+   * verified): `source` is outside the repository and may be absent on a machine without it.
+   */
+  external: boolean;
+  /** The pages labelled, for a labelled external document: only observations of these pages are scored. */
+  pages?: number[];
 }
 
+/** Every fixture: the bundled ones (a `source.*` file in their folder) and the labelled external documents. */
 export function fixtures(): FixtureInfo[] {
   return readdirSync(FIXTURES, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => {
       const dir = join(FIXTURES, d.name);
-      const source = readdirSync(dir).find((f) => f.startsWith('source.')) ?? 'source.txt';
+      const meta = JSON.parse(readFileSync(join(dir, 'fixture.json'), 'utf8'));
+      const external = typeof meta.source_path === 'string';
+      const source = external
+        ? join(ROOT, meta.source_path)
+        : join(dir, readdirSync(dir).find((f) => f.startsWith('source.')) ?? 'source.txt');
       return {
         name: d.name,
         dir,
-        source: join(dir, source),
-        meta: JSON.parse(readFileSync(join(dir, 'fixture.json'), 'utf8')),
+        source,
+        meta,
         expectedPath: join(dir, 'expected', 'observations.jsonl'),
+        external,
+        ...(Array.isArray(meta.pages) ? { pages: meta.pages as number[] } : {}),
       };
     });
+}
+
+/** The fixtures whose documents are in the repository (what `shiryo ingest fixtures` reads). */
+export function bundledFixtures(): FixtureInfo[] {
+  return fixtures().filter((f) => !f.external);
 }
 
 export function tempDb(): string {

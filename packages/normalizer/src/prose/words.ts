@@ -10,7 +10,7 @@ import { compact, kindWord, stripNumbering, stripTags } from '../labels.js';
 import { findPeriods, valueKindOf } from '../period/index.js';
 import { findQuantities } from '../quantity/index.js';
 
-export { kindWord };
+export { kindWord } from '../labels.js';
 
 const BULLET_START = new RegExp(`(?:^|\\s)${charClass(BULLET_MARKS)}`, 'gu');
 
