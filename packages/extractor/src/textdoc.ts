@@ -6,6 +6,7 @@ import { groupToBlocks, type SourceLine } from './blocks.js';
 import { cycleTable, findCycle } from './cycled.js';
 import type { DocItem, KeySource } from './draft.js';
 import { htmlToPieces } from './html.js';
+import { findGroupTables } from './linear/index.js';
 import { markdownTableAt, readMarkdownTable } from './markdown.js';
 import { cleanMarkdownLine } from './mdclean.js';
 import { lineFinder, piecesToItems } from './pieces.js';
@@ -26,6 +27,19 @@ function htmlTableEnd(lines: SourceLine[], start: number): number {
   return lines.length;
 }
 
+/** A group of consecutive non-blank prose lines → blocks, and the tables linear readers find among them. */
+function groupItems(group: SourceLine[], keys: KeySource): DocItem[] {
+  const out: DocItem[] = [];
+  let at = 0;
+  for (const f of findGroupTables(group)) {
+    out.push(...groupToBlocks(group.slice(at, f.start)));
+    out.push({ kind: 'table', key: keys(), table: f.table, issues: f.issues, confidence: f.confidence });
+    at = f.end;
+  }
+  out.push(...groupToBlocks(group.slice(at)));
+  return out;
+}
+
 export function readTextDocument(text: string, keys: KeySource): DocItem[] {
   const lines: SourceLine[] = text.split('\n').map((t, i) => ({ text: cleanMarkdownLine(t), line: i + 1 }));
   const raw = lines.map((l) => l.text);
@@ -35,11 +49,11 @@ export function readTextDocument(text: string, keys: KeySource): DocItem[] {
     // Columns written a line each in turn (cycled.ts) are a table inside the paragraph lines.
     const cycle = group.length ? findCycle(group) : null;
     if (cycle) {
-      items.push(...groupToBlocks(group.slice(0, cycle.start)));
+      items.push(...groupItems(group.slice(0, cycle.start), keys));
       const table = applyRepairs(cycleTable(group, cycle), SHAPE_REPAIRS);
       items.push({ kind: 'table', key: keys(), table, issues: [] });
-      items.push(...groupToBlocks(group.slice(cycle.end)));
-    } else if (group.length) items.push(...groupToBlocks(group));
+      items.push(...groupItems(group.slice(cycle.end), keys));
+    } else if (group.length) items.push(...groupItems(group, keys));
     group = [];
   };
   let i = 0;

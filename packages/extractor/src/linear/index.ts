@@ -1,0 +1,18 @@
+/**
+ * Readers of tables whose structure a text export lost (method `linearized` or `aligned`). Each finds its tables
+ * in the lines it is given and says how sure it is; lines no reader takes stay prose.
+ *   - readSpacedRows (spaced.ts): a row per line, cells set apart by single spaces (PDF viewer copy);
+ *   - readAlignedColumns (aligned.ts): columns aligned with spaces (`pdftotext -layout`, fixed-width listings);
+ *   - readCellLines (cells.ts): one cell per line (web-page copy of an HTML table);
+ *   - readRepeatedHeads (repeated.ts): the header words repeated inside each row.
+ */
+import type { SourceLine } from '../blocks.js';
+import type { LinearFind } from './grid.js';
+import { findSpacedTables } from './spaced.js';
+
+export type { LinearFind } from './grid.js';
+
+/** Tables in a group of consecutive non-blank prose lines, in order, not overlapping. */
+export function findGroupTables(group: SourceLine[]): LinearFind[] {
+  return findSpacedTables(group);
+}
