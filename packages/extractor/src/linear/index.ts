@@ -7,6 +7,7 @@
  *   - readRepeatedHeads (repeated.ts): the header words repeated inside each row.
  */
 import type { SourceLine } from '../blocks.js';
+import { findAlignedTables } from './aligned.js';
 import type { LinearFind } from './grid.js';
 import { findSpacedTables } from './spaced.js';
 
@@ -15,4 +16,19 @@ export type { LinearFind } from './grid.js';
 /** Tables in a group of consecutive non-blank prose lines, in order, not overlapping. */
 export function findGroupTables(group: SourceLine[]): LinearFind[] {
   return findSpacedTables(group);
+}
+
+/** Finds in order of their start, none overlapping an earlier one. */
+function disjoint(finds: LinearFind[]): LinearFind[] {
+  const out: LinearFind[] = [];
+  for (const f of [...finds].sort((a, b) => a.start - b.start || b.confidence - a.confidence)) {
+    const last = out[out.length - 1];
+    if (!last || f.start >= last.end) out.push(f);
+  }
+  return out;
+}
+
+/** Tables across a run of prose lines (blank lines and form feeds included), in order, not overlapping. */
+export function findRunTables(run: SourceLine[]): LinearFind[] {
+  return disjoint(findAlignedTables(run));
 }

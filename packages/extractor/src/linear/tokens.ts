@@ -138,7 +138,8 @@ export function mergeTokens(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     let t = tokens[i]!;
-    const prev = out[out.length - 1];
+    // (only words one space apart: a wider gap parts two cells of a space-aligned table)
+    const prev = out.length > 0 && t.start - out[out.length - 1]!.end <= 1 ? out[out.length - 1] : undefined;
     if (prev && isSign(prev.text) && /^\d/u.test(t.text)) {
       out[out.length - 1] = joinTokens(prev, t);
       continue;
@@ -154,9 +155,10 @@ export function mergeTokens(tokens: Token[]): Token[] {
       }
     }
     // `令和 3 年度`, `R 3`: an era and its number set apart
-    if (/^(?:令和|平成|昭和)$/u.test(t.text) && tokens[i + 1] && /^(?:\d{1,2}|元)(?:年|$)/u.test(tokens[i + 1]!.text)) {
+    const close = (j: number) => tokens[j] !== undefined && tokens[j]!.start - tokens[j - 1]!.end <= 1;
+    if (/^(?:令和|平成|昭和)$/u.test(t.text) && close(i + 1) && /^(?:\d{1,2}|元)(?:年|$)/u.test(tokens[i + 1]!.text)) {
       t = joinTokens(t, tokens[++i]!);
-      if (/^(?:令和|平成|昭和)\d{1,2}$/u.test(t.text) && tokens[i + 1] && /^年/u.test(tokens[i + 1]!.text)) {
+      if (/^(?:令和|平成|昭和)\d{1,2}$/u.test(t.text) && close(i + 1) && /^年/u.test(tokens[i + 1]!.text)) {
         t = joinTokens(t, tokens[++i]!);
       }
     }
