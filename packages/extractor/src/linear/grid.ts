@@ -41,7 +41,7 @@ export function joinWords(words: string[]): string {
 }
 
 /** Stub header words over the stub columns: one each when they match, else all in the first. */
-function stubHeads(words: Token[], nStub: number): HeadCell[] {
+function stubHeads(words: { orig: string }[], nStub: number): HeadCell[] {
   if (words.length === 0) return [];
   if (words.length === nStub) return words.map((w, i) => ({ orig: w.orig, col: i, colSpan: 1 }));
   return [{ orig: words.map((w) => w.orig).join(' '), col: 0, colSpan: 1 }];
@@ -88,6 +88,41 @@ export function placeHeaderLine(tokens: Token[], nStub: number, k: number): Plac
     };
   }
   return null;
+}
+
+/** Heads of the stub columns (`区分`, `サービス名`, `単位`), not of value columns. */
+const STUB_HEAD = /^(?:区分|項目|サービス(?:名|種別|の種類|区分)?|種別|種類|事業名?|単位|指標名?|名称|内容|分類)$/u;
+
+/**
+ * Two header rows whose lower one names fewer columns than there are (m < k): a value head of the upper row stood
+ * over two rows (`伸び率` beside `第6期 | 見込量` over `R3実績 … R8`), so the converter wrote it with the upper row
+ * and nothing under it. The upper row's leading stub heads go over the stub; its last k − m heads stand alone over
+ * the last columns; the heads before them share the m lower columns evenly. Null when the counts do not divide.
+ */
+export function placeTwoRows(
+  upper: { orig: string; text: string }[],
+  lower: { orig: string }[],
+  nStub: number,
+  k: number,
+): HeadCell[][] | null {
+  const m = lower.length;
+  if (m < 2 || m >= k) return null;
+  let s = 0;
+  while (s < upper.length && STUB_HEAD.test(upper[s]!.text.replace(/\s+/gu, ''))) s++;
+  const alone = k - m;
+  const spanning = upper.length - s - alone;
+  if (spanning < 1 || m % spanning !== 0 || m / spanning < 2) return null;
+  const share = m / spanning;
+  const heads = upper.slice(s);
+  const top: HeadCell[] = [
+    ...stubHeads(upper.slice(0, s), nStub),
+    ...heads.map((h, i) =>
+      i < spanning
+        ? { orig: h.orig, col: nStub + i * share, colSpan: share }
+        : { orig: h.orig, col: nStub + m + (i - spanning), colSpan: 1 },
+    ),
+  ];
+  return [top, lower.map((h, i) => ({ orig: h.orig, col: nStub + i, colSpan: 1 }))];
 }
 
 /** Does the line name columns by period or kind (evidence of a table header, not just words)? */

@@ -8,6 +8,7 @@
  */
 import type { SourceLine } from '../blocks.js';
 import { findAlignedTables } from './aligned.js';
+import { findCellLineTables } from './celllines.js';
 import type { LinearFind } from './grid.js';
 import { findSpacedTables } from './spaced.js';
 
@@ -30,5 +31,5 @@ function disjoint(finds: LinearFind[]): LinearFind[] {
 
 /** Tables across a run of prose lines (blank lines and form feeds included), in order, not overlapping. */
 export function findRunTables(run: SourceLine[]): LinearFind[] {
-  return disjoint(findAlignedTables(run));
+  return disjoint([...findAlignedTables(run), ...findCellLineTables(run)]);
 }

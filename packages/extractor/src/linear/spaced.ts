@@ -30,11 +30,13 @@ import {
   type LinearFind,
   namesColumns,
   placeHeaderLine,
+  placeTwoRows,
   round3,
   stubWidth,
 } from './grid.js';
 import {
   isBracketed,
+  isColumnHeadToken,
   isSentence,
   isUnitToken,
   isValueToken,
@@ -140,6 +142,18 @@ function headerAbove(
     const q = p[i]!;
     if (!q.ok || q.values.length > 0) break;
     const placed = placeHeaderLine(q.tokens, nStub, k);
+    // the lowest line names fewer columns than k: a two-row header with a head standing over both rows
+    const above = p[i - 1];
+    if (!placed && head.length === 0 && i - 1 >= floor && above?.ok && above.values.length === 0) {
+      const two = placeTwoRows(above.tokens, q.tokens, nStub, k);
+      if (two && q.tokens.every((t) => isColumnHeadToken(t.text))) {
+        head.unshift(...two);
+        named ||= namesColumns(q.tokens);
+        fit = 'span';
+        first = i - 1;
+        break;
+      }
+    }
     if (!placed) break;
     head.unshift(placed.cells);
     named ||= namesColumns(q.tokens);

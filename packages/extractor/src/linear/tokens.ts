@@ -93,16 +93,20 @@ const UNIT_RE = new RegExp(`^(?:[(\\[]\\s*)?(?:単位[:：]?)?${UNIT_WORD}${PER}
 const KIND_RE =
   /^[(【]?(?:計画値?|計画量|実績値?|実績見込み?|見込(?:み|量|値|み量)?|目標値?|目標量|達成率|進捗率|達成状況|対計画比|計画比|差|差異|乖離|増減|前年比|比較)[)】]?$/u;
 
+/** Words a table writes where a value is not there yet or not at all (`未実施`, `集計中`). */
+const NO_VALUE = /^(?:未実施|未設置|未定|調整中|集計中|非公表|非該当|該当者なし)$/u;
+
 /** A data value: a number (with its unit, a bracketed part, a footnote mark) or a missing-value marker. */
 export function isValueToken(text: string): boolean {
   const t = text.replace(/\s+/gu, '');
-  if (isMissingMarker(t)) return true;
+  if (isMissingMarker(t) || NO_VALUE.test(t)) return true;
   if (!VALUE_RE.test(t)) return false;
   return !isYearLike(t) && !isLabelNumber(t);
 }
 
 /** A number (not a missing marker). */
-export const isNumberToken = (text: string) => isValueToken(text) && !isMissingMarker(text);
+export const isNumberToken = (text: string) =>
+  isValueToken(text) && !isMissingMarker(text) && !NO_VALUE.test(text.replace(/\s+/gu, ''));
 
 /** A cell that is only a unit: `人/月`, `時間/月`, `(人日/月)`, `か所`. */
 export function isUnitToken(text: string): boolean {
