@@ -76,6 +76,41 @@ describe('readSpacedRows: a row per line, cells set apart by single spaces (PDF 
   });
 });
 
+describe('readSpacedRows: headers', () => {
+  it('places an upper head that stood over both header rows beside the heads sharing the lower row', () => {
+    const text = [
+      '区分 サービス名 単位 第6期 見込量 伸び率',
+      'R3実績 R4実績 R5見込 R6 R7 R8',
+      '居宅介護 人分 228 236 245 255 265 276 112.7%',
+      '生活介護 人分 412 420 431 440 450 460 106.7%',
+      '共同生活援助 人分 186 203 221 240 260 280 126.7%',
+    ].join('\n');
+    const t = extractText(text, 'wide.txt').tables[0]!;
+    expect(t.headerRows).toBe(2);
+    expect(texts(t).slice(0, 3)).toEqual([
+      ['区分サービス名単位', '', '第6期', '第6期', '第6期', '見込量', '見込量', '見込量', '伸び率'],
+      ['区分サービス名単位', '', 'R3実績', 'R4実績', 'R5見込', 'R6', 'R7', 'R8', '伸び率'],
+      ['居宅介護', '人分', '228', '236', '245', '255', '265', '276', '112.7%'],
+    ]);
+  });
+
+  it('gives heads fewer than the columns an even share each (`実績 見込量` over six years)', () => {
+    const text = [
+      'サービス 単位 実績 見込量',
+      '2021年度 2022年度 2023年度 令和6年度 令和7年度 令和8年度',
+      '居宅介護 人/月 312 325 338 350 362 375',
+      '生活介護 人/月 548 556 563 570 578 585',
+    ].join('\n');
+    const t = extractText(text, 'share.txt').tables[0]!;
+    expect(texts(t).slice(0, 2)).toEqual([
+      ['サービス', '単位', '実績', '実績', '実績', '見込量', '見込量', '見込量'],
+      ['サービス', '単位', '2021年度', '2022年度', '2023年度', '令和6年度', '令和7年度', '令和8年度'],
+    ]);
+    // spans are a guess from the counts: the score says so
+    expect(t.quality.score).toBeCloseTo(0.9, 3);
+  });
+});
+
 describe('prose that must stay prose', () => {
   it('keeps sentences with numbers, bullets, numbered headings, dates and page numbers out of tables', () => {
     const text = [

@@ -50,6 +50,7 @@ const MAX_LABEL = 40;
 /** Consecutive label or misfit lines a run may hold before its next fitting row. */
 const MAX_GAP = 2;
 const MAX_HEADER_LINES = 3;
+const FIT_RANK: Record<HeadFit, number> = { exact: 0, span: 1, words: 2 };
 
 export interface ParsedLine {
   line: SourceLine;
@@ -157,8 +158,8 @@ function headerAbove(
     if (!placed) break;
     head.unshift(placed.cells);
     named ||= namesColumns(q.tokens);
-    // the lowest line decides how exactly the columns are named
-    if (fit === 'none') fit = placed.fit;
+    // the least exact line decides how surely the columns are named
+    if (fit === 'none' || FIT_RANK[placed.fit] > FIT_RANK[fit]) fit = placed.fit;
     first = i;
   }
   // plain words alone are no header unless some line names periods or kinds
@@ -221,7 +222,15 @@ export function findSpacedTables(lines: SourceLine[]): LinearFind[] {
     const run = runAt(p, i);
     // the first row's label on the line above (a wrapped label, a group heading)
     let top = run.start;
-    if (top - 1 >= floor && isLabelOnly(p[top - 1]!) && !placeHeaderLine(p[top - 1]!.tokens, 1, run.k)) top--;
+    const above = p[top - 1];
+    if (
+      top - 1 >= floor &&
+      above &&
+      isLabelOnly(above) &&
+      !placeHeaderLine(above.tokens, 1, run.k) &&
+      !above.tokens.every((t) => isColumnHeadToken(t.text))
+    )
+      top--;
     const rowsFrom = { ...run, start: top };
     const rows = bodyRows(p, rowsFrom);
     const nStub = stubWidth(rows);
