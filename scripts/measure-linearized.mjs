@@ -8,6 +8,8 @@
 //   layout    `pdftotext -layout` of the PDF fixtures (needs poppler-utils)
 //   raw       `pdftotext` (reading order) of the PDF fixtures
 // Usage: pnpm build && node scripts/measure-linearized.mjs [--only VERSION] [--fixture SUBSTRING] [--keep DIR]
+//        [--bench MB]   also time extractText on MB megabytes of all the versions and the sources, one after another
+//                       (mixed prose and tables; CPU time, to compare runs on a busy machine)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +25,8 @@ const opt = (name, dflt) => {
 const only = opt('only', '');
 const fixtureFilter = opt('fixture', '');
 const keep = opt('keep', '');
+const benchMb = Number(opt('bench', 0));
+const texts = [];
 const root = new URL('..', import.meta.url).pathname;
 
 const width = (s) =>
@@ -120,7 +124,9 @@ for (const name of readdirSync(join(root, 'fixtures')).sort()) {
     if (runs(text.split('\n')).length === 0) continue;
     for (const v of ['spaced', 'cells', 'aligned']) if (!only || only === v) versions[v] = rewrite(text, v);
   }
+  if (!source.endsWith('.pdf')) texts.push(readFileSync(join(dir, source), 'utf8'));
   for (const [v, text] of Object.entries(versions)) {
+    texts.push(text);
     if (keep) {
       mkdirSync(keep, { recursive: true });
       writeFileSync(join(keep, `${name}.${v}.txt`), text);
@@ -147,5 +153,17 @@ for (const [v, t] of Object.entries(totals)) {
   const r = t.expected ? t.matched / t.expected : 0;
   console.log(
     `TOTAL ${v.padEnd(8)} P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${(p + r ? (2 * p * r) / (p + r) : 0).toFixed(3)}  (${t.matched}/${t.expected})`,
+  );
+}
+
+if (benchMb > 0) {
+  let text = '';
+  for (let i = 0; Buffer.byteLength(text) < benchMb * 1024 * 1024; i++) text += `${texts[i % texts.length]}\n\n`;
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const doc = extractText(text, 'bench.txt');
+  const c = process.cpuUsage(c0);
+  console.log(
+    `BENCH ${benchMb} MB, ${text.split('\n').length} lines: wall ${(performance.now() - t0).toFixed(0)} ms, cpu ${((c.user + c.system) / 1000).toFixed(0)} ms, ${doc.tables.length} tables (${doc.tables.filter((t) => t.method === 'linearized' || t.method === 'aligned').length} linear), ${doc.blocks.length} blocks`,
   );
 }

@@ -27,15 +27,7 @@ import { looksLikeTextColumns, type Row, regionToTable, rowRegions } from '../pd
 import { applyRepairs, SHAPE_REPAIRS } from '../repairs/index.js';
 import { cleanText, isNumericData } from '../text.js';
 import { HEAD_FACTOR, type LinearFind, round3 } from './grid.js';
-import {
-  isColumnHeadToken,
-  isKindToken,
-  isPeriodToken,
-  isValueToken,
-  lineTokens,
-  mergeTokens,
-  type Token,
-} from './tokens.js';
+import { isColumnHeadToken, isKindToken, isPeriodToken, isValueToken, lineWords, type Token } from './tokens.js';
 
 /** Geometry of the stand-in page: a display column is half the font size, a line 1.4 sizes high (header lines are not wrapped text; a label line under a row still continues it). */
 const SIZE = 10;
@@ -100,18 +92,20 @@ function segment(cell: Token[], y: number, m: Measure): Segment {
 }
 
 /** The run's non-blank lines as stand-in rows of cells, with the run index of each. */
-function standInRows(lines: SourceLine[], m: Measure): { rows: Row[]; index: Map<Line, number> } {
+function standInRows(lines: SourceLine[], near: boolean[], m: Measure): { rows: Row[]; index: Map<Line, number> } {
   const rows: Row[] = [];
   const index = new Map<Line, number>();
   let y = 0;
   lines.forEach((l, i) => {
     if (l.text.includes('\f')) y += PAGE_GAP;
     y += PITCH;
-    const text = l.text.replace(/\f/gu, '').replace(/\s+$/u, '');
+    // (a line far from any wide gap is no row: skipped, it leaves a gap no region crosses)
+    if (!near[i]) return;
+    const text = l.text.replace(/\f/gu, '').trimEnd();
     if (!text.trim()) return;
-    // a page number (`- 3 -`) is one cell: never a row of values
-    const tokens = mergeTokens(lineTokens(text));
-    const cells = PAGE_NUMBER.test(text.trim()) ? [tokens] : lineCells(tokens);
+    const tokens = lineWords(l);
+    // a line without a wide gap, or a page number (`- 3 -`), is one cell: a label or a heading, never a row
+    const cells = !WIDE_GAP.test(text.trim()) || PAGE_NUMBER.test(text.trim()) ? [tokens] : lineCells(tokens);
     const segments = cells.map((c) => segment(c, y, m));
     const spans = segments.flatMap((g) => g.spans);
     const line: Line = {
@@ -126,6 +120,24 @@ function standInRows(lines: SourceLine[], m: Measure): { rows: Row[]; index: Map
     rows.push({ line, segments });
   });
   return { rows, index };
+}
+
+/** Two spaces or more (ASCII or ideographic) between two words. */
+const WIDE_GAP = /\S[ \u3000]{2,}\S/u;
+/** Lines this close to a line with a wide gap may belong to its table (header lines, wrapped labels). */
+const NEAR = 6;
+
+/** Which lines lie within NEAR lines of a line with a wide gap. */
+function nearWideGaps(lines: SourceLine[]): boolean[] {
+  const near = lines.map(() => false);
+  let last = Number.NEGATIVE_INFINITY;
+  lines.forEach((l, i) => {
+    if (WIDE_GAP.test(l.text.trim())) {
+      for (let j = Math.max(0, i - NEAR, last + 1); j <= i; j++) near[j] = true;
+      last = i;
+    } else if (i - last <= NEAR) near[i] = true;
+  });
+  return near;
 }
 
 /**
@@ -172,9 +184,9 @@ interface Candidate {
   ragged: number;
 }
 
-function candidates(lines: SourceLine[], m: Measure): Candidate[] {
+function candidates(lines: SourceLine[], near: boolean[], m: Measure): Candidate[] {
   const s = DEFAULT_PDF_SETTINGS.stream;
-  const { rows, index } = standInRows(lines, m);
+  const { rows, index } = standInRows(lines, near, m);
   // only lines cut into cells by wide gaps make a region; single-spaced lines stay for the other readers
   const out: Candidate[] = [];
   for (const whole of rowRegions(rows, s)) {
@@ -251,9 +263,10 @@ function asAligned(t: Table, line: number): Table {
 
 /** The space-aligned tables among a run of lines (blank lines and form feeds included). */
 export function findAlignedTables(lines: SourceLine[]): LinearFind[] {
-  if (!lines.some((l) => /\S {2,}\S/u.test(l.text))) return [];
-  const byChars = candidates(lines, 'chars');
-  const byWidth = candidates(lines, 'width');
+  const near = nearWideGaps(lines);
+  if (!near.some(Boolean)) return [];
+  const byChars = candidates(lines, near, 'chars');
+  const byWidth = candidates(lines, near, 'width');
   const out: LinearFind[] = [];
   for (const c of byChars) {
     const w = byWidth.find((x) => x.start === c.start && x.end === c.end);

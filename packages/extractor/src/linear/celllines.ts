@@ -36,8 +36,8 @@ import {
   isUnitToken,
   isValueToken,
   LIST_MARK,
-  lineTokens,
-  mergeTokens,
+  lineWords,
+  type Token,
 } from './tokens.js';
 
 const MAX_CELL = 30;
@@ -53,25 +53,28 @@ interface Cell {
   at: number;
   orig: string;
   kind: Kind;
+  /** The line's one word, when it is a value line. */
+  word?: Token;
 }
 
-function kindOf(text: string): Kind {
-  const t = text.trim();
-  const tokens = mergeTokens(lineTokens(t));
-  if (tokens.length === 1 && isValueToken(tokens[0]!.text)) return 'value';
-  if (isUnitToken(t)) return 'unit';
-  if (isColumnHeadToken(t.replace(/\s+/gu, ''))) return 'head';
+function kindOf(line: SourceLine): { kind: Kind; word?: Token } {
+  const t = line.text.replace(/\f/gu, '').trim();
+  // (a long line is prose whatever its words: no need to read them)
+  if ([...t].length > MAX_CELL) return { kind: 'prose' };
+  const tokens = lineWords(line);
+  if (tokens.length === 1 && isValueToken(tokens[0]!.text)) return { kind: 'value', word: tokens[0]! };
+  if (isUnitToken(t)) return { kind: 'unit' };
+  if (isColumnHeadToken(t.replace(/\s+/gu, ''))) return { kind: 'head' };
   if (
-    [...t].length > MAX_CELL ||
     isSentence(t) ||
     LIST_MARK.test(t) ||
     t.startsWith('#') ||
     PAGE_NUMBER.test(t) ||
     numberedHeadingLevel(t) !== null
   ) {
-    return 'prose';
+    return { kind: 'prose' };
   }
-  return 'label';
+  return { kind: 'label' };
 }
 
 interface RawRow {
@@ -197,10 +200,7 @@ function bodyRows(raw: RawRow[], k: number, lineOf: (c: Cell) => number): BodyRo
       stub = stub.slice(1);
     }
     const line = lineOf(r.values[0]!);
-    const values = r.values.map((c) => {
-      const t = mergeTokens(lineTokens(c.orig.trim()))[0]!;
-      return t;
-    });
+    const values = r.values.map((c) => c.word!);
     const row: BodyRow = { label: joinWords(words), unit, values: values.length === k ? values : null, line };
     if (values.length !== k) row.misfit = values;
     out.push(row);
@@ -212,8 +212,7 @@ function bodyRows(raw: RawRow[], k: number, lineOf: (c: Cell) => number): BodyRo
 export function findCellLineTables(lines: SourceLine[]): LinearFind[] {
   const cells: Cell[] = [];
   lines.forEach((l, at) => {
-    if (l.text.trim())
-      cells.push({ at, orig: l.text.replace(/\f/gu, '').trim(), kind: kindOf(l.text.replace(/\f/gu, '')) });
+    if (l.text.trim()) cells.push({ at, orig: l.text.replace(/\f/gu, '').trim(), ...kindOf(l) });
   });
   const out: LinearFind[] = [];
   for (const chain of chains(cells)) {
@@ -224,6 +223,7 @@ export function findCellLineTables(lines: SourceLine[]): LinearFind[] {
     while (last > 0 && chain.rows[last]!.values.length !== k) last--;
     const rows = chain.rows.slice(0, last + 1);
     const fits = rows.filter((r) => r.values.length === k).length;
+    if (fits < 2 || fits * 2 < rows.length) continue;
     const body = bodyRows(rows, k, (c) => lines[c.at]!.line);
     const nStub = body.some((r) => r.unit) ? 2 : 1;
     // the longest tail of the lines before the first row that reads as a header (a caption above it stays prose)

@@ -23,8 +23,7 @@ import {
   isUnitToken,
   isValueToken,
   LIST_MARK,
-  lineTokens,
-  mergeTokens,
+  lineWords,
   type Token,
 } from './tokens.js';
 
@@ -84,7 +83,7 @@ function readRows(lines: SourceLine[]): (Draft | null)[] {
   const measures = new Set<string>();
   lines.forEach((l, i) => {
     const raw = l.text.trim();
-    const tokens = mergeTokens(lineTokens(raw));
+    const tokens = lineWords(l);
     if (tokens.length === 0 || isSentence(raw) || LIST_MARK.test(raw)) {
       cur = null;
       out.push(null);

@@ -41,8 +41,7 @@ import {
   isUnitToken,
   isValueToken,
   LIST_MARK,
-  lineTokens,
-  mergeTokens,
+  lineWords,
   type Token,
 } from './tokens.js';
 
@@ -65,7 +64,7 @@ export interface ParsedLine {
 /** A line read from its end: values, then a unit, then the label words. */
 export function parseSpacedLine(line: SourceLine): ParsedLine {
   const raw = line.text.trim();
-  const tokens = mergeTokens(lineTokens(raw));
+  const tokens = lineWords(line);
   let j = tokens.length;
   while (j > 0 && isValueToken(tokens[j - 1]!.text)) j--;
   const values = tokens.slice(j);

@@ -176,3 +176,18 @@ export const isSentence = (text: string) => SENTENCE_PUNCT.test(text) || /[、�
 
 /** Bullet and note marks that start a list item or a remark, not a row. */
 export const LIST_MARK = /^(?:[・•●○◯■□◆◇▪▫◎※＊*]|[-+]\s|注[:：\d)）]|\(注\))/u;
+
+const WORDS = new WeakMap<object, Token[]>();
+
+/**
+ * A source line's words, merged (`mergeTokens`), form feeds dropped; offsets from the line's start. Cached per line:
+ * every reader looks at the same lines.
+ */
+export function lineWords(line: { text: string }): Token[] {
+  let words = WORDS.get(line);
+  if (!words) {
+    words = mergeTokens(lineTokens(line.text.includes('\f') ? line.text.replace(/\f/gu, '') : line.text));
+    WORDS.set(line, words);
+  }
+  return words;
+}
