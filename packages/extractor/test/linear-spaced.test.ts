@@ -111,6 +111,47 @@ describe('readSpacedRows: headers', () => {
   });
 });
 
+describe('readSpacedRows: a table across a page break', () => {
+  it('heads that stood alone at the start, a label wrapped after its values, the part after the break joined', () => {
+    const text = [
+      'サ ー ビ ス 名 令和元年度（実績） 令和3年度 令和4年度',
+      '計画 実績 進捗率 計画 実績 進捗率',
+      '生活介護 7,820人日分 8,050人日分 7,912人日分 98.3% 8,210人日分 8,096人日分 98.6%',
+      '就労継続支援 6,480人日分 6,720人日分 6,655人日分 99.0% 6,950人日分 6,902人日分 99.3%',
+      '（Ｂ型）',
+      '',
+      '- 12 -',
+      '',
+      'サ ー ビ ス 名 令和元年度（実績） 令和3年度 令和4年度',
+      '計画 実績 進捗率 計画 実績 進捗率',
+      '352人分 365人分 361人分 98.9% 378人分 372人分 98.4%',
+      '就労定着支援 18人分 25人分 22人分 88.0% 28人分 27人分 96.4%',
+    ].join('\n');
+    const doc = extractText(text, 'paged.txt');
+    expect(doc.tables).toHaveLength(1);
+    const t = doc.tables[0]!;
+    expect(t.quality.repairs).toContain('joinContinuedTables');
+    expect(texts(t)).toEqual([
+      ['サービス名', '令和元年度(実績)', '令和3年度', '令和3年度', '令和3年度', '令和4年度', '令和4年度', '令和4年度'],
+      ['サービス名', '令和元年度(実績)', '計画', '実績', '進捗率', '計画', '実績', '進捗率'],
+      ['生活介護', '7,820人日分', '8,050人日分', '7,912人日分', '98.3%', '8,210人日分', '8,096人日分', '98.6%'],
+      [
+        '就労継続支援(B型)',
+        '6,480人日分',
+        '6,720人日分',
+        '6,655人日分',
+        '99.0%',
+        '6,950人日分',
+        '6,902人日分',
+        '99.3%',
+      ],
+      // the first row after the break has no label (blank, as in the same table read from TSV)
+      ['', '352人分', '365人分', '361人分', '98.9%', '378人分', '372人分', '98.4%'],
+      ['就労定着支援', '18人分', '25人分', '22人分', '88.0%', '28人分', '27人分', '96.4%'],
+    ]);
+  });
+});
+
 describe('prose that must stay prose', () => {
   it('keeps sentences with numbers, bullets, numbered headings, dates and page numbers out of tables', () => {
     const text = [

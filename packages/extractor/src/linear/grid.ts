@@ -94,10 +94,12 @@ export function placeHeaderLine(tokens: Token[], nStub: number, k: number): Plac
 const STUB_HEAD = /^(?:区分|項目|サービス(?:名|種別|の種類|区分)?|種別|種類|事業名?|単位|指標名?|名称|内容|分類)$/u;
 
 /**
- * Two header rows whose lower one names fewer columns than there are (m < k): a value head of the upper row stood
- * over two rows (`伸び率` beside `第6期 | 見込量` over `R3実績 … R8`), so the converter wrote it with the upper row
- * and nothing under it. The upper row's leading stub heads go over the stub; its last k − m heads stand alone over
- * the last columns; the heads before them share the m lower columns evenly. Null when the counts do not divide.
+ * Two header rows whose lower one names fewer columns than there are (m < k): k − m heads of the upper row stood
+ * over both rows (`伸び率` beside `第6期 | 見込量` over `R3実績 … R8`; `令和元年度（実績）` before `令和3年度 | 令和4年度`
+ * over `計画 実績 進捗率 …`), so the converter wrote them with the upper row and nothing under them. The upper row's
+ * leading stub words (`区分 サービス名 単位`, `サ ー ビ ス 名`: words before the first period or kind) go over the stub;
+ * the heads standing alone sit at the end, or at the start when those at the start carry their own kind and those at
+ * the end do not; the other heads share the m lower columns evenly. Null when the counts do not divide.
  */
 export function placeTwoRows(
   upper: { orig: string; text: string }[],
@@ -107,22 +109,35 @@ export function placeTwoRows(
 ): HeadCell[][] | null {
   const m = lower.length;
   if (m < 2 || m >= k) return null;
-  let s = 0;
-  while (s < upper.length && STUB_HEAD.test(upper[s]!.text.replace(/\s+/gu, ''))) s++;
+  let stubs = 0;
+  while (stubs < upper.length && STUB_HEAD.test(upper[stubs]!.text.replace(/\s+/gu, ''))) stubs++;
+  // else the words before the first period or kind, if they are few (a run of single characters counting once)
+  let words = 0;
+  let counted = 0;
+  while (words < upper.length && !isColumnHeadToken(upper[words]!.text)) {
+    if (!(words > 0 && [...upper[words]!.text].length === 1 && [...upper[words - 1]!.text].length === 1)) counted++;
+    words++;
+  }
+  const s = stubs > 0 ? stubs : words < upper.length && counted <= nStub + 1 ? words : 0;
   const alone = k - m;
-  const spanning = upper.length - s - alone;
+  const heads = upper.slice(s);
+  const spanning = heads.length - alone;
   if (spanning < 1 || m % spanning !== 0 || m / spanning < 2) return null;
   const share = m / spanning;
-  const heads = upper.slice(s);
+  // a head that says its own kind (`伸び率`, `令和元年度（実績）`) needs no row under it
+  const ownKind = (h: { text: string }) => !isPeriodToken(h.text) || /(?:実績|計画|見込|目標)/u.test(h.text);
+  const atStart = heads.slice(0, alone).every(ownKind) && !heads.slice(spanning).every(ownKind);
+  const lead = atStart ? alone : 0;
   const top: HeadCell[] = [
     ...stubHeads(upper.slice(0, s), nStub),
-    ...heads.map((h, i) =>
-      i < spanning
-        ? { orig: h.orig, col: nStub + i * share, colSpan: share }
-        : { orig: h.orig, col: nStub + m + (i - spanning), colSpan: 1 },
-    ),
+    ...heads.map((h, i) => {
+      if (atStart && i < alone) return { orig: h.orig, col: nStub + i, colSpan: 1 };
+      if (!atStart && i >= spanning) return { orig: h.orig, col: nStub + m + (i - spanning), colSpan: 1 };
+      const j = i - lead;
+      return { orig: h.orig, col: nStub + lead + j * share, colSpan: share };
+    }),
   ];
-  return [top, lower.map((h, i) => ({ orig: h.orig, col: nStub + i, colSpan: 1 }))];
+  return [top, lower.map((h, i) => ({ orig: h.orig, col: nStub + lead + i, colSpan: 1 }))];
 }
 
 /** Does the line name columns by period or kind (evidence of a table header, not just words)? */

@@ -179,6 +179,13 @@ function bodyRows(p: ParsedLine[], run: Run): BodyRow[] {
   for (let i = run.start; i < run.end; i++) {
     const q = p[i]!;
     if (!isRow(q)) {
+      // a bracketed line of its own right after a labelled row ends that row's label (`就労継続支援` / `（Ｂ型）`)
+      const text = joinWords(q.tokens.map((t) => t.orig));
+      const prev = rows[rows.length - 1];
+      if (pending.length === 0 && prev?.label && isBracketed(q.tokens.map((t) => t.text).join(''))) {
+        prev.label = joinWords([prev.label, text]);
+        continue;
+      }
       pending.push(q);
       continue;
     }
@@ -214,7 +221,10 @@ export function findSpacedTables(lines: SourceLine[]): LinearFind[] {
   let i = 0;
   while (i < p.length) {
     const q = p[i]!;
-    if (!isRow(q) || (q.label.length === 0 && !q.unit)) {
+    // a row of values alone starts a run only right under a header line (the first row after a page break)
+    const prev = p[i - 1];
+    const underHead = !!prev && i - 1 >= floor && prev.ok && prev.values.length === 0 && namesColumns(prev.tokens);
+    if (!isRow(q) || (q.label.length === 0 && !q.unit && !underHead)) {
       i++;
       continue;
     }
