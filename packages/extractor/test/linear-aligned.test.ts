@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/index.js';
 import { lineCells } from '../src/linear/aligned.js';
+import { liftCenteredLabels, mergeComplementaryColumns } from '../src/linear/layoutfix.js';
 import { charWidth, lineTokens, mergeTokens } from '../src/linear/tokens.js';
-import { texts } from './helpers.js';
+import { gridTable, texts } from './helpers.js';
 
 const layout = (name: string) => new URL(`../../../test/layouts/${name}`, import.meta.url).pathname;
 
@@ -98,5 +99,82 @@ describe('readAlignedColumns: columns kept apart by spaces only (pdftotext -layo
       '就労支援    一般就労への移行を進めます。',
     ].join('\n');
     expect(extractText(text, 'toc.txt').tables).toEqual([]);
+  });
+});
+
+describe('what offsets still get wrong', () => {
+  it('mergeComplementaryColumns: a value column split in two that never share a row is one', () => {
+    const t = gridTable(
+      [
+        ['区分', '計画値', '実績値', '乖離', ''],
+        ['居宅介護', '312', '298', '▲14', ''],
+        ['生活介護', '640', '652', '', '12'],
+        ['短期入所', '88', '52', '▲36', ''],
+      ],
+      { headerRows: 1, stubCols: 1 },
+    );
+    const out = mergeComplementaryColumns(t);
+    expect(texts(out)).toEqual([
+      ['区分', '計画値', '実績値', '乖離'],
+      ['居宅介護', '312', '298', '▲14'],
+      ['生活介護', '640', '652', '12'],
+      ['短期入所', '88', '52', '▲36'],
+    ]);
+    expect(out.quality.repairs).toEqual(['mergeComplementaryColumns']);
+    // columns that share a row, or a header over each, stay apart
+    const named = gridTable(
+      [
+        ['区分', '計画', '実績'],
+        ['居宅介護', '312', ''],
+        ['生活介護', '', '652'],
+      ],
+      { headerRows: 1, stubCols: 1 },
+    );
+    expect(mergeComplementaryColumns(named)).toBe(named);
+  });
+
+  it('liftCenteredLabels: a label set between the two rows it heads labels the first', () => {
+    const t = gridTable(
+      [
+        ['区分', '単位', '計画値'],
+        ['', '人/月', '312'],
+        ['居宅介護', '', ''],
+        ['', '時間/月', '5,120'],
+        ['【日中活動系】', '', ''],
+        ['生活介護', '人/月', '640'],
+      ],
+      { headerRows: 1, stubCols: 2 },
+    );
+    const out = liftCenteredLabels(t);
+    expect(texts(out)).toEqual([
+      ['区分', '単位', '計画値'],
+      ['居宅介護', '人/月', '312'],
+      ['', '時間/月', '5,120'],
+      // a heading over a labelled row stays a row
+      ['【日中活動系】', '', ''],
+      ['生活介護', '人/月', '640'],
+    ]);
+  });
+});
+
+describe('offsets that do not line up', () => {
+  it('places values by their order in the row when the columns ran into each other', () => {
+    const text = [
+      '区分                    計画値  実績値  対計画比',
+      '訪問介護（回/月）       28,450 27,312        96.0',
+      '通所リハビリテーション（回/月）   4,980 4,412     88.6',
+      '訪問入浴介護（回/月）          612    548   89.5',
+      '通所介護（回/月）    21,360 20,118         94.2',
+    ].join('\n');
+    const t = extractText(text, 'jitter.txt').tables[0]!;
+    // readSpacedRows took over from the offsets
+    expect([t.method, t.quality.repairs[0]]).toEqual(['linearized', 'readSpacedRows']);
+    expect(texts(t)).toEqual([
+      ['区分', '計画値', '実績値', '対計画比'],
+      ['訪問介護(回/月)', '28,450', '27,312', '96.0'],
+      ['通所リハビリテーション(回/月)', '4,980', '4,412', '88.6'],
+      ['訪問入浴介護(回/月)', '612', '548', '89.5'],
+      ['通所介護(回/月)', '21,360', '20,118', '94.2'],
+    ]);
   });
 });

@@ -27,6 +27,8 @@ import { looksLikeTextColumns, type Row, regionToTable, rowRegions } from '../pd
 import { applyRepairs, SHAPE_REPAIRS } from '../repairs/index.js';
 import { cleanText, isNumericData } from '../text.js';
 import { HEAD_FACTOR, type LinearFind, round3 } from './grid.js';
+import { liftCenteredLabels, mergeComplementaryColumns } from './layoutfix.js';
+import { findSpacedTables } from './spaced.js';
 import { isColumnHeadToken, isKindToken, isPeriodToken, isValueToken, lineWords, type Token } from './tokens.js';
 
 /** Geometry of the stand-in page: a display column is half the font size, a line 1.4 sizes high (header lines are not wrapped text; a label line under a row still continues it). */
@@ -35,6 +37,10 @@ const COLUMN = SIZE / 2;
 const PITCH = 14;
 /** A form feed puts the next page this far down: no table runs across it. */
 const PAGE_GAP = 100;
+/** Lines above the first row of numbers that may be header lines (a header wrapped in its cells takes several). */
+const MAX_HEAD_LINES = 6;
+/** Below this share of value cells alone in their column, the columns did not come out of the offsets. */
+const MIN_CLEAN = 0.8;
 /** Two spaces or more part two cells. */
 const CELL_GAP = 2;
 
@@ -149,9 +155,15 @@ function conflicts(t: Table): { values: number; bad: number; ragged: number } {
   let bad = 0;
   const edges = new Map<number, number[]>();
   for (const c of t.cells) {
-    if (c.row < t.headerRows || c.col === 0 || !c.text) continue;
+    if (c.row < t.headerRows || !c.text) continue;
+    // (a label cell that swallowed values counts against the columns too)
+    const merged = c.orig.includes('\n') && c.orig.split('\n').some((x) => isValueToken(x.trim()));
+    if (c.col === 0) {
+      if (merged) bad++;
+      continue;
+    }
     values++;
-    if (c.colSpan > 1 || c.orig.includes('\n')) bad++;
+    if (c.colSpan > 1 || merged || c.orig.includes('\n')) bad++;
     else if (c.bbox && isNumericData(c.text)) edges.set(c.col, [...(edges.get(c.col) ?? []), c.bbox.x1]);
   }
   let ragged = 0;
@@ -190,7 +202,7 @@ function candidates(lines: SourceLine[], near: boolean[], m: Measure): Candidate
   // only lines cut into cells by wide gaps make a region; single-spaced lines stay for the other readers
   const out: Candidate[] = [];
   for (const whole of rowRegions(rows, s)) {
-    const region = trimRegion(whole, s.maxHeaderRows);
+    const region = trimRegion(whole, MAX_HEAD_LINES);
     if (region.length < 2) continue;
     const found = regionToTable(region, s);
     if (!found || looksLikeTextColumns(found)) continue;
@@ -258,7 +270,7 @@ function asAligned(t: Table, line: number): Table {
   const cells = t.cells.map(({ bbox: _, ...c }) => c);
   const { bbox: _b, ...rest } = t;
   const table = withRepair({ ...rest, cells, method: 'aligned', line }, 'readAlignedColumns', {});
-  return applyRepairs(table, SHAPE_REPAIRS);
+  return applyRepairs(table, [mergeComplementaryColumns, liftCenteredLabels, ...SHAPE_REPAIRS]);
 }
 
 /** The space-aligned tables among a run of lines (blank lines and form feeds included). */
@@ -273,6 +285,19 @@ export function findAlignedTables(lines: SourceLine[]): LinearFind[] {
     const best = w && (w.bad < c.bad || (w.bad === c.bad && w.ragged < c.ragged)) ? w : c;
     const clean = best.values ? 1 - best.bad / best.values : 0;
     const head = best.table.headerRows > 0 ? HEAD_FACTOR.exact : HEAD_FACTOR.none;
+    // columns that ran into each other (a proportional font set in characters): values placed by their order in
+    // the row instead, when readSpacedRows is surer of the lines than the offsets are
+    if (clean < MIN_CLEAN) {
+      const own = lines.slice(best.start, best.end).filter((l) => l.text.trim());
+      const byOrder = findSpacedTables(own).filter((f) => f.confidence > clean * head);
+      if (byOrder.length > 0) {
+        for (const f of byOrder) {
+          const at = (i: number) => lines.indexOf(own[i]!, best.start);
+          out.push({ ...f, start: at(f.start), end: at(f.end - 1) + 1 });
+        }
+        continue;
+      }
+    }
     out.push({
       start: best.start,
       end: best.end,
