@@ -236,7 +236,8 @@ export function findCellLineTables(lines: SourceLine[]): LinearFind[] {
     const strong = fits >= 3 || (fits >= 2 && placed !== null && named(lead));
     // (rows without labels are a column of numbers cut from its labels: text read column by column)
     const labelled = body.filter((r) => r.label).length;
-    if (!strong || fits * 2 < rows.length || labelled * 3 < rows.length) continue;
+    // without a header, nothing says what the columns are: every row must fit
+    if (!strong || fits * 2 < rows.length || labelled * 3 < rows.length || (!placed && fits < rows.length)) continue;
     const first = placed ? lead[0]! : (rows[0]!.stub[0] ?? rows[0]!.values[0]!);
     const lastRow = rows[rows.length - 1]!;
     const end = lastRow.values[lastRow.values.length - 1]!.at + 1;

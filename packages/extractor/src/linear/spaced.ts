@@ -247,7 +247,8 @@ export function findSpacedTables(lines: SourceLine[]): LinearFind[] {
     const named = header.head.length > 0 && header.fit !== 'words';
     const strong =
       (run.fits >= 3 && run.k >= 2) || (run.fits >= 2 && named) || (run.fits >= 3 && header.head.length > 0);
-    if (!strong || run.misfits > run.fits) {
+    // without a header, nothing says what the columns are: every row must fit
+    if (!strong || run.misfits > run.fits || (header.head.length === 0 && run.misfits > 0)) {
       i++;
       continue;
     }
