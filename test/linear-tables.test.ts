@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractText } from '@shiryo/extractor';
 import type { Observation } from '@shiryo/model';
 import { describe, expect, it } from 'vitest';
-import { normalizeLayout } from './pipeline.js';
+import { normalizeLayout, ROOT } from './pipeline.js';
 
 // Tables whose structure a text export lost, written for these tests (test/layouts/linear-*.txt): a PDF viewer copy
 // (小山市, a row per line), a fixed-width listing across a page break (日野市 介護保険), a web-page copy one cell per
@@ -145,5 +148,21 @@ describe('rows repeating their header words', () => {
       ['通所介護', 2019, 'actual', 20875, 'time/month'],
     ]);
     expect(n.observations.find((o) => o.indicator_label === '訪問介護')?.measure).toBe('利用者数');
+  });
+});
+
+describe('documents whose tables kept their structure', () => {
+  it('give no linear table: their prose, bullets, headings and notes stay what they were', () => {
+    const dir = join(ROOT, 'test/layouts');
+    const names = readdirSync(dir).filter((f) => /\.(?:txt|md|tsv)$/u.test(f) && !f.startsWith('linear-'));
+    expect(names.length).toBeGreaterThan(15);
+    for (const name of names) {
+      if (name === 'sjis-stats.txt') continue;
+      const doc = extractText(readFileSync(join(dir, name), 'utf8'), name);
+      expect([name, doc.tables.filter((t) => t.method === 'linearized' || t.method === 'aligned').length]).toEqual([
+        name,
+        0,
+      ]);
+    }
   });
 });

@@ -111,6 +111,25 @@ describe('readSpacedRows: headers', () => {
   });
 });
 
+describe('readSpacedRows: the number of columns', () => {
+  it('is that of the run of rows, the header naming as many: a first row with fewer values is reported', () => {
+    const text = [
+      'サービス 令和4年度 令和5年度 令和6年度',
+      '居宅介護 120 130',
+      '生活介護 410 420 430',
+      '短期入所 30 32 35',
+    ];
+    const doc = extractText(text.join('\n'), 'lead.txt');
+    expect(texts(doc.tables[0]!)).toEqual([
+      ['サービス', '令和4年度', '令和5年度', '令和6年度'],
+      ['居宅介護', '', '', ''],
+      ['生活介護', '410', '420', '430'],
+      ['短期入所', '30', '32', '35'],
+    ]);
+    expect(doc.issues.filter((i) => i.code === 'LINEAR_ROW_MISFIT').map((i) => i.where)).toEqual(['table 0 row 1']);
+  });
+});
+
 describe('readSpacedRows: a table across a page break', () => {
   it('heads that stood alone at the start, a label wrapped after its values, the part after the break joined', () => {
     const text = [

@@ -228,7 +228,13 @@ export function findSpacedTables(lines: SourceLine[]): LinearFind[] {
       i++;
       continue;
     }
-    const run = runAt(p, i);
+    // a first row whose count is not that of the rows after it: kept at the top of their run as a misfit
+    const next = p[i + 1];
+    let run = runAt(p, i);
+    if (run.fits < 2 && next && isRow(next) && next.values.length !== q.values.length) {
+      const after = runAt(p, i + 1);
+      if (after.fits >= 2) run = { ...after, start: i, misfits: after.misfits + 1 };
+    }
     // the first row's label on the line above (a wrapped label, a group heading)
     let top = run.start;
     const above = p[top - 1];
