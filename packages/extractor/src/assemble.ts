@@ -64,6 +64,12 @@ function tableIssues(t: Table): Issue[] {
   return out;
 }
 
+/** A table's score is at most the confidence of the reader that guessed its grid. */
+function readerCapped(t: Table, confidence: number | undefined): Table {
+  if (confidence === undefined || t.quality.score <= confidence) return t;
+  return { ...t, quality: { ...t.quality, score: confidence } };
+}
+
 export function assembleDocument(items: DocItem[], base: DocumentBase): ExtractedDocument {
   const tables: Table[] = [];
   const blocks: Block[] = [];
@@ -85,7 +91,8 @@ export function assembleDocument(items: DocItem[], base: DocumentBase): Extracte
     if (item.table.nRows === 0 || item.table.nCols === 0 || !item.table.cells.some((c) => c.text)) continue;
     const index = tables.length;
     indexOfKey.set(item.key, index);
-    const table: Table = { ...scoreTable(applyRepairs(item.table, SPAN_REPAIRS)), index, seq: seq++, page: 1 };
+    const scored = scoreTable(applyRepairs(item.table, SPAN_REPAIRS));
+    const table: Table = { ...readerCapped(scored, item.confidence), index, seq: seq++, page: 1 };
     const parent = item.parentKey === undefined ? undefined : indexOfKey.get(item.parentKey);
     if (parent !== undefined) table.parent = parent;
     const unitHint = table.unitHint ?? unitHintOf(table, prev);

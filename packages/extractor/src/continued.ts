@@ -36,7 +36,7 @@ export function appendBody(t: Table, next: Table): Table {
 }
 
 /** A page number as a text export leaves it on a line of its own: `- 12 -`, `１３`, `P.14`, `3/10`. */
-const PAGE_NUMBER =
+export const PAGE_NUMBER =
   /^[\s\-－―‐−ー~〜]*(?:[PpＰ]\.?\s*)?[0-9０-９]{1,3}(?:\s*[/／]\s*[0-9０-９]{1,3})?[\s\-－―‐−ー~〜]*$/u;
 
 export function joinContinuedTables(items: DocItem[]): DocItem[] {

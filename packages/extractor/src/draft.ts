@@ -20,6 +20,11 @@ export interface TableItem {
   parentKey?: number;
   table: Table;
   issues: RowIssue[];
+  /**
+   * How sure the reader is of the grid (0..1), when it had to guess it (linear/): the table's `quality.score` is
+   * then at most this.
+   */
+  confidence?: number;
 }
 
 export interface BlockItem {

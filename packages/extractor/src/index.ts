@@ -1,8 +1,9 @@
 /**
  * @shiryo/extractor — sources → `ExtractedDocument`.
  *
- * Text exports today: TSV runs, markdown pipe tables, HTML tables (also inside a TSV cell), headings, bullets
- * and paragraphs, with table repairs. PDFs: `extractDocument` sends them to `readPdf` (src/pdf/), the pdf.js
+ * Text exports today: TSV runs, markdown pipe tables, HTML tables (also inside a TSV cell), tables that lost their
+ * structure (linear/: a row per line, space-aligned columns, a cell per line, header words repeated in rows),
+ * headings, bullets and paragraphs, with table repairs. PDFs: `extractDocument` sends them to `readPdf` (src/pdf/), the pdf.js
  * text layer with lattice/stream tables; the synchronous `extractBytes`/`extractText` still refuse them.
  */
 export { assembleDocument, type DocumentBase } from './assemble.js';

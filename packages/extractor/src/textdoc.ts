@@ -6,6 +6,7 @@ import { groupToBlocks, type SourceLine } from './blocks.js';
 import { cycleTable, findCycle } from './cycled.js';
 import type { DocItem, KeySource } from './draft.js';
 import { htmlToPieces } from './html.js';
+import { findGroupTables, findRunTables } from './linear/index.js';
 import { markdownTableAt, readMarkdownTable } from './markdown.js';
 import { cleanMarkdownLine } from './mdclean.js';
 import { lineFinder, piecesToItems } from './pieces.js';
@@ -26,21 +27,67 @@ function htmlTableEnd(lines: SourceLine[], start: number): number {
   return lines.length;
 }
 
-export function readTextDocument(text: string, keys: KeySource): DocItem[] {
-  const lines: SourceLine[] = text.split('\n').map((t, i) => ({ text: cleanMarkdownLine(t), line: i + 1 }));
-  const raw = lines.map((l) => l.text);
+/** A group of consecutive non-blank prose lines → blocks, and the tables linear readers find among them. */
+function groupItems(group: SourceLine[], keys: KeySource): DocItem[] {
+  const out: DocItem[] = [];
+  let at = 0;
+  for (const f of findGroupTables(group)) {
+    out.push(...groupToBlocks(group.slice(at, f.start)));
+    out.push({ kind: 'table', key: keys(), table: f.table, issues: f.issues, confidence: f.confidence });
+    at = f.end;
+  }
+  out.push(...groupToBlocks(group.slice(at)));
+  return out;
+}
+
+/**
+ * A run of prose lines (blank lines and page breaks included) → items: the tables the run readers find across it
+ * (space-aligned columns, a cell per line), and between them groups of consecutive non-blank lines.
+ */
+function runItems(run: SourceLine[], keys: KeySource): DocItem[] {
   const items: DocItem[] = [];
   let group: SourceLine[] = [];
   const flush = () => {
     // Columns written a line each in turn (cycled.ts) are a table inside the paragraph lines.
     const cycle = group.length ? findCycle(group) : null;
     if (cycle) {
-      items.push(...groupToBlocks(group.slice(0, cycle.start)));
+      items.push(...groupItems(group.slice(0, cycle.start), keys));
       const table = applyRepairs(cycleTable(group, cycle), SHAPE_REPAIRS);
       items.push({ kind: 'table', key: keys(), table, issues: [] });
-      items.push(...groupToBlocks(group.slice(cycle.end)));
-    } else if (group.length) items.push(...groupToBlocks(group));
+      items.push(...groupItems(group.slice(cycle.end), keys));
+    } else if (group.length) items.push(...groupItems(group, keys));
     group = [];
+  };
+  const lines = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const l = run[i]!;
+      if (!l.text.trim() || HR.test(l.text)) flush();
+      else {
+        // a form feed (pdftotext's page break) starts a new group: a page's footer is not the next one's header
+        if (l.text.includes('\f')) flush();
+        group.push(l);
+      }
+    }
+    flush();
+  };
+  let at = 0;
+  for (const f of findRunTables(run)) {
+    lines(at, f.start);
+    items.push({ kind: 'table', key: keys(), table: f.table, issues: f.issues, confidence: f.confidence });
+    at = f.end;
+  }
+  lines(at, run.length);
+  return items;
+}
+
+export function readTextDocument(text: string, keys: KeySource): DocItem[] {
+  const lines: SourceLine[] = text.split('\n').map((t, i) => ({ text: cleanMarkdownLine(t), line: i + 1 }));
+  const raw = lines.map((l) => l.text);
+  const items: DocItem[] = [];
+  let run: SourceLine[] = [];
+  const flush = () => {
+    if (run.length) items.push(...runItems(run, keys));
+    run = [];
   };
   let i = 0;
   while (i < lines.length) {
@@ -52,7 +99,7 @@ export function readTextDocument(text: string, keys: KeySource): DocItem[] {
       items.push(...readTsvRun(lines.slice(i, j), keys));
       i = j;
     } else if (!l.text.trim() || HR.test(l.text)) {
-      flush();
+      run.push(l);
       i++;
     } else if (markdownTableAt(raw, i)) {
       flush();
@@ -67,7 +114,7 @@ export function readTextDocument(text: string, keys: KeySource): DocItem[] {
       items.push(...piecesToItems(htmlToPieces(html, keys), (offset) => l.line + at(offset) - 1));
       i = end;
     } else {
-      group.push(l);
+      run.push(l);
       i++;
     }
   }

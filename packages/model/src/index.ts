@@ -78,7 +78,13 @@ export const TableCell = z.object({
 });
 export type TableCell = z.infer<typeof TableCell>;
 
-export const TableMethod = z.enum(['lattice', 'stream', 'tsv', 'markdown', 'html', 'prose']);
+/**
+ * How a table was found: `lattice`/`stream` (PDF, from rulings / from span alignment), `tsv`, `markdown`, `html`,
+ * `prose` (columns written in turn, cycled.ts), `aligned` (a text export whose columns are only space-aligned:
+ * `pdftotext -layout`, fixed-width listings), `linearized` (a text export that lost the table's structure: a row per
+ * line with single spaces, a cell per line, header words repeated inside each row).
+ */
+export const TableMethod = z.enum(['lattice', 'stream', 'tsv', 'markdown', 'html', 'prose', 'aligned', 'linearized']);
 export type TableMethod = z.infer<typeof TableMethod>;
 
 export const TableQuality = z.object({

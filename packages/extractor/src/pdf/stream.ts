@@ -11,14 +11,22 @@ import type { FoundTable } from './lattice.js';
 import { joinLineTexts, type Line, lineSegments, type Segment } from './lines.js';
 import type { StreamSettings } from './settings.js';
 
-interface Row {
+/** A line and its cells (segments). */
+export interface Row {
   line: Line;
   segments: Segment[];
 }
 
 /** Runs of lines that look like table rows: several cells each, close together, at least `minRows` of them. */
 export function streamRegions(lines: Line[], s: StreamSettings): Row[][] {
-  const rows = lines.filter((l) => l.dir === 'h').map((line) => ({ line, segments: lineSegments(line, s.cellGap) }));
+  return rowRegions(
+    lines.filter((l) => l.dir === 'h').map((line) => ({ line, segments: lineSegments(line, s.cellGap) })),
+    s,
+  );
+}
+
+/** `streamRegions` over lines already cut into cells (the text reader of space-aligned columns cuts its own). */
+export function rowRegions(rows: Row[], s: StreamSettings): Row[][] {
   const regions: Row[][] = [];
   let cur: Row[] = [];
   const close = (a: Row, b: Row) => b.line.bbox.y0 - a.line.bbox.y1 <= s.maxRowGap * Math.max(a.line.size, b.line.size);
