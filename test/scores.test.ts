@@ -77,35 +77,40 @@ describe('fixture scores (ratchet)', () => {
     if (expected.length === 0) continue;
     // A labelled external document (a real PDF in ../shared) is scored where it is present, on its labelled pages.
     const absent = f.external && !existsSync(f.source);
-    it.skipIf(absent)(`${f.name} scores no lower than recorded`, async () => {
-      const all = await exportFixture(f.source, f.meta);
-      const actual = f.pages ? all.filter((o) => f.pages!.includes(Number(o.page))) : all;
-      const { misses: _m, extras: _x, ...r } = score(expected, actual);
-      const meta = f.meta as { arrival?: Arrival; source?: string };
-      const ids = idScore(expected, actual);
-      const row: Row = {
-        ...r,
-        precision: round(r.precision),
-        recall: round(r.recall),
-        f1: round(r.f1),
-        ...(ids.named > 0 ? { ids } : {}),
-        arrival: meta.arrival ?? null,
-      };
-      now[f.name] = row;
-      const arrived = row.arrival ? ` (arrived at ${row.arrival.f1.toFixed(3)})` : '';
-      console.log(
-        `${f.name.padEnd(36)} P ${row.precision.toFixed(3)} R ${row.recall.toFixed(3)} F1 ${row.f1.toFixed(3)}${arrived} (${row.matched}/${row.expected} expected, ${row.actual} actual)${ids.named ? ` ids ${ids.matched}/${ids.named}` : ''}`,
-      );
-      if (update) return;
-      const before = recorded[f.name];
-      expect(before, `fixture ${f.name} has no recorded score: run UPDATE_SCORES=1 and commit it`).toBeDefined();
-      expect(row.f1, `F1 of ${f.name} fell`).toBeGreaterThanOrEqual(before!.f1 - 1e-9);
-      if (before?.ids) expect(ids.matched, `catalog ids of ${f.name} fell`).toBeGreaterThanOrEqual(before.ids.matched);
-      // A blind fixture keeps the score it arrived with, whatever the rules do later.
-      if (/blind/u.test(meta.source ?? ''))
-        expect(meta.arrival, `blind fixture ${f.name} has no arrival score in fixture.json`).toBeDefined();
-      expect(before?.arrival ?? null, `arrival of ${f.name} differs from its fixture.json`).toEqual(row.arrival);
-    }, 300_000);
+    it.skipIf(absent)(
+      `${f.name} scores no lower than recorded`,
+      async () => {
+        const all = await exportFixture(f.source, f.meta);
+        const actual = f.pages ? all.filter((o) => f.pages!.includes(Number(o.page))) : all;
+        const { misses: _m, extras: _x, ...r } = score(expected, actual);
+        const meta = f.meta as { arrival?: Arrival; source?: string };
+        const ids = idScore(expected, actual);
+        const row: Row = {
+          ...r,
+          precision: round(r.precision),
+          recall: round(r.recall),
+          f1: round(r.f1),
+          ...(ids.named > 0 ? { ids } : {}),
+          arrival: meta.arrival ?? null,
+        };
+        now[f.name] = row;
+        const arrived = row.arrival ? ` (arrived at ${row.arrival.f1.toFixed(3)})` : '';
+        console.log(
+          `${f.name.padEnd(36)} P ${row.precision.toFixed(3)} R ${row.recall.toFixed(3)} F1 ${row.f1.toFixed(3)}${arrived} (${row.matched}/${row.expected} expected, ${row.actual} actual)${ids.named ? ` ids ${ids.matched}/${ids.named}` : ''}`,
+        );
+        if (update) return;
+        const before = recorded[f.name];
+        expect(before, `fixture ${f.name} has no recorded score: run UPDATE_SCORES=1 and commit it`).toBeDefined();
+        expect(row.f1, `F1 of ${f.name} fell`).toBeGreaterThanOrEqual(before!.f1 - 1e-9);
+        if (before?.ids)
+          expect(ids.matched, `catalog ids of ${f.name} fell`).toBeGreaterThanOrEqual(before.ids.matched);
+        // A blind fixture keeps the score it arrived with, whatever the rules do later.
+        if (/blind/u.test(meta.source ?? ''))
+          expect(meta.arrival, `blind fixture ${f.name} has no arrival score in fixture.json`).toBeDefined();
+        expect(before?.arrival ?? null, `arrival of ${f.name} differs from its fixture.json`).toEqual(row.arrival);
+      },
+      300_000,
+    );
   }
 
   it('every fixture with a recorded score was scored', () => {
@@ -113,7 +118,11 @@ describe('fixture scores (ratchet)', () => {
       writeFileSync(SCORES, `${JSON.stringify(Object.fromEntries(Object.entries(now).sort()), null, 2)}\n`);
       return;
     }
-    const external = new Set(fixtures().filter((f) => f.external && !existsSync(f.source)).map((f) => f.name));
+    const external = new Set(
+      fixtures()
+        .filter((f) => f.external && !existsSync(f.source))
+        .map((f) => f.name),
+    );
     for (const name of Object.keys(recorded)) {
       if (external.has(name)) continue;
       expect(now[name], `fixture ${name} has a recorded score but was not scored`).toBeDefined();

@@ -12,7 +12,7 @@
 import type { FiscalPeriod, Observation, Quantity, ValueKind } from '@shiryo/model';
 import { type DocumentContext, planTermOf } from './context.js';
 import { fiscalYearOfIso } from './dates.js';
-import { compact, stripNumbering } from './labels.js';
+import { compact, kindWord, stripNumbering } from './labels.js';
 import { makeObservation } from './observe.js';
 import { fyPeriod } from './period/index.js';
 import { arrowPairs } from './prose/arrows.js';
@@ -23,7 +23,6 @@ import {
   findPeriodSpans,
   findQuantitySpans,
   KIND_MARKERS,
-  kindWord,
   type PeriodSpan,
   UNDATED_RESULT,
 } from './prose/words.js';
@@ -31,7 +30,8 @@ import type { RuleTrace } from './rules/engine.js';
 import { PROSE_RULES } from './rules/prose.js';
 import type { ProseItemContext, ProseValueContext } from './rules/prose-context.js';
 
-export { kindWord, UNDATED_RESULT } from './prose/words.js';
+export { kindWord } from './labels.js';
+export { UNDATED_RESULT } from './prose/words.js';
 
 export interface ProseItem {
   text: string;

@@ -5,12 +5,10 @@
 
 import type { FiscalPeriod, ValueKind } from '@shiryo/model';
 import { BULLET_MARKS, charClass, KIND_MARKER, LABEL_TAIL_KIND_WORDS, wordsPattern } from '@shiryo/model';
-import { compact, kindWord, stripNumbering, stripTags } from '../labels.js';
+import { kindWord, stripNumbering, stripTags } from '../labels.js';
 
 import { findPeriods, valueKindOf } from '../period/index.js';
 import { findQuantities } from '../quantity/index.js';
-
-export { kindWord } from '../labels.js';
 
 const BULLET_START = new RegExp(`(?:^|\\s)${charClass(BULLET_MARKS)}`, 'gu');
 

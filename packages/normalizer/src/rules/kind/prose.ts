@@ -5,7 +5,8 @@
  */
 import type { ValueKind } from '@shiryo/model';
 import { YEAR_ON_YEAR_PATTERN } from '@shiryo/model';
-import { immediateKind, kindWord } from '../../prose/words.js';
+import { kindWord } from '../../labels.js';
+import { immediateKind } from '../../prose/words.js';
 import { rule } from '../engine.js';
 import type { ProseValueContext } from '../prose-context.js';
 

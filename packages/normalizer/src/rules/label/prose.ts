@@ -3,6 +3,7 @@
  * `label-lead` (first applies: the words a value without a label of its own takes) and `label-fallback`.
  */
 import { classBody, NOTE_MARKS, SECTION_MARKS } from '@shiryo/model';
+import { kindWord } from '../../labels.js';
 import { findPeriods } from '../../period/index.js';
 import {
   ACTIVITY,
@@ -11,7 +12,6 @@ import {
   cleanLabel,
   immediateKind,
   KIND_TAIL,
-  kindWord,
   lastOutsideBrackets,
   PLACE_LABEL,
   sectionCount,
