@@ -3,6 +3,7 @@
  * `▲14`, `120（3）`, `－`), a unit cell (`人/月`, `(時間/月)`), a period (`令和3年度`, `R3実績`, `30年度`), a value
  * kind (`計画`, `実績`, `見込量`, `達成率`). Shared by the readers of linear/.
  */
+import { BULLET_MARKS, classBody, KIND_WORDS, NOTE_MARKS, wordsPattern } from '@shiryo/model';
 import { cleanText, isLabelNumber, isMissingMarker, isYearLike, SENTENCE_PUNCT } from '../text.js';
 
 /** A word of a line: its text as written, where it starts and ends (characters, and display columns). */
@@ -90,8 +91,11 @@ const VALUE_RE = new RegExp(
   'u',
 );
 const UNIT_RE = new RegExp(`^(?:[(\\[]\\s*)?(?:単位[:：]?)?${UNIT_WORD}${PER}(?:\\s*[)\\]])?$`, 'u');
-const KIND_RE =
-  /^[(【]?(?:計画値?|計画量|実績値?|実績見込み?|見込(?:み|量|値|み量)?|目標値?|目標量|達成率|進捗率|達成状況|対計画比|計画比|差|差異|乖離|増減|前年比|比較)[)】]?$/u;
+/** A header word that names a value kind (the vocabulary's, plus `実績見込` and `達成状況`), alone or bracketed. */
+const KIND_RE = new RegExp(
+  `^[(【]?(?:${wordsPattern([...Object.keys(KIND_WORDS), '実績見込', '実績見込み', '達成状況'])})[)】]?$`,
+  'u',
+);
 
 /** Words a table writes where a value is not there yet or not at all (`未実施`, `集計中`). */
 const NO_VALUE = /^(?:未実施|未設置|未定|調整中|集計中|非公表|非該当|該当者なし)$/u;
@@ -175,7 +179,10 @@ export function mergeTokens(tokens: Token[]): Token[] {
 export const isSentence = (text: string) => SENTENCE_PUNCT.test(text) || /[、，]/u.test(text);
 
 /** Bullet and note marks that start a list item or a remark, not a row. */
-export const LIST_MARK = /^(?:[・•●○◯■□◆◇▪▫◎※＊*]|[-+]\s|注[:：\d)）]|\(注\))/u;
+export const LIST_MARK = new RegExp(
+  `^(?:[${classBody(BULLET_MARKS + NOTE_MARKS)}＊*]|[-+]\\s|注[:：\\d)）]|\\(注\\))`,
+  'u',
+);
 
 const WORDS = new WeakMap<object, Token[]>();
 
