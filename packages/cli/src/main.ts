@@ -391,12 +391,13 @@ export function buildProgram(): Command {
     .description('what shiryo sees in one document: encoding, blocks, tables and their repairs, observations, issues')
     .argument('<file>')
     .option('--json', 'machine-readable')
+    .option('--observations', 'also list every observation with the rules that made it')
     .option(
       '--municipality <code|name>',
       'the municipality (code, name, or prefecture and name); else the path, else the text',
       municipalityOption,
     )
-    .action(async (file: string, o: { json?: boolean; municipality?: Municipality }) => {
+    .action(async (file: string, o: { json?: boolean; observations?: boolean; municipality?: Municipality }) => {
       const doc = await extractOrFail(file);
       if (!doc) {
         program.setOptionValue('exit', EXIT.ALL_FAILED);
@@ -444,6 +445,7 @@ export function buildProgram(): Command {
         })),
         observations: norm.observations.length,
         issues: [...doc.issues, ...norm.issues],
+        ...(o.observations ? { observationList: norm.observations } : {}),
       };
       if (o.json) {
         out(`${JSON.stringify(report, null, 2)}\n`);
@@ -462,6 +464,14 @@ export function buildProgram(): Command {
           );
         for (const i of report.issues)
           out(`  ${i.severity} ${i.code}${i.where ? ` (${i.where})` : ''}: ${i.message}\n`);
+        if (o.observations)
+          for (const ob of norm.observations) {
+            const at = ob.table_index !== null ? `t${ob.table_index} r${ob.row}c${ob.col}` : `p${ob.page ?? '?'}`;
+            const sub = ob.subgroup ? ` / ${ob.subgroup}` : '';
+            out(
+              `  ${at}  ${ob.indicator_label}${sub}  FY${ob.fiscal_year ?? '?'} ${ob.value_kind} ${ob.value} ${ob.unit ?? ''}  «${ob.value_text}» conf ${ob.confidence.toFixed(2)}  [${ob.rules.join(', ')}]\n`,
+            );
+          }
       }
       program.setOptionValue('exit', EXIT.OK);
     });

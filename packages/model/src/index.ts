@@ -271,6 +271,8 @@ export const Observation = z.object({
   warnings: z.array(z.string()),
   /** The ids of the normalizer's rules that made this observation, in the order they fired (provenance). */
   rules: z.array(z.string()).default([]),
+  /** Which reader made it: a table's data cell, or a sentence (of a paragraph, a bullet or a table's text cell). */
+  reader: z.enum(['table', 'prose']).optional(),
 });
 export type Observation = z.infer<typeof Observation>;
 
@@ -304,6 +306,7 @@ export const EXPORT_KEYS = [
   'col',
   'confidence',
   'warnings',
+  'rules',
 ] as const;
 export type ExportKey = (typeof EXPORT_KEYS)[number];
 export type ExportedObservation = Observation & { document_sha256: string; document_path: string };

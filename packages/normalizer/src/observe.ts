@@ -25,6 +25,8 @@ export interface ObservationDraft {
   subsetLabel?: string | null;
   /** The rules that decided the draft, in order. */
   rules: string[];
+  /** The reader that made it (evidence for its confidence). */
+  reader: 'table' | 'prose';
 }
 
 function base(
@@ -61,6 +63,7 @@ function base(
     confidence: Math.max(0, Math.min(1, d.confidence)),
     warnings: [...d.warnings, ...(d.period?.warnings ?? [])],
     rules: [...d.rules],
+    reader: d.reader,
   };
 }
 

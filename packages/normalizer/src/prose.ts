@@ -407,6 +407,7 @@ function proseObservation(
       confidence: 0.6,
       warnings: !o.period && o.kind === 'actual' && item.table_index !== null ? [UNDATED_RESULT] : [],
       rules: [...x.fired],
+      reader: 'prose',
     },
     ctx,
   );

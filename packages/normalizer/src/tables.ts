@@ -260,6 +260,7 @@ export function tableToObservations(
           warnings: [...x.warnings],
           subsetLabel: ctx.subsetNote,
           rules: x.fired,
+          reader: 'table',
         };
         observations.push(...makeObservation(d, ctx));
         const p: FiscalPeriod | null = x.period;

@@ -3,7 +3,8 @@ import type Database from 'better-sqlite3';
 import { csvRecord } from './csv.js';
 import type { ExportFilter, ExportFormat } from './types.js';
 
-const WARNINGS = EXPORT_KEYS.indexOf('warnings');
+/** The keys stored as JSON arrays: an array in JSONL, joined with `; ` in CSV. */
+const ARRAYS = new Set([EXPORT_KEYS.indexOf('warnings'), EXPORT_KEYS.indexOf('rules')]);
 const CHUNK = 64 * 1024;
 
 function selectSql(filter: ExportFilter): { sql: string; params: string[] } {
@@ -26,7 +27,7 @@ function selectSql(filter: ExportFilter): { sql: string; params: string[] } {
 function jsonLine(values: unknown[]): string {
   const o: Record<string, unknown> = {};
   EXPORT_KEYS.forEach((k, i) => {
-    o[k] = i === WARNINGS ? JSON.parse(String(values[i])) : values[i];
+    o[k] = ARRAYS.has(i) ? JSON.parse(String(values[i])) : values[i];
   });
   return `${JSON.stringify(o)}\n`;
 }
@@ -34,7 +35,7 @@ function jsonLine(values: unknown[]): string {
 function csvLine(values: unknown[]): string {
   return csvRecord(
     values.map((v, i) => {
-      if (i === WARNINGS) return (JSON.parse(String(v)) as string[]).join('; ');
+      if (ARRAYS.has(i)) return (JSON.parse(String(v)) as string[]).join('; ');
       return v === null || v === undefined ? '' : String(v);
     }),
   );

@@ -52,11 +52,11 @@ const SQL = {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   observation: `INSERT INTO observations (document_id, municipality_code, municipality_name, prefecture, plan, plan_period,
       section, indicator_id, indicator_label, subgroup, measure, unit, unit_text, period_kind, fiscal_year, period_start,
-      period_end, value_kind, value, value_text, qualifier, page, table_index, row, col, confidence, warnings)
+      period_end, value_kind, value, value_text, qualifier, page, table_index, row, col, confidence, warnings, rules)
     VALUES (@document_id, @municipality_code, @municipality_name, @prefecture, @plan, @plan_period,
       @section, @indicator_id, @indicator_label, @subgroup, @measure, @unit, @unit_text, @period_kind, @fiscal_year,
       @period_start, @period_end, @value_kind, @value, @value_text, @qualifier, @page, @table_index, @row, @col,
-      @confidence, @warnings)`,
+      @confidence, @warnings, @rules)`,
   issue: `INSERT INTO issues (document_id, path, sha256, code, severity, stage, message, "where", created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 } as const;
@@ -155,7 +155,7 @@ function insertContents(
   };
   checkpoint(0);
   norm.observations.forEach((o, i) => {
-    st.observation.run({ ...o, document_id: documentId, warnings: json(o.warnings) });
+    st.observation.run({ ...o, document_id: documentId, warnings: json(o.warnings), rules: json(o.rules ?? []) });
     checkpoint(i + 1);
   });
   insertIssues(st, documentId, doc, [...doc.issues, ...norm.issues]);

@@ -99,7 +99,7 @@ export function obs(partial: Partial<Observation> = {}): Observation {
     col: 1,
     confidence: 0.9,
     warnings: [],
-    rules: [],
+    rules: ['kind.column', 'period.column'],
     ...partial,
   };
 }

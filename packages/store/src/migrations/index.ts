@@ -1,6 +1,7 @@
 import { sql as init } from './001_init.js';
 import { sql as views } from './002_views.js';
 import { sql as sources } from './003_sources.js';
+import { sql as rules } from './004_rules.js';
 
 export interface Migration {
   /** 1, 2, 3 …: applied in this order, recorded in `migrations` and `PRAGMA user_version`. */
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: 'init', sql: init },
   { id: 2, name: 'views', sql: views },
   { id: 3, name: 'sources', sql: sources },
+  { id: 4, name: 'observation rules', sql: rules },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
