@@ -7,7 +7,7 @@ import type { BBox, Ruling, Table, TableCell, TextSpan } from '@shiryo/model';
 import { emptyTable } from '../draft.js';
 import { cleanText } from '../text.js';
 import { centerX, centerY, cluster, contains, overlap, roundBox } from './geometry.js';
-import { joinLineTexts, spansToLines } from './lines.js';
+import { joinLineTexts, joinSpans, spansToLines } from './lines.js';
 import { isHorizontal } from './rulings.js';
 import type { LatticeSettings } from './settings.js';
 
@@ -173,7 +173,9 @@ export function gridToCells(grid: Grid, s: LatticeSettings): GridCell[] {
 /** The text of the spans in one cell: lines top-down joined (no space inside Japanese), raw lines kept in `orig`. */
 export function spansToCellText(spans: TextSpan[]): { text: string; orig: string } {
   const lines = spansToLines(spans);
-  return { text: cleanText(joinLineTexts(lines.map((l) => l.text))), orig: lines.map((l) => l.orig).join('\n') };
+  // Glyphs set apart inside the cell (distributed alignment) read as one word per line.
+  const texts = lines.map((l) => (l.dir === 'h' ? joinSpans(l.spans, true).text : l.text));
+  return { text: cleanText(joinLineTexts(texts)), orig: lines.map((l) => l.orig).join('\n') };
 }
 
 /** Width of a character in ems, roughly: full-width (CJK, kana, full-width forms) 1, everything else ½. */
