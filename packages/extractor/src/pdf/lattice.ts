@@ -10,6 +10,7 @@ import { centerX, centerY, cluster, contains, overlap, roundBox } from './geomet
 import { joinLineTexts, joinSpans, spansToLines } from './lines.js';
 import { isHorizontal } from './rulings.js';
 import type { LatticeSettings } from './settings.js';
+import { isBareUnit } from './units.js';
 
 export interface Grid {
   /** Column boundaries, left to right (n + 1 for n columns). */
@@ -254,12 +255,17 @@ export function gridToTable(grid: Grid, spans: TextSpan[], s: LatticeSettings): 
   });
   const used = new Set<TextSpan>();
   const taken = new Set<TextSpan>();
-  const out: TableCell[] = cells.map((gc) => {
+  const mineOf = cells.map((gc) => {
     const mine = inside.filter((sp) => !used.has(sp) && contains(gc.bbox, centerX(sp.bbox), centerY(sp.bbox)));
     for (const sp of mine) {
       used.add(sp);
       taken.add(source.get(sp) ?? sp);
     }
+    return mine;
+  });
+  const units = unitRow(cells, mineOf);
+  const out: TableCell[] = cells.map((gc, i) => {
+    const mine = units?.cells.get(i) ?? mineOf[i]!;
     const { text, orig } = spansToCellText(mine);
     return {
       row: gc.row,
@@ -274,7 +280,33 @@ export function gridToTable(grid: Grid, spans: TextSpan[], s: LatticeSettings): 
   });
   const table = emptyTable('lattice', undefined, out, grid.ys.length - 1, grid.xs.length - 1);
   table.bbox = roundBox(box);
+  if (units) table.unitHint = units.unit;
   return { table, spans: taken };
+}
+
+/**
+ * A unit row without a ruling of its own: budget books (DocuWorks) set a small `千円` at the top of the first body
+ * row's cells, over each amount (`千円` / `1,030`). When two or more cells of the topmost such row start with the same
+ * bare unit word, in a smaller size than the text under it, the unit lines leave those cells and become the table's
+ * unit (the cells' spans without them are returned by cell index).
+ */
+function unitRow(cells: GridCell[], mineOf: TextSpan[][]): { unit: string; cells: Map<number, TextSpan[]> } | null {
+  const found = new Map<number, { row: number; unit: string; rest: TextSpan[] }>();
+  cells.forEach((gc, i) => {
+    const lines = spansToLines(mineOf[i]!);
+    const [first, ...others] = lines;
+    if (!first || others.length === 0 || first.dir !== 'h' || !isBareUnit(first.text)) return;
+    if (first.size >= 0.85 * Math.max(...others.map((l) => l.size))) return;
+    found.set(i, { row: gc.row, unit: first.text.replace(/\s+/g, ''), rest: others.flatMap((l) => l.spans) });
+  });
+  const rows = [...new Set([...found.values()].map((f) => f.row))].sort((a, b) => a - b);
+  for (const row of rows) {
+    const inRow = [...found.entries()].filter(([, f]) => f.row === row);
+    const unit = inRow[0]![1].unit;
+    if (inRow.length < 2 || !inRow.every(([, f]) => f.unit === unit)) continue;
+    return { unit, cells: new Map(inRow.map(([i, f]) => [i, f.rest])) };
+  }
+  return null;
 }
 
 /** Every lattice table on a page. */

@@ -23,3 +23,6 @@ export function unitOfText(text: string): string | null {
 }
 
 export const isUnitText = (text: string): boolean => unitOfText(text) !== null;
+
+/** A unit word standing alone, without brackets: `千円`, `人`, `%`, `人/月`. */
+export const isBareUnit = (text: string): boolean => BARE_UNITS.test(text.normalize('NFKC').replace(/\s+/g, ''));
