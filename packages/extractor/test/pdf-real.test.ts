@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { ExtractedDocument, Table } from '@shiryo/model';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../src/index.js';
-import { texts } from './helpers.js';
+import { rowTexts, texts } from './helpers.js';
 
 const REAL = new URL('../../../../shared/real-pdfs/', import.meta.url).pathname;
 const present = existsSync(REAL);
@@ -156,6 +156,44 @@ describe.skipIf(!present)(title, () => {
       [note, note, note, '合計', '878', '56,626'],
     ]);
     expect(t.cells.find((c) => c.text === '河内長野市')?.orig).toBe('河内\u2ed1野市');
+  });
+
+  it('PrimoPDF (an Excel sheet printed whole): one table per title row, labels beside a margin column, units in headers', async () => {
+    const doc = await read('kobe_soukatsuhyou20.pdf', [1]);
+    const first = doc.tables.filter((t) => t.page === 1).map((t) => rowTexts(t, 0).join(' | '));
+    expect(first).toEqual([
+      '農家世帯数及び農家人口(H19年8月1日)〈P10、11〉',
+      '都市計画区域(H20年4月末)〈P61〉 | 経営耕地面積(H20年1月1日)〈P3、4〉',
+      '耕地の利用状況(H19年)〈P9〉',
+      '気象(神戸)〈P70〉 | 市内総生産額(H17年度)〈P16〉',
+      '市内農業産出額(H18年度)〈P17、18〉 (単位百万円)',
+      '農産物の生産規模(H19年度)〈P19、20〉',
+      '(野菜)〈P21~22〉',
+      '(うち施設野菜)〈P23、24〉',
+    ]);
+    const t = doc.tables[0]!;
+    expect(t.nRows).toBe(6);
+    expect(Array.from({ length: t.nRows }, (_, r) => rowTexts(t, r))).toEqual([
+      ['農家世帯数及び農家人口(H19年8月1日)〈P10、11〉'],
+      [
+        '',
+        '総世帯数 (戸)',
+        '農家世帯数 (戸)',
+        '専業農家 (戸)',
+        '第I種兼業 (戸)',
+        '第II種兼業 (戸)',
+        '農家世帯割合 (%)',
+        '総人口 (人)',
+        '農家人口 (人)',
+        '農家人口の割合 (%)',
+      ],
+      ['北区', '84,855', '2,359', '232', '308', '1,819', '2.8', '226,351', '9,344', '4.1'],
+      ['西区', '90,835', '3,620', '922', '640', '2,058', '4.0', '247,968', '15,101', '6.1'],
+      ['垂水区他須磨区', '482,846', '234', '3', '14', '217', '0.0', '1,056,017', '903', '0.1'],
+      ['全市', '658,536', '6,213', '1,157', '962', '4,094', '0.9', '1,530,336', '25,348', '1.7'],
+    ]);
+    // Each label cell and each value cell is one cell of the row (no label cell swallowing the rows under it).
+    expect(t.cells.filter((c) => c.rowSpan > 1)).toEqual([]);
   });
 
   it('PrimoPDF: a page whose text layer is mojibake is marked for OCR and gives no table; the readable page does', async () => {
