@@ -6,8 +6,16 @@
 import { join } from 'node:path';
 import type { ExtractedDocument, Table } from '@shiryo/model';
 import { describe, expect, it } from 'vitest';
-import { extractDocument, foldRadicals, joinSplitNumbers, unitOfText } from '../src/index.js';
-import { spans, texts } from './helpers.js';
+import {
+  DEFAULT_PDF_SETTINGS,
+  extractDocument,
+  foldRadicals,
+  joinSplitNumbers,
+  spansToLines,
+  streamTables,
+  unitOfText,
+} from '../src/index.js';
+import { pdfSpan, spans, texts } from './helpers.js';
 
 const DIR = new URL('./data/families/', import.meta.url).pathname;
 const read = (name: string) => extractDocument(join(DIR, name));
@@ -130,6 +138,28 @@ describe('text layers that lie', () => {
       ['通報・相談', '1,462', '1,517', '55'],
       ['虐待と判断', '318', '297', '▲21'],
       ['対応件数', '2,105', '2,088', '▲17'],
+    ]);
+  });
+});
+
+describe('stream details', () => {
+  it('reads budget divisions (`1款`, `2項`) as labels, not as a column of numbers', () => {
+    const lines = spansToLines([
+      pdfSpan('1款', 48, 100, 65),
+      pdfSpan('市税', 73, 100, 89),
+      pdfSpan('49,286,300千円', 338, 100, 386),
+      pdfSpan('2項', 60, 114, 76),
+      pdfSpan('固定資産税', 84, 114, 125),
+      pdfSpan('23,861,300千円', 338, 114, 386),
+      pdfSpan('3項', 60, 128, 76),
+      pdfSpan('軽自動車税', 84, 128, 125),
+      pdfSpan('896,700千円', 350, 128, 386),
+    ]);
+    const [found] = streamTables(lines, DEFAULT_PDF_SETTINGS.stream);
+    expect(texts(found!.table)).toEqual([
+      ['1款市税', '49,286,300千円'],
+      ['2項固定資産税', '23,861,300千円'],
+      ['3項軽自動車税', '896,700千円'],
     ]);
   });
 });

@@ -116,6 +116,49 @@ describe('a spreadsheet printed whole', () => {
   });
 });
 
+describe('a frame around a ruled table', () => {
+  it('is no table; the table inside it is read', () => {
+    // A panel 0..400 × 0..200 with a title, a rule across it at y=150 from x=200 only (an L-shaped layout), and a
+    // table 20..220 × 40..100 inside.
+    const rulings = [
+      h(0, 0, 400),
+      h(200, 0, 400),
+      h(150, 200, 400),
+      v(0, 0, 200),
+      v(400, 0, 200),
+      v(200, 150, 200),
+      h(40, 20, 220),
+      h(60, 20, 220),
+      h(80, 20, 220),
+      h(100, 20, 220),
+      v(20, 40, 100),
+      v(120, 40, 100),
+      v(220, 40, 100),
+    ];
+    const found = latticeTables(
+      [
+        span('歳出の状況', 10, 10, 60),
+        span('区分', 30, 45, 50),
+        span('決算額', 150, 45, 180),
+        span('人件費', 30, 65, 60),
+        span('131,249', 170, 65, 216),
+        span('物件費', 30, 85, 60),
+        span('62,430', 176, 85, 216),
+        span('※ 参考', 210, 170, 260),
+      ],
+      rulings,
+      s,
+    );
+    expect(found.map((f) => grid(f.table))).toEqual([
+      [
+        ['区分', '決算額'],
+        ['人件費', '131,249'],
+        ['物件費', '62,430'],
+      ],
+    ]);
+  });
+});
+
 describe('unit words over the first values', () => {
   const rulings = [
     h(0, 0, 300),

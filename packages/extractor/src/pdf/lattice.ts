@@ -385,7 +385,18 @@ export function splitAtTitleRows(found: FoundTable): FoundTable[] {
     starts.push(r);
   }
   if (starts.length === 0) return [found];
-  const bounds = [0, ...starts, t.nRows];
+  // Each table of the sheet holds numbers: a piece with fewer than two numeric cells (a form's section, `項目 |
+  // 摘要` over text) is no table of its own and the grid is not split there.
+  const numeric = (r0: number, r1: number) =>
+    t.cells.filter((c) => c.row >= r0 && c.row < r1 && isNumericData(c.text)).length;
+  const kept: number[] = [];
+  for (const [k, r] of starts.entries()) {
+    const prev = kept[kept.length - 1] ?? 0;
+    const next = starts[k + 1] ?? t.nRows;
+    if (numeric(prev, r) >= 2 && numeric(r, next) >= 2) kept.push(r);
+  }
+  if (kept.length === 0) return [found];
+  const bounds = [0, ...kept, t.nRows];
   const out: FoundTable[] = [];
   for (let k = 0; k + 1 < bounds.length; k++) {
     const r0 = bounds[k]!;
@@ -412,7 +423,15 @@ export function splitAtTitleRows(found: FoundTable): FoundTable[] {
 export function latticeTables(spans: TextSpan[], rulings: Ruling[], s: LatticeSettings): FoundTable[] {
   const out: FoundTable[] = [];
   let rest = spans;
-  for (const grid of rulingsToGrids(rulings, s)) {
+  const grids = rulingsToGrids(rulings, s);
+  // A frame drawn around other ruled tables (a report's panel) is no table: the tables inside it are.
+  const inside = (a: Grid, b: Grid) =>
+    a !== b &&
+    a.xs[0]! >= b.xs[0]! - s.snap &&
+    a.xs.at(-1)! <= b.xs.at(-1)! + s.snap &&
+    a.ys[0]! >= b.ys[0]! - s.snap &&
+    a.ys.at(-1)! <= b.ys.at(-1)! + s.snap;
+  for (const grid of grids.filter((g) => !grids.some((o) => inside(o, g)))) {
     const found = gridToTable(grid, rest, s);
     if (!found) continue;
     out.push(...splitAtTitleRows(found));

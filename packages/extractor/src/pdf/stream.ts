@@ -149,8 +149,12 @@ function columnsOf(b: BBox, cols: Interval[]): [number, number] {
   return [best, best];
 }
 
+/** The number of a budget or document division (`1款`, `2項`, `3目`, `第2表`): a label, not a value. */
+const DIVISION = /^第?\s*\d{1,3}\s*(?:款|項|目|節|条|章|編|表)$/u;
+
 /** A value in a cell: a number, or a rate or qualifier before one (`年 48回`, `延べ 360人`). */
-const isValue = (t: string) => isNumericData(t.replace(/^(?:年間|月間|年|月|週|延べ|延|約)\s*(?=\d)/u, ''));
+const isValue = (t: string) =>
+  !DIVISION.test(t.trim()) && isNumericData(t.replace(/^(?:年間|月間|年|月|週|延べ|延|約)\s*(?=\d)/u, ''));
 
 const valued = (texts: string[]) => texts.slice(1).some(isValue);
 
