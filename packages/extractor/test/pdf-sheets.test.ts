@@ -197,6 +197,42 @@ describe('unit words over the first values', () => {
     ]);
   });
 
+  it('one column of amounts: the unit over its first amount, and over the first of a later section, is the unit', () => {
+    const r = [
+      h(0, 0, 200),
+      h(20, 0, 200),
+      h(60, 0, 200),
+      h(80, 0, 200),
+      h(120, 0, 200),
+      v(0, 0, 120),
+      v(100, 0, 120),
+      v(200, 0, 120),
+    ];
+    const [f] = latticeTables(
+      [
+        span('款', 10, 5, 20),
+        span('金額', 150, 5, 170),
+        span('1 市税', 10, 40, 40),
+        small('千円', 180, 22, 196),
+        span('46,460,600', 146, 40, 196),
+        span('2 地方譲与税', 10, 65, 70),
+        span('1,459,000', 150, 65, 196),
+        span('3 地方特例交付金', 10, 100, 90),
+        small('千円', 180, 82, 196),
+        span('1,459,000', 150, 100, 196),
+      ],
+      r,
+      s,
+    );
+    expect(f!.table.unitHint).toBe('千円');
+    expect(grid(f!.table)).toEqual([
+      ['款', '金額'],
+      ['1 市税', '46,460,600'],
+      ['2 地方譲与税', '1,459,000'],
+      ['3 地方特例交付金', '1,459,000'],
+    ]);
+  });
+
   it('a unit as large as the number under it is part of the cell', () => {
     const [f] = latticeTables(
       [

@@ -307,12 +307,11 @@ export function gridToTable(grid0: Grid, spans: TextSpan[], s: LatticeSettings):
   });
   const units = unitLines(cells, mineOf);
   const texts = cells.map((_, i) => spansToCellText(units.get(i)?.rest ?? mineOf[i]!));
-  // One unit row, one unit: the table's unit. Else each unit goes onto the header cell right above its cell
+  // One unit throughout: the table's unit. Else each unit goes onto the header cell right above its cell
   // (`総世帯数` over `戸` / `84,855` → `総世帯数 (戸)`), or stays in its cell when there is none.
   const unitSet = new Set([...units.values()].map((u) => u.unit));
-  const rowSet = new Set([...units.keys()].map((i) => cells[i]!.row));
   let unitHint: string | undefined;
-  if (units.size > 0 && unitSet.size === 1 && rowSet.size === 1) unitHint = [...unitSet][0];
+  if (units.size > 0 && unitSet.size === 1) unitHint = [...unitSet][0];
   else {
     for (const [i, u] of units) {
       const gc = cells[i]!;
@@ -342,8 +341,8 @@ export function gridToTable(grid0: Grid, spans: TextSpan[], s: LatticeSettings):
 /**
  * Unit rows without a ruling of their own: budget books (DocuWorks) set a small `千円` at the top of the first body
  * row's cells, over each amount (`千円` / `1,030`); spreadsheets print a small `戸`, `人`, `%` over each column's first
- * value. The cells of a row where two or more cells start with a bare unit word, in a smaller size than the text
- * under it: by cell index, the unit and the cell's spans without it.
+ * value. The cells that start with a bare unit word in a smaller size than the text under it, in a row where two or
+ * more do, or over a number: by cell index, the unit and the cell's spans without it.
  */
 function unitLines(cells: GridCell[], mineOf: TextSpan[][]): Map<number, { unit: string; rest: TextSpan[] }> {
   const found = new Map<number, { row: number; unit: string; rest: TextSpan[] }>();
@@ -356,9 +355,11 @@ function unitLines(cells: GridCell[], mineOf: TextSpan[][]): Map<number, { unit:
   });
   const perRow = new Map<number, number>();
   for (const f of found.values()) perRow.set(f.row, (perRow.get(f.row) ?? 0) + 1);
+  // Alone in its row, the unit word must stand over a number (a one-column list of amounts).
+  const overNumber = (f: { rest: TextSpan[] }) => isNumericData(spansToCellText(f.rest).text);
   return new Map(
     [...found.entries()]
-      .filter(([, f]) => (perRow.get(f.row) ?? 0) >= 2)
+      .filter(([, f]) => (perRow.get(f.row) ?? 0) >= 2 || overNumber(f))
       .map(([i, f]) => [i, { unit: f.unit, rest: f.rest }]),
   );
 }
