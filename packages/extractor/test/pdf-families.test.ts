@@ -127,6 +127,13 @@ describe('text layers that lie', () => {
     ]);
     // The raw text keeps what the layer said.
     expect(only(doc).cells.find((c) => c.text === '長寿祝金の支給')?.orig).toBe('\u2ed1寿祝金の支給');
+    // Paragraphs too (Chromium's print-to-PDF writes ⺠ for 民 in running text).
+    const chromium = await extractDocument(
+      new URL('../../../fixtures/pdf-chromium-ruled-year-rows/source.pdf', import.meta.url).pathname,
+    );
+    const para = chromium.blocks.find((b) => b.text.includes('高齢化率は30.3%'));
+    expect(para?.text).toContain('市民のおよそ3人に1人');
+    expect(para?.orig).toContain('市\u2ea0のおよそ');
   });
 
   it('joins a number PowerPoint split into runs (`1 ,462`), keeps ▲ with its number, takes the unit line below', async () => {

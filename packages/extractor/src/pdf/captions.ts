@@ -2,8 +2,9 @@
  * A table's unit line and caption, from the text right around it on its page (any finder's table):
  *
  * - above: the nearest line over the table (within 2.5 font sizes, overlapping it across the page) that is a unit
- *   line (`（単位：千円）`), or ends in one after a gap (`水道事業 収益的収支の推移    （単位：千円）`). The title before
- *   the unit on that line, or else the line right above a unit line of its own, is the caption;
+ *   line (`（単位：千円）`), or ends in one (`水道事業 収益的収支の推移    （単位：千円）`; any bracket after a gap, one
+ *   with 単位 right after the title). The title before the unit on that line, or else the line right above a unit
+ *   line of its own, is the caption;
  * - below: a unit line right under the table (within 1.5 font sizes), when none is above and no other table is
  *   nearer to it.
  *
@@ -14,6 +15,9 @@ import { isNumericData, SENTENCE_PUNCT } from '../text.js';
 import type { FoundTable } from './lattice.js';
 import { type Line, lineSegments } from './lines.js';
 import { unitOfText } from './units.js';
+
+/** A title line ending in a unit bracket with 単位. */
+const TITLE_UNIT = /^(.*?\S)\s*([(（]\s*単位\s*[:：]?[^()（）]{1,16}[)）])\s*$/u;
 
 /** A line that may be a table's title: short, no sentence, no note, not a number. */
 function titleOf(text: string): string | null {
@@ -44,6 +48,11 @@ export function attachCaptions(found: FoundTable[], rest: Line[], cellGap: numbe
           .filter((l) => l.bbox.y1 <= near.bbox.y0 + 0.5 * size && near.bbox.y0 - l.bbox.y1 <= 2 * size)
           .sort((a, b) => b.bbox.y1 - a.bbox.y1)[0];
         caption = up && overlapsAcross(up, f, size) ? titleOf(up.text) : null;
+      } else if (TITLE_UNIT.test(near.text)) {
+        // `表2-1 …の推移 （単位：人、％）`: the unit at the end of the title line, set close to it.
+        const m = TITLE_UNIT.exec(near.text)!;
+        unit = unitOfText(m[2]!);
+        caption = unit ? titleOf(m[1]!) : null;
       } else {
         const segs = lineSegments(near, cellGap);
         const last = segs[segs.length - 1];

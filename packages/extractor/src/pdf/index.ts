@@ -1,4 +1,6 @@
 /** The PDF reader: pdf.js text layer and rulings → spans, lines, lattice/stream tables and blocks. */
+
+export { foldRadicals } from '../radicals.js';
 export { linesToBlocks, type PlacedBlock, type SizeScale, sizeScaleOf, unwrapLines } from './blocks.js';
 export { attachCaptions } from './captions.js';
 export { type ColumnSettings, DEFAULT_COLUMN_SETTINGS, orderColumns } from './columns.js';
@@ -26,7 +28,6 @@ export {
   mergeSplitCells,
   type PageLines,
 } from './pages.js';
-export { foldRadicals } from './radicals.js';
 export { looksTabular, type ReadPdfOptions, readPdf } from './read.js';
 export { mergeRulings, type OperatorList, type OpsTable, operatorListToRulings, pathToSubpaths } from './rulings.js';
 export {

@@ -5,7 +5,6 @@
 import type { BBox, TextSpan } from '@shiryo/model';
 import { isCjk, nfkc } from '../text.js';
 import { boxOf, centerX, height, type Matrix, multiply, overlap, roundBox, toMatrix, union } from './geometry.js';
-import { foldRadicals } from './radicals.js';
 import { joinSplitNumbers } from './textlayer.js';
 
 /** The fields of a pdf.js `TextItem` the reader uses (so the functions here run without pdf.js). */
@@ -68,8 +67,8 @@ export function textItemToSpan(item: PdfTextItem, style: PdfTextStyle | undefine
   // Text turned a quarter (a label running up the page) reads as vertical too.
   const dir = vertical || Math.abs(uy) > Math.abs(ux) ? 'v' : 'h';
   return {
-    // NFKC folds the Kangxi radicals (⽉ → 月); the CJK Radicals Supplement (⻑ for 長) needs its own table.
-    text: joinSplitNumbers(foldRadicals(nfkc(item.str)).trim()),
+    // (nfkc also folds CJK radicals written for kanji: ⽉ → 月, ⻑ → 長)
+    text: joinSplitNumbers(nfkc(item.str).trim()),
     orig: item.str,
     bbox: roundBox(box),
     dir,
