@@ -3,14 +3,21 @@
  * (numeric data, year-like labels, CJK characters) that header detection and repairs rely on.
  */
 
+import { foldRadicals } from './radicals.js';
+
 /** Circled and parenthesised numbers that NFKC would turn into plain digits (① → 1, ⑴ → (1)). */
 const KEEP_FROM_NFKC = /[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]/;
 
 /**
- * NFKC, except for circled/parenthesised numbers: NFKC maps `①地域移行者数 4人` to `1地域移行者数 4人`, which
+ * NFKC, except for circled/parenthesised numbers, and CJK radicals written for kanji folded (`⻑` → 長, see
+ * radicals.ts; NFKC itself folds the Kangxi block): NFKC maps `①地域移行者数 4人` to `1地域移行者数 4人`, which
  * makes a label look like a number, so those characters are kept as written.
  */
 export function nfkc(s: string): string {
+  return foldRadicals(nfkcKeepingCircled(s));
+}
+
+function nfkcKeepingCircled(s: string): string {
   if (!KEEP_FROM_NFKC.test(s)) return s.normalize('NFKC');
   let out = '';
   let run = '';

@@ -1,5 +1,8 @@
 /** The PDF reader: pdf.js text layer and rulings → spans, lines, lattice/stream tables and blocks. */
+
+export { foldRadicals } from '../radicals.js';
 export { linesToBlocks, type PlacedBlock, type SizeScale, sizeScaleOf, unwrapLines } from './blocks.js';
+export { attachCaptions } from './captions.js';
 export { type ColumnSettings, DEFAULT_COLUMN_SETTINGS, orderColumns } from './columns.js';
 export { type ExtractFileOptions, extractDocument, isPdfFile } from './extract.js';
 export {
@@ -40,11 +43,15 @@ export { garbageShare, joinVerticalStacks, type PdfTextItem, textItemsToSpans, t
 export {
   columnIntervals,
   headerRowCount,
+  isYearSequence,
   looksLikeTextColumns,
   regionToTable,
+  regionToTables,
   streamRegions,
   streamTables,
   widenByHeaders,
 } from './stream.js';
 export { escapeXmlAttr, escapeXmlText, type PageSvgOptions, pageToSvg } from './svg.js';
 export { findersFor, findTables, type PageContent, TABLE_FINDERS, type TableFinder } from './tables.js';
+export { dropOverdrawn, joinSplitNumbers, unusableShare } from './textlayer.js';
+export { isUnitText, unitOfText } from './units.js';

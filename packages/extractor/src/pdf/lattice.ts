@@ -5,11 +5,12 @@
  */
 import type { BBox, Ruling, Table, TableCell, TextSpan } from '@shiryo/model';
 import { emptyTable } from '../draft.js';
-import { cleanText } from '../text.js';
+import { cleanText, isNumericData } from '../text.js';
 import { centerX, centerY, cluster, contains, overlap, roundBox } from './geometry.js';
-import { joinLineTexts, spansToLines } from './lines.js';
+import { joinLineTexts, joinSpans, spansToLines } from './lines.js';
 import { isHorizontal } from './rulings.js';
 import type { LatticeSettings } from './settings.js';
+import { isBareUnit } from './units.js';
 
 export interface Grid {
   /** Column boundaries, left to right (n + 1 for n columns). */
@@ -112,10 +113,27 @@ export function gridToCells(grid: Grid, s: LatticeSettings): GridCell[] {
   const join = (a: number, b: number) => {
     parent[find(a)] = find(b);
   };
+  // First within each row: the runs of elementary cells no drawn vertical edge separates.
+  const runs: { c0: number; c1: number }[][] = [];
   for (let r = 0; r < nR; r++) {
-    for (let c = 0; c < nC; c++) {
-      if (c + 1 < nC && covered(vl, xs[c + 1]!, ys[r]!, ys[r + 1]!, tol) < s.edgeCover) join(id(r, c), id(r, c + 1));
-      if (r + 1 < nR && covered(hl, ys[r + 1]!, xs[c]!, xs[c + 1]!, tol) < s.edgeCover) join(id(r, c), id(r + 1, c));
+    const row: { c0: number; c1: number }[] = [{ c0: 0, c1: 0 }];
+    for (let c = 0; c + 1 < nC; c++) {
+      if (covered(vl, xs[c + 1]!, ys[r]!, ys[r + 1]!, tol) < s.edgeCover) {
+        join(id(r, c), id(r, c + 1));
+        row[row.length - 1]!.c1 = c + 1;
+      } else row.push({ c0: c + 1, c1: c + 1 });
+    }
+    runs.push(row);
+  }
+  // Then across rows: a run joins the run under it when both span the same columns and the edge between them is not
+  // drawn along the run. (Measured along the whole run, not column by column: a spreadsheet's narrow margin column,
+  // outside a table's own border, would otherwise pull every cell beside it into one.)
+  for (let r = 0; r + 1 < nR; r++) {
+    for (const run of runs[r]!) {
+      const below = runs[r + 1]!.find((b) => b.c0 === run.c0 && b.c1 === run.c1);
+      if (!below) continue;
+      if (covered(hl, ys[r + 1]!, xs[run.c0]!, xs[run.c1 + 1]!, tol) < s.edgeCover)
+        join(id(r, run.c0), id(r + 1, run.c0));
     }
   }
   // Make every group a rectangle: a group's bounding box swallows whatever lies inside it.
@@ -173,7 +191,9 @@ export function gridToCells(grid: Grid, s: LatticeSettings): GridCell[] {
 /** The text of the spans in one cell: lines top-down joined (no space inside Japanese), raw lines kept in `orig`. */
 export function spansToCellText(spans: TextSpan[]): { text: string; orig: string } {
   const lines = spansToLines(spans);
-  return { text: cleanText(joinLineTexts(lines.map((l) => l.text))), orig: lines.map((l) => l.orig).join('\n') };
+  // Glyphs set apart inside the cell (distributed alignment) read as one word per line.
+  const texts = lines.map((l) => (l.dir === 'h' ? joinSpans(l.spans, true).text : l.text));
+  return { text: cleanText(joinLineTexts(texts)), orig: lines.map((l) => l.orig).join('\n') };
 }
 
 /** Width of a character in ems, roughly: full-width (CJK, kana, full-width forms) 1, everything else ½. */
@@ -237,13 +257,38 @@ export interface FoundTable {
   spans: Set<TextSpan>;
 }
 
+/**
+ * A spreadsheet's narrow margin column or spacer row (a few points wide, no text in it) between the sheet's outer
+ * frame and a table's own border makes a grid column or row whose edges are drawn only in part; every cell of the
+ * table beside it would merge across it. Such a strip (narrower than the text size, no span's centre in it) is
+ * dropped: its inner edge goes (the outer frame stays).
+ */
+function withoutEmptyStrips(grid: Grid, spans: TextSpan[]): Grid {
+  const sizes = spans.map((sp) => sp.size ?? sp.bbox.y1 - sp.bbox.y0).sort((a, b) => a - b);
+  const size = sizes[Math.floor(sizes.length / 2)] ?? 0;
+  const prune = (edges: number[], centre: (sp: TextSpan) => number): number[] => {
+    if (edges.length < 4 || size <= 0) return edges;
+    const out = [...edges];
+    const empty = (a: number, b: number) => !spans.some((sp) => centre(sp) > a && centre(sp) < b);
+    // First and last strips only: a margin between the frame and the table.
+    if (out[1]! - out[0]! < size && empty(out[0]!, out[1]!)) out.splice(1, 1);
+    const n = out.length;
+    if (n >= 4 && out[n - 1]! - out[n - 2]! < size && empty(out[n - 2]!, out[n - 1]!)) out.splice(n - 2, 1);
+    return out;
+  };
+  const xs = prune(grid.xs, (sp) => centerX(sp.bbox));
+  const ys = prune(grid.ys, (sp) => centerY(sp.bbox));
+  return xs === grid.xs && ys === grid.ys ? grid : { ...grid, xs, ys };
+}
+
 /** Grid + page spans → a lattice table (null when the grid is a lone box or holds no text). */
-export function gridToTable(grid: Grid, spans: TextSpan[], s: LatticeSettings): FoundTable | null {
-  const cells = gridToCells(grid, s);
-  if (cells.length < 2) return null;
-  const box: BBox = { x0: grid.xs[0]!, y0: grid.ys[0]!, x1: grid.xs.at(-1)!, y1: grid.ys.at(-1)! };
+export function gridToTable(grid0: Grid, spans: TextSpan[], s: LatticeSettings): FoundTable | null {
+  const box: BBox = { x0: grid0.xs[0]!, y0: grid0.ys[0]!, x1: grid0.xs.at(-1)!, y1: grid0.ys.at(-1)! };
   const whole = spans.filter((sp) => contains(box, centerX(sp.bbox), centerY(sp.bbox)));
   if (whole.length === 0) return null;
+  const grid = withoutEmptyStrips(grid0, whole);
+  const cells = gridToCells(grid, s);
+  if (cells.length < 2) return null;
   const source = new Map<TextSpan, TextSpan>();
   const inside = whole.flatMap((sp) => {
     const pieces = splitAtCellEdges(sp, cells);
@@ -252,37 +297,145 @@ export function gridToTable(grid: Grid, spans: TextSpan[], s: LatticeSettings): 
   });
   const used = new Set<TextSpan>();
   const taken = new Set<TextSpan>();
-  const out: TableCell[] = cells.map((gc) => {
+  const mineOf = cells.map((gc) => {
     const mine = inside.filter((sp) => !used.has(sp) && contains(gc.bbox, centerX(sp.bbox), centerY(sp.bbox)));
     for (const sp of mine) {
       used.add(sp);
       taken.add(source.get(sp) ?? sp);
     }
-    const { text, orig } = spansToCellText(mine);
-    return {
-      row: gc.row,
-      col: gc.col,
-      rowSpan: gc.rowSpan,
-      colSpan: gc.colSpan,
-      text,
-      orig,
-      bbox: gc.bbox,
-      role: 'body',
-    };
+    return mine;
   });
+  const units = unitLines(cells, mineOf);
+  const texts = cells.map((_, i) => spansToCellText(units.get(i)?.rest ?? mineOf[i]!));
+  // One unit throughout: the table's unit. Else each unit goes onto the header cell right above its cell
+  // (`総世帯数` over `戸` / `84,855` → `総世帯数 (戸)`), or stays in its cell when there is none.
+  const unitSet = new Set([...units.values()].map((u) => u.unit));
+  let unitHint: string | undefined;
+  if (units.size > 0 && unitSet.size === 1) unitHint = [...unitSet][0];
+  else {
+    for (const [i, u] of units) {
+      const gc = cells[i]!;
+      const j = cells.findIndex((h) => h.row + h.rowSpan === gc.row && h.col === gc.col && h.colSpan === gc.colSpan);
+      const head = texts[j];
+      if (j >= 0 && head && head.text && !isNumericData(head.text) && !units.has(j)) {
+        texts[j] = { text: `${head.text} (${u.unit})`, orig: head.orig };
+      } else texts[i] = spansToCellText(mineOf[i]!);
+    }
+  }
+  const out: TableCell[] = cells.map((gc, i) => ({
+    row: gc.row,
+    col: gc.col,
+    rowSpan: gc.rowSpan,
+    colSpan: gc.colSpan,
+    text: texts[i]!.text,
+    orig: texts[i]!.orig,
+    bbox: gc.bbox,
+    role: 'body',
+  }));
   const table = emptyTable('lattice', undefined, out, grid.ys.length - 1, grid.xs.length - 1);
   table.bbox = roundBox(box);
+  if (unitHint) table.unitHint = unitHint;
   return { table, spans: taken };
+}
+
+/**
+ * Unit rows without a ruling of their own: budget books (DocuWorks) set a small `千円` at the top of the first body
+ * row's cells, over each amount (`千円` / `1,030`); spreadsheets print a small `戸`, `人`, `%` over each column's first
+ * value. The cells that start with a bare unit word in a smaller size than the text under it, in a row where two or
+ * more do, or over a number: by cell index, the unit and the cell's spans without it.
+ */
+function unitLines(cells: GridCell[], mineOf: TextSpan[][]): Map<number, { unit: string; rest: TextSpan[] }> {
+  const found = new Map<number, { row: number; unit: string; rest: TextSpan[] }>();
+  cells.forEach((gc, i) => {
+    const lines = spansToLines(mineOf[i]!);
+    const [first, ...others] = lines;
+    if (!first || others.length === 0 || first.dir !== 'h' || !isBareUnit(first.text)) return;
+    if (first.size >= 0.85 * Math.max(...others.map((l) => l.size))) return;
+    found.set(i, { row: gc.row, unit: first.text.replace(/\s+/g, ''), rest: others.flatMap((l) => l.spans) });
+  });
+  const perRow = new Map<number, number>();
+  for (const f of found.values()) perRow.set(f.row, (perRow.get(f.row) ?? 0) + 1);
+  // Alone in its row, the unit word must stand over a number (a one-column list of amounts).
+  const overNumber = (f: { rest: TextSpan[] }) => isNumericData(spansToCellText(f.rest).text);
+  return new Map(
+    [...found.entries()]
+      .filter(([, f]) => (perRow.get(f.row) ?? 0) >= 2 || overNumber(f))
+      .map(([i, f]) => [i, { unit: f.unit, rest: f.rest }]),
+  );
+}
+
+/**
+ * A spreadsheet printed whole (a 総括表 sheet: one ruled frame around several small tables) is one grid. Its tables
+ * start at title rows: a row of one or two cells across the whole width, text without a number, with no cell of the
+ * rows above reaching into it, followed by a row of two or more text cells (the new table's column headings). A
+ * grid splits before each title row; the title row heads its table.
+ */
+export function splitAtTitleRows(found: FoundTable): FoundTable[] {
+  const t = found.table;
+  const starts: number[] = [];
+  for (let r = 1; r + 1 < t.nRows; r++) {
+    const row = t.cells.filter((c) => c.row === r);
+    if (t.cells.some((c) => c.row < r && c.row + c.rowSpan > r)) continue;
+    const filled = row.filter((c) => c.text);
+    if (filled.length === 0 || filled.length > 2 || row.some((c) => c.rowSpan !== 1)) continue;
+    if (row.reduce((n, c) => n + c.colSpan, 0) !== t.nCols) continue;
+    if (!filled.every((c) => c.colSpan * 3 >= t.nCols && !isNumericData(c.text) && !/^[\d,.\s]+$/.test(c.text)))
+      continue;
+    const next = t.cells.filter((c) => c.row === r + 1 && c.text);
+    if (next.length < 2 || next.some((c) => isNumericData(c.text))) continue;
+    starts.push(r);
+  }
+  if (starts.length === 0) return [found];
+  // Each table of the sheet holds numbers: a piece with fewer than two numeric cells (a form's section, `項目 |
+  // 摘要` over text) is no table of its own and the grid is not split there.
+  const numeric = (r0: number, r1: number) =>
+    t.cells.filter((c) => c.row >= r0 && c.row < r1 && isNumericData(c.text)).length;
+  const kept: number[] = [];
+  for (const [k, r] of starts.entries()) {
+    const prev = kept[kept.length - 1] ?? 0;
+    const next = starts[k + 1] ?? t.nRows;
+    if (numeric(prev, r) >= 2 && numeric(r, next) >= 2) kept.push(r);
+  }
+  if (kept.length === 0) return [found];
+  const bounds = [0, ...kept, t.nRows];
+  const out: FoundTable[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const r0 = bounds[k]!;
+    const r1 = bounds[k + 1]!;
+    const cells = t.cells.filter((c) => c.row >= r0 && c.row < r1).map((c) => ({ ...c, row: c.row - r0 }));
+    const boxes = cells.flatMap((c) => (c.bbox ? [c.bbox] : []));
+    if (boxes.length === 0) continue;
+    const bbox = roundBox({
+      x0: Math.min(...boxes.map((b) => b.x0)),
+      y0: Math.min(...boxes.map((b) => b.y0)),
+      x1: Math.max(...boxes.map((b) => b.x1)),
+      y1: Math.max(...boxes.map((b) => b.y1)),
+    });
+    const table = emptyTable('lattice', undefined, cells, r1 - r0, t.nCols);
+    table.bbox = bbox;
+    if (t.unitHint) table.unitHint = t.unitHint;
+    const spans = new Set([...found.spans].filter((sp) => contains(bbox, centerX(sp.bbox), centerY(sp.bbox))));
+    out.push({ table, spans });
+  }
+  return out;
 }
 
 /** Every lattice table on a page. */
 export function latticeTables(spans: TextSpan[], rulings: Ruling[], s: LatticeSettings): FoundTable[] {
   const out: FoundTable[] = [];
   let rest = spans;
-  for (const grid of rulingsToGrids(rulings, s)) {
+  const grids = rulingsToGrids(rulings, s);
+  // A frame drawn around other ruled tables (a report's panel) is no table: the tables inside it are.
+  const inside = (a: Grid, b: Grid) =>
+    a !== b &&
+    a.xs[0]! >= b.xs[0]! - s.snap &&
+    a.xs.at(-1)! <= b.xs.at(-1)! + s.snap &&
+    a.ys[0]! >= b.ys[0]! - s.snap &&
+    a.ys.at(-1)! <= b.ys.at(-1)! + s.snap;
+  for (const grid of grids.filter((g) => !grids.some((o) => inside(o, g)))) {
     const found = gridToTable(grid, rest, s);
     if (!found) continue;
-    out.push(found);
+    out.push(...splitAtTitleRows(found));
     rest = rest.filter((sp) => !found.spans.has(sp));
   }
   return out;

@@ -7,6 +7,7 @@ import type { BBox, TextSpan } from '@shiryo/model';
 import { BULLET_MARKS, charClass, NOTE_MARKS } from '@shiryo/model';
 import { collapseWhitespace, isCjk } from '../text.js';
 import { height, overlap, union } from './geometry.js';
+import { joinSplitNumbers } from './textlayer.js';
 
 const ITEM_OR_NOTE = new RegExp(charClass(BULLET_MARKS + NOTE_MARKS), 'u');
 
@@ -32,8 +33,17 @@ export const spanSize = (s: TextSpan) => s.size ?? height(s.bbox);
 
 const isJapanese = (ch: string) => isCjk(ch) || /^[\u3000-\u303f\u30fb\uff01-\uff60]$/.test(ch);
 
-/** Join spans left to right: a space where they are apart (or between two Latin words), nothing in Japanese. */
-export function joinSpans(spans: TextSpan[]): { text: string; orig: string } {
+const isOneGlyph = (s: TextSpan) => [...s.text].length === 1 && isCjk(s.text);
+/** A span of glyphs set apart that pdf.js returned as one item with blanks between them: `ま ち づ く り`. */
+const SPACED_GLYPHS =
+  /^(?:[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々・] )+[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々・]$/u;
+
+/**
+ * Join spans left to right: a space where they are apart (or between two Latin words), nothing in Japanese. With
+ * `glyphs` (the spans of one table cell), single glyphs set apart (distributed alignment, `同 上`, `証 書 借 入`)
+ * join without a space too.
+ */
+export function joinSpans(spans: TextSpan[], glyphs = false): { text: string; orig: string } {
   let text = '';
   let orig = '';
   let prev: TextSpan | null = null;
@@ -43,17 +53,19 @@ export function joinSpans(spans: TextSpan[]): { text: string; orig: string } {
       const size = Math.max(spanSize(prev), spanSize(s));
       const left = [...text].at(-1) ?? '';
       const right = [...s.text][0] ?? '';
-      const apart = gap > 0.25 * size || (gap > 0.1 * size && !(isJapanese(left) && isJapanese(right)));
+      const glued =
+        glyphs && (isOneGlyph(prev) || SPACED_GLYPHS.test(prev.text)) && (isOneGlyph(s) || SPACED_GLYPHS.test(s.text));
+      const apart = !glued && (gap > 0.25 * size || (gap > 0.1 * size && !(isJapanese(left) && isJapanese(right))));
       if (apart) {
         text += ' ';
         orig += ' ';
       }
     }
-    text += s.text;
+    text += glyphs && SPACED_GLYPHS.test(s.text) ? s.text.replace(/ /g, '') : s.text;
     orig += s.orig;
     prev = s;
   }
-  return { text: collapseWhitespace(text), orig };
+  return { text: joinSplitNumbers(collapseWhitespace(text)), orig };
 }
 
 /**

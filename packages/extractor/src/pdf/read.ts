@@ -9,6 +9,7 @@ import { ShiryoError, toShiryoError } from '@shiryo/model';
 import { unitHintOf } from '../assemble.js';
 import { repairTable } from '../repairs/index.js';
 import { linesToBlocks, type PlacedBlock, sizeScaleOf } from './blocks.js';
+import { attachCaptions } from './captions.js';
 import { orderColumns } from './columns.js';
 import { toMatrix } from './geometry.js';
 import { type FoundTable, verticalsFromText } from './lattice.js';
@@ -19,9 +20,12 @@ import { mergeRulings, operatorListToRulings } from './rulings.js';
 import { type PdfSettings, type PdfSettingsInput, resolvePdfSettings } from './settings.js';
 import { garbageShare, joinVerticalStacks, type PdfTextItem, textItemsToSpans } from './spans.js';
 import { findTables } from './tables.js';
+import { dropOverdrawn, unusableShare } from './textlayer.js';
 
 export interface ReadPdfOptions {
   settings?: PdfSettingsInput;
+  /** Read only these pages (1-based; the others are left out of the document), e.g. one page of a long book. */
+  pages?: number[];
 }
 
 /** One page as read, before document-wide assembly. */
@@ -52,11 +56,14 @@ async function readPage(pdfjs: PdfJsModule, doc: PdfDocument, index: number, s: 
     const vt = toMatrix(viewport.transform);
     const content = await page.getTextContent();
     const items = content.items.filter((it): it is PdfTextItem & (typeof content.items)[number] => 'str' in it);
-    const spans: TextSpan[] = joinVerticalStacks(textItemsToSpans(items, content.styles, vt));
+    // Copies of overdrawn words (fake bold) go first: everything after sees each word once.
+    const spans: TextSpan[] = joinVerticalStacks(dropOverdrawn(textItemsToSpans(items, content.styles, vt)));
     const lines = spansToLines(spans);
     const issues: Issue[] = [];
     const garbage = garbageShare(spans);
-    const needsOcr = spans.length === 0 || garbage >= s.garbageRatio;
+    const mojibake = unusableShare(spans);
+    const unusable = mojibake.share >= s.mojibakeRatio && mojibake.count >= s.mojibakeMin;
+    const needsOcr = spans.length === 0 || garbage >= s.garbageRatio || unusable;
     let rulings: Ruling[] = [];
     if (!needsOcr && (s.rulings === 'always' || (s.rulings === 'auto' && looksTabular(lines, s.stream.cellGap)))) {
       const ops = await page.getOperatorList();
@@ -73,20 +80,35 @@ async function readPage(pdfjs: PdfJsModule, doc: PdfDocument, index: number, s: 
     };
     if (needsOcr) {
       out.needsOcr = true;
-      issues.push({
-        code: 'PAGE_NEEDS_OCR',
-        severity: 'warn',
-        stage: 'read',
-        message:
-          spans.length === 0
-            ? 'no text layer (a scanned page?): needs OCR'
-            : `text layer is ${Math.round(garbage * 100)}% unreadable characters (U+FFFD, private use): needs OCR`,
-        where: `page ${index}`,
-      });
+      // Mojibake is not text: no line of it goes on (the document's city and era are read from page lines).
+      if (unusable) out.lines = [];
+      issues.push(
+        spans.length > 0 && garbage < s.garbageRatio
+          ? {
+              code: 'PAGE_TEXT_UNUSABLE',
+              severity: 'warn',
+              stage: 'read',
+              message: `text layer is mojibake (${Math.round(mojibake.share * 100)}% of its non-ASCII characters are of scripts a Japanese page does not use: a font without a usable ToUnicode map): not read as text, needs OCR`,
+              where: `page ${index}`,
+            }
+          : {
+              code: 'PAGE_NEEDS_OCR',
+              severity: 'warn',
+              stage: 'read',
+              message:
+                spans.length === 0
+                  ? 'no text layer (a scanned page?): needs OCR'
+                  : `text layer is ${Math.round(garbage * 100)}% unreadable characters (U+FFFD, private use): needs OCR`,
+              where: `page ${index}`,
+            },
+      );
       return { page: out, tables: [], lines, rest: [], issues };
     }
     const found = findTables({ spans, rulings: [...rulings, ...verticalsFromText(spans, rulings, s.lattice)] }, s);
-    return { page: out, tables: found.tables, lines, rest: orderColumns(spansToLines(found.rest)), issues };
+    const rest = spansToLines(found.rest);
+    // The unit line and title around each table (`（単位：千円）`) go onto it; the lines stay text too.
+    attachCaptions(found.tables, rest, s.stream.cellGap);
+    return { page: out, tables: found.tables, lines, rest: orderColumns(rest), issues };
   } finally {
     page.cleanup();
   }
@@ -197,7 +219,9 @@ export async function readPdf(bytes: Uint8Array, path: string, opts: ReadPdfOpti
       });
     }
     const pages: PageRead[] = [];
+    const only = opts.pages ? new Set(opts.pages) : null;
     for (let i = 1; i <= doc.numPages; i++) {
+      if (only && !only.has(i)) continue;
       try {
         pages.push(await readPage(pdfjs, doc, i, s));
       } catch (e) {

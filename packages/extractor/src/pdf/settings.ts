@@ -38,6 +38,12 @@ export interface PdfSettings {
   minRulings: number;
   /** A page whose text is mostly U+FFFD, private-use or control characters (this share or more) needs OCR. */
   garbageRatio: number;
+  /**
+   * A page whose non-ASCII text is this share or more of characters outside the blocks Japanese uses (mojibake from
+   * a broken ToUnicode map), with at least `mojibakeMin` of them, is unusable as text and needs OCR.
+   */
+  mojibakeRatio: number;
+  mojibakeMin: number;
   /** A line this much larger than the body text (ratio of font sizes) is a heading. */
   headingScale: number;
   lattice: LatticeSettings;
@@ -49,6 +55,8 @@ export const DEFAULT_PDF_SETTINGS: PdfSettings = {
   rulings: 'auto',
   minRulings: 4,
   garbageRatio: 0.5,
+  mojibakeRatio: 0.3,
+  mojibakeMin: 8,
   headingScale: 1.08,
   lattice: { snap: 2, join: 3, minCell: 3, edgeCover: 0.6 },
   stream: { cellGap: 0.75, maxRowGap: 2.2, minRows: 3, wrapGap: 0.5, maxHeaderRows: 4 },

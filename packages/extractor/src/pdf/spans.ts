@@ -5,6 +5,7 @@
 import type { BBox, TextSpan } from '@shiryo/model';
 import { isCjk, nfkc } from '../text.js';
 import { boxOf, centerX, height, type Matrix, multiply, overlap, roundBox, toMatrix, union } from './geometry.js';
+import { joinSplitNumbers } from './textlayer.js';
 
 /** The fields of a pdf.js `TextItem` the reader uses (so the functions here run without pdf.js). */
 export interface PdfTextItem {
@@ -66,7 +67,8 @@ export function textItemToSpan(item: PdfTextItem, style: PdfTextStyle | undefine
   // Text turned a quarter (a label running up the page) reads as vertical too.
   const dir = vertical || Math.abs(uy) > Math.abs(ux) ? 'v' : 'h';
   return {
-    text: nfkc(item.str).trim(),
+    // (nfkc also folds CJK radicals written for kanji: ⽉ → 月, ⻑ → 長)
+    text: joinSplitNumbers(nfkc(item.str).trim()),
     orig: item.str,
     bbox: roundBox(box),
     dir,
@@ -91,6 +93,8 @@ export function textItemsToSpans(
 }
 
 const sizeOf = (s: TextSpan) => s.size ?? height(s.bbox);
+/** Farthest apart (top to top, in font sizes) two glyphs of one vertical word are set. */
+const STACK_PITCH = 1.35;
 const isGlyph = (s: TextSpan) => s.dir === 'h' && [...s.text].length === 1;
 
 /** How far the nearest single glyph right above or below `g` (centred on its x) is, top to top; Infinity if none. */
@@ -129,8 +133,10 @@ function standsAlone(g: TextSpan, all: TextSpan[]): boolean {
 
 /**
  * Single glyphs set one under the other (a 縦書き label drawn glyph by glyph) → one vertical span.
- * A stack needs two or more glyphs, centred on one x, at most 1.5 sizes apart, with nothing beside them on their
- * lines, and at least one CJK glyph (a column of single digits in a table is not a word).
+ * A stack needs two or more glyphs, centred on one x, at most 1.35 sizes apart top to top (vertical text sets its
+ * glyphs 1–1.3 sizes apart; a table column of one-glyph values, `男` `女` row under row, is further apart), with
+ * nothing beside them on their lines, and at least one CJK glyph (a column of single digits in a table is not a
+ * word).
  */
 export function joinVerticalStacks(spans: TextSpan[]): TextSpan[] {
   const glyphs = spans.filter(isGlyph).filter((g) => standsAlone(g, spans));
@@ -152,7 +158,7 @@ export function joinVerticalStacks(spans: TextSpan[]): TextSpan[] {
           Math.abs(centerX(g.bbox) - centerX(last.bbox)) <= 0.35 * size &&
           Math.abs(sizeOf(g) - size) <= 0.15 * size &&
           g.bbox.y0 > last.bbox.y0 &&
-          g.bbox.y0 - last.bbox.y0 <= 1.5 * size,
+          g.bbox.y0 - last.bbox.y0 <= STACK_PITCH * size,
       );
       if (!next) break;
       stack.push(next);
@@ -163,9 +169,12 @@ export function joinVerticalStacks(spans: TextSpan[]): TextSpan[] {
       for (const g of stack) used.add(g);
     }
   }
-  if (stacks.length === 0) return spans;
+  const kept = dropSpacedLineStacks(stacks, spans);
+  if (kept.length === 0) return spans;
+  used.clear();
+  for (const st of kept) for (const g of st) used.add(g);
   const columns = wrapVerticalColumns(
-    stacks,
+    kept,
     glyphs.filter((g) => !used.has(g) && isCjk(g.text)),
   );
   for (const g of columns.flat()) used.add(g);
@@ -183,6 +192,44 @@ export function joinVerticalStacks(spans: TextSpan[]): TextSpan[] {
     });
   }
   return out;
+}
+
+/**
+ * The single glyphs on `g`'s line that a run of gaps of at most 3 font sizes links to it (a word set with spaces,
+ * `私 立 保 育 園 等`), `g` not included.
+ */
+function lineRun(g: TextSpan, singles: TextSpan[]): TextSpan[] {
+  const size = sizeOf(g);
+  const onLine = singles
+    .filter(
+      (o) => overlap(o.bbox.y0, o.bbox.y1, g.bbox.y0, g.bbox.y1) >= 0.5 * Math.min(height(o.bbox), height(g.bbox)),
+    )
+    .sort((a, b) => a.bbox.x0 - b.bbox.x0);
+  const i = onLine.indexOf(g);
+  const out: TextSpan[] = [];
+  for (let k = i + 1; k < onLine.length && onLine[k]!.bbox.x0 - onLine[k - 1]!.bbox.x1 <= 3 * size; k++) {
+    out.push(onLine[k]!);
+  }
+  for (let k = i - 1; k >= 0 && onLine[k + 1]!.bbox.x0 - onLine[k]!.bbox.x1 <= 3 * size; k--) out.push(onLine[k]!);
+  return out;
+}
+
+/**
+ * Two lines of a label set with spaces (Excel's and DocuWorks' distributed alignment: `私 立 保 育 園 等` over
+ * `整 備 費 補 助 事 業`) start and end at the same x, so their first and last glyphs stack like a vertical word.
+ * A stack is horizontal text after all when a glyph of it sits in a spaced run of two or more other glyphs on its
+ * line of which fewer than half belong to stacks (in a table of vertical labels, the glyphs beside a stack's are
+ * the tops of the other stacks).
+ */
+function dropSpacedLineStacks(stacks: TextSpan[][], spans: TextSpan[]): TextSpan[][] {
+  const singles = spans.filter(isGlyph);
+  const inStack = new Set(stacks.flat());
+  return stacks.filter((st) =>
+    st.every((g) => {
+      const mates = lineRun(g, singles);
+      return mates.length < 2 || mates.filter((m) => inStack.has(m)).length * 2 >= mates.length;
+    }),
+  );
 }
 
 /**

@@ -1,20 +1,59 @@
 /**
- * Stream tables (no rulings): rows from text lines, cells from the wide gaps inside a line, column edges from
- * the x-extents of the body rows' cells (right-aligned numbers and left-aligned labels line up across rows), and
- * the header rows by position (the rows above the first row holding numbers).
+ * Stream tables (no rulings): text-aligned grids, read as `pdftotext -layout` lays them out.
+ *
+ * - Rows are text lines; cells the runs of a line between wide gaps (tokens). A sign set apart from its number
+ *   (Excel's `▲ #,##0`: the `▲` at the cell's left, the number at its right) is one token with it.
+ * - A run of lines is a region; a region holds several tables when the alignment of its numbers changes: a table
+ *   ends where its numbers stop lining up with the columns above (right edges, centres or left edges).
+ * - Columns come from the numbers first: the x-extents of the body rows' numeric tokens (right-aligned numbers of
+ *   one column overlap each other, different columns do not). Glyphs set apart inside one cell (Excel's distributed
+ *   alignment, `営 業 収 益`, `年 度`) are joined when no numeric column lies between them; the text columns are
+ *   the extents of the joined text tokens.
+ * - Header rows are the rows above the first row holding a number in a cell other than its first; a row of bare
+ *   years (`26 27 28 29 30`, `元`, a reset at an era change) right under them is a header row too. Header text
+ *   centred over empty cells of the row spans them (`決 算 額` over five year columns); header text wrapped inside
+ *   its cells is joined.
+ * - Fiscal years as rows: a first numeric column of bare years (`61 62 63 元 2 3`) takes the era written to its
+ *   left (`昭和`, `平成`) into its cells (`昭和61`, `平成元`).
+ * - A label wrapped onto lines of its own (above and below a row whose values are centred on it, or under its row)
+ *   joins its row's stub cell.
+ * - A caption line over the region with a unit (`水道事業 収益的収支の推移 （単位：千円）`) is not a row: it stays
+ *   text, and the caption and unit go onto the table (pdf/captions.ts).
  */
 import type { BBox, TableCell, TextSpan } from '@shiryo/model';
 import { emptyTable } from '../draft.js';
-import { cleanText, isNumericData } from '../text.js';
+import { cleanText, isCjk, isNumericData } from '../text.js';
 import { centerX, overlap, roundBox, union } from './geometry.js';
 import type { FoundTable } from './lattice.js';
-import { joinLineTexts, type Line, lineSegments, type Segment } from './lines.js';
+import { joinLineTexts, joinSpans, type Line, lineSegments, type Segment, spanSize } from './lines.js';
 import type { StreamSettings } from './settings.js';
+import { isUnitText } from './units.js';
 
 /** A line and its cells (segments). */
 export interface Row {
   line: Line;
   segments: Segment[];
+}
+
+/** A cell's worth of text on one line: a segment, or several joined (a spaced-out label, a sign and its number). */
+interface Tok {
+  text: string;
+  orig: string;
+  bbox: BBox;
+  /** The box columns are measured on: the number's own box for a sign set apart from it. */
+  anchor: BBox;
+  spans: TextSpan[];
+  numeric: boolean;
+}
+
+interface TRow {
+  line: Line;
+  toks: Tok[];
+}
+
+interface Interval {
+  x0: number;
+  x1: number;
 }
 
 /** Runs of lines that look like table rows: several cells each, close together, at least `minRows` of them. */
@@ -60,26 +99,32 @@ export function rowRegions(rows: Row[], s: StreamSettings): Row[][] {
   return regions;
 }
 
-/** x-intervals of the columns: the union of the cells' extents in rows with two or more cells. */
-export function columnIntervals(rows: Row[]): { x0: number; x1: number }[] {
-  const spans = rows
-    .filter((r) => r.segments.length >= 2)
-    .flatMap((r) => r.segments.map((g) => ({ x0: g.bbox.x0, x1: g.bbox.x1 })))
-    .sort((a, b) => a.x0 - b.x0);
-  const out: { x0: number; x1: number }[] = [];
-  for (const iv of spans) {
+/** Union of overlapping intervals, sorted. */
+function unionIntervals(ivs: Interval[]): Interval[] {
+  const sorted = [...ivs].sort((a, b) => a.x0 - b.x0);
+  const out: Interval[] = [];
+  for (const iv of sorted) {
     const last = out[out.length - 1];
     if (last && iv.x0 <= last.x1) last.x1 = Math.max(last.x1, iv.x1);
-    else out.push({ ...iv });
+    else out.push({ x0: iv.x0, x1: iv.x1 });
   }
   return out;
+}
+
+/** x-intervals of the columns: the union of the cells' extents in rows with two or more cells. */
+export function columnIntervals(rows: Row[]): Interval[] {
+  return unionIntervals(
+    rows
+      .filter((r) => r.segments.length >= 2)
+      .flatMap((r) => r.segments.map((g) => ({ x0: g.bbox.x0, x1: g.bbox.x1 }))),
+  );
 }
 
 /**
  * Widen the body columns by the header cells that sit over exactly one of them (the lowest header row first), so
  * a header centred over two columns (`第7期計画` over `令和6年度 | 令和7年度`) is seen to span both.
  */
-export function widenByHeaders(cols: { x0: number; x1: number }[], headers: Row[]): { x0: number; x1: number }[] {
+export function widenByHeaders(cols: Interval[], headers: { segments: { bbox: BBox }[] }[]): Interval[] {
   const out = cols.map((c) => ({ ...c }));
   for (const row of [...headers].reverse()) {
     for (const g of row.segments) {
@@ -98,11 +143,11 @@ export function widenByHeaders(cols: { x0: number; x1: number }[], headers: Row[
   return out;
 }
 
-/** Columns a segment covers: those it overlaps, else the nearest one. */
-function columnsOf(g: Segment, cols: { x0: number; x1: number }[]): [number, number] {
-  const hit = cols.map((c, i) => (overlap(g.bbox.x0, g.bbox.x1, c.x0, c.x1) > 0 ? i : -1)).filter((i) => i >= 0);
+/** Columns a box covers: those it overlaps, else the nearest one. */
+function columnsOf(b: BBox, cols: Interval[]): [number, number] {
+  const hit = cols.map((c, i) => (overlap(b.x0, b.x1, c.x0, c.x1) > 0 ? i : -1)).filter((i) => i >= 0);
   if (hit.length) return [hit[0]!, hit[hit.length - 1]!];
-  const cx = centerX(g.bbox);
+  const cx = centerX(b);
   let best = 0;
   cols.forEach((c, i) => {
     const d = Math.min(Math.abs(cx - c.x0), Math.abs(cx - c.x1));
@@ -112,12 +157,210 @@ function columnsOf(g: Segment, cols: { x0: number; x1: number }[]): [number, num
   return [best, best];
 }
 
+/** The number of a budget or document division (`1款`, `2項`, `3目`, `第2表`): a label, not a value. */
+const DIVISION = /^第?\s*\d{1,3}\s*(?:款|項|目|節|条|章|編|表)$/u;
+
+/** A value in a cell: a number, or a rate or qualifier before one (`年 48回`, `延べ 360人`). */
+const isValue = (t: string) =>
+  !DIVISION.test(t.trim()) && isNumericData(t.replace(/^(?:年間|月間|年|月|週|延べ|延|約)\s*(?=\d)/u, ''));
+
+const valued = (texts: string[]) => texts.slice(1).some(isValue);
+
 /** Leading rows above the first row with a number in a cell other than its first: the header rows. */
 export function headerRowCount(rows: Row[], max: number): number {
-  // (`年 48回`, `延べ 360人`: a rate or a qualifier before the number still makes a value)
-  const value = (t: string) => isNumericData(t.replace(/^(?:年間|月間|年|月|週|延べ|延|約)\s*(?=\d)/u, ''));
-  const first = rows.findIndex((r) => r.segments.slice(1).some((g) => value(g.text)));
+  const first = rows.findIndex((r) => valued(r.segments.map((g) => g.text)));
   return first > 0 && first <= max ? first : 0;
+}
+
+/** A bare year as a header writes it: `26`, `元`, `2019`. */
+const BARE_YEAR = /^(?:\d{1,2}|元|(?:19|20)\d{2})$/;
+const yearValue = (t: string) => (t === '元' ? 1 : Number(t));
+
+/**
+ * Bare years in order, one a year after the other, or back to 1 (`元`) at an era change: `26 27 28 29 30`,
+ * `63 元 2`. At least two.
+ */
+export function isYearSequence(texts: string[]): boolean {
+  if (texts.length < 2 || !texts.every((t) => BARE_YEAR.test(t))) return false;
+  return texts.every((t, i) => {
+    if (i === 0) return true;
+    const prev = yearValue(texts[i - 1]!);
+    const v = yearValue(t);
+    return v === prev + 1 || (v === 1 && prev > 1);
+  });
+}
+
+/** Words a stub cell of a year header row holds, if any: `年度`, `年`, `区分`, `項目`. */
+const YEAR_STUB = /^(?:年度?|年次|区分|項目|科目|種別|名称|年度区分|区分年度|年度別)$/u;
+
+const SIGN = /^[▲△]$/u;
+/** A number and nothing else (a sign, thousands separators, decimals, a percent sign). */
+const PURE_NUMBER = /^[▲△+\-−]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/u;
+
+function segmentTok(g: Segment): Tok {
+  return { text: g.text, orig: g.orig, bbox: g.bbox, anchor: g.bbox, spans: g.spans, numeric: isValue(g.text) };
+}
+
+/** Segments → tokens: a sign standing apart before a number is one token with it (`▲` … `57,509` → `▲57,509`). */
+function rowTokens(row: Row): TRow {
+  const toks: Tok[] = [];
+  for (const g of row.segments) {
+    const prev = toks[toks.length - 1];
+    const t = segmentTok(g);
+    if (prev && SIGN.test(prev.text) && t.numeric && !/^[▲△+\-−]/u.test(t.text)) {
+      toks[toks.length - 1] = {
+        text: `${prev.text}${t.text}`,
+        orig: `${prev.orig} ${t.orig}`,
+        bbox: union([prev.bbox, t.bbox]),
+        anchor: t.bbox,
+        spans: [...prev.spans, ...t.spans],
+        numeric: true,
+      };
+    } else toks.push(t);
+  }
+  return { line: row.line, toks };
+}
+
+/** Join tokens left to right as one cell of one line. */
+function joinToks(toks: Tok[]): Tok {
+  if (toks.length === 1) return toks[0]!;
+  const spans = toks.flatMap((t) => t.spans);
+  // Glyphs set apart inside one cell read without the gaps between them (`営 業 収 益` → `営業収益`).
+  const text = toks.every((t) => [...t.text].every((ch) => isCjk(ch) || /[()（）・]/u.test(ch)))
+    ? toks.map((t) => t.text).join('')
+    : joinSpans(spans).text;
+  return {
+    text,
+    orig: toks.map((t) => t.orig).join(' '),
+    bbox: union(toks.map((t) => t.bbox)),
+    anchor: union(toks.map((t) => t.anchor)),
+    spans,
+    numeric: isValue(text),
+  };
+}
+
+/** Does a numeric column lie in the gap between two boxes (its middle inside the gap)? */
+const columnBetween = (a: BBox, b: BBox, numericCols: Interval[]) =>
+  numericCols.some((c) => {
+    const mid = (c.x0 + c.x1) / 2;
+    return mid > a.x1 && mid < b.x0;
+  });
+
+/**
+ * Glyphs set apart inside one cell (distributed alignment, letter-spaced headers): consecutive one-character
+ * text tokens at most 3 font sizes apart with no numeric column between them are one token.
+ */
+function joinSpacedGlyphs(row: TRow, numericCols: Interval[]): TRow {
+  const out: Tok[] = [];
+  let run: Tok[] = [];
+  const single = (t: Tok) => !t.numeric && [...t.text].length === 1 && isCjk(t.text);
+  const flush = () => {
+    if (run.length) out.push(joinToks(run));
+    run = [];
+  };
+  for (const t of row.toks) {
+    const last = run[run.length - 1];
+    if (
+      last &&
+      single(t) &&
+      t.bbox.x0 - last.bbox.x1 <= 3 * Math.max(spanSize(t.spans[0]!), spanSize(last.spans[0]!)) &&
+      !columnBetween(last.bbox, t.bbox, numericCols)
+    ) {
+      run.push(t);
+      continue;
+    }
+    flush();
+    if (single(t)) run.push(t);
+    else out.push(t);
+  }
+  flush();
+  return { line: row.line, toks: out };
+}
+
+/**
+ * The columns the numbers seen so far make (their extents' union), each with the edge its numbers share: right
+ * edges for right-aligned numbers, centres, or left edges, whichever varies least.
+ */
+function alignedColumns(anchors: BBox[]): { iv: Interval; edge: 'x0' | 'x1' | 'cx'; at: number }[] {
+  return unionIntervals(anchors.map((b) => ({ x0: b.x0, x1: b.x1 }))).map((iv) => {
+    const members = anchors.filter(
+      (b) => overlap(b.x0, b.x1, iv.x0, iv.x1) > 0 || (b.x0 === b.x1 && b.x0 >= iv.x0 && b.x0 <= iv.x1),
+    );
+    const spread = (f: (b: BBox) => number) => {
+      const v = members.map(f);
+      return Math.max(...v) - Math.min(...v);
+    };
+    const median = (f: (b: BBox) => number) => {
+      const v = members.map(f).sort((a, b) => a - b);
+      return v[Math.floor(v.length / 2)]!;
+    };
+    const options = [
+      { edge: 'x1' as const, f: (b: BBox) => b.x1 },
+      { edge: 'cx' as const, f: (b: BBox) => (b.x0 + b.x1) / 2 },
+      { edge: 'x0' as const, f: (b: BBox) => b.x0 },
+    ];
+    const best = options.reduce((a, b) => (spread(b.f) < spread(a.f) - 0.01 ? b : a));
+    return { iv, edge: best.edge, at: median(best.f) };
+  });
+}
+
+/**
+ * Split a region where the alignment of its numbers ends: a row with two or more numbers, fewer than half of which
+ * line up with a column of the numbers above (inside its extent, on the edge its numbers share, within 0.3 font
+ * sizes), once two rows with numbers have been seen, starts a new table, with the rows without numbers right above
+ * it (its header).
+ */
+function splitByAlignment(rows: TRow[]): TRow[][] {
+  const groups: TRow[][] = [];
+  let cur: TRow[] = [];
+  let anchors: BBox[] = [];
+  let bodies = 0;
+  // Only bare numbers line up reliably (a cell with a unit or a qualifier, `延べ 360人`, is often set as text).
+  const bare = (r: TRow) => r.toks.filter((t) => PURE_NUMBER.test(t.text));
+  for (const row of rows) {
+    const nums = bare(row);
+    if (nums.length >= 2 && bodies >= 2) {
+      const tol = 0.3 * row.line.size;
+      const cols = alignedColumns(anchors);
+      const fits = nums.filter((t) => {
+        const b = t.anchor;
+        const v = { x0: b.x0, x1: b.x1, cx: (b.x0 + b.x1) / 2 };
+        return cols.some((c) => overlap(b.x0, b.x1, c.iv.x0, c.iv.x1) > 0 && Math.abs(v[c.edge] - c.at) <= tol);
+      }).length;
+      if (fits * 2 < nums.length) {
+        // The rows since the last one with numbers are the header of the next table.
+        let k = cur.length;
+        while (k > 0 && !cur[k - 1]!.toks.some((t) => t.numeric)) k--;
+        groups.push(cur.slice(0, k));
+        cur = cur.slice(k);
+        anchors = [];
+        bodies = 0;
+      }
+    }
+    cur.push(row);
+    if (nums.length >= 1) {
+      anchors.push(...nums.map((t) => t.anchor));
+      if (nums.length >= 2) bodies++;
+    }
+  }
+  groups.push(cur);
+  // A table is two rows of numbers at least: a shorter piece stays with the table above it.
+  const out: TRow[][] = [];
+  for (const g of groups) {
+    const prev = out[out.length - 1];
+    if (prev && g.filter((r) => bare(r).length >= 2).length < 2) prev.push(...g);
+    else if (g.length) out.push(g);
+  }
+  return out;
+}
+
+/**
+ * A caption line of the table: a title and a unit after it (`水道事業 収益的収支の推移 … （単位：千円）`), or the unit
+ * alone; no number. (A unit first, `(人/月) | 令和6年度 | …`, is a header row's corner cell.)
+ */
+function isCaptionRow(row: TRow): boolean {
+  if (row.toks.length > 2 || row.toks.some((t) => t.numeric)) return false;
+  return isUnitText(row.toks[row.toks.length - 1]!.text);
 }
 
 interface Draft {
@@ -147,7 +390,9 @@ function joinWrappedHeaderLines(drafts: { line: Line; cells: Draft[] }[], header
       const a = under[k];
       return a ? a.col === c.col && a.colSpan === c.colSpan : true;
     });
-    if (!tight || !fits || under.every((a) => !a)) continue;
+    // (Lines that overlap are one band of header text: a label centred between two wrapped lines joins too.)
+    const overlapping = row.line.bbox.y0 < above.line.bbox.y1;
+    if (!tight || !fits || (under.every((a) => !a) && !overlapping)) continue;
     row.cells.forEach((c, k) => {
       const a = under[k];
       if (!a) {
@@ -167,62 +412,231 @@ function joinWrappedHeaderLines(drafts: { line: Line; cells: Draft[] }[], header
   return count;
 }
 
-/** One region → one stream table (null when it has fewer than two columns). */
-export function regionToTable(region: Row[], s: StreamSettings): FoundTable | null {
-  const header = headerRowCount(region, s.maxHeaderRows);
-  let cols = columnIntervals(region.slice(header));
-  if (cols.length < 2) cols = columnIntervals(region);
+/**
+ * A header cell centred over a run of cells its row leaves empty spans them (`決算額` over the five year columns
+ * under it). Only rows above the last header row: the last one names single columns.
+ */
+function spanCentredHeaders(drafts: { cells: Draft[] }[], header: number, cols: Interval[], size: number): void {
+  const left = (k: number) => (k === 0 ? cols[0]!.x0 : (cols[k - 1]!.x1 + cols[k]!.x0) / 2);
+  const right = (k: number) => (k === cols.length - 1 ? cols[k]!.x1 : (cols[k]!.x1 + cols[k + 1]!.x0) / 2);
+  for (let r = 0; r < header - 1; r++) {
+    const cells = drafts[r]!.cells;
+    const taken = (k: number, self: Draft) => cells.some((c) => c !== self && k >= c.col && k < c.col + c.colSpan);
+    for (const c of cells) {
+      if (c.colSpan !== 1 || c.col === 0) continue;
+      let a = c.col;
+      let b = c.col;
+      while (a > 1 && !taken(a - 1, c)) a--;
+      while (b < cols.length - 1 && !taken(b + 1, c)) b++;
+      if (a === b) continue;
+      const box = union(c.boxes);
+      const runMid = (left(a) + right(b)) / 2;
+      const tol = Math.max(0.6 * size, 0.06 * (right(b) - left(a)));
+      if (Math.abs(centerX(box) - runMid) > tol) continue;
+      c.col = a;
+      c.colSpan = b - a + 1;
+    }
+  }
+}
+
+/** A first column of bare years (`61 62 63 元 2 3`): fiscal years as rows. */
+function isYearColumn(texts: string[]): boolean {
+  const ys = texts.filter((t) => t !== '');
+  if (ys.length < 3 || !ys.every((t) => BARE_YEAR.test(t))) return false;
+  return ys.every((t, i) => {
+    if (i === 0) return true;
+    const prev = yearValue(ys[i - 1]!);
+    const v = yearValue(t);
+    return v > prev || (v === 1 && prev > 1) || v === 1;
+  });
+}
+
+const ERA = /^(?:明治|大正|昭和|平成|令和|[MTSHR])$/u;
+
+/** One group of rows → one stream table (null when it has fewer than two columns). */
+function groupToTable(group: TRow[], s: StreamSettings): FoundTable | null {
+  let rows = group;
+  const texts = (r: TRow) => r.toks.map((t) => t.text);
+  let header = (() => {
+    const first = rows.findIndex((r) => valued(texts(r)));
+    return first > 0 && first <= s.maxHeaderRows ? first : 0;
+  })();
+  // A row of bare years under the header (or as the first row) is the header's last row: `年 度 | 26 | 27 | 28`.
+  const yearRow = rows[header];
+  if (yearRow && header <= s.maxHeaderRows && rows.slice(header + 1).some((r) => valued(texts(r)))) {
+    const at = yearRow.toks.findIndex((t) => BARE_YEAR.test(t.text));
+    const stub = yearRow.toks
+      .slice(0, Math.max(0, at))
+      .map((t) => t.text)
+      .join('')
+      .replace(/\s+/g, '');
+    const years = at < 0 ? [] : yearRow.toks.slice(at).map((t) => t.text);
+    if ((stub === '' || YEAR_STUB.test(stub)) && isYearSequence(years)) header++;
+  }
+  const body = rows.slice(header);
+  // No row holds a value past its first cell: lines set side by side (a running title, a numbered heading), no table.
+  if (!body.some((r) => valued(texts(r)))) return null;
+  let numericCols = unionIntervals(
+    body.flatMap((r) => r.toks.filter((t) => t.numeric).map((t) => ({ x0: t.anchor.x0, x1: t.anchor.x1 }))),
+  );
+  rows = rows.map((r) => joinSpacedGlyphs(r, numericCols));
+  const bodyRows = rows.slice(header);
+  const textIvs = bodyRows.flatMap((r) =>
+    (r.toks.length >= 2 ? r.toks : [])
+      .filter((t) => !t.numeric && !numericCols.some((c) => overlap(t.bbox.x0, t.bbox.x1, c.x0, c.x1) > 0))
+      .map((t) => ({ x0: t.bbox.x0, x1: t.bbox.x1 })),
+  );
+  let cols = unionIntervals([...numericCols, ...textIvs]);
+  if (cols.length < 2) {
+    cols = unionIntervals(rows.flatMap((r) => (r.toks.length >= 2 ? r.toks.map((t) => ({ ...t.bbox })) : [])));
+    numericCols = [];
+  }
   if (cols.length < 2) return null;
-  cols = widenByHeaders(cols, region.slice(0, header));
+  cols = widenByHeaders(
+    cols,
+    rows.slice(0, header).map((r) => ({ segments: r.toks })),
+  );
+  const size = Math.max(...rows.map((r) => r.line.size));
+  const isNumCol = cols.map((c) => numericCols.some((n) => overlap(c.x0, c.x1, n.x0, n.x1) > 0));
+  /** Columns of a token; a label running over into a numeric column stays in its text columns. */
+  const colsOfTok = (t: Tok): [number, number] => {
+    const [c0, c1] = columnsOf(t.anchor, cols);
+    if (t.numeric || c0 === c1) return [c0, c1];
+    const text = [];
+    for (let k = c0; k <= c1; k++) if (!isNumCol[k]) text.push(k);
+    return text.length ? [text[0]!, text[text.length - 1]!] : [c0, c1];
+  };
+
   const drafts: { line: Line; cells: Draft[] }[] = [];
-  region.forEach((row, i) => {
+  const stubOnly = (r: TRow) => r.toks.length === 1 && columnsOf(r.toks[0]!.bbox, cols)[1] === 0 && !r.toks[0]!.numeric;
+  const gap = (a: Line, b: Line) => b.bbox.y0 - a.bbox.y1;
+  let pending: { line: Line; tok: Tok } | null = null;
+  rows.forEach((row, i) => {
     const prev = drafts[drafts.length - 1];
-    const only = row.segments.length === 1 ? row.segments[0]! : null;
-    // A label that wrapped onto a line of its own, close under the row it belongs to.
-    if (
-      i > header &&
-      prev &&
-      only &&
-      columnsOf(only, cols)[1] === 0 &&
-      !isNumericData(only.text) &&
-      row.line.bbox.y0 - prev.line.bbox.y1 <= s.wrapGap * row.line.size
-    ) {
-      const stub = prev.cells.find((c) => c.col === 0);
-      if (stub) {
-        stub.texts.push(only.text);
-        stub.origs.push(only.orig);
-        stub.boxes.push(only.bbox);
+    // A label wrapped onto a line of its own, close under the row it belongs to.
+    if (i > header && prev && stubOnly(row) && gap(prev.line, row.line) <= s.wrapGap * row.line.size) {
+      const next = rows[i + 1];
+      // …unless it is the first line of the next row's label (that row's values centred on its two lines).
+      const opensNext =
+        next &&
+        !next.toks.some((t) => columnsOf(t.bbox, cols)[0] === 0) &&
+        gap(row.line, next.line) <= 0 &&
+        gap(prev.line, row.line) > 0;
+      if (!opensNext) {
+        const only = row.toks[0]!;
+        const stub = prev.cells.find((c) => c.col === 0);
+        if (stub) {
+          stub.texts.push(only.text);
+          stub.origs.push(only.orig);
+          stub.boxes.push(only.bbox);
+        } else prev.cells.unshift({ col: 0, colSpan: 1, texts: [only.text], origs: [only.orig], boxes: [only.bbox] });
         prev.line = { ...prev.line, bbox: union([prev.line.bbox, row.line.bbox]) };
         return;
       }
     }
+    // The first line of a label whose row's values are centred on its two lines: it goes with the next row.
+    const next = rows[i + 1];
+    if (
+      i >= header &&
+      stubOnly(row) &&
+      next &&
+      !next.toks.some((t) => columnsOf(t.bbox, cols)[0] === 0) &&
+      next.toks.some((t) => t.numeric) &&
+      gap(row.line, next.line) <= 0.2 * row.line.size
+    ) {
+      pending = { line: row.line, tok: row.toks[0]! };
+      return;
+    }
     const cells: Draft[] = [];
-    for (const g of row.segments) {
-      const [c0, c1] = columnsOf(g, cols);
+    for (const t of row.toks) {
+      const [c0, c1] = colsOfTok(t);
       const same = cells.find((c) => c.col <= c1 && c0 <= c.col + c.colSpan - 1);
       if (same) {
         const end = Math.max(same.col + same.colSpan - 1, c1);
         same.col = Math.min(same.col, c0);
         same.colSpan = end - same.col + 1;
-        same.texts.push(g.text);
-        same.origs.push(g.orig);
-        same.boxes.push(g.bbox);
-      } else cells.push({ col: c0, colSpan: c1 - c0 + 1, texts: [g.text], origs: [g.orig], boxes: [g.bbox] });
+        same.texts.push(t.text);
+        same.origs.push(t.orig);
+        same.boxes.push(t.bbox);
+      } else cells.push({ col: c0, colSpan: c1 - c0 + 1, texts: [t.text], origs: [t.orig], boxes: [t.bbox] });
     }
-    drafts.push({ line: row.line, cells });
+    let line = row.line;
+    const p = pending as { line: Line; tok: Tok } | null;
+    if (p) {
+      cells.unshift({ col: 0, colSpan: 1, texts: [p.tok.text], origs: [p.tok.orig], boxes: [p.tok.bbox] });
+      line = { ...line, bbox: union([line.bbox, p.line.bbox]) };
+      pending = null;
+    }
+    drafts.push({ line, cells: cells.sort((a, b) => a.col - b.col) });
   });
   const headerRows = joinWrappedHeaderLines(drafts, header, s);
+  spanCentredHeaders(drafts, headerRows, cols, size);
+
+  // Fiscal years as rows: the era written left of a first column of bare years goes into its cells.
+  const firstNumeric = numericCols.length
+    ? cols.findIndex((c) => overlap(c.x0, c.x1, numericCols[0]!.x0, numericCols[0]!.x1) > 0)
+    : -1;
+  if (firstNumeric > 0) {
+    const bodyDrafts = drafts.slice(headerRows);
+    const at = (d: { cells: Draft[] }, k: number) => d.cells.find((c) => c.col === k && c.colSpan === 1);
+    const yearTexts = bodyDrafts.map((d) => cleanText(at(d, firstNumeric)?.texts.join('') ?? ''));
+    const leftOk = bodyDrafts.every((d) =>
+      d.cells.every((c) => c.col >= firstNumeric || (c.colSpan === 1 && ERA.test(cleanText(c.texts.join(''))))),
+    );
+    if (leftOk && isYearColumn(yearTexts)) {
+      for (const d of bodyDrafts) {
+        const era = d.cells.filter((c) => c.col < firstNumeric);
+        const year = at(d, firstNumeric);
+        d.cells = d.cells.filter((c) => c.col >= firstNumeric);
+        if (year) {
+          year.texts = [...era.flatMap((c) => c.texts), ...year.texts];
+          year.origs = [...era.flatMap((c) => c.origs), ...year.origs];
+          year.boxes = [...era.flatMap((c) => c.boxes), ...year.boxes];
+        }
+      }
+      // Every cell moves left by the era columns; header cells over them land on the year column.
+      const drop = firstNumeric;
+      for (const d of drafts) {
+        for (const c of d.cells) {
+          const start = Math.max(0, c.col - drop);
+          const end = Math.max(0, c.col + c.colSpan - 1 - drop);
+          c.col = start;
+          c.colSpan = end - start + 1;
+        }
+        const merged: Draft[] = [];
+        for (const c of d.cells) {
+          const same = merged.find((m) => m.col === c.col);
+          if (same) {
+            same.texts.push(...c.texts);
+            same.origs.push(...c.origs);
+            same.boxes.push(...c.boxes);
+            same.colSpan = Math.max(same.colSpan, c.colSpan);
+          } else merged.push(c);
+        }
+        d.cells = merged;
+      }
+      cols = [{ x0: cols[0]!.x0, x1: cols[drop]!.x1 }, ...cols.slice(drop + 1)];
+    }
+  }
+
   const out: TableCell[] = [];
   drafts.forEach((d, r) => {
     const covered = new Set<number>();
     for (const c of d.cells) {
       for (let k = c.col; k < c.col + c.colSpan; k++) covered.add(k);
+      // The era and year of a fiscal-year row read as one word (`昭和61`, `平成元`).
+      const text =
+        c.texts.length > 1 && c.texts.every((t, k) => k === 0 || BARE_YEAR.test(t)) && ERA.test(c.texts[0]!)
+          ? c.texts.join('')
+          : c.texts.length > 1
+            ? joinLineTexts(c.texts)
+            : c.texts[0]!;
       out.push({
         row: r,
         col: c.col,
         rowSpan: 1,
         colSpan: c.colSpan,
-        text: cleanText(c.texts.length > 1 ? joinLineTexts(c.texts) : c.texts[0]!),
+        text: cleanText(text),
         orig: c.origs.join('\n'),
         bbox: roundBox(union(c.boxes)),
         role: 'body',
@@ -236,17 +650,34 @@ export function regionToTable(region: Row[], s: StreamSettings): FoundTable | nu
   });
   const table = emptyTable('stream', undefined, out, drafts.length, cols.length);
   table.headerRows = headerRows;
-  table.bbox = roundBox(union(region.map((r) => r.line.bbox)));
-  const spans = new Set<TextSpan>(region.flatMap((r) => r.line.spans));
+  table.bbox = roundBox(union(group.map((r) => r.line.bbox)));
+  const spans = new Set<TextSpan>(group.flatMap((r) => r.line.spans));
   return { table, spans };
+}
+
+/** One region → its stream tables: caption lines left as text, split where the alignment of numbers ends. */
+export function regionToTables(region: Row[], s: StreamSettings): FoundTable[] {
+  let rows = region.map(rowTokens);
+  while (rows.length && isCaptionRow(rows[0]!)) rows = rows.slice(1);
+  const out: FoundTable[] = [];
+  for (const group of splitByAlignment(rows)) {
+    if (group.filter((r) => r.toks.length >= 2).length < Math.min(2, s.minRows)) continue;
+    const found = groupToTable(group, s);
+    if (found) out.push(found);
+  }
+  return out;
+}
+
+/** One region → one stream table (the first, when the region holds several). */
+export function regionToTable(region: Row[], s: StreamSettings): FoundTable | null {
+  return regionToTables(region, s)[0] ?? null;
 }
 
 /** Every stream table among the lines. */
 export function streamTables(lines: Line[], s: StreamSettings): FoundTable[] {
   const out: FoundTable[] = [];
   for (const region of streamRegions(lines, s)) {
-    const found = regionToTable(region, s);
-    if (found && !looksLikeTextColumns(found)) out.push(found);
+    for (const found of regionToTables(region, s)) if (!looksLikeTextColumns(found)) out.push(found);
   }
   return out;
 }
