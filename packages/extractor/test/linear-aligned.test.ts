@@ -177,4 +177,20 @@ describe('offsets that do not line up', () => {
       ['通所介護(回/月)', '21,360', '20,118', '94.2'],
     ]);
   });
+
+  it('does not keep columns where one row is set a column off the others (every cell alone in its column)', () => {
+    const text = [
+      '事業名                      R4年度   R5年度   R6年度',
+      '相談支援事業（件/年）        1,204    1,310     1,402',
+      '地域活動支援センター（人/月）     56       61        66',
+      '日中一時支援（回/年）          830      845       870',
+    ].join('\n');
+    const t = extractText(text, 'staggered.txt').tables[0]!;
+    expect(texts(t)).toEqual([
+      ['事業名', 'R4年度', 'R5年度', 'R6年度'],
+      ['相談支援事業(件/年)', '1,204', '1,310', '1,402'],
+      ['地域活動支援センター(人/月)', '56', '61', '66'],
+      ['日中一時支援(回/年)', '830', '845', '870'],
+    ]);
+  });
 });
