@@ -71,6 +71,8 @@ describe('fixture scores (ratchet)', () => {
   // vitest's worker RPC (onTaskUpdate) times out after 60 s of a busy test.
   const recorded: Record<string, Row> = existsSync(SCORES) ? JSON.parse(readFileSync(SCORES, 'utf8')) : {};
   const now: Record<string, Row> = {};
+  /** Observations of confidence ≥ 0.9 over all fixtures, and how many of them are right (matched). */
+  const confident = { rows: 0, right: 0 };
   for (const f of fixtures()) {
     if (!existsSync(f.expectedPath)) continue;
     const expected = readJsonl(f.expectedPath);
@@ -82,7 +84,13 @@ describe('fixture scores (ratchet)', () => {
       async () => {
         const all = await exportFixture(f.source, f.meta);
         const actual = f.pages ? all.filter((o) => f.pages!.includes(Number(o.page))) : all;
-        const { misses: _m, extras: _x, ...r } = score(expected, actual);
+        const { misses: _m, extras, ...r } = score(expected, actual);
+        const wrong = new Set(extras);
+        for (const o of actual)
+          if (Number(o.confidence) >= 0.9) {
+            confident.rows++;
+            if (!wrong.has(o)) confident.right++;
+          }
         const meta = f.meta as { arrival?: Arrival; source?: string };
         const ids = idScore(expected, actual);
         const row: Row = {
@@ -112,6 +120,14 @@ describe('fixture scores (ratchet)', () => {
       300_000,
     );
   }
+
+  it('observations of confidence 0.9 or more are right at least 99 times in 100 over the fixtures', () => {
+    const p = confident.rows ? confident.right / confident.rows : 1;
+    console.log(
+      `confidence ≥ 0.9: ${confident.rows} observations, ${confident.right} right (precision ${p.toFixed(3)})`,
+    );
+    expect(p).toBeGreaterThanOrEqual(0.99);
+  });
 
   it('every fixture with a recorded score was scored', () => {
     if (update) {

@@ -7,6 +7,8 @@ import type {
   NormalizedDocument,
   Observation,
 } from '@shiryo/model';
+import { assignConfidence, type ConfidenceModel } from './confidence.js';
+import { CONFIDENCE_MODEL } from './confidence-model.js';
 import { type DocumentContext, detectPlan, SectionTracker, tableContexts } from './context.js';
 import { detectMunicipality, lookupMunicipality } from './municipality.js';
 import { findPeriods, fyPeriod, parseColumnHeader } from './period/index.js';
@@ -40,7 +42,15 @@ export interface NormalizeSettings {
   tokens?: TokenMatcher;
   /** Called for every rule that fires (tests, `shiryo trace`). */
   trace?: RuleTrace;
+  /** The confidence model (default: the one fitted on the corpus and fixtures, `confidence-model.ts`). */
+  confidence?: ConfidenceModel;
 }
+
+/** The settings a caller gets when it gives none (reference data and models are code, read by nothing). */
+export const DEFAULT_NORMALIZE_SETTINGS = {
+  tablesOnly: false,
+  confidence: CONFIDENCE_MODEL,
+} as const satisfies NormalizeSettings;
 
 function givenMunicipality(given: NormalizeSettings['municipality'], issues: Issue[]): GivenMunicipality | null {
   if (given === undefined || given === '') return null;
@@ -246,6 +256,9 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
     );
   // Numbers refused rather than half-read (`18億5,000`): no value, one warning each.
   issues.push(...refusedNumberIssues(doc, settings.tablesOnly));
-  for (const o of observations) if (o.warnings.length) o.confidence = Math.min(o.confidence, 0.5);
+  // Confidence from evidence (confidence.ts): the calibrated model, or the readers' scores when none is fitted.
+  const model = settings.confidence ?? DEFAULT_NORMALIZE_SETTINGS.confidence;
+  if (model.calibration.length > 0) assignConfidence(observations, new Map(doc.tables.map((t) => [t.index, t])), model);
+  else for (const o of observations) if (o.warnings.length) o.confidence = Math.min(o.confidence, 0.5);
   return { title, municipality, municipalitySource, plan: ctx.plan, planPeriod: ctx.planPeriod, observations, issues };
 }

@@ -1,5 +1,7 @@
 export * from './catalog.js';
 export * from './checks.js';
+export * from './confidence.js';
+export * from './confidence-model.js';
 export * from './context.js';
 export * from './document.js';
 export * from './labels.js';
