@@ -27,11 +27,17 @@ for (const name of readdirSync(join(root, 'fixtures')).sort()) {
     .split('\n')
     .filter((l) => l.trim() && !l.startsWith('//'))
     .map((l) => JSON.parse(l));
-  const source = readdirSync(dir).find((f) => f.startsWith('source.'));
-  if (!source) continue;
-  const doc = await extractDocument(join(dir, source));
+  // a labelled external document (a real PDF read in place) names its path and the pages labelled
+  const meta = JSON.parse(readFileSync(join(dir, 'fixture.json'), 'utf8'));
+  const local = readdirSync(dir).find((f) => f.startsWith('source.'));
+  const source = meta.source_path ? join(root, meta.source_path) : local && join(dir, local);
+  if (!source || !existsSync(source)) continue;
+  const doc = await extractDocument(source);
   const norm = normalizeDocument(doc);
-  const actual = norm.observations.map((o) => ({ document_sha256: doc.sha256, document_path: doc.path, ...o }));
+  const pages = Array.isArray(meta.pages) ? new Set(meta.pages) : null;
+  const actual = norm.observations
+    .filter((o) => !pages || pages.has(o.page))
+    .map((o) => ({ document_sha256: doc.sha256, document_path: doc.path, ...o }));
   const r = score(expected, actual);
   console.log(
     `${name.padEnd(34)} P ${r.precision.toFixed(3)}  R ${r.recall.toFixed(3)}  F1 ${r.f1.toFixed(3)}  (${r.matched}/${r.expected} expected, ${r.actual} actual)`,
