@@ -1,7 +1,7 @@
 import type { Block, ExtractedDocument, FiscalPeriod, Municipality, Table, ValueKind } from '@shiryo/model';
 import { BULLET_MARKS, charClass, PLAN_TERM_BASES } from '@shiryo/model';
 import { isGenericHeading, kindWord, stripNumbering } from './labels.js';
-import { findPeriods, parseColumnHeader } from './period/index.js';
+import { type EraAnchor, findPeriods, type PeriodOptions, type PlanType, parseColumnHeader } from './period/index.js';
 import { splitLabelUnit } from './quantity/index.js';
 import type { TokenMatcher } from './tokens.js';
 
@@ -19,6 +19,10 @@ export interface DocumentContext {
   tokens?: TokenMatcher | null;
   /** The year a results report is about (`令和3年度実績について`): where an actual without a year falls. */
   reportYear: FiscalPeriod | null;
+  /** The year the document is about, in which years written without their era (`3年度`) are read. */
+  era: EraAnchor | null;
+  /** How the readers read periods in this document: its era and the plan a bare `第6期` belongs to. */
+  periods: PeriodOptions;
 }
 
 export interface TableContext extends DocumentContext {
@@ -95,6 +99,45 @@ export function planTermOf(
   const bare = /第(\d{1,2})期(?:計画)?の?(?:成果目標|目標|見込量|計画)/u.exec(t);
   const kind = docPlan ? (/^第\d+期(障害児福祉計画|障害福祉計画|介護保険事業計画)/u.exec(docPlan)?.[1] ?? null) : null;
   return bare && kind ? planTerm(Number(bare[1]), kind) : null;
+}
+
+/** The plan type of the document's plan (`第6期障害福祉計画・第2期障害児福祉計画` → shogai): a bare `第6期` is its term. */
+export function planTypeOf(plan: string | null): PlanType | undefined {
+  if (!plan) return undefined;
+  const first = /^第\d+期(障害児福祉計画|障害福祉計画|介護保険事業計画)/u.exec(plan)?.[1];
+  return first === '障害児福祉計画' ? 'shogaiji' : first === '障害福祉計画' ? 'shogai' : first ? 'kaigo' : undefined;
+}
+
+/** How many of the first blocks may hold the document's date (title, meeting, date and material lines). */
+const DATE_LINES = 12;
+
+/**
+ * The year a document is about, for years written without their era (`3年度`, `29年度`, `元年度`): the date on its
+ * first lines (`令和2年12月12日`), else its plan term (`計画期間：令和3年度～令和5年度`, `第6期障害福祉計画`), else
+ * the middle of the era-marked years it writes elsewhere. Null when it states none of these.
+ */
+export function documentEra(doc: ExtractedDocument, plan: { start: number; end: number } | null): EraAnchor | null {
+  const blocks = [...doc.blocks].sort((a, b) => a.seq - b.seq);
+  for (const b of blocks.slice(0, DATE_LINES)) {
+    if (b.text.length > 60) continue;
+    const d = findPeriods(b.text).find((p) => p.kind === 'date' || p.kind === 'month');
+    if (d) return { year: Number(d.start.slice(0, 4)), text: d.text };
+  }
+  for (const b of blocks) {
+    if (!/計画期間/u.test(b.text)) continue;
+    const r = findPeriods(b.text).find((p) => p.kind === 'range' && p.range);
+    if (r?.range?.from.fiscalYear != null && r.range.to.fiscalYear != null)
+      return { year: Math.round((r.range.from.fiscalYear + r.range.to.fiscalYear) / 2), text: r.text };
+  }
+  if (plan) return { year: Math.round((plan.start + plan.end) / 2), text: `計画期間 ${plan.start}～${plan.end}年度` };
+  const years: { year: number; text: string }[] = [];
+  const texts = [...blocks.map((b) => b.text), ...doc.tables.flatMap((t) => t.cells.map((c) => c.text))];
+  for (const t of texts)
+    for (const p of /\d/.test(t) ? findPeriods(t) : [])
+      if (p.fiscalYear !== null && p.kind !== 'plan_term') years.push({ year: p.fiscalYear, text: p.text });
+  if (years.length === 0) return null;
+  years.sort((a, b) => a.year - b.year);
+  return years[Math.floor((years.length - 1) / 2)]!;
 }
 
 /** A block or a table of a document. */
@@ -210,9 +253,11 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
     for (const c of captionish) {
       kind ??= kindWord(c, { baseline: true });
       if (!period) {
-        const h = parseColumnHeader(c);
+        const h = parseColumnHeader(c, base.periods);
         period =
-          (h.period?.fiscalYear != null ? h.period : null) ?? findPeriods(c).find((p) => p.fiscalYear !== null) ?? null;
+          (h.period?.fiscalYear != null ? h.period : null) ??
+          findPeriods(c, base.periods).find((p) => p.fiscalYear !== null) ??
+          null;
       }
       if (kind && period) break;
     }

@@ -7,9 +7,9 @@ import type {
   NormalizedDocument,
   Observation,
 } from '@shiryo/model';
-import { type DocumentContext, detectPlan, SectionTracker, tableContexts } from './context.js';
+import { type DocumentContext, detectPlan, documentEra, planTypeOf, SectionTracker, tableContexts } from './context.js';
 import { detectMunicipality, lookupMunicipality } from './municipality.js';
-import { findPeriods, fyPeriod, parseColumnHeader } from './period/index.js';
+import { findPeriods, fyPeriod, type PeriodOptions, parseColumnHeader } from './period/index.js';
 import { newProseState, proseHeading, proseToObservations } from './prose.js';
 import { refusedNumberIssues } from './quantity/index.js';
 import type { RuleTrace } from './rules/engine.js';
@@ -123,13 +123,13 @@ function reportAsOf(doc: ExtractedDocument): FiscalPeriod | null {
 }
 
 /** The last year of the three-year term the tables' year columns cover, or null. */
-function inferPlanTerm(doc: ExtractedDocument): number | null {
+function inferPlanTerm(doc: ExtractedDocument, opts: PeriodOptions): number | null {
   const years = new Set<number>();
   for (const t of doc.tables)
     for (const c of t.cells) {
       // Cells that are only a year label (`2021年度`, `R3`, `令和3年度 (見込)`).
       if (c.text.length > 16) continue;
-      const p = parseColumnHeader(c.text);
+      const p = parseColumnHeader(c.text, opts);
       if (p.period?.fiscalYear != null && p.period.kind !== 'date' && p.rest.length <= 4)
         years.add(p.period.fiscalYear);
     }
@@ -156,7 +156,10 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
     doc.blocks.find((b) => b.kind === 'heading')?.text ?? doc.blocks.find((b) => b.text.length > 4)?.text ?? null;
   // Without a 第N期 mention, the years the tables are laid out over give the term: every plan of these kinds
   // runs three fiscal years ending in a year ≡ 1 (mod 3) (2020, 2023, 2026).
-  const inferred = plan ? null : inferPlanTerm(doc);
+  // The year the document is about: years written without their era (`3年度`) are read in the era nearest it.
+  const era = documentEra(doc, plan);
+  const periods = { planType: planTypeOf(plan?.plan ?? null), ...(era ? { era } : {}) };
+  const inferred = plan ? null : inferPlanTerm(doc, periods);
   const ctx: DocumentContext = {
     title,
     municipality,
@@ -169,6 +172,8 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
         : null,
     reportYear: detectReportYear(doc),
     tokens: settings.tokens ?? null,
+    era,
+    periods,
   };
   const observations: Observation[] = [];
   const contexts = tableContexts(doc, ctx);
@@ -198,7 +203,7 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
       const section = sections.path();
       if (b.kind === 'heading') {
         const hs = sections.headings();
-        proseHeading(state, b.text, hs[hs.length - 1] === b.text.trim() ? hs.slice(0, -1) : hs, ctx.plan);
+        proseHeading(state, b.text, hs[hs.length - 1] === b.text.trim() ? hs.slice(0, -1) : hs, ctx.plan, ctx.periods);
       }
       // The rest of a comparison sheet whose tabs were lost (sheet.ts): the national guideline's lines state no
       // number of the city's, and a plan column's values fall in that plan's term.

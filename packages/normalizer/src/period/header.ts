@@ -52,11 +52,19 @@ export function parseColumnHeader(text: string, opts: PeriodOptions = {}): Colum
   let s = m.text;
   const found = scanPeriods(m, text, opts);
   const periods = found.map((c) => c.reading);
-  let period: FiscalPeriod | null = periods[0] ?? null;
-  if (found.length > 0) {
-    const c = found[0]!;
-    const after = /^\s?(?:時点|現在)/.exec(s.slice(c.b));
-    s = `${s.slice(0, c.a)} ${s.slice(c.b + (after ? after[0].length : 0))}`;
+  // A year beside a plan term (`第6期計画の目標値（令和5年度）`) is the more specific: it is the header's period, and
+  // the plan term (with its `計画`, not a kind word here) is cut from the rest as well.
+  const first = found.find((c) => c.reading.kind !== 'plan_term') ?? found[0];
+  let period: FiscalPeriod | null = first?.reading ?? null;
+  if (first) {
+    const cut = found.filter((c) => c === first || c.reading.kind === 'plan_term');
+    for (const c of [...cut].reverse()) {
+      const after =
+        c.reading.kind === 'plan_term'
+          ? /^\s?計画(?!\p{sc=Han})/u.exec(s.slice(c.b))
+          : /^\s?(?:時点|現在)/.exec(s.slice(c.b));
+      s = `${s.slice(0, c.a)} ${s.slice(c.b + (after ? after[0].length : 0))}`;
+    }
   } else if (/^\d{4}$/.test(s.trim()) && Number(s) >= 1868 && Number(s) <= 2200) {
     const y = Number(s);
     period = fyPeriod(y, text.trim());

@@ -11,7 +11,7 @@ import type { TableLayout } from '../table-context.js';
 
 const stageRow = (L: TableLayout, r: number) => PDCA_STAGE.test(L.text(r, 0).normalize('NFKC'));
 const rowHasNumbers = (L: TableLayout, r: number) => {
-  for (let c = 1; c < L.nC; c++) if (L.hasNumber(r, c) && !readPiece(L.text(r, c)).period) return true;
+  for (let c = 1; c < L.nC; c++) if (L.hasNumber(r, c) && !readPiece(L.text(r, c), L.ctx.periods).period) return true;
   return false;
 };
 const maxHeaderRows = (L: TableLayout) => Math.min(4, L.nR - 1);
@@ -69,7 +69,7 @@ export const headerRowsOfKindWords = rule<TableLayout>({
       let words = 0;
       let counts = 0;
       for (let c = 1; c < L.nC; c++) {
-        const p = readPiece(L.text(L.headerRows, c));
+        const p = readPiece(L.text(L.headerRows, c), L.ctx.periods);
         if (p.kind || p.period) words++;
         // `11人（基準値の入所者数の6％以上）`, `5人（令和4年度末までの累計）`: a count with its unit is a value
         if (holdsCount(L.text(L.headerRows, c))) counts++;
@@ -104,7 +104,7 @@ export const stubColumns = rule<TableLayout>({
       for (let r = L.headerRows; r < L.nR; r++) {
         const t = L.text(r, L.stubCols);
         if (!t) continue;
-        if (L.hasNumber(r, L.stubCols) && !readPiece(t).period) numbers++;
+        if (L.hasNumber(r, L.stubCols) && !readPiece(t, L.ctx.periods).period) numbers++;
         else labels++;
       }
       if (numbers > 0 && numbers >= labels) break;
@@ -127,7 +127,7 @@ export const valuedColumnEndsStubs = rule<TableLayout>({
     for (let c = 1; c < L.stubCols; c++) {
       let valued = false;
       for (let r = 0; r < L.headerRows; r++) {
-        const p = readPiece(L.text(r, c));
+        const p = readPiece(L.text(r, c), L.ctx.periods);
         if (p.period || p.kind) valued = true;
       }
       if (!valued) continue;
@@ -208,13 +208,13 @@ export const columnHeaders = rule<TableLayout>({
         const t = headerText(r, c);
         if (!t || seen.has(t)) continue;
         seen.add(t);
-        ps.push(readPiece(t));
+        ps.push(readPiece(t, L.ctx.periods));
       }
       L.colPieces.push(ps);
     }
     L.corner = [];
     for (let r = 0; r < L.headerRows; r++)
-      for (let c = 0; c < L.stubCols; c++) if (L.text(r, c)) L.corner.push(readPiece(L.text(r, c)));
+      for (let c = 0; c < L.stubCols; c++) if (L.text(r, c)) L.corner.push(readPiece(L.text(r, c), L.ctx.periods));
     return flattened; // recorded only when a flattened span was read
   },
   examples: [

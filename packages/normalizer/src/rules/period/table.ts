@@ -22,9 +22,9 @@ export const cellOwnPeriod = rule<CellContext>({
   stage: 'period',
   priority: 10,
   summary: "A date written in the cell itself (`・23% … 令和2年6月から1年間での退院率`) beats the column's year.",
-  applies: (x) => !!cellPeriod(x.L.text(x.r, x.c)),
+  applies: (x) => !!cellPeriod(x.L.text(x.r, x.c), x.ctx.periods),
   apply(x) {
-    x.period = cellPeriod(x.L.text(x.r, x.c));
+    x.period = cellPeriod(x.L.text(x.r, x.c), x.ctx.periods);
   },
   examples: [
     {
