@@ -1,7 +1,14 @@
 import type { Block, ExtractedDocument, FiscalPeriod, Municipality, Table, ValueKind } from '@shiryo/model';
 import { BULLET_MARKS, charClass, PLAN_TERM_BASES } from '@shiryo/model';
 import { isGenericHeading, kindWord, stripNumbering } from './labels.js';
-import { type EraAnchor, findPeriods, type PeriodOptions, type PlanType, parseColumnHeader } from './period/index.js';
+import {
+  type EraAnchor,
+  findPeriods,
+  type PeriodOptions,
+  type PlanType,
+  parseColumnHeader,
+  valueKindOf,
+} from './period/index.js';
 import { splitLabelUnit } from './quantity/index.js';
 import type { TokenMatcher } from './tokens.js';
 
@@ -23,6 +30,8 @@ export interface DocumentContext {
   era: EraAnchor | null;
   /** How the readers read periods in this document: its era and the plan a bare `第6期` belongs to. */
   periods: PeriodOptions;
+  /** The year a note gives the values of a kind (`※基準値は令和元年度末の数値、目標値は令和5年度末の数値`). */
+  kindYears: Partial<Record<ValueKind, FiscalPeriod>>;
 }
 
 export interface TableContext extends DocumentContext {
@@ -138,6 +147,27 @@ export function documentEra(doc: ExtractedDocument, plan: { start: number; end: 
   if (years.length === 0) return null;
   years.sort((a, b) => a.year - b.year);
   return years[Math.floor((years.length - 1) / 2)]!;
+}
+
+/**
+ * What a note says the values of each kind are as of (`※基準値は原則として令和元年度末の数値、目標値は令和５年度末の
+ * 数値です。`): a clause `<kind word>は … <year>の数値` gives that kind its year. Clauses without a year (`実績は各年度末
+ * の数値`) give none.
+ */
+export function kindYearsOf(doc: ExtractedDocument, opts: PeriodOptions): Partial<Record<ValueKind, FiscalPeriod>> {
+  const out: Partial<Record<ValueKind, FiscalPeriod>> = {};
+  for (const b of doc.blocks) {
+    const t = b.text.normalize('NFKC').trim();
+    if (!t.startsWith('※') || t.length > 200) continue;
+    for (const clause of t.replace(/^※\s*/u, '').split(/[、。,]/u)) {
+      const m = /^\s*([^\sは]{1,6}?)は(.{1,30})$/u.exec(clause);
+      const kind = m ? valueKindOf(m[1]!) : null;
+      if (!m || !kind || out[kind] || !/(?:の数値|の値|時点|現在)\s*(?:です|である)?\s*$/u.test(m[2]!)) continue;
+      const years = findPeriods(m[2]!, opts).filter((p) => p.fiscalYear !== null);
+      if (years.length === 1) out[kind] = years[0]!;
+    }
+  }
+  return out;
 }
 
 /** A block or a table of a document. */

@@ -7,7 +7,15 @@ import type {
   NormalizedDocument,
   Observation,
 } from '@shiryo/model';
-import { type DocumentContext, detectPlan, documentEra, planTypeOf, SectionTracker, tableContexts } from './context.js';
+import {
+  type DocumentContext,
+  detectPlan,
+  documentEra,
+  kindYearsOf,
+  planTypeOf,
+  SectionTracker,
+  tableContexts,
+} from './context.js';
 import { detectMunicipality, lookupMunicipality } from './municipality.js';
 import { findPeriods, fyPeriod, type PeriodOptions, parseColumnHeader } from './period/index.js';
 import { newProseState, proseHeading, proseToObservations } from './prose.js';
@@ -174,6 +182,7 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
     tokens: settings.tokens ?? null,
     era,
     periods,
+    kindYears: kindYearsOf(doc, periods),
   };
   const observations: Observation[] = [];
   const contexts = tableContexts(doc, ctx);

@@ -9,12 +9,12 @@ import { holdsCount, type Piece, readPiece } from '../../table/pieces.js';
 import { rule } from '../engine.js';
 import type { TableLayout } from '../table-context.js';
 
-const stageRow = (L: TableLayout, r: number) => PDCA_STAGE.test(L.text(r, 0).normalize('NFKC'));
-const rowHasNumbers = (L: TableLayout, r: number) => {
+export const stageRow = (L: TableLayout, r: number) => PDCA_STAGE.test(L.text(r, 0).normalize('NFKC'));
+export const rowHasNumbers = (L: TableLayout, r: number) => {
   for (let c = 1; c < L.nC; c++) if (L.hasNumber(r, c) && !readPiece(L.text(r, c), L.ctx.periods).period) return true;
   return false;
 };
-const maxHeaderRows = (L: TableLayout) => Math.min(4, L.nR - 1);
+export const maxHeaderRows = (L: TableLayout) => Math.min(4, L.nR - 1);
 
 export const headerRowsBeforeData = rule<TableLayout>({
   id: 'layout.header-rows-before-data',
@@ -103,7 +103,8 @@ export const stubColumns = rule<TableLayout>({
       let numbers = 0;
       for (let r = L.headerRows; r < L.nR; r++) {
         const t = L.text(r, L.stubCols);
-        if (!t) continue;
+        // (a missing marker, `―`, `－`, is a value not given: it labels nothing)
+        if (!t || L.data[r]?.[L.stubCols]?.missing) continue;
         if (L.hasNumber(r, L.stubCols) && !readPiece(t, L.ctx.periods).period) numbers++;
         else labels++;
       }

@@ -73,6 +73,26 @@ export const rowPeriod = rule<CellContext>({
   ],
 });
 
+export const kindNotePeriod = rule<CellContext>({
+  id: 'period.kind-note',
+  family: 'period',
+  stage: 'period',
+  priority: 35,
+  summary:
+    'A note that says when the values of a kind stand (`※基準値は令和元年度末の数値`) dates the values of that kind whose headers name no year.',
+  applies: (x) => !x.period && !!x.kind && !!x.ctx.kindYears[x.kind],
+  apply(x) {
+    x.period = x.ctx.kindYears[x.kind!]!;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '※基準値は令和4年度末の数値、目標値は令和8年度末の数値です。\n\n項目\t基準値\t目標値\n施設入所者数（人）\t96\t91\n',
+      expect: { value_kind: 'baseline', fiscal_year: 2022, value: 96 },
+    },
+  ],
+});
+
 export const headingPeriod = rule<CellContext>({
   id: 'period.heading',
   family: 'period',
@@ -153,6 +173,7 @@ export const TABLE_PERIOD_RULES = [
   cellOwnPeriod,
   columnPeriod,
   rowPeriod,
+  kindNotePeriod,
   headingPeriod,
   targetRangeEnd,
   targetPlanEnd,
