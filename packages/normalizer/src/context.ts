@@ -32,6 +32,8 @@ export interface DocumentContext {
   periods: PeriodOptions;
   /** The year a note gives the values of a kind (`※基準値は令和元年度末の数値、目標値は令和5年度末の数値`). */
   kindYears: Partial<Record<ValueKind, FiscalPeriod>>;
+  /** The fiscal year the document's title names (`令和6年度 一般会計予算書`): its 本年度. */
+  documentYear: FiscalPeriod | null;
 }
 
 export interface TableContext extends DocumentContext {
@@ -121,17 +123,33 @@ export function planTypeOf(plan: string | null): PlanType | undefined {
 const DATE_LINES = 12;
 
 /**
+ * The date line on a document's first lines (`令和2年12月12日`, `令和5年11月`, `（令和6年1月1日現在）`, `資料1
+ * 令和3年11月18日`): when it was written, or when its data stand. A date inside a sentence or a note (`※計画は…策定時
+ * （令和3年3月）の見込量`) is not the document's.
+ */
+export function documentDate(doc: ExtractedDocument): FiscalPeriod | null {
+  for (const b of [...doc.blocks].sort((a, c) => a.seq - c.seq).slice(0, DATE_LINES)) {
+    const t = b.text.normalize('NFKC').trim();
+    if (t.length > 60 || /^※|。/u.test(t)) continue;
+    const d = findPeriods(b.text).find((p) => p.kind === 'date' || p.kind === 'month');
+    if (!d) continue;
+    const rest = (b.text.slice(0, d.offset) + b.text.slice(d.offset + d.length))
+      .normalize('NFKC')
+      .replace(/[\s()（）[\]【】]|現在|時点|開催|作成|発行|付/gu, '');
+    if (rest.length <= 12) return d;
+  }
+  return null;
+}
+
+/**
  * The year a document is about, for years written without their era (`3年度`, `29年度`, `元年度`): the date on its
  * first lines (`令和2年12月12日`), else its plan term (`計画期間：令和3年度～令和5年度`, `第6期障害福祉計画`), else
  * the middle of the era-marked years it writes elsewhere. Null when it states none of these.
  */
 export function documentEra(doc: ExtractedDocument, plan: { start: number; end: number } | null): EraAnchor | null {
   const blocks = [...doc.blocks].sort((a, b) => a.seq - b.seq);
-  for (const b of blocks.slice(0, DATE_LINES)) {
-    if (b.text.length > 60) continue;
-    const d = findPeriods(b.text).find((p) => p.kind === 'date' || p.kind === 'month');
-    if (d) return { year: Number(d.start.slice(0, 4)), text: d.text };
-  }
+  const d = documentDate(doc);
+  if (d) return { year: Number(d.start.slice(0, 4)), text: d.text };
   for (const b of blocks) {
     if (!/計画期間/u.test(b.text)) continue;
     const r = findPeriods(b.text).find((p) => p.kind === 'range' && p.range);
@@ -147,6 +165,22 @@ export function documentEra(doc: ExtractedDocument, plan: { start: number; end: 
   if (years.length === 0) return null;
   years.sort((a, b) => a.year - b.year);
   return years[Math.floor((years.length - 1) / 2)]!;
+}
+
+/** How many of the first blocks make the title and cover of a document. */
+const TITLE_LINES = 6;
+
+/**
+ * The fiscal year a document's title or cover names (`令和6年度` over `一般会計予算書`, `令和7年度第3回…協議会`):
+ * the year its 本年度 is. Null when the first lines name none.
+ */
+export function documentYearOf(doc: ExtractedDocument, opts: PeriodOptions): FiscalPeriod | null {
+  for (const b of [...doc.blocks].sort((a, c) => a.seq - c.seq).slice(0, TITLE_LINES)) {
+    if (b.text.length > 60) continue;
+    const p = findPeriods(b.text, opts).find((x) => x.kind === 'fy');
+    if (p) return p;
+  }
+  return null;
 }
 
 /**

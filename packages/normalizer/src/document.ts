@@ -10,7 +10,9 @@ import type {
 import {
   type DocumentContext,
   detectPlan,
+  documentDate,
   documentEra,
+  documentYearOf,
   kindYearsOf,
   planTypeOf,
   SectionTracker,
@@ -183,6 +185,7 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
     era,
     periods,
     kindYears: kindYearsOf(doc, periods),
+    documentYear: documentYearOf(doc, periods),
   };
   const observations: Observation[] = [];
   const contexts = tableContexts(doc, ctx);
@@ -250,7 +253,8 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
     }
   }
   // Rules that need the whole document: results after its as-of date, results no text dates.
-  const asOf = reportAsOf(doc);
+  // (the latest `…時点` of the tables' headers, else the date on the document's first lines)
+  const asOf = reportAsOf(doc) ?? documentDate(doc);
   for (const o of observations)
     DOCUMENT_RULES.run(
       'revisit-document',

@@ -187,6 +187,15 @@ function readTail(s: string, pos: number): Tail | null {
   return { end, kind: 'month', month };
 }
 
+const WESTERN_GLOSS = / ?\( ?(\d{4}) ?(?:年度|年)? ?\)/y;
+
+/** A western year in brackets after an era year (`令和12年度（2030）`): its end and its year. */
+function readWesternGloss(s: string, pos: number): { end: number; year: number } | null {
+  WESTERN_GLOSS.lastIndex = pos;
+  const m = WESTERN_GLOSS.exec(s);
+  return m && plausibleYear(Number(m[1])) ? { end: pos + m[0].length, year: Number(m[1]) } : null;
+}
+
 /** Dotted forms after an era year: `R3.4` (month), `R3.4.1` (date). */
 function readDotted(s: string, pos: number): Tail | null {
   DOTTED_TAIL.lastIndex = pos;
@@ -336,17 +345,17 @@ export function scanPeriods(m: Mapped, source: string, opts: PeriodOptions = {})
     const tail = readTail(s, headEnd);
     // a kanji-numbered era year needs its 年 (昭和一桁 is not a period)
     if (!tail && !/^(元|\d+)$/.test(x[2] as string)) continue;
-    const b = tail?.end ?? headEnd;
+    // the western year may follow as a gloss: 令和12年度（2030）, 令和12年度(2030年度)
+    const after = x[3] ? null : readWesternGloss(s, tail?.end ?? headEnd);
+    const b = after?.end ?? tail?.end ?? headEnd;
     const text = cut(a, b);
     const y = era.firstYear + n - 1;
     const p = build(y, tail, text);
     if (!p) continue;
     p.warnings.push(...eraWarnings(era, n, p), ...ocrEra(x[1] as string));
     let reading: PeriodReading = p;
-    if (x[3]) {
-      const gy = Number(x[3]);
-      reading = withGloss(p, build(gy, tail, text), `${x[1]}${x[2]} (${y}) and ${gy} disagree`);
-    }
+    const gy = x[3] ? Number(x[3]) : after?.year;
+    if (gy !== undefined) reading = withGloss(p, build(gy, tail, text), `${x[1]}${x[2]} (${y}) and ${gy} disagree`);
     add(a, b, reading);
   }
 

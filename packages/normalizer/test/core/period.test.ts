@@ -263,7 +263,6 @@ describe('inconsistent or impossible text', () => {
     '6月',
     '65歳以上',
     'R3 見込',
-    '令和元年度（2019年度）',
     '昭和一桁',
     '1000年',
     'PR3',
@@ -558,6 +557,20 @@ describe('years written without their era, read in the era nearest the document�
     // an era-marked year is read as written
     expect(parsePeriod('平成3年度', reiwa4)).toMatchObject({ fiscalYear: 1991, warnings: [] });
     expect(parsePeriod('2021年度', reiwa4)).toMatchObject({ fiscalYear: 2021, warnings: [] });
+  });
+});
+
+describe('a western year glossing an era year after it', () => {
+  it('is one period with the era year: 令和12年度（2030）, 令和元年度（2019年度）', () => {
+    expect(parsePeriod('令和12年度（2030）')).toMatchObject({ kind: 'fy', fiscalYear: 2030, warnings: [] });
+    expect(parsePeriod('令和元年度（2019年度）')).toMatchObject({ kind: 'fy', fiscalYear: 2019, warnings: [] });
+  });
+
+  it('keeps both readings when they disagree', () => {
+    const r = parsePeriod('令和12年度(2031)') as PeriodReading;
+    expect(r).toMatchObject({ fiscalYear: 2030 });
+    expect(r.alternatives?.[0]).toMatchObject({ fiscalYear: 2031 });
+    expect(r.warnings[0]).toMatch(/^era_mismatch/);
   });
 });
 

@@ -1,7 +1,8 @@
 /** Period rules of tables: the fiscal year (or point in time) of a data cell's value. Stage `period`. */
 import type { FiscalPeriod } from '@shiryo/model';
+import { RELATIVE_YEAR_WORDS } from '@shiryo/model';
 import { fiscalYearOfIso } from '../../dates.js';
-import { fyPeriod } from '../../period/index.js';
+import { fyPeriod, type PeriodReading } from '../../period/index.js';
 import { cellPeriod, pickPeriod } from '../../table/pieces.js';
 import { rule } from '../engine.js';
 import type { CellContext } from '../table-context.js';
@@ -50,6 +51,57 @@ export const columnPeriod = rule<CellContext>({
       name: 'example.tsv',
       text: 'サービス\tR4\tR5\n療養介護（人/月）\t14\t15\n',
       expect: { fiscal_year: 2023, value: 15 },
+    },
+  ],
+});
+
+const RELATIVE_YEAR = new RegExp(
+  `(${Object.keys(RELATIVE_YEAR_WORDS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?!比|差|との|と比)`,
+  'u',
+);
+
+/** The year a header word names relative to the document's (`本年度予算額`, `前年度`), in the given pieces. */
+function relativeYear(x: CellContext, pieces: { text: string }[]): FiscalPeriod | null {
+  const doc = x.ctx.documentYear?.fiscalYear;
+  if (doc == null) return null;
+  for (const p of pieces) {
+    const m = RELATIVE_YEAR.exec(p.text.replace(/\s+/gu, ''));
+    if (m) return fyPeriod(doc + RELATIVE_YEAR_WORDS[m[1]!]!, `${m[1]} (${x.ctx.documentYear!.text})`);
+  }
+  return null;
+}
+
+/** Some column of the table names the document's own year (`本年度予算額`). */
+const namesThisYear = (x: CellContext) =>
+  x.L.colPieces.some((ps) =>
+    ps.some((p) => RELATIVE_YEAR_WORDS[RELATIVE_YEAR.exec(p.text.replace(/\s+/gu, ''))?.[1] ?? ''] === 0),
+  );
+
+export const relativeYearHeader = rule<CellContext>({
+  id: 'period.relative-year',
+  family: 'period',
+  stage: 'period',
+  priority: 25,
+  summary:
+    "Budget tables: `本年度予算額 | 前年度予算額 | 比較` — 本年度 is the year the document's title names (`令和6年度 一般会計予算書`), 前年度 the year before; a difference in a table of 本年度 values is of 本年度.",
+  applies: (x) =>
+    !x.period &&
+    (!!relativeYear(x, x.cols) ||
+      (!x.stubs.some((p) => p.period) &&
+        (x.kind === 'deviation' || x.kind === 'achievement_rate') &&
+        x.ctx.documentYear?.fiscalYear != null &&
+        namesThisYear(x))),
+  apply(x) {
+    x.period =
+      relativeYear(x, x.cols) ?? fyPeriod(x.ctx.documentYear!.fiscalYear!, `本年度 (${x.ctx.documentYear!.text})`);
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '令和7年度 介護保険特別会計予算書\n\n款\t本年度予算額\t前年度予算額\t比較\n保険給付費\t4,120\t3,980\t140\n',
+      expect: { value_kind: 'deviation', fiscal_year: 2025, value: 140 },
     },
   ],
 });
@@ -131,6 +183,32 @@ export const targetRangeEnd = rule<CellContext>({
   ],
 });
 
+export const differenceLaterYear = rule<CellContext>({
+  id: 'period.difference-later-year',
+  family: 'period',
+  stage: 'period',
+  priority: 55,
+  summary:
+    'A difference whose header names the two years it compares (`増減（R8－R5）`, `差（令和8年度－令和5年度）`) is of the later year: the change to it.',
+  applies: (x) =>
+    x.kind === 'deviation' &&
+    x.period?.kind === 'range' &&
+    (x.period as PeriodReading).range?.from.fiscalYear != null &&
+    (x.period as PeriodReading).range?.to.fiscalYear != null,
+  apply(x) {
+    const { from, to } = (x.period as PeriodReading).range!;
+    const later = from.fiscalYear! >= to.fiscalYear! ? from : to;
+    x.period = fyPeriod(later.fiscalYear!, later.text);
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '事業\t令和2年度実績\t令和6年度計画\t増減（R6－R2）\n地域活動支援センター（か所）\t3\t4\t1\n',
+      expect: { value_kind: 'deviation', fiscal_year: 2024, value: 1 },
+    },
+  ],
+});
+
 export const targetPlanEnd = rule<CellContext>({
   id: 'period.target-plan-end',
   family: 'period',
@@ -172,10 +250,12 @@ export const reportYear = rule<CellContext>({
 export const TABLE_PERIOD_RULES = [
   cellOwnPeriod,
   columnPeriod,
+  relativeYearHeader,
   rowPeriod,
   kindNotePeriod,
   headingPeriod,
   targetRangeEnd,
+  differenceLaterYear,
   targetPlanEnd,
   reportYear,
 ];
