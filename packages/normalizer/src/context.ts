@@ -124,7 +124,7 @@ const DATE_LINES = 12;
 
 /**
  * The date line on a document's first lines (`令和2年12月12日`, `令和5年11月`, `（令和6年1月1日現在）`, `資料1
- * 令和3年11月18日`): when it was written, or when its data stand. A date inside a sentence or a note (`※計画は…策定時
+ * 令和3年11月18日`, a date heading the line): when it was written, or when its data stand. A date inside a sentence or a note (`※計画は…策定時
  * （令和3年3月）の見込量`) is not the document's.
  */
 export function documentDate(doc: ExtractedDocument): FiscalPeriod | null {
@@ -136,7 +136,8 @@ export function documentDate(doc: ExtractedDocument): FiscalPeriod | null {
     const rest = (b.text.slice(0, d.offset) + b.text.slice(d.offset + d.length))
       .normalize('NFKC')
       .replace(/[\s()（）[\]【】]|現在|時点|開催|作成|発行|付/gu, '');
-    if (rest.length <= 12) return d;
+    // (a date heading the line, `令和3年4月7日大阪府健康医療部…課`: the sender's line of a press release)
+    if (rest.length <= 12 || d.offset === 0) return d;
   }
   return null;
 }

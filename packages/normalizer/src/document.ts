@@ -254,11 +254,17 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
   }
   // Rules that need the whole document: results after its as-of date, results no text dates.
   // (the latest `…時点` of the tables' headers, else the date on the document's first lines)
-  const asOf = reportAsOf(doc) ?? documentDate(doc);
+  const date = documentDate(doc);
+  const asOf = reportAsOf(doc) ?? date;
+  // The one year a document that is no plan is about: its title's, else its date's.
+  const documentYear =
+    ctx.planPeriod !== null
+      ? null
+      : (ctx.documentYear ?? (date?.fiscalYear != null ? fyPeriod(date.fiscalYear, date.text) : null));
   for (const o of observations)
     DOCUMENT_RULES.run(
       'revisit-document',
-      observationContext(o, observations, { asOf, latestResult }),
+      observationContext(o, observations, { asOf, latestResult, documentYear }),
       settings.trace,
       o.table_index !== null ? `table ${o.table_index}` : null,
     );

@@ -85,17 +85,20 @@ export const relativeYearHeader = rule<CellContext>({
   stage: 'period',
   priority: 25,
   summary:
-    "Budget tables: `本年度予算額 | 前年度予算額 | 比較` — 本年度 is the year the document's title names (`令和6年度 一般会計予算書`), 前年度 the year before; a difference in a table of 本年度 values is of 本年度.",
+    "Budget tables: `本年度予算額 | 前年度予算額 | 比較` — 本年度 is the year the document's title names (`令和6年度 一般会計予算書`), 前年度 the year before (in a column's headers, else in the row's stubs); a difference in a table of 本年度 values is of 本年度.",
   applies: (x) =>
     !x.period &&
     (!!relativeYear(x, x.cols) ||
+      !!relativeYear(x, x.stubs) ||
       (!x.stubs.some((p) => p.period) &&
         (x.kind === 'deviation' || x.kind === 'achievement_rate') &&
         x.ctx.documentYear?.fiscalYear != null &&
         namesThisYear(x))),
   apply(x) {
     x.period =
-      relativeYear(x, x.cols) ?? fyPeriod(x.ctx.documentYear!.fiscalYear!, `本年度 (${x.ctx.documentYear!.text})`);
+      relativeYear(x, x.cols) ??
+      relativeYear(x, x.stubs) ??
+      fyPeriod(x.ctx.documentYear!.fiscalYear!, `本年度 (${x.ctx.documentYear!.text})`);
   },
   examples: [
     {
