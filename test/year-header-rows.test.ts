@@ -25,3 +25,36 @@ describe('a year row under two rows of group labels (markdown: one header row gi
     expect(rows).toContainEqual(['通所支援 児童発達支援', 2023, 'actual', 58]);
   });
 });
+
+describe('a row of kind words under a row of measures, years as rows (markdown: one header row given)', () => {
+  const n = normalizeLayout('kind-row-under-measures.md');
+  const rows = n.observations.map((o) => [o.indicator_label, o.fiscal_year, o.value_kind, o.value, o.unit]);
+
+  it('heads the columns with groups, measures and kinds, and dates each row by its stub', () => {
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ['自立訓練', 2023, 'actual', 12, 'person/month'],
+        ['自立訓練', 2024, 'deviation', 1, 'person/month'],
+        ['短期入所', 2023, 'plan', 96, 'person_day/month'],
+        ['短期入所', 2025, 'plan', 102, 'person_day/month'],
+      ]),
+    );
+  });
+
+  it('keeps a four-digit count (`18７9`) a value, not a year of the header', () => {
+    expect(rows).toContainEqual(['居宅介護', 2023, 'actual', 1879, null]);
+  });
+});
+
+describe('a row of years whose last cell the page edge cut (`202`)', () => {
+  it('still heads the columns with their years', () => {
+    const n = normalizeLayout('year-row-cut-edge.tsv');
+    expect(n.observations.map((o) => [o.fiscal_year, o.value_kind, o.value])).toEqual([
+      [2024, 'plan', 118],
+      [null, 'plan', 121],
+      [2022, 'actual', 104],
+      [2023, 'actual', 109],
+      [2024, 'actual', 112],
+    ]);
+  });
+});

@@ -43,6 +43,14 @@ function tidy(s: string): string {
 }
 
 /**
+ * A header that is four digits alone (`2018`) is a year only where a year can be: within 30 years of the document's
+ * year when it is known (`1887` in a table of 令和5年 is a count), else 1950–2100.
+ */
+function bareWesternYear(y: number, opts: PeriodOptions): boolean {
+  return opts.era ? Math.abs(y - opts.era.year) <= 30 : y >= 1950 && y <= 2100;
+}
+
+/**
  * Read a header cell: `R3年度 （見込）` → FY2021 plan, `R1実績` → FY2019 actual, `令和３年度 実績値` → FY2021
  * actual, `H29 年度末` → FY2017 fy_end, `見込量` → plan, `比 較` → deviation, `利用実人数（人／月）` → no period,
  * no kind, rest `利用実人数(人/月)`.
@@ -65,7 +73,7 @@ export function parseColumnHeader(text: string, opts: PeriodOptions = {}): Colum
           : /^\s?(?:時点|現在)/.exec(s.slice(c.b));
       s = `${s.slice(0, c.a)} ${s.slice(c.b + (after ? after[0].length : 0))}`;
     }
-  } else if (/^\d{4}$/.test(s.trim()) && Number(s) >= 1868 && Number(s) <= 2200) {
+  } else if (/^\d{4}$/.test(s.trim()) && bareWesternYear(Number(s), opts)) {
     const y = Number(s);
     period = fyPeriod(y, text.trim());
     period.warnings.push(`bare_year: ${y} in a header is read as fiscal year ${y}`);

@@ -174,3 +174,12 @@ describe('valueKindOf', () => {
     expect(valueKindOf(w)).toBe(k);
   });
 });
+
+describe('parseColumnHeader: four digits alone', () => {
+  it('are a year only near the document’s year (else 1950–2100)', () => {
+    expect(parseColumnHeader('2018', { era: { year: 2023, text: '令和5年' } }).period?.fiscalYear).toBe(2018);
+    expect(parseColumnHeader('1887', { era: { year: 2023, text: '令和5年' } }).period).toBeNull();
+    expect(parseColumnHeader('1887').period).toBeNull();
+    expect(parseColumnHeader('2030').period?.fiscalYear).toBe(2030);
+  });
+});

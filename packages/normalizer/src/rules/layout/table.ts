@@ -61,21 +61,23 @@ export const headerRowsOfKindWords = rule<TableLayout>({
   stage: 'header-rows',
   priority: 20,
   summary:
-    "Below the extractor's header rows, a row with no data whose cells name periods or kinds (`計画 | 実績 | 計画 | 実績` under `令和6年度 | | 令和7年度 |`) is one more header row; a cell stating a count with its unit ends the header.",
+    "Below the extractor's header rows, a row with no data whose cells name periods or kinds (`計画 | 実績 | 計画 | 実績` under `令和6年度 | | 令和7年度 |`) is one more header row, and so are the rows of labels above it; a cell stating a count with its unit ends the header.",
   applies: (L) => L.headerRows > 0,
   apply(L) {
     const before = L.headerRows;
-    while (L.headerRows < maxHeaderRows(L) && !rowHasNumbers(L, L.headerRows) && !stageRow(L, L.headerRows)) {
+    // (rows of labels alone, `利用者数(人/月) | 利用日数(日/月)` between the groups and the kind words, are headers
+    // when a row of such words follows them before the data)
+    for (let r = L.headerRows; r < maxHeaderRows(L) && !rowHasNumbers(L, r) && !stageRow(L, r); r++) {
       let words = 0;
       let counts = 0;
       for (let c = 1; c < L.nC; c++) {
-        const p = readPiece(L.text(L.headerRows, c), L.ctx.periods);
+        const p = readPiece(L.text(r, c), L.ctx.periods);
         if (p.kind || p.period) words++;
         // `11人（基準値の入所者数の6％以上）`, `5人（令和4年度末までの累計）`: a count with its unit is a value
-        if (holdsCount(L.text(L.headerRows, c))) counts++;
+        if (holdsCount(L.text(r, c))) counts++;
       }
-      if (words === 0 || counts > 0) break;
-      L.headerRows++;
+      if (counts > 0) break;
+      if (words > 0) L.headerRows = r + 1;
     }
     return L.headerRows > before;
   },
