@@ -58,3 +58,14 @@ describe('a row of years whose last cell the page edge cut (`202`)', () => {
     ]);
   });
 });
+
+describe('years in linearized rows: the header line read as a paragraph before the table', () => {
+  it('dates the columns by the years the line ends with', () => {
+    const n = normalizeLayout('linear-years-line.txt');
+    const yearOf = (v: number) => n.observations.filter((o) => o.value === v).map((o) => o.fiscal_year);
+    // 実利用者数 実績 29 30 34, 見込量 31 33 35; 延べ利用日数 見込量 210 221 232, 実績見込 229
+    expect([29, 30, 34].map(yearOf)).toEqual([[2023], [2024], [2025]]);
+    expect([31, 33, 35].map(yearOf)).toEqual([[2024], [2025], [2026]]);
+    expect([210, 221, 232, 229].map(yearOf)).toEqual([[2024], [2025], [2026], [2026]]);
+  });
+});

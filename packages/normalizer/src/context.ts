@@ -49,6 +49,11 @@ export interface TableContext extends DocumentContext {
   unitHint: string | null;
   /** What the table's `<n>` subset values are, from a `※` note after it. */
   subsetNote: string | null;
+  /**
+   * The years a line right before the table ends with (`内容 2023（令和5）年度 2024（令和6）年度 …`): the header of a
+   * table whose lines lost their structure, read as a paragraph. Null when that line ends with fewer than two.
+   */
+  yearsAbove: FiscalPeriod[] | null;
 }
 
 const PLAN_BASE = PLAN_TERM_BASES;
@@ -281,6 +286,20 @@ export function subsetNoteOf(text: string): string | null {
   return s || null;
 }
 
+/** The fiscal years a text ends with, separated by blanks only (`… 区分 2023年度 2024年度 2025年度`); null below two. */
+function trailingYears(text: string, opts: PeriodOptions): FiscalPeriod[] | null {
+  const found = findPeriods(text, opts);
+  const out: FiscalPeriod[] = [];
+  let end = text.trimEnd().length;
+  for (let i = found.length - 1; i >= 0; i--) {
+    const p = found[i]!;
+    if (p.fiscalYear === null || p.kind === 'plan_term' || text.slice(p.offset + p.length, end).trim() !== '') break;
+    out.unshift(p);
+    end = p.offset;
+  }
+  return out.length >= 2 ? out : null;
+}
+
 /** A line that only states a unit: `(人)`, `（単位：千円）`, `単位：人/月`. */
 const unitLine = (b: Block | undefined) =>
   !!b && (/^[(（][^)）]{1,12}[)）]$/.test(b.text.trim()) || /^[(（]?\s*単位\s*[:：][^。]{1,12}$/u.test(b.text.trim()));
@@ -344,11 +363,12 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
       subsetNote = subsetNoteOf(next.block!.text);
       if (subsetNote) break;
     }
+    const yearsAbove = justBefore ? trailingYears(justBefore.text, base.periods) : null;
     const path = sections.path();
     const namedText = named ? stripNumbering(named.text) || named.text : null;
     const section =
       path && namedText && !path.includes(namedText) ? `${path} > ${namedText}` : (path ?? namedText ?? null);
-    out.set(t.index, { ...base, section, heading, period, kind, unitHint, subsetNote });
+    out.set(t.index, { ...base, section, heading, period, kind, unitHint, subsetNote, yearsAbove });
   }
   return out;
 }

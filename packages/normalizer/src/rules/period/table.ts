@@ -55,6 +55,31 @@ export const columnPeriod = rule<CellContext>({
   ],
 });
 
+export const yearsLineAbove = rule<CellContext>({
+  id: 'period.years-line-above',
+  family: 'period',
+  stage: 'period',
+  priority: 22,
+  summary:
+    'Years in linearized rows: a table whose headers name no year, right under a line ending with as many years as it has data columns (`内容 2023（令和5）年度 2024（令和6）年度 …`, a header row read as a paragraph), takes them column by column.',
+  applies: (x) =>
+    !x.period &&
+    !!x.ctx.yearsAbove &&
+    x.ctx.yearsAbove.length === x.L.nC - x.L.stubCols &&
+    !x.L.colPieces.some((ps) => ps.some((p) => p.period)),
+  apply(x) {
+    x.period = x.ctx.yearsAbove![x.c - x.L.stubCols] ?? null;
+    return !!x.period;
+  },
+  examples: [
+    {
+      name: 'example.txt',
+      text: '（2）生活介護\n\n区分 2023（令和5）年度 2024（令和6）年度 2025（令和7）年度\n\n利用者数（人/月） 計画値\t210\t215\t220\n利用者数（人/月） 実績\t204\t219\t－\n',
+      expect: { fiscal_year: 2024, value: 219 },
+    },
+  ],
+});
+
 const RELATIVE_YEAR = new RegExp(
   `(${Object.keys(RELATIVE_YEAR_WORDS)
     .sort((a, b) => b.length - a.length)
@@ -253,6 +278,7 @@ export const reportYear = rule<CellContext>({
 export const TABLE_PERIOD_RULES = [
   cellOwnPeriod,
   columnPeriod,
+  yearsLineAbove,
   relativeYearHeader,
   rowPeriod,
   kindNotePeriod,
