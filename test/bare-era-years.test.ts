@@ -69,3 +69,36 @@ describe('documentEra', () => {
     expect(era('進捗状況\n\n3年度の実績\n')).toBeNull();
   });
 });
+
+describe('years written as bare numbers (`年度 | 29 | 30 | 元 | 2 | 3`, `元 / 2 / 3` down the stub)', () => {
+  const n = normalizeLayout('bare-number-years.tsv');
+  const years = (t: number) => n.observations.filter((o) => o.table_index === t).map((o) => [o.fiscal_year, o.value]);
+
+  it('reads a header run across the change of era in the document’s era (令和4年1月20日)', () => {
+    expect(years(0)).toEqual([
+      [2017, 2801],
+      [2018, 2866],
+      [2019, 2930],
+      [2020, 2974],
+      [2021, 3015],
+    ]);
+    expect(n.observations[0]!.warnings[0]).toMatch(/^bare_year: 29 in a run of years names no era; read as 平成29年/);
+  });
+
+  it('reads a stub run under 年度 as years as rows, the numbers labelling nothing', () => {
+    expect(years(1)).toEqual([
+      [2019, 640],
+      [2020, 412],
+      [2021, 538],
+    ]);
+    expect(n.observations.filter((o) => o.table_index === 1).map((o) => o.indicator_label)).not.toContain('元');
+  });
+
+  it('leaves consecutive values in a row whose unit is per year (`人/年 | 12 | 13 | 14`) values', () => {
+    expect(years(2)).toEqual([
+      [2019, 12],
+      [2020, 13],
+      [2021, 14],
+    ]);
+  });
+});

@@ -134,6 +134,26 @@ export const relativeYearHeader = rule<CellContext>({
   ],
 });
 
+export const bareYearRowPeriod = rule<CellContext>({
+  id: 'period.bare-year-row',
+  family: 'period',
+  stage: 'period',
+  priority: 28,
+  summary:
+    'Years as rows written as bare numbers (`元 | 2 | 3` down the stub under `年度`, period.bare-year-run): every value of the row falls on its year.',
+  applies: (x) => !x.period && !!x.L.bareYearRows?.get(x.r),
+  apply(x) {
+    x.period = x.L.bareYearRows!.get(x.r)!;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '令和6年1月10日\n\n年度\t利用者数（人）\n元\t212\n2\t198\n3\t205\n',
+      expect: { fiscal_year: 2020, value: 198 },
+    },
+  ],
+});
+
 export const rowPeriod = rule<CellContext>({
   id: 'period.row',
   family: 'period',
@@ -280,6 +300,7 @@ export const TABLE_PERIOD_RULES = [
   columnPeriod,
   yearsLineAbove,
   relativeYearHeader,
+  bareYearRowPeriod,
   rowPeriod,
   kindNotePeriod,
   headingPeriod,
