@@ -257,3 +257,22 @@ export const GENERIC_HEADER_WORDS = [
  */
 export const PLAN_TERM_BASES = { 障害福祉計画: 2006, 障害児福祉計画: 2018, 介護保険事業計画: 2000 } as const;
 export type PlanKind = keyof typeof PLAN_TERM_BASES;
+
+// ---------------------------------------------------------------------------------------------
+// Years named relative to the document's own
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Header words naming a fiscal year by its distance from the document's year (a budget book's `本年度予算額 |
+ * 前年度予算額`): 本年度 is the year of the book's title (`令和6年度 一般会計予算書`). Not in `前年度比` (a change).
+ */
+export const RELATIVE_YEAR_WORDS: Readonly<Record<string, number>> = {
+  本年度: 0,
+  当年度: 0,
+  今年度: 0,
+  前年度: -1,
+  昨年度: -1,
+  前々年度: -2,
+  翌年度: 1,
+  次年度: 1,
+};

@@ -1,7 +1,14 @@
 import type { Block, ExtractedDocument, FiscalPeriod, Municipality, Table, ValueKind } from '@shiryo/model';
 import { BULLET_MARKS, charClass, PLAN_TERM_BASES } from '@shiryo/model';
 import { isGenericHeading, kindWord, stripNumbering } from './labels.js';
-import { findPeriods, parseColumnHeader } from './period/index.js';
+import {
+  type EraAnchor,
+  findPeriods,
+  type PeriodOptions,
+  type PlanType,
+  parseColumnHeader,
+  valueKindOf,
+} from './period/index.js';
 import { splitLabelUnit } from './quantity/index.js';
 import type { TokenMatcher } from './tokens.js';
 
@@ -19,6 +26,14 @@ export interface DocumentContext {
   tokens?: TokenMatcher | null;
   /** The year a results report is about (`令和3年度実績について`): where an actual without a year falls. */
   reportYear: FiscalPeriod | null;
+  /** The year the document is about, in which years written without their era (`3年度`) are read. */
+  era: EraAnchor | null;
+  /** How the readers read periods in this document: its era and the plan a bare `第6期` belongs to. */
+  periods: PeriodOptions;
+  /** The year a note gives the values of a kind (`※基準値は令和元年度末の数値、目標値は令和5年度末の数値`). */
+  kindYears: Partial<Record<ValueKind, FiscalPeriod>>;
+  /** The fiscal year the document's title names (`令和6年度 一般会計予算書`): its 本年度. */
+  documentYear: FiscalPeriod | null;
 }
 
 export interface TableContext extends DocumentContext {
@@ -34,6 +49,11 @@ export interface TableContext extends DocumentContext {
   unitHint: string | null;
   /** What the table's `<n>` subset values are, from a `※` note after it. */
   subsetNote: string | null;
+  /**
+   * The years a line right before the table ends with (`内容 2023（令和5）年度 2024（令和6）年度 …`): the header of a
+   * table whose lines lost their structure, read as a paragraph. Null when that line ends with fewer than two.
+   */
+  yearsAbove: FiscalPeriod[] | null;
 }
 
 const PLAN_BASE = PLAN_TERM_BASES;
@@ -95,6 +115,99 @@ export function planTermOf(
   const bare = /第(\d{1,2})期(?:計画)?の?(?:成果目標|目標|見込量|計画)/u.exec(t);
   const kind = docPlan ? (/^第\d+期(障害児福祉計画|障害福祉計画|介護保険事業計画)/u.exec(docPlan)?.[1] ?? null) : null;
   return bare && kind ? planTerm(Number(bare[1]), kind) : null;
+}
+
+/** The plan type of the document's plan (`第6期障害福祉計画・第2期障害児福祉計画` → shogai): a bare `第6期` is its term. */
+export function planTypeOf(plan: string | null): PlanType | undefined {
+  if (!plan) return undefined;
+  const first = /^第\d+期(障害児福祉計画|障害福祉計画|介護保険事業計画)/u.exec(plan)?.[1];
+  return first === '障害児福祉計画' ? 'shogaiji' : first === '障害福祉計画' ? 'shogai' : first ? 'kaigo' : undefined;
+}
+
+/** How many of the first blocks may hold the document's date (title, meeting, date and material lines). */
+const DATE_LINES = 12;
+
+/**
+ * The date line on a document's first lines (`令和2年12月12日`, `令和5年11月`, `（令和6年1月1日現在）`, `資料1
+ * 令和3年11月18日`, a date heading the line): when it was written, or when its data stand. A date inside a sentence or a note (`※計画は…策定時
+ * （令和3年3月）の見込量`) is not the document's.
+ */
+export function documentDate(doc: ExtractedDocument): FiscalPeriod | null {
+  for (const b of [...doc.blocks].sort((a, c) => a.seq - c.seq).slice(0, DATE_LINES)) {
+    const t = b.text.normalize('NFKC').trim();
+    if (t.length > 60 || /^※|。/u.test(t)) continue;
+    const d = findPeriods(b.text).find((p) => p.kind === 'date' || p.kind === 'month');
+    if (!d) continue;
+    const rest = (b.text.slice(0, d.offset) + b.text.slice(d.offset + d.length))
+      .normalize('NFKC')
+      .replace(/[\s()（）[\]【】]|現在|時点|開催|作成|発行|付/gu, '');
+    // (a date heading the line, `令和3年4月7日大阪府健康医療部…課`: the sender's line of a press release)
+    if (rest.length <= 12 || d.offset === 0) return d;
+  }
+  return null;
+}
+
+/**
+ * The year a document is about, for years written without their era (`3年度`, `29年度`, `元年度`): the date on its
+ * first lines (`令和2年12月12日`), else its plan term (`計画期間：令和3年度～令和5年度`, `第6期障害福祉計画`), else
+ * the middle of the era-marked years it writes elsewhere. Null when it states none of these.
+ */
+export function documentEra(doc: ExtractedDocument, plan: { start: number; end: number } | null): EraAnchor | null {
+  const blocks = [...doc.blocks].sort((a, b) => a.seq - b.seq);
+  const d = documentDate(doc);
+  if (d) return { year: Number(d.start.slice(0, 4)), text: d.text };
+  for (const b of blocks) {
+    if (!/計画期間/u.test(b.text)) continue;
+    const r = findPeriods(b.text).find((p) => p.kind === 'range' && p.range);
+    if (r?.range?.from.fiscalYear != null && r.range.to.fiscalYear != null)
+      return { year: Math.round((r.range.from.fiscalYear + r.range.to.fiscalYear) / 2), text: r.text };
+  }
+  if (plan) return { year: Math.round((plan.start + plan.end) / 2), text: `計画期間 ${plan.start}～${plan.end}年度` };
+  const years: { year: number; text: string }[] = [];
+  const texts = [...blocks.map((b) => b.text), ...doc.tables.flatMap((t) => t.cells.map((c) => c.text))];
+  for (const t of texts)
+    for (const p of /\d/.test(t) ? findPeriods(t) : [])
+      if (p.fiscalYear !== null && p.kind !== 'plan_term') years.push({ year: p.fiscalYear, text: p.text });
+  if (years.length === 0) return null;
+  years.sort((a, b) => a.year - b.year);
+  return years[Math.floor((years.length - 1) / 2)]!;
+}
+
+/** How many of the first blocks make the title and cover of a document. */
+const TITLE_LINES = 6;
+
+/**
+ * The fiscal year a document's title or cover names (`令和6年度` over `一般会計予算書`, `令和7年度第3回…協議会`):
+ * the year its 本年度 is. Null when the first lines name none.
+ */
+export function documentYearOf(doc: ExtractedDocument, opts: PeriodOptions): FiscalPeriod | null {
+  for (const b of [...doc.blocks].sort((a, c) => a.seq - c.seq).slice(0, TITLE_LINES)) {
+    if (b.text.length > 60) continue;
+    const p = findPeriods(b.text, opts).find((x) => x.kind === 'fy');
+    if (p) return p;
+  }
+  return null;
+}
+
+/**
+ * What a note says the values of each kind are as of (`※基準値は原則として令和元年度末の数値、目標値は令和５年度末の
+ * 数値です。`): a clause `<kind word>は … <year>の数値` gives that kind its year. Clauses without a year (`実績は各年度末
+ * の数値`) give none.
+ */
+export function kindYearsOf(doc: ExtractedDocument, opts: PeriodOptions): Partial<Record<ValueKind, FiscalPeriod>> {
+  const out: Partial<Record<ValueKind, FiscalPeriod>> = {};
+  for (const b of doc.blocks) {
+    const t = b.text.normalize('NFKC').trim();
+    if (!t.startsWith('※') || t.length > 200) continue;
+    for (const clause of t.replace(/^※\s*/u, '').split(/[、。,]/u)) {
+      const m = /^\s*([^\sは]{1,6}?)は(.{1,30})$/u.exec(clause);
+      const kind = m ? valueKindOf(m[1]!) : null;
+      if (!m || !kind || out[kind] || !/(?:の数値|の値|時点|現在)\s*(?:です|である)?\s*$/u.test(m[2]!)) continue;
+      const years = findPeriods(m[2]!, opts).filter((p) => p.fiscalYear !== null);
+      if (years.length === 1) out[kind] = years[0]!;
+    }
+  }
+  return out;
 }
 
 /** A block or a table of a document. */
@@ -173,6 +286,20 @@ export function subsetNoteOf(text: string): string | null {
   return s || null;
 }
 
+/** The fiscal years a text ends with, separated by blanks only (`… 区分 2023年度 2024年度 2025年度`); null below two. */
+function trailingYears(text: string, opts: PeriodOptions): FiscalPeriod[] | null {
+  const found = findPeriods(text, opts);
+  const out: FiscalPeriod[] = [];
+  let end = text.trimEnd().length;
+  for (let i = found.length - 1; i >= 0; i--) {
+    const p = found[i]!;
+    if (p.fiscalYear === null || p.kind === 'plan_term' || text.slice(p.offset + p.length, end).trim() !== '') break;
+    out.unshift(p);
+    end = p.offset;
+  }
+  return out.length >= 2 ? out : null;
+}
+
 /** A line that only states a unit: `(人)`, `（単位：千円）`, `単位：人/月`. */
 const unitLine = (b: Block | undefined) =>
   !!b && (/^[(（][^)）]{1,12}[)）]$/.test(b.text.trim()) || /^[(（]?\s*単位\s*[:：][^。]{1,12}$/u.test(b.text.trim()));
@@ -210,9 +337,11 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
     for (const c of captionish) {
       kind ??= kindWord(c, { baseline: true });
       if (!period) {
-        const h = parseColumnHeader(c);
+        const h = parseColumnHeader(c, base.periods);
         period =
-          (h.period?.fiscalYear != null ? h.period : null) ?? findPeriods(c).find((p) => p.fiscalYear !== null) ?? null;
+          (h.period?.fiscalYear != null ? h.period : null) ??
+          findPeriods(c, base.periods).find((p) => p.fiscalYear !== null) ??
+          null;
       }
       if (kind && period) break;
     }
@@ -234,11 +363,12 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
       subsetNote = subsetNoteOf(next.block!.text);
       if (subsetNote) break;
     }
+    const yearsAbove = justBefore ? trailingYears(justBefore.text, base.periods) : null;
     const path = sections.path();
     const namedText = named ? stripNumbering(named.text) || named.text : null;
     const section =
       path && namedText && !path.includes(namedText) ? `${path} > ${namedText}` : (path ?? namedText ?? null);
-    out.set(t.index, { ...base, section, heading, period, kind, unitHint, subsetNote });
+    out.set(t.index, { ...base, section, heading, period, kind, unitHint, subsetNote, yearsAbove });
   }
   return out;
 }

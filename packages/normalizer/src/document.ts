@@ -9,9 +9,19 @@ import type {
 } from '@shiryo/model';
 import { assignConfidence, type ConfidenceModel } from './confidence.js';
 import { CONFIDENCE_MODEL } from './confidence-model.js';
-import { type DocumentContext, detectPlan, SectionTracker, tableContexts } from './context.js';
+import {
+  type DocumentContext,
+  detectPlan,
+  documentDate,
+  documentEra,
+  documentYearOf,
+  kindYearsOf,
+  planTypeOf,
+  SectionTracker,
+  tableContexts,
+} from './context.js';
 import { detectMunicipality, lookupMunicipality } from './municipality.js';
-import { findPeriods, fyPeriod, parseColumnHeader } from './period/index.js';
+import { findPeriods, fyPeriod, type PeriodOptions, parseColumnHeader } from './period/index.js';
 import { newProseState, proseHeading, proseToObservations } from './prose.js';
 import { refusedNumberIssues } from './quantity/index.js';
 import type { RuleTrace } from './rules/engine.js';
@@ -133,13 +143,13 @@ function reportAsOf(doc: ExtractedDocument): FiscalPeriod | null {
 }
 
 /** The last year of the three-year term the tables' year columns cover, or null. */
-function inferPlanTerm(doc: ExtractedDocument): number | null {
+function inferPlanTerm(doc: ExtractedDocument, opts: PeriodOptions): number | null {
   const years = new Set<number>();
   for (const t of doc.tables)
     for (const c of t.cells) {
       // Cells that are only a year label (`2021年度`, `R3`, `令和3年度 (見込)`).
       if (c.text.length > 16) continue;
-      const p = parseColumnHeader(c.text);
+      const p = parseColumnHeader(c.text, opts);
       if (p.period?.fiscalYear != null && p.period.kind !== 'date' && p.rest.length <= 4)
         years.add(p.period.fiscalYear);
     }
@@ -166,7 +176,10 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
     doc.blocks.find((b) => b.kind === 'heading')?.text ?? doc.blocks.find((b) => b.text.length > 4)?.text ?? null;
   // Without a 第N期 mention, the years the tables are laid out over give the term: every plan of these kinds
   // runs three fiscal years ending in a year ≡ 1 (mod 3) (2020, 2023, 2026).
-  const inferred = plan ? null : inferPlanTerm(doc);
+  // The year the document is about: years written without their era (`3年度`) are read in the era nearest it.
+  const era = documentEra(doc, plan);
+  const periods = { planType: planTypeOf(plan?.plan ?? null), ...(era ? { era } : {}) };
+  const inferred = plan ? null : inferPlanTerm(doc, periods);
   const ctx: DocumentContext = {
     title,
     municipality,
@@ -179,6 +192,10 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
         : null,
     reportYear: detectReportYear(doc),
     tokens: settings.tokens ?? null,
+    era,
+    periods,
+    kindYears: kindYearsOf(doc, periods),
+    documentYear: documentYearOf(doc, periods),
   };
   const observations: Observation[] = [];
   const contexts = tableContexts(doc, ctx);
@@ -208,7 +225,7 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
       const section = sections.path();
       if (b.kind === 'heading') {
         const hs = sections.headings();
-        proseHeading(state, b.text, hs[hs.length - 1] === b.text.trim() ? hs.slice(0, -1) : hs, ctx.plan);
+        proseHeading(state, b.text, hs[hs.length - 1] === b.text.trim() ? hs.slice(0, -1) : hs, ctx.plan, ctx.periods);
       }
       // The rest of a comparison sheet whose tabs were lost (sheet.ts): the national guideline's lines state no
       // number of the city's, and a plan column's values fall in that plan's term.
@@ -246,11 +263,18 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
     }
   }
   // Rules that need the whole document: results after its as-of date, results no text dates.
-  const asOf = reportAsOf(doc);
+  // (the latest `…時点` of the tables' headers, else the date on the document's first lines)
+  const date = documentDate(doc);
+  const asOf = reportAsOf(doc) ?? date;
+  // The one year a document that is no plan is about: its title's, else its date's.
+  const documentYear =
+    ctx.planPeriod !== null
+      ? null
+      : (ctx.documentYear ?? (date?.fiscalYear != null ? fyPeriod(date.fiscalYear, date.text) : null));
   for (const o of observations)
     DOCUMENT_RULES.run(
       'revisit-document',
-      observationContext(o, observations, { asOf, latestResult }),
+      observationContext(o, observations, { asOf, latestResult, documentYear }),
       settings.trace,
       o.table_index !== null ? `table ${o.table_index}` : null,
     );

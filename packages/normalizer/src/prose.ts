@@ -14,7 +14,7 @@ import { type DocumentContext, planTermOf } from './context.js';
 import { fiscalYearOfIso } from './dates.js';
 import { compact, kindWord, stripNumbering } from './labels.js';
 import { makeObservation } from './observe.js';
-import { fyPeriod } from './period/index.js';
+import { fyPeriod, type PeriodOptions } from './period/index.js';
 import { arrowPairs } from './prose/arrows.js';
 import {
   bulletStarts,
@@ -76,6 +76,7 @@ export function proseHeading(
   text: string,
   outer: readonly string[] = [],
   docPlan: string | null = null,
+  periods: PeriodOptions = {},
 ): void {
   const lead = cleanLabel(text);
   state.lead = lead || null;
@@ -88,7 +89,9 @@ export function proseHeading(
   // `重点施策の取組状況（令和6年度）`: a heading of one year's work dates what is told under it (a target's year is
   // the plan's, so not under a heading of targets).
   const yearOf = (h: string) => {
-    const years = findPeriodSpans(h).filter((p) => p.period.fiscalYear !== null && p.period.kind !== 'plan_term');
+    const years = findPeriodSpans(h, periods).filter(
+      (p) => p.period.fiscalYear !== null && p.period.kind !== 'plan_term',
+    );
     return years.length === 1 && !kindWord(h) ? years[0]!.period : null;
   };
   state.period = null;
@@ -126,7 +129,7 @@ export function proseToObservations(
     : docCtx;
   const text = item.text;
   const qs = findQuantitySpans(text);
-  const periods = findPeriodSpans(text);
+  const periods = findPeriodSpans(text, ctx.periods);
   const carried = item.bullet ? (state.itemLabel ?? null) : null;
   state.itemLabel = null;
   if (qs.length === 0) {

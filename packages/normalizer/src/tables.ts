@@ -201,7 +201,7 @@ export function tableToObservations(
     // Label cells: stubs, and short cells between data columns (区分). Long descriptive cells (考え方) are not labels.
     const labelLike = (t: string, c: number) =>
       !!t && (c < stubCols ? t.length <= 80 : t.length <= 16 && !/[。]/.test(t));
-    const allPieces = texts.map((t, c) => (labelLike(t, c) ? readPiece(t) : null));
+    const allPieces = texts.map((t, c) => (labelLike(t, c) ? readPiece(t, ctx.periods) : null));
     const rowStart = observations.length;
     for (let c = stubCols; c < nC; c++) {
       const cell = L.data[r]?.[c];

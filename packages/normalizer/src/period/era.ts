@@ -31,7 +31,15 @@ export const ERAS: readonly Era[] = [
   { name: '令和', letter: 'R', start: '2019-05-01', end: null, firstYear: 2019 },
 ];
 
-const ABBREVIATIONS: Record<string, EraName> = { 令: '令和', 平: '平成', 昭: '昭和', 大: '大正', 明: '明治' };
+// (`念和`: the OCR misreading of 令和; the scanner reads it only where a year follows)
+const ABBREVIATIONS: Record<string, EraName> = {
+  令: '令和',
+  平: '平成',
+  昭: '昭和',
+  大: '大正',
+  明: '明治',
+  念和: '令和',
+};
 
 /** The era named by a name (`令和`), a letter (`R`, `r`) or a one-kanji abbreviation (`令`); null if none. */
 export function eraOf(nameOrLetter: string): Era | null {

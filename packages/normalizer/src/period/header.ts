@@ -43,6 +43,14 @@ function tidy(s: string): string {
 }
 
 /**
+ * A header that is four digits alone (`2018`) is a year only where a year can be: within 30 years of the document's
+ * year when it is known (`1887` in a table of 令和5年 is a count), else 1950–2100.
+ */
+function bareWesternYear(y: number, opts: PeriodOptions): boolean {
+  return opts.era ? Math.abs(y - opts.era.year) <= 30 : y >= 1950 && y <= 2100;
+}
+
+/**
  * Read a header cell: `R3年度 （見込）` → FY2021 plan, `R1実績` → FY2019 actual, `令和３年度 実績値` → FY2021
  * actual, `H29 年度末` → FY2017 fy_end, `見込量` → plan, `比 較` → deviation, `利用実人数（人／月）` → no period,
  * no kind, rest `利用実人数(人/月)`.
@@ -52,12 +60,20 @@ export function parseColumnHeader(text: string, opts: PeriodOptions = {}): Colum
   let s = m.text;
   const found = scanPeriods(m, text, opts);
   const periods = found.map((c) => c.reading);
-  let period: FiscalPeriod | null = periods[0] ?? null;
-  if (found.length > 0) {
-    const c = found[0]!;
-    const after = /^\s?(?:時点|現在)/.exec(s.slice(c.b));
-    s = `${s.slice(0, c.a)} ${s.slice(c.b + (after ? after[0].length : 0))}`;
-  } else if (/^\d{4}$/.test(s.trim()) && Number(s) >= 1868 && Number(s) <= 2200) {
+  // A year beside a plan term (`第6期計画の目標値（令和5年度）`) is the more specific: it is the header's period, and
+  // the plan term (with its `計画`, not a kind word here) is cut from the rest as well.
+  const first = found.find((c) => c.reading.kind !== 'plan_term') ?? found[0];
+  let period: FiscalPeriod | null = first?.reading ?? null;
+  if (first) {
+    const cut = found.filter((c) => c === first || c.reading.kind === 'plan_term');
+    for (const c of [...cut].reverse()) {
+      const after =
+        c.reading.kind === 'plan_term'
+          ? /^\s?計画(?!\p{sc=Han})/u.exec(s.slice(c.b))
+          : /^\s?(?:時点|現在)/.exec(s.slice(c.b));
+      s = `${s.slice(0, c.a)} ${s.slice(c.b + (after ? after[0].length : 0))}`;
+    }
+  } else if (/^\d{4}$/.test(s.trim()) && bareWesternYear(Number(s), opts)) {
     const y = Number(s);
     period = fyPeriod(y, text.trim());
     period.warnings.push(`bare_year: ${y} in a header is read as fiscal year ${y}`);

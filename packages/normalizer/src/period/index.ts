@@ -27,7 +27,9 @@ export {
 export { type ColumnHeader, parseColumnHeader, VALUE_KIND_WORDS, valueKindOf } from './header.js';
 export { findPeriods, parsePeriod } from './parse.js';
 export {
+  bareEraOf,
   type Candidate,
+  type EraAnchor,
   type FoundPeriod,
   type PeriodOptions,
   type PeriodReading,

@@ -41,6 +41,40 @@ export type FoundPeriod = PeriodReading & { offset: number; length: number };
 export interface PeriodOptions {
   /** The plan a bare `第6期` belongs to, when the text does not say. */
   planType?: PlanType;
+  /**
+   * The year the document is about (its date, its plan term, its era-marked years: `DocumentContext.era`). An era
+   * year written without its era (`3年度`, `29年度`, `元年度`, `2年3月31日`) is read in the era that puts it nearest
+   * this year, with a warning; without it such years are not read.
+   */
+  era?: EraAnchor;
+}
+
+/** The year a document is about, and the words that say so (for warnings). */
+export interface EraAnchor {
+  year: number;
+  text: string;
+}
+
+/** The eras a year written without its era may belong to (an ended era a few years past its end: `32年度` of 平成). */
+const BARE_ERAS = ['昭和', '平成', '令和'] as const;
+const ERA_OVERSHOOT = 5;
+/** A year further than this from the document's year in every era is not taken for a year (`75年度`). */
+const BARE_MAX_DISTANCE = 30;
+
+/**
+ * The era of a year written without one (`3年度`): of the eras it can belong to, the one that puts it nearest the
+ * document's year (`29 30 元 2` in a document of 令和3年 reads 2017, 2018, 2019, 2020).
+ */
+export function bareEraOf(n: number, anchor: EraAnchor): Era | null {
+  let best: Era | null = null;
+  for (const name of BARE_ERAS) {
+    const e = eraOf(name) as Era;
+    const last = eraLastYear(e);
+    if (last !== null && e.firstYear + n - 1 > last + ERA_OVERSHOOT) continue;
+    const d = Math.abs(e.firstYear + n - 1 - anchor.year);
+    if (d <= BARE_MAX_DISTANCE && (!best || d < Math.abs(best.firstYear + n - 1 - anchor.year))) best = e;
+  }
+  return best;
 }
 
 /** First fiscal year of term 1 of each plan; every term lasts three fiscal years. */
@@ -82,10 +116,14 @@ export interface Candidate {
 const KNUM = '[〇一二三四五六七八九十]';
 const ERA_NUM = `(元|\\d{1,2}|${KNUM}{1,4})`;
 const MD_NUM = `(\\d{1,2}|${KNUM}{1,3})`;
-const ERA_NAME = '(令和|平成|昭和|大正|明治)';
+// (`念和`: an OCR misreading of 令和, read as 令和 only where a year follows)
+const ERA_NAME = '(令和|平成|昭和|大正|明治|念和)';
 
 const ERA_HEAD = new RegExp(`${ERA_NAME} ?${ERA_NUM}(?!\\d)(?: ?\\( ?(\\d{4}) ?年? ?\\))?`, 'gu');
 const KANJI_ABBR_HEAD = /(?<!\p{sc=Han})(令|平|昭)(元|\d{1,2})(?!\d)/gu;
+// An era year without its era: `3年度`, `29年度末`, `元年度`, `2年3月31日` (not `第3年度`, `R3`, `2021年度`); after
+// a kanji only when that ends a year before it (`30年度元年度`, the blank between them lost).
+const BARE_HEAD = /(?:(?<=[度末])|(?<![\d.,/A-Za-z\p{sc=Han}]))(元|\d{1,2})(?= ?年(?:度| ?\d{1,2} ?月))/gu;
 const LATIN_HEAD = /(?<![A-Za-z0-9])([RHSTM]) ?(元|\d{1,2})(?![\d])/gu;
 const WESTERN_HEAD = new RegExp(
   `(?<![\\d,.])(\\d{4})(?![\\d,])(?: ?(年)? ?\\( ?${ERA_NAME} ?${ERA_NUM} ?年? ?\\))?`,
@@ -149,6 +187,15 @@ function readTail(s: string, pos: number): Tail | null {
   return { end, kind: 'month', month };
 }
 
+const WESTERN_GLOSS = / ?\( ?(\d{4}) ?(?:年度|年)? ?\)/y;
+
+/** A western year in brackets after an era year (`令和12年度（2030）`): its end and its year. */
+function readWesternGloss(s: string, pos: number): { end: number; year: number } | null {
+  WESTERN_GLOSS.lastIndex = pos;
+  const m = WESTERN_GLOSS.exec(s);
+  return m && plausibleYear(Number(m[1])) ? { end: pos + m[0].length, year: Number(m[1]) } : null;
+}
+
 /** Dotted forms after an era year: `R3.4` (month), `R3.4.1` (date). */
 function readDotted(s: string, pos: number): Tail | null {
   DOTTED_TAIL.lastIndex = pos;
@@ -194,6 +241,11 @@ function eraWarnings(era: Era, n: number, p: FiscalPeriod): string[] {
     if (era.end && p.start > era.end) return [`date_after_era: ${p.text} is after ${era.name} ended (${era.end})`];
   }
   return [];
+}
+
+/** `念和`, the OCR misreading of 令和 (the scanner reads it only before a year). */
+function ocrEra(name: string): string[] {
+  return name === '念和' ? ['ocr_era: 念和 read as 令和'] : [];
 }
 
 /** Combine a primary reading with a disagreeing gloss (`2020(令和4)年4月`). */
@@ -244,7 +296,7 @@ export function scanPeriods(m: Mapped, source: string, opts: PeriodOptions = {})
     const from = fy ? fyPeriod(y1, `${x[1]}${x[2]}`) : yearPeriod(y1, `${x[1]}${x[2]}`);
     const to = fy ? fyPeriod(y2, `${x[1]}${x[4]}`) : yearPeriod(y2, `${x[1]}${x[4]}`);
     const r = makeRange(from, to, cut(a, b));
-    r.warnings.push(...eraWarnings(era, Math.max(n1, n2), to));
+    r.warnings.push(...eraWarnings(era, Math.max(n1, n2), to), ...ocrEra(x[1] as string));
     add(a, b, r);
   }
   for (const x of s.matchAll(LATIN_SHORT_RANGE)) {
@@ -293,17 +345,17 @@ export function scanPeriods(m: Mapped, source: string, opts: PeriodOptions = {})
     const tail = readTail(s, headEnd);
     // a kanji-numbered era year needs its 年 (昭和一桁 is not a period)
     if (!tail && !/^(元|\d+)$/.test(x[2] as string)) continue;
-    const b = tail?.end ?? headEnd;
+    // the western year may follow as a gloss: 令和12年度（2030）, 令和12年度(2030年度)
+    const after = x[3] ? null : readWesternGloss(s, tail?.end ?? headEnd);
+    const b = after?.end ?? tail?.end ?? headEnd;
     const text = cut(a, b);
     const y = era.firstYear + n - 1;
     const p = build(y, tail, text);
     if (!p) continue;
-    p.warnings.push(...eraWarnings(era, n, p));
+    p.warnings.push(...eraWarnings(era, n, p), ...ocrEra(x[1] as string));
     let reading: PeriodReading = p;
-    if (x[3]) {
-      const gy = Number(x[3]);
-      reading = withGloss(p, build(gy, tail, text), `${x[1]}${x[2]} (${y}) and ${gy} disagree`);
-    }
+    const gy = x[3] ? Number(x[3]) : after?.year;
+    if (gy !== undefined) reading = withGloss(p, build(gy, tail, text), `${x[1]}${x[2]} (${y}) and ${gy} disagree`);
     add(a, b, reading);
   }
 
@@ -320,6 +372,27 @@ export function scanPeriods(m: Mapped, source: string, opts: PeriodOptions = {})
     if (!p) continue;
     p.warnings.push(...eraWarnings(era, n, p));
     add(a, b, p);
+  }
+
+  // Era years without their era, in the era of the document's year (`opts.era`).
+  if (opts.era) {
+    for (const x of s.matchAll(BARE_HEAD)) {
+      const n = eraNumber(x[1] as string);
+      if (n === null) continue;
+      const era = bareEraOf(n, opts.era);
+      if (!era) continue;
+      const a = x.index;
+      const tail = readTail(s, a + x[0].length);
+      if (!tail || tail.kind === 'year') continue;
+      const text = cut(a, tail.end);
+      const p = build(era.firstYear + n - 1, tail, text);
+      if (!p) continue;
+      p.warnings.push(
+        `bare_year: ${text} names no era; read as ${era.name}${n === 1 ? '元' : n}年 (${era.firstYear + n - 1}), the era nearest the document's year (${opts.era.text})`,
+        ...eraWarnings(era, n, p),
+      );
+      add(a, tail.end, p);
+    }
   }
 
   // Latin abbreviations: R3, R 3, H29年度末, R元, R3.4.1. T and M only with 年.

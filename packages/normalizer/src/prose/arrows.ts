@@ -27,11 +27,11 @@ export function arrowPairs(
 ): Map<object, ArrowSide> {
   const out = new Map<object, ArrowSide>();
   const yearPair = (s: string): [FiscalPeriod, FiscalPeriod] | null => {
-    const ps = findPeriodSpans(s);
+    const ps = findPeriodSpans(s, ctx.periods);
     // (`令和5年度末→令和6年度末` may read as one span from the one to the other)
     const span = ps.find((p) => p.period.kind === 'range' && /[→⇒]/u.test(p.text));
     if (span) {
-      const [from, to] = span.text.split(/[→⇒]/u).map((side) => findPeriodSpans(side)[0]?.period);
+      const [from, to] = span.text.split(/[→⇒]/u).map((side) => findPeriodSpans(side, ctx.periods)[0]?.period);
       if (from && to) return [from, to];
     }
     for (let i = 0; i + 1 < ps.length; i++)

@@ -7,14 +7,14 @@ import type { FiscalPeriod, ValueKind } from '@shiryo/model';
 import { BULLET_MARKS, charClass, KIND_MARKER, LABEL_TAIL_KIND_WORDS, wordsPattern } from '@shiryo/model';
 import { kindWord, stripNumbering, stripTags } from '../labels.js';
 
-import { findPeriods, valueKindOf } from '../period/index.js';
+import { findPeriods, type PeriodOptions, valueKindOf } from '../period/index.js';
 import { findQuantities } from '../quantity/index.js';
 
 const BULLET_START = new RegExp(`(?:^|\\s)${charClass(BULLET_MARKS)}`, 'gu');
 
-export function findPeriodSpans(text: string) {
+export function findPeriodSpans(text: string, opts: PeriodOptions = {}) {
   return (
-    findPeriods(text)
+    findPeriods(text, opts)
       // `2025年問題`: a year glued to a noun names the noun, it does not date a value.
       .filter(
         (p) =>

@@ -10,6 +10,8 @@ export interface ObservationContext extends RuleContext {
   asOf?: FiscalPeriod | null;
   /** The latest year of the document's table results, for results no text dates. */
   latestResult?: number | null;
+  /** The one year a document that is no plan is about (its title's, else its date's), for values no text dates. */
+  documentYear?: FiscalPeriod | null;
   /** A sentence's observation: the (normalized) text of the table cell it was read in. */
   cellText?: string;
   /** A sentence's observation: its column says how the targets were set (`目標値設定の考え方`). */

@@ -40,6 +40,11 @@ export interface TableLayout extends RuleContext {
   yearColumns: boolean[];
   /** A review sheet's columns of what its committee said (`協議会等意見`). */
   opinion: boolean[];
+  /** Columns headed, and body rows led, by a run of years written as bare numbers (`21 | 22 | 23`, `30 | 元 | 2`). */
+  bareYearCols?: Map<number, FiscalPeriod>;
+  bareYearRows?: Map<number, FiscalPeriod>;
+  /** The stub column of `bareYearRows`. */
+  bareYearStub?: number;
   trace?: RuleTrace;
 }
 

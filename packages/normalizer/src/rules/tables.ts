@@ -6,6 +6,7 @@ import { TABLE_KIND_RULES } from './kind/table.js';
 import { TABLE_LABEL_RULES } from './label/table.js';
 import { LAYOUT_RULES } from './layout/table.js';
 import type { ObservationContext } from './observation-context.js';
+import { HEADER_PERIOD_RULES, LAYOUT_PERIOD_RULES } from './period/layout.js';
 import { OBSERVATION_PERIOD_RULES } from './period/observations.js';
 import { TABLE_PERIOD_RULES } from './period/table.js';
 import {
@@ -21,7 +22,12 @@ import type { CellContext, TableLayout } from './table-context.js';
 import { TABLE_UNIT_RULES } from './unit/table.js';
 
 export const TABLE_RULES = {
-  layout: new RuleSet<TableLayout>('table layout', [...LAYOUT_RULES, tableWithoutHeaders]),
+  layout: new RuleSet<TableLayout>('table layout', [
+    ...LAYOUT_RULES,
+    ...LAYOUT_PERIOD_RULES,
+    ...HEADER_PERIOD_RULES,
+    tableWithoutHeaders,
+  ]),
   cell: new RuleSet<CellContext>('table cell', [
     mergedCellRepeat,
     nationalGuidelineColumn,

@@ -5,7 +5,7 @@
 import type { FiscalPeriod, Quantity, Table, ValueKind } from '@shiryo/model';
 import { ANSWER_WORDS, PDCA_STAGE, tableToGrid, wordsPattern } from '@shiryo/model';
 import { compact, isGeneric, stripTags } from '../labels.js';
-import { findPeriods, parseColumnHeader } from '../period/index.js';
+import { findPeriods, type PeriodOptions, parseColumnHeader } from '../period/index.js';
 import { canonicalUnit, parseQuantity, splitLabelUnit } from '../quantity/index.js';
 import { normalizeText } from '../text/index.js';
 
@@ -40,16 +40,36 @@ export function memo<T>(fn: (s: string) => T, size = 4000): (s: string) => T {
 
 const ANSWER = new RegExp(`^(?:${wordsPattern(ANSWER_WORDS)})$`, 'u');
 
-export const readPiece = memo(readPieceUncached);
+/**
+ * Readings under one document's period options (its era, its plan): one memo per options object, which the
+ * document context creates once (`DocumentContext.periods`).
+ */
+function memoByOptions<T>(fn: (s: string, opts: PeriodOptions) => T): (s: string, opts?: PeriodOptions) => T {
+  const plain = memo((s: string) => fn(s, {}));
+  const byOptions = new WeakMap<PeriodOptions, (s: string) => T>();
+  return (s, opts) => {
+    if (!opts || (!opts.era && !opts.planType)) return plain(s);
+    let m = byOptions.get(opts);
+    if (!m) {
+      m = memo((t: string) => fn(t, opts));
+      byOptions.set(opts, m);
+    }
+    return m(s);
+  };
+}
+
+/** What a header or stub text says, read with the document's period options. */
+export const readPiece = memoByOptions(readPieceUncached);
 export const normalized = memo((s: string) => normalizeText(s).text);
-export const cellPeriod = memo((s: string) =>
-  /\d/.test(s) ? (findPeriods(s).find((x) => x.fiscalYear !== null) ?? null) : null,
+/** A period written in a data cell itself (`62（R4末）`). */
+export const cellPeriod = memoByOptions((s: string, opts: PeriodOptions) =>
+  /\d/.test(s) ? (findPeriods(s, opts).find((x) => x.fiscalYear !== null) ?? null) : null,
 );
 export const dataValue = memo(dataValueUncached);
 /** The text states a count with its unit (`・拠点数：令和5年度末 1か所`), not only a number. */
 export const holdsCount = memo((s: string) => parseQuantity(s).quantities.some((q) => q.unit));
 
-function readPieceUncached(raw: string): Piece {
+function readPieceUncached(raw: string, opts: PeriodOptions): Piece {
   const text = normalizeText(raw.replace(/<[^>]+>/g, ' '))
     .text.replace(/\s+/g, ' ')
     .trim();
@@ -65,7 +85,7 @@ function readPieceUncached(raw: string): Piece {
     const label = stripTags(text) || null;
     return { text, period: null, kind: null, label, unit: null, unitText: null };
   }
-  const h = parseColumnHeader(split.label ?? text);
+  const h = parseColumnHeader(split.label ?? text, opts);
   let label: string | null = stripTags(normalized(h.rest ?? '')).trim();
   if (!label || isGeneric(label) || /^[\s()（）/・:：-]*$/.test(label) || /^第\s*\d+\s*期(?:計画)?の?$/.test(label))
     label = null;

@@ -135,6 +135,23 @@ describe('parseColumnHeader', () => {
   });
 });
 
+describe('parseColumnHeader: plan terms in a header', () => {
+  it('reads 第6期目標値 as the term of the plan type given', () => {
+    const h = parseColumnHeader('第6期目標値', { planType: 'shogai' });
+    expect(h.period).toMatchObject({ kind: 'plan_term', start: '2021-04-01', end: '2024-03-31' });
+    expect([h.valueKind, h.rest]).toEqual(['target', '']);
+  });
+
+  it('takes the year beside a plan term, and the 計画 of `第6期計画` is no kind word', () => {
+    const h = parseColumnHeader('第6期計画の目標値（令和5年度）', { planType: 'shogai' });
+    expect(h.period).toMatchObject({ kind: 'fy', fiscalYear: 2023 });
+    expect([h.valueKind, h.rest]).toEqual(['target', '']);
+    expect(parseColumnHeader('第7期計画', { planType: 'shogai' })).toMatchObject({ valueKind: null, rest: '' });
+    expect(parseColumnHeader('第6期 計画値', { planType: 'shogai' })).toMatchObject({ valueKind: 'plan' });
+    expect(parseColumnHeader('第9期計画期間', { planType: 'kaigo' })).toMatchObject({ rest: '計画期間' });
+  });
+});
+
 describe('valueKindOf', () => {
   const rows: Array<[string, ValueKind | null]> = [
     ['見込', 'plan'],
@@ -155,5 +172,14 @@ describe('valueKindOf', () => {
   ];
   it.each(rows)('%s → %s', (w, k) => {
     expect(valueKindOf(w)).toBe(k);
+  });
+});
+
+describe('parseColumnHeader: four digits alone', () => {
+  it('are a year only near the document’s year (else 1950–2100)', () => {
+    expect(parseColumnHeader('2018', { era: { year: 2023, text: '令和5年' } }).period?.fiscalYear).toBe(2018);
+    expect(parseColumnHeader('1887', { era: { year: 2023, text: '令和5年' } }).period).toBeNull();
+    expect(parseColumnHeader('1887').period).toBeNull();
+    expect(parseColumnHeader('2030').period?.fiscalYear).toBe(2030);
   });
 });

@@ -263,7 +263,6 @@ describe('inconsistent or impossible text', () => {
     '6月',
     '65歳以上',
     'R3 見込',
-    '令和元年度（2019年度）',
     '昭和一桁',
     '1000年',
     'PR3',
@@ -514,5 +513,75 @@ describe('findPeriods in seed-document text', () => {
   it('takes the plan type for a bare 第N期 from options', () => {
     expect(findPeriods('第 6 期 R 3', { planType: 'shogai' }).map((p) => p.kind)).toEqual(['plan_term', 'fy']);
     expect(findPeriods('第 6 期 R 3').map((p) => p.kind)).toEqual(['fy']);
+  });
+});
+
+describe('years written without their era, read in the era nearest the document’s year', () => {
+  const reiwa4 = { era: { year: 2022, text: '令和4年11月2日' } };
+  const heisei30 = { era: { year: 2018, text: '平成30年12月7日' } };
+
+  it('reads 3年度, 29年度, 元年度 and 2年3月31日 in the era that puts them nearest', () => {
+    const read = (t: string, o = reiwa4) => {
+      const p = parsePeriod(t, o);
+      return p && [p.kind, p.fiscalYear, p.start];
+    };
+    expect(read('3年度')).toEqual(['fy', 2021, '2021-04-01']);
+    expect(read('５年度末')).toEqual(['fy_end', 2023, '2024-03-31']);
+    expect(read('元年度')).toEqual(['fy', 2019, '2019-04-01']);
+    expect(read('29年度')).toEqual(['fy', 2017, '2017-04-01']);
+    expect(read('2年3月31日時点')).toEqual(['date', 2019, '2020-03-31']);
+    // a document of 平成30年: 32年度 is 平成32年度 (2020), written before the era changed
+    expect(read('28年度', heisei30)).toEqual(['fy', 2016, '2016-04-01']);
+    expect(read('32年度', heisei30)).toEqual(['fy', 2020, '2020-04-01']);
+  });
+
+  it('reads a run that crosses the change of era (29 30 元 2) year after year', () => {
+    const years = findPeriods('29年度 30年度 元年度 2年度 3年度', reiwa4).map((p) => p.fiscalYear);
+    expect(years).toEqual([2017, 2018, 2019, 2020, 2021]);
+  });
+
+  it('says so in a warning', () => {
+    expect(parsePeriod('3年度', reiwa4)?.warnings[0]).toMatch(
+      /^bare_year: 3年度 names no era; read as 令和3年 \(2021\)/,
+    );
+  });
+
+  it('reads nothing without the document’s year, nor what is no era year', () => {
+    expect(parsePeriod('3年度')).toBeNull();
+    expect(findPeriods('第3年度', reiwa4)).toEqual([]);
+    expect(findPeriods('過去3年度の平均', reiwa4)).toEqual([]);
+    expect(findPeriods('5年間', reiwa4)).toEqual([]);
+    expect(findPeriods('3年', reiwa4)).toEqual([]);
+    // no era puts 75 within 30 years of 2022
+    expect(findPeriods('75年度', reiwa4)).toEqual([]);
+    // an era-marked year is read as written
+    expect(parsePeriod('平成3年度', reiwa4)).toMatchObject({ fiscalYear: 1991, warnings: [] });
+    expect(parsePeriod('2021年度', reiwa4)).toMatchObject({ fiscalYear: 2021, warnings: [] });
+  });
+});
+
+describe('a western year glossing an era year after it', () => {
+  it('is one period with the era year: 令和12年度（2030）, 令和元年度（2019年度）', () => {
+    expect(parsePeriod('令和12年度（2030）')).toMatchObject({ kind: 'fy', fiscalYear: 2030, warnings: [] });
+    expect(parsePeriod('令和元年度（2019年度）')).toMatchObject({ kind: 'fy', fiscalYear: 2019, warnings: [] });
+  });
+
+  it('keeps both readings when they disagree', () => {
+    const r = parsePeriod('令和12年度(2031)') as PeriodReading;
+    expect(r).toMatchObject({ fiscalYear: 2030 });
+    expect(r.alternatives?.[0]).toMatchObject({ fiscalYear: 2031 });
+    expect(r.warnings[0]).toMatch(/^era_mismatch/);
+  });
+});
+
+describe('念和, an OCR misreading of 令和', () => {
+  it('is 令和 where a year follows, with a warning', () => {
+    expect(parsePeriod('念和6年度')).toMatchObject({ kind: 'fy', fiscalYear: 2024 });
+    expect(parsePeriod('念和6年度')?.warnings).toEqual(['ocr_era: 念和 read as 令和']);
+    expect(parsePeriod('念和7年3月末時点')).toMatchObject({ kind: 'date', fiscalYear: 2024, start: '2025-03-31' });
+  });
+
+  it('is nothing without a year', () => {
+    expect(findPeriods('念和の時代')).toEqual([]);
   });
 });

@@ -54,4 +54,36 @@ export const undatedResultLatest = rule<ObservationContext>({
   ],
 });
 
-export const DOCUMENT_OBSERVATION_RULES = [actualAfterReportDate, undatedResultLatest];
+/** An average over several years (`過去５年間平均`, `3か年平均`) is of no single year. */
+const SEVERAL_YEARS =
+  /(?:過去|直近)\s*[0-9０-９一二三四五六七八九十]+\s*(?:年|か年|カ年|ヵ年)|[0-9０-９一二三四五六七八九十]+\s*(?:年間|か年|カ年|ヵ年)\s*平均/u;
+
+export const documentYearUndated = rule<ObservationContext>({
+  id: 'period.document-year',
+  family: 'period',
+  stage: 'revisit-document',
+  priority: 30,
+  summary:
+    'A value no header, heading or sentence dates, in a document that is no plan and is about one year (`財政状況等一覧表（平成21年度決算）`, `令和6年度 一般会計予算書`, a release dated `令和3年4月7日`), falls on that year, with a warning; an average over several years keeps none.',
+  applies: ({ o, documentYear }) =>
+    o.fiscal_year === null &&
+    documentYear?.fiscalYear != null &&
+    !SEVERAL_YEARS.test(`${o.indicator_label} ${o.subgroup ?? ''} ${o.measure ?? ''}`),
+  apply({ o, documentYear }) {
+    const p = fyPeriod(documentYear!.fiscalYear!, documentYear!.text);
+    o.fiscal_year = p.fiscalYear;
+    o.period_kind = p.kind;
+    o.period_start = p.start;
+    o.period_end = p.end;
+    o.warnings.push(`no year stated: FY${p.fiscalYear}, the year the document is about (${documentYear!.text})`);
+  },
+  examples: [
+    {
+      name: 'example.txt',
+      text: '財政状況一覧（令和4年度決算）\n\n1 一般会計等の財政状況\n\n歳入と歳出の総額は次のとおりです。\n\n区分\t歳入総額\t歳出総額\n一般会計（百万円）\t41,250\t40,180\n',
+      expect: { fiscal_year: 2022, value: 41250000000 },
+    },
+  ],
+});
+
+export const DOCUMENT_OBSERVATION_RULES = [actualAfterReportDate, undatedResultLatest, documentYearUndated];

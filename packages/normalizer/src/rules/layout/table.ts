@@ -9,12 +9,12 @@ import { holdsCount, type Piece, readPiece } from '../../table/pieces.js';
 import { rule } from '../engine.js';
 import type { TableLayout } from '../table-context.js';
 
-const stageRow = (L: TableLayout, r: number) => PDCA_STAGE.test(L.text(r, 0).normalize('NFKC'));
-const rowHasNumbers = (L: TableLayout, r: number) => {
-  for (let c = 1; c < L.nC; c++) if (L.hasNumber(r, c) && !readPiece(L.text(r, c)).period) return true;
+export const stageRow = (L: TableLayout, r: number) => PDCA_STAGE.test(L.text(r, 0).normalize('NFKC'));
+export const rowHasNumbers = (L: TableLayout, r: number) => {
+  for (let c = 1; c < L.nC; c++) if (L.hasNumber(r, c) && !readPiece(L.text(r, c), L.ctx.periods).period) return true;
   return false;
 };
-const maxHeaderRows = (L: TableLayout) => Math.min(4, L.nR - 1);
+export const maxHeaderRows = (L: TableLayout) => Math.min(4, L.nR - 1);
 
 export const headerRowsBeforeData = rule<TableLayout>({
   id: 'layout.header-rows-before-data',
@@ -61,21 +61,23 @@ export const headerRowsOfKindWords = rule<TableLayout>({
   stage: 'header-rows',
   priority: 20,
   summary:
-    "Below the extractor's header rows, a row with no data whose cells name periods or kinds (`計画 | 実績 | 計画 | 実績` under `令和6年度 | | 令和7年度 |`) is one more header row; a cell stating a count with its unit ends the header.",
+    "Below the extractor's header rows, a row with no data whose cells name periods or kinds (`計画 | 実績 | 計画 | 実績` under `令和6年度 | | 令和7年度 |`) is one more header row, and so are the rows of labels above it; a cell stating a count with its unit ends the header.",
   applies: (L) => L.headerRows > 0,
   apply(L) {
     const before = L.headerRows;
-    while (L.headerRows < maxHeaderRows(L) && !rowHasNumbers(L, L.headerRows) && !stageRow(L, L.headerRows)) {
+    // (rows of labels alone, `利用者数(人/月) | 利用日数(日/月)` between the groups and the kind words, are headers
+    // when a row of such words follows them before the data)
+    for (let r = L.headerRows; r < maxHeaderRows(L) && !rowHasNumbers(L, r) && !stageRow(L, r); r++) {
       let words = 0;
       let counts = 0;
       for (let c = 1; c < L.nC; c++) {
-        const p = readPiece(L.text(L.headerRows, c));
+        const p = readPiece(L.text(r, c), L.ctx.periods);
         if (p.kind || p.period) words++;
         // `11人（基準値の入所者数の6％以上）`, `5人（令和4年度末までの累計）`: a count with its unit is a value
-        if (holdsCount(L.text(L.headerRows, c))) counts++;
+        if (holdsCount(L.text(r, c))) counts++;
       }
-      if (words === 0 || counts > 0) break;
-      L.headerRows++;
+      if (counts > 0) break;
+      if (words > 0) L.headerRows = r + 1;
     }
     return L.headerRows > before;
   },
@@ -103,8 +105,9 @@ export const stubColumns = rule<TableLayout>({
       let numbers = 0;
       for (let r = L.headerRows; r < L.nR; r++) {
         const t = L.text(r, L.stubCols);
-        if (!t) continue;
-        if (L.hasNumber(r, L.stubCols) && !readPiece(t).period) numbers++;
+        // (a missing marker, `―`, `－`, is a value not given: it labels nothing)
+        if (!t || L.data[r]?.[L.stubCols]?.missing) continue;
+        if (L.hasNumber(r, L.stubCols) && !readPiece(t, L.ctx.periods).period) numbers++;
         else labels++;
       }
       if (numbers > 0 && numbers >= labels) break;
@@ -127,7 +130,7 @@ export const valuedColumnEndsStubs = rule<TableLayout>({
     for (let c = 1; c < L.stubCols; c++) {
       let valued = false;
       for (let r = 0; r < L.headerRows; r++) {
-        const p = readPiece(L.text(r, c));
+        const p = readPiece(L.text(r, c), L.ctx.periods);
         if (p.period || p.kind) valued = true;
       }
       if (!valued) continue;
@@ -208,13 +211,13 @@ export const columnHeaders = rule<TableLayout>({
         const t = headerText(r, c);
         if (!t || seen.has(t)) continue;
         seen.add(t);
-        ps.push(readPiece(t));
+        ps.push(readPiece(t, L.ctx.periods));
       }
       L.colPieces.push(ps);
     }
     L.corner = [];
     for (let r = 0; r < L.headerRows; r++)
-      for (let c = 0; c < L.stubCols; c++) if (L.text(r, c)) L.corner.push(readPiece(L.text(r, c)));
+      for (let c = 0; c < L.stubCols; c++) if (L.text(r, c)) L.corner.push(readPiece(L.text(r, c), L.ctx.periods));
     return flattened; // recorded only when a flattened span was read
   },
   examples: [

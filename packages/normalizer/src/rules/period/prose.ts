@@ -364,6 +364,36 @@ export const comparisonPrevious = rule<ProseValueContext>({
   ],
 });
 
+/** `平成30年度末と比べて`, `前年度から`: the year a change is counted from, right before the change. */
+const COMPARED_WITH =
+  /^\s*(?:末|時点|現在)?\s*(?:の[^、。]{0,12}?)?(?:と比べて?|に比べて?|と比較して|から|より)\s*[、,]?\s*$/u;
+
+export const changeSinceYear = rule<ProseValueContext>({
+  id: 'period.change-since-year',
+  family: 'period',
+  stage: 'period-final',
+  priority: 45,
+  summary:
+    '`令和5年9月末の認定者数は10,566人で、平成30年度末と比べて1,004人増加`: a change counted from a year is of the value it changes to (the year before it), not of the year it is counted from.',
+  applies: (x) =>
+    x.kind === 'deviation' &&
+    !!x.lastPeriod &&
+    x.period === x.lastPeriod.period &&
+    x.between !== null &&
+    COMPARED_WITH.test(x.between) &&
+    !!x.I.prevValue?.period &&
+    x.I.prevValue.period.fiscalYear !== x.period.fiscalYear,
+  apply(x) {
+    x.period = x.I.prevValue!.period;
+  },
+  examples: [
+    {
+      text: '令和5年度末の利用者数は214人で、令和2年度末と比べて38人増加しました。',
+      expect: { value_kind: 'deviation', fiscal_year: 2023, value: 38 },
+    },
+  ],
+});
+
 export const arrowBaseTarget = rule<ProseValueContext>({
   id: 'kind.arrow-base-target',
   family: 'kind',
@@ -491,6 +521,7 @@ export const PROSE_PERIOD_RULES = [
   targetPlanEndProse,
   targetBesideResult,
   comparisonPrevious,
+  changeSinceYear,
   arrowBaseTarget,
   arrowYears,
   changeCountsPrevious,

@@ -1,7 +1,8 @@
 /** Period rules of tables: the fiscal year (or point in time) of a data cell's value. Stage `period`. */
 import type { FiscalPeriod } from '@shiryo/model';
+import { RELATIVE_YEAR_WORDS } from '@shiryo/model';
 import { fiscalYearOfIso } from '../../dates.js';
-import { fyPeriod } from '../../period/index.js';
+import { fyPeriod, type PeriodReading } from '../../period/index.js';
 import { cellPeriod, pickPeriod } from '../../table/pieces.js';
 import { rule } from '../engine.js';
 import type { CellContext } from '../table-context.js';
@@ -22,9 +23,9 @@ export const cellOwnPeriod = rule<CellContext>({
   stage: 'period',
   priority: 10,
   summary: "A date written in the cell itself (`・23% … 令和2年6月から1年間での退院率`) beats the column's year.",
-  applies: (x) => !!cellPeriod(x.L.text(x.r, x.c)),
+  applies: (x) => !!cellPeriod(x.L.text(x.r, x.c), x.ctx.periods),
   apply(x) {
-    x.period = cellPeriod(x.L.text(x.r, x.c));
+    x.period = cellPeriod(x.L.text(x.r, x.c), x.ctx.periods);
   },
   examples: [
     {
@@ -54,6 +55,105 @@ export const columnPeriod = rule<CellContext>({
   ],
 });
 
+export const yearsLineAbove = rule<CellContext>({
+  id: 'period.years-line-above',
+  family: 'period',
+  stage: 'period',
+  priority: 22,
+  summary:
+    'Years in linearized rows: a table whose headers name no year, right under a line ending with as many years as it has data columns (`内容 2023（令和5）年度 2024（令和6）年度 …`, a header row read as a paragraph), takes them column by column.',
+  applies: (x) =>
+    !x.period &&
+    !!x.ctx.yearsAbove &&
+    x.ctx.yearsAbove.length === x.L.nC - x.L.stubCols &&
+    !x.L.colPieces.some((ps) => ps.some((p) => p.period)),
+  apply(x) {
+    x.period = x.ctx.yearsAbove![x.c - x.L.stubCols] ?? null;
+    return !!x.period;
+  },
+  examples: [
+    {
+      name: 'example.txt',
+      text: '（2）生活介護\n\n区分 2023（令和5）年度 2024（令和6）年度 2025（令和7）年度\n\n利用者数（人/月） 計画値\t210\t215\t220\n利用者数（人/月） 実績\t204\t219\t－\n',
+      expect: { fiscal_year: 2024, value: 219 },
+    },
+  ],
+});
+
+const RELATIVE_YEAR = new RegExp(
+  `(${Object.keys(RELATIVE_YEAR_WORDS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?!比|差|との|と比)`,
+  'u',
+);
+
+/** The year a header word names relative to the document's (`本年度予算額`, `前年度`), in the given pieces. */
+function relativeYear(x: CellContext, pieces: { text: string }[]): FiscalPeriod | null {
+  const doc = x.ctx.documentYear?.fiscalYear;
+  if (doc == null) return null;
+  for (const p of pieces) {
+    const m = RELATIVE_YEAR.exec(p.text.replace(/\s+/gu, ''));
+    if (m) return fyPeriod(doc + RELATIVE_YEAR_WORDS[m[1]!]!, `${m[1]} (${x.ctx.documentYear!.text})`);
+  }
+  return null;
+}
+
+/** Some column of the table names the document's own year (`本年度予算額`). */
+const namesThisYear = (x: CellContext) =>
+  x.L.colPieces.some((ps) =>
+    ps.some((p) => RELATIVE_YEAR_WORDS[RELATIVE_YEAR.exec(p.text.replace(/\s+/gu, ''))?.[1] ?? ''] === 0),
+  );
+
+export const relativeYearHeader = rule<CellContext>({
+  id: 'period.relative-year',
+  family: 'period',
+  stage: 'period',
+  priority: 25,
+  summary:
+    "Budget tables: `本年度予算額 | 前年度予算額 | 比較` — 本年度 is the year the document's title names (`令和6年度 一般会計予算書`), 前年度 the year before (in a column's headers, else in the row's stubs); a difference in a table of 本年度 values is of 本年度.",
+  applies: (x) =>
+    !x.period &&
+    (!!relativeYear(x, x.cols) ||
+      !!relativeYear(x, x.stubs) ||
+      (!x.stubs.some((p) => p.period) &&
+        (x.kind === 'deviation' || x.kind === 'achievement_rate') &&
+        x.ctx.documentYear?.fiscalYear != null &&
+        namesThisYear(x))),
+  apply(x) {
+    x.period =
+      relativeYear(x, x.cols) ??
+      relativeYear(x, x.stubs) ??
+      fyPeriod(x.ctx.documentYear!.fiscalYear!, `本年度 (${x.ctx.documentYear!.text})`);
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '令和7年度 介護保険特別会計予算書\n\n款\t本年度予算額\t前年度予算額\t比較\n保険給付費\t4,120\t3,980\t140\n',
+      expect: { value_kind: 'deviation', fiscal_year: 2025, value: 140 },
+    },
+  ],
+});
+
+export const bareYearRowPeriod = rule<CellContext>({
+  id: 'period.bare-year-row',
+  family: 'period',
+  stage: 'period',
+  priority: 28,
+  summary:
+    'Years as rows written as bare numbers (`元 | 2 | 3` down the stub under `年度`, period.bare-year-run): every value of the row falls on its year.',
+  applies: (x) => !x.period && !!x.L.bareYearRows?.get(x.r),
+  apply(x) {
+    x.period = x.L.bareYearRows!.get(x.r)!;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '令和6年1月10日\n\n年度\t利用者数（人）\n元\t212\n2\t198\n3\t205\n',
+      expect: { fiscal_year: 2020, value: 198 },
+    },
+  ],
+});
+
 export const rowPeriod = rule<CellContext>({
   id: 'period.row',
   family: 'period',
@@ -69,6 +169,26 @@ export const rowPeriod = rule<CellContext>({
       name: 'example.tsv',
       text: '年度\t要介護認定者数（人）\n令和4年度\t4,812\n令和5年度\t4,990\n',
       expect: { fiscal_year: 2023, value: 4990 },
+    },
+  ],
+});
+
+export const kindNotePeriod = rule<CellContext>({
+  id: 'period.kind-note',
+  family: 'period',
+  stage: 'period',
+  priority: 35,
+  summary:
+    'A note that says when the values of a kind stand (`※基準値は令和元年度末の数値`) dates the values of that kind whose headers name no year.',
+  applies: (x) => !x.period && !!x.kind && !!x.ctx.kindYears[x.kind],
+  apply(x) {
+    x.period = x.ctx.kindYears[x.kind!]!;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '※基準値は令和4年度末の数値、目標値は令和8年度末の数値です。\n\n項目\t基準値\t目標値\n施設入所者数（人）\t96\t91\n',
+      expect: { value_kind: 'baseline', fiscal_year: 2022, value: 96 },
     },
   ],
 });
@@ -107,6 +227,32 @@ export const targetRangeEnd = rule<CellContext>({
       name: 'example.tsv',
       text: '成果目標\tR6～R8目標\n福祉施設から一般就労への移行者数（人）\t18\n',
       expect: { value_kind: 'target', fiscal_year: 2026, value: 18 },
+    },
+  ],
+});
+
+export const differenceLaterYear = rule<CellContext>({
+  id: 'period.difference-later-year',
+  family: 'period',
+  stage: 'period',
+  priority: 55,
+  summary:
+    'A difference whose header names the two years it compares (`増減（R8－R5）`, `差（令和8年度－令和5年度）`) is of the later year: the change to it.',
+  applies: (x) =>
+    x.kind === 'deviation' &&
+    x.period?.kind === 'range' &&
+    (x.period as PeriodReading).range?.from.fiscalYear != null &&
+    (x.period as PeriodReading).range?.to.fiscalYear != null,
+  apply(x) {
+    const { from, to } = (x.period as PeriodReading).range!;
+    const later = from.fiscalYear! >= to.fiscalYear! ? from : to;
+    x.period = fyPeriod(later.fiscalYear!, later.text);
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '事業\t令和2年度実績\t令和6年度計画\t増減（R6－R2）\n地域活動支援センター（か所）\t3\t4\t1\n',
+      expect: { value_kind: 'deviation', fiscal_year: 2024, value: 1 },
     },
   ],
 });
@@ -152,9 +298,14 @@ export const reportYear = rule<CellContext>({
 export const TABLE_PERIOD_RULES = [
   cellOwnPeriod,
   columnPeriod,
+  yearsLineAbove,
+  relativeYearHeader,
+  bareYearRowPeriod,
   rowPeriod,
+  kindNotePeriod,
   headingPeriod,
   targetRangeEnd,
+  differenceLaterYear,
   targetPlanEnd,
   reportYear,
 ];
