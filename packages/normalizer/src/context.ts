@@ -345,6 +345,19 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
       }
       if (kind && period) break;
     }
+    // (else the nearest heading above that states one fiscal year, `歳出比較分析表（平成21年度普通会計決算）` over its
+    // sub-headings: a section title dates the tables under it)
+    if (!period)
+      for (const h of sections.headings().reverse()) {
+        const years = findPeriods(h, base.periods).filter((p) => p.fiscalYear !== null);
+        const distinct = new Set(years.map((p) => p.fiscalYear));
+        const ranges = findPeriods(h, base.periods).some((p) => p.fiscalYear === null && p.end);
+        if (distinct.size === 1 && !ranges) {
+          period = years[0]!;
+          break;
+        }
+        if (distinct.size > 1 || ranges) break;
+      }
     // A table split out of a larger one (a block of a review sheet) has its own title as caption: it names the
     // block better than any heading above the larger table.
     const heading =

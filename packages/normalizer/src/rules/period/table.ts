@@ -198,7 +198,8 @@ export const headingPeriod = rule<CellContext>({
   family: 'period',
   stage: 'period',
   priority: 40,
-  summary: "The caption's or heading's year, for levels (not differences or rates; for a base only a point in time).",
+  summary:
+    "The caption's or heading's year, else the year of the nearest section title above that states one (a section title dates the tables under it), for levels (not differences or rates; for a base only a point in time).",
   applies: (x) => !x.period && !!headingPeriodFor(x),
   apply(x) {
     x.period = headingPeriodFor(x);
@@ -208,6 +209,11 @@ export const headingPeriod = rule<CellContext>({
       name: 'example.txt',
       text: '令和5年度 障害福祉サービスの実績\n\nサービス\t実績\n生活介護（人/月）\t212\n',
       expect: { fiscal_year: 2023, value: 212 },
+    },
+    {
+      name: 'example.md',
+      text: '# 第6期計画 進捗報告\n\n## 令和4年度の状況\n\n利用の状況は次のとおりです。\n\n### 居住系サービス\n\n| サービス | 実績 |\n| --- | --- |\n| 共同生活援助（人/月） | 87 |\n',
+      expect: { fiscal_year: 2022, value: 87 },
     },
   ],
 });
@@ -289,7 +295,7 @@ export const reportYear = rule<CellContext>({
   examples: [
     {
       name: 'example.txt',
-      text: '# 令和4年度実績について\n\n## 日中一時支援事業\n\n日中の活動の場を確保しました。\n\n利用状況は次のとおりです。\n\n事業\t実績\n日中一時支援（人）\t46\n',
+      text: '# 地域生活支援事業の報告\n\n本資料は令和4年度実績について取りまとめたものです。\n\n## 日中一時支援事業\n\n日中の活動の場を確保しました。\n\n利用状況は次のとおりです。\n\n事業\t実績\n日中一時支援（人）\t46\n',
       expect: { value_kind: 'actual', fiscal_year: 2022, value: 46 },
     },
   ],
