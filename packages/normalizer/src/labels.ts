@@ -3,6 +3,11 @@ import {
   BULLET_MARKS,
   classBody,
   GENERIC_HEADER_WORDS,
+  KIND_COMPOUND_AT_END,
+  KIND_COMPOUND_AT_START,
+  KIND_COMPOUND_SOURCE,
+  KIND_STEMS_NAMING_THINGS,
+  kindOfWord,
   NOTE_MARKS,
   TARGET_READINGS,
   TOTAL_WORDS,
@@ -67,6 +72,7 @@ const MEASURE_WORDS = [
   '構成割合',
   '所持者数',
   '受給者数',
+  '給付費',
 ];
 
 const SUBGROUP_RE = new RegExp(
@@ -175,4 +181,42 @@ export function kindWord(text: string, opts: { baseline?: boolean } = {}): Value
   if (/見込|計画値/.test(c)) hits.add('plan');
   if (opts.baseline && /基準値/.test(c)) hits.add('baseline');
   return hits.size === 1 ? [...hits][0]! : null;
+}
+
+/** A bracketed formula after a kind word (`差(実績ー見込量)`): how the value is made, not what it is. */
+const KIND_FORMULA = new RegExp(`(${KIND_COMPOUND_SOURCE})[(（][^()（）]*[-−ー－÷×/／+＋][^()（）]*[)）]$`, 'u');
+
+/** What a label says it counts, when that is all it says (`利用者数`, `(延べ利用日数)`, `利用者数の`). */
+const measureRest = (rest: string) => {
+  const r = rest.replace(/^[(（]|[)）]$|の$/gu, '');
+  return r === '' || isMeasureOnly(r);
+};
+
+/**
+ * A header or stub text whose kind word is fused with what it counts (`利用者数実績`, `実績（利用者数）`,
+ * `延べ利用日数見込`, `サービス見込量`): the kind its compound kind word states (`kindOfWord`, read by stems) and
+ * the text without it. A kind word ends a label whatever comes before it (`…の実績`), except a stem that also ends
+ * names of things (`整備計画`, `人口推計`, `格差`), which counts only after a measure; one at the start counts only
+ * before a measure (`計画相談支援` names a service). Null when the text holds no such word, or only one (the exact
+ * readers take it).
+ */
+export function splitKindWord(text: string): { kind: ValueKind; rest: string } | null {
+  const c = compact(text).replace(KIND_FORMULA, '$1');
+  const end = KIND_COMPOUND_AT_END.exec(c);
+  if (end && end.index > 0) {
+    const word = end[0];
+    const rest = c.slice(0, end.index);
+    const kind = kindOfWord(word);
+    const weak = (KIND_STEMS_NAMING_THINGS as readonly string[]).includes(word);
+    // (`目標と実績`, `見込量及び実績`: a banner naming two kinds states neither)
+    const pair = /(?:と|及び|および|並びに|[・、,/])$/u.test(rest);
+    if (kind && !pair && (!weak || measureRest(rest))) return { kind, rest: rest.replace(/の$/u, '') };
+  }
+  const start = KIND_COMPOUND_AT_START.exec(c);
+  if (start && start[0].length < c.length) {
+    const rest = c.slice(start[0].length);
+    const kind = kindOfWord(start[0]);
+    if (kind && measureRest(rest)) return { kind, rest: rest.replace(/^[(（]([^()（）]*)[)）]$/u, '$1') };
+  }
+  return null;
 }

@@ -3,8 +3,8 @@
  * unit (`Piece`), or the quantities it holds (`dataValue`). Pure string readings shared by the table rules.
  */
 import type { FiscalPeriod, Quantity, Table, ValueKind } from '@shiryo/model';
-import { ANSWER_WORDS, PDCA_STAGE, tableToGrid, wordsPattern } from '@shiryo/model';
-import { compact, isGeneric, stripTags } from '../labels.js';
+import { ANSWER_WORDS, kindOfWord, PDCA_STAGE, tableToGrid, wordsPattern } from '@shiryo/model';
+import { compact, isGeneric, splitKindWord, stripTags } from '../labels.js';
 import { findPeriods, parseColumnHeader } from '../period/index.js';
 import { canonicalUnit, parseQuantity, splitLabelUnit } from '../quantity/index.js';
 import { normalizeText } from '../text/index.js';
@@ -67,12 +67,19 @@ function readPieceUncached(raw: string): Piece {
   }
   const h = parseColumnHeader(split.label ?? text);
   let label: string | null = stripTags(normalized(h.rest ?? '')).trim();
+  // A kind word fused with what it counts (`利用者数実績`, `実績（利用者数）`) or a compound one (`計画見込量`).
+  let kind = h.valueKind;
+  const fused = kind ? null : kindOfWord(label) ? { kind: kindOfWord(label)!, rest: '' } : splitKindWord(label);
+  if (fused) {
+    kind = fused.kind;
+    label = fused.rest;
+  }
   if (!label || isGeneric(label) || /^[\s()（）/・:：-]*$/.test(label) || /^第\s*\d+\s*期(?:計画)?の?$/.test(label))
     label = null;
   return {
     text,
     period: h.period,
-    kind: h.valueKind,
+    kind,
     label,
     unit: split.unit,
     unitText: split.unitText,

@@ -10,6 +10,9 @@ import { immediateKind } from '../../prose/words.js';
 import { rule } from '../engine.js';
 import type { ProseValueContext } from '../prose-context.js';
 
+/** A comparison with last year right before a value (`前年同期比 ▲38件`, `（対前年度比：`). */
+const YEAR_ON_YEAR_BEFORE = new RegExp(`(?:${YEAR_ON_YEAR_PATTERN.source})\\s*[:：]?\\s*$`, 'u');
+
 /** The kind the segment's markers (`【目標値】`, `（基準値）`) or its sentence's kind word state. */
 function segmentKind(seg: string): ValueKind | null {
   const markers = [...seg.matchAll(/【([^】]*)】|[(（]\s*(基準値?|目標値?|実績値?|見込量?)\s*[)）]/gu)]
@@ -120,8 +123,10 @@ export const wordBefore = rule<ProseValueContext>({
   family: 'kind',
   stage: 'kind-said',
   priority: 10,
-  summary: 'The word right before the value says what it is: `【現状値】620人`, `（達成率83％）`, `目標：年4回以上`.',
+  summary:
+    'The word right before the value says what it is: `【現状値】620人`, `（達成率83％）`, `目標：年4回以上` (a comparison with last year is read by `kind.year-on-year`).',
   applies: (x) => {
+    if (YEAR_ON_YEAR_BEFORE.test(x.before)) return false;
     x.said = immediateKind(x.before);
     return !!x.said;
   },
@@ -137,9 +142,7 @@ export const yearOnYear = rule<ProseValueContext>({
   stage: 'kind-said',
   priority: 20,
   summary: 'A signed change (or a count) right after 前年度比 is a difference; a percent level after it is not.',
-  applies: (x) =>
-    new RegExp(`(?:${YEAR_ON_YEAR_PATTERN.source})\\s*[:：]?\\s*$`, 'u').test(x.before) &&
-    (x.signed || x.q.quantity.unit !== 'percent'),
+  applies: (x) => YEAR_ON_YEAR_BEFORE.test(x.before) && (x.signed || x.q.quantity.unit !== 'percent'),
   apply(x) {
     x.kind = 'deviation';
   },
