@@ -177,6 +177,25 @@ export function subsetNoteOf(text: string): string | null {
 const unitLine = (b: Block | undefined) =>
   !!b && (/^[(（][^)）]{1,12}[)）]$/.test(b.text.trim()) || /^[(（]?\s*単位\s*[:：][^。]{1,12}$/u.test(b.text.trim()));
 
+/**
+ * The unit a table's caption states: a unit line above it (`（単位：人/月）`, `単位：千円`), or a unit in brackets
+ * in its caption or the blocks between it and the heading that names it (`【…の給付費（千円）】`, `表2 …の人数
+ * （人/月）`, `1) 居宅介護（時間/月）`) — the nearest first; a sentence states none.
+ */
+function captionUnit(t: Table, short: Block[], named: Block | undefined): string | null {
+  const end = named ? short.indexOf(named) : 1;
+  const blocks = short
+    .slice(0, Math.max(end + 1, 1))
+    .filter((b) => !(b.kind === 'paragraph' && /。\s*$/u.test(b.text)));
+  for (const text of [t.caption ?? '', ...blocks.map((b) => b.text)]) {
+    if (!text) continue;
+    if (unitLine({ text } as Block)) return text.trim();
+    const u = splitLabelUnit(text).unitText;
+    if (u) return u;
+  }
+  return null;
+}
+
 /** Context of every table: the blocks just before it (caption, unit line, headings) and the note after it. */
 export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Map<number, TableContext> {
   const items = documentItems(doc);
@@ -200,10 +219,7 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
         !/^【[^】]*】$/.test(b.text.trim()) &&
         !(b.kind === 'paragraph' && /。\s*$/u.test(b.text)),
     );
-    let unitHint: string | null = t.unitHint ?? null;
-    const justBefore = recent[recent.length - 1];
-    if (!unitHint && unitLine(justBefore)) unitHint = justBefore!.text.trim();
-    if (!unitHint && named) unitHint = splitLabelUnit(named.text).unitText ?? null;
+    const unitHint = t.unitHint ?? captionUnit(t, short, named);
     const captionish = [t.caption ?? '', ...short.slice(0, 2).map((b) => b.text)].filter(Boolean);
     let kind: ValueKind | null = null;
     let period: FiscalPeriod | null = null;
@@ -223,6 +239,8 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
         ? stripNumbering(t.caption) || null
         : named
           ? stripNumbering(named.text)
+              // (a caption's table number, `表2 `, `表5-2 `, numbers the table; it names nothing)
+              .replace(/^[表図]\s*\d+(?:[-－‐]\d+)?\s+/u, '')
               .replace(/[(（][^)）]*P\s*\d+[)）]/g, '')
               .replace(/[(（][^)）]{1,10}[)）]\s*$/, '')
               .trim() || null

@@ -7,6 +7,7 @@ import {
   KIND_COMPOUND_AT_START,
   KIND_COMPOUND_SOURCE,
   KIND_STEMS_NAMING_THINGS,
+  KIND_WORD_STEMS,
   kindOfWord,
   NOTE_MARKS,
   TARGET_READINGS,
@@ -15,6 +16,8 @@ import {
 } from '@shiryo/model';
 
 const TARGET_WORD = new RegExp(wordsPattern(TARGET_READINGS), 'u');
+/** A phrase's plan words: the plan stems but bare 計画, which names plans (`障害福祉計画`), not their values. */
+const PLAN_WORD = new RegExp(wordsPattern([...KIND_WORD_STEMS.plan.filter((w) => w !== '計画'), '計画値']), 'u');
 const LEADING_MARKS_AND_NOTES = new RegExp(`^\\s*(?:[-${classBody(BULLET_MARKS + NOTE_MARKS)}]+\\s*)+`, 'u');
 const LEADING_MARKS = new RegExp(`^\\s*(?:[-${classBody(BULLET_MARKS)}]+\\s*)+`, 'u');
 /**
@@ -73,6 +76,8 @@ const MEASURE_WORDS = [
   '所持者数',
   '受給者数',
   '給付費',
+  '給付額',
+  '費用額',
 ];
 
 const SUBGROUP_RE = new RegExp(
@@ -165,7 +170,7 @@ export { KIND_MARKER, NATIONAL_GUIDELINE } from '@shiryo/model';
 /**
  * The one kind a phrase states — a caption, a heading, a label line, the words of a sentence before a value — or
  * null when it states none or several: 目標 (and its OCR readings 月標/日標) → target; 実績, or a state
- * (`【令和6年度の状況】`, `現状`) → actual; 見込, 計画値 → plan; 基準値 → baseline. `目標値に対する実績`: the words after
+ * (`【令和6年度の状況】`, `現状`) → actual; 見込, 推計, 計画値 → plan; 基準値 → baseline. `目標値に対する実績`: the words after
  * に対する are what is reported. `目標1` (a numbered goal) names no kind.
  *
  * `baseline` is asked for by captions only: in a sentence, `基準値` names the one value after it (the kind rules read
@@ -178,7 +183,7 @@ export function kindWord(text: string, opts: { baseline?: boolean } = {}): Value
   const hits = new Set<ValueKind>();
   if (TARGET_WORD.test(c)) hits.add('target');
   if (/実績/.test(c) || (/(?:状況|現状)】?$/.test(c) && !/目標|見込|計画/.test(c))) hits.add('actual');
-  if (/見込|計画値/.test(c)) hits.add('plan');
+  if (PLAN_WORD.test(c)) hits.add('plan');
   if (opts.baseline && /基準値/.test(c)) hits.add('baseline');
   return hits.size === 1 ? [...hits][0]! : null;
 }

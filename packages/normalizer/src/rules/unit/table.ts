@@ -100,15 +100,22 @@ export const tableHintUnit = rule<CellContext>({
   stage: 'unit',
   priority: 50,
   summary:
-    "The unit of the table's unit line or caption (`（単位：人）`, `(千円)`); of a composite hint (`(人・世帯)`), the part the label names.",
+    "The unit of the table's unit line or caption (`（単位：人）`, `(千円)`, `【…の給付費（千円）】`); of a composite hint (`(人・世帯)`, `（単位：千円，％）`), the part the label names: a rate's percent, else the counted part, else the first (amounts in 千円 scaled to yen).",
   applies: (x) => !x.unit && !!x.ctx.unitHint,
   apply(x) {
     const hintText = x.ctx.unitHint!;
     const whole = unitInfo(hintText);
     const hint = whole ? { unit: whole.unit, unitText: hintText, factor: whole.factor } : splitLabelUnit(hintText);
-    x.unit = hint.unit ?? unitFromCompositeHint(hintText, `${x.indicator}${x.measure ?? ''}`);
-    x.unitText = x.unit ? (hint.unitText ?? hintText) : null;
-    if (hint.unit) x.factor = hint.factor ?? 1;
+    const part = hint.unit
+      ? null
+      : unitFromCompositeHint(
+          hintText,
+          `${x.indicator}${x.measure ?? ''}${x.cols.map((p) => p.label ?? '').join('')}`,
+          x.kind === 'achievement_rate',
+        );
+    x.unit = hint.unit ?? part?.unit ?? null;
+    x.unitText = x.unit ? (hint.unit ? (hint.unitText ?? hintText) : part!.unitText) : null;
+    x.factor = (hint.unit ? hint.factor : part?.factor) ?? 1;
     return !!x.unit;
   },
   examples: [
