@@ -1,7 +1,8 @@
 /**
  * Units stated once for a table: in a caption (`【…の費用額（百万円）】`, `表2 …（件/年）`), a unit column
- * (`千円`), a corner (`（千円）`), a composite unit line (`（単位：人、％）`: percent for the rate column). Money is
- * stored in yen wherever its unit is stated.
+ * (`千円`), a corner (`（千円）`), a composite unit line (`（単位：人、％）`: percent for the rate column), a unit
+ * line above a caption line; an achievement rate is in percent whatever the table's unit. Money is stored in yen
+ * wherever its unit is stated.
  */
 import type { Observation } from '@shiryo/model';
 import { describe, expect, it } from 'vitest';
@@ -51,6 +52,11 @@ describe('units stated once for a table', () => {
       ['認定率', null, 2023, 'actual', 18.4, 'percent'],
       ['認定者数', null, 2024, 'actual', 6388, 'person'],
       ['認定率', null, 2024, 'actual', 18.9, 'percent'],
+      ['介護医療院', null, 2024, 'plan', 18, 'person/month'],
+      ['介護医療院', null, 2024, 'actual', 21, 'person/month'],
+      ['成年後見制度利用支援事業', null, 2024, 'plan', 12, 'person/year'],
+      ['成年後見制度利用支援事業', null, 2024, 'actual', 9, 'person/year'],
+      ['成年後見制度利用支援事業', null, 2024, 'achievement_rate', 75, 'percent'],
     ]);
   });
 

@@ -178,15 +178,19 @@ const unitLine = (b: Block | undefined) =>
   !!b && (/^[(（][^)）]{1,12}[)）]$/.test(b.text.trim()) || /^[(（]?\s*単位\s*[:：][^。]{1,12}$/u.test(b.text.trim()));
 
 /**
- * The unit a table's caption states: a unit line above it (`（単位：人/月）`, `単位：千円`), or a unit in brackets
- * in its caption or the blocks between it and the heading that names it (`【…の給付費（千円）】`, `表2 …の人数
- * （人/月）`, `1) 居宅介護（時間/月）`) — the nearest first; a sentence states none.
+ * The unit a table's caption states: a unit line (`（単位：人/月）`, `単位：千円`) or a unit in brackets in its
+ * caption or in the blocks between the table before and it, up to the nearest numbered or marked heading (`【…の給付費（千円）】`,
+ * `表2 …の人数（人/月）`, `1) 居宅介護（時間/月）`) — the nearest first; a sentence states none.
  */
-function captionUnit(t: Table, short: Block[], named: Block | undefined): string | null {
-  const end = named ? short.indexOf(named) : 1;
-  const blocks = short
-    .slice(0, Math.max(end + 1, 1))
-    .filter((b) => !(b.kind === 'paragraph' && /。\s*$/u.test(b.text)));
+function captionUnit(t: Table, since: Block[]): string | null {
+  const blocks: Block[] = [];
+  for (const b of [...since].reverse()) {
+    if (blocks.length >= 4) break;
+    if (b.text.length <= 90 && !(b.kind === 'paragraph' && /。\s*$/u.test(b.text))) blocks.push(b);
+    // (a short unnumbered line the extractor took for a heading, `施設サービスの利用者数`, is the table's caption)
+    if (b.kind === 'heading' && (/^\s*#/u.test(b.orig) || stripNumbering(b.text) !== b.text.normalize('NFKC').trim()))
+      break;
+  }
   for (const text of [t.caption ?? '', ...blocks.map((b) => b.text)]) {
     if (!text) continue;
     if (unitLine({ text } as Block)) return text.trim();
@@ -201,11 +205,14 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
   const items = documentItems(doc);
   const out = new Map<number, TableContext>();
   const recent: Block[] = [];
+  // (the blocks since the table before: a unit line above that table is not this one's)
+  let since: Block[] = [];
   const sections = new SectionTracker();
   for (const [pos, it] of items.entries()) {
     if (it.block) {
       sections.see(it.block);
       recent.push(it.block);
+      since.push(it.block);
       if (recent.length > 12) recent.shift();
       continue;
     }
@@ -219,7 +226,9 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
         !/^【[^】]*】$/.test(b.text.trim()) &&
         !(b.kind === 'paragraph' && /。\s*$/u.test(b.text)),
     );
-    const unitHint = t.unitHint ?? captionUnit(t, short, named);
+    const unitHint = t.unitHint ?? captionUnit(t, since);
+    // (a table of words alone, a caption set as a one-row table, holds no values the unit line was for)
+    if (t.cells.some((c) => /[0-9０-９]/u.test(c.text))) since = [];
     const captionish = [t.caption ?? '', ...short.slice(0, 2).map((b) => b.text)].filter(Boolean);
     let kind: ValueKind | null = null;
     let period: FiscalPeriod | null = null;

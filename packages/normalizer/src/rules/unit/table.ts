@@ -171,6 +171,28 @@ export const measureWordUnit = rule<CellContext>({
   ],
 });
 
+export const rateKindIsPercent = rule<CellContext>({
+  id: 'unit.rate-kind-is-percent',
+  family: 'unit',
+  stage: 'unit',
+  priority: 70,
+  summary:
+    "An achievement rate (`達成率`, `対計画比` with no unit of its own) is a result over its plan in percent, whatever the table's unit (`（人/年）` in the corner, `利用者数` in the row).",
+  applies: (x) => x.kind === 'achievement_rate' && x.unit !== 'percent' && x.unit !== 'ratio',
+  apply(x) {
+    x.unit = 'percent';
+    x.unitText = null;
+    x.factor = 1;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '（人/年）\t令和5年度計画\t令和5年度実績\t令和5年度達成率\n移動支援事業\t40\t36\t90.0\n',
+      expect: { value_kind: 'achievement_rate', unit: 'percent', value: 90 },
+    },
+  ],
+});
+
 export const TABLE_UNIT_RULES = [
   rateColumnUnit,
   rowUnit,
@@ -179,6 +201,7 @@ export const TABLE_UNIT_RULES = [
   tableHintUnit,
   rowMeasureOverTable,
   measureWordUnit,
+  rateKindIsPercent,
 ];
 
 export const scaleFactor = rule<CellContext>({
