@@ -336,7 +336,10 @@ export const NATIONAL_GUIDELINE = new RegExp(wordsPattern(NATIONAL_GUIDELINE_WOR
 /** A bracketed kind marker (`【目標値】`, `【実績】`, the OCR readings `【月標】`/`【日標】`). */
 export const KIND_MARKER = new RegExp(`【[^】]*(?:${wordsPattern([...TARGET_READINGS, '実績', '見込'])})[^】]*】`, 'u');
 
-/** Header words that name no indicator (`項目`, `区分`, `単位` …). */
+/**
+ * Header words that name no indicator (`項目`, `区分`, `単位`, `内容` …); a header made of them only (`項目内容`,
+ * `区分区分`: two header cells a PDF set as one, `サービス種別`) names none either (`isGeneric`).
+ */
 export const GENERIC_HEADER_WORDS = [
   '項目',
   '区分',
@@ -356,6 +359,7 @@ export const GENERIC_HEADER_WORDS = [
   '単位',
   '考え方',
   '備考',
+  '内容',
 ] as const;
 
 // ---------------------------------------------------------------------------------------------

@@ -100,9 +100,12 @@ export function stripNumbering(s: string): string {
     .trim();
 }
 
+/** A text made of generic header words only (`項目内容`, `区分区分`, `サービス種別`). */
+const GENERIC_ONLY = new RegExp(`^(?:${wordsPattern(GENERIC_HEADER_WORDS)})+$`, 'u');
+
 export function isGeneric(label: string): boolean {
   const c = compact(label).replace(/[()（）【】]/g, '');
-  return c === '' || GENERIC.has(c);
+  return c === '' || GENERIC.has(c) || GENERIC_ONLY.test(c);
 }
 
 /** The measure word a label is, or ends with; null when it is not measure-like. */

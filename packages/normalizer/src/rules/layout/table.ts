@@ -95,7 +95,7 @@ export const headerRowsOfLabels = rule<TableLayout>({
   stage: 'header-rows',
   priority: 30,
   summary:
-    "Header words in labels: below the extractor's header rows, a row with no number that names every value column (`| | 生活介護 | 生活介護 | 就労定着支援 |`, `| 区分 | 身体障害者手帳 | 療育手帳 |` under one markdown header row) is one more header row, not a row labelling no value; a group row (a label in its first cell only), a sentence, an answer (`有`, `○`) or a count with its unit ends the header.",
+    "Header words in labels: below the extractor's header rows, a row with no number that names every value column, or spans them from the first (`| | 生活介護 | 生活介護 | 就労定着支援 |`, `| 区分 | 身体障害者手帳 | 療育手帳 |`, `| | | 第8期 | 第9期計画 | |` under one markdown header row) is one more header row, not a row labelling no value; a group row (a label in its first cell only), a sentence, an answer (`有`, `○`) or a count with its unit ends the header.",
   applies: (L) => L.headerRows > 0,
   apply(L) {
     const before = L.headerRows;
@@ -116,10 +116,10 @@ export const headerRowsOfLabels = rule<TableLayout>({
       const cols = valued(r + 1);
       if (cols.length === 0) break;
       const texts = cols.map((c) => L.text(r, c).trim());
-      const named = texts.filter((t) => t && !ANSWER.test(t) && t.length <= 40 && !/[。]/u.test(t));
+      // A blank right of a named cell is that cell's span flattened (`| 第8期 | 第9期計画 | | |`).
+      const covered = texts.every((t, i) => (t ? t.length <= 40 && !/[。]/u.test(t) : i > 0));
       // (`11人（基準値の入所者数の6％以上）`: a count with its unit is a value written in words)
-      if (named.length < cols.length || texts.some((t) => ANSWER.test(t) || (/[0-9０-９]/u.test(t) && holdsCount(t))))
-        break;
+      if (!covered || texts.some((t) => ANSWER.test(t) || (/[0-9０-９]/u.test(t) && holdsCount(t)))) break;
       L.headerRows++;
     }
     return L.headerRows > before;
