@@ -77,3 +77,28 @@ describe('headers whose kind word is fused with what they count', () => {
     ]);
   });
 });
+
+describe('prose under a heading of a state', () => {
+  it('reads a bound as a target, and a number defining a count in a ※ note as no observation', async () => {
+    const { extractText } = await import('@shiryo/extractor');
+    const { normalizeDocument } = await import('@shiryo/normalizer');
+    const doc = extractText(
+      [
+        '## 3 取組の状況',
+        '',
+        '・基幹相談支援センターの設置：1か所以上（令和8年度末）',
+        '・ピアサポーター養成研修の修了者：14人（令和5年度）',
+        '',
+        '※修了者は、年度内に2回以上研修を受講した人の数です。修了者数は1人1月当たりではなく年度の実人数です。',
+      ].join('\n'),
+      'state-heading.md',
+    );
+    const n = normalizeDocument(doc);
+    expect(
+      n.observations.map((o) => [o.indicator_label, o.fiscal_year, o.value_kind, o.value, o.unit, o.qualifier]),
+    ).toEqual([
+      ['基幹相談支援センターの設置', 2026, 'target', 1, 'facility', 'gte'],
+      ['ピアサポーター養成研修の修了者', 2023, 'actual', 14, 'person', null],
+    ]);
+  });
+});

@@ -105,12 +105,13 @@ export const boundIsTarget = rule<ProseValueContext>({
   family: 'kind',
   stage: 'kind',
   priority: 30,
-  summary: '`年6回以上`, `72人を超えない`: a bound is a target unless the text says otherwise.',
+  summary:
+    '`年6回以上`, `72人を超えない`: a bound is a target unless the text says otherwise (a heading of a state, `主な指標の状況`, does not).',
   applies: (x) =>
     x.kind !== 'target' &&
     !!x.q.quantity.qualifier &&
     x.q.quantity.qualifier !== 'approx' &&
-    !x.I.state.kind &&
+    (!x.I.state.kind || !!x.I.state.kindOfState) &&
     !kindWord(x.seg),
   apply(x) {
     x.kind = 'target';

@@ -118,8 +118,9 @@ export const headerRowsOfLabels = rule<TableLayout>({
       const texts = cols.map((c) => L.text(r, c).trim());
       // A blank right of a named cell is that cell's span flattened (`| 第8期 | 第9期計画 | | |`).
       const covered = texts.every((t, i) => (t ? t.length <= 40 && !/[。]/u.test(t) : i > 0));
-      // (`11人（基準値の入所者数の6％以上）`: a count with its unit is a value written in words)
-      if (!covered || texts.some((t) => ANSWER.test(t) || (/[0-9０-９]/u.test(t) && holdsCount(t)))) break;
+      // (`11人（基準値の入所者数の6％以上）`: a count with its unit is a value written in words; a number inside a
+      // label, `就労定着率7割以上の事業所の割合`, is not)
+      if (!covered || texts.some((t) => ANSWER.test(t) || (/^[^\p{L}]*[0-9０-９]/u.test(t) && holdsCount(t)))) break;
       L.headerRows++;
     }
     return L.headerRows > before;

@@ -142,6 +142,25 @@ export const noteRestates = rule<ProseValueContext>({
   examples: [{ text: '・事例検討会を実施（年4回） ※次年度も年4回を予定している。' }],
 });
 
+export const noteDefinition = rule<ProseValueContext>({
+  id: 'skip.note-definition',
+  family: 'skip',
+  stage: 'skip',
+  priority: 105,
+  summary:
+    'Numbers in `※` notes that say how a figure is counted (`※1か月当たりの量です`, `※実利用者数は、年度内に1回以上利用した人の数です`, `1人1月当たりの平均利用日数`) define the count, they are no observations.',
+  applies: (x) =>
+    /※/u.test(x.sentenceBefore + x.before.slice(-60)) &&
+    (/^(?:\s*[0-9０-９]*[^\s、。0-9０-９]{0,2}){0,2}(?:当たり|あたり)/u.test(x.rest) ||
+      /^[^、。0-9０-９]{0,4}(?:以上|以下|未満)?(?:を|に)?[^、。0-9０-９]{0,6}(?:した|している|する|された)(?:人|者|方|件|もの)/u.test(
+        x.rest,
+      )),
+  apply(x) {
+    x.skip = 'a note defining the count';
+  },
+  examples: [{ text: '※利用者数は、年度内に１回以上サービスを利用した人の数です。' }],
+});
+
 export const noLabelProse = rule<ProseValueContext>({
   id: 'skip.no-label-prose',
   family: 'skip',
@@ -164,5 +183,6 @@ export const PROSE_SKIP_RULES = [
   roundingNote,
   numberInRateName,
   noteRestates,
+  noteDefinition,
   noLabelProse,
 ];
