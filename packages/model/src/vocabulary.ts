@@ -196,6 +196,18 @@ export function kindOfWord(word: string): ValueKind | null {
  */
 export const KIND_STEMS_NAMING_THINGS = ['計画', '計画案', '推計', '差', '基準', '増減', '比較'] as const;
 
+/**
+ * Stems of the verbs and nouns of an outlook: a sentence whose predicate is one of them and its endings
+ * (`…の見込みです。`, `…を見込んでいます。`, `…と推計しています。`, `…の整備を予定しています。`) states a plan.
+ */
+export const OUTLOOK_STEMS = ['見込', '見通し', '推計', '予定', '計画', '想定'] as const;
+
+/** The predicate of a sentence of outlook: an outlook stem followed by kana endings only, up to the full stop. */
+export const OUTLOOK_PREDICATE = new RegExp(
+  `(?:${wordsPattern(OUTLOOK_STEMS)})\\p{sc=Hiragana}{0,12}\\s*[。．]?\\s*$`,
+  'u',
+);
+
 /** A compound kind word at the end of a text (`利用者数実績`, `延べ利用日数見込`), for `splitKindWord`. */
 export const KIND_COMPOUND_AT_END = new RegExp(`${KIND_COMPOUND_SOURCE}$`, 'u');
 /** A compound kind word at the start of a text (`実績（利用者数）`, `見込 利用者数`). */

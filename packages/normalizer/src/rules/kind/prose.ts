@@ -4,7 +4,7 @@
  * `period-final` where the kind depends on the year found.
  */
 import type { ValueKind } from '@shiryo/model';
-import { YEAR_ON_YEAR_PATTERN } from '@shiryo/model';
+import { OUTLOOK_PREDICATE, YEAR_ON_YEAR_PATTERN } from '@shiryo/model';
 import { kindWord } from '../../labels.js';
 import { immediateKind } from '../../prose/words.js';
 import { rule } from '../engine.js';
@@ -189,6 +189,65 @@ export const sentenceSaysTarget = rule<ProseValueContext>({
   ],
 });
 
+/**
+ * The end of a clause that has a predicate of its own (`306人（市内22事業所）で、`, `…ことから、`): the predicate at the end
+ * of the sentence is not the value's (a list of values, `388人、利用回数は…`, shares it).
+ */
+const CLAUSE_END = /(?:で|から|ため|ので|が|おり|あり)[、,，]/u;
+
+/** The value's own clause, from the value to the full stop, ends in a predicate of outlook. */
+function saysOutlook(x: ProseValueContext): boolean {
+  const end = x.rest.search(/[。．]/u);
+  const clause = end < 0 ? x.rest : x.rest.slice(0, end + 1);
+  return OUTLOOK_PREDICATE.test(clause) && !CLAUSE_END.test(clause);
+}
+
+export const sentenceSaysOutlook = rule<ProseValueContext>({
+  id: 'kind.sentence-says-outlook',
+  family: 'kind',
+  stage: 'kind-said',
+  priority: 45,
+  summary:
+    '`利用者数は月平均1,084人、利用回数は月平均22,310回の見込みです。`, `…1事業所の新規整備を見込みます。`: a sentence whose predicate says what is expected or planned (an outlook stem of the vocabulary, `OUTLOOK_STEMS`, and kana endings) makes its values plans.',
+  applies: saysOutlook,
+  apply(x) {
+    x.kind = 'plan';
+  },
+  examples: [
+    { text: '令和6年度の訪問看護の利用者数は月平均640人の見込みです。', expect: { value_kind: 'plan', value: 640 } },
+    { text: '令和8年度のグループホームの定員は54人と想定しています。', expect: { value_kind: 'plan', value: 54 } },
+  ],
+});
+
+export const outlookBeforePlanIsEstimate = rule<ProseValueContext>({
+  id: 'kind.outlook-before-plan-is-estimate',
+  family: 'kind',
+  stage: 'period-final',
+  priority: 15,
+  summary:
+    '`令和5年度の利用者数は月平均1,084人の見込みです。` in a 第9期 plan (2024–2026): what a sentence expects of a year before the plan term is a result estimated before it is final (`estimate`, as `実績見込`), not a plan.',
+  applies: (x) =>
+    x.kind === 'plan' &&
+    !!x.I.planStart &&
+    x.period?.fiscalYear != null &&
+    x.period.fiscalYear < x.I.planStart &&
+    // (the year is of the value's own clause: not of a clause before it, `令和5年度末の定員は306人で、…第9期計画期間中に
+    // 定員18人分の整備を計画します`, nor of a sentence before it)
+    x.between !== null &&
+    !CLAUSE_END.test(x.between) &&
+    !/[。．]/u.test(x.between) &&
+    saysOutlook(x),
+  apply(x) {
+    x.kind = 'estimate';
+  },
+  examples: [
+    {
+      text: '第9期介護保険事業計画\n\n令和5年度の訪問看護の利用者数は月平均612人の見込みです。',
+      expect: { value_kind: 'estimate', fiscal_year: 2023, value: 612 },
+    },
+  ],
+});
+
 export const signedChangeFrom = rule<ProseValueContext>({
   id: 'kind.signed-change-from',
   family: 'kind',
@@ -215,5 +274,7 @@ export const PROSE_KIND_RULES = [
   yearOnYear,
   comparedWith,
   sentenceSaysTarget,
+  sentenceSaysOutlook,
+  outlookBeforePlanIsEstimate,
   signedChangeFrom,
 ];

@@ -1,7 +1,14 @@
 /** Skip rules of prose: numbers in sentences that report nothing of their own. Stages `skip`, `skip-unlabelled`. */
+import { OUTLOOK_STEMS, wordsPattern } from '@shiryo/model';
 import { unitBase } from '../../prose/words.js';
 import { rule } from '../engine.js';
 import type { ProseValueContext } from '../prose-context.js';
+
+/**
+ * `22,310回の見込みです`, `1,150人と推計しています`: a count followed by an outlook (ending in kana or a stop, not a name
+ * such as `計画相談支援`) reports what is expected.
+ */
+const OUTLOOK_AFTER = new RegExp(`^[のと](?:${wordsPattern(OUTLOOK_STEMS)})(?:\\p{sc=Hiragana}|[、。,，．]|$)`, 'u');
 
 export const attributive = rule<ProseValueContext>({
   id: 'skip.attributive',
@@ -9,7 +16,7 @@ export const attributive = rule<ProseValueContext>({
   stage: 'skip',
   priority: 20,
   summary:
-    '`市内3か所の委託相談事業所`: a number used attributively (followed by の/で/と/から) describes, it does not report — unless it counts what was set up (`2棟の設置`), is a dated value a change starts from (`…年度の82.0％から`), a case count, a part of a whole, or a count joined to the next (`6床と、`).',
+    '`市内3か所の委託相談事業所`: a number used attributively (followed by の/で/と/から) describes, it does not report — unless it counts what was set up (`2棟の設置`) or what is expected (`22,310回の見込みです`, `1,150人と推計しています`), is a dated value a change starts from (`…年度の82.0％から`), a case count, a part of a whole, or a count joined to the next (`6床と、`).',
   applies: (x) => {
     const { after, before, q } = x;
     return (
@@ -21,6 +28,7 @@ export const attributive = rule<ProseValueContext>({
       !/^(の(?:うち|内|設置|整備|開設|確保|新設|開催|実施|\s*[0-9０-９.．]+\s*倍|(?:利用|参加|相談|申請)が)|で(?:ある|あった|あり|した|す|実施|開催|運営|[、,])|と(?:する|し|な|[、,]|(?:引き続き)?(?:連携|協力|契約|協定)))/u.test(
         after,
       ) &&
+      !OUTLOOK_AFTER.test(after) &&
       !x.partOfWhole
     );
   },
