@@ -90,6 +90,129 @@ export const KIND_STEMS: Readonly<Record<'target' | 'actual' | 'plan' | 'baselin
   baseline: ['基準値', '現状値', '計画策定時', '策定時'],
 };
 
+/**
+ * The stems a compound kind word is made of, by what each says (`計画見込量`, `実績値（見込）`, `対目標比`,
+ * `計画差`, `前年度末比較` are in no exact list). Rates are whole words: `比` alone ends many a word that is no rate
+ * (`構成比`), so it only counts after another stem (`計画比`, `前年度比`).
+ */
+export const KIND_WORD_STEMS = {
+  /** A rate of a result to its plan or target. */
+  rate: ['達成率', '達成度', '進捗率', '執行率'],
+  /** A difference. */
+  /** A difference, or a comparison with last year (`前年度比`; in percent, `kind.year-on-year-percent-is-level`). */
+  deviation: ['差異', '差引', '差', '乖離', '増減', '比較', '前年同期比', '前年度比', '前年比'],
+  /**
+   * A base the plan is measured from (`計画策定時` before 計画). `現状` alone heads a review's column of what was done
+   * (a result); only `現状値` names a base.
+   */
+  baseline: ['計画策定時', '策定時', '基準', '現状値'],
+  target: [...TARGET_READINGS],
+  actual: ['実績'],
+  plan: ['見込み', '見込', '計画', '推計'],
+} as const;
+
+/** What may stand before a stem (`対計画比`, `前年度比`, `進捗目標`). */
+export const KIND_WORD_PREFIXES = ['前年同期', '前年度', '前年', '対', '進捗'] as const;
+/** What may follow a stem (`見込量`, `目標値`, `計画比`, `実績数`). */
+export const KIND_WORD_SUFFIXES = ['数値', '値', '量', '数', '額', '率', '度', '案', '比', '対比'] as const;
+
+const STEM_KIND: Readonly<Record<string, ValueKind>> = Object.fromEntries(
+  Object.entries(KIND_WORD_STEMS).flatMap(([k, stems]) =>
+    stems.map((s) => [s, k === 'rate' ? 'achievement_rate' : (k as ValueKind)]),
+  ),
+);
+const escapeWord = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternation = (words: readonly string[]) =>
+  [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeWord)
+    .join('|');
+const STEM = `(?:${alternation(Object.keys(STEM_KIND))})`;
+const PREFIX = `(?:${alternation(KIND_WORD_PREFIXES)})`;
+// (`比較` is a stem of its own: `計画比較` is 計画 and 比較, not 計画比 and 較)
+const SUFFIX = `(?:(?:${alternation(KIND_WORD_SUFFIXES)})(?!較))`;
+/** One part of a compound kind word: a stem with what may stand around it, in brackets or not (`（見込）`). */
+const KIND_PART = `[(（]?${PREFIX}?${STEM}${SUFFIX}*[)）]?`;
+
+/**
+ * The source of a regular expression matching one compound kind word (NFKC text, no blanks): `計画見込量`,
+ * `実績値(見込)`, `対計画比`, `目標達成率`, `前年度比増減`.
+ */
+export const KIND_COMPOUND_SOURCE = `(?:${KIND_PART}){1,4}`;
+const KIND_COMPOUND = new RegExp(`^${KIND_COMPOUND_SOURCE}$`, 'u');
+/** A bracketed formula after a kind word: `(実績ー見込量)`, `(B/A)`, `(実績÷計画)`. */
+const FORMULA = /[(（][^()（）]*[-−ー－÷×/／+＋][^()（）]*[)）]$/u;
+const KIND_PARTS = new RegExp(`(${PREFIX})?(${STEM})(${SUFFIX}*)`, 'gu');
+
+/**
+ * The value kind of one header or bracket word, read by its stems so that a compound no list holds reads as its
+ * parts say (the one reader of kind words: exact words of `KIND_WORDS` read the same through it):
+ *
+ * - a rate stem (`達成率`, `進捗率`), or `比` after a stem (`対計画比`, `計画対比`) → `achievement_rate`, except a
+ *   comparison with last year (`前年度比`, `対前年比`) → `deviation`;
+ * - a difference stem (`差`, `乖離`, `増減`, `比較`) → `deviation` (`計画差`, `実績との差`, `前年度比増減`);
+ * - 実績 before 見込 (`実績見込`, `実績値（見込）`) → `estimate`;
+ * - else one kind among 実績 → `actual`, 見込/計画/推計 → `plan`, 目標 → `target`, 基準/現状値/策定時 → `baseline`;
+ *   words naming two (`目標実績`, `見込実績`: headers glued together) → null.
+ *
+ * A word with anything but stems and their prefixes and suffixes (`計画相談支援`, `構成比`, `整備計画`) is no kind
+ * word: null.
+ */
+export function kindOfWord(word: string): ValueKind | null {
+  const w = word
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/值/g, '値')
+    // A formula saying how the value is made (`差(実績ー見込量)`, `達成率(B/A)`) is no part of the word.
+    .replace(FORMULA, '');
+  if (!w) return null;
+  const exact = KIND_WORDS[w];
+  if (exact) return exact;
+  if (!KIND_COMPOUND.test(w)) return null;
+  const parts = [...w.matchAll(KIND_PARTS)].map((m) => ({
+    prefix: m[1] ?? '',
+    kind: STEM_KIND[m[2]!]!,
+    stem: m[2]!,
+    suffix: m[3] ?? '',
+  }));
+  const yearOnYear = parts.some((p) => /前年/u.test(p.prefix));
+  if (parts.some((p) => p.kind === 'achievement_rate')) return 'achievement_rate';
+  if (parts.some((p) => /比/u.test(p.suffix) && p.kind !== 'deviation'))
+    return yearOnYear ? 'deviation' : 'achievement_rate';
+  if (parts.some((p) => p.kind === 'deviation') || yearOnYear) return 'deviation';
+  const kinds = [...new Set(parts.map((p) => p.kind))];
+  if (kinds.length === 1) return kinds[0]!;
+  const actualAt = parts.findIndex((p) => p.kind === 'actual');
+  const planAt = parts.findIndex((p) => p.kind === 'plan' && p.stem.startsWith('見込'));
+  if (kinds.length === 2 && actualAt >= 0 && planAt > actualAt) return 'estimate';
+  // `計画策定時`: the time the plan was made is a base.
+  if (kinds.includes('baseline') && parts.some((p) => p.stem.endsWith('策定時'))) return 'baseline';
+  return null;
+}
+
+/**
+ * Bare stems that also end the names of things (`整備計画`, `地域福祉計画`, `人口推計`, `格差`, `比較`): at the
+ * end of a label they state a kind only after what is counted (`利用者数計画`).
+ */
+export const KIND_STEMS_NAMING_THINGS = ['計画', '計画案', '推計', '差', '基準', '増減', '比較'] as const;
+
+/**
+ * Stems of the verbs and nouns of an outlook: a sentence whose predicate is one of them and its endings
+ * (`…の見込みです。`, `…を見込んでいます。`, `…と推計しています。`, `…の整備を予定しています。`) states a plan.
+ */
+export const OUTLOOK_STEMS = ['見込', '見通し', '推計', '予定', '計画', '想定'] as const;
+
+/** The predicate of a sentence of outlook: an outlook stem followed by kana endings only, up to the full stop. */
+export const OUTLOOK_PREDICATE = new RegExp(
+  `(?:${wordsPattern(OUTLOOK_STEMS)})\\p{sc=Hiragana}{0,12}\\s*[。．]?\\s*$`,
+  'u',
+);
+
+/** A compound kind word at the end of a text (`利用者数実績`, `延べ利用日数見込`), for `splitKindWord`. */
+export const KIND_COMPOUND_AT_END = new RegExp(`${KIND_COMPOUND_SOURCE}$`, 'u');
+/** A compound kind word at the start of a text (`実績（利用者数）`, `見込 利用者数`). */
+export const KIND_COMPOUND_AT_START = new RegExp(`^${KIND_COMPOUND_SOURCE}`, 'u');
+
 /** Words of a comparison with last year (`前年度比`, `対前年度比`, `前年同期比`). */
 export const YEAR_ON_YEAR_PATTERN = /前年度?比|前年同期比|対前年度?比?/u;
 
@@ -225,7 +348,10 @@ export const NATIONAL_GUIDELINE = new RegExp(wordsPattern(NATIONAL_GUIDELINE_WOR
 /** A bracketed kind marker (`【目標値】`, `【実績】`, the OCR readings `【月標】`/`【日標】`). */
 export const KIND_MARKER = new RegExp(`【[^】]*(?:${wordsPattern([...TARGET_READINGS, '実績', '見込'])})[^】]*】`, 'u');
 
-/** Header words that name no indicator (`項目`, `区分`, `単位` …). */
+/**
+ * Header words that name no indicator (`項目`, `区分`, `単位`, `内容` …); a header made of them only (`項目内容`,
+ * `区分区分`: two header cells a PDF set as one, `サービス種別`) names none either (`isGeneric`).
+ */
 export const GENERIC_HEADER_WORDS = [
   '項目',
   '区分',
@@ -245,6 +371,7 @@ export const GENERIC_HEADER_WORDS = [
   '単位',
   '考え方',
   '備考',
+  '内容',
 ] as const;
 
 // ---------------------------------------------------------------------------------------------

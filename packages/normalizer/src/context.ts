@@ -304,16 +304,42 @@ function trailingYears(text: string, opts: PeriodOptions): FiscalPeriod[] | null
 const unitLine = (b: Block | undefined) =>
   !!b && (/^[(（][^)）]{1,12}[)）]$/.test(b.text.trim()) || /^[(（]?\s*単位\s*[:：][^。]{1,12}$/u.test(b.text.trim()));
 
+/**
+ * The unit a table's caption states: a unit line (`（単位：人/月）`, `単位：千円`) or a unit in brackets in its
+ * caption or in the blocks between the table before and it, up to the nearest numbered or marked heading (`【…の給付費（千円）】`,
+ * `表2 …の人数（人/月）`, `1) 居宅介護（時間/月）`) — the nearest first; a sentence states none.
+ */
+function captionUnit(t: Table, since: Block[]): string | null {
+  const blocks: Block[] = [];
+  for (const b of [...since].reverse()) {
+    if (blocks.length >= 4) break;
+    if (b.text.length <= 90 && !(b.kind === 'paragraph' && /。\s*$/u.test(b.text))) blocks.push(b);
+    // (a short unnumbered line the extractor took for a heading, `施設サービスの利用者数`, is the table's caption)
+    if (b.kind === 'heading' && (/^\s*#/u.test(b.orig) || stripNumbering(b.text) !== b.text.normalize('NFKC').trim()))
+      break;
+  }
+  for (const text of [t.caption ?? '', ...blocks.map((b) => b.text)]) {
+    if (!text) continue;
+    if (unitLine({ text } as Block)) return text.trim();
+    const u = splitLabelUnit(text).unitText;
+    if (u) return u;
+  }
+  return null;
+}
+
 /** Context of every table: the blocks just before it (caption, unit line, headings) and the note after it. */
 export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Map<number, TableContext> {
   const items = documentItems(doc);
   const out = new Map<number, TableContext>();
   const recent: Block[] = [];
+  // (the blocks since the table before: a unit line above that table is not this one's)
+  let since: Block[] = [];
   const sections = new SectionTracker();
   for (const [pos, it] of items.entries()) {
     if (it.block) {
       sections.see(it.block);
       recent.push(it.block);
+      since.push(it.block);
       if (recent.length > 12) recent.shift();
       continue;
     }
@@ -327,10 +353,9 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
         !/^【[^】]*】$/.test(b.text.trim()) &&
         !(b.kind === 'paragraph' && /。\s*$/u.test(b.text)),
     );
-    let unitHint: string | null = t.unitHint ?? null;
-    const justBefore = recent[recent.length - 1];
-    if (!unitHint && unitLine(justBefore)) unitHint = justBefore!.text.trim();
-    if (!unitHint && named) unitHint = splitLabelUnit(named.text).unitText ?? null;
+    const unitHint = t.unitHint ?? captionUnit(t, since);
+    // (a table of words alone, a caption set as a one-row table, holds no values the unit line was for)
+    if (t.cells.some((c) => /[0-9０-９]/u.test(c.text))) since = [];
     const captionish = [t.caption ?? '', ...short.slice(0, 2).map((b) => b.text)].filter(Boolean);
     let kind: ValueKind | null = null;
     let period: FiscalPeriod | null = null;
@@ -365,6 +390,8 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
         ? stripNumbering(t.caption) || null
         : named
           ? stripNumbering(named.text)
+              // (a caption's table number, `表2 `, `表5-2 `, numbers the table; it names nothing)
+              .replace(/^[表図]\s*\d+(?:[-－‐]\d+)?\s+/u, '')
               .replace(/[(（][^)）]*P\s*\d+[)）]/g, '')
               .replace(/[(（][^)）]{1,10}[)）]\s*$/, '')
               .trim() || null
@@ -376,6 +403,7 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
       subsetNote = subsetNoteOf(next.block!.text);
       if (subsetNote) break;
     }
+    const justBefore = recent[recent.length - 1];
     const yearsAbove = justBefore ? trailingYears(justBefore.text, base.periods) : null;
     const path = sections.path();
     const namedText = named ? stripNumbering(named.text) || named.text : null;

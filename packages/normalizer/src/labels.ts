@@ -3,6 +3,12 @@ import {
   BULLET_MARKS,
   classBody,
   GENERIC_HEADER_WORDS,
+  KIND_COMPOUND_AT_END,
+  KIND_COMPOUND_AT_START,
+  KIND_COMPOUND_SOURCE,
+  KIND_STEMS_NAMING_THINGS,
+  KIND_WORD_STEMS,
+  kindOfWord,
   NOTE_MARKS,
   TARGET_READINGS,
   TOTAL_WORDS,
@@ -10,6 +16,8 @@ import {
 } from '@shiryo/model';
 
 const TARGET_WORD = new RegExp(wordsPattern(TARGET_READINGS), 'u');
+/** A phrase's plan words: the plan stems but bare 計画, which names plans (`障害福祉計画`), not their values. */
+const PLAN_WORD = new RegExp(wordsPattern([...KIND_WORD_STEMS.plan.filter((w) => w !== '計画'), '計画値']), 'u');
 const LEADING_MARKS_AND_NOTES = new RegExp(`^\\s*(?:[-${classBody(BULLET_MARKS + NOTE_MARKS)}]+\\s*)+`, 'u');
 const LEADING_MARKS = new RegExp(`^\\s*(?:[-${classBody(BULLET_MARKS)}]+\\s*)+`, 'u');
 /**
@@ -67,6 +75,9 @@ const MEASURE_WORDS = [
   '構成割合',
   '所持者数',
   '受給者数',
+  '給付費',
+  '給付額',
+  '費用額',
 ];
 
 const SUBGROUP_RE = new RegExp(
@@ -89,9 +100,12 @@ export function stripNumbering(s: string): string {
     .trim();
 }
 
+/** A text made of generic header words only (`項目内容`, `区分区分`, `サービス種別`). */
+const GENERIC_ONLY = new RegExp(`^(?:${wordsPattern(GENERIC_HEADER_WORDS)})+$`, 'u');
+
 export function isGeneric(label: string): boolean {
   const c = compact(label).replace(/[()（）【】]/g, '');
-  return c === '' || GENERIC.has(c);
+  return c === '' || GENERIC.has(c) || GENERIC_ONLY.test(c);
 }
 
 /** The measure word a label is, or ends with; null when it is not measure-like. */
@@ -159,7 +173,7 @@ export { KIND_MARKER, NATIONAL_GUIDELINE } from '@shiryo/model';
 /**
  * The one kind a phrase states — a caption, a heading, a label line, the words of a sentence before a value — or
  * null when it states none or several: 目標 (and its OCR readings 月標/日標) → target; 実績, or a state
- * (`【令和6年度の状況】`, `現状`) → actual; 見込, 計画値 → plan; 基準値 → baseline. `目標値に対する実績`: the words after
+ * (`【令和6年度の状況】`, `現状`) → actual; 見込, 推計, 計画値 → plan; 基準値 → baseline. `目標値に対する実績`: the words after
  * に対する are what is reported. `目標1` (a numbered goal) names no kind.
  *
  * `baseline` is asked for by captions only: in a sentence, `基準値` names the one value after it (the kind rules read
@@ -172,7 +186,45 @@ export function kindWord(text: string, opts: { baseline?: boolean } = {}): Value
   const hits = new Set<ValueKind>();
   if (TARGET_WORD.test(c)) hits.add('target');
   if (/実績/.test(c) || (/(?:状況|現状)】?$/.test(c) && !/目標|見込|計画/.test(c))) hits.add('actual');
-  if (/見込|計画値/.test(c)) hits.add('plan');
+  if (PLAN_WORD.test(c)) hits.add('plan');
   if (opts.baseline && /基準値/.test(c)) hits.add('baseline');
   return hits.size === 1 ? [...hits][0]! : null;
+}
+
+/** A bracketed formula after a kind word (`差(実績ー見込量)`): how the value is made, not what it is. */
+const KIND_FORMULA = new RegExp(`(${KIND_COMPOUND_SOURCE})[(（][^()（）]*[-−ー－÷×/／+＋][^()（）]*[)）]$`, 'u');
+
+/** What a label says it counts, when that is all it says (`利用者数`, `(延べ利用日数)`, `利用者数の`). */
+const measureRest = (rest: string) => {
+  const r = rest.replace(/^[(（]|[)）]$|の$/gu, '');
+  return r === '' || isMeasureOnly(r);
+};
+
+/**
+ * A header or stub text whose kind word is fused with what it counts (`利用者数実績`, `実績（利用者数）`,
+ * `延べ利用日数見込`, `サービス見込量`): the kind its compound kind word states (`kindOfWord`, read by stems) and
+ * the text without it. A kind word ends a label whatever comes before it (`…の実績`), except a stem that also ends
+ * names of things (`整備計画`, `人口推計`, `格差`), which counts only after a measure; one at the start counts only
+ * before a measure (`計画相談支援` names a service). Null when the text holds no such word, or only one (the exact
+ * readers take it).
+ */
+export function splitKindWord(text: string): { kind: ValueKind; rest: string } | null {
+  const c = compact(text).replace(KIND_FORMULA, '$1');
+  const end = KIND_COMPOUND_AT_END.exec(c);
+  if (end && end.index > 0) {
+    const word = end[0];
+    const rest = c.slice(0, end.index);
+    const kind = kindOfWord(word);
+    const weak = (KIND_STEMS_NAMING_THINGS as readonly string[]).includes(word);
+    // (`目標と実績`, `見込量及び実績`: a banner naming two kinds states neither)
+    const pair = /(?:と|及び|および|並びに|[・、,/])$/u.test(rest);
+    if (kind && !pair && (!weak || measureRest(rest))) return { kind, rest: rest.replace(/の$/u, '') };
+  }
+  const start = KIND_COMPOUND_AT_START.exec(c);
+  if (start && start[0].length < c.length) {
+    const rest = c.slice(start[0].length);
+    const kind = kindOfWord(start[0]);
+    if (kind && measureRest(rest)) return { kind, rest: rest.replace(/^[(（]([^()（）]*)[)）]$/u, '$1') };
+  }
+  return null;
 }

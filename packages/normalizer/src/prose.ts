@@ -64,6 +64,11 @@ export interface ProseState {
   lastLabel?: string | null;
   /** The one year the headings above name (`重点施策の取組状況（令和6年度）`): the year of results, not of targets. */
   headingYear?: FiscalPeriod | null;
+  /**
+   * The kind was read from a state word alone (`主な指標の状況`, `現状`), not a kind word (`実績`): what the text
+   * says of one value (a bound, `2か所以上`, is a target) weighs more.
+   */
+  kindOfState?: boolean;
 }
 
 export function newProseState(): ProseState {
@@ -86,6 +91,7 @@ export function proseHeading(
   // への移行`), unless that heading reports on the targets (`第6期計画の成果目標の達成状況`).
   const numbered = stripNumbering(text) !== text.normalize('NFKC').trim() || /^[①-⑳]/u.test(text.trim());
   if (numbered || kindWord(text)) state.kind = kindWord(text) ?? outerKind(outer);
+  state.kindOfState = state.kind === 'actual' && isStateWord(text);
   // `重点施策の取組状況（令和6年度）`: a heading of one year's work dates what is told under it (a target's year is
   // the plan's, so not under a heading of targets).
   const yearOf = (h: string) => {
@@ -100,6 +106,9 @@ export function proseHeading(
   state.plan = [text, ...[...outer].reverse()].map((h) => planTermOf(h, docPlan)).find(Boolean) ?? null;
   state.lastLabel = null;
 }
+
+/** A text whose kind is a state (`…の状況`, `現状`), not a result word (`実績`). */
+const isStateWord = (text: string) => !/実績/u.test(text.normalize('NFKC'));
 
 function outerKind(outer: readonly string[]): ValueKind | null {
   for (const h of [...outer].reverse()) {
@@ -140,7 +149,10 @@ export function proseToObservations(
       for (const p of periods) lead = lead.replace(p.text, ' ');
       lead = cleanLabel(lead.replace(/^\s*[①-⑳]?\s*(目標値?|実績値?)\s*/u, ''));
       if (lead && !/^(目標|実績|評価|今後の対応)/.test(lead)) state.lead = lead;
-      if (k) state.kind = k;
+      if (k) {
+        state.kind = k;
+        state.kindOfState = k === 'actual' && isStateWord(text);
+      }
       const p = periods.find((x) => x.period.fiscalYear !== null);
       // (a plain label, `① 介護予防`, keeps the year its heading gave)
       if (p || k) state.period = p?.period ?? null;

@@ -4,7 +4,7 @@
  */
 
 import type { FiscalPeriod, ValueKind } from '@shiryo/model';
-import { ESTIMATE_PATTERN, KIND_WORDS } from '@shiryo/model';
+import { ESTIMATE_PATTERN, KIND_WORDS, kindOfWord } from '@shiryo/model';
 import { normalizeMapped } from '../text/index.js';
 import { fyPeriod } from './dates.js';
 import { type PeriodOptions, scanPeriods } from './scan.js';
@@ -15,10 +15,12 @@ import { type PeriodOptions, scanPeriods } from './scan.js';
  */
 export const VALUE_KIND_WORDS: Readonly<Record<string, ValueKind>> = KIND_WORDS;
 
-/** The value kind of one header word (`実績値` → actual); null when the word is not a header word. */
+/**
+ * The value kind of one header word (`実績値` → actual, `計画見込量` → plan); null when the word is not a header
+ * word. Read by the vocabulary's one reader of kind words (`kindOfWord`: exact words, then compounds by stems).
+ */
 export function valueKindOf(word: string): ValueKind | null {
-  const w = normalizeMapped(word).text.replace(/\s/g, '');
-  return VALUE_KIND_WORDS[w] ?? null;
+  return kindOfWord(normalizeMapped(word).text);
 }
 
 export interface ColumnHeader {

@@ -3,10 +3,10 @@
  * unit (`Piece`), or the quantities it holds (`dataValue`). Pure string readings shared by the table rules.
  */
 import type { FiscalPeriod, Quantity, Table, ValueKind } from '@shiryo/model';
-import { ANSWER_WORDS, PDCA_STAGE, tableToGrid, wordsPattern } from '@shiryo/model';
-import { compact, isGeneric, stripTags } from '../labels.js';
+import { ANSWER_WORDS, kindOfWord, PDCA_STAGE, tableToGrid, wordsPattern } from '@shiryo/model';
+import { compact, isGeneric, splitKindWord, stripTags } from '../labels.js';
 import { findPeriods, type PeriodOptions, parseColumnHeader } from '../period/index.js';
-import { canonicalUnit, parseQuantity, splitLabelUnit } from '../quantity/index.js';
+import { canonicalUnit, parseQuantity, splitLabelUnit, type UnitInfo, unitInfo } from '../quantity/index.js';
 import { normalizeText } from '../text/index.js';
 
 /** What one header or stub text says. */
@@ -76,8 +76,10 @@ function readPieceUncached(raw: string, opts: PeriodOptions): Piece {
   // An answer (`有`, `無`, `○`, `×`) reports that something is done: it labels nothing.
   if (!text || ANSWER.test(text)) return { text, period: null, kind: null, label: null, unit: null, unitText: null };
   // A cell that is only a unit (`人/月` under 単位) names the unit of its row or column.
-  const whole = canonicalUnit(text);
-  if (whole && !/[0-9]/.test(text)) return { text, period: null, kind: null, label: null, unit: whole, unitText: text };
+  // (`千円` in a unit column or a corner scales the values it governs: its factor goes with it)
+  const whole = unitInfo(text);
+  if (whole && !/[0-9]/.test(text))
+    return { text, period: null, kind: null, label: null, unit: whole.unit, unitText: text, factor: whole.factor };
   // Unit first (`見込量（人日/月）`), so that the kind word stands alone.
   const split = splitLabelUnit(text);
   // A sentence in a stub (`2025年問題を広報等でとりあげ、…`) is a label, not a header with a year.
@@ -87,12 +89,19 @@ function readPieceUncached(raw: string, opts: PeriodOptions): Piece {
   }
   const h = parseColumnHeader(split.label ?? text, opts);
   let label: string | null = stripTags(normalized(h.rest ?? '')).trim();
+  // A kind word fused with what it counts (`利用者数実績`, `実績（利用者数）`) or a compound one (`計画見込量`).
+  let kind = h.valueKind;
+  const fused = kind ? null : kindOfWord(label) ? { kind: kindOfWord(label)!, rest: '' } : splitKindWord(label);
+  if (fused) {
+    kind = fused.kind;
+    label = fused.rest;
+  }
   if (!label || isGeneric(label) || /^[\s()（）/・:：-]*$/.test(label) || /^第\s*\d+\s*期(?:計画)?の?$/.test(label))
     label = null;
   return {
     text,
     period: h.period,
-    kind: h.valueKind,
+    kind,
     label,
     unit: split.unit,
     unitText: split.unitText,
@@ -138,16 +147,30 @@ export function unitFromLabel(label: string): string | null {
   return null;
 }
 
-/** `(人・世帯)` over a table: the unit of a column is the one its label names. */
-export function unitFromCompositeHint(hint: string, label: string): string | null {
-  const parts = hint
-    .replace(/[()（）]/g, '')
-    .split(/[・、,／/]/)
-    .map((x) => x.trim())
-    .filter(Boolean);
+/**
+ * A composite unit over a table (`(人・世帯)`, `（単位：人、％）`, `（単位：千円，％）`): the unit (and its factor) of
+ * one row or column is the part its label names — a rate (`高齢化率`, `構成比`, `達成率`) the percent, a count the
+ * part it counts (`世帯数` → 世帯), else the first part that is no rate (the amounts of `千円，％` are in 千円).
+ */
+export function unitFromCompositeHint(
+  hint: string,
+  label: string,
+  rate = false,
+): (UnitInfo & { unitText: string }) | null {
+  const parts = normalizeText(hint)
+    .text.replace(/[()（）]/g, '')
+    .replace(/^\s*単位\s*[:：]?/u, '')
+    .split(/[・、,，]/u)
+    .flatMap((x) => (unitInfo(x.trim()) ? [x.trim()] : x.split(/[/／]/u).map((y) => y.trim())))
+    .filter((x) => x && unitInfo(x));
   if (parts.length < 2) return null;
-  const named = parts.find((u) => label.includes(u));
-  return canonicalUnit(named ?? parts[0]!) ?? null;
+  const isRate = (u: string) => ['percent', 'ratio'].includes(unitInfo(u)!.unit);
+  const named =
+    rate || /(?:率|割合|構成比|比|%)$/u.test(compact(label).replace(/[()（）]/g, ''))
+      ? parts.find(isRate)
+      : parts.find((u) => !isRate(u) && compact(label).includes(u));
+  const part = named ?? parts.find((u) => !isRate(u)) ?? parts[0]!;
+  return { ...unitInfo(part)!, unitText: part };
 }
 
 /** Vertical text split into single characters and shuffled (`て社第 計1回 画実 績報`): no sentence to read. */

@@ -4,11 +4,14 @@
  * `period-final` where the kind depends on the year found.
  */
 import type { ValueKind } from '@shiryo/model';
-import { YEAR_ON_YEAR_PATTERN } from '@shiryo/model';
+import { OUTLOOK_PREDICATE, YEAR_ON_YEAR_PATTERN } from '@shiryo/model';
 import { kindWord } from '../../labels.js';
 import { immediateKind } from '../../prose/words.js';
 import { rule } from '../engine.js';
 import type { ProseValueContext } from '../prose-context.js';
+
+/** A comparison with last year right before a value (`前年同期比 ▲38件`, `（対前年度比：`). */
+const YEAR_ON_YEAR_BEFORE = new RegExp(`(?:${YEAR_ON_YEAR_PATTERN.source})\\s*[:：]?\\s*$`, 'u');
 
 /** The kind the segment's markers (`【目標値】`, `（基準値）`) or its sentence's kind word state. */
 function segmentKind(seg: string): ValueKind | null {
@@ -102,12 +105,13 @@ export const boundIsTarget = rule<ProseValueContext>({
   family: 'kind',
   stage: 'kind',
   priority: 30,
-  summary: '`年6回以上`, `72人を超えない`: a bound is a target unless the text says otherwise.',
+  summary:
+    '`年6回以上`, `72人を超えない`: a bound is a target unless the text says otherwise (a heading of a state, `主な指標の状況`, does not).',
   applies: (x) =>
     x.kind !== 'target' &&
     !!x.q.quantity.qualifier &&
     x.q.quantity.qualifier !== 'approx' &&
-    !x.I.state.kind &&
+    (!x.I.state.kind || !!x.I.state.kindOfState) &&
     !kindWord(x.seg),
   apply(x) {
     x.kind = 'target';
@@ -120,8 +124,10 @@ export const wordBefore = rule<ProseValueContext>({
   family: 'kind',
   stage: 'kind-said',
   priority: 10,
-  summary: 'The word right before the value says what it is: `【現状値】620人`, `（達成率83％）`, `目標：年4回以上`.',
+  summary:
+    'The word right before the value says what it is: `【現状値】620人`, `（達成率83％）`, `目標：年4回以上` (a comparison with last year is read by `kind.year-on-year`).',
   applies: (x) => {
+    if (YEAR_ON_YEAR_BEFORE.test(x.before)) return false;
     x.said = immediateKind(x.before);
     return !!x.said;
   },
@@ -137,9 +143,7 @@ export const yearOnYear = rule<ProseValueContext>({
   stage: 'kind-said',
   priority: 20,
   summary: 'A signed change (or a count) right after 前年度比 is a difference; a percent level after it is not.',
-  applies: (x) =>
-    new RegExp(`(?:${YEAR_ON_YEAR_PATTERN.source})\\s*[:：]?\\s*$`, 'u').test(x.before) &&
-    (x.signed || x.q.quantity.unit !== 'percent'),
+  applies: (x) => YEAR_ON_YEAR_BEFORE.test(x.before) && (x.signed || x.q.quantity.unit !== 'percent'),
   apply(x) {
     x.kind = 'deviation';
   },
@@ -185,6 +189,65 @@ export const sentenceSaysTarget = rule<ProseValueContext>({
   ],
 });
 
+/**
+ * The end of a clause that has a predicate of its own (`306人（市内22事業所）で、`, `…ことから、`): the predicate at the end
+ * of the sentence is not the value's (a list of values, `388人、利用回数は…`, shares it).
+ */
+const CLAUSE_END = /(?:で|から|ため|ので|が|おり|あり)[、,，]/u;
+
+/** The value's own clause, from the value to the full stop, ends in a predicate of outlook. */
+function saysOutlook(x: ProseValueContext): boolean {
+  const end = x.rest.search(/[。．]/u);
+  const clause = end < 0 ? x.rest : x.rest.slice(0, end + 1);
+  return OUTLOOK_PREDICATE.test(clause) && !CLAUSE_END.test(clause);
+}
+
+export const sentenceSaysOutlook = rule<ProseValueContext>({
+  id: 'kind.sentence-says-outlook',
+  family: 'kind',
+  stage: 'kind-said',
+  priority: 45,
+  summary:
+    '`利用者数は月平均1,084人、利用回数は月平均22,310回の見込みです。`, `…1事業所の新規整備を見込みます。`: a sentence whose predicate says what is expected or planned (an outlook stem of the vocabulary, `OUTLOOK_STEMS`, and kana endings) makes its values plans.',
+  applies: saysOutlook,
+  apply(x) {
+    x.kind = 'plan';
+  },
+  examples: [
+    { text: '令和6年度の訪問看護の利用者数は月平均640人の見込みです。', expect: { value_kind: 'plan', value: 640 } },
+    { text: '令和8年度のグループホームの定員は54人と想定しています。', expect: { value_kind: 'plan', value: 54 } },
+  ],
+});
+
+export const outlookBeforePlanIsEstimate = rule<ProseValueContext>({
+  id: 'kind.outlook-before-plan-is-estimate',
+  family: 'kind',
+  stage: 'period-final',
+  priority: 15,
+  summary:
+    '`令和5年度の利用者数は月平均1,084人の見込みです。` in a 第9期 plan (2024–2026): what a sentence expects of a year before the plan term is a result estimated before it is final (`estimate`, as `実績見込`), not a plan.',
+  applies: (x) =>
+    x.kind === 'plan' &&
+    !!x.I.planStart &&
+    x.period?.fiscalYear != null &&
+    x.period.fiscalYear < x.I.planStart &&
+    // (the year is of the value's own clause: not of a clause before it, `令和5年度末の定員は306人で、…第9期計画期間中に
+    // 定員18人分の整備を計画します`, nor of a sentence before it)
+    x.between !== null &&
+    !CLAUSE_END.test(x.between) &&
+    !/[。．]/u.test(x.between) &&
+    saysOutlook(x),
+  apply(x) {
+    x.kind = 'estimate';
+  },
+  examples: [
+    {
+      text: '第9期介護保険事業計画\n\n令和5年度の訪問看護の利用者数は月平均612人の見込みです。',
+      expect: { value_kind: 'estimate', fiscal_year: 2023, value: 612 },
+    },
+  ],
+});
+
 export const signedChangeFrom = rule<ProseValueContext>({
   id: 'kind.signed-change-from',
   family: 'kind',
@@ -211,5 +274,7 @@ export const PROSE_KIND_RULES = [
   yearOnYear,
   comparedWith,
   sentenceSaysTarget,
+  sentenceSaysOutlook,
+  outlookBeforePlanIsEstimate,
   signedChangeFrom,
 ];

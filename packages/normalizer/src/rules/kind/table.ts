@@ -75,7 +75,9 @@ export const timePointRowIsBaseline = rule<CellContext>({
   priority: 40,
   summary:
     'A row that names a time point (`令和元年度末時点の入所者数`) read in a column that names neither period nor kind: the value at that point is the base of the comparison.',
-  applies: (x) => !x.kind && !pickPeriod(x.cols) && x.stubs.some((p) => p.period && p.label),
+  // (a year's leftover `（2030）` in `令和12年度（2030）` names no time point of a count)
+  applies: (x) =>
+    !x.kind && !pickPeriod(x.cols) && x.stubs.some((p) => p.period && /[^\d\s()（）]/u.test(p.label ?? '')),
   apply(x) {
     x.kind = 'baseline';
   },

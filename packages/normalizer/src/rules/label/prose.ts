@@ -3,7 +3,7 @@
  * `label-lead` (first applies: the words a value without a label of its own takes) and `label-fallback`.
  */
 import { classBody, NOTE_MARKS, SECTION_MARKS } from '@shiryo/model';
-import { kindWord } from '../../labels.js';
+import { isMeasureOnly, kindWord } from '../../labels.js';
 import { findPeriods } from '../../period/index.js';
 import {
   ACTIVITY,
@@ -509,6 +509,33 @@ export const leadBeforeShortLabel = rule<ProseValueContext>({
   examples: [{ text: '家族介護教室\n\n開催 年8回', expect: { value: 8 } }],
 });
 
+export const measureUnderLead = rule<ProseValueContext>({
+  id: 'label.measure-under-lead',
+  family: 'label',
+  stage: 'label-lead',
+  priority: 45,
+  summary:
+    '`（1）訪問介護 … 利用者数は月平均1,084人`: a label that is only a measure (利用者数, 利用回数, 延べ利用日数) counts what the lead names — the heading, the line above, the bullet.',
+  applies: (x) =>
+    !!x.lead &&
+    isMeasureOnly(x.label) &&
+    !x.lead.includes(x.label) &&
+    // (a lead that is itself a count, `事業所数`, or words of a sentence, `…を目標としました`, `…見込量と`, names
+    // no service)
+    [...x.lead].length <= 30 &&
+    !COUNT_LEAD.test(x.lead) &&
+    !/[。]|ました|ます|(?:と|に対する|の|は|を|が|に)$/u.test(x.lead),
+  apply(x) {
+    x.label = `${x.lead} ${x.label}`;
+  },
+  examples: [
+    {
+      text: '## 2 移動支援\n\n令和5年度の利用者数は108人、延べ利用時間は4,120時間でした。',
+      expect: { label: '移動支援 利用者数', value: 108 },
+    },
+  ],
+});
+
 export const countBreakdownByPlace = rule<ProseValueContext>({
   id: 'label.count-breakdown-by-place',
   family: 'label',
@@ -626,6 +653,7 @@ export const PROSE_LABEL_RULES = [
   yearBulletRepeatsLast,
   leadForBareValue,
   leadBeforeShortLabel,
+  measureUnderLead,
   countBreakdownByPlace,
   headingCount,
   ownLabel,

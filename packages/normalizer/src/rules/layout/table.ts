@@ -3,7 +3,7 @@
  * says and what each body row is labelled by. Stages: `header-rows` → `stub-columns` → `headers`.
  */
 
-import { PDCA_STAGE } from '@shiryo/model';
+import { ANSWER_WORDS, PDCA_STAGE, wordsPattern } from '@shiryo/model';
 import { canonicalUnit, splitLabelUnit } from '../../quantity/index.js';
 import { holdsCount, type Piece, readPiece } from '../../table/pieces.js';
 import { rule } from '../engine.js';
@@ -15,6 +15,7 @@ export const rowHasNumbers = (L: TableLayout, r: number) => {
   return false;
 };
 export const maxHeaderRows = (L: TableLayout) => Math.min(4, L.nR - 1);
+const ANSWER = new RegExp(`^(?:${wordsPattern(ANSWER_WORDS)})$`, 'u');
 
 export const headerRowsBeforeData = rule<TableLayout>({
   id: 'layout.header-rows-before-data',
@@ -86,6 +87,51 @@ export const headerRowsOfKindWords = rule<TableLayout>({
       name: 'example.md',
       text: '| サービス | 令和6年度 | | 令和7年度 | |\n|---|---|---|---|---|\n| | 計画 | 実績 | 計画 | 実績 |\n| 短期入所（人日/月） | 120 | 98 | 130 | 101 |\n',
       expect: { fiscal_year: 2024, value_kind: 'actual', value: 98 },
+    },
+  ],
+});
+
+export const headerRowsOfLabels = rule<TableLayout>({
+  id: 'layout.header-rows-of-labels',
+  family: 'layout',
+  stage: 'header-rows',
+  priority: 30,
+  summary:
+    "Header words in labels: below the extractor's header rows, a row with no number that names every value column, or spans them from the first (`| | 生活介護 | 生活介護 | 就労定着支援 |`, `| 区分 | 身体障害者手帳 | 療育手帳 |`, `| | | 第8期 | 第9期計画 | |` under one markdown header row) is one more header row, not a row labelling no value; a group row (a label in its first cell only), a sentence, an answer (`有`, `○`) or a count with its unit ends the header.",
+  applies: (L) => L.headerRows > 0,
+  apply(L) {
+    const before = L.headerRows;
+    // The value columns: those holding a number in a row below.
+    const valued = (from: number) => {
+      const cols: number[] = [];
+      for (let c = 1; c < L.nC; c++) {
+        for (let r = from; r < L.nR; r++)
+          if (rowHasNumbers(L, r) && L.hasNumber(r, c)) {
+            cols.push(c);
+            break;
+          }
+      }
+      return cols;
+    };
+    while (L.headerRows < maxHeaderRows(L) && !rowHasNumbers(L, L.headerRows) && !stageRow(L, L.headerRows)) {
+      const r = L.headerRows;
+      const cols = valued(r + 1);
+      if (cols.length === 0) break;
+      const texts = cols.map((c) => L.text(r, c).trim());
+      // A blank right of a named cell is that cell's span flattened (`| 第8期 | 第9期計画 | | |`).
+      const covered = texts.every((t, i) => (t ? t.length <= 40 && !/[。]/u.test(t) : i > 0));
+      // (`11人（基準値の入所者数の6％以上）`: a count with its unit is a value written in words; a number inside a
+      // label, `就労定着率7割以上の事業所の割合`, is not)
+      if (!covered || texts.some((t) => ANSWER.test(t) || (/^[^\p{L}]*[0-9０-９]/u.test(t) && holdsCount(t)))) break;
+      L.headerRows++;
+    }
+    return L.headerRows > before;
+  },
+  examples: [
+    {
+      name: 'example.md',
+      text: '| | 利用者数 | 利用者数 |\n|---|---|---|\n| 区分 | 短期入所 | 共同生活援助 |\n| 令和5年度 | 31 | 58 |\n',
+      expect: { label: '短期入所', fiscal_year: 2023, value: 31 },
     },
   ],
 });
@@ -307,6 +353,7 @@ export const unitOnNextLine = rule<TableLayout>({
 export const LAYOUT_RULES = [
   headerRowsBeforeData,
   headerRowsOfKindWords,
+  headerRowsOfLabels,
   stubColumns,
   valuedColumnEndsStubs,
   stageColumnEndsStubs,

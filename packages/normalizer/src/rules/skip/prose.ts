@@ -1,7 +1,14 @@
 /** Skip rules of prose: numbers in sentences that report nothing of their own. Stages `skip`, `skip-unlabelled`. */
+import { OUTLOOK_STEMS, wordsPattern } from '@shiryo/model';
 import { unitBase } from '../../prose/words.js';
 import { rule } from '../engine.js';
 import type { ProseValueContext } from '../prose-context.js';
+
+/**
+ * `22,310回の見込みです`, `1,150人と推計しています`: a count followed by an outlook (ending in kana or a stop, not a name
+ * such as `計画相談支援`) reports what is expected.
+ */
+const OUTLOOK_AFTER = new RegExp(`^[のと](?:${wordsPattern(OUTLOOK_STEMS)})(?:\\p{sc=Hiragana}|[、。,，．]|$)`, 'u');
 
 export const attributive = rule<ProseValueContext>({
   id: 'skip.attributive',
@@ -9,7 +16,7 @@ export const attributive = rule<ProseValueContext>({
   stage: 'skip',
   priority: 20,
   summary:
-    '`市内3か所の委託相談事業所`: a number used attributively (followed by の/で/と/から) describes, it does not report — unless it counts what was set up (`2棟の設置`), is a dated value a change starts from (`…年度の82.0％から`), a case count, a part of a whole, or a count joined to the next (`6床と、`).',
+    '`市内3か所の委託相談事業所`: a number used attributively (followed by の/で/と/から) describes, it does not report — unless it counts what was set up (`2棟の設置`) or what is expected (`22,310回の見込みです`, `1,150人と推計しています`), is a dated value a change starts from (`…年度の82.0％から`), a case count, a part of a whole, or a count joined to the next (`6床と、`).',
   applies: (x) => {
     const { after, before, q } = x;
     return (
@@ -21,6 +28,7 @@ export const attributive = rule<ProseValueContext>({
       !/^(の(?:うち|内|設置|整備|開設|確保|新設|開催|実施|\s*[0-9０-９.．]+\s*倍|(?:利用|参加|相談|申請)が)|で(?:ある|あった|あり|した|す|実施|開催|運営|[、,])|と(?:する|し|な|[、,]|(?:引き続き)?(?:連携|協力|契約|協定)))/u.test(
         after,
       ) &&
+      !OUTLOOK_AFTER.test(after) &&
       !x.partOfWhole
     );
   },
@@ -142,6 +150,25 @@ export const noteRestates = rule<ProseValueContext>({
   examples: [{ text: '・事例検討会を実施（年4回） ※次年度も年4回を予定している。' }],
 });
 
+export const noteDefinition = rule<ProseValueContext>({
+  id: 'skip.note-definition',
+  family: 'skip',
+  stage: 'skip',
+  priority: 105,
+  summary:
+    'Numbers in `※` notes that say how a figure is counted (`※1か月当たりの量です`, `※実利用者数は、年度内に1回以上利用した人の数です`, `1人1月当たりの平均利用日数`) define the count, they are no observations.',
+  applies: (x) =>
+    /※/u.test(x.sentenceBefore + x.before.slice(-60)) &&
+    (/^(?:\s*[0-9０-９]*[^\s、。0-9０-９]{0,2}){0,2}(?:当たり|あたり)/u.test(x.rest) ||
+      /^[^、。0-9０-９]{0,4}(?:以上|以下|未満)?(?:を|に)?[^、。0-9０-９]{0,6}(?:した|している|する|された)(?:人|者|方|件|もの)/u.test(
+        x.rest,
+      )),
+  apply(x) {
+    x.skip = 'a note defining the count';
+  },
+  examples: [{ text: '※利用者数は、年度内に１回以上サービスを利用した人の数です。' }],
+});
+
 export const noLabelProse = rule<ProseValueContext>({
   id: 'skip.no-label-prose',
   family: 'skip',
@@ -164,5 +191,6 @@ export const PROSE_SKIP_RULES = [
   roundingNote,
   numberInRateName,
   noteRestates,
+  noteDefinition,
   noLabelProse,
 ];

@@ -57,6 +57,38 @@ export const perYearWord = rule<ProseValueContext>({
   examples: [{ text: '基幹相談支援センターの相談件数：年間 約2,300件', expect: { unit: 'case/year', value: 2300 } }],
 });
 
+/** A monthly average or a month's count (`月平均`, `1か月当たり`, `月間`) at the end or start of a label. */
+const PER_MONTH_WORD = '(?:月平均|1?か月平均|1月平均|月間|1?か月(?:当たり|あたり)|月(?:当たり|あたり))';
+const PER_MONTH = new RegExp(`^(?:月平均|月間)|(?:は)?${PER_MONTH_WORD}$`, 'u');
+/** The same word as the last clause of the words before the value (`利用者数は、月平均1,150人`). */
+const PER_MONTH_CLAUSE = new RegExp(`[、,，]\\s*${PER_MONTH_WORD}\\s*$`, 'u');
+/** What a count per month is counted in: days of a day service are person-days (docs/OBSERVATIONS.md). */
+const MONTHLY: Readonly<Record<string, string>> = {
+  person: 'person/month',
+  time: 'time/month',
+  case: 'case/month',
+  hour: 'hour/month',
+  day: 'person_day/month',
+  person_day: 'person_day/month',
+};
+
+export const perMonthWord = rule<ProseValueContext>({
+  id: 'unit.per-month-word',
+  family: 'unit',
+  stage: 'unit',
+  priority: 25,
+  summary:
+    '`利用者数は月平均1,084人`, `利用日数は月平均2,950日`: a monthly average counts per month (人 → person/month, 回 → time/month, 日 of a service → person_day/month).',
+  applies: (x) => (PER_MONTH.test(x.label) || PER_MONTH_CLAUSE.test(x.unsliced)) && !!x.unit && !!MONTHLY[x.unit],
+  apply(x) {
+    x.unit = MONTHLY[x.unit!]!;
+    x.label = cleanLabel(x.label.replace(PER_MONTH, '')) || x.label;
+  },
+  examples: [
+    { text: '令和5年度の短期入所の利用日数は月平均410日でした。', expect: { unit: 'person_day/month', value: 410 } },
+  ],
+});
+
 export const hoursInAYear = rule<ProseValueContext>({
   id: 'unit.hours-in-a-year',
   family: 'unit',
@@ -73,4 +105,4 @@ export const hoursInAYear = rule<ProseValueContext>({
   ],
 });
 
-export const PROSE_UNIT_RULES = [labelUnitEvidence, labelUnit, perYearWord, hoursInAYear];
+export const PROSE_UNIT_RULES = [labelUnitEvidence, labelUnit, perYearWord, perMonthWord, hoursInAYear];

@@ -100,15 +100,22 @@ export const tableHintUnit = rule<CellContext>({
   stage: 'unit',
   priority: 50,
   summary:
-    "The unit of the table's unit line or caption (`（単位：人）`, `(千円)`); of a composite hint (`(人・世帯)`), the part the label names.",
+    "The unit of the table's unit line or caption (`（単位：人）`, `(千円)`, `【…の給付費（千円）】`); of a composite hint (`(人・世帯)`, `（単位：千円，％）`), the part the label names: a rate's percent, else the counted part, else the first (amounts in 千円 scaled to yen).",
   applies: (x) => !x.unit && !!x.ctx.unitHint,
   apply(x) {
     const hintText = x.ctx.unitHint!;
     const whole = unitInfo(hintText);
     const hint = whole ? { unit: whole.unit, unitText: hintText, factor: whole.factor } : splitLabelUnit(hintText);
-    x.unit = hint.unit ?? unitFromCompositeHint(hintText, `${x.indicator}${x.measure ?? ''}`);
-    x.unitText = x.unit ? (hint.unitText ?? hintText) : null;
-    if (hint.unit) x.factor = hint.factor ?? 1;
+    const part = hint.unit
+      ? null
+      : unitFromCompositeHint(
+          hintText,
+          `${x.indicator}${x.measure ?? ''}${x.cols.map((p) => p.label ?? '').join('')}`,
+          x.kind === 'achievement_rate',
+        );
+    x.unit = hint.unit ?? part?.unit ?? null;
+    x.unitText = x.unit ? (hint.unit ? (hint.unitText ?? hintText) : part!.unitText) : null;
+    x.factor = (hint.unit ? hint.factor : part?.factor) ?? 1;
     return !!x.unit;
   },
   examples: [
@@ -164,6 +171,28 @@ export const measureWordUnit = rule<CellContext>({
   ],
 });
 
+export const rateKindIsPercent = rule<CellContext>({
+  id: 'unit.rate-kind-is-percent',
+  family: 'unit',
+  stage: 'unit',
+  priority: 70,
+  summary:
+    "An achievement rate (`達成率`, `対計画比` with no unit of its own) is a result over its plan in percent, whatever the table's unit (`（人/年）` in the corner, `利用者数` in the row).",
+  applies: (x) => x.kind === 'achievement_rate' && x.unit !== 'percent' && x.unit !== 'ratio',
+  apply(x) {
+    x.unit = 'percent';
+    x.unitText = null;
+    x.factor = 1;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '（人/年）\t令和5年度計画\t令和5年度実績\t令和5年度達成率\n移動支援事業\t40\t36\t90.0\n',
+      expect: { value_kind: 'achievement_rate', unit: 'percent', value: 90 },
+    },
+  ],
+});
+
 export const TABLE_UNIT_RULES = [
   rateColumnUnit,
   rowUnit,
@@ -172,6 +201,7 @@ export const TABLE_UNIT_RULES = [
   tableHintUnit,
   rowMeasureOverTable,
   measureWordUnit,
+  rateKindIsPercent,
 ];
 
 export const scaleFactor = rule<CellContext>({
