@@ -349,6 +349,12 @@ export const NATIONAL_GUIDELINE = new RegExp(wordsPattern(NATIONAL_GUIDELINE_WOR
 export const KIND_MARKER = new RegExp(`【[^】]*(?:${wordsPattern([...TARGET_READINGS, '実績', '見込'])})[^】]*】`, 'u');
 
 /**
+ * What a caption says about the thing it names, after `の` (`給付費の推移`, `利用者数の状況`, `相談件数の内訳`): the
+ * caption's phrasing, not part of the name (`captionName`).
+ */
+export const CAPTION_TAIL_WORDS = ['推移', '状況', '動向', '概要', '内訳', '一覧', '比較'] as const;
+
+/**
  * Header words that name no indicator (`項目`, `区分`, `単位`, `内容` …); a header made of them only (`項目内容`,
  * `区分区分`: two header cells a PDF set as one, `サービス種別`) names none either (`isGeneric`).
  */

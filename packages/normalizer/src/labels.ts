@@ -1,6 +1,7 @@
 import type { ValueKind } from '@shiryo/model';
 import {
   BULLET_MARKS,
+  CAPTION_TAIL_WORDS,
   classBody,
   GENERIC_HEADER_WORDS,
   KIND_COMPOUND_AT_END,
@@ -106,6 +107,14 @@ const GENERIC_ONLY = new RegExp(`^(?:${wordsPattern(GENERIC_HEADER_WORDS)})+$`, 
 export function isGeneric(label: string): boolean {
   const c = compact(label).replace(/[()（）【】]/g, '');
   return c === '' || GENERIC.has(c) || GENERIC_ONLY.test(c);
+}
+
+const CAPTION_TAIL = new RegExp(`^(.+?)の(?:${wordsPattern(CAPTION_TAIL_WORDS)})$`, 'u');
+
+/** The name a caption gives (`給付費の推移` → `給付費`, `相談件数の内訳` → `相談件数`); the caption otherwise. */
+export function captionName(caption: string): string {
+  const m = CAPTION_TAIL.exec(caption.trim());
+  return m ? m[1]!.trim() : caption;
 }
 
 /** The measure word a label is, or ends with; null when it is not measure-like. */

@@ -3,7 +3,7 @@
  * (before the kind is decided) and `label`; per value, `value`.
  */
 import { CLASSIFICATION_CORNER_PATTERN, TOTAL_WORDS, wordsPattern } from '@shiryo/model';
-import { compact, isMeasureOnly, isSubgroup, stripNumbering, stripTags } from '../../labels.js';
+import { captionName, compact, isMeasureOnly, isSubgroup, stripNumbering, stripTags } from '../../labels.js';
 import { normalized } from '../../table/pieces.js';
 import { rule } from '../engine.js';
 import type { CellContext } from '../table-context.js';
@@ -155,16 +155,22 @@ export const headingNamesTable = rule<CellContext>({
   family: 'label',
   stage: 'label',
   priority: 50,
-  summary: 'A number no row or column names takes the heading or caption above its table as its indicator.',
+  summary:
+    "A number no row or column names takes the heading or caption above its table as its indicator, without the caption's phrasing (`給付費の推移` → `給付費`).",
   applies: (x) => !x.indicator && !!x.ctx.heading,
   apply(x) {
-    x.indicator = x.ctx.heading!;
+    x.indicator = captionName(x.ctx.heading!);
   },
   examples: [
     {
       name: 'example.txt',
       text: '訪問入浴サービス利用者数\n\n令和4年度\t令和5年度\n31\t34\n',
       expect: { label: '訪問入浴サービス利用者数', fiscal_year: 2023, value: 34 },
+    },
+    {
+      name: 'example.tsv',
+      text: '相談件数の推移\n\n\t令和4年度\t令和5年度\n件数\t412\t455\n',
+      expect: { label: '相談件数', fiscal_year: 2023, value: 455 },
     },
   ],
 });
