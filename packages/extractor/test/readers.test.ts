@@ -155,6 +155,37 @@ describe('HTML tables', () => {
     ]);
   });
 
+  it('leaves rows alone that reach no further than the header, whatever their values are written as', () => {
+    // blank-merged group heads over value columns, and counts written as words (`年4回`): the first cell that
+    // reads as a number comes late in a row, but no row is wider than the header, so nothing moves
+    const page = `<table><tbody>
+<tr><th></th><th>研修の開催</th><th></th><th></th><th>参加事業所</th><th></th><th></th></tr>
+<tr><th>区分</th><th>R4</th><th>R5</th><th>R6</th><th>R4</th><th>R5</th><th>R6</th></tr>
+<tr><td>見込</td><td>年4回</td><td>年4回</td><td>年4回</td><td>－</td><td>－</td><td>－</td></tr>
+<tr><td>実績</td><td>年3回</td><td>年5回</td><td>－</td><td>12か所</td><td>15か所</td><td>－</td></tr>
+</tbody></table>`;
+    const t = extractText(page, 'p.html').tables[0]!;
+    expect(t.quality.repairs).not.toContain('reconcileRowWidths');
+    expect(t.nCols).toBe(7);
+    expect(tableToGrid(t)[2]!.map((c) => c?.text ?? null)).toEqual(['見込', '年4回', '年4回', '年4回', '-', '-', '-']);
+    expect(at(t, 3, 4)).toBe('12か所');
+  });
+
+  it("keeps blank cells before a row's first value as missing values, not as row labels", () => {
+    const page = `<table><tbody>
+<tr><th>区分</th><th>R3</th><th>R4</th><th>R5</th><th>R6</th></tr>
+<tr><td>見込量</td><td></td><td></td><td>60</td><td>62</td></tr>
+<tr><td>実績</td><td>59</td><td>65</td><td></td><td></td></tr>
+</tbody></table>`;
+    const t = extractText(page, 'p.html').tables[0]!;
+    expect(t.quality.repairs).not.toContain('reconcileRowWidths');
+    expect(tableToGrid(t).map((r) => r.map((c) => c?.text ?? null))).toEqual([
+      ['区分', 'R3', 'R4', 'R5', 'R6'],
+      ['見込量', '', '', '60', '62'],
+      ['実績', '59', '65', '', ''],
+    ]);
+  });
+
   it('turns nested tables into their own tables with a parent', () => {
     expect(doc.tables).toHaveLength(3);
     const outer = doc.tables[1]!;
