@@ -97,6 +97,33 @@ describe('markdown pipe tables', () => {
   });
 });
 
+describe('markdown pipe tables with more header rows than the one above the separator', () => {
+  // a converter writes a table's first row above the separator; the group and kind rows follow as body rows
+  const t = extractText(
+    [
+      '|  | 短期入所 | 短期入所 | 短期入所 | 短期入所 |',
+      '| --- | --- | --- | --- | --- |',
+      '|  | 令和6年度 | 令和6年度 | 令和7年度 | 令和7年度 |',
+      '| 区分 | 見込 | 実績 | 見込 | 実績 |',
+      '| 利用者数（人/月） | 14 | 11 | 15 | － |',
+      '| 利用日数（日/月） | 90 | 77 | 95 | － |',
+    ].join('\n'),
+    'stay.md',
+  ).tables[0]!;
+
+  it('counts the header-like rows under the separator as header rows', () => {
+    expect(t.headerRows).toBe(3);
+    expect(t.cells.filter((c) => c.row === 2).map((c) => c.role)).toEqual(Array(5).fill('header'));
+    expect(at(t, 3, 1)).toBe('14');
+    expect(cellAt(t, 3, 0)?.role).toBe('stub');
+  });
+
+  it('keeps one header row when the row under the separator holds data', () => {
+    const one = extractText(['| 区分 | R5 |', '| --- | --- |', '| 相談件数 | 31 |'].join('\n'), 'one.md').tables[0]!;
+    expect(one.headerRows).toBe(1);
+  });
+});
+
 describe('HTML tables', () => {
   const html = `<!DOCTYPE html><html><head><title>見込量</title></head><body>
 <h2>活動指標</h2>
