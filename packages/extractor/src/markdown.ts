@@ -1,10 +1,12 @@
 /**
  * Markdown pipe tables (`| a | b |` followed by a `|---|---|` separator) → tables, method `markdown`.
- * The row above the separator is the header; `\|` is a literal pipe.
+ * The row above the separator is the header, with the header-like rows right under it (a converter writes only the
+ * first row of a two- or three-level header above the separator); `\|` is a literal pipe.
  */
 import type { Table } from '@shiryo/model';
 import type { SourceLine } from './blocks.js';
 import { tableFromRows } from './draft.js';
+import { markdownHeaderRows } from './repairs/header.js';
 import { applyRepairs, SHAPE_REPAIRS } from './repairs/index.js';
 
 export const MD_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
@@ -45,6 +47,6 @@ export function readMarkdownTable(lines: SourceLine[], start: number): { table: 
     r.map((orig) => ({ orig, role: ri === 0 ? ('header' as const) : ('body' as const) })),
   );
   let table = tableFromRows(raw, 'markdown', lines[start]!.line);
-  table = { ...table, headerRows: 1 };
+  table = { ...table, headerRows: markdownHeaderRows(table) };
   return { table: applyRepairs(table, SHAPE_REPAIRS), next: i };
 }

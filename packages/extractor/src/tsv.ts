@@ -52,7 +52,8 @@ export function readTsvRun(run: SourceLine[], keys: KeySource): DocItem[] {
   const split = splitSideBySideTables(table);
   const blocks = (split?.blocks ?? []).map((b) => applyRepairs({ ...b.table, line: rows[b.row]!.line }, SHAPE_REPAIRS));
   table = applyRepairs(split?.outer ?? table, SHAPE_REPAIRS);
-  if (blocks.length === 0 && table.cells.every((c) => !c.text)) return [];
+  // (an outer table left empty once its cells' HTML tables and their flattened copy are read still has them)
+  if (blocks.length === 0 && table.cells.every((c) => !c.text) && rows.every((r) => r.embedded.length === 0)) return [];
   const items: DocItem[] = [];
   let outerKey: number | undefined;
   if (table.cells.some((c) => c.text)) {

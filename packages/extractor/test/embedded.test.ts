@@ -66,3 +66,25 @@ describe('HTML tables inside a TSV cell', () => {
     expect(d.tables[0]!.quality.repairs).not.toContain('dropFlattenedDuplicate');
   });
 });
+
+describe('a TSV line whose only content is an HTML table and its flattened copy', () => {
+  // no caption before the table: the outer cell is empty once the table is read and its copy dropped
+  const inner =
+    '<table border="1"> <tbody> <tr><td>区分</td> <td>R4</td> <td>R5</td></tr> ' +
+    '<tr><td>相談件数</td> <td>31件</td> <td>－</td></tr> <tr><td>訪問件数</td> <td>7件</td> <td>9件</td></tr> </tbody> </table>';
+  const text = [
+    '2 相談支援の状況',
+    '',
+    `${T}${inner}${T}${T}区分${T}R4${T}R5`,
+    `${T}相談件数${T}31件${T}－`,
+    `${T}訪問件数${T}7件${T}9件`,
+  ].join('\n');
+  const d = extractText(text, 'copy.txt');
+
+  it('keeps the inner table though the outer one is empty', () => {
+    expect(d.tables.map((t) => t.method)).toEqual(['html']);
+    const t = d.tables[0]!;
+    expect(rowTexts(t, 1)).toEqual(['相談件数', '31件', '-']);
+    expect(rowTexts(t, 2)).toEqual(['訪問件数', '7件', '9件']);
+  });
+});

@@ -97,6 +97,33 @@ describe('markdown pipe tables', () => {
   });
 });
 
+describe('markdown pipe tables with more header rows than the one above the separator', () => {
+  // a converter writes a table's first row above the separator; the group and kind rows follow as body rows
+  const t = extractText(
+    [
+      '|  | 短期入所 | 短期入所 | 短期入所 | 短期入所 |',
+      '| --- | --- | --- | --- | --- |',
+      '|  | 令和6年度 | 令和6年度 | 令和7年度 | 令和7年度 |',
+      '| 区分 | 見込 | 実績 | 見込 | 実績 |',
+      '| 利用者数（人/月） | 14 | 11 | 15 | － |',
+      '| 利用日数（日/月） | 90 | 77 | 95 | － |',
+    ].join('\n'),
+    'stay.md',
+  ).tables[0]!;
+
+  it('counts the header-like rows under the separator as header rows', () => {
+    expect(t.headerRows).toBe(3);
+    expect(t.cells.filter((c) => c.row === 2).map((c) => c.role)).toEqual(Array(5).fill('header'));
+    expect(at(t, 3, 1)).toBe('14');
+    expect(cellAt(t, 3, 0)?.role).toBe('stub');
+  });
+
+  it('keeps one header row when the row under the separator holds data', () => {
+    const one = extractText(['| 区分 | R5 |', '| --- | --- |', '| 相談件数 | 31 |'].join('\n'), 'one.md').tables[0]!;
+    expect(one.headerRows).toBe(1);
+  });
+});
+
 describe('HTML tables', () => {
   const html = `<!DOCTYPE html><html><head><title>見込量</title></head><body>
 <h2>活動指標</h2>
@@ -152,6 +179,37 @@ describe('HTML tables', () => {
     expect(doc.issues.filter((i) => i.code === 'HTML_ROW_SHORT')).toEqual([
       expect.objectContaining({ severity: 'warn', stage: 'extract', where: 'table 0 row 3' }),
       expect.objectContaining({ severity: 'warn', stage: 'extract', where: 'table 0 row 4' }),
+    ]);
+  });
+
+  it('leaves rows alone that reach no further than the header, whatever their values are written as', () => {
+    // blank-merged group heads over value columns, and counts written as words (`年4回`): the first cell that
+    // reads as a number comes late in a row, but no row is wider than the header, so nothing moves
+    const page = `<table><tbody>
+<tr><th></th><th>研修の開催</th><th></th><th></th><th>参加事業所</th><th></th><th></th></tr>
+<tr><th>区分</th><th>R4</th><th>R5</th><th>R6</th><th>R4</th><th>R5</th><th>R6</th></tr>
+<tr><td>見込</td><td>年4回</td><td>年4回</td><td>年4回</td><td>－</td><td>－</td><td>－</td></tr>
+<tr><td>実績</td><td>年3回</td><td>年5回</td><td>－</td><td>12か所</td><td>15か所</td><td>－</td></tr>
+</tbody></table>`;
+    const t = extractText(page, 'p.html').tables[0]!;
+    expect(t.quality.repairs).not.toContain('reconcileRowWidths');
+    expect(t.nCols).toBe(7);
+    expect(tableToGrid(t)[2]!.map((c) => c?.text ?? null)).toEqual(['見込', '年4回', '年4回', '年4回', '-', '-', '-']);
+    expect(at(t, 3, 4)).toBe('12か所');
+  });
+
+  it("keeps blank cells before a row's first value as missing values, not as row labels", () => {
+    const page = `<table><tbody>
+<tr><th>区分</th><th>R3</th><th>R4</th><th>R5</th><th>R6</th></tr>
+<tr><td>見込量</td><td></td><td></td><td>60</td><td>62</td></tr>
+<tr><td>実績</td><td>59</td><td>65</td><td></td><td></td></tr>
+</tbody></table>`;
+    const t = extractText(page, 'p.html').tables[0]!;
+    expect(t.quality.repairs).not.toContain('reconcileRowWidths');
+    expect(tableToGrid(t).map((r) => r.map((c) => c?.text ?? null))).toEqual([
+      ['区分', 'R3', 'R4', 'R5', 'R6'],
+      ['見込量', '', '', '60', '62'],
+      ['実績', '59', '65', '', ''],
     ]);
   });
 

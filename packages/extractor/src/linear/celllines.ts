@@ -26,12 +26,13 @@ import {
   type LinearFind,
   placeTwoRows,
   round3,
+  stubCells,
+  stubWidth,
 } from './grid.js';
+import { placeHeaderCells } from './stack.js';
 import {
-  isBracketed,
   isColumnHeadToken,
-  isKindToken,
-  isPeriodToken,
+  isLabelPart,
   isSentence,
   isUnitToken,
   isValueToken,
@@ -41,8 +42,8 @@ import {
 } from './tokens.js';
 
 const MAX_CELL = 30;
-/** Label lines a row may have before its values (group heading, label, unit). */
-const MAX_STUB = 3;
+/** Label lines a row may have before its values (group heading or outer stub cells, label, unit, kind). */
+const MAX_STUB = 4;
 /** Lines a header block may have (three rows of a wide table). */
 const MAX_HEAD_LINES = 40;
 
@@ -86,12 +87,12 @@ interface RawRow {
 function chains(cells: Cell[]): { rows: RawRow[]; lead: Cell[] }[] {
   const out: { rows: RawRow[]; lead: Cell[] }[] = [];
   let rows: RawRow[] = [];
-  let lead: Cell[] = [];
+  let block: Cell[] = [];
   let stub: Cell[] = [];
   const close = () => {
-    if (rows.length) out.push({ rows, lead });
+    if (rows.length) out.push(splitLead(rows, block));
     rows = [];
-    lead = [];
+    block = [];
   };
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i]!;
@@ -111,14 +112,29 @@ function chains(cells: Cell[]): { rows: RawRow[]; lead: Cell[] }[] {
     if (rows.length === 0 || stub.length > MAX_STUB) {
       // a new chain: the label lines before its first values hold the header block and the first row's labels
       close();
-      const split = firstRowStub(stub);
-      lead = stub.slice(0, split);
-      rows.push({ stub: stub.slice(split), values });
+      block = stub;
+      rows.push({ stub: [], values });
     } else rows.push({ stub, values });
     stub = [];
   }
   close();
   return out;
+}
+
+/**
+ * The first row's label lines at the end of the block before it, the header block before them: as many as the
+ * other rows of its width have at most (a row that writes every stub cell), else after the block's last column head.
+ */
+function splitLead(rows: RawRow[], block: Cell[]): { rows: RawRow[]; lead: Cell[] } {
+  // (rows of as many values as the first: lines after the table's end may chain on and are cut later)
+  const others = rows
+    .slice(1)
+    .filter((r) => r.values.length === rows[0]!.values.length)
+    .map((r) => r.stub.length);
+  let split = firstRowStub(block);
+  if (others.length > 0) split = Math.max(0, block.length - Math.max(1, ...others));
+  const [first, ...rest] = rows;
+  return { rows: [{ stub: block.slice(split), values: first!.values }, ...rest], lead: block.slice(0, split) };
 }
 
 /** Where the first row's label lines start in the block before its values: after the last column head. */
@@ -140,71 +156,77 @@ const mode = (xs: number[]): number => {
   return best;
 };
 
-const named = (lines: Cell[]) => lines.some((c) => isPeriodToken(c.orig) || isKindToken(c.orig));
-
-/** The header block over `nStub` stub columns and `k` value columns, or null when it fits none of the shapes. */
-function placeHeaderBlock(lines: Cell[], nStub: number, k: number): { head: HeadCell[][]; fit: HeadFit } | null {
+/**
+ * The header block over `nStub` stub columns and `k` value columns (its cells' rows found by stack.ts), or a lower
+ * row naming fewer columns under an upper row with a head standing over both; null when it fits neither. `used` is
+ * the number of cells at the end of the block it takes.
+ */
+function placeHeaderBlock(
+  lines: Cell[],
+  nStub: number,
+  k: number,
+): { head: HeadCell[][]; fit: HeadFit; used: number; named: boolean } | null {
   const h = lines.length;
-  const row = (ls: Cell[], stubs: number, span = 1): HeadCell[] => [
-    ...ls.slice(0, stubs).map((c, i) => ({ orig: c.orig, col: stubs === nStub ? i : 0, colSpan: 1 })),
-    ...ls.slice(stubs).map((c, i) => ({ orig: c.orig, col: nStub + i * span, colSpan: span })),
-  ];
   if (h === 0) return null;
-  // one row: stub heads, then k column heads
-  if (h >= k && h - k <= nStub) return { head: [row(lines, h - k)], fit: named(lines) ? 'exact' : 'words' };
-  // rows as wide as the table
-  if (h % (nStub + k) === 0) {
-    const head: HeadCell[][] = [];
-    for (let r = 0; r < h; r += nStub + k) head.push(row(lines.slice(r, r + nStub + k), nStub));
-    return { head, fit: named(lines) ? 'exact' : 'words' };
-  }
-  // periods over kinds: the last k lines are column heads, the n before them periods spanning k/n each
-  const kinds = lines.slice(h - k);
-  if (h > k && kinds.every((c) => c.kind === 'head')) {
-    let n = 0;
-    while (n < h - k && isPeriodToken(lines[h - k - 1 - n]!.orig)) n++;
-    const stubs = h - k - n;
-    if (n >= 1 && k % n === 0 && stubs <= nStub) {
-      const upper = row(lines.slice(0, h - k), stubs, k / n);
-      const lower = kinds.map((c, i) => ({ orig: c.orig, col: nStub + i, colSpan: 1 }));
-      return { head: [upper, lower], fit: 'span' };
-    }
-  }
-  // a lower row naming fewer columns, under an upper row with a head standing over both rows
-  let m = 0;
-  while (m < h && lines[h - 1 - m]!.kind === 'head') m++;
-  const two = placeTwoRows(
-    lines.slice(0, h - m).map((c) => ({ orig: c.orig, text: c.orig })),
-    lines.slice(h - m),
+  const stack = placeHeaderCells(
+    lines.map((c) => ({ orig: c.orig, text: c.orig })),
     nStub,
     k,
   );
-  return two ? { head: two, fit: 'span' } : null;
+  // a lower row naming fewer columns, under an upper row with a head standing over both rows
+  let m = 0;
+  while (m < h && lines[h - 1 - m]!.kind === 'head') m++;
+  // (the longest upper row that places: a caption above the header stays prose)
+  let two: HeadCell[][] | null = null;
+  let from = 0;
+  for (; from < h - m && m > 0 && !two; from++)
+    two = placeTwoRows(
+      lines.slice(from, h - m).map((c) => ({ orig: c.orig, text: c.orig })),
+      lines.slice(h - m),
+      nStub,
+      k,
+    );
+  const twoUsed = h - (from - 1);
+  // (the reading that takes more of the block wins)
+  if (stack && (!two || stack.used >= twoUsed))
+    return { head: stack.head, fit: stack.named ? stack.fit : 'words', used: stack.used, named: stack.named };
+  return two ? { head: two, fit: 'span', used: twoUsed, named: true } : null;
 }
 
-/** Body rows: the unit line, the label (a bracketed second line joined, a first line of three a heading row). */
+/**
+ * Body rows: the unit line, the label lines — several stub cells when the rows write them alike (stack.ts
+ * `stubCells`), else one label (a bracketed second line joined) under the group headings before it.
+ */
 function bodyRows(raw: RawRow[], k: number, lineOf: (c: Cell) => number): BodyRow[] {
+  const parts = raw.map((r) => {
+    const at = r.stub.findIndex((c) => c.kind === 'unit');
+    const unit = at >= 0 ? r.stub[at]!.orig : null;
+    const stub = at >= 0 ? [...r.stub.slice(0, at), ...r.stub.slice(at + 1)] : r.stub;
+    // a label the page wrapped (`共同生活援助 / （グループホーム）`) is one label
+    const words: string[] = [];
+    for (const c of stub) {
+      if (words.length > 0 && isLabelPart(c.orig)) words[words.length - 1] = joinWords([words.at(-1)!, c.orig]);
+      else words.push(c.orig);
+    }
+    return { r, unit, stub, words };
+  });
+  const cells = stubCells(parts.map((p) => p.words));
   const out: BodyRow[] = [];
-  for (const r of raw) {
-    let stub = r.stub;
-    let unit: string | null = null;
-    const last = stub[stub.length - 1];
-    if (last && last.kind === 'unit') {
-      unit = last.orig;
-      stub = stub.slice(0, -1);
-    }
-    const words = stub.map((c) => c.orig);
-    // a label the page wrapped (`共同生活援助 / （グループホーム）`) is one label; other extra lines head a group
-    while (words.length > 1 && !isBracketed(words[words.length - 1]!)) {
-      out.push({ label: words.shift()!, unit: null, values: [], line: lineOf(stub[0]!) });
-      stub = stub.slice(1);
-    }
+  parts.forEach(({ r, unit, stub, words }, i) => {
     const line = lineOf(r.values[0]!);
     const values = r.values.map((c) => c.word!);
-    const row: BodyRow = { label: joinWords(words), unit, values: values.length === k ? values : null, line };
-    if (values.length !== k) row.misfit = values;
+    const fits = values.length === k;
+    const row: BodyRow = { label: joinWords(words), unit, values: fits ? values : null, line };
+    if (cells) row.stubs = cells[i]!;
+    // extra label lines head a group
+    else
+      while (words.length > 1) {
+        out.push({ label: words.shift()!, unit: null, values: [], line: lineOf(stub[0]!) });
+        row.label = joinWords(words);
+      }
+    if (!fits) row.misfit = values;
     out.push(row);
-  }
+  });
   return out;
 }
 
@@ -223,17 +245,16 @@ export function findCellLineTables(lines: SourceLine[]): LinearFind[] {
     while (last > 0 && chain.rows[last]!.values.length !== k) last--;
     const rows = chain.rows.slice(0, last + 1);
     const fits = rows.filter((r) => r.values.length === k).length;
-    if (fits < 2 || fits * 2 < rows.length) continue;
+    if (fits < 1 || fits * 2 < rows.length) continue;
     const body = bodyRows(rows, k, (c) => lines[c.at]!.line);
-    const nStub = body.some((r) => r.unit) ? 2 : 1;
+    const nStub = stubWidth(body);
     // the longest tail of the lines before the first row that reads as a header (a caption above it stays prose)
-    let placed: ReturnType<typeof placeHeaderBlock> = null;
-    let lead: Cell[] = [];
-    for (let from = Math.max(0, chain.lead.length - MAX_HEAD_LINES); from < chain.lead.length && !placed; from++) {
-      lead = chain.lead.slice(from);
-      placed = placeHeaderBlock(lead, nStub, k);
-    }
-    const strong = fits >= 3 || (fits >= 2 && placed !== null && named(lead));
+    const tail = chain.lead.slice(Math.max(0, chain.lead.length - MAX_HEAD_LINES));
+    const placed = placeHeaderBlock(tail, nStub, k);
+    const lead = placed ? tail.slice(tail.length - placed.used) : [];
+    // (one row under a header whose every column is named by a period or a kind is a table too)
+    const strong =
+      fits >= 3 || (fits >= 2 && !!placed?.named) || (rows.length === 1 && !!placed?.named && placed.fit === 'exact');
     // (rows without labels are a column of numbers cut from its labels: text read column by column)
     const labelled = body.filter((r) => r.label).length;
     // without a header, nothing says what the columns are: every row must fit

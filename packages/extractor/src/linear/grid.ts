@@ -8,7 +8,15 @@ import type { Table, TableCell, TableMethod } from '@shiryo/model';
 import { emptyTable, makeCell, type RowIssue, withRepair } from '../draft.js';
 import { applyRepairs, SHAPE_REPAIRS } from '../repairs/index.js';
 import { cleanText, isCjk } from '../text.js';
-import { isColumnHeadToken, isKindToken, isPeriodToken, isSentence, isValueToken, type Token } from './tokens.js';
+import {
+  isColumnHeadToken,
+  isKindToken,
+  isPeriodToken,
+  isSentence,
+  isValueToken,
+  ocrDigits,
+  type Token,
+} from './tokens.js';
 
 /** A header cell over columns `col … col + colSpan − 1`. */
 export interface HeadCell {
@@ -91,7 +99,8 @@ export function placeHeaderLine(tokens: Token[], nStub: number, k: number): Plac
 }
 
 /** Heads of the stub columns (`区分`, `サービス名`, `単位`), not of value columns. */
-const STUB_HEAD = /^(?:区分|項目|サービス(?:名|種別|の種類|区分)?|種別|種類|事業名?|単位|指標名?|名称|内容|分類)$/u;
+export const STUB_HEAD =
+  /^(?:区分|項目|サービス(?:名|種別|の種類|区分)?|種別|種類|事業名?|単位|指標名?|名称|内容|分類)$/u;
 
 /**
  * Two header rows whose lower one names fewer columns than there are (m < k): k − m heads of the upper row stood
@@ -143,17 +152,71 @@ export function placeTwoRows(
 /** Does the line name columns by period or kind (evidence of a table header, not just words)? */
 export const namesColumns = (tokens: Token[]) => tokens.some((t) => isPeriodToken(t.text) || isKindToken(t.text));
 
-/** A body row: its label words, its unit cell, its values (null when they did not fit: `misfit` holds them). */
+/**
+ * A body row: its label (or its stub cells, outermost first, when the table has several stub columns), its unit
+ * cell, its values (null when they did not fit: `misfit` holds them).
+ */
 export interface BodyRow {
   label: string;
+  /** The row's stub cells when it has several (`居宅介護 | 利用者数 | 実績`); the outer ones a row repeats not may be left out. */
+  stubs?: string[];
   unit: string | null;
   values: Token[] | null;
   misfit?: Token[];
   line: number;
 }
 
-/** Stub columns of the rows: the label, and a unit column when any row has a unit cell. */
-export const stubWidth = (rows: BodyRow[]) => (rows.some((r) => r.unit) ? 2 : 1);
+/** Stub columns of the rows: the labels (as many as the row with most stub cells), and a unit column if any. */
+export const stubWidth = (rows: BodyRow[]) => labelWidth(rows) + (rows.some((r) => r.unit) ? 1 : 0);
+
+const labelWidth = (rows: BodyRow[]) => Math.max(1, ...rows.map((r) => r.stubs?.length ?? 1));
+
+/**
+ * The stub cells the label words of the rows stand for, or null when they are one label with blanks in it (`重度訪問
+ * 介護`). Several columns need evidence: rows repeat a word at the same place from the right (`見込量 | 実績値 | 差`
+ * after each item, an item on each of its rows), and the rows agree on how merged cells were written — every row
+ * writes every stub cell, or a row leaves out the outer cells it shares with the row above and never writes one
+ * again (a merged cell's text once). When they do not agree, the leftmost words are read as one cell (`就労継続支援 A型
+ * | 利用者数`) and the fewer columns tried.
+ */
+export function stubCells(labels: string[][]): string[][] | null {
+  const width = Math.max(0, ...labels.map((l) => l.length));
+  for (let n = width; n >= 2; n--) {
+    const rows = labels.map((l) =>
+      l.length > n ? [joinWords(l.slice(0, l.length - n + 1)), ...l.slice(l.length - n + 1)] : l,
+    );
+    if (agrees(rows, n) && repeats(rows)) return rows;
+  }
+  return null;
+}
+
+/** Every row writes n cells, or no row writes an outer cell the row above wrote the same. */
+function agrees(rows: string[][], n: number): boolean {
+  if (rows.every((r) => r.length === n)) return true;
+  for (let i = 1; i < rows.length; i++) {
+    const [a, b] = [rows[i - 1]!, rows[i]!];
+    for (let p = 1; p < n; p++) {
+      const [x, y] = [a[a.length - 1 - p], b[b.length - 1 - p]];
+      if (x !== undefined && x === y) return false;
+    }
+  }
+  return true;
+}
+
+/** Some word stands at the same place from the right in two rows of several words. */
+function repeats(rows: string[][]): boolean {
+  const width = Math.max(0, ...rows.map((l) => l.length));
+  for (let p = 0; p < width; p++) {
+    const seen = new Set<string>();
+    for (const l of rows) {
+      const w = l[l.length - 1 - p];
+      if (w === undefined || l.length < 2) continue;
+      if (seen.has(w)) return true;
+      seen.add(w);
+    }
+  }
+  return false;
+}
 
 export interface LinearGrid {
   head: HeadCell[][];
@@ -168,6 +231,7 @@ export function gridToTable(
   reader: string,
   line: number,
 ): { table: Table; issues: RowIssue[] } {
+  const nLabel = labelWidth(g.rows);
   const nStub = stubWidth(g.rows);
   const cells: TableCell[] = [];
   const issues: RowIssue[] = [];
@@ -177,11 +241,23 @@ export function gridToTable(
   const h = g.head.length;
   g.rows.forEach((row, i) => {
     const r = h + i;
-    cells.push(makeCell(r, 0, { orig: row.label, text: cleanText(row.label) }));
-    if (nStub > 1) cells.push(makeCell(r, 1, { orig: row.unit ?? '' }));
+    // stub cells to the right (the outer ones a row leaves out are those of the row above); a label alone in the
+    // first column
+    const stubs = row.stubs ?? [row.label];
+    const at = row.stubs ? nLabel - stubs.length : 0;
+    for (let c = 0; c < nLabel; c++) {
+      const orig = c >= at ? (stubs[c - at] ?? '') : '';
+      cells.push(makeCell(r, c, { orig, text: cleanText(orig) }));
+    }
+    if (nStub > nLabel) cells.push(makeCell(r, nLabel, { orig: row.unit ?? '' }));
     const values = row.values ?? [];
     for (let j = 0; j < g.k; j++)
-      cells.push(makeCell(r, nStub + j, { orig: values[j]?.orig ?? '', text: values[j]?.text }));
+      cells.push(
+        makeCell(r, nStub + j, {
+          orig: values[j]?.orig ?? '',
+          text: values[j] ? ocrDigits(values[j]!.text) : undefined,
+        }),
+      );
     if (row.misfit) {
       issues.push({
         code: 'LINEAR_ROW_MISFIT',

@@ -20,6 +20,7 @@
 import type { SourceLine } from '../blocks.js';
 import { numberedHeadingLevel } from '../blocks.js';
 import { PAGE_NUMBER } from '../continued.js';
+import { cleanText, SENTENCE_PUNCT } from '../text.js';
 import {
   type BodyRow,
   gridToTable,
@@ -29,14 +30,16 @@ import {
   joinWords,
   type LinearFind,
   namesColumns,
-  placeHeaderLine,
   placeTwoRows,
   round3,
+  stubCells,
   stubWidth,
 } from './grid.js';
+import { CAPTION, type HeadWord, placeHeaderLines } from './stack.js';
 import {
   isBracketed,
   isColumnHeadToken,
+  isLabelPart,
   isSentence,
   isUnitToken,
   isValueToken,
@@ -48,8 +51,9 @@ import {
 const MAX_LABEL = 40;
 /** Consecutive label or misfit lines a run may hold before its next fitting row. */
 const MAX_GAP = 2;
-const MAX_HEADER_LINES = 3;
-const FIT_RANK: Record<HeadFit, number> = { exact: 0, span: 1, words: 2 };
+const MAX_HEADER_LINES = 4;
+/** Longest word of a header line (a head of a wide table's column: `保健、医療及び福祉関係者による協議の場の開催回数`). */
+const MAX_HEAD_CELL = 40;
 
 export interface ParsedLine {
   line: SourceLine;
@@ -59,6 +63,8 @@ export interface ParsedLine {
   values: Token[];
   /** Could be a table line at all (not a sentence, list item, heading, page number). */
   ok: boolean;
+  /** Could be a header line (words only, each short enough for a header cell). */
+  headOk: boolean;
 }
 
 /** A line read from its end: values, then a unit, then the label words. */
@@ -66,7 +72,14 @@ export function parseSpacedLine(line: SourceLine): ParsedLine {
   const raw = line.text.trim();
   const tokens = lineWords(line);
   let j = tokens.length;
-  while (j > 0 && isValueToken(tokens[j - 1]!.text)) j--;
+  // (a number that could be a year, `2059`, is a value between two values: `1688 2059 188`)
+  const bare = (t: Token | undefined) => !!t && /^\d{4}$/u.test(t.text);
+  while (
+    j > 0 &&
+    (isValueToken(tokens[j - 1]!.text) ||
+      (j < tokens.length && bare(tokens[j - 1]) && j >= 2 && isValueToken(tokens[j - 2]!.text)))
+  )
+    j--;
   const values = tokens.slice(j);
   let label = tokens.slice(0, j);
   let unit: Token | null = null;
@@ -75,15 +88,22 @@ export function parseSpacedLine(line: SourceLine): ParsedLine {
     label = label.slice(0, -1);
   }
   const labelText = label.map((t) => t.text).join('');
-  const ok =
-    tokens.length > 0 &&
-    !isSentence(labelText) &&
-    [...labelText].length <= MAX_LABEL &&
-    !LIST_MARK.test(raw) &&
-    !raw.startsWith('#') &&
-    !PAGE_NUMBER.test(raw) &&
-    numberedHeadingLevel(labelText) === null;
-  return { line, tokens, label, unit, values, ok };
+  const plain = tokens.length > 0 && !LIST_MARK.test(raw) && !raw.startsWith('#') && !PAGE_NUMBER.test(raw);
+  // (a label before two values or more may hold a comma: `保健、医療及び福祉関係者による協議の場の開催回数`)
+  const sentence = values.length >= 2 ? SENTENCE_PUNCT.test(labelText) : isSentence(labelText);
+  // (a numbered line without values is a heading: `1 相談支援事業`; a row may be numbered: `1 居宅介護 120 130`)
+  const heading = numberedHeadingLevel(values.length > 0 ? labelText : raw) !== null;
+  const ok = plain && !sentence && [...labelText].length <= MAX_LABEL && !heading;
+  // a header line: many words, each short (its length is that of the table's width, not of a label)
+  // (a caption, `表4-1 訪問系サービスの実績と見込量`, is no header line)
+  const headOk =
+    plain &&
+    !CAPTION.test(raw) &&
+    values.length === 0 &&
+    !SENTENCE_PUNCT.test(labelText) &&
+    tokens.every((t) => [...t.text].length <= MAX_HEAD_CELL) &&
+    !heading;
+  return { line, tokens, label, unit, values, ok, headOk };
 }
 
 const isRow = (p: ParsedLine) => p.ok && p.values.length > 0;
@@ -122,8 +142,30 @@ function runAt(p: ParsedLine[], i: number): Run {
   let end = last + 1;
   // a label the page wrapped after the last row's values (`（グループホーム）`)
   const next = p[end];
-  if (next && isLabelOnly(next) && isBracketed(next.tokens.map((t) => t.text).join(''))) end++;
+  if (next && isLabelOnly(next) && isLabelPart(next.tokens.map((t) => t.text).join(''))) end++;
   return { start: i, end, k, fits, misfits };
+}
+
+/** A line's words as header words, a run of single characters set apart (`サ ー ビ ス 名`) joined. */
+export function headWords(tokens: Token[]): HeadWord[] {
+  return labelWords(tokens).map((w) => ({ orig: w, text: cleanText(w) }));
+}
+
+/**
+ * Label words: a bracketed word joined to the word before it (`就労継続支援 （Ｂ型）`), a run of single characters
+ * joined (`サ ー ビ ス 名`).
+ */
+export function labelWords(tokens: Token[]): string[] {
+  const out: string[] = [];
+  let single = false;
+  for (const t of tokens) {
+    const one = [...t.text].length === 1 && !isBracketed(t.text);
+    if (out.length > 0 && (isLabelPart(t.text) || (one && single)))
+      out[out.length - 1] = joinWords([out.at(-1)!, t.orig]);
+    else out.push(t.orig);
+    single = one;
+  }
+  return out;
 }
 
 /** Header lines above `start` (at most MAX_HEADER_LINES, none before `floor`), bottom-up placed, top-down returned. */
@@ -134,41 +176,43 @@ function headerAbove(
   nStub: number,
   k: number,
 ): { head: HeadCell[][]; fit: HeadFit | 'none'; first: number } {
-  const head: HeadCell[][] = [];
-  let fit: HeadFit | 'none' = 'none';
-  let named = false;
-  let first = start;
-  for (let i = start - 1; i >= floor && start - i <= MAX_HEADER_LINES; i--) {
-    const q = p[i]!;
-    if (!q.ok || q.values.length > 0) break;
-    const placed = placeHeaderLine(q.tokens, nStub, k);
-    // the lowest line names fewer columns than k: a two-row header with a head standing over both rows
-    const above = p[i - 1];
-    if (!placed && head.length === 0 && i - 1 >= floor && above?.ok && above.values.length === 0) {
-      const two = placeTwoRows(above.tokens, q.tokens, nStub, k);
-      if (two && q.tokens.every((t) => isColumnHeadToken(t.text))) {
-        head.unshift(...two);
-        named ||= namesColumns(q.tokens);
-        fit = 'span';
-        first = i - 1;
-        break;
-      }
-    }
-    if (!placed) break;
-    head.unshift(placed.cells);
-    named ||= namesColumns(q.tokens);
-    // the least exact line decides how surely the columns are named
-    if (fit === 'none' || FIT_RANK[placed.fit] > FIT_RANK[fit]) fit = placed.fit;
-    first = i;
+  const none = { head: [], fit: 'none' as const, first: start };
+  let top = start;
+  while (top - 1 >= floor && start - (top - 1) <= MAX_HEADER_LINES) {
+    if (!p[top - 1]!.headOk) break;
+    top--;
   }
-  // plain words alone are no header unless some line names periods or kinds
-  if (!named && fit === 'words') return { head: [], fit: 'none', first: start };
-  return { head, fit, first };
+  if (top === start) return none;
+  const lines = p.slice(top, start);
+  const stack = placeHeaderLines(
+    lines.map((q) => headWords(q.tokens)),
+    nStub,
+    k,
+  );
+  if (stack?.named) return { head: stack.head, fit: stack.fit, first: start - stack.used };
+  if (stack) {
+    // plain words alone are a header only as far up as no word starts with a digit
+    let n = 0;
+    const rows = stack.head;
+    const plain = (row: HeadCell[]) => row.every((h) => !/^\d/u.test(h.orig));
+    while (n < rows.length && plain(rows[rows.length - 1 - n]!)) n++;
+    // (and only with a stub head: `区分 実施箇所数`, not `目次`)
+    const stubbed = rows.slice(rows.length - n).some((row) => row.some((h) => h.col < nStub && h.orig));
+    return n > 0 && stubbed ? { head: rows.slice(rows.length - n), fit: 'words', first: start - n } : none;
+  }
+  // the lowest line names fewer columns than k: a two-row header with a head standing over both rows
+  const [upper, lower] = [p[start - 2], p[start - 1]!];
+  if (upper && start - 2 >= top && lower.tokens.every((t) => isColumnHeadToken(t.text))) {
+    const two = placeTwoRows(upper.tokens, lower.tokens, nStub, k);
+    if (two) return { head: two, fit: 'span', first: start - 2 };
+  }
+  return none;
 }
 
 /** Body rows of a run: label lines given to the row below or kept as rows of their own, misfits kept empty. */
 function bodyRows(p: ParsedLine[], run: Run): BodyRow[] {
   const rows: BodyRow[] = [];
+  const words = new Map<BodyRow, string[]>();
   let pending: ParsedLine[] = [];
   const labelOf = (q: ParsedLine) => joinWords(q.label.map((t) => t.orig));
   const flushPending = () => {
@@ -182,8 +226,10 @@ function bodyRows(p: ParsedLine[], run: Run): BodyRow[] {
       // a bracketed line of its own right after a labelled row ends that row's label (`就労継続支援` / `（Ｂ型）`)
       const text = joinWords(q.tokens.map((t) => t.orig));
       const prev = rows[rows.length - 1];
-      if (pending.length === 0 && prev?.label && isBracketed(q.tokens.map((t) => t.text).join(''))) {
+      if (pending.length === 0 && prev?.label && isLabelPart(q.tokens.map((t) => t.text).join(''))) {
         prev.label = joinWords([prev.label, text]);
+        const w = words.get(prev);
+        if (w?.length) w[w.length - 1] = joinWords([w[w.length - 1]!, text]);
         continue;
       }
       pending.push(q);
@@ -193,7 +239,7 @@ function bodyRows(p: ParsedLine[], run: Run): BodyRow[] {
     if (pending.length > 0) {
       const last = pending[pending.length - 1]!;
       const lastText = joinWords(last.tokens.map((t) => t.orig));
-      if (!label || isBracketed(q.label[0]?.text ?? '')) {
+      if (!label || isLabelPart(q.label[0]?.text ?? '')) {
         pending.pop();
         label = joinWords([lastText, label]);
       }
@@ -202,14 +248,24 @@ function bodyRows(p: ParsedLine[], run: Run): BodyRow[] {
     const fits = q.values.length === run.k;
     const row: BodyRow = { label, unit: q.unit?.orig ?? null, values: fits ? q.values : null, line: q.line.line };
     if (!fits) row.misfit = q.values;
+    if (label === labelOf(q)) words.set(row, labelWords(q.label));
     rows.push(row);
   }
   // a trailing bracketed label: the last row's label goes on
   for (const q of pending) {
     const last = rows[rows.length - 1];
     const text = joinWords(q.tokens.map((t) => t.orig));
-    if (last) last.label = joinWords([last.label, text]);
+    if (last) {
+      last.label = joinWords([last.label, text]);
+      words.delete(last);
+    }
   }
+  // label words a row per stub column, when the rows repeat words at the same places (`見込量 | 実績値 | 差`)
+  const cells = stubCells([...words.values()]);
+  if (cells)
+    [...words.keys()].forEach((row, i) => {
+      row.stubs = cells[i]!;
+    });
   return rows;
 }
 
@@ -242,7 +298,7 @@ export function findSpacedTables(lines: SourceLine[]): LinearFind[] {
       top - 1 >= floor &&
       above &&
       isLabelOnly(above) &&
-      !placeHeaderLine(above.tokens, 1, run.k) &&
+      !placeHeaderLines([headWords(above.tokens)], 1, run.k) &&
       !above.tokens.every((t) => isColumnHeadToken(t.text))
     )
       top--;
@@ -251,8 +307,12 @@ export function findSpacedTables(lines: SourceLine[]): LinearFind[] {
     const nStub = stubWidth(rows);
     const header = headerAbove(p, top, floor, nStub, run.k);
     const named = header.head.length > 0 && header.fit !== 'words';
+    // (one row under a header whose every column is named by a period or a kind is a table too)
     const strong =
-      (run.fits >= 3 && run.k >= 2) || (run.fits >= 2 && named) || (run.fits >= 3 && header.head.length > 0);
+      (run.fits >= 3 && run.k >= 2) ||
+      (run.fits >= 2 && named) ||
+      (run.fits >= 3 && header.head.length > 0) ||
+      (run.fits === 1 && run.misfits === 0 && run.k >= 2 && header.fit === 'exact');
     // without a header, nothing says what the columns are: every row must fit
     if (!strong || run.misfits > run.fits || (header.head.length === 0 && run.misfits > 0)) {
       i++;

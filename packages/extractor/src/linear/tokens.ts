@@ -3,7 +3,15 @@
  * `▲14`, `120（3）`, `－`), a unit cell (`人/月`, `(時間/月)`), a period (`令和3年度`, `R3実績`, `30年度`), a value
  * kind (`計画`, `実績`, `見込量`, `達成率`). Shared by the readers of linear/.
  */
-import { BULLET_MARKS, classBody, KIND_WORDS, NOTE_MARKS, wordsPattern } from '@shiryo/model';
+import {
+  BULLET_MARKS,
+  classBody,
+  ESTIMATE_PATTERN,
+  KIND_OCR_READINGS,
+  KIND_WORDS,
+  NOTE_MARKS,
+  wordsPattern,
+} from '@shiryo/model';
 import { cleanText, isLabelNumber, isMissingMarker, isYearLike, SENTENCE_PUNCT } from '../text.js';
 
 /** A word of a line: its text as written, where it starts and ends (characters, and display columns). */
@@ -85,9 +93,11 @@ export function joinTokens(a: Token, b: Token, space = ''): Token {
 const UNIT_WORD =
   '(?:人日分|人日|人分|時間分|時間|延べ人数|延人数|人|名|件|回|か所|カ所|ヶ所|ケ所|箇所|日分|日|千円|円|世帯|床|%|倍|か月|ヵ月|団体|校|園|施設|事業所|組|枚|冊|台|戸|ケース)';
 const PER = '(?:\\s*[/／]\\s*(?:月|年|日|週|回|人|年度))?';
-const NUMBER = '[▲△+\\-−]?\\d[\\d,]*(?:\\.\\d+)?';
+/** Digits, with the letters OCR reads for a digit after the first one (`1O` for 10, `1I3`, `8l.7`). */
+const NUMBER = '[▲△+\\-−]?\\d[\\d,OoIl]*(?:\\.[\\dOoIl]+)?';
+/** (`入` is OCR's reading of `人` right after a number) */
 const VALUE_RE = new RegExp(
-  `^(?:約)?${NUMBER}(?:${UNIT_WORD}${PER})?(?:以上|以下|未満|程度)?(?:[(<]${NUMBER}(?:${UNIT_WORD}${PER})?[)>])?(?:※\\d*)?$`,
+  `^(?:約)?${NUMBER}(?:${UNIT_WORD}${PER}|入)?(?:以上|以下|未満|程度)?(?:[(<]${NUMBER}(?:${UNIT_WORD}${PER})?[)>])?(?:※\\d*)?$`,
   'u',
 );
 const UNIT_RE = new RegExp(`^(?:[(\\[]\\s*)?(?:単位[:：]?)?${UNIT_WORD}${PER}(?:\\s*[)\\]])?$`, 'u');
@@ -96,6 +106,14 @@ const KIND_RE = new RegExp(
   `^[(【]?(?:${wordsPattern([...Object.keys(KIND_WORDS), '実績見込', '実績見込み', '達成状況'])})[)】]?$`,
   'u',
 );
+/** A kind word as a header cell writes it: `計画`, `実績値`, `実績見込`, `(見込)`, `【目標】`, `達成率（%）`, `実績值`. */
+function kindWord(text: string): boolean {
+  const t = text.replace(/^[(（【]|[)）】]$/gu, '').replace(/[(（][%％][)）]$/u, '');
+  const w = KIND_OCR_READINGS[t] ?? t;
+  if (KIND_WORDS[w] !== undefined || w === '達成状況') return true;
+  const est = ESTIMATE_PATTERN.exec(w);
+  return !!est && est.index === 0 && est[0].length === w.length;
+}
 
 /** Words a table writes where a value is not there yet or not at all (`未実施`, `集計中`). */
 const NO_VALUE = /^(?:未実施|未設置|未定|調整中|集計中|非公表|非該当|該当者なし)$/u;
@@ -106,6 +124,14 @@ export function isValueToken(text: string): boolean {
   if (isMissingMarker(t) || NO_VALUE.test(t)) return true;
   if (!VALUE_RE.test(t)) return false;
   return !isYearLike(t) && !isLabelNumber(t);
+}
+
+/**
+ * A value's text with the letters OCR read for digits put back (`1O` → `10`, `1I3` → `113`, `8l.7%` → `81.7%`):
+ * only inside a run of digits that starts with a digit, so words stay words.
+ */
+export function ocrDigits(text: string): string {
+  return text.replace(/(?<=\d[\d,.]*)[OoIl]+/gu, (m) => m.replace(/[Oo]/gu, '0').replace(/[Il]/gu, '1'));
 }
 
 /** A number (not a missing marker). */
@@ -125,7 +151,7 @@ export function isPeriodToken(text: string): boolean {
 
 /** A value kind: `計画`, `実績`, `見込量`, `目標値`, `達成率`, `(見込)`. */
 export function isKindToken(text: string): boolean {
-  return KIND_RE.test(text.replace(/\s+/gu, ''));
+  return KIND_RE.test(text.replace(/\s+/gu, '')) || kindWord(cleanText(text).replace(/\s+/gu, ''));
 }
 
 /** A column head a header line names a value column with: a period or a value kind. */
@@ -133,6 +159,9 @@ export const isColumnHeadToken = (text: string) => isPeriodToken(text) || isKind
 
 /** A bracketed afterthought (`(見込)`, `（3）`, `<2>`, `（Ｂ型）`). */
 export const isBracketed = (text: string) => /^[(（<＜[［【].*[)）>＞\]］】]$/u.test(text);
+
+/** The part of a label in round brackets that the page or a blank set apart (`（グループホーム）`, `（Ｂ型）`). */
+export const isLabelPart = (text: string) => /^[(（][^()（）]*[)）]$/u.test(text) && !isColumnHeadToken(text);
 
 /** A sign standing alone (`▲ 3`). */
 const isSign = (text: string) => /^[▲△]$/u.test(text);
@@ -157,7 +186,8 @@ export function mergeTokens(tokens: Token[]): Token[] {
         out[out.length - 1] = joinTokens(prev, t);
         continue;
       }
-      if (isPeriodToken(prev.text) || isKindToken(prev.text)) {
+      // (a bracketed kind after another is a head of its own: `（実績） （見込）`)
+      if (isPeriodToken(prev.text) || (isKindToken(prev.text) && !isBracketed(prev.text))) {
         out[out.length - 1] = joinTokens(prev, t);
         continue;
       }

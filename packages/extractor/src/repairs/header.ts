@@ -42,11 +42,11 @@ const isYearRow = (cells: TableCell[]) => cells.some((c) => isYearLike(c.text)) 
  * every short row looks like a label row, so there only leading rows of period labels count, or else the first
  * row alone.
  */
-function countHeaderRows(t: Table, rows: TableCell[][]): number {
+function countHeaderRows(t: Table, rows: TableCell[][], from = 0): number {
   const max = Math.min(MAX_HEADER_ROWS, t.nRows - 1);
   const hasData = t.cells.some((c) => isNumericData(c.text));
   const test = hasData ? isHeaderLikeRow : isYearRow;
-  let n = 0;
+  let n = from;
   // A row saying yes or no (`有`, `無`, `○`, `×`) under the years reports, whatever else it holds.
   const answers = (cells: TableCell[]) => cells.some((c) => ANSWER.test(c.text.trim()));
   while (n < max && test(rows[n]!) && !(n > 0 && answers(rows[n]!))) n++;
@@ -66,6 +66,16 @@ const isNote = (cells: TableCell[]) => {
   const texts = cells.map((c) => c.text).filter(Boolean);
   return texts.length === 1 && /^(?:※|注[:：\d)）]|\(注\)|（注）)/.test(texts[0]!);
 };
+
+/**
+ * The header rows of a markdown table: the row above the separator, and the rows right under it that read as
+ * header rows too (a converter writes only a table's first row above the separator; a two- or three-level header
+ * goes on in the body rows).
+ */
+export function markdownHeaderRows(t: Table): number {
+  if (t.nRows === 0) return 0;
+  return Math.max(1, countHeaderRows(t, rowCells(t), 1));
+}
 
 export function detectHeaderRows(t: Table): Table {
   if (t.nRows === 0) return t;

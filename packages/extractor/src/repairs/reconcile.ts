@@ -19,22 +19,35 @@ import type { Table, TableCell } from '@shiryo/model';
 import { withRepair } from '../draft.js';
 import { isMissingMarker, isNumericData } from '../text.js';
 
-const isValue = (c: TableCell) => !!c.text && (isNumericData(c.text) || isMissingMarker(c.text));
+/** A count written after its period (`年6回`, `月2回`, `週 3 日`): a value, not a row label. */
+const PER_PERIOD_COUNT = /^[年月週]\s*\d[\d,.]*\s*\S{0,3}$/u;
+
+const isValue = (c: TableCell) =>
+  !!c.text && (isNumericData(c.text) || isMissingMarker(c.text) || PER_PERIOD_COUNT.test(c.text));
 
 interface RowShape {
   /** First column at or after `from` holding a value, or -1. */
   first: number;
   /** One past the last column any cell covers. */
   end: number;
+  /** One past the last row label (a cell with text that is no value) before the first value. */
+  labelEnd: number;
 }
 
 function rowShapes(t: Table, from: number): RowShape[] {
-  const shapes: RowShape[] = Array.from({ length: t.nRows }, () => ({ first: -1, end: 0 }));
+  const shapes: RowShape[] = Array.from({ length: t.nRows }, () => ({ first: -1, end: 0, labelEnd: 0 }));
   for (const c of t.cells) {
     for (let r = c.row; r < Math.min(t.nRows, c.row + c.rowSpan); r++) {
       const s = shapes[r]!;
       s.end = Math.max(s.end, c.col + c.colSpan);
       if (c.col >= from && isValue(c) && (s.first < 0 || c.col < s.first)) s.first = c.col;
+    }
+  }
+  for (const c of t.cells) {
+    if (!c.text || isValue(c)) continue;
+    for (let r = c.row; r < Math.min(t.nRows, c.row + c.rowSpan); r++) {
+      const s = shapes[r]!;
+      if (s.first < 0 || c.col < s.first) s.labelEnd = Math.max(s.labelEnd, c.col + c.colSpan);
     }
   }
   return shapes;
@@ -55,11 +68,14 @@ export function reconcileRowWidths(t: Table): Table {
   if (all.length === 0) return t;
   const V = Math.min(headerEnd, Math.max(...all.map((s) => s.end - s.first)));
   const h = headerEnd - V;
-  // Where each row's values start, ignoring number-like row labels under the header's corner (`65歳以上`).
+  // Where each row's values start, ignoring number-like row labels under the header's corner (`65歳以上`): after
+  // its last row label, or at its first value when that comes before the corner's end. Empty cells between the
+  // labels and the first value are missing values (a blank written for `－`), not labels: they stay in place.
   const shapes = rowShapes(t, h);
+  const anchor = (s: RowShape) => Math.max(s.labelEnd, Math.min(s.first, h));
   const body = shapes.slice(t.headerRows).filter((s) => s.first >= 0);
   if (body.length === 0 || h < 1) return t;
-  const S = Math.max(...body.map((s) => s.first));
+  const S = Math.max(...body.map(anchor));
   // Only rows with more row labels than the header's corner covers call for a repair.
   if (S <= h) return t;
 
@@ -69,9 +85,9 @@ export function reconcileRowWidths(t: Table): Table {
       if (c.col + c.colSpan >= h) return { ...c, colSpan: c.colSpan + S - h };
       return c;
     }
-    const first = shapes[c.row]!.first;
-    if (first < 0 || c.col < first) return c;
-    return { ...c, col: c.col + S - first };
+    const s = shapes[c.row]!;
+    if (s.first < 0 || c.col < anchor(s)) return c;
+    return { ...c, col: c.col + S - anchor(s) };
   });
   const nCols = Math.max(S + V, ...moved.map((c) => c.col + c.colSpan));
   // Refuse a result where two cells claim one position.

@@ -84,8 +84,8 @@ export const headerRowsOfKindWords = rule<TableLayout>({
   },
   examples: [
     {
-      name: 'example.md',
-      text: '| サービス | 令和6年度 | | 令和7年度 | |\n|---|---|---|---|---|\n| | 計画 | 実績 | 計画 | 実績 |\n| 短期入所（人日/月） | 120 | 98 | 130 | 101 |\n',
+      name: 'example.html',
+      text: '<table><thead><tr><th>サービス</th><th>令和6年度</th><th></th><th>令和7年度</th><th></th></tr></thead><tbody><tr><td></td><td>計画</td><td>実績</td><td>計画</td><td>実績</td></tr><tr><td>短期入所（人日/月）</td><td>120</td><td>98</td><td>130</td><td>101</td></tr></tbody></table>',
       expect: { fiscal_year: 2024, value_kind: 'actual', value: 98 },
     },
   ],
@@ -268,8 +268,8 @@ export const columnHeaders = rule<TableLayout>({
   },
   examples: [
     {
-      name: 'example.md',
-      text: '| サービス | 令和5年度 | |\n|---|---|---|\n| | 計画 | 実績 |\n| 生活介護（人/月） | 210 | 204 |\n',
+      name: 'example.html',
+      text: '<table><thead><tr><th>サービス</th><th>令和5年度</th><th></th></tr></thead><tbody><tr><td></td><td>計画</td><td>実績</td></tr><tr><td>生活介護（人/月）</td><td>210</td><td>204</td></tr></tbody></table>',
       expect: { fiscal_year: 2023, value_kind: 'actual', value: 204 },
     },
   ],
