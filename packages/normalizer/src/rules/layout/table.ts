@@ -129,8 +129,9 @@ export const headerRowsOfLabels = rule<TableLayout>({
   },
   examples: [
     {
-      name: 'example.md',
-      text: '| | 利用者数 | 利用者数 |\n|---|---|---|\n| 区分 | 短期入所 | 共同生活援助 |\n| 令和5年度 | 31 | 58 |\n',
+      // (an HTML table with one <th> row: the markdown reader now takes such rows as header rows itself)
+      name: 'example.html',
+      text: '<table><tr><th></th><th>利用者数</th><th>利用者数</th></tr><tr><td>区分</td><td>短期入所</td><td>共同生活援助</td></tr><tr><td>令和5年度</td><td>31</td><td>58</td></tr></table>',
       expect: { label: '短期入所', fiscal_year: 2023, value: 31 },
     },
   ],
