@@ -2,6 +2,7 @@ import { sql as init } from './001_init.js';
 import { sql as views } from './002_views.js';
 import { sql as sources } from './003_sources.js';
 import { sql as rules } from './004_rules.js';
+import { sql as planVsActual } from './005_plan_vs_actual.js';
 
 export interface Migration {
   /** 1, 2, 3 …: applied in this order, recorded in `migrations` and `PRAGMA user_version`. */
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 2, name: 'views', sql: views },
   { id: 3, name: 'sources', sql: sources },
   { id: 4, name: 'observation rules', sql: rules },
+  { id: 5, name: 'plan vs actual', sql: planVsActual },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
