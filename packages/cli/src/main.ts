@@ -9,6 +9,7 @@ import {
   type MunicipalitySource,
   type ShiryoError,
   toShiryoError,
+  ValueKind,
 } from '@shiryo/model';
 import {
   catalog,
@@ -27,7 +28,7 @@ import { plural } from './format.js';
 import { decide, type FileFacts, resolveMunicipality, storedAsDecided } from './given.js';
 import { type Manifest, ManifestError, manifestRowFor, readManifest } from './manifest.js';
 import { Progress } from './progress.js';
-import { compare, indicators, query } from './research.js';
+import { compare, indicatorIn, indicators, query } from './research.js';
 import { expandPaths } from './walk.js';
 
 /** Exit codes: 0 something was done, 1 every file failed, 2 bad usage. */
@@ -346,6 +347,10 @@ interface ExportOptions {
   format: 'jsonl' | 'csv';
   out?: string;
   municipality?: string;
+  indicator?: string;
+  year?: number;
+  kind?: string;
+  minConfidence?: number;
   bom?: boolean;
 }
 
@@ -356,7 +361,21 @@ async function exportCommand(o: ExportOptions): Promise<number> {
   }
   const store = openStore(o.db, { readonly: true, migrateOlder: true });
   try {
-    const filter: ExportFilter = { municipality: o.municipality };
+    const filter: ExportFilter = {
+      municipality: o.municipality,
+      fiscalYear: o.year,
+      valueKind: o.kind,
+      minConfidence: o.minConfidence,
+    };
+    if (o.indicator !== undefined) {
+      const r = indicatorIn(store, o.indicator);
+      if ('problem' in r) {
+        err(`shiryo export: ${r.problem}`);
+        return EXIT.USAGE;
+      }
+      filter.indicatorIds = r.ids;
+      filter.labels = r.labels;
+    }
     return await exportTo(store, o, filter);
   } finally {
     store.close();
@@ -555,6 +574,10 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv']).default('jsonl'))
     .option('--out <file>', 'write here instead of stdout')
     .option('--municipality <code>', 'only this municipality')
+    .option('--indicator <id|label>', 'only this indicator: a catalog id, a label or an alias (as for compare)')
+    .option('--year <fy>', 'only this fiscal year (western: 2021 for 令和3年度)', year)
+    .addOption(new Option('--kind <kind>', 'only this value_kind').choices(ValueKind.options))
+    .option('--min-confidence <c>', 'only observations of at least this confidence (0–1)', fraction)
     .option('--bom', 'CSV: begin with a UTF-8 BOM, for Excel (the default when --out ends in .csv)')
     .option('--no-bom', 'CSV: no BOM, even when --out ends in .csv')
     .action(async (o: ExportOptions) => {

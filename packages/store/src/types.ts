@@ -67,6 +67,14 @@ export interface ExportFilter {
   municipality?: string;
   /** Only the observations of this stored document path. */
   documentPath?: string;
+  /** Observations of these catalog ids, or (`labels`) without an id and with one of these labels as written. */
+  indicatorIds?: readonly string[];
+  labels?: readonly string[];
+  fiscalYear?: number;
+  /** `plan`, `actual`, `subset` … */
+  valueKind?: string;
+  /** Only observations of at least this confidence. */
+  minConfidence?: number;
 }
 
 export type MunicipalitySourceName = 'option' | 'manifest' | 'path' | 'text';
