@@ -1,7 +1,7 @@
 /** The `shiryo` command from the outside: spawned as a user would run it, exit codes, stdout and stderr. */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXPORT_KEYS } from '@shiryo/model';
@@ -31,6 +31,56 @@ function shiryoAsync(...args: string[]): Promise<{ code: number | null; stdout: 
   });
 }
 
+interface DocumentedExample {
+  file: string;
+  lang: 'sql' | 'sh';
+  code: string;
+  /** The fenced block without a language right after it (only blanks between), or null. */
+  output: string | null;
+}
+
+/**
+ * The examples of README.md and docs/*.md: every ```sql block, and every ```sh block that is one
+ * `pnpm -s shiryo …` command reading `data/shiryo.sqlite`, each with the output block that follows it.
+ */
+function documentedExamples(): DocumentedExample[] {
+  const files = [
+    'README.md',
+    ...readdirSync(join(ROOT, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+  ];
+  const examples: DocumentedExample[] = [];
+  for (const file of files) {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    const blocks = [...text.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({
+      lang: m[1]!,
+      body: m[2]!,
+      start: m.index!,
+      end: m.index! + m[0].length,
+    }));
+    blocks.forEach((b, i) => {
+      const next = blocks[i + 1];
+      const output = next && next.lang === '' && text.slice(b.end, next.start).trim() === '' ? next.body : null;
+      const code = b.body.trim();
+      if (b.lang === 'sql') examples.push({ file, lang: 'sql', code, output });
+      else if (
+        b.lang === 'sh' &&
+        /^pnpm -s shiryo [^\n]*data\/shiryo\.sqlite[^\n]*$/.test(code) &&
+        !code.includes(' ingest ')
+      )
+        examples.push({ file, lang: 'sh', code, output });
+    });
+  }
+  return examples;
+}
+
+/** `UPDATE_DOCS=1`: rewrite the outputs the README and docs/ show (refused in CI). */
+const UPDATE_DOCS = process.env.UPDATE_DOCS === '1';
+
+/** Every command of the CLI. */
+const COMMANDS = ['ingest', 'tables', 'inspect', 'export', 'normalize', 'summary', 'compare', 'indicators', 'query'];
+
 const tmp = () => mkdtempSync(join(tmpdir(), 'shiryo-cli-'));
 
 beforeAll(() => {
@@ -47,16 +97,32 @@ describe('usage', () => {
   it('--help lists every command and exits 0', () => {
     const r = shiryo('--help');
     expect(r.code).toBe(0);
-    for (const c of ['ingest', 'tables', 'inspect', 'export', 'normalize', 'summary']) expect(r.stdout).toContain(c);
+    for (const c of COMMANDS) expect(r.stdout).toContain(c);
   });
 
   it('every command and option in --help is documented in the README', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    for (const c of ['ingest', 'tables', 'inspect', 'export', 'normalize', 'summary']) {
+    for (const c of COMMANDS) {
       expect(readme).toContain(`shiryo ${c}`);
       const help = shiryo(c, '--help').stdout;
       const options = [...help.matchAll(/^\s+(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1]!).filter((o) => o !== '--help');
       for (const o of options) expect(readme, `README documents ${c} ${o}`).toContain(o);
+    }
+  });
+
+  it('bare shiryo prints the help on stderr and exits 2 (bad usage)', () => {
+    const r = shiryo();
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Usage: shiryo');
+    for (const c of COMMANDS) expect(r.stderr).toContain(c);
+  });
+
+  it('every shiryo command in the README and docs/ runs through pnpm silently (pnpm -s: no banner in the data)', () => {
+    for (const file of ['README.md', ...readdirSync(join(ROOT, 'docs')).map((f) => `docs/${f}`)]) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      expect(text.match(/pnpm shiryo [a-z]/g), file).toBeNull();
+      expect(text, file).not.toMatch(/pnpm (?!-s )[^`\n]*shiryo [a-z]+ [^`\n]*(?:>|--out)/);
     }
   });
 
@@ -114,19 +180,35 @@ describe('ingest, export, summary', () => {
     expect(r.stdout.split('\n')[0]).toBe(EXPORT_KEYS.join(','));
   });
 
-  it('the README cross-city query gives the output the README shows', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('### Example queries'));
-    const sql = /```sql\n([\s\S]*?)```/.exec(section)![1]!;
-    const shown = /```\nmunicipality_name[^\n]*\n([\s\S]*?)```/
-      .exec(section)![1]!
-      .trim()
-      .split('\n')
-      .map((l) => l.trim().split(/\s+/));
-    const d = new Database(db, { readonly: true });
-    const rows = d.prepare(sql).all() as Record<string, unknown>[];
-    d.close();
-    expect(rows.map((r) => Object.values(r).map(String))).toEqual(shown);
+  it('every SQL query and shiryo command shown with its output in the README and docs/ gives that output', () => {
+    expect(UPDATE_DOCS && !!process.env.CI, 'UPDATE_DOCS must not be set in CI').toBe(false);
+    const examples = documentedExamples();
+    const sql = examples.filter((e) => e.lang === 'sql');
+    expect(sql.length).toBeGreaterThanOrEqual(4);
+    expect(examples.some((e) => e.code.startsWith('pnpm -s shiryo compare'))).toBe(true);
+    for (const e of examples) {
+      expect(e.output, `${e.file}: the ${e.lang} block «${e.code.slice(0, 60)}» shows its output`).not.toBeNull();
+      const args =
+        e.lang === 'sql'
+          ? ['query', e.code, '--db', db, '--table']
+          : e.code
+              .replace(/^pnpm -s shiryo /, '')
+              .split(/\s+/)
+              .map((a) => (a === 'data/shiryo.sqlite' ? db : a));
+      const r = shiryo(...args);
+      expect(r.code, `${e.file}: ${e.code}\n${r.stderr}`).toBe(0);
+      if (UPDATE_DOCS && e.output !== null && r.stdout !== e.output) {
+        // Rewrite the shown output (after a change to the pipeline); review the diff by hand before committing.
+        const path = join(ROOT, e.file);
+        const text = readFileSync(path, 'utf8');
+        const at = text.indexOf(`${e.code}\n\`\`\`\n\n\`\`\`\n${e.output}\`\`\``);
+        expect(at, `${e.file}: the block of ${e.code.slice(0, 40)} is found once`).toBeGreaterThanOrEqual(0);
+        const start = at + e.code.length + '\n```\n\n```\n'.length;
+        writeFileSync(path, text.slice(0, start) + r.stdout + text.slice(start + e.output.length));
+        continue;
+      }
+      expect(r.stdout, `${e.file}: ${e.code} (UPDATE_DOCS=1 rewrites the output shown)`).toBe(e.output);
+    }
   });
 
   it('summary prints the same cities', () => {
@@ -134,6 +216,178 @@ describe('ingest, export, summary', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('東松山市');
     expect(r.stdout).toContain(`total: ${bundledFixtures().length} documents`);
+  });
+
+  it('compare answers 共同生活援助の実績利用者数を市ごと・年度ごとに、計画との比較つきで in one command', () => {
+    const r = shiryo('compare', '--db', db, '--indicator', '共同生活援助', '--kind', 'actual', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const rows = (JSON.parse(r.stdout) as Record<string, unknown>[]).map((x) =>
+      Object.fromEntries(Object.entries(x).map(([k, v]) => [k, v === null ? '' : String(v)])),
+    );
+    expect(Object.keys(rows[0]!).slice(0, 9)).toEqual([
+      'municipality_code',
+      'municipality_name',
+      'prefecture',
+      'indicator_id',
+      'indicator_label',
+      'subgroup',
+      'measure',
+      'unit',
+      'fiscal_year',
+    ]);
+    for (const row of rows) {
+      expect(row.indicator_id).toBe('service.kyodo_seikatsu_enjo');
+      expect(row.actual !== '' || row.conflicts!.includes('actual'), JSON.stringify(row)).toBe(true);
+    }
+    const pick = (city: string, year: string, unit = 'person/month') =>
+      rows
+        .filter((x) => x.municipality_name === city && x.fiscal_year === year && x.unit === unit && x.subgroup === '')
+        .map((x) => [x.plan, x.actual, x.achievement_rate, x.computed_rate, x.shortfall]);
+    // Checked by hand in the fixtures' sources: 熊谷市 計画値 260 実績値 271 (writer.fodt), 草加市 205人分 211人分
+    // 102.9%, 上田市 410 436 106.3%, 昭島市 見込量 120人 実績値 141人 (persons, not per month).
+    expect(pick('熊谷市', '2021')).toEqual([['260', '271', '', '104.2', '0']]);
+    expect(pick('草加市', '2021')).toEqual([['205', '211', '102.9', '102.9', '0']]);
+    expect(pick('上田市', '2024')).toEqual([['410', '436', '106.3', '106.3', '0']]);
+    expect(pick('昭島市', '2021', 'person')).toEqual([['120', '141', '', '117.5', '0']]);
+    const cities = new Set(rows.map((x) => x.municipality_name));
+    for (const c of ['熊谷市', '東松山市', '草加市', '昭島市', '上田市', '大垣市', '春日井市', '刈谷市', '鈴鹿市'])
+      expect(cities).toContain(c);
+    // The same rows by catalog id, as CSV with the same columns.
+    const c = shiryo('compare', '--db', db, '--indicator', 'service.kyodo_seikatsu_enjo', '--kind', 'actual', '--csv');
+    expect(c.code, c.stderr).toBe(0);
+    const lines = c.stdout.trim().split('\n');
+    expect(lines[0]).toBe(Object.keys(rows[0]!).join(','));
+    expect(lines.length - 1).toBe(rows.length);
+    expect(lines).toContain(
+      '202037,上田市,長野県,service.kyodo_seikatsu_enjo,共同生活援助,,利用者数,person/month,2024,410,,436,106.3,106.3,0,,3,1,0.911',
+    );
+  });
+
+  it('compare as a table: values as written (no .0), a shortfall flagged; a word naming several ids is bad usage', () => {
+    const r = shiryo('compare', '--db', db, '--indicator', '居宅介護', '--year', '2021', '--municipality', '熊谷市');
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('居宅介護 (service.kyotaku_kaigo): 2 rows, 1 city');
+    // 熊谷市 居宅介護 FY2021: 計画値 312 実績値 298 人/月 (95.5 %), 5,120 4,870 時間/月 (95.1 %).
+    const cells = lines.filter((l) => l.startsWith('熊谷市')).map((l) => l.trim().split(/\s+/));
+    expect(cells).toEqual([
+      ['熊谷市', '112020', 'hour/month', '2021', '5120', '4870', '95.1', 'yes', '1'],
+      ['熊谷市', '112020', 'person/month', '2021', '312', '298', '95.5', 'yes', '1'],
+    ]);
+    const bad = shiryo('compare', '--db', db, '--indicator', '共同');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('service.kyodo_seikatsu_enjo  共同生活援助');
+    expect(bad.stderr).toContain('activity.mental.group_home_users');
+    expect(shiryo('compare', '--db', db, '--indicator', 'どこにもない指標').code).toBe(2);
+  });
+
+  it('indicators finds catalog ids by label or alias, with observation counts from --db', () => {
+    const r = shiryo('indicators', 'グループホーム');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^service\.kyodo_seikatsu_enjo\s+共同生活援助\s+shogai\s+居住系サービス/m);
+    expect(r.stdout).toMatch(/^kaigo\.ninchisho_gh\s+認知症対応型共同生活介護/m);
+    const j = shiryo('indicators', '共同生活援助', '--db', db, '--json');
+    expect(j.code, j.stderr).toBe(0);
+    const found = JSON.parse(j.stdout) as { id: string; observations: number }[];
+    expect(found.map((x) => x.id).sort()).toEqual(['activity.mental.group_home_users', 'service.kyodo_seikatsu_enjo']);
+    const d = new Database(db, { readonly: true });
+    const n = d
+      .prepare("SELECT count(*) FROM observations WHERE indicator_id = 'service.kyodo_seikatsu_enjo'")
+      .pluck()
+      .get();
+    d.close();
+    expect(found.find((x) => x.id === 'service.kyodo_seikatsu_enjo')!.observations).toBe(n);
+    expect(shiryo('indicators', 'zzzz-nothing').code).toBe(1);
+  });
+
+  it('query runs one read-only SQL statement: JSON, CSV, table; a write is refused and changes nothing', () => {
+    const sql = "SELECT code, name FROM municipalities WHERE code IN ('112020', '112127') ORDER BY code";
+    const j = shiryo('query', sql, '--db', db);
+    expect(j.code, j.stderr).toBe(0);
+    expect(JSON.parse(j.stdout)).toEqual([
+      { code: '112020', name: '熊谷市' },
+      { code: '112127', name: '東松山市' },
+    ]);
+    expect(shiryo('query', sql, '--db', db, '--csv').stdout).toBe('code,name\n112020,熊谷市\n112127,東松山市\n');
+    expect(shiryo('query', sql, '--db', db, '--table').stdout).toBe(
+      'code    name\n------  --------\n112020  熊谷市\n112127  東松山市\n',
+    );
+    const v = shiryo(
+      'query',
+      "SELECT value FROM observations_flat WHERE value_text = '436' LIMIT 1",
+      '--db',
+      db,
+      '--csv',
+    );
+    expect(v.stdout).toBe('value\n436\n');
+    const w = shiryo('query', 'DELETE FROM observations', '--db', db);
+    expect(w.code).toBe(2);
+    expect(w.stderr).toContain('read-only');
+    expect(shiryo('query', 'SELEC nothing', '--db', db).code).toBe(2);
+    const d = new Database(db, { readonly: true });
+    expect(d.prepare('SELECT count(*) FROM observations').pluck().get()).toBeGreaterThan(100);
+    d.close();
+  });
+
+  it('CSV for Excel: a BOM when --out ends in .csv or with --bom, none on stdout or with --no-bom', () => {
+    const bom = '\uFEFF';
+    const header = `${EXPORT_KEYS.join(',')}\n`;
+    const file = join(dir, 'obs.csv');
+    expect(shiryo('export', '--db', db, '--format', 'csv', '--out', file).code).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text.startsWith(bom + header)).toBe(true);
+    expect(text.indexOf(bom, 1)).toBe(-1);
+    expect(shiryo('export', '--db', db, '--format', 'csv', '--out', file, '--no-bom').code).toBe(0);
+    expect(readFileSync(file, 'utf8').startsWith(header)).toBe(true);
+    const piped = shiryo('export', '--db', db, '--format', 'csv', '--municipality', '上田市', '--bom');
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(piped.stdout.startsWith(bom + header)).toBe(true);
+    // Values as numbers are written as JavaScript writes them: 436, not 436.0.
+    const rows = piped.stdout.slice(1).split('\n');
+    const value = EXPORT_KEYS.indexOf('value');
+    expect(rows.some((l) => l.split(',')[value] === '436')).toBe(true);
+    expect(piped.stdout).not.toMatch(/,436\.0,/);
+    const plain = shiryo('export', '--db', db, '--format', 'csv', '--municipality', '上田市');
+    expect(plain.stdout.startsWith(header)).toBe(true);
+    expect(shiryo('export', '--db', db, '--format', 'jsonl', '--bom').code).toBe(2);
+  });
+
+  it('export filters: --indicator, --year, --kind, --min-confidence; a subset carries the kind it is part of', () => {
+    const r = shiryo(
+      'export',
+      '--db',
+      db,
+      '--indicator',
+      '共同生活援助',
+      '--year',
+      '2024',
+      '--kind',
+      'subset',
+      '--min-confidence',
+      '0.9',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const rows = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    // 鈴鹿市 令和6年度 見込量 `315 <76>`; 各務原市 令和6年度 見込量 `310 <74>`, 実績(見込) `305 <71>` (the sources).
+    expect(rows.map((x) => [x.municipality_name, x.value, x.subset_of_kind])).toEqual([
+      ['鈴鹿市', 76, 'plan'],
+      ['各務原市', 74, 'plan'],
+      ['各務原市', 71, 'estimate'],
+    ]);
+    expect(Object.keys(rows[0]!)).toEqual([...EXPORT_KEYS]);
+    expect(shiryo('export', '--db', db, '--indicator', '共同').code).toBe(2);
+  });
+
+  it('export --out into a folder that does not exist: one clear line, no stack trace (exit 1)', () => {
+    const r = shiryo('export', '--db', db, '--format', 'csv', '--out', join(dir, 'missing', 'dir', 'x.csv'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `shiryo export: cannot write ${join(dir, 'missing', 'dir', 'x.csv')}: the folder ${join(dir, 'missing', 'dir')} does not exist\n`,
+    );
+    expect(existsSync(join(dir, 'missing'))).toBe(false);
   });
 
   it('export of a database that does not exist fails with a clear message', () => {
@@ -196,6 +450,23 @@ describe('bad input', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/y\.txt: FILE_NOT_FOUND/);
     expect(shiryo('normalize').code).toBe(2);
+  });
+
+  it('-q prints nothing but failures; progress and summary say "1 table", not "1 tables"', () => {
+    const dir = tmp();
+    const db = join(dir, 'db.sqlite');
+    const one = join(FIXTURES, 'family-shifted-row', 'source.txt');
+    const quiet = shiryo('ingest', one, '--db', db, '-q', '--no-summary');
+    expect(quiet.code, quiet.stderr).toBe(0);
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toBe('');
+    const again = shiryo('ingest', one, '--db', db);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/unchanged .*; 1 table, 16 observations\)/);
+    expect(again.stdout).toContain('total: 1 document, 1 table, 16 observations');
+    const failed = shiryo('ingest', join(dir, 'missing.txt'), '--db', db, '-q');
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/missing\.txt: FILE_NOT_FOUND/);
   });
 
   it('exits 1 when every file failed', () => {

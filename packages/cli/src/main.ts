@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, createWriteStream, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { DEFAULT_MAX_BYTES, extractDocument, isPdfFile, pageToSvg, tableToMarkdown } from '@shiryo/extractor';
 import {
   type ExtractedDocument,
@@ -9,6 +9,7 @@ import {
   type MunicipalitySource,
   type ShiryoError,
   toShiryoError,
+  ValueKind,
 } from '@shiryo/model';
 import {
   catalog,
@@ -20,12 +21,14 @@ import {
   type TokenMatcher,
   tokenMatcher,
 } from '@shiryo/normalizer';
-import { openStore, type Store } from '@shiryo/store';
+import { type ExportFilter, openStore, type Store } from '@shiryo/store';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import PQueue from 'p-queue';
+import { plural } from './format.js';
 import { decide, type FileFacts, resolveMunicipality, storedAsDecided } from './given.js';
 import { type Manifest, ManifestError, manifestRowFor, readManifest } from './manifest.js';
 import { Progress } from './progress.js';
+import { compare, indicatorIn, indicators, query } from './research.js';
 import { expandPaths } from './walk.js';
 
 /** Exit codes: 0 something was done, 1 every file failed, 2 bad usage. */
@@ -33,6 +36,18 @@ export const EXIT = { OK: 0, ALL_FAILED: 1, USAGE: 2 } as const;
 
 const out = (s: string) => process.stdout.write(s);
 const err = (s: string) => process.stderr.write(s);
+
+function year(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1900 || n > 2200) throw new InvalidArgumentError('a western fiscal year: 2021');
+  return n;
+}
+
+function fraction(v: string): number {
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('a number from 0 to 1');
+  return n;
+}
 
 function positiveInt(v: string): number {
   const n = Number(v);
@@ -104,12 +119,12 @@ function printSummary(store: Store): void {
   out(`${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
   for (const b of body) out(`${line(b)}\n`);
   const total = rows.reduce((a, r) => [a[0]! + r.documents, a[1]! + r.tables, a[2]! + r.observations], [0, 0, 0]);
-  out(`total: ${total[0]} documents, ${total[1]} tables, ${total[2]} observations\n`);
+  out(`total: ${plural(total[0]!, 'document')}, ${plural(total[1]!, 'table')}, ${plural(total[2]!, 'observation')}\n`);
   const unplaced = store.documentsWithoutMunicipality();
   if (unplaced.length === 0) return;
   out(`\ndocuments without a municipality (${unplaced.length}; pass --municipality or a manifest row):\n`);
   for (const d of unplaced) {
-    out(`  ${d.path} (${d.observations} observations)\n`);
+    out(`  ${d.path} (${plural(d.observations, 'observation')})\n`);
     for (const p of d.paths) if (p !== d.path) out(`    also at ${p}\n`);
     for (const r of d.reasons) out(`    ${r}\n`);
   }
@@ -164,7 +179,7 @@ async function ingestFile(run: IngestRun, facts: FileFacts): Promise<{ status: s
           : null;
         return {
           status: r.status,
-          line: `${file} (${cityText(city, stored.municipality_source)}; ${stored.n_tables} tables, ${stored.n_observations} observations)`,
+          line: `${file} (${cityText(city, stored.municipality_source)}; ${plural(stored.n_tables, 'table')}, ${plural(stored.n_observations, 'observation')})`,
         };
       }
     }
@@ -183,7 +198,7 @@ async function ingestFile(run: IngestRun, facts: FileFacts): Promise<{ status: s
     });
     return {
       status: r.status,
-      line: `${file} (${cityText(norm.municipality, norm.municipalitySource)}; ${doc.tables.length} tables, ${norm.observations.length} observations)`,
+      line: `${file} (${cityText(norm.municipality, norm.municipalitySource)}; ${plural(doc.tables.length, 'table')}, ${plural(norm.observations.length, 'observation')})`,
     };
   } catch (e) {
     throw Object.assign(toShiryoError(e, file), { sha256: doc.sha256 });
@@ -267,9 +282,10 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
       });
     }
     await queue.onIdle();
-    err(
-      `ingested ${files.length - counts.failed}/${files.length} files into ${opts.db} (inserted ${counts.inserted}, replaced ${counts.replaced}, updated ${counts.updated}, unchanged ${counts.unchanged}, failed ${counts.failed})\n`,
-    );
+    if (!opts.quiet || counts.failed > 0)
+      err(
+        `ingested ${files.length - counts.failed}/${files.length} files into ${opts.db} (inserted ${counts.inserted}, replaced ${counts.replaced}, updated ${counts.updated}, unchanged ${counts.unchanged}, failed ${counts.failed})\n`,
+      );
     if (opts.summary) printSummary(store);
     return counts.failed === files.length ? EXIT.ALL_FAILED : EXIT.OK;
   } finally {
@@ -321,6 +337,81 @@ async function tablesSvg(file: string, dir: string): Promise<number> {
   } catch (e) {
     err(`✗ ${dir}: could not write the SVG files: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT.ALL_FAILED;
+  }
+  return EXIT.OK;
+}
+
+/** `shiryo export`: the export contract to stdout or a file; CSV with a BOM for Excel when asked or when --out is .csv. */
+interface ExportOptions {
+  db: string;
+  format: 'jsonl' | 'csv';
+  out?: string;
+  municipality?: string;
+  indicator?: string;
+  year?: number;
+  kind?: string;
+  minConfidence?: number;
+  bom?: boolean;
+}
+
+async function exportCommand(o: ExportOptions): Promise<number> {
+  if (o.bom === true && o.format !== 'csv') {
+    err('shiryo export: --bom is for --format csv\n');
+    return EXIT.USAGE;
+  }
+  const store = openStore(o.db, { readonly: true, migrateOlder: true });
+  try {
+    const filter: ExportFilter = {
+      municipality: o.municipality,
+      fiscalYear: o.year,
+      valueKind: o.kind,
+      minConfidence: o.minConfidence,
+    };
+    if (o.indicator !== undefined) {
+      const r = indicatorIn(store, o.indicator);
+      if ('problem' in r) {
+        err(`shiryo export: ${r.problem}`);
+        return EXIT.USAGE;
+      }
+      filter.indicatorIds = r.ids;
+      filter.labels = r.labels;
+    }
+    return await exportTo(store, o, filter);
+  } finally {
+    store.close();
+  }
+}
+
+async function exportTo(store: Store, o: ExportOptions, filter: ExportFilter): Promise<number> {
+  const bom = o.format === 'csv' && (o.bom ?? (o.out !== undefined && extname(o.out).toLowerCase() === '.csv'));
+  let fd: number | undefined;
+  if (o.out) {
+    try {
+      fd = openSync(o.out, 'w');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why =
+        code === 'ENOENT'
+          ? `the folder ${dirname(o.out)} does not exist`
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'permission denied'
+            : code === 'EISDIR'
+              ? 'it is a folder'
+              : e instanceof Error
+                ? e.message
+                : String(e);
+      err(`shiryo export: cannot write ${o.out}: ${why}\n`);
+      return EXIT.ALL_FAILED;
+    }
+  }
+  if (fd !== undefined) {
+    const ws = createWriteStream(o.out!, { fd });
+    if (bom) ws.write('\uFEFF');
+    store.exportObservations(o.format, (chunk) => ws.write(chunk), filter);
+    await new Promise<void>((res, rej) => ws.end((e?: Error | null) => (e ? rej(e) : res())));
+  } else {
+    if (bom) out('\uFEFF');
+    store.exportObservations(o.format, out, filter);
   }
   return EXIT.OK;
 }
@@ -483,20 +574,14 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv']).default('jsonl'))
     .option('--out <file>', 'write here instead of stdout')
     .option('--municipality <code>', 'only this municipality')
-    .action(async (o: { db: string; format: 'jsonl' | 'csv'; out?: string; municipality?: string }) => {
-      const store = openStore(o.db, { readonly: true });
-      try {
-        if (o.out) {
-          const ws = createWriteStream(o.out);
-          store.exportObservations(o.format, (chunk) => ws.write(chunk), { municipality: o.municipality });
-          await new Promise<void>((res, rej) => ws.end((e?: Error | null) => (e ? rej(e) : res())));
-        } else {
-          store.exportObservations(o.format, out, { municipality: o.municipality });
-        }
-      } finally {
-        store.close();
-      }
-      program.setOptionValue('exit', EXIT.OK);
+    .option('--indicator <id|label>', 'only this indicator: a catalog id, a label or an alias (as for compare)')
+    .option('--year <fy>', 'only this fiscal year (western: 2021 for 令和3年度)', year)
+    .addOption(new Option('--kind <kind>', 'only this value_kind').choices(ValueKind.options))
+    .option('--min-confidence <c>', 'only observations of at least this confidence (0–1)', fraction)
+    .option('--bom', 'CSV: begin with a UTF-8 BOM, for Excel (the default when --out ends in .csv)')
+    .option('--no-bom', 'CSV: no BOM, even when --out ends in .csv')
+    .action(async (o: ExportOptions) => {
+      program.setOptionValue('exit', await exportCommand(o));
     });
 
   program
@@ -514,7 +599,7 @@ export function buildProgram(): Command {
     .description('documents, tables and observations per city in a SQLite file')
     .requiredOption('--db <file>', 'SQLite file written by ingest')
     .action((o: { db: string }) => {
-      const store = openStore(o.db, { readonly: true });
+      const store = openStore(o.db, { readonly: true, migrateOlder: true });
       try {
         printSummary(store);
       } finally {
@@ -522,12 +607,55 @@ export function buildProgram(): Command {
       }
       program.setOptionValue('exit', EXIT.OK);
     });
+
+  program
+    .command('compare')
+    .description('plans against results of one indicator: cities × fiscal years (the plan_vs_actual view)')
+    .requiredOption('--db <file>', 'SQLite file written by ingest')
+    .requiredOption('--indicator <id|label>', 'a catalog id or a label or alias (shiryo indicators WORD finds ids)')
+    .option('--year <fy>', 'only this fiscal year (western: 2021 for 令和3年度)', year)
+    .addOption(
+      new Option('--kind <kind>', 'only rows with a value of this kind').choices(['plan', 'estimate', 'actual']),
+    )
+    .option('--municipality <code|name>', 'only this municipality')
+    .option('--min-confidence <c>', 'only rows whose every observation has at least this confidence (0–1)', fraction)
+    .option('--csv', 'CSV, every column of the view')
+    .addOption(new Option('--json', 'JSON, every column of the view').conflicts('csv'))
+    .action((o: Parameters<typeof compare>[0]) => {
+      program.setOptionValue('exit', compare(o));
+    });
+
+  program
+    .command('indicators')
+    .description('find catalog ids by id, label or alias (NFKC, any case)')
+    .argument('[word]', 'a word of the id, label or an alias; none lists the whole catalog')
+    .option('--db <file>', 'the catalog stored in this file, with how many observations carry each id')
+    .option('--json', 'JSON')
+    .action((word: string | undefined, o: { db?: string; json?: boolean }) => {
+      program.setOptionValue('exit', indicators(word, o));
+    });
+
+  program
+    .command('query')
+    .description('run one SQL query on a read-only connection and print its rows (as sqlite-utils does)')
+    .argument('<sql>', 'one statement that returns rows: SELECT, WITH …')
+    .requiredOption('--db <file>', 'SQLite file written by ingest')
+    .option('--json', 'a JSON array of objects (default)')
+    .addOption(new Option('--csv', 'CSV with a header').conflicts(['json', 'table']))
+    .addOption(new Option('--table', 'an aligned text table').conflicts(['json', 'csv']))
+    .action((sql: string, o: { db: string; csv?: boolean; json?: boolean; table?: boolean }) => {
+      program.setOptionValue('exit', query(sql, o));
+    });
   return program;
 }
 
 /** Run the CLI; resolves to the exit code. */
 export async function run(argv: string[]): Promise<number> {
   const program = buildProgram();
+  if (argv.length <= 2) {
+    program.outputHelp({ error: true });
+    return EXIT.USAGE;
+  }
   try {
     await program.parseAsync(argv);
     return (program.getOptionValue('exit') as number | undefined) ?? EXIT.OK;

@@ -271,6 +271,11 @@ export const Observation = z.object({
   warnings: z.array(z.string()),
   /** The ids of the normalizer's rules that made this observation, in the order they fired (provenance). */
   rules: z.array(z.string()).default([]),
+  /**
+   * For a subset (`value_kind` `subset`: `191 <116>`, `142（4）` under a note): the kind of the figure it is part of
+   * (`plan`, `actual` …), so a part of a plan is never compared with a part of a result. Null for every other kind.
+   */
+  subset_of_kind: ValueKind.nullable().optional(),
   /** Which reader made it: a table's data cell, or a sentence (of a paragraph, a bullet or a table's text cell). */
   reader: z.enum(['table', 'prose']).optional(),
 });
@@ -307,6 +312,7 @@ export const EXPORT_KEYS = [
   'confidence',
   'warnings',
   'rules',
+  'subset_of_kind',
 ] as const;
 export type ExportKey = (typeof EXPORT_KEYS)[number];
 export type ExportedObservation = Observation & { document_sha256: string; document_path: string };

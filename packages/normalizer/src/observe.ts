@@ -91,6 +91,7 @@ const subsetBeside = rule<EmitContext>({
       unit: d.unit,
       unit_text: d.unit_text,
       value_kind: 'subset',
+      subset_of_kind: d.value_kind,
       qualifier: null,
     });
     return false; // recorded on the subset's observation only

@@ -7,9 +7,31 @@ import type { ExportFilter, ExportFormat } from './types.js';
 const ARRAYS = new Set([EXPORT_KEYS.indexOf('warnings'), EXPORT_KEYS.indexOf('rules')]);
 const CHUNK = 64 * 1024;
 
-function selectSql(filter: ExportFilter): { sql: string; params: string[] } {
+function selectSql(filter: ExportFilter): { sql: string; params: (string | number)[] } {
   const where: string[] = [];
-  const params: string[] = [];
+  const params: (string | number)[] = [];
+  const which: string[] = [];
+  if (filter.indicatorIds?.length) {
+    which.push(`indicator_id IN (${filter.indicatorIds.map(() => '?').join(', ')})`);
+    params.push(...filter.indicatorIds);
+  }
+  if (filter.labels?.length) {
+    which.push(`(indicator_id IS NULL AND indicator_label IN (${filter.labels.map(() => '?').join(', ')}))`);
+    params.push(...filter.labels);
+  }
+  if (which.length) where.push(`(${which.join(' OR ')})`);
+  if (filter.fiscalYear !== undefined) {
+    where.push('fiscal_year = ?');
+    params.push(filter.fiscalYear);
+  }
+  if (filter.valueKind) {
+    where.push('value_kind = ?');
+    params.push(filter.valueKind);
+  }
+  if (filter.minConfidence !== undefined) {
+    where.push('confidence >= ?');
+    params.push(filter.minConfidence);
+  }
   if (filter.municipality) {
     where.push('(municipality_code = ? OR municipality_name = ?)');
     params.push(filter.municipality, filter.municipality);

@@ -52,11 +52,12 @@ const SQL = {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   observation: `INSERT INTO observations (document_id, municipality_code, municipality_name, prefecture, plan, plan_period,
       section, indicator_id, indicator_label, subgroup, measure, unit, unit_text, period_kind, fiscal_year, period_start,
-      period_end, value_kind, value, value_text, qualifier, page, table_index, row, col, confidence, warnings, rules)
+      period_end, value_kind, value, value_text, qualifier, page, table_index, row, col, confidence, warnings, rules,
+      subset_of_kind)
     VALUES (@document_id, @municipality_code, @municipality_name, @prefecture, @plan, @plan_period,
       @section, @indicator_id, @indicator_label, @subgroup, @measure, @unit, @unit_text, @period_kind, @fiscal_year,
       @period_start, @period_end, @value_kind, @value, @value_text, @qualifier, @page, @table_index, @row, @col,
-      @confidence, @warnings, @rules)`,
+      @confidence, @warnings, @rules, @subset_of_kind)`,
   issue: `INSERT INTO issues (document_id, path, sha256, code, severity, stage, message, "where", created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 } as const;
@@ -155,7 +156,13 @@ function insertContents(
   };
   checkpoint(0);
   norm.observations.forEach((o, i) => {
-    st.observation.run({ ...o, document_id: documentId, warnings: json(o.warnings), rules: json(o.rules ?? []) });
+    st.observation.run({
+      ...o,
+      document_id: documentId,
+      warnings: json(o.warnings),
+      rules: json(o.rules ?? []),
+      subset_of_kind: o.value_kind === 'subset' ? (o.subset_of_kind ?? null) : null,
+    });
     checkpoint(i + 1);
   });
   insertIssues(st, documentId, doc, [...doc.issues, ...norm.issues]);

@@ -4,7 +4,10 @@ import type {
   DocumentWithoutMunicipality,
   IssueFilter,
   IssueRow,
+  PlanVsActualFilter,
+  PlanVsActualRow,
   StoredDocument,
+  StoredIndicator,
   StoreStats,
   SummaryRow,
 } from './types.js';
@@ -114,4 +117,50 @@ export function recordFailure(
       VALUES (NULL, ?, ?, ?, 'error', ?, ?, NULL, ?)`)
     .run(path, sha256, error.code, stage, error.reason, new Date().toISOString());
   return Number(r.lastInsertRowid);
+}
+
+/** Rows of `plan_vs_actual`, by city, indicator, subgroup (none first), measure, unit and year. */
+export function planVsActual(db: Database.Database, filter: PlanVsActualFilter = {}): PlanVsActualRow[] {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  const which: string[] = [];
+  if (filter.indicatorIds?.length) {
+    which.push(`indicator_id IN (${filter.indicatorIds.map(() => '?').join(', ')})`);
+    params.push(...filter.indicatorIds);
+  }
+  if (filter.labels?.length) {
+    which.push(`(indicator_id IS NULL AND indicator_label IN (${filter.labels.map(() => '?').join(', ')}))`);
+    params.push(...filter.labels);
+  }
+  if (which.length) where.push(`(${which.join(' OR ')})`);
+  if (filter.fiscalYear !== undefined) {
+    where.push('fiscal_year = ?');
+    params.push(filter.fiscalYear);
+  }
+  // A kind whose values disagree has an empty column but is named in `conflicts`: the row has values of it.
+  if (filter.kind) where.push(`(${filter.kind} IS NOT NULL OR instr(coalesce(conflicts, ''), '${filter.kind}') > 0)`);
+  if (filter.municipality) {
+    where.push('(municipality_code = ? OR municipality_name = ?)');
+    params.push(filter.municipality, filter.municipality);
+  }
+  if (filter.minConfidence !== undefined) {
+    where.push('confidence >= ?');
+    params.push(filter.minConfidence);
+  }
+  return db
+    .prepare(`SELECT * FROM plan_vs_actual ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY municipality_code, indicator_id, indicator_label, subgroup IS NOT NULL, subgroup, measure IS NOT NULL,
+        measure, unit, fiscal_year`)
+    .all(...params) as PlanVsActualRow[];
+}
+
+/** The catalog stored in the file, with aliases and the number of observations of each id. */
+export function storedIndicators(db: Database.Database): StoredIndicator[] {
+  const rows = db
+    .prepare(`SELECT i.id, i.label, i.plan, i.goal_area,
+        (SELECT json_group_array(alias) FROM indicator_aliases a WHERE a.indicator_id = i.id) AS aliases,
+        (SELECT count(*) FROM observations o WHERE o.indicator_id = i.id) AS observations
+      FROM indicators i ORDER BY i.id`)
+    .all() as (Omit<StoredIndicator, 'aliases'> & { aliases: string })[];
+  return rows.map((r) => ({ ...r, aliases: JSON.parse(r.aliases) as string[] }));
 }

@@ -5,7 +5,17 @@ import Database from 'better-sqlite3';
 import { exportObservations } from './export.js';
 import { ingestDocument, prepareIngest, recordPath } from './ingest.js';
 import { type AppliedMigration, appliedMigrations, migrate, schemaProblem } from './migrate.js';
-import { documentsWithoutMunicipality, listIssues, recordFailure, stats, storedDocument, summary } from './queries.js';
+import { SCHEMA_VERSION } from './migrations/index.js';
+import {
+  documentsWithoutMunicipality,
+  listIssues,
+  planVsActual,
+  recordFailure,
+  stats,
+  storedDocument,
+  storedIndicators,
+  summary,
+} from './queries.js';
 import { upsertCatalog, upsertMunicipalities } from './reference.js';
 import type {
   CatalogEntryInput,
@@ -18,7 +28,10 @@ import type {
   IssueRow,
   MunicipalityInput,
   OpenOptions,
+  PlanVsActualFilter,
+  PlanVsActualRow,
   StoredDocument,
+  StoredIndicator,
   StoreStats,
   SummaryRow,
 } from './types.js';
@@ -42,6 +55,10 @@ export interface Store {
   summary(): SummaryRow[];
   stats(): StoreStats;
   listIssues(filter?: IssueFilter): IssueRow[];
+  /** Rows of the `plan_vs_actual` view. */
+  planVsActual(filter?: PlanVsActualFilter): PlanVsActualRow[];
+  /** The stored catalog, with aliases and observation counts. */
+  indicators(): StoredIndicator[];
   migrations(): AppliedMigration[];
   close(): void;
 }
@@ -55,12 +72,24 @@ function connect(file: string, readonly: boolean): Database.Database {
   return new Database(file);
 }
 
+/** The file exists and an older shiryo wrote it (its schema version is below this one's). */
+function olderSchema(file: string): boolean {
+  if (!existsSync(file)) return false;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return (db.pragma('user_version', { simple: true }) as number) < SCHEMA_VERSION;
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * Open (and create, unless `readonly`) a shiryo SQLite file: WAL, foreign keys on, a busy timeout, and the
  * numbered migrations applied. Throws `ShiryoError` (`FILE_NOT_FOUND`, `STORE_FAILED`) naming the file.
  */
 export function openStore(file: string, opts: OpenOptions = {}): Store {
   const readonly = opts.readonly ?? false;
+  if (readonly && opts.migrateOlder && olderSchema(file)) openStore(file).close();
   const db = connect(file, readonly);
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 10_000))}`);
@@ -97,6 +126,8 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
     summary: () => summary(db),
     stats: () => stats(db),
     listIssues: (filter) => listIssues(db, filter),
+    planVsActual: (filter) => planVsActual(db, filter),
+    indicators: () => storedIndicators(db),
     migrations: () => appliedMigrations(db),
     close: () => {
       if (db.open) db.close();

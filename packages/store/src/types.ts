@@ -4,6 +4,11 @@ import type Database from 'better-sqlite3';
 export interface OpenOptions {
   /** Open an existing file for reading only: no directories created, no migrations, no writes. */
   readonly?: boolean;
+  /**
+   * With `readonly`: a file an older shiryo wrote is first migrated (opened read-write once: the migrations only
+   * add), instead of refused.
+   */
+  migrateOlder?: boolean;
   /** How long to wait for another writer's lock, in ms (default 10 000). */
   busyTimeoutMs?: number;
 }
@@ -62,6 +67,14 @@ export interface ExportFilter {
   municipality?: string;
   /** Only the observations of this stored document path. */
   documentPath?: string;
+  /** Observations of these catalog ids, or (`labels`) without an id and with one of these labels as written. */
+  indicatorIds?: readonly string[];
+  labels?: readonly string[];
+  fiscalYear?: number;
+  /** `plan`, `actual`, `subset` … */
+  valueKind?: string;
+  /** Only observations of at least this confidence. */
+  minConfidence?: number;
 }
 
 export type MunicipalitySourceName = 'option' | 'manifest' | 'path' | 'text';
@@ -142,4 +155,52 @@ export interface IssueFilter {
   code?: string;
   /** Only the files that could not be stored (`document_id` NULL). */
   failuresOnly?: boolean;
+}
+
+/** Which rows of `plan_vs_actual` to read. */
+export interface PlanVsActualFilter {
+  /** Rows of these catalog ids. */
+  indicatorIds?: readonly string[];
+  /** Rows without a catalog id whose label as written is one of these. */
+  labels?: readonly string[];
+  fiscalYear?: number;
+  /** Only rows that have a value of this kind. */
+  kind?: 'plan' | 'estimate' | 'actual';
+  /** A municipality code or name. */
+  municipality?: string;
+  /** Only rows whose every observation has at least this confidence. */
+  minConfidence?: number;
+}
+
+/** One row of the `plan_vs_actual` view (see migration 005). */
+export interface PlanVsActualRow {
+  municipality_code: string;
+  municipality_name: string | null;
+  prefecture: string | null;
+  indicator_id: string | null;
+  indicator_label: string;
+  subgroup: string | null;
+  measure: string | null;
+  unit: string | null;
+  fiscal_year: number;
+  plan: number | null;
+  estimate: number | null;
+  actual: number | null;
+  achievement_rate: number | null;
+  computed_rate: number | null;
+  shortfall: 0 | 1 | null;
+  conflicts: string | null;
+  n_observations: number;
+  n_documents: number;
+  confidence: number;
+}
+
+/** One indicator of the catalog stored in the file, with its aliases and how many observations carry its id. */
+export interface StoredIndicator {
+  id: string;
+  label: string;
+  plan: string;
+  goal_area: string | null;
+  aliases: string[];
+  observations: number;
 }

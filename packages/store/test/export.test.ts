@@ -113,6 +113,25 @@ describe('exportObservations', () => {
     expect(text).toContain('"1) 共同生活援助, ""GH""\n(再掲)"');
   });
 
+  it('a subset exports the kind of the figure it is part of: subset_of_kind, the last key; null for other kinds', () => {
+    expect(EXPORT_KEYS.at(-1)).toBe('subset_of_kind');
+    const part = obs({ value_kind: 'subset', subset_of_kind: 'actual', subgroup: '精神障害者', value: 12, col: 3 });
+    // A kind given for a number that is no subset is not stored: only subsets are parts of another figure.
+    const whole = obs({ value_kind: 'actual', subset_of_kind: 'plan', value: 41, col: 2 });
+    store.ingestDocument(makeDoc('/plans/a.tsv'), makeNorm([whole, part]));
+    const rows = exported('jsonl')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(rows.map((r) => [r.value_kind, r.value, r.subset_of_kind])).toEqual([
+      ['actual', 41, null],
+      ['subset', 12, 'actual'],
+    ]);
+    const [header, ...csv] = parseCsv(exported('csv'));
+    expect(header!.at(-1)).toBe('subset_of_kind');
+    expect(csv.map((r) => r.at(-1))).toEqual(['', 'actual']);
+  });
+
   it('csvField quotes only when needed', () => {
     expect(csvField('abc')).toBe('abc');
     expect(csvField('a,b')).toBe('"a,b"');
@@ -131,6 +150,34 @@ describe('exportObservations', () => {
     expect(count({ documentPath: '/plans/a.tsv' })).toBe(1);
     expect(count({ municipality: undefined })).toBe(3);
     expect(exported('csv', { municipality: 'nowhere' })).toBe(`${EXPORT_KEYS.join(',')}\n`);
+  });
+
+  it('filters by indicator (ids, or labels without an id), fiscal year, kind and least confidence', () => {
+    store.ingestDocument(
+      makeDoc('/plans/a.tsv'),
+      makeNorm([
+        obs({ col: 1 }), // service.kyodo_seikatsu_enjo, FY2021 plan, confidence 0.9
+        obs({ col: 2, value_kind: 'actual', value: 41, confidence: 0.5 }),
+        obs({ col: 3, fiscal_year: 2022, value: 50 }),
+        obs({ col: 4, indicator_id: null, indicator_label: '独自事業', value: 3 }),
+        obs({ col: 5, indicator_id: 'service.kyotaku_kaigo', indicator_label: '居宅介護', value: 7 }),
+      ]),
+    );
+    const values = (f: Parameters<Store['exportObservations']>[2]) =>
+      exported('jsonl', f)
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).value as number);
+    expect(values({})).toEqual([45, 41, 50, 3, 7]);
+    expect(values({ indicatorIds: ['service.kyodo_seikatsu_enjo'] })).toEqual([45, 41, 50]);
+    expect(values({ indicatorIds: ['service.kyodo_seikatsu_enjo'], labels: ['独自事業'] })).toEqual([45, 41, 50, 3]);
+    expect(values({ labels: ['独自事業'] })).toEqual([3]);
+    expect(values({ fiscalYear: 2022 })).toEqual([50]);
+    expect(values({ valueKind: 'actual' })).toEqual([41]);
+    expect(values({ minConfidence: 0.6 })).toEqual([45, 50, 3, 7]);
+    expect(values({ indicatorIds: ['service.kyodo_seikatsu_enjo'], fiscalYear: 2021, minConfidence: 0.6 })).toEqual([
+      45,
+    ]);
   });
 
   it('writes large exports in chunks', () => {

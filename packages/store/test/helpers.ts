@@ -100,6 +100,7 @@ export function obs(partial: Partial<Observation> = {}): Observation {
     confidence: 0.9,
     warnings: [],
     rules: ['kind.column', 'period.column'],
+    subset_of_kind: null,
     ...partial,
   };
 }

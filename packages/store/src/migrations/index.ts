@@ -2,6 +2,8 @@ import { sql as init } from './001_init.js';
 import { sql as views } from './002_views.js';
 import { sql as sources } from './003_sources.js';
 import { sql as rules } from './004_rules.js';
+import { sql as planVsActual } from './005_plan_vs_actual.js';
+import { sql as subsetOfKind } from './006_subset_of_kind.js';
 
 export interface Migration {
   /** 1, 2, 3 …: applied in this order, recorded in `migrations` and `PRAGMA user_version`. */
@@ -16,6 +18,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 2, name: 'views', sql: views },
   { id: 3, name: 'sources', sql: sources },
   { id: 4, name: 'observation rules', sql: rules },
+  { id: 5, name: 'plan vs actual', sql: planVsActual },
+  { id: 6, name: 'subset of kind', sql: subsetOfKind },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

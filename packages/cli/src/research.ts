@@ -1,0 +1,259 @@
+/** The questions researchers ask, as commands: compare (plans against results), indicators, query. */
+import { existsSync } from 'node:fs';
+import { catalog, labelKey } from '@shiryo/normalizer';
+import { openStore, type PlanVsActualRow, type Store, type StoredIndicator } from '@shiryo/store';
+import Database from 'better-sqlite3';
+import { formatRows, type OutputFormat, plural } from './format.js';
+
+const EXIT = { OK: 0, ALL_FAILED: 1, USAGE: 2 } as const;
+const out = (s: string) => process.stdout.write(s);
+const err = (s: string) => process.stderr.write(s);
+
+const fold = (s: string) => s.normalize('NFKC').toLowerCase();
+
+/** Catalog entries matching a word: its id, or the word inside the id, the label or an alias (NFKC, any case). */
+export function matchIndicators<T extends { id: string; label: string; aliases: readonly string[] }>(
+  entries: readonly T[],
+  word: string,
+): T[] {
+  const w = fold(word.trim());
+  const key = labelKey(word);
+  return entries.filter(
+    (e) =>
+      fold(e.id).includes(w) ||
+      fold(e.label).includes(w) ||
+      e.aliases.some((a) => fold(a).includes(w)) ||
+      (key.length >= 2 && (labelKey(e.label) === key || e.aliases.some((a) => labelKey(a) === key))),
+  );
+}
+
+type Resolved = { ids: string[]; labels: string[]; name: string } | { problem: string };
+
+/**
+ * What `--indicator` names: a catalog id; else the one indicator whose label is the word (in its normal form),
+ * else whose alias is; else the one whose id, label or an alias holds it; else the labels as written, without
+ * an id, that hold it. Several candidates at one step are bad usage, listing them.
+ */
+export function resolveIndicator(
+  entries: readonly StoredIndicator[],
+  unlabelled: readonly string[],
+  word: string,
+): Resolved {
+  const exact = entries.find((e) => e.id === word);
+  if (exact) return { ids: [exact.id], labels: [], name: `${exact.label} (${exact.id})` };
+  const key = labelKey(word);
+  const steps: StoredIndicator[][] = [
+    entries.filter((e) => fold(e.label) === fold(word)),
+    entries.filter((e) => labelKey(e.label) === key),
+    entries.filter((e) => e.aliases.some((a) => fold(a) === fold(word) || labelKey(a) === key)),
+    matchIndicators(entries, word),
+  ];
+  for (const found of steps) {
+    if (found.length === 1) return { ids: [found[0]!.id], labels: [], name: `${found[0]!.label} (${found[0]!.id})` };
+    if (found.length > 1)
+      return {
+        problem: `--indicator ${word} names ${found.length} indicators; give one of their ids:\n${found
+          .slice(0, 20)
+          .map((e) => `  ${e.id}  ${e.label}\n`)
+          .join('')}${found.length > 20 ? `  … (shiryo indicators ${word} lists them all)\n` : ''}`,
+      };
+  }
+  const w = fold(word);
+  const labels = unlabelled.filter((l) => fold(l).includes(w));
+  if (labels.length) return { ids: [], labels, name: `${labels.join(', ')} (no catalog id)` };
+  return {
+    problem: `--indicator ${word}: no catalog id, label or alias holds it, nor any label without an id in the file (shiryo indicators WORD finds ids)\n`,
+  };
+}
+
+/** What `--indicator` names in this file (its catalog, and the labels it holds without an id). */
+export function indicatorIn(store: Store, word: string): Resolved {
+  const unlabelled = store.db
+    .prepare('SELECT DISTINCT indicator_label FROM observations WHERE indicator_id IS NULL ORDER BY 1')
+    .pluck()
+    .all() as string[];
+  return resolveIndicator(store.indicators(), unlabelled, word);
+}
+
+export interface CompareOptions {
+  db: string;
+  indicator: string;
+  year?: number;
+  kind?: 'plan' | 'estimate' | 'actual';
+  municipality?: string;
+  minConfidence?: number;
+  csv?: boolean;
+  json?: boolean;
+}
+
+const COMPARE_COLUMNS = [
+  'municipality_code',
+  'municipality_name',
+  'prefecture',
+  'indicator_id',
+  'indicator_label',
+  'subgroup',
+  'measure',
+  'unit',
+  'fiscal_year',
+  'plan',
+  'estimate',
+  'actual',
+  'achievement_rate',
+  'computed_rate',
+  'shortfall',
+  'conflicts',
+  'n_observations',
+  'n_documents',
+  'confidence',
+] as const satisfies readonly (keyof PlanVsActualRow)[];
+
+/** `shiryo compare`: cities × fiscal years of one indicator, from the `plan_vs_actual` view. */
+export function compare(o: CompareOptions): number {
+  const store = openStore(o.db, { readonly: true, migrateOlder: true });
+  try {
+    const r = indicatorIn(store, o.indicator);
+    if ('problem' in r) {
+      err(`shiryo compare: ${r.problem}`);
+      return EXIT.USAGE;
+    }
+    const rows = store.planVsActual({
+      indicatorIds: r.ids,
+      labels: r.labels,
+      fiscalYear: o.year,
+      kind: o.kind,
+      municipality: o.municipality,
+      minConfidence: o.minConfidence,
+    });
+    if (o.csv || o.json) {
+      const values = rows.map((row) => COMPARE_COLUMNS.map((c) => row[c]));
+      out(formatRows(o.csv ? 'csv' : 'json', COMPARE_COLUMNS, values));
+      return EXIT.OK;
+    }
+    const cities = new Set(rows.map((x) => x.municipality_code)).size;
+    out(`${r.name}: ${plural(rows.length, 'row')}, ${plural(cities, 'city', 'cities')}\n`);
+    if (rows.length === 0) return EXIT.OK;
+    const several = new Set(rows.map((x) => x.indicator_id ?? x.indicator_label)).size > 1;
+    const head = [
+      'city',
+      'code',
+      ...(several ? ['indicator'] : []),
+      'subgroup',
+      'measure',
+      'unit',
+      'year',
+      'plan',
+      'estimate',
+      'actual',
+      'rate(doc)',
+      'rate(calc)',
+      'shortfall',
+      'conflicts',
+      'confidence',
+    ];
+    const body = rows.map((x) => [
+      x.municipality_name,
+      x.municipality_code,
+      ...(several ? [x.indicator_label] : []),
+      x.subgroup,
+      x.measure,
+      x.unit,
+      x.fiscal_year,
+      x.plan,
+      x.estimate,
+      x.actual,
+      x.achievement_rate,
+      x.computed_rate,
+      x.shortfall === null ? null : x.shortfall ? 'yes' : 'no',
+      x.conflicts,
+      Math.round(x.confidence * 100) / 100,
+    ]);
+    out(formatRows('table', head, body));
+    out(
+      '\nrate(doc): the 達成率 the document gives; rate(calc): 100 × actual / plan; shortfall: actual below plan;\nconflicts: the kinds whose observations disagree (their column is left empty); confidence: the lowest of the row.\n',
+    );
+    return EXIT.OK;
+  } finally {
+    store.close();
+  }
+}
+
+/** `shiryo indicators [word]`: catalog ids by id, label or alias; with --db, how many observations carry each. */
+export function indicators(word: string | undefined, o: { db?: string; json?: boolean }): number {
+  let entries: (Omit<StoredIndicator, 'observations'> & { observations: number | null })[];
+  if (o.db) {
+    const store = openStore(o.db, { readonly: true, migrateOlder: true });
+    try {
+      entries = store.indicators();
+    } finally {
+      store.close();
+    }
+  } else {
+    entries = catalog().map((e) => ({
+      id: e.id,
+      label: e.label,
+      plan: e.plan,
+      goal_area: e.group,
+      aliases: e.aliases,
+      observations: null,
+    }));
+  }
+  const found = word ? matchIndicators(entries, word) : entries;
+  if (found.length === 0) {
+    err(`shiryo indicators: no indicator id, label or alias holds ${word}\n`);
+    return EXIT.ALL_FAILED;
+  }
+  const cols = ['id', 'label', 'plan', 'group', ...(o.db ? ['observations'] : []), 'aliases'];
+  const rows = found.map((e) => [
+    e.id,
+    e.label,
+    e.plan,
+    e.goal_area,
+    ...(o.db ? [e.observations] : []),
+    o.json ? e.aliases : e.aliases.join(' / '),
+  ]);
+  out(formatRows(o.json ? 'json' : 'table', cols, rows));
+  return EXIT.OK;
+}
+
+/**
+ * `shiryo query "SQL"`: one statement that returns rows, on a read-only connection (`query_only` too), in the
+ * style of sqlite-utils: JSON (default), CSV or an aligned table. A statement that would write, or bad SQL, is bad
+ * usage.
+ */
+export function query(sql: string, o: { db: string; csv?: boolean; json?: boolean; table?: boolean }): number {
+  if (!existsSync(o.db)) {
+    err(`shiryo query: no database at ${o.db}\n`);
+    return EXIT.ALL_FAILED;
+  }
+  const db = new Database(o.db, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('query_only = ON');
+    let stmt: Database.Statement;
+    try {
+      stmt = db.prepare(sql);
+    } catch (e) {
+      err(`shiryo query: ${e instanceof Error ? e.message : String(e)}\n`);
+      return EXIT.USAGE;
+    }
+    if (!stmt.reader) {
+      err(
+        'shiryo query: only statements that return rows (SELECT, WITH …, PRAGMA) run here; the file is opened read-only\n',
+      );
+      return EXIT.USAGE;
+    }
+    const columns = stmt.columns().map((c) => c.name);
+    let rows: unknown[][];
+    try {
+      rows = stmt.raw(true).all() as unknown[][];
+    } catch (e) {
+      err(`shiryo query: ${e instanceof Error ? e.message : String(e)}\n`);
+      return EXIT.USAGE;
+    }
+    const format: OutputFormat = o.csv ? 'csv' : o.table ? 'table' : 'json';
+    out(formatRows(format, columns, rows));
+    return EXIT.OK;
+  } finally {
+    db.close();
+  }
+}
