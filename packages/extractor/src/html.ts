@@ -11,7 +11,7 @@ import type { BlockKind, Table, TableCell } from '@shiryo/model';
 import { BULLET_MARKS, classBody } from '@shiryo/model';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { emptyTable, type KeySource, makeCell, type RowIssue } from './draft.js';
-import { LimitExceeded, MAX_HTML_DEPTH, MAX_SPAN_CELLS } from './limits.js';
+import { LimitExceeded, MAX_COLSPAN, MAX_HTML_DEPTH, MAX_SPAN_CELLS } from './limits.js';
 import { applyRepairs, SHAPE_REPAIRS } from './repairs/index.js';
 import { reconcileRowWidths } from './repairs/reconcile.js';
 import { cleanText, isMissingMarker, isNumericData } from './text.js';
@@ -149,8 +149,9 @@ const spanOf = (el: HtmlElement, attr: string, max: number): number => {
 
 /**
  * Place the cells of a `<table>` on a grid and collect the tables nested in its cells. A rowspan is clipped at the
- * last row; a colspan at the number of cells of the table's widest row (a `colspan="100000000"` would make the
- * table that wide; no cell needs to span more columns than a row of the table has cells). Both are reported.
+ * last row; a colspan at the number of cells of the table's widest row or MAX_COLSPAN, whichever is more (a
+ * `colspan="100000000"` would make the table that wide; a real colspan spans at most a few more columns than a row
+ * has cells: 目標値 | 考え方 colspan=3 over two-cell rows). Both are reported.
  */
 function tableToPieces(table: HtmlElement, keys: KeySource, line: number | undefined, parentKey?: number): HtmlPiece[] {
   const rows = tableRows(table);
@@ -162,7 +163,10 @@ function tableToPieces(table: HtmlElement, keys: KeySource, line: number | undef
   let inHeader = true;
   let nCols = 0;
   let covered = 0;
-  const widest = rows.reduce((w, { tr }) => Math.max(w, tr.children.filter(isElement).filter(isCell).length), 1);
+  const widest = rows.reduce(
+    (w, { tr }) => Math.max(w, tr.children.filter(isElement).filter(isCell).length),
+    MAX_COLSPAN,
+  );
   rows.forEach(({ tr, thead }, r) => {
     const tds = tr.children.filter(isElement).filter(isCell);
     const isHeader = inHeader && (thead || (tds.length > 0 && tds.every((e) => e.name === 'th')));
@@ -187,7 +191,7 @@ function tableToPieces(table: HtmlElement, keys: KeySource, line: number | undef
         issues.push({
           code: 'HTML_COLSPAN_CLIPPED',
           severity: 'info',
-          message: `colspan=${wantedCol} is more than the ${widest} cells of the table's widest row; clipped to ${colSpan}`,
+          message: `colspan=${wantedCol} is more than the table's widest row (${widest} cells, or ${MAX_COLSPAN}); clipped to ${colSpan}`,
           row: r,
         });
       }

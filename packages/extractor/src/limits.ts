@@ -50,6 +50,9 @@ export function lineCutIssue(line: number, length: number, pieces: number): DocI
   };
 }
 
+/** Widest colspan kept in a table whose rows have fewer cells (HTML's own cap, 1,000, still makes a 1,000-column table). */
+export const MAX_COLSPAN = 64;
+
 /** Deepest HTML element nesting read (real pages stay under 100; the readers recurse once per level). */
 export const MAX_HTML_DEPTH = 1000;
 
