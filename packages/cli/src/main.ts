@@ -1,5 +1,16 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createWriteStream, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  createWriteStream,
+  fstatSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { DEFAULT_MAX_BYTES, extractDocument, isPdfFile, pageToSvg, tableToMarkdown } from '@shiryo/extractor';
@@ -7,7 +18,7 @@ import {
   type ExtractedDocument,
   type Municipality,
   type MunicipalitySource,
-  type ShiryoError,
+  ShiryoError,
   toShiryoError,
   ValueKind,
 } from '@shiryo/model';
@@ -26,10 +37,17 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import PQueue from 'p-queue';
 import { plural } from './format.js';
 import { decide, type FileFacts, resolveMunicipality, storedAsDecided } from './given.js';
+import { Extractors } from './isolate.js';
 import { type Manifest, ManifestError, manifestRowFor, readManifest } from './manifest.js';
 import { Progress } from './progress.js';
 import { compare, indicatorIn, indicators, query } from './research.js';
 import { expandPaths } from './walk.js';
+
+/**
+ * Default --timeout: 10 minutes per file. The slowest real document of ../shared/real-pdfs (fuji_r6_budget.pdf,
+ * 612 pages) extracts in well under that on a loaded 2-core machine.
+ */
+export const DEFAULT_TIMEOUT_S = 600;
 
 /** Exit codes: 0 something was done, 1 every file failed, 2 bad usage. */
 export const EXIT = { OK: 0, ALL_FAILED: 1, USAGE: 2 } as const;
@@ -46,6 +64,12 @@ function year(v: string): number {
 function fraction(v: string): number {
   const n = Number(v);
   if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('a number from 0 to 1');
+  return n;
+}
+
+function positiveSeconds(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('must be a number of seconds > 0');
   return n;
 }
 
@@ -74,6 +98,18 @@ function cityText(m: { name: string; code: string } | null, source: Municipality
   return m
     ? `${m.name} ${m.code}, from ${source ? SOURCE_WORDS[source] : 'an unrecorded source'}`
     : 'municipality unknown';
+}
+
+/** Why a file system call failed, in words. */
+function fsReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EROFS') return 'read-only file system';
+  if (code === 'EISDIR') return 'is a folder';
+  if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
+  if (code === 'ENOSPC') return 'no space left on the device';
+  return e instanceof Error ? e.message : String(e);
 }
 
 function failLine(e: ShiryoError): string {
@@ -133,6 +169,8 @@ function printSummary(store: Store): void {
 interface IngestOptions {
   db: string;
   jobs: number;
+  timeout: number;
+  maxMemory?: number;
   municipality?: Municipality;
   manifest?: string;
   force?: boolean;
@@ -143,7 +181,9 @@ interface IngestOptions {
 /** The sha256 of a file's bytes, or null when it cannot be read or is too large (extraction then says why). */
 async function hashOf(file: string): Promise<string | null> {
   try {
-    if ((await stat(file)).size > DEFAULT_MAX_BYTES) return null;
+    const st = await stat(file);
+    // a named pipe or device is never opened here (reading it could block forever); extraction says why
+    if (!st.isFile() || st.size > DEFAULT_MAX_BYTES) return null;
     return createHash('sha256')
       .update(await readFile(file))
       .digest('hex');
@@ -154,6 +194,8 @@ async function hashOf(file: string): Promise<string | null> {
 
 interface IngestRun {
   store: Store;
+  /** Extraction in killable workers (--timeout, --max-memory). */
+  extractors: Extractors;
   /** kuromoji's dictionary, loaded once (~1 s) on the first file that is read, then shared. */
   tokens: () => Promise<TokenMatcher>;
   force: boolean;
@@ -184,7 +226,7 @@ async function ingestFile(run: IngestRun, facts: FileFacts): Promise<{ status: s
       }
     }
   }
-  const doc = await extractDocument(file);
+  const doc = await run.extractors.extract(file);
   const tokens = await run.tokens();
   try {
     const d = decide(facts, store.storedDocument(doc.sha256));
@@ -205,16 +247,20 @@ async function ingestFile(run: IngestRun, facts: FileFacts): Promise<{ status: s
   }
 }
 
-/** The files to ingest: those under the paths given and those the manifest lists, once each, in that order. */
-function filesToIngest(paths: string[], manifest: Manifest | null): string[] {
-  const files = expandPaths([...paths, ...(manifest?.rows.map((r) => r.path) ?? [])]);
+/**
+ * The files to ingest: those under the paths given and those the manifest lists, once each, in that order; and the
+ * folders the walk could not read.
+ */
+function filesToIngest(paths: string[], manifest: Manifest | null): { files: string[]; problems: ShiryoError[] } {
+  const { files, problems } = expandPaths([...paths, ...(manifest?.rows.map((r) => r.path) ?? [])]);
   const seen = new Set<string>();
-  return files.filter((f) => {
+  const once = files.filter((f) => {
     const key = resolve(f);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+  return { files: once, problems: problems.map((p) => new ShiryoError(p.code, p.path, p.reason)) };
 }
 
 async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
@@ -234,25 +280,38 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
     err('shiryo ingest: give files or folders to ingest, or --manifest FILE\n');
     return EXIT.USAGE;
   }
-  const files = filesToIngest(paths, manifest);
-  if (files.length === 0) {
+  const { files, problems } = filesToIngest(paths, manifest);
+  if (files.length === 0 && problems.length === 0) {
     err(
       `shiryo ingest: no files to ingest under ${[...paths, ...(opts.manifest ? [opts.manifest] : [])].join(', ')}\n`,
     );
     return EXIT.ALL_FAILED;
   }
   const store = openStore(opts.db);
+  const extractors = new Extractors({
+    timeoutMs: opts.timeout * 1000,
+    ...(opts.maxMemory ? { maxMemoryMb: opts.maxMemory } : {}),
+  });
   try {
     seedReferenceData(store);
     let tokens: Promise<TokenMatcher> | undefined;
     const run: IngestRun = {
       store,
+      extractors,
       tokens: () => {
         tokens ??= loadTokenizer().then(tokenMatcher);
         return tokens;
       },
       force: opts.force === true,
     };
+    for (const p of problems) {
+      try {
+        store.recordFailure(p.file, p, null);
+      } catch (e2) {
+        err(`✗ ${p.file}: could not record the failure: ${e2 instanceof Error ? e2.message : String(e2)}\n`);
+      }
+      err(`${failLine(p)}\n`);
+    }
     const progress = new Progress(files.length, process.stderr, opts.quiet);
     const queue = new PQueue({ concurrency: opts.jobs });
     const counts = { inserted: 0, replaced: 0, updated: 0, unchanged: 0, failed: 0 };
@@ -282,13 +341,14 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
       });
     }
     await queue.onIdle();
-    if (!opts.quiet || counts.failed > 0)
+    if (!opts.quiet || counts.failed > 0 || problems.length > 0)
       err(
-        `ingested ${files.length - counts.failed}/${files.length} files into ${opts.db} (inserted ${counts.inserted}, replaced ${counts.replaced}, updated ${counts.updated}, unchanged ${counts.unchanged}, failed ${counts.failed})\n`,
+        `ingested ${files.length - counts.failed}/${files.length} files into ${opts.db} (inserted ${counts.inserted}, replaced ${counts.replaced}, updated ${counts.updated}, unchanged ${counts.unchanged}, failed ${counts.failed}${problems.length ? `; ${problems.length} not read` : ''})\n`,
       );
     if (opts.summary) printSummary(store);
     return counts.failed === files.length ? EXIT.ALL_FAILED : EXIT.OK;
   } finally {
+    await extractors.close();
     store.close();
   }
 }
@@ -305,6 +365,7 @@ async function extractOrFail(file: string): Promise<ExtractedDocument | null> {
 /** The first KiB of a file, or null when it cannot be read (extraction then reports why). */
 function headOf(file: string): Uint8Array | null {
   try {
+    if (!statSync(file).isFile()) return null;
     const fd = openSync(file, 'r');
     try {
       const buf = new Uint8Array(1024);
@@ -314,6 +375,32 @@ function headOf(file: string): Uint8Array | null {
     }
   } catch {
     return null;
+  }
+}
+
+/**
+ * Write a file of our own: never through a symbolic link (O_NOFOLLOW), into a named pipe or device (O_NONBLOCK,
+ * then a regular file only), or into a file hard-linked elsewhere — what a path already holds is refused, not
+ * followed, and nothing is truncated before the checks pass.
+ */
+function writeInside(path: string, text: string): void {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK, 0o644);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP' || code === 'EMLINK') throw new Error(`${path} is a symbolic link: not written through`);
+    if (code === 'ENXIO') throw new Error(`${path} is a named pipe: not written`);
+    throw e;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new Error(`${path} is not a regular file: not written`);
+    if (st.nlink > 1) throw new Error(`${path} is a hard link to another file: not written`);
+    ftruncateSync(fd, 0);
+    writeFileSync(fd, text);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -331,11 +418,11 @@ async function tablesSvg(file: string, dir: string): Promise<number> {
     mkdirSync(dir, { recursive: true });
     for (const page of doc.pages) {
       const path = join(dir, `${stem}-p${page.index}.svg`);
-      writeFileSync(path, pageToSvg(page, doc.tables, { title: `${basename(file)} page ${page.index}` }));
+      writeInside(path, pageToSvg(page, doc.tables, { title: `${basename(file)} page ${page.index}` }));
       out(`${path}\n`);
     }
   } catch (e) {
-    err(`✗ ${dir}: could not write the SVG files: ${e instanceof Error ? e.message : String(e)}\n`);
+    err(`✗ ${dir}: could not write the SVG files: ${e instanceof Error && !('code' in e) ? e.message : fsReason(e)}\n`);
     return EXIT.ALL_FAILED;
   }
   return EXIT.OK;
@@ -430,6 +517,17 @@ export function buildProgram(): Command {
     .argument('[paths...]', 'files or directories (walked recursively; .shiryoignore honoured)')
     .requiredOption('--db <file>', 'SQLite file to create or update')
     .addOption(new Option('--jobs <n>', 'files processed at once').argParser(positiveInt).default(2))
+    .addOption(
+      new Option('--timeout <seconds>', 'longest one file may take to extract; then it fails with TIMEOUT')
+        .argParser(positiveSeconds)
+        .default(DEFAULT_TIMEOUT_S),
+    )
+    .addOption(
+      new Option(
+        '--max-memory <MB>',
+        'heap ceiling of the extraction of one file; over it the file fails with TOO_LARGE',
+      ).argParser(positiveInt),
+    )
     .option(
       '--municipality <code|name>',
       'the municipality of every file (全国地方公共団体コード, name, or prefecture and name: 広島県府中市)',

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** Extensions `ingest` picks up when it walks a directory (an explicit file is always tried). */
@@ -44,26 +44,72 @@ function ignored(path: string, isDir: boolean, rules: IgnoreRule[]): boolean {
   });
 }
 
+/** A folder the walk could not read, or an entry it left out on purpose: one line, and an issue row. */
+export interface WalkProblem {
+  path: string;
+  code: 'FILE_UNREADABLE';
+  reason: string;
+}
+
+export interface Expanded {
+  files: string[];
+  problems: WalkProblem[];
+}
+
+function errnoReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ELOOP') return 'a symbolic link that loops';
+  if (code === 'ENOENT') return 'a symbolic link to nothing';
+  return e instanceof Error ? e.message : String(e);
+}
+
 /**
  * Expand paths: files as given; directories walked recursively (sorted, dot-entries and node_modules skipped,
- * `.shiryoignore` files honoured like a simple .gitignore), keeping files with a known extension.
+ * `.shiryoignore` files honoured like a simple .gitignore), keeping files with a known extension. A folder is
+ * walked once by its real path, so a symbolic link back to a folder being walked (a loop) is not followed again;
+ * a folder that cannot be read is a problem of its own and the walk goes on.
  */
-export function expandPaths(paths: string[]): string[] {
-  const out: string[] = [];
+export function expandPaths(paths: string[]): Expanded {
+  const files: string[] = [];
+  const problems: WalkProblem[] = [];
+  const walked = new Set<string>();
   const walk = (dir: string, rules: IgnoreRule[]) => {
-    const here = [...rules, ...readIgnore(dir)];
-    for (const name of readdirSync(dir).sort()) {
+    let real: string;
+    let names: string[];
+    try {
+      real = realpathSync(dir);
+      if (walked.has(real)) return;
+      walked.add(real);
+      names = readdirSync(dir).sort();
+    } catch (e) {
+      problems.push({ path: dir, code: 'FILE_UNREADABLE', reason: `folder not read: ${errnoReason(e)}` });
+      return;
+    }
+    let here = rules;
+    try {
+      here = [...rules, ...readIgnore(dir)];
+    } catch (e) {
+      problems.push({
+        path: join(dir, '.shiryoignore'),
+        code: 'FILE_UNREADABLE',
+        reason: `not read (${errnoReason(e)}); the folder is walked without it`,
+      });
+    }
+    for (const name of names) {
       if (name.startsWith('.') || name === 'node_modules') continue;
       const p = join(dir, name);
       let st: ReturnType<typeof statSync>;
       try {
         st = statSync(p);
-      } catch {
+      } catch (e) {
+        if (INGEST_EXTENSIONS.some((x) => name.toLowerCase().endsWith(x)))
+          problems.push({ path: p, code: 'FILE_UNREADABLE', reason: errnoReason(e) });
         continue;
       }
       if (ignored(p, st.isDirectory(), here)) continue;
       if (st.isDirectory()) walk(p, here);
-      else if (INGEST_EXTENSIONS.some((e) => name.toLowerCase().endsWith(e))) out.push(p);
+      else if (INGEST_EXTENSIONS.some((e) => name.toLowerCase().endsWith(e))) files.push(p);
     }
   };
   for (const p of paths) {
@@ -74,7 +120,7 @@ export function expandPaths(paths: string[]): string[] {
       isDir = false;
     }
     if (isDir) walk(p, []);
-    else out.push(p);
+    else files.push(p);
   }
-  return out;
+  return { files, problems };
 }

@@ -3,13 +3,15 @@
  * decodes it and dispatches to the HTML reader or the text-export reader.
  */
 import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { type ExtractedDocument, type MediaType, ShiryoError, toShiryoError } from '@shiryo/model';
 import { assembleDocument } from './assemble.js';
 import { DEFAULT_MAX_BYTES, decodeText } from './decode.js';
-import { keySource } from './draft.js';
+import { type DocIssue, keySource } from './draft.js';
 import { htmlTitle } from './html.js';
 import { readHtmlDocument } from './htmldoc.js';
+import { LimitExceeded } from './limits.js';
 import { extensionOf, sniffBinary, sniffText } from './sniff.js';
 import { readTextDocument } from './textdoc.js';
 
@@ -40,6 +42,14 @@ function fsError(e: unknown, path: string): ShiryoError {
   return toShiryoError(e, path, 'FILE_UNREADABLE');
 }
 
+function specialKind(st: Stats): string {
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'a special file';
+}
+
 /** Read and extract one file. Every failure is a ShiryoError naming the file. */
 export async function extractDocument(path: string, opts: ExtractOptions = {}): Promise<ExtractedDocument> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -47,7 +57,7 @@ export async function extractDocument(path: string, opts: ExtractOptions = {}): 
   try {
     const st = await stat(path);
     if (st.isDirectory()) throw new ShiryoError('FILE_UNREADABLE', path, 'is a directory, not a file');
-    if (!st.isFile()) throw new ShiryoError('FILE_UNREADABLE', path, 'not a regular file');
+    if (!st.isFile()) throw new ShiryoError('FILE_UNREADABLE', path, `${specialKind(st)}, not a regular file: skipped`);
     if (st.size > maxBytes) {
       throw new ShiryoError('TOO_LARGE', path, `${st.size} bytes is over the limit of ${maxBytes} bytes`);
     }
@@ -85,12 +95,13 @@ export function extractText(text: string, path: string, opts: ExtractTextOptions
     if (mediaType === 'application/pdf') throw new ShiryoError('UNSUPPORTED_MEDIA', path, PDF_REASON);
     const keys = keySource();
     const meta = { ...opts.meta };
+    const issues: DocIssue[] = [];
     let items: ReturnType<typeof readTextDocument>;
     if (mediaType === 'text/html') {
       items = readHtmlDocument(normalized, keys);
       const title = htmlTitle(normalized);
       if (title) meta.title = title;
-    } else items = readTextDocument(normalized, keys);
+    } else items = readTextDocument(normalized, keys, issues);
     const base = {
       sha256: opts.sha256 ?? createHash('sha256').update(normalized, 'utf8').digest('hex'),
       path,
@@ -98,9 +109,11 @@ export function extractText(text: string, path: string, opts: ExtractTextOptions
       bytes: opts.bytes ?? Buffer.byteLength(normalized, 'utf8'),
       lines: normalized.split('\n'),
       meta,
+      ...(issues.length ? { issues } : {}),
     };
     return assembleDocument(items, opts.encoding === undefined ? base : { ...base, encoding: opts.encoding });
   } catch (e) {
+    if (e instanceof LimitExceeded) throw new ShiryoError(e.code, path, e.reason);
     throw toShiryoError(e, path);
   }
 }

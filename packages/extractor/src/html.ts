@@ -11,6 +11,7 @@ import type { BlockKind, Table, TableCell } from '@shiryo/model';
 import { BULLET_MARKS, classBody } from '@shiryo/model';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { emptyTable, type KeySource, makeCell, type RowIssue } from './draft.js';
+import { LimitExceeded, MAX_COLSPAN, MAX_HTML_DEPTH, MAX_SPAN_CELLS } from './limits.js';
 import { applyRepairs, SHAPE_REPAIRS } from './repairs/index.js';
 import { reconcileRowWidths } from './repairs/reconcile.js';
 import { cleanText, isMissingMarker, isNumericData } from './text.js';
@@ -138,13 +139,20 @@ function tableRows(table: HtmlElement): { tr: HtmlElement; thead: boolean }[] {
   return rows;
 }
 
+const isCell = (e: HtmlElement) => e.name === 'td' || e.name === 'th';
+
 const spanOf = (el: HtmlElement, attr: string, max: number): number => {
   const n = Number.parseInt(DomUtils.getAttributeValue(el, attr) ?? '1', 10);
   if (!Number.isFinite(n) || n < 0) return 1;
   return n === 0 ? max : Math.min(n, max);
 };
 
-/** Place the cells of a `<table>` on a grid and collect the tables nested in its cells. */
+/**
+ * Place the cells of a `<table>` on a grid and collect the tables nested in its cells. A rowspan is clipped at the
+ * last row; a colspan at the number of cells of the table's widest row or MAX_COLSPAN, whichever is more (a
+ * `colspan="100000000"` would make the table that wide; a real colspan spans at most a few more columns than a row
+ * has cells: 目標値 | 考え方 colspan=3 over two-cell rows). Both are reported.
+ */
 function tableToPieces(table: HtmlElement, keys: KeySource, line: number | undefined, parentKey?: number): HtmlPiece[] {
   const rows = tableRows(table);
   const nested: HtmlElement[] = [];
@@ -154,8 +162,13 @@ function tableToPieces(table: HtmlElement, keys: KeySource, line: number | undef
   let headerRows = 0;
   let inHeader = true;
   let nCols = 0;
+  let covered = 0;
+  const widest = rows.reduce(
+    (w, { tr }) => Math.max(w, tr.children.filter(isElement).filter(isCell).length),
+    MAX_COLSPAN,
+  );
   rows.forEach(({ tr, thead }, r) => {
-    const tds = tr.children.filter(isElement).filter((e) => e.name === 'td' || e.name === 'th');
+    const tds = tr.children.filter(isElement).filter(isCell);
     const isHeader = inHeader && (thead || (tds.length > 0 && tds.every((e) => e.name === 'th')));
     if (isHeader) headerRows = r + 1;
     else inHeader = false;
@@ -164,7 +177,7 @@ function tableToPieces(table: HtmlElement, keys: KeySource, line: number | undef
       while (occupied[r]![c]) c++;
       const wanted = Number.parseInt(DomUtils.getAttributeValue(td, 'rowspan') ?? '1', 10);
       const rowSpan = spanOf(td, 'rowspan', rows.length - r);
-      const colSpan = spanOf(td, 'colspan', 1000);
+      const colSpan = spanOf(td, 'colspan', widest);
       if (Number.isFinite(wanted) && wanted > rowSpan) {
         issues.push({
           code: 'HTML_ROWSPAN_CLIPPED',
@@ -173,10 +186,27 @@ function tableToPieces(table: HtmlElement, keys: KeySource, line: number | undef
           row: r,
         });
       }
+      const wantedCol = Number.parseInt(DomUtils.getAttributeValue(td, 'colspan') ?? '1', 10);
+      if (Number.isFinite(wantedCol) && wantedCol > colSpan) {
+        issues.push({
+          code: 'HTML_COLSPAN_CLIPPED',
+          severity: 'info',
+          message: `colspan=${wantedCol} is more than the table's widest row (${widest} cells, or ${MAX_COLSPAN}); clipped to ${colSpan}`,
+          row: r,
+        });
+      }
+      covered += rowSpan * colSpan;
+      if (covered > MAX_SPAN_CELLS) {
+        throw new LimitExceeded(
+          'TOO_LARGE',
+          `an HTML table whose rowspans and colspans cover more than ${MAX_SPAN_CELLS} grid positions`,
+        );
+      }
       for (let rr = r; rr < r + rowSpan; rr++) for (let cc = c; cc < c + colSpan; cc++) occupied[rr]![cc] = true;
       const orig = rawText(td.children);
       const role = isHeader ? 'header' : td.name === 'th' ? 'stub' : 'body';
-      cells.push(makeCell(r, c, { orig: tidyRaw(orig), text: cleanText(orig), rowSpan, colSpan, role }));
+      const cell = makeCell(r, c, { orig: tidyRaw(orig), text: cleanText(orig), rowSpan, colSpan, role });
+      cells.push(cell);
       nCols = Math.max(nCols, c + colSpan);
       c += colSpan;
       nested.push(...outermostTables(td.children));
@@ -265,9 +295,26 @@ function walk(nodes: HtmlNode[], keys: KeySource, line: number | undefined, out:
   flush();
 }
 
+/**
+ * Parse HTML, refusing markup nested deeper than MAX_HTML_DEPTH (the readers below recurse once per level; a
+ * document nested 10,000 deep would overflow the stack). The depth is measured without recursion.
+ */
+function parseHtml(html: string, options?: Parameters<typeof parseDocument>[1]): HtmlDocument {
+  const doc = parseDocument(html, options);
+  const stack: [HtmlNode, number][] = doc.children.map((n) => [n, 1]);
+  while (stack.length) {
+    const [n, depth] = stack.pop()!;
+    if (depth > MAX_HTML_DEPTH) {
+      throw new LimitExceeded('TOO_LARGE', `HTML elements nested more than ${MAX_HTML_DEPTH} deep`);
+    }
+    if (isElement(n)) for (const c of n.children) stack.push([c, depth + 1]);
+  }
+  return doc;
+}
+
 /** Parse an HTML document or fragment into text pieces and tables. `line` is stamped on tables when given. */
 export function htmlToPieces(html: string, keys: KeySource, line?: number): HtmlPiece[] {
-  const doc = parseDocument(html, { withStartIndices: true, decodeEntities: true });
+  const doc = parseHtml(html, { withStartIndices: true, decodeEntities: true });
   const out: HtmlPiece[] = [];
   walk(doc.children, keys, line, out);
   return out;
@@ -275,7 +322,7 @@ export function htmlToPieces(html: string, keys: KeySource, line?: number): Html
 
 /** The `<title>` of an HTML document, if any. */
 export function htmlTitle(html: string): string | null {
-  const doc = parseDocument(html);
+  const doc = parseHtml(html);
   const title = DomUtils.findOne((e) => e.name === 'title', doc.children, true);
   const text = title ? cleanText(DomUtils.textContent(title)) : '';
   return text || null;
@@ -283,5 +330,5 @@ export function htmlTitle(html: string): string | null {
 
 /** Text of an HTML fragment (tags dropped, block boundaries as spaces): for `<p>…</p>` inside a TSV cell. */
 export function htmlFragmentText(html: string): string {
-  return cleanText(rawText(parseDocument(html).children));
+  return cleanText(rawText(parseHtml(html).children));
 }

@@ -1,11 +1,13 @@
 /**
  * Markdown pipe tables (`| a | b |` followed by a `|---|---|` separator) → tables, method `markdown`.
  * The row above the separator is the header, with the header-like rows right under it (a converter writes only the
- * first row of a two- or three-level header above the separator); `\|` is a literal pipe.
+ * first row of a two- or three-level header above the separator); `\|` is a literal pipe. A table wider than
+ * MAX_TABLE_COLS keeps its first columns (`nCols` says how wide it was).
  */
 import type { Table } from '@shiryo/model';
 import type { SourceLine } from './blocks.js';
 import { tableFromRows } from './draft.js';
+import { MAX_TABLE_COLS } from './limits.js';
 import { markdownHeaderRows } from './repairs/header.js';
 import { applyRepairs, SHAPE_REPAIRS } from './repairs/index.js';
 
@@ -34,7 +36,7 @@ export function markdownTableAt(lines: string[], i: number): boolean {
 }
 
 /** Read the markdown table starting at `start`; returns it and the index of the first line after it. */
-export function readMarkdownTable(lines: SourceLine[], start: number): { table: Table; next: number } {
+export function readMarkdownTable(lines: SourceLine[], start: number): { table: Table; next: number; nCols: number } {
   const header = splitPipeRow(lines[start]!.text);
   const rows: string[][] = [header];
   let i = start + 2;
@@ -43,10 +45,11 @@ export function readMarkdownTable(lines: SourceLine[], start: number): { table: 
     if (!text.trim() || !text.includes('|')) break;
     rows.push(splitPipeRow(text));
   }
+  const nCols = rows.reduce((w, r) => Math.max(w, r.length), 0);
   const raw = rows.map((r, ri) =>
-    r.map((orig) => ({ orig, role: ri === 0 ? ('header' as const) : ('body' as const) })),
+    r.slice(0, MAX_TABLE_COLS).map((orig) => ({ orig, role: ri === 0 ? ('header' as const) : ('body' as const) })),
   );
   let table = tableFromRows(raw, 'markdown', lines[start]!.line);
   table = { ...table, headerRows: markdownHeaderRows(table) };
-  return { table: applyRepairs(table, SHAPE_REPAIRS), next: i };
+  return { table: applyRepairs(table, SHAPE_REPAIRS), next: i, nCols };
 }

@@ -4,14 +4,15 @@
  */
 import { groupToBlocks, type SourceLine } from './blocks.js';
 import { cycleTable, findCycle } from './cycled.js';
-import type { DocItem, KeySource } from './draft.js';
+import type { DocIssue, DocItem, KeySource } from './draft.js';
 import { htmlToPieces } from './html.js';
+import { cutLine, lineCutIssue, MAX_LINE_CHARS, MAX_TABLE_COLS } from './limits.js';
 import { findGroupTables, findRunTables } from './linear/index.js';
 import { markdownTableAt, readMarkdownTable } from './markdown.js';
 import { cleanMarkdownLine } from './mdclean.js';
 import { lineFinder, piecesToItems } from './pieces.js';
 import { applyRepairs, SHAPE_REPAIRS } from './repairs/index.js';
-import { readTsvRun } from './tsv.js';
+import { readTsvRun, tooWide } from './tsv.js';
 
 const HR = /^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/;
 const HTML_TABLE_START = /^\s*<table[\s>]/i;
@@ -80,8 +81,31 @@ function runItems(run: SourceLine[], keys: KeySource): DocItem[] {
   return items;
 }
 
-export function readTextDocument(text: string, keys: KeySource): DocItem[] {
-  const lines: SourceLine[] = text.split('\n').map((t, i) => ({ text: cleanMarkdownLine(t), line: i + 1 }));
+/**
+ * Source lines of a text; a prose line over MAX_LINE_CHARS (not a TSV or pipe-table row) is cut into pieces with
+ * blank lines between them, each a block of its own, and reported.
+ */
+function sourceLines(text: string, issues: DocIssue[]): SourceLine[] {
+  const lines: SourceLine[] = [];
+  text.split('\n').forEach((t, i) => {
+    const line = i + 1;
+    if (t.length <= MAX_LINE_CHARS || t.includes('\t') || t.trimStart().startsWith('|')) {
+      lines.push({ text: cleanMarkdownLine(t), line });
+      return;
+    }
+    const pieces = cutLine(t);
+    issues.push(lineCutIssue(line, t.length, pieces.length));
+    pieces.forEach((p, k) => {
+      if (k > 0) lines.push({ text: '', line });
+      lines.push({ text: cleanMarkdownLine(p), line });
+    });
+  });
+  return lines;
+}
+
+/** A text export → items; what the limits cut is added to `issues`. */
+export function readTextDocument(text: string, keys: KeySource, issues: DocIssue[] = []): DocItem[] {
+  const lines = sourceLines(text, issues);
   const raw = lines.map((l) => l.text);
   const items: DocItem[] = [];
   let run: SourceLine[] = [];
@@ -103,8 +127,9 @@ export function readTextDocument(text: string, keys: KeySource): DocItem[] {
       i++;
     } else if (markdownTableAt(raw, i)) {
       flush();
-      const { table, next } = readMarkdownTable(lines, i);
-      if (table.cells.some((c) => c.text)) items.push({ kind: 'table', key: keys(), table, issues: [] });
+      const { table, next, nCols } = readMarkdownTable(lines, i);
+      if (table.cells.some((c) => c.text))
+        items.push({ kind: 'table', key: keys(), table, issues: nCols > MAX_TABLE_COLS ? [tooWide(nCols)] : [] });
       i = next;
     } else if (HTML_TABLE_START.test(l.text)) {
       flush();

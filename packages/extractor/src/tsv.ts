@@ -4,14 +4,31 @@
  */
 import type { Table } from '@shiryo/model';
 import type { SourceLine } from './blocks.js';
-import type { DocItem, KeySource, RawCell, TableItem } from './draft.js';
+import type { DocItem, KeySource, RawCell, RowIssue, TableItem } from './draft.js';
 import { tableFromRows } from './draft.js';
 import { dropFlattenedDuplicate, type Embedded, readEmbeddedHtml } from './embedded.js';
 import { htmlFragmentText } from './html.js';
+import { MAX_TABLE_COLS } from './limits.js';
 import { applyRepairs, SHAPE_REPAIRS, splitSideBySideTables } from './repairs/index.js';
 
 const HAS_TAG = /<\/?(?:p|ul|ol|li|br|div|span|b|strong|em|i|u|font|sup|sub|a|table|tr|td|th)\b[^>]*>/i;
 const HAS_TABLE = /<table[\s>]/i;
+
+function tabsIn(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\t'); i >= 0; i = text.indexOf('\t', i + 1)) n++;
+  return n;
+}
+
+/** A table wider than MAX_TABLE_COLS keeps its first columns; reported on its first row. */
+export function tooWide(nCols: number): RowIssue {
+  return {
+    code: 'TABLE_TOO_WIDE',
+    severity: 'warn',
+    message: `a table of ${nCols} columns (over ${MAX_TABLE_COLS}): only its first ${MAX_TABLE_COLS} columns are read`,
+    row: 0,
+  };
+}
 
 /** One TSV row as read: its cells, and the HTML read from cells holding a `<table>`. */
 export interface TsvRow {
@@ -23,7 +40,7 @@ export interface TsvRow {
 /** Split a run of tab lines into rows, reading cells that hold an HTML table. */
 function readRows(run: SourceLine[], keys: KeySource): TsvRow[] {
   return run.map(({ text, line }) => {
-    const cells = text.split('\t');
+    const cells = text.split('\t', MAX_TABLE_COLS);
     const embedded: Embedded[] = [];
     cells.forEach((cell, col) => {
       if (HAS_TABLE.test(cell)) embedded.push(readEmbeddedHtml(cell, col, line, keys));
@@ -45,6 +62,7 @@ function rawCell(orig: string, row: TsvRow, col: number): RawCell {
  */
 export function readTsvRun(run: SourceLine[], keys: KeySource): DocItem[] {
   const read = readRows(run, keys);
+  const widest = run.reduce((w, l) => Math.max(w, tabsIn(l.text) + 1), 0);
   const { rows, dropped } = dropFlattenedDuplicate(read);
   const grid = rows.map((row) => row.cells.map((orig, col) => rawCell(orig, row, col)));
   let table: Table = tableFromRows(grid, 'tsv', run[0]!.line);
@@ -58,6 +76,7 @@ export function readTsvRun(run: SourceLine[], keys: KeySource): DocItem[] {
   let outerKey: number | undefined;
   if (table.cells.some((c) => c.text)) {
     const outer: TableItem = { kind: 'table', key: keys(), table, issues: [] };
+    if (widest > MAX_TABLE_COLS) outer.issues.push(tooWide(widest));
     outerKey = outer.key;
     items.push(outer);
   }

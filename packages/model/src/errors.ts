@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'PDF_CORRUPT',
   'OCR_FAILED',
   'STORE_FAILED',
+  'TIMEOUT',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

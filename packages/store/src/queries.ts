@@ -100,7 +100,7 @@ export function listIssues(db: Database.Database, filter: IssueFilter = {}): Iss
 /** The stage a stopping error most likely comes from, when the caller does not say. */
 function defaultStage(error: ShiryoError): Stage {
   if (error.code === 'STORE_FAILED') return 'store';
-  if (error.code === 'OCR_FAILED') return 'extract';
+  if (error.code === 'OCR_FAILED' || error.code === 'TIMEOUT') return 'extract';
   return 'read';
 }
 

@@ -63,13 +63,37 @@ export interface Store {
   close(): void;
 }
 
+/** Why a file system call failed, in words (the errno message without its path, which the caller names). */
+function fsReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EROFS') return 'read-only file system';
+  if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
+  if (code === 'ENOSPC') return 'no space left on the device';
+  return e instanceof Error ? e.message : String(e);
+}
+
 function connect(file: string, readonly: boolean): Database.Database {
   if (readonly) {
     if (!existsSync(file)) throw new ShiryoError('FILE_NOT_FOUND', file, 'no database at this path');
-    return new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return new Database(file, { readonly: true, fileMustExist: true });
+    } catch (e) {
+      throw new ShiryoError('STORE_FAILED', file, `cannot open the database: ${fsReason(e)}`, { cause: e });
+    }
   }
-  mkdirSync(dirname(resolve(file)), { recursive: true });
-  return new Database(file);
+  const dir = dirname(resolve(file));
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new ShiryoError('STORE_FAILED', file, `cannot create its folder ${dir}: ${fsReason(e)}`, { cause: e });
+  }
+  try {
+    return new Database(file);
+  } catch (e) {
+    const reason = e instanceof Error && /unable to open/i.test(e.message) ? 'is its folder writable?' : fsReason(e);
+    throw new ShiryoError('STORE_FAILED', file, `cannot open or create the database (${reason})`, { cause: e });
+  }
 }
 
 /** The file exists and an older shiryo wrote it (its schema version is below this one's). */

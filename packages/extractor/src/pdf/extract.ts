@@ -35,6 +35,12 @@ export function isPdfFile(path: string, first: Uint8Array): boolean {
 
 /** Read and extract one file of any supported kind. Every failure is a ShiryoError naming the file. */
 export async function extractDocument(path: string, opts: ExtractFileOptions = {}): Promise<ExtractedDocument> {
+  // A named pipe or a device is never opened (reading one can block forever): the text reader refuses it by stat.
+  const regular = await stat(path).then(
+    (st) => st.isFile(),
+    () => false,
+  );
+  if (!regular) return extractTextFile(path, opts);
   const first = await head(path);
   if (!first || !isPdfFile(path, first)) return extractTextFile(path, opts);
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
