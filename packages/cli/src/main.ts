@@ -12,13 +12,12 @@ import {
 } from '@shiryo/model';
 import {
   catalog,
-  loadTokenizer,
+  lazyTokenMatcher,
   municipalities,
   municipalityFromPath,
   normalizeDocument,
   normalizeInputs,
   type TokenMatcher,
-  tokenMatcher,
 } from '@shiryo/normalizer';
 import { openStore, type Store } from '@shiryo/store';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -139,8 +138,8 @@ async function hashOf(file: string): Promise<string | null> {
 
 interface IngestRun {
   store: Store;
-  /** kuromoji's dictionary, loaded once (~1 s) on the first file that is read, then shared. */
-  tokens: () => Promise<TokenMatcher>;
+  /** Morpheme matching; kuromoji's dictionary is loaded on the first label that needs it, then shared. */
+  tokens: TokenMatcher;
   force: boolean;
 }
 
@@ -170,7 +169,7 @@ async function ingestFile(run: IngestRun, facts: FileFacts): Promise<{ status: s
     }
   }
   const doc = await extractDocument(file);
-  const tokens = await run.tokens();
+  const tokens = run.tokens;
   try {
     const d = decide(facts, store.storedDocument(doc.sha256));
     const norm = normalizeDocument(doc, { municipality: d.municipality ?? undefined, plan: d.plan, tokens });
@@ -229,13 +228,9 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
   const store = openStore(opts.db);
   try {
     seedReferenceData(store);
-    let tokens: Promise<TokenMatcher> | undefined;
     const run: IngestRun = {
       store,
-      tokens: () => {
-        tokens ??= loadTokenizer().then(tokenMatcher);
-        return tokens;
-      },
+      tokens: lazyTokenMatcher(),
       force: opts.force === true,
     };
     const progress = new Progress(files.length, process.stderr, opts.quiet);
@@ -413,7 +408,7 @@ export function buildProgram(): Command {
       );
       const norm = normalizeDocument(doc, {
         municipality: d.municipality ?? undefined,
-        tokens: tokenMatcher(await loadTokenizer()),
+        tokens: lazyTokenMatcher(),
       });
       norm.issues.push(...d.issues);
       const perTable = new Map<number, number>();
