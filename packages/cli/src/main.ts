@@ -24,13 +24,12 @@ import {
 } from '@shiryo/model';
 import {
   catalog,
-  loadTokenizer,
+  lazyTokenMatcher,
   municipalities,
   municipalityFromPath,
   normalizeDocument,
   normalizeInputs,
   type TokenMatcher,
-  tokenMatcher,
 } from '@shiryo/normalizer';
 import { type ExportFilter, openStore, type Store } from '@shiryo/store';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -196,8 +195,8 @@ interface IngestRun {
   store: Store;
   /** Extraction in killable workers (--timeout, --max-memory). */
   extractors: Extractors;
-  /** kuromoji's dictionary, loaded once (~1 s) on the first file that is read, then shared. */
-  tokens: () => Promise<TokenMatcher>;
+  /** Morpheme matching; kuromoji's dictionary is loaded on the first label that needs it, then shared. */
+  tokens: TokenMatcher;
   force: boolean;
 }
 
@@ -227,7 +226,7 @@ async function ingestFile(run: IngestRun, facts: FileFacts): Promise<{ status: s
     }
   }
   const doc = await run.extractors.extract(file);
-  const tokens = await run.tokens();
+  const tokens = run.tokens;
   try {
     const d = decide(facts, store.storedDocument(doc.sha256));
     const norm = normalizeDocument(doc, { municipality: d.municipality ?? undefined, plan: d.plan, tokens });
@@ -294,14 +293,10 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
   });
   try {
     seedReferenceData(store);
-    let tokens: Promise<TokenMatcher> | undefined;
     const run: IngestRun = {
       store,
       extractors,
-      tokens: () => {
-        tokens ??= loadTokenizer().then(tokenMatcher);
-        return tokens;
-      },
+      tokens: lazyTokenMatcher(),
       force: opts.force === true,
     };
     for (const p of problems) {
@@ -602,7 +597,7 @@ export function buildProgram(): Command {
       );
       const norm = normalizeDocument(doc, {
         municipality: d.municipality ?? undefined,
-        tokens: tokenMatcher(await loadTokenizer()),
+        tokens: lazyTokenMatcher(),
       });
       norm.issues.push(...d.issues);
       const perTable = new Map<number, number>();

@@ -166,6 +166,41 @@ function unreadable(code: string, e: unknown, where: string): Issue {
   return { code, severity: 'warn', stage: 'normalize', message: e instanceof Error ? e.message : String(e), where };
 }
 
+/** Numbers of two digits or more (`1,459,000`, `12.5`), the kind a table's values are. */
+const VALUE_RE = /[0-9][0-9,.]*[0-9]/g;
+/** A page with this many numbers and nothing read from it is reported (`PAGE_NUMBERS_UNREAD`). */
+export const UNREAD_PAGE_NUMBERS = 8;
+
+/**
+ * PDF pages whose text holds numbers (`UNREAD_PAGE_NUMBERS` or more) but that gave no table, no observation and
+ * no issue of their own: a table no finder recognized, a contents page, prose with article and phone numbers.
+ * Reported, so that no page's numbers are dropped without a word.
+ */
+function unreadPageIssues(doc: ExtractedDocument, observations: Observation[], issues: Issue[]): Issue[] {
+  if (doc.mediaType !== 'application/pdf') return [];
+  const read = new Set<number>();
+  for (const t of doc.tables) if (t.page != null) read.add(t.page);
+  for (const o of observations) if (o.page != null) read.add(o.page);
+  for (const i of [...doc.issues, ...issues]) {
+    const m = /^page (\d+)$/.exec(i.where ?? '');
+    if (m) read.add(Number(m[1]));
+  }
+  const out: Issue[] = [];
+  for (const p of doc.pages) {
+    if (read.has(p.index) || p.needsOcr) continue;
+    const n = p.lines.join('\n').normalize('NFKC').match(VALUE_RE)?.length ?? 0;
+    if (n >= UNREAD_PAGE_NUMBERS)
+      out.push({
+        code: 'PAGE_NUMBERS_UNREAD',
+        severity: 'warn',
+        stage: 'normalize',
+        message: `${n} numbers on the page, but no table was found and no observation read there (a table no finder recognized, a contents page, or prose)`,
+        where: `page ${p.index}`,
+      });
+  }
+  return out;
+}
+
 /** ExtractedDocument → observations and issues. Pure: no filesystem, no SQLite. */
 export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSettings = {}): NormalizedDocument {
   const issues: Issue[] = [];
@@ -284,5 +319,6 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
   const model = settings.confidence ?? DEFAULT_NORMALIZE_SETTINGS.confidence;
   if (model.calibration.length > 0) assignConfidence(observations, new Map(doc.tables.map((t) => [t.index, t])), model);
   else for (const o of observations) if (o.warnings.length) o.confidence = Math.min(o.confidence, 0.5);
+  issues.push(...unreadPageIssues(doc, observations, issues));
   return { title, municipality, municipalitySource, plan: ctx.plan, planPeriod: ctx.planPeriod, observations, issues };
 }

@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { contentWords, loadTokenizer, type Tokenizer, type TokenMatcher, tokenMatcher } from '../src/tokens.js';
+import {
+  contentWords,
+  lazyTokenMatcher,
+  loadTokenizer,
+  type Tokenizer,
+  type TokenMatcher,
+  tokenMatcher,
+} from '../src/tokens.js';
 
 let tokenizer: Tokenizer;
 let matcher: TokenMatcher;
@@ -29,4 +36,32 @@ describe('token matching against the catalog', () => {
     expect(matcher.match('市民向けのリーフレットを作成し配布する')).toBeNull();
     expect(matcher.match('相談支援')).toBeNull();
   });
+});
+
+describe('the lean dictionary loader', () => {
+  it('tokenizes exactly as kuromoji built by its own loader', async () => {
+    const { createRequire } = await import('node:module');
+    const { dirname, join } = await import('node:path');
+    const require = createRequire(import.meta.url);
+    const kuromoji = require('kuromoji') as typeof import('kuromoji');
+    const dicPath = join(dirname(require.resolve('kuromoji/package.json')), 'dict');
+    const own = await new Promise<Tokenizer>((res, rej) =>
+      kuromoji.builder({ dicPath }).build((e, t) => (e ? rej(e) : res(t))),
+    );
+    const texts = [
+      '地域の相談支援事業所に対する訪問等による専門的な指導及び助言',
+      '令和６年度 障がい福祉サービス等の見込量（単位：人／月）',
+      'ｱｲｳｴｵ ＡＢＣ 𠮷野家 ①②③ ☆★ 〒123-4567 ▲1,234 △0.5% 😀 abc 3.14',
+      '平成元年度から昭和63年度までの居宅介護・重度訪問介護・同行援護の利用時間',
+    ];
+    for (const t of texts) expect(tokenizer.tokenize(t)).toEqual(own.tokenize(t));
+  }, 30_000);
+
+  it('a matcher that loads the dictionary on its first label matches as the eager one', () => {
+    const lazy = lazyTokenMatcher();
+    expect(lazy.match('地域の相談支援事業所に対する訪問等による専門的な指導及び助言')?.entry.id).toBe(
+      'activity.consultation.guidance_visits',
+    );
+    expect(lazy.match('相談支援')).toBeNull();
+  }, 30_000);
 });
