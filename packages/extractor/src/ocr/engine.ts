@@ -83,15 +83,17 @@ export class OcrEngine {
     return made;
   }
 
-  /** Recognise one page image: its lines of words, top-down as tesseract orders them. */
-  recognize(img: GrayImage): Promise<OcrLine[]> {
+  /** Recognise one page image: its lines of words, top-down as tesseract orders them, and the seconds it took
+   * (in the worker, not waiting in the queue). */
+  recognize(img: GrayImage): Promise<{ lines: OcrLine[]; seconds: number }> {
     if (this.closed) return Promise.reject(new Error('the OCR engine is closed'));
     return this.queue.add(async () => {
+      const t0 = performance.now();
       const w = await this.worker();
       try {
         await w.setParameters({ user_defined_dpi: String(Math.round(img.dpi)) });
         const r = await w.recognize(Buffer.from(toPgm(img)), {}, { blocks: true, text: false });
-        return linesOf(r.data);
+        return { lines: linesOf(r.data), seconds: (performance.now() - t0) / 1000 };
       } finally {
         this.idle.push(w);
       }

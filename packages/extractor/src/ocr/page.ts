@@ -48,10 +48,12 @@ export async function ocrPage(
     s.lattice.snap,
     s.lattice.join,
   );
-  const result = engine.recognize(binarize(img)).then((lines) => ({
+  const prepared = (performance.now() - t0) / 1000;
+  const result = engine.recognize(binarize(img)).then(({ lines, seconds }) => ({
     spans: ocrLinesToSpans(lines, scale),
     rulings,
-    seconds: (performance.now() - t0) / 1000,
+    // Rendering and recognising (with a worker's start on its first page), not the wait in the queue.
+    seconds: prepared + seconds,
     skew: Math.abs(skew) >= MIN_SKEW && Math.abs(skew) <= MAX_SKEW ? Math.round(skew * 100) / 100 : 0,
   }));
   return { result };
