@@ -2,9 +2,12 @@
  * Rendering a PDF page to a grayscale image for OCR — the one place the renderer is chosen.
  *
  * pdf.js (already holding the open document) draws onto an `@napi-rs/canvas` canvas, which is then read back and
- * turned to gray. Measured against poppler's `pdftoppm -r 300 -gray` (`node scripts/bench-ocr.mjs`): as fast or
- * faster per page once the document is open, no second parse of the file, no child process or temporary files,
- * and nothing outside npm to install (a fresh clone reads scans after `pnpm install`).
+ * turned to gray. Measured against poppler's `pdftoppm -r 300 -gray` (`node scripts/bench-ocr.mjs`, 2026-12-06,
+ * loaded 2-core machine): pdftoppm is faster at rendering — 0.37 s vs 1.35 s for a text page, 1.0 s vs 4.9 s for a
+ * 300 dpi JPEG scan (pdf.js decodes JPEG in JavaScript) — but rendering is 10–25% of a page's OCR (recognition
+ * 11–15 s a page in one worker). pdf.js is kept: nothing outside npm to install (the README's first line is all a
+ * fresh clone needs to read scans), no child process or temporary files, the document parsed once. Switching to
+ * pdftoppm is this one file (and `poppler-utils` in .ci/run).
  */
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { GrayImage } from './image.js';
