@@ -131,6 +131,7 @@ describe('usage', () => {
     expect(shiryo('ingest', 'fixtures').code).toBe(2); // --db missing
     expect(shiryo('export', '--db', 'x.sqlite', '--format', 'xml').code).toBe(2);
     expect(shiryo('ingest', 'x', '--db', 'y', '--jobs', '0').code).toBe(2);
+    expect(shiryo('inspect', 'x.pdf', '--ocr', 'sometimes').code).toBe(2);
   });
 });
 

@@ -4,6 +4,7 @@
  * Workers are reused between documents (loading the readers costs ~0.5 s) and replaced when one is ended.
  */
 import { Worker } from 'node:worker_threads';
+import type { OcrMode } from '@shiryo/extractor';
 import type { ExtractedDocument } from '@shiryo/model';
 import { ShiryoError } from '@shiryo/model';
 
@@ -12,10 +13,15 @@ export interface IsolateOptions {
   timeoutMs: number;
   /** Old-generation heap ceiling of a worker in MB; none when undefined. */
   maxMemoryMb?: number;
+  /** Which PDF pages are OCR'd (each worker keeps one OCR engine for all its documents). */
+  ocr?: OcrMode;
+  /** Progress lines of a document's OCR (per page). */
+  onProgress?: (line: string) => void;
 }
 
 interface Reply {
   id: number;
+  progress?: string;
   doc?: ExtractedDocument;
   error?: { code: ShiryoError['code']; file: string; reason: string };
 }
@@ -75,6 +81,10 @@ export class Extractors {
       };
       const onMessage = (r: Reply) => {
         if (r.id !== id || settled) return;
+        if (r.progress !== undefined) {
+          this.opts.onProgress?.(r.progress);
+          return;
+        }
         done(true);
         if (r.doc) resolve(r.doc);
         else reject(new ShiryoError(r.error!.code, r.error!.file, r.error!.reason));
@@ -107,7 +117,7 @@ export class Extractors {
       w.on('message', onMessage);
       w.on('error', onError);
       w.on('exit', onExit);
-      w.postMessage({ id, path });
+      w.postMessage({ id, path, ocr: this.opts.ocr ?? 'never' });
     });
   }
 

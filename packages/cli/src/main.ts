@@ -13,7 +13,14 @@ import {
 } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { DEFAULT_MAX_BYTES, extractDocument, isPdfFile, pageToSvg, tableToMarkdown } from '@shiryo/extractor';
+import {
+  DEFAULT_MAX_BYTES,
+  extractDocument,
+  isPdfFile,
+  type OcrMode,
+  pageToSvg,
+  tableToMarkdown,
+} from '@shiryo/extractor';
 import {
   type ExtractedDocument,
   type Municipality,
@@ -70,6 +77,16 @@ function positiveSeconds(v: string): number {
   const n = Number(v);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('must be a number of seconds > 0');
   return n;
+}
+
+/** `--ocr`: which PDF pages are read by OCR (progress per page on stderr). */
+function ocrOption(): Option {
+  return new Option(
+    '--ocr <mode>',
+    'OCR of PDF pages: auto (pages without a usable text layer), always (every page), never',
+  )
+    .choices(['auto', 'always', 'never'])
+    .default('auto');
 }
 
 function positiveInt(v: string): number {
@@ -170,6 +187,7 @@ interface IngestOptions {
   jobs: number;
   timeout: number;
   maxMemory?: number;
+  ocr: OcrMode;
   municipality?: Municipality;
   manifest?: string;
   force?: boolean;
@@ -290,6 +308,8 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
   const extractors = new Extractors({
     timeoutMs: opts.timeout * 1000,
     ...(opts.maxMemory ? { maxMemoryMb: opts.maxMemory } : {}),
+    ocr: opts.ocr,
+    ...(opts.quiet ? {} : { onProgress: (line: string) => err(line) }),
   });
   try {
     seedReferenceData(store);
@@ -348,9 +368,9 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
   }
 }
 
-async function extractOrFail(file: string): Promise<ExtractedDocument | null> {
+async function extractOrFail(file: string, ocr: OcrMode): Promise<ExtractedDocument | null> {
   try {
-    return await extractDocument(file);
+    return await extractDocument(file, { ocr, onProgress: (line) => err(line) });
   } catch (e) {
     err(`${failLine(toShiryoError(e, file))}\n`);
     return null;
@@ -400,13 +420,13 @@ function writeInside(path: string, text: string): void {
 }
 
 /** `tables --svg`: one SVG per page of a PDF, `<dir>/<basename>-p<N>.svg`; prints the paths written. */
-async function tablesSvg(file: string, dir: string): Promise<number> {
+async function tablesSvg(file: string, dir: string, ocr: OcrMode): Promise<number> {
   const first = headOf(file);
   if (first && !isPdfFile(file, first)) {
     err(`shiryo tables: --svg draws PDF pages, and ${file} is not a PDF\n`);
     return EXIT.USAGE;
   }
-  const doc = await extractOrFail(file);
+  const doc = await extractOrFail(file, ocr);
   if (!doc) return EXIT.ALL_FAILED;
   const stem = basename(file, extname(file));
   try {
@@ -523,6 +543,7 @@ export function buildProgram(): Command {
         'heap ceiling of the extraction of one file; over it the file fails with TOO_LARGE',
       ).argParser(positiveInt),
     )
+    .addOption(ocrOption())
     .option(
       '--municipality <code|name>',
       'the municipality of every file (全国地方公共団体コード, name, or prefecture and name: 広島県府中市)',
@@ -548,12 +569,13 @@ export function buildProgram(): Command {
         'PDF only: draw each page (spans, rulings, table cells) to <dir>/<name>-p<N>.svg',
       ).conflicts(['json', 'md']),
     )
-    .action(async (file: string, o: { json?: boolean; md?: boolean; svg?: string }) => {
+    .addOption(ocrOption())
+    .action(async (file: string, o: { json?: boolean; md?: boolean; svg?: string; ocr: OcrMode }) => {
       if (o.svg !== undefined) {
-        program.setOptionValue('exit', await tablesSvg(file, o.svg));
+        program.setOptionValue('exit', await tablesSvg(file, o.svg, o.ocr));
         return;
       }
-      const doc = await extractOrFail(file);
+      const doc = await extractOrFail(file, o.ocr);
       if (!doc) {
         program.setOptionValue('exit', EXIT.ALL_FAILED);
         return;
@@ -581,84 +603,90 @@ export function buildProgram(): Command {
       'the municipality (code, name, or prefecture and name); else the path, else the text',
       municipalityOption,
     )
-    .action(async (file: string, o: { json?: boolean; observations?: boolean; municipality?: Municipality }) => {
-      const doc = await extractOrFail(file);
-      if (!doc) {
-        program.setOptionValue('exit', EXIT.ALL_FAILED);
-        return;
-      }
-      const d = decide(
-        {
-          path: file,
-          ...(o.municipality ? { option: o.municipality } : {}),
-          fromPath: municipalityFromPath(resolve(file)),
-        },
-        null,
-      );
-      const norm = normalizeDocument(doc, {
-        municipality: d.municipality ?? undefined,
-        tokens: lazyTokenMatcher(),
-      });
-      norm.issues.push(...d.issues);
-      const perTable = new Map<number, number>();
-      for (const ob of norm.observations)
-        if (ob.table_index !== null) perTable.set(ob.table_index, (perTable.get(ob.table_index) ?? 0) + 1);
-      const report = {
-        path: doc.path,
-        sha256: doc.sha256,
-        mediaType: doc.mediaType,
-        encoding: doc.encoding ?? null,
-        bytes: doc.bytes,
-        pages: doc.pages.length,
-        blocks: doc.blocks.length,
-        municipality: norm.municipality,
-        municipalitySource: norm.municipalitySource ?? null,
-        plan: norm.plan,
-        planPeriod: norm.planPeriod,
-        tables: doc.tables.map((t) => ({
-          index: t.index,
-          method: t.method,
-          line: t.line ?? null,
-          shape: `${t.nRows}x${t.nCols}`,
-          headerRows: t.headerRows,
-          caption: t.caption ?? null,
-          quality: Number(t.quality.score.toFixed(3)),
-          emptyRatio: Number(t.quality.emptyRatio.toFixed(3)),
-          repairs: t.quality.repairs,
-          observations: perTable.get(t.index) ?? 0,
-        })),
-        observations: norm.observations.length,
-        issues: [...doc.issues, ...norm.issues],
-        ...(o.observations ? { observationList: norm.observations } : {}),
-      };
-      if (o.json) {
-        out(`${JSON.stringify(report, null, 2)}\n`);
-      } else {
-        out(
-          `${report.path}\n  ${report.mediaType} ${report.encoding ?? ''} ${report.bytes} bytes, sha256 ${report.sha256.slice(0, 12)}…\n`,
+    .addOption(ocrOption())
+    .action(
+      async (
+        file: string,
+        o: { json?: boolean; observations?: boolean; municipality?: Municipality; ocr: OcrMode },
+      ) => {
+        const doc = await extractOrFail(file, o.ocr);
+        if (!doc) {
+          program.setOptionValue('exit', EXIT.ALL_FAILED);
+          return;
+        }
+        const d = decide(
+          {
+            path: file,
+            ...(o.municipality ? { option: o.municipality } : {}),
+            fromPath: municipalityFromPath(resolve(file)),
+          },
+          null,
         );
-        out(
-          `  municipality: ${report.municipality ? `${report.municipality.prefecture}${report.municipality.name} (${report.municipality.code}), from ${report.municipalitySource ? SOURCE_WORDS[report.municipalitySource] : '?'}` : 'not found'}\n`,
-        );
-        out(`  plan: ${report.plan ?? '—'} ${report.planPeriod ? `(FY${report.planPeriod})` : ''}\n`);
-        out(`  blocks: ${report.blocks}, tables: ${report.tables.length}, observations: ${report.observations}\n`);
-        for (const t of report.tables)
+        const norm = normalizeDocument(doc, {
+          municipality: d.municipality ?? undefined,
+          tokens: lazyTokenMatcher(),
+        });
+        norm.issues.push(...d.issues);
+        const perTable = new Map<number, number>();
+        for (const ob of norm.observations)
+          if (ob.table_index !== null) perTable.set(ob.table_index, (perTable.get(ob.table_index) ?? 0) + 1);
+        const report = {
+          path: doc.path,
+          sha256: doc.sha256,
+          mediaType: doc.mediaType,
+          encoding: doc.encoding ?? null,
+          bytes: doc.bytes,
+          pages: doc.pages.length,
+          blocks: doc.blocks.length,
+          municipality: norm.municipality,
+          municipalitySource: norm.municipalitySource ?? null,
+          plan: norm.plan,
+          planPeriod: norm.planPeriod,
+          tables: doc.tables.map((t) => ({
+            index: t.index,
+            method: t.method,
+            line: t.line ?? null,
+            shape: `${t.nRows}x${t.nCols}`,
+            headerRows: t.headerRows,
+            caption: t.caption ?? null,
+            quality: Number(t.quality.score.toFixed(3)),
+            emptyRatio: Number(t.quality.emptyRatio.toFixed(3)),
+            repairs: t.quality.repairs,
+            observations: perTable.get(t.index) ?? 0,
+          })),
+          observations: norm.observations.length,
+          issues: [...doc.issues, ...norm.issues],
+          ...(o.observations ? { observationList: norm.observations } : {}),
+        };
+        if (o.json) {
+          out(`${JSON.stringify(report, null, 2)}\n`);
+        } else {
           out(
-            `  table ${t.index}: ${t.method} ${t.shape}${t.line ? ` line ${t.line}` : ''} quality ${t.quality} → ${t.observations} obs${t.repairs.length ? ` [${t.repairs.join(', ')}]` : ''}\n`,
+            `${report.path}\n  ${report.mediaType} ${report.encoding ?? ''} ${report.bytes} bytes, sha256 ${report.sha256.slice(0, 12)}…\n`,
           );
-        for (const i of report.issues)
-          out(`  ${i.severity} ${i.code}${i.where ? ` (${i.where})` : ''}: ${i.message}\n`);
-        if (o.observations)
-          for (const ob of norm.observations) {
-            const at = ob.table_index !== null ? `t${ob.table_index} r${ob.row}c${ob.col}` : `p${ob.page ?? '?'}`;
-            const sub = ob.subgroup ? ` / ${ob.subgroup}` : '';
+          out(
+            `  municipality: ${report.municipality ? `${report.municipality.prefecture}${report.municipality.name} (${report.municipality.code}), from ${report.municipalitySource ? SOURCE_WORDS[report.municipalitySource] : '?'}` : 'not found'}\n`,
+          );
+          out(`  plan: ${report.plan ?? '—'} ${report.planPeriod ? `(FY${report.planPeriod})` : ''}\n`);
+          out(`  blocks: ${report.blocks}, tables: ${report.tables.length}, observations: ${report.observations}\n`);
+          for (const t of report.tables)
             out(
-              `  ${at}  ${ob.indicator_label}${sub}  FY${ob.fiscal_year ?? '?'} ${ob.value_kind} ${ob.value} ${ob.unit ?? ''}  «${ob.value_text}» conf ${ob.confidence.toFixed(2)}  [${ob.rules.join(', ')}]\n`,
+              `  table ${t.index}: ${t.method} ${t.shape}${t.line ? ` line ${t.line}` : ''} quality ${t.quality} → ${t.observations} obs${t.repairs.length ? ` [${t.repairs.join(', ')}]` : ''}\n`,
             );
-          }
-      }
-      program.setOptionValue('exit', EXIT.OK);
-    });
+          for (const i of report.issues)
+            out(`  ${i.severity} ${i.code}${i.where ? ` (${i.where})` : ''}: ${i.message}\n`);
+          if (o.observations)
+            for (const ob of norm.observations) {
+              const at = ob.table_index !== null ? `t${ob.table_index} r${ob.row}c${ob.col}` : `p${ob.page ?? '?'}`;
+              const sub = ob.subgroup ? ` / ${ob.subgroup}` : '';
+              out(
+                `  ${at}  ${ob.indicator_label}${sub}  FY${ob.fiscal_year ?? '?'} ${ob.value_kind} ${ob.value} ${ob.unit ?? ''}  «${ob.value_text}» conf ${ob.confidence.toFixed(2)}  [${ob.rules.join(', ')}]\n`,
+              );
+            }
+        }
+        program.setOptionValue('exit', EXIT.OK);
+      },
+    );
 
   program
     .command('export')

@@ -15,6 +15,7 @@ export { dropFlattenedDuplicate, type Embedded, readEmbeddedHtml } from './embed
 export { type ExtractOptions, type ExtractTextOptions, extractBytes, extractText } from './extract.js';
 export { type HtmlPiece, htmlFragmentText, htmlToPieces, shortRowIssues } from './html.js';
 export { markdownTableAt, splitPipeRow } from './markdown.js';
+export * from './ocr/index.js';
 export * from './pdf/index.js';
 export { type TableJson, tableToGrid, tableToJson, tableToMarkdown } from './render.js';
 export {

@@ -54,6 +54,19 @@ export const Page = z.object({
   lines: z.array(z.string()),
   /** Set when the page has no usable text layer and needs OCR. */
   needsOcr: z.boolean().optional(),
+  /**
+   * Set when the page's spans come from OCR: why it was OCR'd (`no-text`: no usable text layer; `unusable`: the
+   * text layer is mojibake; `always`: `--ocr always`), how many words, their mean and lowest confidence, seconds.
+   */
+  ocr: z
+    .object({
+      reason: z.enum(['no-text', 'unusable', 'always']),
+      words: z.number().int().min(0),
+      meanConfidence: z.number().min(0).max(1),
+      minConfidence: z.number().min(0).max(1),
+      seconds: z.number().min(0),
+    })
+    .optional(),
 });
 export type Page = z.infer<typeof Page>;
 
@@ -75,6 +88,8 @@ export const TableCell = z.object({
   orig: z.string(),
   bbox: BBox.optional(),
   role: CellRole,
+  /** 0..1: the lowest confidence of the OCR'd spans in the cell; absent for text layers and exports (certain). */
+  confidence: z.number().min(0).max(1).optional(),
 });
 export type TableCell = z.infer<typeof TableCell>;
 

@@ -170,6 +170,27 @@ function cellContext(
   };
 }
 
+/**
+ * The confidence an OCR'd table allows the number at (r, c): the lowest of its cell's, its row's stub cells' and its
+ * column's header cells' (`TableCell.confidence`, set from the OCR spans in them; 1 where absent: a text layer).
+ */
+export function cellConfidenceOf(table: Table, headerRows: number, stubCols: number): (r: number, c: number) => number {
+  if (!table.cells.some((c) => c.confidence !== undefined)) return () => 1;
+  const at = new Map<string, number>();
+  for (const cell of table.cells) {
+    if (cell.confidence === undefined) continue;
+    for (let r = cell.row; r < cell.row + cell.rowSpan; r++)
+      for (let c = cell.col; c < cell.col + cell.colSpan; c++) at.set(`${r},${c}`, cell.confidence);
+  }
+  const conf = (r: number, c: number) => at.get(`${r},${c}`) ?? 1;
+  return (r, c) => {
+    let min = conf(r, c);
+    for (let k = 0; k < Math.min(stubCols, c); k++) min = Math.min(min, conf(r, k));
+    for (let k = 0; k < Math.min(headerRows, r); k++) min = Math.min(min, conf(k, c));
+    return min;
+  };
+}
+
 /** Read one table into observations. */
 export function tableToObservations(
   table: Table,
@@ -192,6 +213,7 @@ export function tableToObservations(
     section: ctx.section,
     confidence: table.quality.score,
   };
+  const ocrConfidence = cellConfidenceOf(table, headerRows, stubCols);
   const observations: Observation[] = [];
   let prevIndicator: string | null = null;
   let latestResult: number | null = null;
@@ -246,6 +268,7 @@ export function tableToObservations(
         const { label, subgroup } = valueLabel(x, i);
         const d: ObservationDraft = {
           ...draftBase,
+          confidence: Math.min(draftBase.confidence, ocrConfidence(r, c)),
           indicator_label: label,
           subgroup,
           measure: x.measure,

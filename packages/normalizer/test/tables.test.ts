@@ -271,3 +271,32 @@ describe('an 実績 column for a year after the report date is read as a plan', 
     expect(obs[1]!.warnings.join(' ')).toMatch(/had not started at the report date/);
   });
 });
+
+describe('an OCR table: each number carries the lowest confidence of the cells it is read from', () => {
+  // Cells as the OCR path gives them (TableCell.confidence = the lowest of the OCR spans in the cell).
+  const t = table([
+    ['区分 (人/月)', '令和6年度 (見込)', '令和5年度 実績'],
+    ['居宅介護', '412', '397'],
+    ['生活介護', '1,046', '1,018'],
+  ]);
+  const conf: Record<string, number> = { '0,1': 0.5, '1,0': 0.8, '1,1': 0.95, '1,2': 0.2, '2,0': 0.9, '2,1': 0.7 };
+  for (const c of t.cells) {
+    const v = conf[`${c.row},${c.col}`];
+    if (v !== undefined) c.confidence = v;
+  }
+  const obs = normalizeDocument(doc([block('川越市 第7期障害福祉計画', 0)], [t]), {
+    municipality: '川越市',
+  }).observations;
+
+  it('value cell, its row label and its column header: the lowest of them, never above the table quality', () => {
+    const byValue = new Map(obs.map((o) => [o.value, o.confidence]));
+    // 412: header 0.5, stub 0.8, cell 0.95 → 0.5; 397: cell 0.2; 1,046: header 0.5; 1,018: nothing below 0.9
+    // (stub 0.9, header and cell certain) → the table's quality 0.9 caps it.
+    expect([...byValue.entries()].sort((a, b) => a[0]! - b[0]!)).toEqual([
+      [397, 0.2],
+      [412, 0.5],
+      [1018, 0.9],
+      [1046, 0.5],
+    ]);
+  });
+});

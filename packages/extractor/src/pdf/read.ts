@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import type { Block, ExtractedDocument, Issue, Page, Ruling, Table, TextSpan } from '@shiryo/model';
 import { ShiryoError, toShiryoError } from '@shiryo/model';
 import { unitHintOf } from '../assemble.js';
+import type { OcrEngine } from '../ocr/engine.js';
+import { type OcrMode, ocrPages } from '../ocr/read.js';
 import { repairTable } from '../repairs/index.js';
 import { linesToBlocks, type PlacedBlock, sizeScaleOf } from './blocks.js';
 import { attachCaptions } from './captions.js';
@@ -26,10 +28,19 @@ export interface ReadPdfOptions {
   settings?: PdfSettingsInput;
   /** Read only these pages (1-based; the others are left out of the document), e.g. one page of a long book. */
   pages?: number[];
+  /**
+   * OCR (`ocr/`): `auto` pages without a usable text layer (those marked `needsOcr`), `always` every page (its text
+   * layer set aside), `never` (the default here: OCR costs seconds a page; the CLI defaults to `auto`).
+   */
+  ocr?: OcrMode;
+  /** The OCR engine to use (shared across files); else one is made when a page needs it and closed at the end. */
+  ocrEngine?: OcrEngine;
+  /** Progress lines, one per OCR'd page (the CLI writes them to stderr). */
+  onProgress?: (line: string) => void;
 }
 
 /** One page as read, before document-wide assembly. */
-interface PageRead {
+export interface PageRead {
   page: Page;
   tables: FoundTable[];
   /** Every line of the page (font sizes are judged on all text), and the lines outside tables, top-down. */
@@ -104,14 +115,26 @@ async function readPage(pdfjs: PdfJsModule, doc: PdfDocument, index: number, s: 
       );
       return { page: out, tables: [], lines, rest: [], issues };
     }
-    const found = findTables({ spans, rulings: [...rulings, ...verticalsFromText(spans, rulings, s.lattice)] }, s);
-    const rest = spansToLines(found.rest);
-    // The unit line and title around each table (`（単位：千円）`) go onto it; the lines stay text too.
-    attachCaptions(found.tables, rest, s.stream.cellGap);
-    return { page: out, tables: found.tables, lines, rest: orderColumns(rest), issues };
+    return readTables(out, spans, lines, rulings, issues, s);
   } finally {
     page.cleanup();
   }
+}
+
+/** A page's spans and rulings → its tables (lattice/stream) and the lines left for blocks. */
+export function readTables(
+  out: Page,
+  spans: TextSpan[],
+  lines: Line[],
+  rulings: Ruling[],
+  issues: Issue[],
+  s: PdfSettings,
+): PageRead {
+  const found = findTables({ spans, rulings: [...rulings, ...verticalsFromText(spans, rulings, s.lattice)] }, s);
+  const rest = spansToLines(found.rest);
+  // The unit line and title around each table (`（単位：千円）`) go onto it; the lines stay text too.
+  attachCaptions(found.tables, rest, s.stream.cellGap);
+  return { page: out, tables: found.tables, lines, rest: orderColumns(rest), issues };
 }
 
 /**
@@ -246,6 +269,8 @@ export async function readPdf(bytes: Uint8Array, path: string, opts: ReadPdfOpti
         pages.push({ page, tables: [], lines: [], rest: [], issues: [issue] });
       }
     }
+    const mode = opts.ocr ?? 'never';
+    if (mode !== 'never') await ocrPages(doc, pages, mode, s, { ...opts, path });
     const { tables, blocks } = assemble(pages, s);
     return {
       sha256: createHash('sha256').update(bytes).digest('hex'),

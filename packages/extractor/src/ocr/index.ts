@@ -1,0 +1,16 @@
+/** OCR of scanned pages: render (pdf.js), image rulings, tesseract.js with Japanese data from npm, spans. */
+
+export { jpnDataDir, OcrEngine, type OcrEngineOptions, type OcrLine, type OcrWord } from './engine.js';
+export {
+  binarize,
+  DEFAULT_IMAGE_RULINGS,
+  type GrayImage,
+  type ImageRulingSettings,
+  imageRulings,
+  skewOf,
+  toPgm,
+} from './image.js';
+export { OCR_DPI, type OcrPageResult, ocrPage } from './page.js';
+export { type OcrMode, setCellConfidence } from './read.js';
+export { OCR_RENDERER, renderPageGray, rotateGray } from './render.js';
+export { OCR_JOIN_GAP, ocrLinesToSpans } from './spans.js';

@@ -1,0 +1,73 @@
+/**
+ * Rendering a PDF page to a grayscale image for OCR — the one place the renderer is chosen.
+ *
+ * pdf.js (already holding the open document) draws onto an `@napi-rs/canvas` canvas, which is then read back and
+ * turned to gray. Measured against poppler's `pdftoppm -r 300 -gray` (`node scripts/bench-ocr.mjs`, 2026-12-06,
+ * loaded 2-core machine): pdftoppm is faster at rendering — 0.37 s vs 1.35 s for a text page, 1.0 s vs 4.9 s for a
+ * 300 dpi JPEG scan (pdf.js decodes JPEG in JavaScript) — but rendering is 10–25% of a page's OCR (recognition
+ * 11–15 s a page in one worker). pdf.js is kept: nothing outside npm to install (the README's first line is all a
+ * fresh clone needs to read scans), no child process or temporary files, the document parsed once. Switching to
+ * pdftoppm is this one file (and `poppler-utils` in .ci/run).
+ */
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { GrayImage } from './image.js';
+
+export const OCR_RENDERER = 'pdf.js + @napi-rs/canvas';
+
+/** Pages larger than this many pixels are rendered at a lower resolution (an A0 poster at 300 dpi is 140 Mpx). */
+const MAX_PIXELS = 40_000_000;
+
+type CanvasModule = typeof import('@napi-rs/canvas');
+let canvasModule: Promise<CanvasModule> | undefined;
+
+/** Render one page at `dpi` (lowered for huge pages) to 8-bit gray, white under the page. */
+export async function renderPageGray(page: PDFPageProxy, dpi: number): Promise<GrayImage> {
+  canvasModule ??= import('@napi-rs/canvas');
+  const { createCanvas } = await canvasModule;
+  const base = page.getViewport({ scale: 1 });
+  let scale = dpi / 72;
+  const px = base.width * base.height * scale * scale;
+  if (px > MAX_PIXELS) scale *= Math.sqrt(MAX_PIXELS / px);
+  const viewport = page.getViewport({ scale });
+  const width = Math.ceil(viewport.width);
+  const height = Math.ceil(viewport.height);
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, width, height);
+  await page.render({ canvas, canvasContext: ctx, viewport } as unknown as Parameters<PDFPageProxy['render']>[0])
+    .promise;
+  const rgba = ctx.getImageData(0, 0, width, height).data;
+  const data = new Uint8Array(width * height);
+  for (let i = 0, j = 0; j < data.length; i += 4, j++) {
+    data[j] = (rgba[i]! * 299 + rgba[i + 1]! * 587 + rgba[i + 2]! * 114 + 500) / 1000;
+  }
+  return { width, height, data, dpi: scale * 72 };
+}
+
+/** The image turned by `-degrees` about its centre (a scan's skew undone), white where nothing was. */
+export async function rotateGray(img: GrayImage, degrees: number): Promise<GrayImage> {
+  canvasModule ??= import('@napi-rs/canvas');
+  const { createCanvas } = await canvasModule;
+  const { width, height } = img;
+  const src = createCanvas(width, height);
+  const sctx = src.getContext('2d');
+  const id = sctx.createImageData(width, height);
+  for (let j = 0, i = 0; j < img.data.length; j++, i += 4) {
+    id.data[i] = id.data[i + 1] = id.data[i + 2] = img.data[j]!;
+    id.data[i + 3] = 255;
+  }
+  sctx.putImageData(id, 0, 0);
+  const dst = createCanvas(width, height);
+  const ctx = dst.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.translate(width / 2, height / 2);
+  ctx.rotate((-degrees * Math.PI) / 180);
+  ctx.translate(-width / 2, -height / 2);
+  ctx.drawImage(src, 0, 0);
+  const rgba = ctx.getImageData(0, 0, width, height).data;
+  const data = new Uint8Array(width * height);
+  for (let j = 0, i = 0; j < data.length; j++, i += 4) data[j] = rgba[i]!;
+  return { ...img, data };
+}

@@ -1,0 +1,123 @@
+/**
+ * The OCR path (src/ocr/): image rulings and skew, words → spans, and one scanned page read end to end (the
+ * scanned twin of fixtures/pdf-ruled-services, made by scripts/make-scanned-twins.mjs: 300 dpi, turned 0.35°,
+ * speckled, JPEG, image only). One page is OCR'd (~10–30 s on a busy 2-core machine); the rest is synthetic.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractDocument, type GrayImage, imageRulings, ocrLinesToSpans, skewOf } from '../src/index.js';
+
+function blank(width: number, height: number): GrayImage {
+  return { width, height, data: new Uint8Array(width * height).fill(255), dpi: 300 };
+}
+function ink(img: GrayImage, x0: number, y0: number, x1: number, y1: number) {
+  for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) img.data[y * img.width + x] = 0;
+}
+
+describe('rulings and skew read from a page image', () => {
+  it('finds long horizontal and vertical lines and leaves glyph-sized strokes and filled boxes alone', () => {
+    const img = blank(800, 600);
+    ink(img, 100, 100, 700, 102); // a 3 px rule, 600 px long
+    ink(img, 300, 80, 302, 500); // a vertical rule
+    ink(img, 400, 300, 460, 303); // a 60 px stroke: a glyph, not a ruling (min 0.4 in = 120 px)
+    ink(img, 500, 400, 700, 500); // a filled box: too thick
+    const r = imageRulings(img);
+    expect(r).toHaveLength(2);
+    const h = r.find((x) => x.y0 === x.y1)!;
+    expect(h).toMatchObject({ x0: 100, x1: 700 });
+    expect(h.y0).toBeCloseTo(101, 5);
+    const v = r.find((x) => x.x0 === x.x1)!;
+    expect(v).toMatchObject({ y0: 80, y1: 500 });
+    expect(v.x0).toBeCloseTo(301, 5);
+  });
+
+  it('measures the skew of a turned rule (a staircase of row runs) and reads an upright page as 0', () => {
+    const img = blank(1600, 400);
+    // 1° clockwise: y rises by tan(1°) ≈ 0.01746 px per px, 3 px thick.
+    for (let x = 100; x < 1500; x++) {
+      const y = Math.round(100 + (x - 100) * Math.tan(Math.PI / 180));
+      ink(img, x, y, x, y + 2);
+    }
+    expect(skewOf(img)).toBeCloseTo(1, 1);
+    const flat = blank(1600, 400);
+    ink(flat, 100, 100, 1500, 102);
+    expect(skewOf(flat)).toBe(0);
+  });
+});
+
+describe('recognised words → spans', () => {
+  it('joins glyphs set close, keeps cells apart, scales to points and takes the lowest confidence', () => {
+    const line = (y0: number, words: [string, number, number, number][]) => ({
+      y0,
+      y1: y0 + 40,
+      x0: words[0]![1],
+      x1: words[words.length - 1]![2],
+      words: words.map(([text, x0, x1, c]) => ({ text, x0, x1, y0: y0 + 5, y1: y0 + 35, confidence: c })),
+    });
+    const spans = ocrLinesToSpans(
+      [
+        line(100, [
+          ['サー', 100, 180, 0.96],
+          ['ビス', 190, 270, 0.9],
+          ['1,', 800, 830, 0.8],
+          ['046', 835, 900, 0.4],
+        ]),
+      ],
+      72 / 300,
+    );
+    expect(spans.map((s) => s.text)).toEqual(['サービス', '1,046']);
+    expect(spans.map((s) => s.confidence)).toEqual([0.9, 0.4]);
+    expect(spans.every((s) => s.origin === 'ocr' && s.dir === 'h')).toBe(true);
+    // Pixels at 300 dpi → points: 100 px = 24 pt; the line's top and bottom, not the glyphs'.
+    expect(spans[0]!.bbox).toEqual({ x0: 24, y0: 24, x1: 64.8, y1: 33.6 });
+  });
+});
+
+describe('a scanned page read by OCR (scanned twin of pdf-ruled-services)', () => {
+  const file = join(new URL('./data/scanned/', import.meta.url).pathname, 'pdf-ruled-services.pdf');
+
+  it('is marked and left alone without OCR (the library default)', async () => {
+    const doc = await extractDocument(file);
+    expect(doc.pages[0]!.needsOcr).toBe(true);
+    expect(doc.issues.map((i) => i.code)).toContain('PAGE_NEEDS_OCR');
+    expect(doc.tables).toHaveLength(0);
+  });
+
+  it('with ocr auto: spans from OCR, the table ruled from the image, every cell with a confidence', async () => {
+    const progress: string[] = [];
+    const doc = await extractDocument(file, { ocr: 'auto', onProgress: (l) => progress.push(l) });
+    const page = doc.pages[0]!;
+    expect(page.needsOcr).toBeUndefined();
+    expect(page.ocr?.reason).toBe('no-text');
+    expect(doc.issues.map((i) => i.code)).toEqual(['PAGE_OCR']);
+    expect(progress.some((l) => l.includes('page 1 (1/1, no usable text layer)'))).toBe(true);
+    expect(page.spans.length).toBeGreaterThan(10);
+    for (const s of page.spans) {
+      expect(s.origin).toBe('ocr');
+      expect(s.confidence).toBeGreaterThanOrEqual(0);
+      expect(s.confidence).toBeLessThanOrEqual(1);
+    }
+    // The body text around the table reads right (checked against the fixture's text layer).
+    const lines = page.lines.map((l) => l.replace(/\s/g, ''));
+    expect(lines).toContain('(1)訪問系・日中活動系サービスの見込量');
+    expect(lines).toContain('※令和5年度は見込みを含む実績です。');
+    // The frame and inner lines of the scanned table, found in the image, make the lattice grid of the original.
+    expect(page.rulings.length).toBeGreaterThanOrEqual(9);
+    expect(doc.tables).toHaveLength(1);
+    const t = doc.tables[0]!;
+    expect([t.method, t.nRows, t.nCols]).toEqual(['lattice', 4, 4]);
+    const stub = t.cells.filter((c) => c.col === 0 && c.row >= 2).map((c) => c.text.replace(/\s/g, ''));
+    expect(stub).toEqual(['居宅介護', '生活介護']);
+    // A cell's confidence is the lowest of the OCR spans in it, never above any of them.
+    for (const c of t.cells) {
+      if (!c.text || !c.bbox) continue;
+      const inside = page.spans.filter((s) => {
+        const cx = (s.bbox.x0 + s.bbox.x1) / 2;
+        const cy = (s.bbox.y0 + s.bbox.y1) / 2;
+        return cx >= c.bbox!.x0 && cx <= c.bbox!.x1 && cy >= c.bbox!.y0 && cy <= c.bbox!.y1;
+      });
+      expect(c.confidence).toBeDefined();
+      for (const s of inside) expect(c.confidence!).toBeLessThanOrEqual(s.confidence + 1e-3);
+    }
+  }, 120_000);
+});
