@@ -27,7 +27,10 @@ export interface ConfidenceModel {
 }
 
 /** A table's facts the features need (method, quality), by table index. */
-export type TableFacts = Pick<Table, 'method' | 'quality'>;
+export type TableFacts = Pick<Table, 'method' | 'quality'> & Partial<Pick<Table, 'cells'>>;
+
+/** A table read by OCR: its cells carry the confidence of the recognised words in them. */
+const isOcrTable = (t: TableFacts | undefined) => !!t?.cells?.some((c) => c.confidence !== undefined);
 
 function qualityBucket(q: number): string {
   if (q >= 0.99) return 'quality:1';
@@ -141,7 +144,10 @@ export function assignConfidence(
   const context = confidenceContext(observations);
   for (const o of observations) {
     const table = o.table_index === null ? undefined : tables.get(o.table_index);
-    const c = calibrate(modelScore(confidenceFeatures(o, table, context), model), model);
+    let c = calibrate(modelScore(confidenceFeatures(o, table, context), model), model);
+    // (a number read by OCR is never surer than the words it was read from: the reader's cap, the lowest confidence
+    // of its cell, row label and column header, stands)
+    if (isOcrTable(table)) c = Math.min(c, o.confidence);
     o.confidence = o.warnings.length ? Math.min(c, 0.5) : c;
   }
 }
