@@ -27,6 +27,35 @@ export const actualAfterReportDate = rule<ObservationContext>({
   ],
 });
 
+export const pastYearOfProjection = rule<ObservationContext>({
+  id: 'kind.past-year-of-projection',
+  family: 'kind',
+  stage: 'revisit-document',
+  priority: 12,
+  summary:
+    'A projection table (`被保険者数の推計`, a plan only by its caption) starts from years already over when the document was written: a value of a fiscal year that ended before the document\'s date is a result, with a warning.',
+  applies: ({ o, asOf }) =>
+    !!asOf &&
+    o.value_kind === 'plan' &&
+    o.rules.includes('kind.caption') &&
+    o.period_kind === 'fy' &&
+    !!o.period_end &&
+    o.period_end < asOf.start,
+  apply({ o, asOf }) {
+    o.value_kind = 'actual';
+    o.warnings.push(
+      `a projection's FY${o.fiscal_year} had ended at the document's date (${asOf!.text}): read as a result`,
+    );
+  },
+  examples: [
+    {
+      name: 'example.txt',
+      text: '介護保険事業計画 資料\n\n令和6年11月\n\n要介護認定者数の推計\n\n年度\t認定者数（人）\n令和5年度\t4,820\n令和8年度\t5,160\n',
+      expect: { value_kind: 'actual', fiscal_year: 2023, value: 4820 },
+    },
+  ],
+});
+
 export const undatedResultLatest = rule<ObservationContext>({
   id: 'period.undated-result-latest',
   family: 'period',
@@ -86,4 +115,9 @@ export const documentYearUndated = rule<ObservationContext>({
   ],
 });
 
-export const DOCUMENT_OBSERVATION_RULES = [actualAfterReportDate, undatedResultLatest, documentYearUndated];
+export const DOCUMENT_OBSERVATION_RULES = [
+  actualAfterReportDate,
+  pastYearOfProjection,
+  undatedResultLatest,
+  documentYearUndated,
+];
