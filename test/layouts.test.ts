@@ -164,10 +164,10 @@ describe('unit lines above tables: 単位：人 and （単位：千円）', () =
 
   it('applies the unit line to the table below it, and 千円 as a factor', () => {
     expect(n.observations.map((o) => [o.indicator_label, o.subgroup, o.fiscal_year, o.value, o.unit])).toEqual([
-      ['第1号被保険者数の推移', '65~74歳', 2022, 45120, 'person'],
-      ['第1号被保険者数の推移', '65~74歳', 2023, 44310, 'person'],
-      ['第1号被保険者数の推移', '75歳以上', 2022, 52800, 'person'],
-      ['第1号被保険者数の推移', '75歳以上', 2023, 54950, 'person'],
+      ['第1号被保険者数', '65~74歳', 2022, 45120, 'person'],
+      ['第1号被保険者数', '65~74歳', 2023, 44310, 'person'],
+      ['第1号被保険者数', '75歳以上', 2022, 52800, 'person'],
+      ['第1号被保険者数', '75歳以上', 2023, 54950, 'person'],
       ['居宅サービス', null, 2022, 8_120_000_000, 'yen'],
       ['居宅サービス', null, 2023, 8_450_500_000, 'yen'],
     ]);
