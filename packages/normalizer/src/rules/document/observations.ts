@@ -33,7 +33,7 @@ export const pastYearOfProjection = rule<ObservationContext>({
   stage: 'revisit-document',
   priority: 12,
   summary:
-    'A projection table (`被保険者数の推計`, a plan only by its caption) starts from years already over when the document was written: a value of a fiscal year that ended before the document\'s date is a result, with a warning.',
+    "A projection table (`被保険者数の推計`, a plan only by its caption) starts from years already over when the document was written: a value of a fiscal year that ended before the document's date is a result, with a warning.",
   applies: ({ o, asOf }) =>
     !!asOf &&
     o.value_kind === 'plan' &&
