@@ -383,20 +383,19 @@ describe('ingest, export, summary', () => {
       ['各務原市', 71, 'estimate'],
     ]);
     expect(Object.keys(rows[0]!)).toEqual([...EXPORT_KEYS]);
-    // (--min-confidence filters: nothing is measured right 99 times in 100 yet, so none reaches 0.9)
-    const high = shiryo(
-      'export',
-      '--db',
-      db,
-      '--indicator',
-      '共同生活援助',
-      '--kind',
-      'subset',
-      '--min-confidence',
-      '0.9',
-    );
+    // (--min-confidence filters: every row it keeps is at least that sure, and a higher bar keeps fewer)
+    const all = shiryo('export', '--db', db, '--indicator', '共同生活援助');
+    const high = shiryo('export', '--db', db, '--indicator', '共同生活援助', '--min-confidence', '0.9');
     expect(high.code, high.stderr).toBe(0);
-    expect(high.stdout.trim()).toBe('');
+    const conf = (t: string) =>
+      t
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { confidence: number }).confidence);
+    expect(conf(high.stdout).every((c) => c >= 0.9)).toBe(true);
+    expect(conf(high.stdout).length).toBe(conf(all.stdout).filter((c) => c >= 0.9).length);
+    expect(conf(high.stdout).length).toBeLessThan(conf(all.stdout).length);
     expect(shiryo('export', '--db', db, '--indicator', '共同').code).toBe(2);
   });
 
