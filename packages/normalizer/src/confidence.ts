@@ -142,12 +142,14 @@ export function assignConfidence(
   model: ConfidenceModel,
 ): void {
   const context = confidenceContext(observations);
+  // (whether a table was read by OCR, once per table: its cells are not scanned again for each of its numbers)
+  const ocrTables = new Set([...tables].filter(([, t]) => isOcrTable(t)).map(([i]) => i));
   for (const o of observations) {
     const table = o.table_index === null ? undefined : tables.get(o.table_index);
     let c = calibrate(modelScore(confidenceFeatures(o, table, context), model), model);
     // (a number read by OCR is never surer than the words it was read from: the reader's cap, the lowest confidence
     // of its cell, row label and column header, stands)
-    if (isOcrTable(table)) c = Math.min(c, o.confidence);
+    if (o.table_index !== null && ocrTables.has(o.table_index)) c = Math.min(c, o.confidence);
     o.confidence = o.warnings.length ? Math.min(c, 0.5) : c;
   }
 }

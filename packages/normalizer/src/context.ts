@@ -374,9 +374,10 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
     // sub-headings: a section title dates the tables under it)
     if (!period)
       for (const h of sections.headings().reverse()) {
-        const years = findPeriods(h, base.periods).filter((p) => p.fiscalYear !== null);
+        const found = findPeriods(h, base.periods);
+        const years = found.filter((p) => p.fiscalYear !== null);
         const distinct = new Set(years.map((p) => p.fiscalYear));
-        const ranges = findPeriods(h, base.periods).some((p) => p.fiscalYear === null && p.end);
+        const ranges = found.some((p) => p.fiscalYear === null && p.end);
         if (distinct.size === 1 && !ranges) {
           period = years[0]!;
           break;
