@@ -79,7 +79,18 @@ function documentedExamples(): DocumentedExample[] {
 const UPDATE_DOCS = process.env.UPDATE_DOCS === '1';
 
 /** Every command of the CLI. */
-const COMMANDS = ['ingest', 'tables', 'inspect', 'export', 'normalize', 'summary', 'compare', 'indicators', 'query'];
+const COMMANDS = [
+  'ingest',
+  'tables',
+  'inspect',
+  'export',
+  'normalize',
+  'summary',
+  'compare',
+  'indicators',
+  'query',
+  'metadata',
+];
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'shiryo-cli-'));
 
@@ -173,6 +184,57 @@ describe('ingest, export, summary', () => {
     for (const row of rows.slice(0, 50)) expect(Object.keys(row)).toEqual([...EXPORT_KEYS]);
     const codes = new Set(rows.map((x) => x.municipality_code));
     for (const f of bundledFixtures()) expect(codes, f.name).toContain(f.meta.municipality_code);
+  });
+
+  it('metadata writes Datasette metadata beside the database: every described column exists, every column of observations_flat is described, every saved query runs', () => {
+    const r = shiryo('metadata', '--db', db);
+    expect(r.code, r.stderr).toBe(0);
+    const file = join(dir, 'shiryo.metadata.json');
+    expect(r.stdout).toContain(file);
+    const meta = JSON.parse(readFileSync(file, 'utf8')) as {
+      databases: Record<
+        string,
+        {
+          tables: Record<string, { description: string; columns?: Record<string, string> }>;
+          queries: Record<string, { title: string; sql: string }>;
+        }
+      >;
+    };
+    // Datasette names a database by its file name without the extension.
+    expect(Object.keys(meta.databases)).toEqual(['shiryo']);
+    const { tables, queries } = meta.databases.shiryo!;
+    const conn = new Database(db, { readonly: true });
+    const columnsOf = (t: string) =>
+      (conn.prepare('SELECT name FROM pragma_table_info(?)').all(t) as { name: string }[]).map((c) => c.name);
+    for (const [name, t] of Object.entries(tables)) {
+      const columns = columnsOf(name);
+      expect(columns.length, `${name} is a table or view of the database`).toBeGreaterThan(0);
+      expect(t.description.length).toBeGreaterThan(10);
+      for (const c of Object.keys(t.columns ?? {})) expect(columns, `${name}.${c}`).toContain(c);
+    }
+    expect(Object.keys(tables.observations_flat!.columns!).sort()).toEqual(columnsOf('observations_flat').sort());
+    expect(Object.keys(tables.plan_vs_actual!.columns!).sort()).toEqual(columnsOf('plan_vs_actual').sort());
+    // Saved queries run as Datasette runs them (named :parameters) and answer on the fixtures.
+    const params: Record<string, Record<string, string>> = {
+      plan_vs_actual_for_indicator: { indicator: '共同生活援助' },
+      doubted_numbers: { below: '0.5' },
+      documents_without_city: {},
+      cities_by_year: { indicator: '共同生活援助', kind: 'actual' },
+    };
+    expect(Object.keys(queries).sort()).toEqual(Object.keys(params).sort());
+    for (const [name, q] of Object.entries(queries)) {
+      const rows = conn.prepare(q.sql).all(params[name]!);
+      if (name !== 'documents_without_city') expect(rows.length, name).toBeGreaterThan(0);
+    }
+    // A comparison a researcher would run: the saved query gives the view's rows for the label.
+    const viaQuery = conn.prepare(queries.plan_vs_actual_for_indicator!.sql).all({ indicator: '共同生活援助' });
+    const direct = conn
+      .prepare('SELECT count(*) n FROM plan_vs_actual WHERE indicator_id = @x OR indicator_label = @x')
+      .get({ x: '共同生活援助' }) as { n: number };
+    expect(viaQuery.length).toBe(direct.n);
+    conn.close();
+    expect(shiryo('metadata', '--db', db, '--out', '-').stdout).toBe(readFileSync(file, 'utf8'));
+    expect(shiryo('metadata', '--db', join(dir, 'missing.sqlite')).code).toBe(1);
   });
 
   it('exports CSV with a header of the contract keys to stdout', () => {

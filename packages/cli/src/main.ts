@@ -38,7 +38,7 @@ import {
   normalizeInputs,
   type TokenMatcher,
 } from '@shiryo/normalizer';
-import { type ExportFilter, openStore, type Store } from '@shiryo/store';
+import { datasetteMetadata, datasetteName, type ExportFilter, openStore, type Store } from '@shiryo/store';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import PQueue from 'p-queue';
 import { plural } from './format.js';
@@ -757,6 +757,15 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('metadata')
+    .description('write Datasette metadata (table and column descriptions, saved queries) beside the database')
+    .requiredOption('--db <file>', 'SQLite file written by ingest')
+    .option('--out <file>', 'write here (- for stdout) instead of <db without extension>.metadata.json')
+    .action((o: { db: string; out?: string }) => {
+      program.setOptionValue('exit', writeMetadata(o));
+    });
+
+  program
     .command('query')
     .description('run one SQL query on a read-only connection and print its rows (as sqlite-utils does)')
     .argument('<sql>', 'one statement that returns rows: SELECT, WITH …')
@@ -768,6 +777,31 @@ export function buildProgram(): Command {
       program.setOptionValue('exit', query(sql, o));
     });
   return program;
+}
+
+/**
+ * `shiryo metadata`: Datasette metadata for a database, written beside it (`data/shiryo.sqlite` →
+ * `data/shiryo.metadata.json`) so that `datasette data/shiryo.sqlite -m data/shiryo.metadata.json` shows what every
+ * table and column means and offers the saved queries. The database is opened first: a file that is not a shiryo
+ * database is an error, not a metadata file for nothing.
+ */
+function writeMetadata(o: { db: string; out?: string }): number {
+  const store = openStore(o.db, { readonly: true, migrateOlder: true });
+  store.close();
+  const text = `${JSON.stringify(datasetteMetadata(datasetteName(o.db)), null, 2)}\n`;
+  if (o.out === '-') {
+    out(text);
+    return EXIT.OK;
+  }
+  const target = o.out ?? join(dirname(o.db), `${datasetteName(o.db)}.metadata.json`);
+  try {
+    writeFileSync(target, text);
+  } catch (e) {
+    err(`✗ ${target}: cannot write: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.ALL_FAILED;
+  }
+  out(`${target}\n  datasette ${o.db} -m ${target}\n`);
+  return EXIT.OK;
 }
 
 /** Run the CLI; resolves to the exit code. */

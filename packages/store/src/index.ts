@@ -3,6 +3,13 @@
  * researchers, and the export contract (JSONL / CSV). Holds SQL only; parses nothing.
  */
 export { csvField, csvRecord } from './csv.js';
+export {
+  CANNED_QUERIES,
+  type DatasetteMetadata,
+  datasetteMetadata,
+  datasetteName,
+  OBSERVATION_COLUMNS,
+} from './datasette.js';
 export type { AppliedMigration } from './migrate.js';
 export { MIGRATIONS, type Migration, SCHEMA_VERSION } from './migrations/index.js';
 export { openStore, type Store } from './store.js';
