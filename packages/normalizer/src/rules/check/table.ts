@@ -22,4 +22,81 @@ export const valuesOutnumberItems = rule<CellContext>({
   ],
 });
 
-export const TABLE_CHECK_RULES = [valuesOutnumberItems];
+/** Units that count whole things (people, days, cases, times, places, hours, yen): never three decimals. */
+const COUNT_UNIT = /^(?:person|person_day|case|time|facility|place|household|hour|yen)(?:\/|$)/;
+/** One number with exactly three digits after a point: `4.512` (not `4.5`, `1.2345`, `3.2.1`). */
+const POINT_THREE = /(?<![\d.,])\d{1,3}\.\d{3}(?![\d.,])/;
+/** The first number of a cell, commas dropped; null for none or for another three-decimal count. */
+function siblingValue(text: string): number | null {
+  if (POINT_THREE.test(text)) return null;
+  const m = /\d[\d,]*(?:\.\d+)?/.exec(text);
+  const v = m ? Number(m[0].replace(/,/g, '')) : Number.NaN;
+  return Number.isFinite(v) && v > 0 ? v : null;
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+export const pointForThousands = rule<CellContext>({
+  id: 'check.point-for-thousands',
+  family: 'check',
+  stage: 'value',
+  priority: 30,
+  summary:
+    'Family: a thousands comma read or typed as a point (OCR `4,512` → `4.512`). A count (人, 件, 回, か所, 時間, 円) with exactly three decimals is doubted with a warning; when the values of its row or column nearest to it in size are of the size of the thousands reading (`4,380 | 4.512 | 4,650`), it is read as thousands, still with the warning.',
+  applies: (x) => {
+    const unit = x.valueUnit ?? x.unit ?? x.value?.unit ?? null;
+    return !!x.value && !!unit && COUNT_UNIT.test(unit) && POINT_THREE.test(x.value.text);
+  },
+  apply(x) {
+    const q = x.value!;
+    const { L, r, c } = x;
+    const row: number[] = [];
+    const col: number[] = [];
+    for (let rr = L.headerRows; rr < L.nR; rr++) {
+      const v = rr !== r && L.data[rr]?.[c] ? siblingValue(L.text(rr, c)) : null;
+      if (v !== null) col.push(v);
+    }
+    for (let cc = L.stubCols; cc < L.nC; cc++) {
+      const v = cc !== c && L.data[r]?.[cc] ? siblingValue(L.text(r, cc)) : null;
+      if (v !== null) row.push(v);
+    }
+    // The line (row or column) whose values are nearest in size to one of the two readings holds the same
+    // indicator; the reading nearer to it is the one meant.
+    const distance = (v: number, m: number) => Math.abs(Math.log(v / m));
+    let asWritten = Number.POSITIVE_INFINITY;
+    let thousands = Number.POSITIVE_INFINITY;
+    for (const line of [row, col]) {
+      const m = median(line);
+      if (m === null || q.value <= 0) continue;
+      asWritten = Math.min(asWritten, distance(q.value, m));
+      thousands = Math.min(thousands, distance(q.value * 1000, m));
+    }
+    const written = POINT_THREE.exec(q.text)![0];
+    if (thousands < asWritten && thousands < Math.log(3)) {
+      x.value = { ...q, value: Math.round(q.value * 1000) };
+      x.warnings.push(
+        `「${written}」 read as ${written.replace('.', ',')}: a count with three decimals beside values of thousands (a comma read as a point?)`,
+      );
+    } else {
+      x.warnings.push(`「${written}」: a count with three decimals (is the point a thousands comma read wrong?)`);
+    }
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '事業\t令和4年度\t令和5年度\t令和6年度\n訪問入浴（回/年）\t1,210\t1.305\t1,388\n',
+      expect: { value: 1305, fiscal_year: 2023, unit: 'time/year' },
+    },
+    {
+      name: 'example.tsv',
+      text: '事業\t令和6年度\n相談件数（件）\t2.075\n',
+      expect: { value: 2.075, unit: 'case' },
+    },
+  ],
+});
+
+export const TABLE_CHECK_RULES = [valuesOutnumberItems, pointForThousands];
