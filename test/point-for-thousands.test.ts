@@ -38,3 +38,14 @@ describe('a point where a thousands comma was meant', () => {
     expect(find('訪問看護', 2023).warnings).toEqual([]);
   });
 });
+
+describe('in a sentence', () => {
+  it('a count with three decimals is kept as written and doubted', async () => {
+    const { extractText } = await import('@shiryo/extractor');
+    const { normalizeDocument } = await import('@shiryo/normalizer');
+    const doc = extractText('令和5年度の短期入所の延べ利用日数は2.640日でした。\n', 'prose.txt');
+    const [o] = normalizeDocument(doc).observations;
+    expect(o?.value).toBe(2.64);
+    expect(o?.warnings.join(' ')).toMatch(/three decimals/);
+  });
+});

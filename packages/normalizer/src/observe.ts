@@ -1,6 +1,7 @@
 import type { FiscalPeriod, Observation, Quantity, ValueKind } from '@shiryo/model';
 import { matchIndicator } from './catalog.js';
 import type { DocumentContext } from './context.js';
+import { COUNT_UNIT, POINT_THREE } from './rules/check/table.js';
 import { type RuleContext, RuleSet, rule } from './rules/engine.js';
 
 /** Everything known about one number before it becomes an observation. */
@@ -135,7 +136,33 @@ const ratioBeside = rule<EmitContext>({
   ],
 });
 
-export const EMIT_RULES = new RuleSet<EmitContext>('emit', [subsetBeside, ratioBeside]);
+const threeDecimalCount = rule<EmitContext>({
+  id: 'check.three-decimal-count',
+  family: 'check',
+  stage: 'emit',
+  priority: 5,
+  summary:
+    'Family: a thousands comma read or typed as a point, in a sentence (`利用者は1.234人`): a count with exactly three decimals is doubted with a warning (tables read it against the values beside it: check.point-for-thousands).',
+  applies: ({ d }) =>
+    d.reader === 'prose' && COUNT_UNIT.test(d.unit ?? d.quantity.unit ?? '') && POINT_THREE.test(d.quantity.text),
+  apply({ d, out }) {
+    const written = POINT_THREE.exec(d.quantity.text)![0];
+    const o = out[0]!;
+    o.warnings = [
+      ...o.warnings,
+      `「${written}」: a count with three decimals (is the point a thousands comma read wrong?)`,
+    ];
+    o.rules = [...o.rules, 'check.three-decimal-count'];
+  },
+  examples: [
+    {
+      text: '令和4年度の地域包括支援センターへの相談は3.518件でした。\n',
+      expect: { value: 3.518, unit: 'case' },
+    },
+  ],
+});
+
+export const EMIT_RULES = new RuleSet<EmitContext>('emit', [threeDecimalCount, subsetBeside, ratioBeside]);
 
 /**
  * One draft → the observation of its number, plus one for a subset value written beside it (`191 <116>`) and

@@ -23,9 +23,9 @@ export const valuesOutnumberItems = rule<CellContext>({
 });
 
 /** Units that count whole things (people, days, cases, times, places, hours, yen): never three decimals. */
-const COUNT_UNIT = /^(?:person|person_day|case|time|facility|place|household|hour|yen)(?:\/|$)/;
+export const COUNT_UNIT = /^(?:person|person_day|day|case|time|facility|place|household|hour|yen)(?:\/|$)/;
 /** One number with exactly three digits after a point: `4.512` (not `4.5`, `1.2345`, `3.2.1`). */
-const POINT_THREE = /(?<![\d.,])\d{1,3}\.\d{3}(?![\d.,])/;
+export const POINT_THREE = /(?<![\d.,])\d{1,3}\.\d{3}(?![\d.,])/;
 /** The first number of a cell, commas dropped; null for none or for another three-decimal count. */
 function siblingValue(text: string): number | null {
   if (POINT_THREE.test(text)) return null;
