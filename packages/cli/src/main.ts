@@ -46,6 +46,7 @@ import { decide, type FileFacts, resolveMunicipality, storedAsDecided } from './
 import { Extractors } from './isolate.js';
 import { type Manifest, ManifestError, manifestRowFor, readManifest } from './manifest.js';
 import { Progress } from './progress.js';
+import { writeReport } from './report.js';
 import { compare, indicatorIn, indicators, query } from './research.js';
 import { expandPaths } from './walk.js';
 
@@ -757,6 +758,20 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('report')
+    .description(
+      'write a review page per document (HTML, self-contained): tables coloured by confidence, observations, issues, charts',
+    )
+    .argument('[paths...]', 'documents to read first (into DIR/report.sqlite); none: every document of --db')
+    .option('--db <file>', 'SQLite file written by ingest (with paths: the file to ingest them into)')
+    .requiredOption('--out <dir>', 'folder to write index.html and one page per document into')
+    .option('--no-pages', 'leave out the drawings of PDF pages holding tables (read again from the documents)')
+    .addOption(ocrOption())
+    .action(async (paths: string[], o: { db?: string; out: string; pages: boolean; ocr: OcrMode }) => {
+      program.setOptionValue('exit', await report(paths, o));
+    });
+
+  program
     .command('metadata')
     .description('write Datasette metadata (table and column descriptions, saved queries) beside the database')
     .requiredOption('--db <file>', 'SQLite file written by ingest')
@@ -777,6 +792,46 @@ export function buildProgram(): Command {
       program.setOptionValue('exit', query(sql, o));
     });
   return program;
+}
+
+/**
+ * `shiryo report`: review pages. Paths given are ingested first (into --db, else DIR/report.sqlite), then every
+ * document of the database gets its page.
+ */
+async function report(paths: string[], o: { db?: string; out: string; pages: boolean; ocr: OcrMode }): Promise<number> {
+  if (paths.length === 0 && !o.db) {
+    err('shiryo report: give documents to read, or --db with a database written by ingest\n');
+    return EXIT.USAGE;
+  }
+  const db = o.db ?? join(o.out, 'report.sqlite');
+  if (paths.length > 0) {
+    try {
+      mkdirSync(o.out, { recursive: true });
+    } catch (e) {
+      err(`✗ ${o.out}: cannot create the folder: ${fsReason(e)}\n`);
+      return EXIT.ALL_FAILED;
+    }
+    const code = await ingest(paths, {
+      db,
+      jobs: 2,
+      timeout: DEFAULT_TIMEOUT_S,
+      ocr: o.ocr,
+      summary: false,
+      quiet: true,
+    });
+    if (code !== EXIT.OK) return code;
+  }
+  const store = openStore(db, { readonly: true, migrateOlder: true });
+  try {
+    const r = await writeReport(store, o.out, { pages: o.pages });
+    out(`${r.index}\n  ${plural(r.documents.length, 'document page')} in ${o.out}\n`);
+  } catch (e) {
+    err(`✗ ${o.out}: could not write the report: ${e instanceof Error && !('code' in e) ? e.message : fsReason(e)}\n`);
+    return EXIT.ALL_FAILED;
+  } finally {
+    store.close();
+  }
+  return EXIT.OK;
 }
 
 /**
