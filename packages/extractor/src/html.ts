@@ -212,21 +212,130 @@ function tableToPieces(table: HtmlElement, keys: KeySource, line: number | undef
       nested.push(...outermostTables(td.children));
     }
   });
-  let t = emptyTable('html', line, cells, rows.length, nCols);
-  t.headerRows = headerRows;
-  const caption = table.children.find((e) => isElement(e) && e.name === 'caption');
-  if (caption && isElement(caption)) {
-    const text = cleanText(rawText(caption.children));
-    if (text) t.caption = text;
+  const captionEl = table.children.find((e) => isElement(e) && e.name === 'caption');
+  const captionText = captionEl && isElement(captionEl) ? cleanText(rawText(captionEl.children)) : '';
+  const offset = table.startIndex ?? 0;
+  const out: HtmlPiece[] = [];
+  const sheet = sheetSegments(cells, rows.length, nCols);
+  let firstKey: number | undefined;
+  for (const seg of sheet) {
+    for (const [i, title] of seg.titles.entries()) {
+      // The last line over a table names it (its caption); the lines above are the sheet's title and notes.
+      if (i === seg.titles.length - 1 && seg.cells.length > 0) continue;
+      out.push({
+        kind: 'text',
+        blockKind: out.length === 0 && i === 0 && !/\d{1,2}月/.test(title.text) ? 'heading' : 'paragraph',
+        ...(out.length === 0 && i === 0 ? { level: 1 } : {}),
+        text: title.text,
+        orig: title.orig,
+        offset,
+      } as HtmlText);
+    }
+    if (seg.cells.length === 0) continue;
+    let t = emptyTable('html', line, seg.cells, seg.nRows, nCols);
+    t.headerRows = Math.max(0, Math.min(seg.nRows, headerRows - seg.start));
+    const lastTitle = seg.titles.at(-1)?.text;
+    if (captionText && seg === sheet[0]) t.caption = captionText;
+    else if (lastTitle) t.caption = lastTitle;
+    if (seg.titles.length > 0) t.quality.repairs.push('liftSheetTitleRows');
+    t = applyRepairs(reconcileRowWidths(t), SHAPE_REPAIRS);
+    const segIssues =
+      seg.start === 0 && seg.nRows === rows.length
+        ? issues
+        : issues
+            .filter((x) => x.row >= seg.start && x.row < seg.start + seg.nRows)
+            .map((x) => ({ ...x, row: x.row - seg.start }));
+    segIssues.push(...shortRowIssues(t));
+    const key = keys();
+    firstKey ??= key;
+    const piece: HtmlTable = { kind: 'table', key, table: t, issues: segIssues, offset };
+    if (parentKey !== undefined) piece.parentKey = parentKey;
+    out.push(piece);
   }
-  t = applyRepairs(reconcileRowWidths(t), SHAPE_REPAIRS);
-  issues.push(...shortRowIssues(t));
-  const key = keys();
-  const piece: HtmlTable = { kind: 'table', key, table: t, issues, offset: table.startIndex ?? 0 };
-  if (parentKey !== undefined) piece.parentKey = parentKey;
-  const out: HtmlPiece[] = [piece];
-  for (const n of nested) out.push(...tableToPieces(n, keys, line, key));
+  for (const n of nested) out.push(...tableToPieces(n, keys, line, firstKey ?? parentKey));
   return out;
+}
+
+interface SheetSegment {
+  /** Title lines over the table (rows of one text across the sheet), top to bottom. */
+  titles: { text: string; orig: string }[];
+  /** The table's cells, rows counted from its first row. */
+  cells: TableCell[];
+  /** First row of the table in the original grid, and its number of rows. */
+  start: number;
+  nRows: number;
+}
+
+/**
+ * A spreadsheet saved as HTML (Excel's 「Webページとして保存」, LibreOffice Calc) is one `<table>` for the whole sheet:
+ * the sheet's title, a line with the date and the department, and each table's caption (`表1 …`) are rows of one
+ * cell (often `colspan` across the sheet), and several tables may follow one another in it. Family: whole-sheet
+ * HTML exports. A title row is a row whose only text is one data cell (`<td>`) in the first column that is not a
+ * number, spanning at least 60 % of the sheet or set above every row of two cells or more; rows of nothing are dropped around them. The rows above
+ * the first table are its titles; further down, a title row splits the sheet only where a row with no number
+ * (a header) follows it — a group heading over data rows (`訪問系サービス`) stays inside its table. No rowspan may
+ * cross a split. A sheet without title rows is one segment, unchanged.
+ */
+function sheetSegments(cells: TableCell[], nRows: number, nCols: number): SheetSegment[] {
+  const byRow: TableCell[][] = Array.from({ length: nRows }, () => []);
+  for (const c of cells) byRow[c.row]!.push(c);
+  const texts = (r: number) => byRow[r]!.filter((c) => c.text !== '');
+  const isNumber = (t: string) => /^[\d,.\s%％▲△-]+$/.test(t);
+  let multiSeen = false;
+  const title: boolean[] = [];
+  const empty: boolean[] = [];
+  for (let r = 0; r < nRows; r++) {
+    const ts = texts(r);
+    empty[r] = ts.length === 0 && !cells.some((c) => c.row < r && c.row + c.rowSpan > r);
+    // A title starts in the sheet's first column and is a data cell (a `<th>` row is a header, however empty).
+    const one =
+      ts.length === 1 && !isNumber(ts[0]!.text) && ts[0]!.rowSpan === 1 && ts[0]!.col === 0 && ts[0]!.role !== 'header';
+    title[r] = one && nCols >= 3 && (!multiSeen || ts[0]!.colSpan >= Math.max(2, Math.ceil(nCols * 0.6)));
+    if (ts.length >= 2) multiSeen = true;
+  }
+  const headerLike = (r: number) => {
+    const ts = texts(r);
+    return ts.length >= 2 && ts.every((c) => !isNumber(c.text));
+  };
+  const crosses = (r: number) => cells.some((c) => c.row < r && c.row + c.rowSpan > r);
+  // Split points: title rows followed (after empty rows) by a header-like row, or leading title rows.
+  const segments: SheetSegment[] = [];
+  let r = 0;
+  let titles: SheetSegment['titles'] = [];
+  let start = -1;
+  const close = (end: number) => {
+    if (start < 0) return;
+    let last = end;
+    while (last > start && empty[last - 1]) last--;
+    const segCells = cells
+      .filter((c) => c.row >= start && c.row < last)
+      .map((c) => ({ ...c, row: c.row - start, rowSpan: Math.min(c.rowSpan, last - c.row) }));
+    segments.push({ titles, cells: segCells, start, nRows: last - start });
+    titles = [];
+    start = -1;
+  };
+  while (r < nRows) {
+    if (start < 0 && (empty[r] || title[r])) {
+      if (title[r]) titles.push({ text: texts(r)[0]!.text, orig: texts(r)[0]!.orig });
+      r++;
+      continue;
+    }
+    if (start >= 0 && title[r] && !crosses(r)) {
+      let next = r + 1;
+      while (next < nRows && (empty[next] || title[next])) next++;
+      if (next >= nRows || headerLike(next)) {
+        close(r);
+        continue;
+      }
+    }
+    if (start < 0) start = r;
+    r++;
+  }
+  close(nRows);
+  if (segments.length === 0) return [{ titles, cells: [], start: 0, nRows: 0 }];
+  if (titles.length > 0) segments.push({ titles, cells: [], start: nRows, nRows: 0 });
+  if (segments.length === 1 && segments[0]!.titles.length === 0) return [{ titles: [], cells, start: 0, nRows }];
+  return segments;
 }
 
 /** Body rows that end before the table's last column: cells kept left-aligned, missing values left empty. */
