@@ -23,6 +23,8 @@ const FIXTURES = {
   'pdf-lo-outcome-targets-words': 'writer',
   'pdf-lo-landscape-wide-outlook': 'writer',
   'pdf-chromium-kaigo-two-column': 'chromium',
+  'pdf-chromium-block-units': 'chromium',
+  'pdf-lo-year-kind-row-levels': 'writer',
 };
 
 /** Print an HTML file with headless Chromium: no browser header/footer (a page's own @page boxes still print). */
