@@ -1,6 +1,7 @@
 import type { FiscalPeriod, Observation, Quantity, ValueKind } from '@shiryo/model';
 import { matchIndicator } from './catalog.js';
 import type { DocumentContext } from './context.js';
+import { findQuantities } from './quantity/parse.js';
 import { type RuleContext, RuleSet, rule } from './rules/engine.js';
 
 /** Everything known about one number before it becomes an observation. */
@@ -27,6 +28,23 @@ export interface ObservationDraft {
   rules: string[];
   /** The reader that made it (evidence for its confidence). */
   reader: 'table' | 'prose';
+}
+
+/** Words that name a date or a place in a table, never what is counted. */
+const DATE_WORDS = /^(?:基準日|調査日|年月日|時点|現在|末|年度末?|月末|日付|年度|区分|項目)$/u;
+
+/**
+ * A label that names nothing (`7人`, `末`, `基準日`, one character): what was left of a header or a line once its
+ * value or date was read. The observation keeps it (its value and place are real) with a warning, so that its
+ * confidence falls and a researcher sees it, instead of counting it as an indicator of its own.
+ */
+export function isFragmentLabel(label: string): boolean {
+  const qs = findQuantities(label);
+  let rest = label;
+  for (const q of [...qs].sort((a, b) => b.offset - a.offset))
+    rest = rest.slice(0, q.offset) + rest.slice(q.offset + q.length);
+  rest = rest.normalize('NFKC').replace(/[\s()（）[\]【】「」・、。:：,.\-－―~～]/gu, '');
+  return rest.length <= 1 || DATE_WORDS.test(rest);
 }
 
 function base(
@@ -61,7 +79,11 @@ function base(
     row: d.row,
     col: d.col,
     confidence: Math.max(0, Math.min(1, d.confidence)),
-    warnings: [...d.warnings, ...(d.period?.warnings ?? [])],
+    warnings: [
+      ...d.warnings,
+      ...(d.period?.warnings ?? []),
+      ...(isFragmentLabel(label) ? [`label is a fragment (${label || 'empty'}): what is counted is not known`] : []),
+    ],
     rules: [...d.rules],
     reader: d.reader,
   };
