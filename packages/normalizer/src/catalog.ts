@@ -43,6 +43,12 @@ function entriesOf(file: string, plan: CatalogEntry['plan']): CatalogEntry[] {
         ...measures
           .map((m) => (typeof m === 'object' && m && typeof m.unit === 'string' ? m.unit : ''))
           .filter(Boolean),
+        // the units some cities write the measure in (保育所等訪問支援's 回/月)
+        ...measures.flatMap((m) =>
+          typeof m === 'object' && m && Array.isArray(m.unit_variants)
+            ? (m.unit_variants as unknown[]).map(String)
+            : [],
+        ),
       ];
       out.push({
         id: e.id,
@@ -138,7 +144,8 @@ function keyIndex(): Map<string, CatalogEntry> {
 }
 
 let byId: Map<string, CatalogEntry> | undefined;
-function entryById(id: string): CatalogEntry | null {
+/** The catalog entry of an id, or null. */
+export function entryById(id: string): CatalogEntry | null {
   byId ??= new Map(catalog().map((e) => [e.id, e]));
   return byId.get(id) ?? null;
 }
