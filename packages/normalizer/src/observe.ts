@@ -1,5 +1,5 @@
 import type { FiscalPeriod, Observation, Quantity, ValueKind } from '@shiryo/model';
-import { matchIndicator } from './catalog.js';
+import { entryById, matchIndicator } from './catalog.js';
 import type { DocumentContext } from './context.js';
 import { findQuantities } from './quantity/parse.js';
 import { type RuleContext, RuleSet, rule } from './rules/engine.js';
@@ -105,8 +105,19 @@ const subsetBeside = rule<EmitContext>({
     'A value written beside the number in angle brackets (`191 <116>`) or named by a note is a subset of it: one more observation, of kind `subset`, under the subgroup the note names.',
   applies: ({ d }) => d.quantity.subset !== undefined,
   apply({ d, b, out }) {
+    // A part the catalog names by its type (`短期入所 37 <4>` under a note that <> is 医療型) is that entry.
+    // (`医療型を利用している人数` names the type 医療型)
+    const type = d.subsetLabel ? /(?:^|[^ぁ-ん])([^\sぁ-ん、。・]{1,6}型)/u.exec(d.subsetLabel)?.[1] : undefined;
+    const entry = type && b.indicator_id ? entryById(b.indicator_id) : null;
+    const names = [b.indicator_label, ...(entry ? [entry.label, ...entry.aliases] : [])];
+    const typed = type
+      ? (names
+          .map((n) => matchIndicator(`${n.replace(/[(（][^)）]*[)）]/gu, '')}（${type}）`))
+          .find((m) => m?.how === 'exact' && m.entry.id !== b.indicator_id) ?? null)
+      : null;
     out.push({
       ...b,
+      indicator_id: typed?.how === 'exact' ? typed.entry.id : b.indicator_id,
       rules: [...b.rules, 'subset.written-beside'],
       subgroup: d.subsetLabel ?? b.subgroup,
       value: d.quantity.subset!,

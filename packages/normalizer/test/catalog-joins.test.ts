@@ -115,3 +115,17 @@ describe('not forced', () => {
     expect(lazyTokenMatcher().match('高齢者割合')).toBeNull();
   });
 });
+
+describe('a typed part written beside its total', () => {
+  it('`短期入所 37 <4>` under a note that <> is 医療型: the part is 短期入所（医療型）', async () => {
+    const { extractText } = await import('@shiryo/extractor');
+    const { normalizeDocument } = await import('../src/index.js');
+    const text =
+      'サービス\t令和3年度（見込）\n短期入所 利用実人数（人/月）\t37 <4>\n\n※<>内の数字は短期入所利用者のうち医療型を利用している人数です。\n';
+    const obs = normalizeDocument(extractText(text, 'doc.tsv')).observations;
+    expect(obs.map((o) => [o.value, o.value_kind, o.subgroup, o.indicator_id])).toEqual([
+      [37, 'plan', null, 'service.tanki_nyusho_total'],
+      [4, 'subset', '医療型を利用している人数', 'service.tanki_nyusho_iryo'],
+    ]);
+  });
+});
