@@ -39,9 +39,26 @@ for (const name of readdirSync(join(root, 'fixtures')).sort()) {
     .filter((o) => !pages || pages.has(o.page))
     .map((o) => ({ document_sha256: doc.sha256, document_path: doc.path, ...o }));
   const r = score(expected, actual);
-  console.log(
-    `${name.padEnd(34)} P ${r.precision.toFixed(3)}  R ${r.recall.toFixed(3)}  F1 ${r.f1.toFixed(3)}  (${r.matched}/${r.expected} expected, ${r.actual} actual)`,
+  // expectations naming a catalog id, and how many an observation with the same value, year and kind carries
+  // (as test/scores.test.ts counts them)
+  const named = expected.filter((e) => typeof e.indicator_id === 'string');
+  const kindClass = (k) => (k === 'estimate' ? 'plan' : k);
+  const withId = named.filter((e) =>
+    actual.some(
+      (a) =>
+        a.indicator_id === e.indicator_id &&
+        Math.abs(a.value - e.value) <= 1e-6 * Math.max(1, Math.abs(e.value)) &&
+        (a.fiscal_year ?? null) === (e.fiscal_year ?? null) &&
+        kindClass(a.value_kind) === kindClass(e.value_kind),
+    ),
   );
+  const ids = named.length ? `  ids ${withId.length}/${named.length}` : '';
+  console.log(
+    `${name.padEnd(34)} P ${r.precision.toFixed(3)}  R ${r.recall.toFixed(3)}  F1 ${r.f1.toFixed(3)}  (${r.matched}/${r.expected} expected, ${r.actual} actual)${ids}`,
+  );
+  if (misses)
+    for (const e of named.filter((x) => !withId.includes(x)).slice(0, misses))
+      console.log(`  ID MISS ${e.indicator_id}  ${show(e)}`);
   for (const m of r.misses.slice(0, misses)) {
     console.log(`  MISS  ${show(m.expected)}  «${m.expected.evidence ?? ''}»`);
     console.log(`        nearest: ${m.nearest ? show(m.nearest) : '—'}  [${m.differs.join('; ')}]`);

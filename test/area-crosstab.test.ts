@@ -21,8 +21,8 @@ describe('a cross-tab of areas', () => {
 
   it('reads a `前年度比（％）` row as this year’s ratio of the count above, not a difference', () => {
     expect(n.observations.slice(6).map(row)).toEqual([
-      ['相談件数', null, 2023, 'actual', 1000, 'case'],
-      ['相談件数', null, 2024, 'actual', 1060, 'case'],
+      ['相談件数', null, 2023, 'actual', 1000, 'case/year'],
+      ['相談件数', null, 2024, 'actual', 1060, 'case/year'],
       ['相談件数', null, 2024, 'actual', 106, 'percent'],
     ]);
   });

@@ -213,7 +213,7 @@ describe('TSV review sheet: targets after the last 【目標値】 marker, numbe
   it('labels the counts after `…会議を実施。` or `…として設置` by that activity, its parts in brackets with it', () => {
     const by = (text: string) => n.observations.find((o) => o.value_text === text);
     for (const [text, unit] of [
-      ['3回', 'time'],
+      ['3回', 'time/year'],
       ['15名', 'person'],
       ['7事業所', 'facility'],
     ] as const) {
@@ -287,7 +287,7 @@ describe('progress sheet in sentences: quoted names, intervals and ranges of int
 
   it('keeps counts per period, and names a count after a comma by the clause before (`…開講に至り、公民館で4回`)', () => {
     expect(n.observations.map((o) => [o.fiscal_year, o.value_kind, o.value, o.unit])).toEqual([
-      [2021, 'actual', 4, 'time'],
+      [2021, 'actual', 4, 'time/year'],
       [2022, 'plan', 6, 'time/year'],
       [2022, 'plan', 2, 'time/year'],
       [2022, 'plan', 5, 'time/year'],
@@ -341,8 +341,8 @@ describe('TSV management sheet: an evaluation row under the title row, results l
 
   it('reads the 令和4年度 row as a body row and labels each count by what it was held as', () => {
     expect(n.observations.map(row)).toEqual([
-      ['地域生活支援拠点等の運用状況を検証する場 運営会議', 2022, 'actual', 4, 'time', null],
-      ['地域生活支援拠点等の運用状況を検証する場 研修会', 2022, 'actual', 2, 'time', null],
+      ['地域生活支援拠点等の運用状況を検証する場 運営会議', 2022, 'actual', 4, 'time/year', null],
+      ['地域生活支援拠点等の運用状況を検証する場 研修会', 2022, 'actual', 2, 'time/year', null],
       // `…を市内の2か所で運営している`: a count of where something is run reports; the topic ends with its sentence.
       ['体験の場を市内', 2022, 'actual', 2, 'facility', null],
       // Under 目標値設定の考え方, `令和元年度末において…2か所確保されている` is the base the target was set from.
@@ -357,14 +357,14 @@ describe('TSV PDCA sheet: a 計画(P)↓実施(D) row under the title row, stage
   it('reads the 評価(C) cell as the row year’s results and a bound in the 改善(A) cell as the plan’s target', () => {
     expect(n.observations.map(row)).toEqual([
       // `計画(P) ↓ 実施(D) | 目標値 | …` is a row of the sheet, not a second header: 目標値 does not head 評価(C).
-      ['拠点の運営会議', 2022, 'actual', 3, 'time', null],
-      ['緊急時の受入れ', 2022, 'actual', 5, 'case', null],
+      ['拠点の運営会議', 2022, 'actual', 3, 'time/year', null],
+      ['緊急時の受入れ', 2022, 'actual', 5, 'case/year', null],
       // The 令和4年度 stub under 基本指針の目標 is the year the row reports on, not the year of what it aims at; the
       // 協議会等意見 sentence beside it, under a stage row, is no label of the 改善(A) cell.
       ['体験の場', 2023, 'target', 2, 'facility', 'gte'],
       // What the committee asked (`短期入所を3床程度増やしてほしい`) is not the city's count; on the next page the
       // sheet goes on without its stage row (`基本指針の目標 | 3 …` then `令和5年度 | …`), its columns unchanged.
-      ['拠点の運営会議', 2023, 'actual', 4, 'time', null],
+      ['拠点の運営会議', 2023, 'actual', 4, 'time/year', null],
     ]);
   });
 });
@@ -374,7 +374,7 @@ describe('Counts after a cause (…により, …のため): the sentence’s su
 
   it('labels a count after `台風の接近により` by the subject `ピアサポーター連絡会は、`, in a cell and in a paragraph', () => {
     expect(n.observations.map(row)).toEqual([
-      ['ピアサポーター連絡会', 2022, 'actual', 1, 'time', null],
+      ['ピアサポーター連絡会', 2022, 'actual', 1, 'time/year', null],
       ['地域移行支援の説明会', null, 'actual', 2, 'time', null],
     ]);
   });

@@ -50,12 +50,12 @@ describe('a row per line (PDF viewer copy)', () => {
 
   it('reads the two-line header: plan and result of each year, units glued to the numbers', () => {
     expect(of(n, '移動支援事業')).toEqual([
-      ['移動支援事業', 2021, 'plan', 120, 'case'],
-      ['移動支援事業', 2021, 'actual', 98, 'case'],
-      ['移動支援事業', 2022, 'plan', 125, 'case'],
-      ['移動支援事業', 2022, 'actual', 110, 'case'],
-      ['移動支援事業', 2023, 'plan', 130, 'case'],
-      ['移動支援事業', 2023, 'actual', 121, 'case'],
+      ['移動支援事業', 2021, 'plan', 120, 'case/year'],
+      ['移動支援事業', 2021, 'actual', 98, 'case/year'],
+      ['移動支援事業', 2022, 'plan', 125, 'case/year'],
+      ['移動支援事業', 2022, 'actual', 110, 'case/year'],
+      ['移動支援事業', 2023, 'plan', 130, 'case/year'],
+      ['移動支援事業', 2023, 'actual', 121, 'case/year'],
     ]);
     expect(of(n, '意思疎通支援事業')[3]).toEqual(['意思疎通支援事業', 2022, 'actual', 58, 'person']);
   });

@@ -28,8 +28,8 @@ describe('a statistics annex', () => {
 
   it('reads a 前年比 column as differences of the later year', () => {
     expect(n.observations.filter((o) => o.value_kind === 'deviation' && o.table_index !== null).map(row)).toEqual([
-      ['排泄管理支援用具', null, 2023, 'deviation', -30, 'case'],
-      ['日常生活用具の給付件数', '合計', 2023, 'deviation', -10, 'case'],
+      ['排泄管理支援用具', null, 2023, 'deviation', -30, 'case/year'],
+      ['日常生活用具の給付件数', '合計', 2023, 'deviation', -10, 'case/year'],
     ]);
   });
 

@@ -32,7 +32,7 @@ describe('OCR-damaged 地域生活支援事業 tables', () => {
 
   it('reads results under `目標値に対する実績` as results, and hours totalled over a year as hours per year', () => {
     expect(n.observations.slice(10).map((o) => [o.fiscal_year, o.value_kind, o.value, o.unit])).toEqual([
-      [2022, 'actual', 3, 'time'],
+      [2022, 'actual', 3, 'time/year'],
       // `延べ420時間の利用があった`
       [2022, 'actual', 420, 'hour/year'],
     ]);

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 
+export * from './canonical.js';
 export * from './errors.js';
 export * from './grid.js';
 export * from './units.js';
@@ -291,6 +292,10 @@ export const Observation = z.object({
    * (`plan`, `actual` …), so a part of a plan is never compared with a part of a result. Null for every other kind.
    */
   subset_of_kind: ValueKind.nullable().optional(),
+  /** `subgroup` under one name (`精神障がい者の利用者数(再掲)` → `精神障害者`): see `canonicalSubgroup`. Set by the store. */
+  subgroup_canonical: z.string().nullable().optional(),
+  /** `measure` under one name (`利用実人数` → `利用者数`; none in `person/month` → `利用者数`): see `canonicalMeasure`. */
+  measure_canonical: z.string().nullable().optional(),
   /** Which reader made it: a table's data cell, or a sentence (of a paragraph, a bullet or a table's text cell). */
   reader: z.enum(['table', 'prose']).optional(),
 });
@@ -328,6 +333,8 @@ export const EXPORT_KEYS = [
   'warnings',
   'rules',
   'subset_of_kind',
+  'subgroup_canonical',
+  'measure_canonical',
 ] as const;
 export type ExportKey = (typeof EXPORT_KEYS)[number];
 export type ExportedObservation = Observation & { document_sha256: string; document_path: string };

@@ -378,6 +378,13 @@ export const GENERIC_HEADER_WORDS = [
   '考え方',
   '備考',
   '内容',
+  // what is left of a date header once its date is read (`R4.3末` → `末`) or a corner over dates (`基準日`):
+  // they name the date, never what is counted
+  '基準日',
+  '調査日',
+  '年月日',
+  '時点',
+  '末',
 ] as const;
 
 // ---------------------------------------------------------------------------------------------

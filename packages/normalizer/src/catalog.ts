@@ -26,6 +26,7 @@ const LIST_SECTIONS = [
   'chiiki_seikatsu_shien',
   'yobo_services',
   'totals',
+  'statistics',
 ];
 
 function entriesOf(file: string, plan: CatalogEntry['plan']): CatalogEntry[] {
@@ -42,6 +43,12 @@ function entriesOf(file: string, plan: CatalogEntry['plan']): CatalogEntry[] {
         ...measures
           .map((m) => (typeof m === 'object' && m && typeof m.unit === 'string' ? m.unit : ''))
           .filter(Boolean),
+        // the units some cities write the measure in (保育所等訪問支援's 回/月)
+        ...measures.flatMap((m) =>
+          typeof m === 'object' && m && Array.isArray(m.unit_variants)
+            ? (m.unit_variants as unknown[]).map(String)
+            : [],
+        ),
       ];
       out.push({
         id: e.id,
@@ -61,8 +68,33 @@ function entriesOf(file: string, plan: CatalogEntry['plan']): CatalogEntry[] {
       });
     }
   }
+  // Measures with ids of their own (日常生活用具's 介護・訓練支援用具 …) are entries too, under their parent, after
+  // every top-level entry so that they only name what no entry does. A measure named by its count alone
+  // (`実利用件数`, `実設置者数`) names no indicator.
+  for (const section of LIST_SECTIONS) {
+    const list = doc[section];
+    if (!Array.isArray(list)) continue;
+    for (const e of list as Record<string, unknown>[]) {
+      if (typeof e?.label !== 'string' || !Array.isArray(e.measures)) continue;
+      for (const m of e.measures as Record<string, unknown>[]) {
+        if (typeof m?.id !== 'string' || typeof m.label !== 'string' || COUNT_ONLY.test(m.label)) continue;
+        out.push({
+          id: m.id,
+          label: m.label,
+          plan,
+          section,
+          group: e.label,
+          units: typeof m.unit === 'string' ? [m.unit] : [],
+          aliases: Array.isArray(m.label_variants) ? (m.label_variants as unknown[]).map(String) : [],
+        });
+      }
+    }
+  }
   return out;
 }
+
+/** A measure's name that is only a count (`実利用件数`, `実設置者数`, `延べ利用時間`). */
+const COUNT_ONLY = /^(?:実|延べ?)?(?:利用|設置|派遣)?(?:件数|者数|人数|回数|時間|日数)$/u;
 
 let cache: CatalogEntry[] | undefined;
 
@@ -72,12 +104,19 @@ export function catalog(): CatalogEntry[] {
   return cache;
 }
 
-/** Normal form for matching labels: NFKC, no spaces/brackets/punctuation, 障がい→障害, readings in brackets dropped. */
-export function labelKey(s: string): string {
+/** A bracket that names a type (`（福祉型）`, `(医療型)`, `（Ａ型）`): part of the name, not a reading. */
+const TYPE_BRACKET = /^[(（][^()（）]{0,10}型[)）]$/u;
+
+/**
+ * Normal form for matching labels: NFKC, no spaces/brackets/punctuation, 障がい→障害, readings in brackets dropped.
+ * A type in brackets stays (`短期入所（福祉型）` → `短期入所福祉型`, its own entry, not `短期入所`) unless `types` is
+ * false.
+ */
+export function labelKey(s: string, types = true): string {
   return s
     .normalize('NFKC')
     .replace(/障がい|障碍|しょうがい/g, '障害')
-    .replace(/[(（][^)）]*[)）]/g, (m) => (/^[(（][A-Za-zＡ-Ｚ]型[)）]$/.test(m) ? m.slice(1, -1) : ''))
+    .replace(/[(（][^)）]*[)）]/g, (m) => (types && TYPE_BRACKET.test(m) ? m.slice(1, -1) : ''))
     .replace(KEY_PUNCT, '')
     .replace(/(の見込量|の利用者数|サービス|事業所|事業)$/g, '')
     .toLowerCase();
@@ -92,50 +131,95 @@ const usableKey = (k: string) => k.length >= 2 && !TOO_GENERIC.has(k);
 function keyIndex(): Map<string, CatalogEntry> {
   if (index) return index;
   index = new Map();
-  // Canonical labels first, so an alias never takes a name that is another entry's own label.
-  for (const e of catalog()) {
-    const k = labelKey(e.label);
-    if (usableKey(k) && !index.has(k)) index.set(k, e);
-  }
-  for (const e of catalog()) {
-    for (const name of e.aliases) {
-      const k = labelKey(name);
-      if (usableKey(k) && !index.has(k)) index.set(k, e);
-    }
-  }
+  const add = (k: string, e: CatalogEntry) => {
+    if (usableKey(k) && !index!.has(k)) index!.set(k, e);
+  };
+  // Canonical labels first, so an alias never takes a name that is another entry's own label; then aliases; then
+  // the names without their type (`障害児入所支援（福祉型・医療型）` is found as `障害児入所支援`) where no name
+  // took that key.
+  for (const e of catalog()) add(labelKey(e.label), e);
+  for (const e of catalog()) for (const name of e.aliases) add(labelKey(name), e);
+  for (const e of catalog()) for (const name of [e.label, ...e.aliases]) add(labelKey(name, false), e);
   return index;
+}
+
+let byId: Map<string, CatalogEntry> | undefined;
+/** The catalog entry of an id, or null. */
+export function entryById(id: string): CatalogEntry | null {
+  byId ??= new Map(catalog().map((e) => [e.id, e]));
+  return byId.get(id) ?? null;
 }
 
 export interface CatalogMatch {
   entry: CatalogEntry;
-  how: 'exact' | 'contains' | 'tokens';
+  how: 'exact' | 'contains' | 'tokens' | 'outcome';
 }
 
+/** The services a transition into general employment comes through, and the outcome of each pathway. */
+const EMPLOYMENT_PATHWAYS: [RegExp, string][] = [
+  [/就労移行支援/u, 'outcome.employment.transition_via_ikou_shien'],
+  [/a型/u, 'outcome.employment.transition_via_type_a'],
+  [/b型/u, 'outcome.employment.transition_via_type_b'],
+];
+
 /**
- * Match a label as written to the catalog: exact on the normal form, or the longest catalog name (≥ 4 chars)
- * contained in the label. No fuzzy forcing: an unmatched label stays unmatched.
+ * The 成果目標 of 福祉施設から一般就労への移行等 a label names, where its words also name a service: a count of
+ * people moving into general employment through 就労継続支援A型 is the A型 pathway's outcome, not the A型 service's
+ * volume; a share of offices by their transition rate (`移行率3割以上の事業所の割合`) is the outcome rate, not the
+ * service 就労移行支援; a share of offices by 定着率 is that outcome. Several pathways in one label (a heading
+ * listing them) name none of them: null, and the ordinary match decides.
  */
-export function matchIndicator(label: string, context = ''): CatalogMatch | null {
-  const k = labelKey(label);
-  if (!k) return null;
+function employmentOutcome(k: string): CatalogEntry | null {
+  const office = /事業所/u.test(k) && /割合|率/u.test(k);
+  if (office && /定着率/u.test(k)) return entryById('outcome.employment.teichaku_rate_offices');
+  if (office && /(?:一般就労|就労)移行(?:者の割合|率)|移行率/u.test(k) && !/定着/u.test(k))
+    return entryById('outcome.employment.ikou_shien_offices_over_half');
+  if (!/一般就労/u.test(k) || /定着|割合|率/u.test(k)) return null;
+  const named = EMPLOYMENT_PATHWAYS.filter(([re]) => re.test(k));
+  return named.length === 1 ? entryById(named[0]![1]) : null;
+}
+
+/** Exact on the key, or the catalog name (≥ 4 chars) contained in it that ends it, else the longest one. */
+function matchKey(k: string): CatalogMatch | null {
   const idx = keyIndex();
   const exact = idx.get(k);
   if (exact) return { entry: exact, how: 'exact' };
   let best: { key: string; entry: CatalogEntry } | null = null;
+  let last: { key: string; entry: CatalogEntry } | null = null;
   for (const [key, entry] of idx) {
-    if (key.length >= 4 && k.includes(key) && (!best || key.length > best.key.length)) best = { key, entry };
+    if (key.length < 4 || !k.includes(key)) continue;
+    if (!best || key.length > best.key.length) best = { key, entry };
+    if (k.endsWith(key) && (!last || key.length > last.key.length)) last = { key, entry };
   }
+  // A label made of a goal's heading and one of its items (`福祉施設から一般就労への移行等 就労定着支援事業の利用者数`)
+  // is the item: the name ending it wins when it is of the same goal area as the longer one.
+  if (last && best && last.entry.group !== null && last.entry.group === best.entry.group) best = last;
   // Contained names must head or end the label, or cover most of it: `情報意思疎通支援用具` is not 意思疎通支援.
   // Setting places up (`グループホームの新規開設`, `…の整備`) is not the service those places give.
-  const setUp = best
-    ? /^の?(?:新規)?(?:開設|整備|設置|指定|確保|誘致)/u.test(k.slice(k.indexOf(best.key) + best.key.length))
-    : false;
+  // A share of a whole (`第1号被保険者に占める後期高齢者の割合`) is not the whole it is a share of.
+  const after = best ? k.slice(k.indexOf(best.key) + best.key.length) : '';
+  const setUp = best ? /^の?(?:新規)?(?:開設|整備|設置|指定|確保|誘致)|^に占める/u.test(after) : false;
   if (best && !setUp && (k.startsWith(best.key) || k.endsWith(best.key) || best.key.length >= k.length * 0.7))
     return { entry: best.entry, how: 'contains' };
+  return null;
+}
+
+/**
+ * Match a label as written to the catalog: an employment outcome by its pathway (see `employmentOutcome`), exact on
+ * the normal form, or a catalog name (≥ 4 chars) contained in the label; then the same without types in brackets.
+ * No fuzzy forcing: an unmatched label stays unmatched.
+ */
+export function matchIndicator(label: string, context = ''): CatalogMatch | null {
+  const k = labelKey(label);
+  if (!k) return null;
+  const outcome = employmentOutcome(k);
+  if (outcome) return { entry: outcome, how: 'outcome' };
+  const hit = matchKey(k) ?? (labelKey(label, false) !== k ? matchKey(labelKey(label, false)) : null);
+  if (hit) return hit;
   if (context) {
     const ck = labelKey(`${context}${label}`);
-    const hit = idx.get(ck);
-    if (hit) return { entry: hit, how: 'exact' };
+    const found = keyIndex().get(ck);
+    if (found) return { entry: found, how: 'exact' };
   }
   return null;
 }

@@ -6,6 +6,7 @@ export * from './context.js';
 export * from './document.js';
 export * from './labels.js';
 export * from './municipality.js';
+export { isFragmentLabel } from './observe.js';
 export * from './period/index.js';
 export * from './quantity/index.js';
 export * from './rules/index.js';

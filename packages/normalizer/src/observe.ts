@@ -1,6 +1,7 @@
 import type { FiscalPeriod, Observation, Quantity, ValueKind } from '@shiryo/model';
-import { matchIndicator } from './catalog.js';
+import { entryById, matchIndicator } from './catalog.js';
 import type { DocumentContext } from './context.js';
+import { findQuantities } from './quantity/parse.js';
 import { COUNT_UNIT, POINT_THREE } from './rules/check/table.js';
 import { type RuleContext, RuleSet, rule } from './rules/engine.js';
 
@@ -28,6 +29,23 @@ export interface ObservationDraft {
   rules: string[];
   /** The reader that made it (evidence for its confidence). */
   reader: 'table' | 'prose';
+}
+
+/** Words that name a date or a place in a table, never what is counted. */
+const DATE_WORDS = /^(?:基準日|調査日|年月日|時点|現在|末|年度末?|月末|日付|年度|区分|項目)$/u;
+
+/**
+ * A label that names nothing (`7人`, `末`, `基準日`, one character): what was left of a header or a line once its
+ * value or date was read. The observation keeps it (its value and place are real) with a warning, so that its
+ * confidence falls and a researcher sees it, instead of counting it as an indicator of its own.
+ */
+export function isFragmentLabel(label: string): boolean {
+  const qs = findQuantities(label);
+  let rest = label;
+  for (const q of [...qs].sort((a, b) => b.offset - a.offset))
+    rest = rest.slice(0, q.offset) + rest.slice(q.offset + q.length);
+  rest = rest.normalize('NFKC').replace(/[\s()（）[\]【】「」・、。:：,.\-－―~～]/gu, '');
+  return rest.length <= 1 || DATE_WORDS.test(rest);
 }
 
 function base(
@@ -62,7 +80,11 @@ function base(
     row: d.row,
     col: d.col,
     confidence: Math.max(0, Math.min(1, d.confidence)),
-    warnings: [...d.warnings, ...(d.period?.warnings ?? [])],
+    warnings: [
+      ...d.warnings,
+      ...(d.period?.warnings ?? []),
+      ...(isFragmentLabel(label) ? [`label is a fragment (${label || 'empty'}): what is counted is not known`] : []),
+    ],
     rules: [...d.rules],
     reader: d.reader,
   };
@@ -84,8 +106,19 @@ const subsetBeside = rule<EmitContext>({
     'A value written beside the number in angle brackets (`191 <116>`) or named by a note is a subset of it: one more observation, of kind `subset`, under the subgroup the note names.',
   applies: ({ d }) => d.quantity.subset !== undefined,
   apply({ d, b, out }) {
+    // A part the catalog names by its type (`短期入所 37 <4>` under a note that <> is 医療型) is that entry.
+    // (`医療型を利用している人数` names the type 医療型)
+    const type = d.subsetLabel ? /(?:^|[^ぁ-ん])([^\sぁ-ん、。・]{1,6}型)/u.exec(d.subsetLabel)?.[1] : undefined;
+    const entry = type && b.indicator_id ? entryById(b.indicator_id) : null;
+    const names = [b.indicator_label, ...(entry ? [entry.label, ...entry.aliases] : [])];
+    const typed = type
+      ? (names
+          .map((n) => matchIndicator(`${n.replace(/[(（][^)）]*[)）]/gu, '')}（${type}）`))
+          .find((m) => m?.how === 'exact' && m.entry.id !== b.indicator_id) ?? null)
+      : null;
     out.push({
       ...b,
+      indicator_id: typed?.how === 'exact' ? typed.entry.id : b.indicator_id,
       rules: [...b.rules, 'subset.written-beside'],
       subgroup: d.subsetLabel ?? b.subgroup,
       value: d.quantity.subset!,

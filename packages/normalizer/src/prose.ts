@@ -83,8 +83,12 @@ export function proseHeading(
   docPlan: string | null = null,
   periods: PeriodOptions = {},
 ): void {
+  // A heading that is only a kind and a value (`② 実績 7人`, read as a heading) names nothing: its values are of the
+  // heading above it (`(2) 就労定着支援事業利用者数`), never labelled `7人`.
   const lead = cleanLabel(text);
-  state.lead = lead || null;
+  const words = cleanLabel(findQuantitySpans(lead).reduceRight((s, q) => s.slice(0, q.start) + s.slice(q.end), lead));
+  const above = outer.length ? cleanLabel(outer[outer.length - 1]!) : '';
+  state.lead = (lead && !words && above ? above : lead) || null;
   // A numbered heading (`(4) 今後の対応`, `目標2 …`) opens a new part; an unnumbered short line under a
   // `【目標】` marker is only the label of the next values and keeps the marker's kind. A part that states no kind
   // takes the kind of the plan's heading it stands under (`2 第7期計画の成果目標 > (1) 福祉施設の入所者の地域生活

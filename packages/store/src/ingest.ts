@@ -1,4 +1,12 @@
-import { type ExtractedDocument, type Issue, type NormalizedDocument, ShiryoError, type Table } from '@shiryo/model';
+import {
+  canonicalMeasure,
+  canonicalSubgroup,
+  type ExtractedDocument,
+  type Issue,
+  type NormalizedDocument,
+  ShiryoError,
+  type Table,
+} from '@shiryo/model';
 import type Database from 'better-sqlite3';
 import type { IngestOptions, IngestResult } from './types.js';
 
@@ -53,11 +61,11 @@ const SQL = {
   observation: `INSERT INTO observations (document_id, municipality_code, municipality_name, prefecture, plan, plan_period,
       section, indicator_id, indicator_label, subgroup, measure, unit, unit_text, period_kind, fiscal_year, period_start,
       period_end, value_kind, value, value_text, qualifier, page, table_index, row, col, confidence, warnings, rules,
-      subset_of_kind)
+      subset_of_kind, subgroup_canonical, measure_canonical)
     VALUES (@document_id, @municipality_code, @municipality_name, @prefecture, @plan, @plan_period,
       @section, @indicator_id, @indicator_label, @subgroup, @measure, @unit, @unit_text, @period_kind, @fiscal_year,
       @period_start, @period_end, @value_kind, @value, @value_text, @qualifier, @page, @table_index, @row, @col,
-      @confidence, @warnings, @rules, @subset_of_kind)`,
+      @confidence, @warnings, @rules, @subset_of_kind, @subgroup_canonical, @measure_canonical)`,
   issue: `INSERT INTO issues (document_id, path, sha256, code, severity, stage, message, "where", created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 } as const;
@@ -162,6 +170,8 @@ function insertContents(
       warnings: json(o.warnings),
       rules: json(o.rules ?? []),
       subset_of_kind: o.value_kind === 'subset' ? (o.subset_of_kind ?? null) : null,
+      subgroup_canonical: canonicalSubgroup(o.subgroup),
+      measure_canonical: canonicalMeasure(o.measure, o.unit),
     });
     checkpoint(i + 1);
   });

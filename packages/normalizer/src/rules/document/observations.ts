@@ -1,4 +1,5 @@
 /** Rules that revisit a document's observations once every table and paragraph is read. Stage `revisit-document`. */
+import { entryById } from '../../catalog.js';
 import { fyPeriod } from '../../period/index.js';
 import { UNDATED_RESULT } from '../../prose/words.js';
 import { rule } from '../engine.js';
@@ -115,9 +116,47 @@ export const documentYearUndated = rule<ObservationContext>({
   ],
 });
 
+/** Units of events that are counted over a period: what a count of them in one fiscal year becomes. */
+const PER_YEAR: Record<string, string> = { time: 'time/year', case: 'case/year' };
+
+/** A catalog entry counted per month in 回 or 件 (保育所等訪問支援's 回/月, a kaigo service's 回数): not per year. */
+const monthlyEntry = (id: string | null) =>
+  !!id && (entryById(id)?.units ?? []).some((u) => /^(?:回|件)\/月$/u.test(u.normalize('NFKC')));
+
+export const eventsPerFiscalYear = rule<ObservationContext>({
+  id: 'unit.events-per-fiscal-year',
+  family: 'unit',
+  stage: 'revisit-document',
+  priority: 90,
+  summary:
+    'Events counted in one fiscal year are per year whether or not `/年` is written: `開催回数：5回` in a 令和3年度 result is `time/year` like `年5回`, `相談件数 412件` of a year is `case/year` like `412件/年` — once every rule has dated the value (a fiscal year, or a day in one); not a 年度末 count, a value dated only by the year a document is about, nor an indicator the catalog counts per month.',
+  applies: ({ o }) =>
+    o.unit !== null &&
+    o.unit in PER_YEAR &&
+    (o.period_kind === 'fy' || o.period_kind === 'date') &&
+    o.fiscal_year !== null &&
+    !o.rules.includes('period.document-year') &&
+    !monthlyEntry(o.indicator_id),
+  apply({ o }) {
+    o.unit = PER_YEAR[o.unit!]!;
+  },
+  examples: [
+    {
+      text: '令和3年度の取組の実績\n\n・ボランティア連絡会の開催回数：5回\n',
+      expect: { unit: 'time/year', value: 5, fiscal_year: 2021 },
+    },
+    {
+      name: 'example.tsv',
+      text: '項目\t令和4年度\t令和5年度\n出張相談の件数（件）\t38\t41\n',
+      expect: { unit: 'case/year', value: 41, fiscal_year: 2023 },
+    },
+  ],
+});
+
 export const DOCUMENT_OBSERVATION_RULES = [
   actualAfterReportDate,
   pastYearOfProjection,
   undatedResultLatest,
   documentYearUndated,
+  eventsPerFiscalYear,
 ];

@@ -122,7 +122,8 @@ export const tableHintUnit = rule<CellContext>({
     {
       name: 'example.txt',
       text: '相談支援の実績\n\n（単位：件）\n\n区分\t令和4年度\t令和5年度\n基幹相談支援センター\t812\t845\n',
-      expect: { unit: 'case', value: 845 },
+      // (件 of a fiscal year: per year, unit.events-per-fiscal-year)
+      expect: { unit: 'case/year', value: 845 },
     },
   ],
 });
