@@ -361,6 +361,7 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
       err(
         `ingested ${files.length - counts.failed}/${files.length} files into ${opts.db} (inserted ${counts.inserted}, replaced ${counts.replaced}, updated ${counts.updated}, unchanged ${counts.unchanged}, failed ${counts.failed}${problems.length ? `; ${problems.length} not read` : ''})\n`,
       );
+    if (counts.inserted + counts.replaced + counts.updated > 0) store.optimize();
     if (opts.summary) printSummary(store);
     return counts.failed === files.length ? EXIT.ALL_FAILED : EXIT.OK;
   } finally {

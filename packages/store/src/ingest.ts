@@ -58,14 +58,12 @@ const SQL = {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   block: `INSERT INTO blocks (document_id, seq, page, line, kind, level, text, orig)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  // (positional parameters: binding 29 named ones from a spread object took half the time of a load)
   observation: `INSERT INTO observations (document_id, municipality_code, municipality_name, prefecture, plan, plan_period,
       section, indicator_id, indicator_label, subgroup, measure, unit, unit_text, period_kind, fiscal_year, period_start,
       period_end, value_kind, value, value_text, qualifier, page, table_index, row, col, confidence, warnings, rules,
       subset_of_kind, subgroup_canonical, measure_canonical)
-    VALUES (@document_id, @municipality_code, @municipality_name, @prefecture, @plan, @plan_period,
-      @section, @indicator_id, @indicator_label, @subgroup, @measure, @unit, @unit_text, @period_kind, @fiscal_year,
-      @period_start, @period_end, @value_kind, @value, @value_text, @qualifier, @page, @table_index, @row, @col,
-      @confidence, @warnings, @rules, @subset_of_kind, @subgroup_canonical, @measure_canonical)`,
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   issue: `INSERT INTO issues (document_id, path, sha256, code, severity, stage, message, "where", created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 } as const;
@@ -163,16 +161,41 @@ function insertContents(
     if (n === failAt) throw new Error(`injected failure after ${n} observations`);
   };
   checkpoint(0);
+  const insert = st.observation;
   norm.observations.forEach((o, i) => {
-    st.observation.run({
-      ...o,
-      document_id: documentId,
-      warnings: json(o.warnings),
-      rules: json(o.rules ?? []),
-      subset_of_kind: o.value_kind === 'subset' ? (o.subset_of_kind ?? null) : null,
-      subgroup_canonical: canonicalSubgroup(o.subgroup),
-      measure_canonical: canonicalMeasure(o.measure, o.unit),
-    });
+    insert.run(
+      documentId,
+      o.municipality_code,
+      o.municipality_name,
+      o.prefecture,
+      o.plan,
+      o.plan_period,
+      o.section,
+      o.indicator_id,
+      o.indicator_label,
+      o.subgroup,
+      o.measure,
+      o.unit,
+      o.unit_text,
+      o.period_kind,
+      o.fiscal_year,
+      o.period_start,
+      o.period_end,
+      o.value_kind,
+      o.value,
+      o.value_text,
+      o.qualifier,
+      o.page,
+      o.table_index,
+      o.row,
+      o.col,
+      o.confidence,
+      o.warnings.length ? json(o.warnings) : '[]',
+      o.rules?.length ? json(o.rules) : '[]',
+      o.value_kind === 'subset' ? (o.subset_of_kind ?? null) : null,
+      canonicalSubgroup(o.subgroup),
+      canonicalMeasure(o.measure, o.unit),
+    );
     checkpoint(i + 1);
   });
   insertIssues(st, documentId, doc, [...doc.issues, ...norm.issues]);

@@ -60,6 +60,12 @@ export interface Store {
   /** The stored catalog, with aliases and observation counts. */
   indicators(): StoredIndicator[];
   migrations(): AppliedMigration[];
+  /**
+   * `PRAGMA optimize`: refresh the planner's statistics (ANALYZE, limited so it takes milliseconds) on the tables
+   * whose size changed. Run it after an ingest: without statistics SQLite picked a poor index at national scale
+   * (docs/benchmarks.md). False when the database was busy (the statistics stay as they were).
+   */
+  optimize(): boolean;
   close(): void;
 }
 
@@ -153,6 +159,14 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
     planVsActual: (filter) => planVsActual(db, filter),
     indicators: () => storedIndicators(db),
     migrations: () => appliedMigrations(db),
+    optimize: () => {
+      try {
+        db.exec('PRAGMA optimize');
+        return true;
+      } catch {
+        return false;
+      }
+    },
     close: () => {
       if (db.open) db.close();
     },
