@@ -1,0 +1,46 @@
+import type { Observation } from '@shiryo/model';
+import { describe, expect, it } from 'vitest';
+import { normalizeLayout } from './pipeline.js';
+
+// Linearized tables written for this test (test/layouts/linear-page-groups.txt, 那覇市): a viewer copy whose table
+// runs over a page break (page number, running header) and goes on without its header; a web-page copy one cell
+// per line whose unit was a cell spanning each service's rows, so only the group's first row writes it.
+const row = (o: Observation) => [o.indicator_label, o.fiscal_year, o.value_kind, o.value, o.unit];
+const n = normalizeLayout('linear-page-groups.txt');
+const of = (label: string) => n.observations.filter((o) => o.indicator_label === label).map(row);
+
+describe('a row per line across a page break', () => {
+  it('the rows after the page number go on under the header of the rows before it', () => {
+    expect(of('同行援護')).toEqual([
+      ['同行援護', 2024, 'plan', 41, 'person'],
+      ['同行援護', 2025, 'plan', 43, 'person'],
+      ['同行援護', 2026, 'plan', 45, 'person'],
+    ]);
+    expect(of('重度障害者等包括支援').map((r) => [r[1], r[3]])).toEqual([
+      [2024, 0],
+      [2025, 1],
+      [2026, 1],
+    ]);
+    const tables = new Set(
+      n.observations.filter((o) => /援護|介護|包括/u.test(o.indicator_label)).map((o) => o.table_index),
+    );
+    expect(tables.size).toBe(1);
+  });
+});
+
+describe('one cell per line, the unit written once per group', () => {
+  it('the rows of a group without a unit cell take the one their group wrote', () => {
+    expect(of('地域定着支援')).toEqual([
+      ['地域定着支援', 2022, 'plan', 20, 'person/month'],
+      ['地域定着支援', 2023, 'plan', 22, 'person/month'],
+      ['地域定着支援', 2024, 'plan', 24, 'person/month'],
+      ['地域定着支援', 2022, 'actual', 17, 'person/month'],
+      ['地域定着支援', 2023, 'actual', 23, 'person/month'],
+      ['地域定着支援', 2024, 'actual', 25, 'person/month'],
+    ]);
+    expect(of('自立生活援助').filter((r) => r[2] === 'actual')).toEqual([
+      ['自立生活援助', 2022, 'actual', 4, 'person/month'],
+      ['自立生活援助', 2023, 'actual', 7, 'person/month'],
+    ]);
+  });
+});
