@@ -4,7 +4,8 @@ import { normalizeLayout } from './pipeline.js';
 
 // Linearized tables written for this test (test/layouts/linear-page-groups.txt, 那覇市): a viewer copy whose table
 // runs over a page break (page number, running header) and goes on without its header; a web-page copy one cell
-// per line whose unit was a cell spanning each service's rows, so only the group's first row writes it.
+// per line whose unit was a cell spanning each service's rows, so only the group's first row writes it; rows of
+// two numbers under dates (`R4.3.31 ３，２１０ １，０５４`), which once read as columns written a line each in turn.
 const row = (o: Observation) => [o.indicator_label, o.fiscal_year, o.value_kind, o.value, o.unit];
 const n = normalizeLayout('linear-page-groups.txt');
 const of = (label: string) => n.observations.filter((o) => o.indicator_label === label).map(row);
@@ -41,6 +42,24 @@ describe('one cell per line, the unit written once per group', () => {
     expect(of('自立生活援助').filter((r) => r[2] === 'actual')).toEqual([
       ['自立生活援助', 2022, 'actual', 4, 'person/month'],
       ['自立生活援助', 2023, 'actual', 7, 'person/month'],
+    ]);
+  });
+});
+
+describe('rows of two numbers under a date', () => {
+  it('are rows of a table, not columns written a line each in turn', () => {
+    const held = n.observations.filter((o) => /手帳/u.test(o.indicator_label));
+    expect(
+      held.map((o) => [o.fiscal_year, o.value, o.unit, /精神/u.test(o.indicator_label) ? '精神' : '身体']),
+    ).toEqual([
+      [2021, 3210, 'person', '身体'],
+      [2021, 1054, 'person', '精神'],
+      [2022, 3187, 'person', '身体'],
+      [2022, 1120, 'person', '精神'],
+      [2023, 3152, 'person', '身体'],
+      [2023, 1198, 'person', '精神'],
+      [2024, 3130, 'person', '身体'],
+      [2024, 1265, 'person', '精神'],
     ]);
   });
 });
