@@ -5,7 +5,8 @@ import { normalizeLayout } from './pipeline.js';
 // Linearized tables written for this test (test/layouts/linear-page-groups.txt, 那覇市): a viewer copy whose table
 // runs over a page break (page number, running header) and goes on without its header; a web-page copy one cell
 // per line whose unit was a cell spanning each service's rows, so only the group's first row writes it; rows of
-// two numbers under dates (`R4.3.31 ３，２１０ １，０５４`), which once read as columns written a line each in turn.
+// two numbers under dates (`R4.3.31 ３，２１０ １，０５４`), which once read as columns written a line each in turn;
+// rows of a group under its first row's label, with OCR's letters inside a bracketed part (`<4I>`) and a misfit row.
 const row = (o: Observation) => [o.indicator_label, o.fiscal_year, o.value_kind, o.value, o.unit];
 const n = normalizeLayout('linear-page-groups.txt');
 const of = (label: string) => n.observations.filter((o) => o.indicator_label === label).map(row);
@@ -22,10 +23,9 @@ describe('a row per line across a page break', () => {
       [2025, 1],
       [2026, 1],
     ]);
-    const tables = new Set(
-      n.observations.filter((o) => /援護|介護|包括/u.test(o.indicator_label)).map((o) => o.table_index),
-    );
-    expect(tables.size).toBe(1);
+    const table = (label: string) => n.observations.find((o) => o.indicator_label === label)?.table_index;
+    expect(table('同行援護')).toBe(table('居宅介護'));
+    expect(table('重度障害者等包括支援')).toBe(table('居宅介護'));
   });
 });
 
@@ -60,6 +60,36 @@ describe('rows of two numbers under a date', () => {
       [2023, 1198, 'person', '精神'],
       [2024, 3130, 'person', '身体'],
       [2024, 1265, 'person', '精神'],
+    ]);
+  });
+});
+
+describe('rows of a group: bracketed parts read by OCR, a misfit among them', () => {
+  const kv = (label: string) =>
+    n.observations.filter((o) => o.indicator_label === label).map((o) => [o.fiscal_year, o.value_kind, o.value]);
+
+  it('a bracketed part with a letter for a digit stays with its number', () => {
+    expect(kv('生活介護').filter((r) => r[0] === 2022)).toEqual([
+      [2022, 'plan', 98],
+      [2022, 'subset', 40],
+      [2022, 'actual', 103],
+      [2022, 'subset', 41],
+      [2022, 'deviation', 5],
+    ]);
+    expect(kv('生活介護').filter((r) => r[0] === 2024 && r[1] === 'subset')).toEqual([
+      [2024, 'subset', 42],
+      [2024, 'subset', 40],
+    ]);
+  });
+
+  it('a misfit row gives no values and leaves the rows after it in their group', () => {
+    expect(kv('就労移行支援')).toEqual([
+      [2022, 'plan', 20],
+      [2022, 'actual', 18],
+      [2022, 'deviation', -2],
+      [2024, 'plan', 22],
+      [2024, 'actual', 24],
+      [2024, 'deviation', 2],
     ]);
   });
 });

@@ -185,7 +185,12 @@ export function mergeTokens(tokens: Token[]): Token[] {
       out[out.length - 1] = joinTokens(prev, t);
       continue;
     }
-    if (prev && isBracketed(t.text) && !/[^\d,.\s()（）<>＜＞見込実績計画推計値人月日時間件回か所]/u.test(t.text)) {
+    // (OCR's letters for digits read as digits: `10215 <62O5>`)
+    if (
+      prev &&
+      isBracketed(t.text) &&
+      !/[^\d,.\s()（）<>＜＞見込実績計画推計値人月日時間件回か所]/u.test(ocrDigits(t.text))
+    ) {
       if (isNumberToken(prev.text) && isNumberToken(`${prev.text}${t.text}`)) {
         out[out.length - 1] = joinTokens(prev, t);
         continue;
