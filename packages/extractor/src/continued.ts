@@ -6,6 +6,8 @@
  * without the copied header, are appended to the first. Page furniture between them (a page number line, a
  * short line repeated on every page) goes with the page break. Embedded tables and tables holding embedded ones are
  * never joined. The joined table records `joinContinuedTables`; row issues of the second table move with its rows.
+ * A linearized table's rows after a page break come without a header (`continuesHeadless`): joined when a page
+ * number stands between them.
  */
 import type { Table } from '@shiryo/model';
 import type { DocItem, TableItem } from './draft.js';
@@ -25,9 +27,24 @@ export function continuesTable(t: Table, next: Table): boolean {
   return a.every((row, i) => sameRow(row, b[i]!));
 }
 
-/** `next`'s body rows appended to `t` (cell roles decided again over the whole). */
-export function appendBody(t: Table, next: Table): Table {
-  const h = t.headerRows;
+/**
+ * Does `next` continue `t` without repeating its header: a table whose structure a text export lost (a viewer copy,
+ * a fixed-width listing) writes its header once, so the rows after a page break come without it. Read the same way,
+ * as wide, `next` with no header row of its own, `t` with one.
+ */
+export function continuesHeadless(t: Table, next: Table): boolean {
+  return (
+    (t.method === 'linearized' || t.method === 'aligned') &&
+    t.method === next.method &&
+    t.headerRows > 0 &&
+    next.headerRows === 0 &&
+    t.nCols === next.nCols
+  );
+}
+
+/** `next`'s body rows (below the `copied` header rows it repeats) appended to `t` (cell roles decided again). */
+export function appendBody(t: Table, next: Table, copied = t.headerRows): Table {
+  const h = copied;
   const offset = t.nRows - h;
   const moved = next.cells.filter((c) => c.row >= h).map((c) => ({ ...c, row: c.row + offset }));
   const joined = detectHeaderRows({ ...t, cells: sortCells([...t.cells, ...moved]), nRows: t.nRows + next.nRows - h });
@@ -61,11 +78,17 @@ export function joinContinuedTables(items: DocItem[]): DocItem[] {
     // (a repeated line alone is no page break: a page number must be among them)
     const broken =
       pending.length === 0 || pending.some((i) => i.kind === 'block' && PAGE_NUMBER.test(i.block.orig.trim()));
-    if (joinable(last) && joinable(item) && broken && continuesTable(last.table, item.table)) {
-      const offset = last.table.nRows - last.table.headerRows;
+    const paged = pending.some((i) => i.kind === 'block' && PAGE_NUMBER.test(i.block.orig.trim()));
+    if (
+      joinable(last) &&
+      joinable(item) &&
+      ((broken && continuesTable(last.table, item.table)) || (paged && continuesHeadless(last.table, item.table)))
+    ) {
+      const copied = continuesHeadless(last.table, item.table) ? 0 : last.table.headerRows;
+      const offset = last.table.nRows - copied;
       out[out.length - 1] = {
         ...last,
-        table: appendBody(last.table, item.table),
+        table: appendBody(last.table, item.table, copied),
         issues: [...last.issues, ...item.issues.map((i) => ({ ...i, row: i.row + offset }))],
       };
     } else out.push(...pending, item);

@@ -18,8 +18,12 @@ import type { SourceLine } from './blocks.js';
 import { type RawCell, tableFromRows } from './draft.js';
 
 const MAX_HEAD = 24;
+/**
+ * A line ending with one number (a blank inside it only before its last digits, `1 4件` as OCR reads `14件`: two
+ * numbers apart, `2,068 1,922`, make a row of a table, not a column's line).
+ */
 const VALUE_LINE =
-  /^(.*?)[\s\u3000]*([▲△\-−－]?[0-9０-９](?:[0-9０-９,，.．]|\s(?=[0-9０-９,，]))*\s*(?:件|人|回|か所|カ所|箇所|時間|日|%|％|世帯)?)\s*$/u;
+  /^(.*?)[\s\u3000]*([▲△\-−－]?[0-9０-９](?:[0-9０-９,，.．]|\s(?=[0-9０-９]+(?![0-9０-９,，.．])))*\s*(?:件|人|回|か所|カ所|箇所|時間|日|%|％|世帯)?)\s*$/u;
 
 interface ValueLine {
   words: string;

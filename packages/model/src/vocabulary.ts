@@ -278,6 +278,12 @@ export const TOTAL_WORDS = ['計', '小計', '合計', '総数', '総計'] as co
 /** A yes/no answer in a cell (`有`, `無`, `○`, `×`, `済`): it reports that something is done and labels nothing. */
 export const ANSWER_WORDS = ['有', '無', '○', '◯', '×', '済'] as const;
 
+/**
+ * Words after a number that bound it (`10以上`, `292を超えない`, `5人程度`): the number with them is still one value
+ * cell. (The normalizer reads which bound each is: quantity/parse.ts.)
+ */
+export const BOUND_WORDS = ['以上', '以下', '以内', '未満', 'を超えない', 'を超える', '超', '程度', '前後'] as const;
+
 /** Words for a value that is missing (a dash, a slash, `未実施`): never zero. */
 export const MISSING_MARKS = ['－', '―', '—', '-', '‐', '/', '／', '…', '・', '*', '＊', '×'] as const;
 

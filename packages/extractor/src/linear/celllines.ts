@@ -16,6 +16,7 @@
 import type { SourceLine } from '../blocks.js';
 import { numberedHeadingLevel } from '../blocks.js';
 import { PAGE_NUMBER } from '../continued.js';
+import { cleanText } from '../text.js';
 import {
   type BodyRow,
   gridToTable,
@@ -65,7 +66,8 @@ function kindOf(line: SourceLine): { kind: Kind; word?: Token } {
   const tokens = lineWords(line);
   if (tokens.length === 1 && isValueToken(tokens[0]!.text)) return { kind: 'value', word: tokens[0]! };
   if (isUnitToken(t)) return { kind: 'unit' };
-  if (isColumnHeadToken(t.replace(/\s+/gu, ''))) return { kind: 'head' };
+  // (a sentence is prose even when it opens with a period: `令和4年度から令和6年度までの状況は、次のとおりです。`)
+  if (isColumnHeadToken(t.replace(/\s+/gu, '')) && !isSentence(t)) return { kind: 'head' };
   if (
     isSentence(t) ||
     LIST_MARK.test(t) ||
@@ -169,7 +171,7 @@ function placeHeaderBlock(
   const h = lines.length;
   if (h === 0) return null;
   const stack = placeHeaderCells(
-    lines.map((c) => ({ orig: c.orig, text: c.orig })),
+    lines.map((c) => ({ orig: c.orig, text: cleanText(c.orig) })),
     nStub,
     k,
   );
@@ -181,7 +183,7 @@ function placeHeaderBlock(
   let from = 0;
   for (; from < h - m && m > 0 && !two; from++)
     two = placeTwoRows(
-      lines.slice(from, h - m).map((c) => ({ orig: c.orig, text: c.orig })),
+      lines.slice(from, h - m).map((c) => ({ orig: c.orig, text: cleanText(c.orig) })),
       lines.slice(h - m),
       nStub,
       k,

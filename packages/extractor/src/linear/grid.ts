@@ -239,6 +239,7 @@ export function gridToTable(
     for (const h of row) cells.push(makeCell(r, h.col, { orig: h.orig, colSpan: h.colSpan, role: 'header' }));
   });
   const h = g.head.length;
+  let groupUnit: string | null = null;
   g.rows.forEach((row, i) => {
     const r = h + i;
     // stub cells to the right (the outer ones a row leaves out are those of the row above); a label alone in the
@@ -249,7 +250,12 @@ export function gridToTable(
       const orig = c >= at ? (stubs[c - at] ?? '') : '';
       cells.push(makeCell(r, c, { orig, text: cleanText(orig) }));
     }
-    if (nStub > nLabel) cells.push(makeCell(r, nLabel, { orig: row.unit ?? '' }));
+    // a row that leaves out the outer stub cells goes on in the group above, and so does the unit that group wrote
+    // once, beside its first row's outer cells (`共同生活援助 / 人/月 / 計画値 …` then `実績値 …`: a spanning cell)
+    const continues = at > 0 && row.values !== null && row.values.length > 0;
+    const unit = row.unit ?? (continues ? groupUnit : null);
+    groupUnit = at > 0 ? unit : row.unit;
+    if (nStub > nLabel) cells.push(makeCell(r, nLabel, { orig: unit ?? '' }));
     const values = row.values ?? [];
     for (let j = 0; j < g.k; j++)
       cells.push(

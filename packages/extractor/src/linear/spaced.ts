@@ -213,6 +213,7 @@ function headerAbove(
 function bodyRows(p: ParsedLine[], run: Run): BodyRow[] {
   const rows: BodyRow[] = [];
   const words = new Map<BodyRow, string[]>();
+  const misfitWords = new Map<BodyRow, string[]>();
   let pending: ParsedLine[] = [];
   const labelOf = (q: ParsedLine) => joinWords(q.label.map((t) => t.orig));
   const flushPending = () => {
@@ -248,7 +249,9 @@ function bodyRows(p: ParsedLine[], run: Run): BodyRow[] {
     const fits = q.values.length === run.k;
     const row: BodyRow = { label, unit: q.unit?.orig ?? null, values: fits ? q.values : null, line: q.line.line };
     if (!fits) row.misfit = q.values;
-    if (label === labelOf(q)) words.set(row, labelWords(q.label));
+    // (a misfit's words say nothing of the stub: its values may have been read as words)
+    if (label === labelOf(q) && fits) words.set(row, labelWords(q.label));
+    else if (label === labelOf(q)) misfitWords.set(row, labelWords(q.label));
     rows.push(row);
   }
   // a trailing bracketed label: the last row's label goes on
@@ -262,10 +265,15 @@ function bodyRows(p: ParsedLine[], run: Run): BodyRow[] {
   }
   // label words a row per stub column, when the rows repeat words at the same places (`見込量 | 実績値 | 差`)
   const cells = stubCells([...words.values()]);
-  if (cells)
+  if (cells) {
     [...words.keys()].forEach((row, i) => {
       row.stubs = cells[i]!;
     });
+    // a misfit wider than the stub keeps its first word, in the innermost stub column (a row of the group above:
+    // `R5 21 19 <不明> -2` under `就労移行支援 R4 …`), so the rows after it stay in their group
+    const width = Math.max(...cells.map((c) => c.length));
+    for (const [row, w] of misfitWords) row.stubs = w.length <= width ? w : w.slice(0, 1);
+  }
   return rows;
 }
 

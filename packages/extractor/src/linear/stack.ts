@@ -17,7 +17,7 @@
 import { ESTIMATE_PATTERN, KIND_OCR_READINGS, KIND_WORDS } from '@shiryo/model';
 import { cleanText } from '../text.js';
 import { type HeadCell, type HeadFit, STUB_HEAD } from './grid.js';
-import { isColumnHeadToken, isKindToken, isPeriodToken } from './tokens.js';
+import { isColumnHeadToken, isKindToken, isPeriodToken, isUnitToken } from './tokens.js';
 
 /** A word of a header row (a line's token, or a line of a cell-per-line header). */
 export interface HeadWord {
@@ -173,8 +173,10 @@ function placeRow(words: HeadWord[], lower: Segment[], nStub: number, bounds?: R
 
 /** Words a header cell may hold (`給付費（千円） 見込量`: a cell of two lines, its line break a space). */
 const MAX_CELL_WORDS = 3;
-type WordType = 'period' | 'kind' | 'other';
-const typeOf = (w: HeadWord): WordType => (isPeriodToken(w.text) ? 'period' : isKindToken(w.text) ? 'kind' : 'other');
+type WordType = 'period' | 'kind' | 'unit' | 'other';
+/** (a unit word, `単位：人`, `（人/月）`, is a type of its own: beside other heads it is the stub's, a corner cell) */
+const typeOf = (w: HeadWord): WordType =>
+  isPeriodToken(w.text) ? 'period' : isKindToken(w.text) ? 'kind' : isUnitToken(w.text) ? 'unit' : 'other';
 
 /**
  * The words as heads of `c` words each, or null: every head's i-th word of one type (a measure then a kind, a year

@@ -4,6 +4,7 @@
  * kind (`計画`, `実績`, `見込量`, `達成率`). Shared by the readers of linear/.
  */
 import {
+  BOUND_WORDS,
   BULLET_MARKS,
   classBody,
   ESTIMATE_PATTERN,
@@ -95,9 +96,12 @@ const UNIT_WORD =
 const PER = '(?:\\s*[/／]\\s*(?:月|年|日|週|回|人|年度))?';
 /** Digits, with the letters OCR reads for a digit after the first one (`1O` for 10, `1I3`, `8l.7`). */
 const NUMBER = '[▲△+\\-−]?\\d[\\d,OoIl]*(?:\\.[\\dOoIl]+)?';
-/** (`入` is OCR's reading of `人` right after a number) */
+/**
+ * A number with its unit (`入` is OCR's reading of `人` right after a number), or a count over a period written
+ * before it (`年23回`, `月2回`, `週3日`), then a bound (`以上`, `を超えない`), a bracketed part, a note mark.
+ */
 const VALUE_RE = new RegExp(
-  `^(?:約)?${NUMBER}(?:${UNIT_WORD}${PER}|入)?(?:以上|以下|未満|程度)?(?:[(<]${NUMBER}(?:${UNIT_WORD}${PER})?[)>])?(?:※\\d*)?$`,
+  `^(?:約)?(?:(?:年間?|月|週)${NUMBER}${UNIT_WORD}|${NUMBER}(?:${UNIT_WORD}${PER}|入)?)(?:${wordsPattern(BOUND_WORDS)})?(?:[(<]${NUMBER}(?:${UNIT_WORD}${PER})?[)>])?(?:※\\d*)?$`,
   'u',
 );
 const UNIT_RE = new RegExp(`^(?:[(\\[]\\s*)?(?:単位[:：]?)?${UNIT_WORD}${PER}(?:\\s*[)\\]])?$`, 'u');
@@ -181,7 +185,12 @@ export function mergeTokens(tokens: Token[]): Token[] {
       out[out.length - 1] = joinTokens(prev, t);
       continue;
     }
-    if (prev && isBracketed(t.text) && !/[^\d,.\s()（）<>＜＞見込実績計画推計値人月日時間件回か所]/u.test(t.text)) {
+    // (OCR's letters for digits read as digits: `10215 <62O5>`)
+    if (
+      prev &&
+      isBracketed(t.text) &&
+      !/[^\d,.\s()（）<>＜＞見込実績計画推計値人月日時間件回か所]/u.test(ocrDigits(t.text))
+    ) {
       if (isNumberToken(prev.text) && isNumberToken(`${prev.text}${t.text}`)) {
         out[out.length - 1] = joinTokens(prev, t);
         continue;
