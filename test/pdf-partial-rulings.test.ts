@@ -1,0 +1,82 @@
+/**
+ * Tables without full rulings, drawn here (test/pdf-table-maker.ts) in words of no fixture or corpus document: what
+ * the PDF reader recovers of their structure, and the observations that come of it.
+ */
+import { extractDocument, tableToGrid } from '@shiryo/extractor';
+import { describe, expect, it } from 'vitest';
+import { drawTablesPdf, fontAvailable } from './pdf-table-maker.js';
+import { exportFixture } from './pipeline.js';
+
+const grid = (t: { cells: unknown[] }) =>
+  tableToGrid(t as Parameters<typeof tableToGrid>[0]).map((r) => r.map((c) => c?.text ?? ''));
+
+/** Observations as `indicator id | year | kind | value | unit`. */
+const obs = (rows: Record<string, unknown>[]) =>
+  rows.map((r) => [r.indicator_id, r.fiscal_year, r.value_kind, r.value, r.unit].join(' | ')).sort();
+
+describe.skipIf(!fontAvailable())('a table ruled between its rows only', () => {
+  // Two-level header: each service's name centred over its plan / result columns; the corner over both rows.
+  const services = {
+    headerRows: 2,
+    stubCols: 1,
+    rows: [
+      [
+        { text: '年度', rs: 2 },
+        { text: '居宅介護（時間／月）', cs: 2 },
+        null,
+        { text: '重度訪問介護（時間／月）', cs: 2 },
+        null,
+      ],
+      [null, '計画', '実績', '計画', '実績'],
+      ['令和3年度', '1,320', '1,108', '2,460', '2,517'],
+      ['令和4年度', '1,380', '1,262', '2,510', '2,388'],
+      ['令和5年度', '1,440', '1,395', '2,560', '2,604'],
+    ],
+    after: ['※ 各年度とも3月分の実績から算出しています。算出方法は前期計画と同じです。'],
+  };
+  // A second table of the same width right under the first one's note.
+  const groups = {
+    before: ['（２）短期入所の利用状況'],
+    headerRows: 1,
+    stubCols: 1,
+    rows: [
+      ['年度', '計画（人／月）', '実績（人／月）', '計画（日／月）', '実績（日／月）'],
+      ['令和3年度', '41', '37', '296', '251'],
+      ['令和4年度', '43', '45', '310', '322'],
+      ['令和5年度', '45', '40', '324', '287'],
+    ],
+  };
+
+  it('keeps a header centred over two columns as one cell over both, the columns apart', async () => {
+    const path = await drawTablesPdf('訪問系サービスの状況', [services], 'rows', 'two-level.pdf');
+    const doc = await extractDocument(path);
+    expect(doc.tables).toHaveLength(1);
+    const t = doc.tables[0]!;
+    expect(t.nCols).toBe(5);
+    const g = grid(t);
+    expect(g[0]).toEqual([
+      '年度',
+      '居宅介護(時間/月)',
+      '居宅介護(時間/月)',
+      '重度訪問介護(時間/月)',
+      '重度訪問介護(時間/月)',
+    ]);
+    expect(g[1]!.slice(1)).toEqual(['計画', '実績', '計画', '実績']);
+    expect(g[3]).toEqual(['令和4年度', '1,380', '1,262', '2,510', '2,388']);
+  }, 60_000);
+
+  it('reads two tables that share their width, a note and a title between them, as two tables', async () => {
+    const path = await drawTablesPdf('訪問系サービスの状況', [services, groups], 'rows', 'two-tables.pdf');
+    const doc = await extractDocument(path);
+    expect(doc.tables.map((t) => [t.nRows, t.nCols])).toEqual([
+      [5, 5],
+      [4, 5],
+    ]);
+    expect(grid(doc.tables[1]!)[0]).toEqual(['年度', '計画(人/月)', '実績(人/月)', '計画(日/月)', '実績(日/月)']);
+    const rows = obs(await exportFixture(path));
+    expect(rows).toHaveLength(24);
+    expect(rows).toContain('service.kyotaku_kaigo | 2022 | actual | 1262 | hour/month');
+    expect(rows).toContain('service.judo_houmon_kaigo | 2023 | plan | 2560 | hour/month');
+    expect(rows).toContain('service.tanki_nyusho_total | 2023 | actual | 287 | person_day/month');
+  }, 60_000);
+});
