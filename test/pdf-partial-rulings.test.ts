@@ -11,8 +11,8 @@ const grid = (t: { cells: unknown[] }) =>
   tableToGrid(t as Parameters<typeof tableToGrid>[0]).map((r) => r.map((c) => c?.text ?? ''));
 
 /** Observations as `indicator id | year | kind | value | unit`. */
-const obs = (rows: Record<string, unknown>[]) =>
-  rows.map((r) => [r.indicator_id, r.fiscal_year, r.value_kind, r.value, r.unit].join(' | ')).sort();
+const obs = (rows: Record<string, unknown>[], key = 'indicator_id') =>
+  rows.map((r) => [r[key], r.fiscal_year, r.value_kind, r.value, r.unit].join(' | ')).sort();
 
 describe.skipIf(!fontAvailable())('a table ruled between its rows only', () => {
   // Two-level header: each service's name centred over its plan / result columns; the corner over both rows.
@@ -79,4 +79,51 @@ describe.skipIf(!fontAvailable())('a table ruled between its rows only', () => {
     expect(rows).toContain('service.judo_houmon_kaigo | 2023 | plan | 2560 | hour/month');
     expect(rows).toContain('service.tanki_nyusho_total | 2023 | actual | 287 | person_day/month');
   }, 60_000);
+});
+
+describe.skipIf(!fontAvailable())('labels centred over the rows they span', () => {
+  // Each service over its years (three, then two: the second label falls between two rows), kinds as columns.
+  const spans = {
+    headerRows: 1,
+    stubCols: 2,
+    rows: [
+      ['サービス', '年度', '計画（人／月）', '実績（人／月）'],
+      [{ text: '就労移行支援', rs: 3 }, '令和3年度', '58', '52'],
+      [null, '令和4年度', '61', '66'],
+      [null, '令和5年度', '64', '59'],
+      [{ text: '自立訓練（生活訓練）', rs: 2 }, '令和4年度', '17', '14'],
+      [null, '令和5年度', '18', '21'],
+    ],
+  };
+  const expected = [
+    '就労移行支援 | 2021 | actual | 52 | person/month',
+    '就労移行支援 | 2021 | plan | 58 | person/month',
+    '就労移行支援 | 2022 | actual | 66 | person/month',
+    '就労移行支援 | 2022 | plan | 61 | person/month',
+    '就労移行支援 | 2023 | actual | 59 | person/month',
+    '就労移行支援 | 2023 | plan | 64 | person/month',
+    '自立訓練(生活訓練) | 2022 | actual | 14 | person/month',
+    '自立訓練(生活訓練) | 2022 | plan | 17 | person/month',
+    '自立訓練(生活訓練) | 2023 | actual | 21 | person/month',
+    '自立訓練(生活訓練) | 2023 | plan | 18 | person/month',
+  ].sort();
+
+  for (const ruling of ['none', 'rows'] as const) {
+    it(`span their rows in a table ruled ${ruling === 'none' ? 'nowhere' : 'between rows'}`, async () => {
+      const path = await drawTablesPdf('日中活動系サービスの状況', [spans], ruling, `centred-${ruling}.pdf`);
+      const doc = await extractDocument(path);
+      expect(doc.tables).toHaveLength(1);
+      const g = grid(doc.tables[0]!);
+      expect(g.map((r) => r[0])).toEqual([
+        'サービス',
+        '就労移行支援',
+        '就労移行支援',
+        '就労移行支援',
+        '自立訓練(生活訓練)',
+        '自立訓練(生活訓練)',
+      ]);
+      // (By label: the catalog id of 自立訓練(生活訓練) is another helper's area.)
+      expect(obs(await exportFixture(path), 'indicator_label')).toEqual(expected);
+    }, 60_000);
+  }
 });

@@ -7,6 +7,7 @@ import type { Table, TableCell } from '@shiryo/model';
 import { tableToGrid } from '@shiryo/model';
 import { describe, expect, it } from 'vitest';
 import {
+  centredRowSpans,
   continuesAcrossPages,
   DEFAULT_PDF_SETTINGS,
   endsOpen,
@@ -362,5 +363,42 @@ describe('a table ruled between its rows only', () => {
       span('四', 60, 150, 70),
     ];
     expect(verticalsFromText(prose, rules, DEFAULT_PDF_SETTINGS.lattice)).toEqual([]);
+  });
+});
+
+describe('labels centred over the rows they span', () => {
+  // Five rows 20 pt apart, each 10 pt high.
+  const rows = [0, 1, 2, 3, 4].map((k) => ({ y0: 100 + 20 * k, y1: 110 + 20 * k }));
+
+  it('gives each label the run of rows it is the middle of, the runs tiling the column', () => {
+    // One over rows 0–2 (on row 1), one over rows 3–4 (between them).
+    expect(
+      centredRowSpans(rows, [
+        { row: 1, cy: 125 },
+        { row: 3, cy: 175 },
+      ]),
+    ).toEqual([
+      [0, 2],
+      [3, 4],
+    ]);
+  });
+
+  it('leaves a column alone whose labels start their runs, or that has a label in its first row', () => {
+    // Labels at the top of their runs (rows 1 and 3 below an empty first row): no run is centred on row 1 and ends
+    // where the next begins.
+    expect(
+      centredRowSpans(rows, [
+        { row: 1, cy: 125 },
+        { row: 4, cy: 185 },
+      ]),
+    ).toBeNull();
+    expect(
+      centredRowSpans(rows, [
+        { row: 0, cy: 105 },
+        { row: 2, cy: 145 },
+      ]),
+    ).toBeNull();
+    // The last run must end at the last row.
+    expect(centredRowSpans(rows, [{ row: 1, cy: 125 }])).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { emptyTable } from '../draft.js';
 import { cleanText, isNumericData } from '../text.js';
 import { centerX, centerY, cluster, contains, overlap, roundBox } from './geometry.js';
 import { joinLineTexts, joinSpans, spansToLines } from './lines.js';
+import { centredRowSpans } from './rowspans.js';
 import { isHorizontal } from './rulings.js';
 import type { LatticeSettings } from './settings.js';
 import { isBareUnit } from './units.js';
@@ -322,20 +323,75 @@ export function gridToTable(grid0: Grid, spans: TextSpan[], s: LatticeSettings):
       } else texts[i] = spansToCellText(mineOf[i]!);
     }
   }
-  const out: TableCell[] = cells.map((gc, i) => ({
-    row: gc.row,
-    col: gc.col,
-    rowSpan: gc.rowSpan,
-    colSpan: gc.colSpan,
-    text: texts[i]!.text,
-    orig: texts[i]!.orig,
-    bbox: gc.bbox,
-    role: 'body',
-  }));
+  const merged = spanCentredLabels(cells, texts, mineOf, grid.ys);
+  const out: TableCell[] = cells.flatMap((gc, i) =>
+    merged.has(i)
+      ? []
+      : [
+          {
+            row: gc.row,
+            col: gc.col,
+            rowSpan: gc.rowSpan,
+            colSpan: gc.colSpan,
+            text: texts[i]!.text,
+            orig: texts[i]!.orig,
+            bbox: gc.bbox,
+            role: 'body' as const,
+          },
+        ],
+  );
   const table = emptyTable('lattice', undefined, out, grid.ys.length - 1, grid.xs.length - 1);
   table.bbox = roundBox(box);
   if (unitHint) table.unitHint = unitHint;
   return { table, spans: taken };
+}
+
+/**
+ * Labels centred over the rows they span, in a grid whose rules run through them (a table ruled between every row):
+ * in the label columns (left of the first column with a number in the body), a column whose labels sit halfway down
+ * runs of otherwise empty cells that tile it (pdf/rowspans.ts) gets each label's cell stretched over its run. The
+ * cells it covers are returned (by index), to be left out; `cells` are changed in place.
+ */
+function spanCentredLabels(
+  cells: GridCell[],
+  texts: { text: string }[],
+  mineOf: TextSpan[][],
+  ys: number[],
+): Set<number> {
+  const gone = new Set<number>();
+  const numeric = cells.map((gc, i) => gc.col > 0 && isNumericData(texts[i]!.text));
+  const bodyStart = Math.min(...cells.filter((_, i) => numeric[i]).map((gc) => gc.row));
+  const firstValue = Math.min(...cells.filter((_, i) => numeric[i]).map((gc) => gc.col));
+  if (!Number.isFinite(bodyStart)) return gone;
+  const nRows = ys.length - 1;
+  const rows = Array.from({ length: nRows - bodyStart }, (_, k) => ({
+    y0: ys[bodyStart + k]!,
+    y1: ys[bodyStart + k + 1]!,
+  }));
+  for (let col = 0; col < firstValue; col++) {
+    const column = cells.map((gc, i) => ({ gc, i })).filter(({ gc }) => gc.col === col && gc.row >= bodyStart);
+    // Only a column of single cells, each row its own.
+    if (column.length !== rows.length || column.some(({ gc }) => gc.colSpan !== 1 || gc.rowSpan !== 1)) continue;
+    const labels = column
+      .filter(({ i }) => texts[i]!.text !== '' && mineOf[i]!.length > 0)
+      .map(({ gc, i }) => ({
+        row: gc.row - bodyStart,
+        cy: (Math.min(...mineOf[i]!.map((sp) => sp.bbox.y0)) + Math.max(...mineOf[i]!.map((sp) => sp.bbox.y1))) / 2,
+        i,
+      }));
+    const runs = centredRowSpans(rows, labels);
+    if (!runs) continue;
+    labels.forEach((l, k) => {
+      const [a, b] = runs[k]!;
+      const gc = cells[l.i]!;
+      for (const { gc: other, i } of column)
+        if (i !== l.i && other.row >= a + bodyStart && other.row <= b + bodyStart) gone.add(i);
+      gc.row = a + bodyStart;
+      gc.rowSpan = b - a + 1;
+      gc.bbox = roundBox({ ...gc.bbox, y0: ys[a + bodyStart]!, y1: ys[b + bodyStart + 1]! });
+    });
+  }
+  return gone;
 }
 
 /**

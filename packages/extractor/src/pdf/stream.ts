@@ -17,15 +17,18 @@
  *   left (`昭和`, `平成`) into its cells (`昭和61`, `平成元`).
  * - A label wrapped onto lines of its own (above and below a row whose values are centred on it, or under its row)
  *   joins its row's stub cell.
+ * - A label centred over the rows it spans (`訪問入浴介護` halfway down its three years, empty cells above and below)
+ *   spans them (pdf/rowspans.ts), in the label columns left of the first value.
  * - A caption line over the region with a unit (`水道事業 収益的収支の推移 （単位：千円）`) is not a row: it stays
  *   text, and the caption and unit go onto the table (pdf/captions.ts).
  */
 import type { BBox, TableCell, TextSpan } from '@shiryo/model';
 import { emptyTable } from '../draft.js';
 import { cleanText, isCjk, isNumericData } from '../text.js';
-import { centerX, overlap, roundBox, union } from './geometry.js';
+import { centerX, centerY, overlap, roundBox, union } from './geometry.js';
 import type { FoundTable } from './lattice.js';
 import { joinLineTexts, joinSpans, type Line, lineSegments, type Segment, spanSize } from './lines.js';
+import { centredRowSpans } from './rowspans.js';
 import type { StreamSettings } from './settings.js';
 import { isUnitText } from './units.js';
 
@@ -507,7 +510,8 @@ function groupToTable(group: TRow[], s: StreamSettings): FoundTable | null {
     return text.length ? [text[0]!, text[text.length - 1]!] : [c0, c1];
   };
 
-  const drafts: { line: Line; cells: Draft[] }[] = [];
+  // `core`: the row's own line, before wrapped label lines joined it.
+  const drafts: { line: Line; cells: Draft[]; core?: BBox }[] = [];
   const stubOnly = (r: TRow) => r.toks.length === 1 && columnsOf(r.toks[0]!.bbox, cols)[1] === 0 && !r.toks[0]!.numeric;
   const gap = (a: Line, b: Line) => b.bbox.y0 - a.bbox.y1;
   let pending: { line: Line; tok: Tok } | null = null;
@@ -567,7 +571,7 @@ function groupToTable(group: TRow[], s: StreamSettings): FoundTable | null {
       line = { ...line, bbox: union([line.bbox, p.line.bbox]) };
       pending = null;
     }
-    drafts.push({ line, cells: cells.sort((a, b) => a.col - b.col) });
+    drafts.push({ line, cells: cells.sort((a, b) => a.col - b.col), core: row.line.bbox });
   });
   const headerRows = joinWrappedHeaderLines(drafts, header, s);
   spanCentredHeaders(drafts, headerRows, cols, size);
@@ -619,9 +623,44 @@ function groupToTable(group: TRow[], s: StreamSettings): FoundTable | null {
     }
   }
 
+  // Labels centred over the rows they span (pdf/rowspans.ts), in the label columns left of the first value.
+  const spanned = new Map<Draft, number>();
+  const under = new Set<string>();
+  const spanRows = drafts.slice(headerRows);
+  const firstValue = Math.min(
+    ...spanRows.flatMap((d) =>
+      d.cells.filter((c) => c.col > 0 && isValue(cleanText(c.texts.join('')))).map((c) => c.col),
+    ),
+  );
+  for (let k = 0; k < firstValue && k < cols.length && spanRows.length >= 2; k++) {
+    const labels = spanRows.flatMap((d, row) =>
+      d.cells.filter((c) => c.col === k && c.colSpan === 1).map((c) => ({ row, cy: centerY(union(c.boxes)), c })),
+    );
+    const runs = centredRowSpans(
+      spanRows.map((d) => {
+        const b = d.core ?? d.line.bbox;
+        return { y0: b.y0, y1: b.y1 };
+      }),
+      labels,
+    );
+    if (!runs) continue;
+    labels.forEach((l, i) => {
+      const [a] = runs[i]!;
+      if (a === l.row) return;
+      spanRows[l.row]!.cells = spanRows[l.row]!.cells.filter((c) => c !== l.c);
+      spanRows[a]!.cells = [...spanRows[a]!.cells, l.c].sort((x, y) => x.col - y.col);
+    });
+    labels.forEach((l, i) => {
+      const [a, b] = runs[i]!;
+      spanned.set(l.c, b - a + 1);
+      for (let r = a + 1; r <= b; r++) under.add(`${r + headerRows}:${k}`);
+    });
+  }
+
   const out: TableCell[] = [];
   drafts.forEach((d, r) => {
     const covered = new Set<number>();
+    for (let k = 0; k < cols.length; k++) if (under.has(`${r}:${k}`)) covered.add(k);
     for (const c of d.cells) {
       for (let k = c.col; k < c.col + c.colSpan; k++) covered.add(k);
       // The era and year of a fiscal-year row read as one word (`昭和61`, `平成元`).
@@ -634,7 +673,7 @@ function groupToTable(group: TRow[], s: StreamSettings): FoundTable | null {
       out.push({
         row: r,
         col: c.col,
-        rowSpan: 1,
+        rowSpan: spanned.get(c) ?? 1,
         colSpan: c.colSpan,
         text: cleanText(text),
         orig: c.origs.join('\n'),
