@@ -79,6 +79,36 @@ describe.skipIf(!fontAvailable())('a table ruled between its rows only', () => {
     expect(rows).toContain('service.judo_houmon_kaigo | 2023 | plan | 2560 | hour/month');
     expect(rows).toContain('service.tanki_nyusho_total | 2023 | actual | 287 | person_day/month');
   }, 60_000);
+
+  it('finds the columns of each of two tables of one width and other columns', async () => {
+    // The second table's wide amounts cover the first one's gutters, and the other way round.
+    const amounts = {
+      before: ['（３）給付費の状況（単位：千円）'],
+      headerRows: 1,
+      stubCols: 1,
+      rows: [
+        ['区分', '令和3年度', '令和4年度', '令和5年度'],
+        ['居宅介護', '118,204,330', '121,880,415', '126,019,702'],
+        ['重度訪問介護', '204,551,096', '199,870,331', '213,448,150'],
+      ],
+    };
+    const path = await drawTablesPdf(
+      '訪問系サービスの状況',
+      [
+        { ...services, width: 420 },
+        { ...amounts, width: 420 },
+      ],
+      'rows',
+      'two-widths.pdf',
+    );
+    const doc = await extractDocument(path);
+    expect(doc.tables.map((t) => [t.nRows, t.nCols])).toEqual([
+      [5, 5],
+      [3, 4],
+    ]);
+    expect(grid(doc.tables[0]!)[4]).toEqual(['令和5年度', '1,440', '1,395', '2,560', '2,604']);
+    expect(grid(doc.tables[1]!)[2]).toEqual(['重度訪問介護', '204,551,096', '199,870,331', '213,448,150']);
+  }, 60_000);
 });
 
 describe.skipIf(!fontAvailable())('labels centred over the rows they span', () => {

@@ -32,6 +32,8 @@ export interface DrawTable {
   stubCols: number;
   /** Lines under the table (notes). */
   after?: string[];
+  /** The table's width (pt): its columns widened in proportion to reach it (tables of one width, one over another). */
+  width?: number;
 }
 
 interface PdfPage {
@@ -93,6 +95,8 @@ export async function drawTablesPdf(
         if (need > have) for (let j = k; j < k + cs; j++) widths[j]! += (need - have) / cs;
       });
     }
+    const natural = widths.reduce((a, b) => a + b, 0);
+    if (t.width && t.width > natural) for (let k = 0; k < nCols; k++) widths[k] = (widths[k]! * t.width) / natural;
     const heights = rows.map(
       (r) => Math.max(...r.map((c) => (c && (c.rs ?? 1) === 1 ? lines(c).length : 1))) * lh + 2 * pad,
     );

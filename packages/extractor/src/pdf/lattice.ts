@@ -568,45 +568,47 @@ export function verticalsFromText(spans: TextSpan[], rulings: Ruling[], s: Latti
       const segs = bandSegments(mine, gap);
       return { top, bottom, segs, numeric: segs.some((x) => isNumericData(x.text)) };
     });
-    const body = bands.filter((b) => b.numeric);
-    const source = body.length ? body : bands;
-    const covered: [number, number][] = [];
-    for (const x of source.flatMap((b) => b.segs).sort((a, b) => a.x0 - b.x0)) {
-      const last = covered[covered.length - 1];
-      if (last && x.x0 - last[1] < gap) last[1] = Math.max(last[1], x.x1);
-      else covered.push([x.x0, x.x1]);
-    }
-    if (covered.length < 2) continue;
-    const gutters = covered.slice(1).map((c, i) => [covered[i]![1], c[0]] as [number, number]);
-    const crossing = (x: number, b: (typeof bands)[number]) => b.segs.filter((t) => t.x0 < x - 0.5 && t.x1 > x + 0.5);
-    // Where in each gutter the line goes: the point the fewest texts of the other bands cross, the middle of the
-    // widest such stretch.
-    const xs = gutters.map(([a, b]) => {
-      const cuts = [
-        ...new Set([
-          a,
-          b,
-          ...bands.flatMap((bd) => bd.segs.flatMap((t) => [t.x0, t.x1])).filter((v) => v > a && v < b),
-        ]),
-      ].sort((p, q) => p - q);
-      let best = { x: (a + b) / 2, n: Number.POSITIVE_INFINITY, w: 0 };
-      for (let i = 0; i + 1 < cuts.length; i++) {
-        const x = (cuts[i]! + cuts[i + 1]!) / 2;
-        const n = bands.reduce((k, bd) => k + crossing(x, bd).length, 0);
-        const w = cuts[i + 1]! - cuts[i]!;
-        if (n < best.n || (n === best.n && w > best.w)) best = { x, n, w };
+    type Band = (typeof bands)[number];
+    const crossing = (x: number, b: Band) => b.segs.filter((t) => t.x0 < x - 0.5 && t.x1 > x + 0.5);
+    /** The column lines of some bands: one in each gutter of their body, where the fewest texts cross it. */
+    const linesOf = (some: Band[]): number[] => {
+      const body = some.filter((b) => b.numeric);
+      const covered: [number, number][] = [];
+      for (const x of (body.length ? body : some).flatMap((b) => b.segs).sort((a, b) => a.x0 - b.x0)) {
+        const last = covered[covered.length - 1];
+        if (last && x.x0 - last[1] < gap) last[1] = Math.max(last[1], x.x1);
+        else covered.push([x.x0, x.x1]);
       }
-      return best.x;
-    });
-    const edges = [x0, ...xs, x1];
-    // Runs of bands that are one table each.
+      const gutters = covered.slice(1).map((c, i) => [covered[i]![1], c[0]] as [number, number]);
+      // The middle of the widest stretch of the gutter that the fewest texts of the bands cross.
+      return gutters.map(([a, b]) => {
+        const cuts = [
+          ...new Set([
+            a,
+            b,
+            ...some.flatMap((bd) => bd.segs.flatMap((t) => [t.x0, t.x1])).filter((v) => v > a && v < b),
+          ]),
+        ].sort((p, q) => p - q);
+        let best = { x: (a + b) / 2, n: Number.POSITIVE_INFINITY, w: 0 };
+        for (let i = 0; i + 1 < cuts.length; i++) {
+          const x = (cuts[i]! + cuts[i + 1]!) / 2;
+          const n = some.reduce((k, bd) => k + crossing(x, bd).length, 0);
+          const w = cuts[i + 1]! - cuts[i]!;
+          if (n < best.n || (n === best.n && w > best.w)) best = { x, n, w };
+        }
+        return best.x;
+      });
+    };
+    const all = linesOf(bands);
+    if (all.length === 0) continue;
+    // Runs of bands that are one table each (the rules of several tables of one width are one group).
     const isBreak = (i: number) => {
       const b = bands[i]!;
       if (b.numeric || (bands[i + 1] && bands[i + 1]!.numeric)) return false;
-      return b.segs.some((t) => t.x0 < xs[0]! && xs.filter((x) => t.x0 < x && t.x1 > x).length >= 2);
+      return b.segs.some((t) => t.x0 < all[0]! && all.filter((x) => t.x0 < x && t.x1 > x).length >= 2);
     };
-    const runs: (typeof bands)[] = [];
-    let run: typeof bands = [];
+    const runs: Band[][] = [];
+    let run: Band[] = [];
     bands.forEach((b, i) => {
       if (isBreak(i)) {
         if (run.length) runs.push(run);
@@ -616,7 +618,9 @@ export function verticalsFromText(spans: TextSpan[], rulings: Ruling[], s: Latti
     if (run.length) runs.push(run);
     for (const r of runs) {
       const firstBody = r.findIndex((b) => b.numeric);
-      if (firstBody < 0) continue;
+      const xs = linesOf(r);
+      if (firstBody < 0 || xs.length === 0) continue;
+      const edges = [x0, ...xs, x1];
       out.push({ x0, y0: r[0]!.top, x1: x0, y1: r[r.length - 1]!.bottom });
       out.push({ x0: x1, y0: r[0]!.top, x1, y1: r[r.length - 1]!.bottom });
       r.forEach((b, bi) => {
