@@ -157,3 +157,38 @@ describe.skipIf(!fontAvailable())('labels centred over the rows they span', () =
     }, 60_000);
   }
 });
+
+describe.skipIf(!fontAvailable())('a borderless table whose labels wrap over two lines', () => {
+  // The values centred on each two-line label: the label's first line above its row, its second below, and the
+  // first line of the next label right under that.
+  const wrapped = {
+    before: ['（単位：件／年）'],
+    headerRows: 1,
+    stubCols: 2,
+    rows: [
+      ['項目', '年度', '計画', '実績'],
+      ['基幹相談支援センター数', '令和5年度', '1', '1'],
+      ['地域生活支援拠点等における\n緊急時の受入れ件数', '令和4年度', '12', '9'],
+      ['地域生活支援拠点等における\n緊急時の受入れ件数', '令和5年度', '14', '16'],
+      ['相談支援事業所への\n訪問指導件数', '令和4年度', '8', '11'],
+      ['相談支援事業所への\n訪問指導件数', '令和5年度', '8', '7'],
+    ],
+  };
+
+  it('keeps every row, each with its whole label', async () => {
+    const path = await drawTablesPdf('地域生活支援拠点等の状況', [wrapped], 'none', 'wrapped.pdf');
+    const doc = await extractDocument(path);
+    expect(doc.tables).toHaveLength(1);
+    expect(grid(doc.tables[0]!)).toEqual([
+      ['項目', '年度', '計画', '実績'],
+      ['基幹相談支援センター数', '令和5年度', '1', '1'],
+      ['地域生活支援拠点等における緊急時の受入れ件数', '令和4年度', '12', '9'],
+      ['地域生活支援拠点等における緊急時の受入れ件数', '令和5年度', '14', '16'],
+      ['相談支援事業所への訪問指導件数', '令和4年度', '8', '11'],
+      ['相談支援事業所への訪問指導件数', '令和5年度', '8', '7'],
+    ]);
+    const rows = obs(await exportFixture(path), 'indicator_label');
+    expect(rows).toContain('地域生活支援拠点等における緊急時の受入れ件数 | 2022 | actual | 9 | case/year');
+    expect(rows).toContain('相談支援事業所への訪問指導件数 | 2023 | plan | 8 | case/year');
+  }, 60_000);
+});
