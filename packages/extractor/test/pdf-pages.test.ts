@@ -7,6 +7,7 @@ import type { Table, TableCell } from '@shiryo/model';
 import { tableToGrid } from '@shiryo/model';
 import { describe, expect, it } from 'vitest';
 import {
+  centredRowSpans,
   continuesAcrossPages,
   DEFAULT_PDF_SETTINGS,
   endsOpen,
@@ -315,10 +316,41 @@ describe('a table ruled between its rows only', () => {
     span('52', 280, 145, 300),
   ];
 
-  it('gets vertical lines through the gutters of its text and at both ends', () => {
+  it('gets vertical lines through the gutters of its text, band by band, and at both ends', () => {
     const vs = verticalsFromText(cells, rules, DEFAULT_PDF_SETTINGS.lattice);
-    expect(vs.map((v) => v.x0)).toEqual([50, 175, 400]);
-    expect(vs.every((v) => v.y0 === 100 && v.y1 === 160)).toBe(true);
+    expect(vs.map((v) => [v.x0, v.y0, v.y1])).toEqual([
+      [50, 100, 160],
+      [400, 100, 160],
+      [175, 100, 120],
+      [175, 120, 140],
+      [175, 140, 160],
+    ]);
+  });
+
+  it('leaves the gutter under a header text centred over two columns undrawn in its band', () => {
+    const hs = [h(80), ...rules];
+    const vs = verticalsFromText(
+      [
+        span('区分', 60, 92, 80),
+        span('利用者数（人）', 215, 82, 285),
+        ...cells.filter((c) => c.text !== '区分' && c.text !== '令和5年度'),
+        span('計画', 220, 105, 240),
+        span('実績', 270, 105, 290),
+        span('12', 230, 125, 240),
+        span('9', 235, 145, 240),
+      ],
+      hs,
+      DEFAULT_PDF_SETTINGS.lattice,
+    );
+    // Body gutters: after the labels (…100 | 230…), between the two value columns (…240 | 270…). The first line goes
+    // in the middle of the stretch no header text crosses (100–215), the second in the middle of its gutter.
+    const at = (y0: number) =>
+      vs
+        .filter((v) => v.y0 === y0 && v.y1 !== 160)
+        .map((v) => v.x0)
+        .sort((a, b) => a - b);
+    expect(at(80)).toEqual([157.5]);
+    expect(at(100)).toEqual([157.5, 255]);
   });
 
   it('gets none when a vertical ruling already crosses the rules, or when its text makes one column', () => {
@@ -331,5 +363,42 @@ describe('a table ruled between its rows only', () => {
       span('四', 60, 150, 70),
     ];
     expect(verticalsFromText(prose, rules, DEFAULT_PDF_SETTINGS.lattice)).toEqual([]);
+  });
+});
+
+describe('labels centred over the rows they span', () => {
+  // Five rows 20 pt apart, each 10 pt high.
+  const rows = [0, 1, 2, 3, 4].map((k) => ({ y0: 100 + 20 * k, y1: 110 + 20 * k }));
+
+  it('gives each label the run of rows it is the middle of, the runs tiling the column', () => {
+    // One over rows 0–2 (on row 1), one over rows 3–4 (between them).
+    expect(
+      centredRowSpans(rows, [
+        { row: 1, cy: 125 },
+        { row: 3, cy: 175 },
+      ]),
+    ).toEqual([
+      [0, 2],
+      [3, 4],
+    ]);
+  });
+
+  it('leaves a column alone whose labels start their runs, or that has a label in its first row', () => {
+    // Labels at the top of their runs (rows 1 and 3 below an empty first row): no run is centred on row 1 and ends
+    // where the next begins.
+    expect(
+      centredRowSpans(rows, [
+        { row: 1, cy: 125 },
+        { row: 4, cy: 185 },
+      ]),
+    ).toBeNull();
+    expect(
+      centredRowSpans(rows, [
+        { row: 0, cy: 105 },
+        { row: 2, cy: 145 },
+      ]),
+    ).toBeNull();
+    // The last run must end at the last row.
+    expect(centredRowSpans(rows, [{ row: 1, cy: 125 }])).toBeNull();
   });
 });

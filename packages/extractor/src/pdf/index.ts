@@ -29,6 +29,7 @@ export {
   type PageLines,
 } from './pages.js';
 export { looksTabular, type ReadPdfOptions, readPdf } from './read.js';
+export { type ColumnLabel, centredRowSpans, type RowBand } from './rowspans.js';
 export { mergeRulings, type OperatorList, type OpsTable, operatorListToRulings, pathToSubpaths } from './rulings.js';
 export {
   DEFAULT_PDF_SETTINGS,

@@ -8,6 +8,7 @@ import { emptyTable } from '../draft.js';
 import { cleanText, isNumericData } from '../text.js';
 import { centerX, centerY, cluster, contains, overlap, roundBox } from './geometry.js';
 import { joinLineTexts, joinSpans, spansToLines } from './lines.js';
+import { centredRowSpans } from './rowspans.js';
 import { isHorizontal } from './rulings.js';
 import type { LatticeSettings } from './settings.js';
 import { isBareUnit } from './units.js';
@@ -322,20 +323,75 @@ export function gridToTable(grid0: Grid, spans: TextSpan[], s: LatticeSettings):
       } else texts[i] = spansToCellText(mineOf[i]!);
     }
   }
-  const out: TableCell[] = cells.map((gc, i) => ({
-    row: gc.row,
-    col: gc.col,
-    rowSpan: gc.rowSpan,
-    colSpan: gc.colSpan,
-    text: texts[i]!.text,
-    orig: texts[i]!.orig,
-    bbox: gc.bbox,
-    role: 'body',
-  }));
+  const merged = spanCentredLabels(cells, texts, mineOf, grid.ys);
+  const out: TableCell[] = cells.flatMap((gc, i) =>
+    merged.has(i)
+      ? []
+      : [
+          {
+            row: gc.row,
+            col: gc.col,
+            rowSpan: gc.rowSpan,
+            colSpan: gc.colSpan,
+            text: texts[i]!.text,
+            orig: texts[i]!.orig,
+            bbox: gc.bbox,
+            role: 'body' as const,
+          },
+        ],
+  );
   const table = emptyTable('lattice', undefined, out, grid.ys.length - 1, grid.xs.length - 1);
   table.bbox = roundBox(box);
   if (unitHint) table.unitHint = unitHint;
   return { table, spans: taken };
+}
+
+/**
+ * Labels centred over the rows they span, in a grid whose rules run through them (a table ruled between every row):
+ * in the label columns (left of the first column with a number in the body), a column whose labels sit halfway down
+ * runs of otherwise empty cells that tile it (pdf/rowspans.ts) gets each label's cell stretched over its run. The
+ * cells it covers are returned (by index), to be left out; `cells` are changed in place.
+ */
+function spanCentredLabels(
+  cells: GridCell[],
+  texts: { text: string }[],
+  mineOf: TextSpan[][],
+  ys: number[],
+): Set<number> {
+  const gone = new Set<number>();
+  const numeric = cells.map((gc, i) => gc.col > 0 && isNumericData(texts[i]!.text));
+  const bodyStart = Math.min(...cells.filter((_, i) => numeric[i]).map((gc) => gc.row));
+  const firstValue = Math.min(...cells.filter((_, i) => numeric[i]).map((gc) => gc.col));
+  if (!Number.isFinite(bodyStart)) return gone;
+  const nRows = ys.length - 1;
+  const rows = Array.from({ length: nRows - bodyStart }, (_, k) => ({
+    y0: ys[bodyStart + k]!,
+    y1: ys[bodyStart + k + 1]!,
+  }));
+  for (let col = 0; col < firstValue; col++) {
+    const column = cells.map((gc, i) => ({ gc, i })).filter(({ gc }) => gc.col === col && gc.row >= bodyStart);
+    // Only a column of single cells, each row its own.
+    if (column.length !== rows.length || column.some(({ gc }) => gc.colSpan !== 1 || gc.rowSpan !== 1)) continue;
+    const labels = column
+      .filter(({ i }) => texts[i]!.text !== '' && mineOf[i]!.length > 0)
+      .map(({ gc, i }) => ({
+        row: gc.row - bodyStart,
+        cy: (Math.min(...mineOf[i]!.map((sp) => sp.bbox.y0)) + Math.max(...mineOf[i]!.map((sp) => sp.bbox.y1))) / 2,
+        i,
+      }));
+    const runs = centredRowSpans(rows, labels);
+    if (!runs) continue;
+    labels.forEach((l, k) => {
+      const [a, b] = runs[k]!;
+      const gc = cells[l.i]!;
+      for (const { gc: other, i } of column)
+        if (i !== l.i && other.row >= a + bodyStart && other.row <= b + bodyStart) gone.add(i);
+      gc.row = a + bodyStart;
+      gc.rowSpan = b - a + 1;
+      gc.bbox = roundBox({ ...gc.bbox, y0: ys[a + bodyStart]!, y1: ys[b + bodyStart + 1]! });
+    });
+  }
+  return gone;
 }
 
 /**
@@ -441,12 +497,40 @@ export function latticeTables(spans: TextSpan[], rulings: Ruling[], s: LatticeSe
   return out;
 }
 
+/** Runs of the spans of one band, line by line, split where the gap is at least `gap` (the band's cell texts). */
+function bandSegments(spans: TextSpan[], gap: number): { x0: number; x1: number; y: number; text: string }[] {
+  const out: { x0: number; x1: number; y: number; text: string }[] = [];
+  for (const line of spansToLines(spans)) {
+    let cur: { x0: number; x1: number; y: number; text: string } | null = null;
+    for (const sp of line.spans) {
+      if (cur && sp.bbox.x0 - cur.x1 < gap) {
+        cur.x1 = Math.max(cur.x1, sp.bbox.x1);
+        cur.text += sp.text;
+      } else {
+        cur = { x0: sp.bbox.x0, x1: sp.bbox.x1, y: centerY(line.bbox), text: sp.text };
+        out.push(cur);
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * Tables ruled between their rows only (no vertical lines: a common Word and LibreOffice style) give no grid. Where
  * three or more horizontal rulings share their extent and no vertical ruling crosses them, the columns are read off
- * the text: the x-intervals no span between the first and last rule covers (gaps of at least half a glyph) are
- * gutters, and a vertical line is drawn through each, and at both ends. The lattice finder then reads the table as
- * if it were fully ruled. Returned apart from the page's own rulings (they are not in the PDF).
+ * the text, and the lattice finder then reads the table as if it were fully ruled. Returned apart from the page's
+ * own rulings (they are not in the PDF).
+ *
+ * - The rules cut the table into bands (its rows). The gutters are the x-intervals no text of the bands holding a
+ *   number covers (gaps of at least half a glyph): header text centred over several columns (`給付費` over six
+ *   columns) must not close the gutters under it.
+ * - A vertical line is drawn through each gutter band by band, where no text of the band crosses it (at the point
+ *   of the gutter that the fewest header texts cross): a header cell over several columns stays one cell, as a
+ *   fully ruled table draws it. Above the last header band, a header text centred over a run of cells its band
+ *   leaves empty spans them (the edges between them are not drawn).
+ * - A band without a number, whose text starts in the first column and runs across two gutters or more (a note, a
+ *   paragraph, the next table's title between two tables that share their width), followed by another band without
+ *   a number, is no row: the rules on either side belong to two tables.
  */
 export function verticalsFromText(spans: TextSpan[], rulings: Ruling[], s: LatticeSettings): Ruling[] {
   const hs = rulings.filter(isHorizontal).sort((a, b) => a.y0 - b.y0);
@@ -468,16 +552,117 @@ export function verticalsFromText(spans: TextSpan[], rulings: Ruling[], s: Latti
     const inside = spans.filter((sp) => sp.dir === 'h' && contains(box, centerX(sp.bbox), centerY(sp.bbox)));
     if (inside.length < 4) continue;
     const sizes = inside.map((sp) => sp.size ?? sp.bbox.y1 - sp.bbox.y0).sort((a, b) => a - b);
-    const gap = 0.5 * sizes[Math.floor(sizes.length / 2)]!;
-    const covered: [number, number][] = [];
-    for (const sp of [...inside].sort((a, b) => a.bbox.x0 - b.bbox.x0)) {
-      const last = covered[covered.length - 1];
-      if (last && sp.bbox.x0 - last[1] < gap) last[1] = Math.max(last[1], sp.bbox.x1);
-      else covered.push([sp.bbox.x0, sp.bbox.x1]);
+    const size = sizes[Math.floor(sizes.length / 2)]!;
+    const gap = 0.5 * size;
+    // The bands between consecutive rules; a span belongs to the band its centre is in (the upper one on a rule).
+    const ys = cluster(
+      g.map((h) => h.y0),
+      s.minCell,
+    );
+    const bands = ys.slice(0, -1).map((top, i) => {
+      const bottom = ys[i + 1]!;
+      const mine = inside.filter((sp) => {
+        const cy = centerY(sp.bbox);
+        return cy >= top && (cy < bottom || (i === ys.length - 2 && cy <= bottom));
+      });
+      const segs = bandSegments(mine, gap);
+      return { top, bottom, segs, numeric: segs.some((x) => isNumericData(x.text)) };
+    });
+    type Band = (typeof bands)[number];
+    const crossing = (x: number, b: Band) => b.segs.filter((t) => t.x0 < x - 0.5 && t.x1 > x + 0.5);
+    /** The column lines of some bands: one in each gutter of their body, where the fewest texts cross it. */
+    const linesOf = (some: Band[]): number[] => {
+      const body = some.filter((b) => b.numeric);
+      const covered: [number, number][] = [];
+      for (const x of (body.length ? body : some).flatMap((b) => b.segs).sort((a, b) => a.x0 - b.x0)) {
+        const last = covered[covered.length - 1];
+        if (last && x.x0 - last[1] < gap) last[1] = Math.max(last[1], x.x1);
+        else covered.push([x.x0, x.x1]);
+      }
+      const gutters = covered.slice(1).map((c, i) => [covered[i]![1], c[0]] as [number, number]);
+      // The middle of the widest stretch of the gutter that the fewest texts of the bands cross.
+      return gutters.map(([a, b]) => {
+        const cuts = [
+          ...new Set([
+            a,
+            b,
+            ...some.flatMap((bd) => bd.segs.flatMap((t) => [t.x0, t.x1])).filter((v) => v > a && v < b),
+          ]),
+        ].sort((p, q) => p - q);
+        let best = { x: (a + b) / 2, n: Number.POSITIVE_INFINITY, w: 0 };
+        for (let i = 0; i + 1 < cuts.length; i++) {
+          const x = (cuts[i]! + cuts[i + 1]!) / 2;
+          const n = some.reduce((k, bd) => k + crossing(x, bd).length, 0);
+          const w = cuts[i + 1]! - cuts[i]!;
+          if (n < best.n || (n === best.n && w > best.w)) best = { x, n, w };
+        }
+        return best.x;
+      });
+    };
+    const all = linesOf(bands);
+    if (all.length === 0) continue;
+    // Runs of bands that are one table each (the rules of several tables of one width are one group).
+    const isBreak = (i: number) => {
+      const b = bands[i]!;
+      if (b.numeric || (bands[i + 1] && bands[i + 1]!.numeric)) return false;
+      return b.segs.some((t) => t.x0 < all[0]! && all.filter((x) => t.x0 < x && t.x1 > x).length >= 2);
+    };
+    const runs: Band[][] = [];
+    let run: Band[] = [];
+    bands.forEach((b, i) => {
+      if (isBreak(i)) {
+        if (run.length) runs.push(run);
+        run = [];
+      } else run.push(b);
+    });
+    if (run.length) runs.push(run);
+    for (const r of runs) {
+      const firstBody = r.findIndex((b) => b.numeric);
+      const xs = linesOf(r);
+      if (firstBody < 0 || xs.length === 0) continue;
+      const edges = [x0, ...xs, x1];
+      out.push({ x0, y0: r[0]!.top, x1: x0, y1: r[r.length - 1]!.bottom });
+      out.push({ x0: x1, y0: r[0]!.top, x1, y1: r[r.length - 1]!.bottom });
+      r.forEach((b, bi) => {
+        const drawn = xs.map((x) => crossing(x, b).length === 0);
+        // Header text centred over empty cells of its band spans them (rows above the last header row).
+        if (bi < firstBody - 1) {
+          const colsOf = (t: { x0: number; x1: number }) => {
+            const cs: number[] = [];
+            for (let c = 0; c + 1 < edges.length; c++)
+              if (overlap(t.x0, t.x1, edges[c]!, edges[c + 1]!) > 0) cs.push(c);
+            return cs;
+          };
+          const taken = b.segs.map(colsOf);
+          // Each text's run: the one whose middle is nearest its own (the wider of two about as near).
+          const runsOf = b.segs.map((t, k): [number, number] | null => {
+            const own = taken[k]!;
+            if (own.length === 0 || own[0] === 0) return null;
+            const free = (c: number) => taken.every((o, j) => j === k || !o.includes(c));
+            const mid = (t.x0 + t.x1) / 2;
+            let best: { run: [number, number]; d: number } | null = null;
+            for (let a = own[0]!; a >= 1 && (a === own[0] || free(a)); a--) {
+              for (let e = own[own.length - 1]!; e < edges.length - 1 && (e === own[own.length - 1] || free(e)); e++) {
+                const d = Math.abs((edges[a]! + edges[e + 1]!) / 2 - mid);
+                if (d > Math.max(0.6 * size, 0.06 * (edges[e + 1]! - edges[a]!))) continue;
+                if (!best || d < best.d - 0.5 || (d <= best.d + 0.5 && e - a > best.run[1] - best.run[0]))
+                  best = { run: [a, e], d };
+              }
+            }
+            return best?.run ?? null;
+          });
+          runsOf.forEach((run, k) => {
+            if (!run) return;
+            // Two texts claiming one empty cell: neither spans it.
+            const clash = runsOf.some((o, j) => j !== k && o && o[0] <= run[1] && run[0] <= o[1]);
+            if (!clash) for (let c = run[0]; c < run[1]; c++) drawn[c] = false;
+          });
+        }
+        xs.forEach((x, k) => {
+          if (drawn[k]) out.push({ x0: x, y0: b.top, x1: x, y1: b.bottom });
+        });
+      });
     }
-    if (covered.length < 2) continue;
-    const xs = [x0, ...covered.slice(1).map((c, i) => (covered[i]![1] + c[0]) / 2), x1];
-    for (const x of xs) out.push({ x0: x, y0, x1: x, y1 });
   }
   return out;
 }

@@ -16,16 +16,20 @@
  * - Fiscal years as rows: a first numeric column of bare years (`61 62 63 元 2 3`) takes the era written to its
  *   left (`昭和`, `平成`) into its cells (`昭和61`, `平成元`).
  * - A label wrapped onto lines of its own (above and below a row whose values are centred on it, or under its row)
- *   joins its row's stub cell.
+ *   joins its row's stub cell. Such lines keep the table whole: between two rows there may be two of them (the
+ *   second line of one label, the first of the next), and the last row's label may end on a line under it.
+ * - A label centred over the rows it spans (`訪問入浴介護` halfway down its three years, empty cells above and below)
+ *   spans them (pdf/rowspans.ts), in the label columns left of the first value.
  * - A caption line over the region with a unit (`水道事業 収益的収支の推移 （単位：千円）`) is not a row: it stays
  *   text, and the caption and unit go onto the table (pdf/captions.ts).
  */
-import type { BBox, TableCell, TextSpan } from '@shiryo/model';
+import { type BBox, charClass, NOTE_MARKS, type TableCell, type TextSpan } from '@shiryo/model';
 import { emptyTable } from '../draft.js';
 import { cleanText, isCjk, isNumericData } from '../text.js';
-import { centerX, overlap, roundBox, union } from './geometry.js';
+import { centerX, centerY, overlap, roundBox, union } from './geometry.js';
 import type { FoundTable } from './lattice.js';
 import { joinLineTexts, joinSpans, type Line, lineSegments, type Segment, spanSize } from './lines.js';
+import { centredRowSpans } from './rowspans.js';
 import type { StreamSettings } from './settings.js';
 import { isUnitText } from './units.js';
 
@@ -56,6 +60,9 @@ interface Interval {
   x1: number;
 }
 
+/** A note's first characters: a note mark (`※`), or `注` before a number or a colon. */
+const NOTE_START = new RegExp(`^(?:${charClass(NOTE_MARKS)}|注\\s*[0-9０-９:：])`, 'u');
+
 /** Runs of lines that look like table rows: several cells each, close together, at least `minRows` of them. */
 export function streamRegions(lines: Line[], s: StreamSettings): Row[][] {
   return rowRegions(
@@ -76,9 +83,17 @@ export function rowRegions(rows: Row[], s: StreamSettings): Row[][] {
     r.segments.some((g) => /。\s*$/u.test(g.text)) ||
     (r.segments.length === 2 &&
       /^(?:[0-9０-９]{1,2}[.．]?|[(（][0-9０-９]{1,2}[)）]|第[0-9０-９]{1,2}章?)$/u.test(r.segments[0]!.text.trim()));
+  const noteLike = (r: Row) => r.segments.some((g) => /。\s*$/u.test(g.text) || NOTE_START.test(g.text));
+  // The last line of a label wrapped under the table's last row: set tight under it, inside its first cell.
+  const tail = new Set<Row>();
+  const wrapsLast = (prev: Row, r: Row) =>
+    prev.segments.length >= 2 &&
+    !noteLike(r) &&
+    r.line.bbox.y0 - prev.line.bbox.y1 <= s.wrapGap * r.line.size &&
+    r.segments[0]!.bbox.x1 < prev.segments[1]!.bbox.x0;
   const flush = () => {
     while (cur.length && prose(cur[0]!)) cur.shift();
-    while (cur.length && cur[cur.length - 1]!.segments.length < 2) cur.pop();
+    while (cur.length && cur[cur.length - 1]!.segments.length < 2 && !tail.has(cur[cur.length - 1]!)) cur.pop();
     if (cur.filter((r) => r.segments.length >= 2).length >= s.minRows) regions.push(cur);
     cur = [];
   };
@@ -89,10 +104,33 @@ export function rowRegions(rows: Row[], s: StreamSettings): Row[][] {
     if (prev && !close(prev, row)) flush();
     if (multi) cur.push(row);
     else if (cur.length) {
-      // A one-cell line inside a table (a wrapped label, a row with one value) when a table row follows closely.
-      const next = rows[i + 1];
-      if (next && next.segments.length >= 2 && close(row, next)) cur.push(row);
-      else flush();
+      // A one-cell line inside a table (a wrapped label, a row with one value) when a table row follows closely,
+      // right after it or after one more such line (a label wrapped above and below the row its values are centred
+      // on: its second line, then the first line of the next row's label). A sentence or a note is no such line.
+      // (After two such lines, the row must hold a number: a heading and a caption lead to the next table's header.)
+      let j = i + 1;
+      while (
+        j < rows.length &&
+        j - i < 2 &&
+        rows[j]!.segments.length < 2 &&
+        !noteLike(rows[j]!) &&
+        close(rows[j - 1]!, rows[j]!)
+      )
+        j++;
+      const next = rows[j];
+      const bridges =
+        next &&
+        next.segments.length >= 2 &&
+        close(rows[j - 1]!, next) &&
+        (j === i + 1 || next.segments.slice(1).some((g) => isNumericData(g.text)));
+      if (!noteLike(row) && bridges) cur.push(row);
+      else {
+        if (prev && wrapsLast(prev, row)) {
+          cur.push(row);
+          tail.add(row);
+        }
+        flush();
+      }
     }
   }
   flush();
@@ -507,7 +545,8 @@ function groupToTable(group: TRow[], s: StreamSettings): FoundTable | null {
     return text.length ? [text[0]!, text[text.length - 1]!] : [c0, c1];
   };
 
-  const drafts: { line: Line; cells: Draft[] }[] = [];
+  // `core`: the row's own line, before wrapped label lines joined it.
+  const drafts: { line: Line; cells: Draft[]; core?: BBox }[] = [];
   const stubOnly = (r: TRow) => r.toks.length === 1 && columnsOf(r.toks[0]!.bbox, cols)[1] === 0 && !r.toks[0]!.numeric;
   const gap = (a: Line, b: Line) => b.bbox.y0 - a.bbox.y1;
   let pending: { line: Line; tok: Tok } | null = null;
@@ -567,7 +606,7 @@ function groupToTable(group: TRow[], s: StreamSettings): FoundTable | null {
       line = { ...line, bbox: union([line.bbox, p.line.bbox]) };
       pending = null;
     }
-    drafts.push({ line, cells: cells.sort((a, b) => a.col - b.col) });
+    drafts.push({ line, cells: cells.sort((a, b) => a.col - b.col), core: row.line.bbox });
   });
   const headerRows = joinWrappedHeaderLines(drafts, header, s);
   spanCentredHeaders(drafts, headerRows, cols, size);
@@ -619,9 +658,44 @@ function groupToTable(group: TRow[], s: StreamSettings): FoundTable | null {
     }
   }
 
+  // Labels centred over the rows they span (pdf/rowspans.ts), in the label columns left of the first value.
+  const spanned = new Map<Draft, number>();
+  const under = new Set<string>();
+  const spanRows = drafts.slice(headerRows);
+  const firstValue = Math.min(
+    ...spanRows.flatMap((d) =>
+      d.cells.filter((c) => c.col > 0 && isValue(cleanText(c.texts.join('')))).map((c) => c.col),
+    ),
+  );
+  for (let k = 0; k < firstValue && k < cols.length && spanRows.length >= 2; k++) {
+    const labels = spanRows.flatMap((d, row) =>
+      d.cells.filter((c) => c.col === k && c.colSpan === 1).map((c) => ({ row, cy: centerY(union(c.boxes)), c })),
+    );
+    const runs = centredRowSpans(
+      spanRows.map((d) => {
+        const b = d.core ?? d.line.bbox;
+        return { y0: b.y0, y1: b.y1 };
+      }),
+      labels,
+    );
+    if (!runs) continue;
+    labels.forEach((l, i) => {
+      const [a] = runs[i]!;
+      if (a === l.row) return;
+      spanRows[l.row]!.cells = spanRows[l.row]!.cells.filter((c) => c !== l.c);
+      spanRows[a]!.cells = [...spanRows[a]!.cells, l.c].sort((x, y) => x.col - y.col);
+    });
+    labels.forEach((l, i) => {
+      const [a, b] = runs[i]!;
+      spanned.set(l.c, b - a + 1);
+      for (let r = a + 1; r <= b; r++) under.add(`${r + headerRows}:${k}`);
+    });
+  }
+
   const out: TableCell[] = [];
   drafts.forEach((d, r) => {
     const covered = new Set<number>();
+    for (let k = 0; k < cols.length; k++) if (under.has(`${r}:${k}`)) covered.add(k);
     for (const c of d.cells) {
       for (let k = c.col; k < c.col + c.colSpan; k++) covered.add(k);
       // The era and year of a fiscal-year row read as one word (`昭和61`, `平成元`).
@@ -634,7 +708,7 @@ function groupToTable(group: TRow[], s: StreamSettings): FoundTable | null {
       out.push({
         row: r,
         col: c.col,
-        rowSpan: 1,
+        rowSpan: spanned.get(c) ?? 1,
         colSpan: c.colSpan,
         text: cleanText(text),
         orig: c.origs.join('\n'),
