@@ -10,6 +10,7 @@ import type {
 import { assignConfidence, type ConfidenceModel } from './confidence.js';
 import { CONFIDENCE_MODEL } from './confidence-model.js';
 import {
+  accountKindOf,
   type DocumentContext,
   detectPlan,
   documentDate,
@@ -214,7 +215,9 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
   // The year the document is about: years written without their era (`3年度`) are read in the era nearest it.
   const era = documentEra(doc, plan);
   const periods = { planType: planTypeOf(plan?.plan ?? null), ...(era ? { era } : {}) };
-  const inferred = plan ? null : inferPlanTerm(doc, periods);
+  // A budget book or settlement report (`accountKindOf`) is about its one year, whatever years its tables show.
+  const accountKind = accountKindOf(doc);
+  const inferred = plan || accountKind ? null : inferPlanTerm(doc, periods);
   const ctx: DocumentContext = {
     title,
     municipality,
@@ -231,6 +234,7 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
     periods,
     kindYears: kindYearsOf(doc, periods),
     documentYear: documentYearOf(doc, periods),
+    accountKind,
   };
   const observations: Observation[] = [];
   const contexts = tableContexts(doc, ctx);
