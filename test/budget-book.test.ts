@@ -49,6 +49,16 @@ describe('a water works budget book (本年度 / 前年度, 節 amounts, a 款 c
     );
   });
 
+  it('reads a 項 block printed without the header by the header of the block above (unit line included)', () => {
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ['雑収益', 'plan', 2026, 12300000, 'yen'],
+        ['雑収益', 'plan', 2025, 11800000, 'yen'],
+        ['雑収益', 'deviation', 2026, 500000, 'yen'],
+      ]),
+    );
+  });
+
   it('reads 節 amounts and the 款 caption as the book year plan, and the 節 codes as nothing', () => {
     expect(rows).toContainEqual(['委託料', 'plan', 2026, 18200000, 'yen']);
     expect(rows).toContainEqual(['修繕費', 'plan', 2026, 7450000, 'yen']);

@@ -28,6 +28,7 @@ import { refusedNumberIssues } from './quantity/index.js';
 import type { RuleTrace } from './rules/engine.js';
 import { DOCUMENT_RULES } from './rules/index.js';
 import { observationContext } from './rules/observation-context.js';
+import type { TableLayout } from './rules/table-context.js';
 import { cellCount, sheetContinuations } from './sheet.js';
 import { continuesSheet, stageColumns, tableToObservations } from './tables.js';
 import type { TokenMatcher } from './tokens.js';
@@ -241,13 +242,23 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
   let latestResult: number | null = null;
   // The stage row of the last review sheet (`区分 | 評価 (C) | 協議会等意見 | 改善 (A)`), for its continuations.
   let stages: string[] | null = null;
+  // The tables laid out last, for a table continuing one of them without its header (a budget book's 項 blocks).
+  const layouts: TableLayout[] = [];
   for (const t of doc.tables) {
     const tctx = contexts.get(t.index);
     if (!tctx) continue;
     try {
       const own = stageColumns(t);
       if (own) stages = own;
-      const r = tableToObservations(t, tctx, own ?? (continuesSheet(t, stages) ? stages : null), settings.trace);
+      const r = tableToObservations(
+        t,
+        tctx,
+        own ?? (continuesSheet(t, stages) ? stages : null),
+        settings.trace,
+        layouts,
+      );
+      if (r.layout) layouts.push(r.layout);
+      if (layouts.length > 8) layouts.shift();
       observations.push(...r.observations);
       if (r.latestResult != null) latestResult = Math.max(latestResult ?? r.latestResult, r.latestResult);
       issues.push(...r.issues);
