@@ -66,6 +66,21 @@ describe('a water works budget book (本年度 / 前年度, 節 amounts, a 款 c
     expect(n.observations.filter((o) => o.value === 1 || o.value === 2)).toEqual([]);
   });
 
+  it('counts a 款 caption printed twice once, and no factor of a 説明 formula', () => {
+    expect(n.observations.filter((o) => o.value === 2864100000)).toHaveLength(1);
+    expect(n.observations.filter((o) => o.value === 1250000 || o.value === 1250000000 || o.value === 98.5)).toEqual([]);
+  });
+
+  it('names a bare 計 row by the 項 the caption above its table names', () => {
+    const total = n.observations.filter((o) => o.subgroup === '計').map(row);
+    expect(total).toEqual(
+      expect.arrayContaining([
+        ['営業外収益', 'plan', 2026, 12300000, 'yen'],
+        ['営業外収益', 'deviation', 2026, 500000, 'yen'],
+      ]),
+    );
+  });
+
   it('reads 決算額 columns as results of the years they name', () => {
     expect(rows).toContainEqual(['給水収益', 'actual', 2023, 3041800000, 'yen']);
     expect(rows).toContainEqual(['給水収益', 'actual', 2024, 3077200000, 'yen']);

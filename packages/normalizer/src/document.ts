@@ -328,6 +328,22 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
       settings.trace,
       o.table_index !== null ? `table ${o.table_index}` : null,
     );
+  // Values the document restates (a budget book's 款/項 captions printed above every block): read once.
+  const restated = new Set(
+    observations.filter((o) =>
+      DOCUMENT_RULES.first(
+        'skip-document',
+        observationContext(o, observations),
+        settings.trace,
+        o.table_index !== null ? `table ${o.table_index}` : null,
+      ),
+    ),
+  );
+  if (restated.size) {
+    const kept = observations.filter((o) => !restated.has(o));
+    observations.length = 0;
+    observations.push(...kept);
+  }
   // Numbers refused rather than half-read (`18億5,000`): no value, one warning each.
   issues.push(...refusedNumberIssues(doc, settings.tablesOnly));
   // Confidence from evidence (confidence.ts): the calibrated model, or the readers' scores when none is fitted.
