@@ -3,9 +3,9 @@
 // against fixtures/<name>/expected/observations.jsonl. Usage: pnpm score [--misses N] [--fixture SUBSTRING]
 // (needs `pnpm build`). The ratchet itself is test/scores.test.ts; this prints the details for people.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { extractDocument } from '@shiryo/extractor';
-import { normalizeDocument } from '@shiryo/normalizer';
+import { municipalityFromPath, normalizeDocument } from '@shiryo/normalizer';
 import { score } from '../tools/score.mjs';
 
 const args = process.argv.slice(2);
@@ -33,7 +33,12 @@ for (const name of readdirSync(join(root, 'fixtures')).sort()) {
   const source = meta.source_path ? join(root, meta.source_path) : local && join(dir, local);
   if (!source || !existsSync(source)) continue;
   const doc = await extractDocument(source);
-  const norm = normalizeDocument(doc);
+  // the municipality the path names, as `shiryo ingest` gives it
+  const fromPath = municipalityFromPath(resolve(source));
+  const norm = normalizeDocument(
+    doc,
+    fromPath?.kind === 'found' ? { municipality: { municipality: fromPath.municipality, source: 'path' } } : {},
+  );
   const pages = Array.isArray(meta.pages) ? new Set(meta.pages) : null;
   const actual = norm.observations
     .filter((o) => !pages || pages.has(o.page))

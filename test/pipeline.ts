@@ -1,9 +1,16 @@
 /** Shared helpers for end-to-end tests: run the whole pipeline on a fixture and export it like the CLI does. */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { extractDocument, extractText } from '@shiryo/extractor';
-import { loadTokenizer, normalizeDocument, type TokenMatcher, tokenMatcher } from '@shiryo/normalizer';
+import {
+  type GivenMunicipality,
+  loadTokenizer,
+  municipalityFromPath,
+  normalizeDocument,
+  type TokenMatcher,
+  tokenMatcher,
+} from '@shiryo/normalizer';
 import { openStore } from '@shiryo/store';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
@@ -70,6 +77,12 @@ export function cliTokens(): Promise<TokenMatcher> {
   return tokens;
 }
 
+/** The municipality the file's path names, given to the normalizer as `shiryo ingest` gives it (source `path`). */
+export function pathMunicipality(source: string): { municipality?: GivenMunicipality } {
+  const r = municipalityFromPath(resolve(source));
+  return r?.kind === 'found' ? { municipality: { municipality: r.municipality, source: 'path' } } : {};
+}
+
 /**
  * Extract → normalize → store → export JSONL as `shiryo ingest` then `shiryo export` do (kuromoji tokens
  * included), returning the exported rows.
@@ -79,7 +92,7 @@ export async function exportFixture(source: string, _meta?: unknown): Promise<Re
   const store = openStore(db);
   try {
     const doc = await extractDocument(source);
-    store.ingestDocument(doc, normalizeDocument(doc, { tokens: await cliTokens() }));
+    store.ingestDocument(doc, normalizeDocument(doc, { tokens: await cliTokens(), ...pathMunicipality(source) }));
     let text = '';
     store.exportObservations('jsonl', (chunk) => {
       text += chunk;

@@ -168,6 +168,8 @@ export function kindOfWord(word: string): ValueKind | null {
   if (!w) return null;
   const exact = KIND_WORDS[w];
   if (exact) return exact;
+  const budget = budgetKindOfWord(w);
+  if (budget) return budget;
   if (!KIND_COMPOUND.test(w)) return null;
   const parts = [...w.matchAll(KIND_PARTS)].map((m) => ({
     prefix: m[1] ?? '',
@@ -189,6 +191,52 @@ export function kindOfWord(word: string): ValueKind | null {
   if (kinds.includes('baseline') && parts.some((p) => p.stem.endsWith('策定時'))) return 'baseline';
   return null;
 }
+
+/**
+ * The kind stems of public accounts (docs/OBSERVATIONS.md, budget tables): a budget (`予算`) is a plan, a
+ * settlement or what was paid in or out (`決算`, `支出済`, `収入済`) a result.
+ */
+export const BUDGET_KIND_STEMS: Readonly<Record<string, ValueKind>> = {
+  予算: 'plan',
+  決算: 'actual',
+  支出済: 'actual',
+  収入済: 'actual',
+};
+/**
+ * Words before a budget stem that say which year or which stage of the budget a column is (`本年度予算額`,
+ * `前年度予算額`, `当初予算額`, `補正後予算額`, `令和5年度決算額`): they qualify the year, never the kind — so
+ * `前年度予算額` is the plan of the year before, not a comparison with it (`前年度比`).
+ */
+export const BUDGET_STAGE_WORDS = ['当初', '補正後', '補正', '最終', '既決', '追加'] as const;
+/** What may end a budget word: `予算額`, `予算現額` (the budget as amended), `決算見込額`. */
+export const BUDGET_SUFFIXES = ['見込額', '現額', '額', '高'] as const;
+
+// (built on first use: `RELATIVE_YEAR_WORDS` is defined further down)
+let budgetWord: RegExp | undefined;
+const budgetWordPattern = () =>
+  new RegExp(
+    `^(?:${alternation(Object.keys(RELATIVE_YEAR_WORDS))}|(?:令和|平成|昭和|R|H)?(?:\\d{1,2}|元)年度|\\d{4}年度)?` +
+      `(?:${alternation(BUDGET_STAGE_WORDS)})?(${alternation(Object.keys(BUDGET_KIND_STEMS))})` +
+      `(?:${alternation(BUDGET_SUFFIXES)})?$`,
+    'u',
+  );
+
+/**
+ * The kind of a budget or settlement column word (`本年度予算額`, `前年度予算額`, `当初予算額`, `予算現額` → plan;
+ * `決算額`, `令和5年度決算額`, `支出済額` → actual), the year word before the stem left to the period readers; null
+ * for anything else (`予算比`, `決算状況`, `予算の執行`).
+ */
+export function budgetKindOfWord(word: string): ValueKind | null {
+  budgetWord ??= budgetWordPattern();
+  const m = budgetWord.exec(word.normalize('NFKC').replace(/\s+/g, ''));
+  return m ? BUDGET_KIND_STEMS[m[1]!]! : null;
+}
+
+/**
+ * The levels of a public account, outermost first (款 > 項 > 目 > 節 > 細節): their numbers (`3款`, `2項`, a 節
+ * column of `1`, `2`) are codes, not observations; their names go to `section` (docs/OBSERVATIONS.md).
+ */
+export const ACCOUNT_LEVEL_WORDS = ['款', '項', '目', '節', '細節'] as const;
 
 /**
  * Bare stems that also end the names of things (`整備計画`, `地域福祉計画`, `人口推計`, `格差`, `比較`): at the

@@ -1,9 +1,17 @@
 import type { Block, ExtractedDocument, FiscalPeriod, Municipality, Table, ValueKind } from '@shiryo/model';
-import { BULLET_MARKS, charClass, PLAN_TERM_BASES } from '@shiryo/model';
+import {
+  BUDGET_KIND_STEMS,
+  BULLET_MARKS,
+  budgetKindOfWord,
+  charClass,
+  PLAN_TERM_BASES,
+  wordsPattern,
+} from '@shiryo/model';
 import { isGenericHeading, kindWord, stripNumbering } from './labels.js';
 import {
   type EraAnchor,
   findPeriods,
+  fyPeriod,
   type PeriodOptions,
   type PlanType,
   parseColumnHeader,
@@ -34,6 +42,8 @@ export interface DocumentContext {
   kindYears: Partial<Record<ValueKind, FiscalPeriod>>;
   /** The fiscal year the document's title names (`令和6年度 一般会計予算書`): its 本年度. */
   documentYear: FiscalPeriod | null;
+  /** What a budget book's or settlement report's amounts are when no header says (`accountKindOf`). */
+  accountKind: ValueKind | null;
 }
 
 export interface TableContext extends DocumentContext {
@@ -186,8 +196,59 @@ export function documentYearOf(doc: ExtractedDocument, opts: PeriodOptions): Fis
     const p = findPeriods(b.text, opts).find((x) => x.kind === 'fy');
     if (p) return p;
   }
-  return null;
+  return fileNameYear(doc.path, opts);
 }
+
+/** The letter of an era as file names abbreviate it (`R6`, `r8`, `H29`). */
+const ERA_LETTERS: Readonly<Record<string, string>> = { r: '令和', h: '平成', s: '昭和' };
+/** An era year in a file name, a token of its own: `fuji_r8_shizei.pdf`, `R06-yosan.pdf`, `H29_2_youkou.pdf`. */
+const FILE_NAME_ERA_YEAR = /(?<![0-9A-Za-z])([RrHhSs])0?(\d{1,2}|元)(?![0-9A-Za-z])/u;
+
+/**
+ * The fiscal year a file's name gives, for a document whose first lines name none (pages cut out of a budget book:
+ * `R8/歳入_01款_市税.pdf`, `fuji_r8_shizei_split.pdf`): a fiscal year written in full (`令和8年度予算.pdf`), else an
+ * era letter and a number standing as a token of their own (`r8`, `H29`; not `h264`, `r8a`). The file name only,
+ * never its folders.
+ */
+export function fileNameYear(path: string | undefined, opts: PeriodOptions): FiscalPeriod | null {
+  const name =
+    (path ?? '')
+      .split(/[\\/]/u)
+      .pop()
+      ?.replace(/\.[A-Za-z0-9]{1,5}$/u, '')
+      .normalize('NFKC') ?? '';
+  if (!name) return null;
+  const full = findPeriods(name, opts).find((x) => x.kind === 'fy');
+  const m = full ? null : FILE_NAME_ERA_YEAR.exec(name);
+  const p =
+    full ??
+    (m ? findPeriods(`${ERA_LETTERS[m[1]!.toLowerCase()]}${m[2]}年度`, opts).find((x) => x.kind === 'fy') : null);
+  return p?.fiscalYear != null ? fyPeriod(p.fiscalYear, `${p.text} (the file name ${name})`) : null;
+}
+
+/**
+ * What the amounts of a budget book or a settlement report are when no header says (docs/OBSERVATIONS.md,
+ * budget tables): the 節 amounts, the 説明 lines and the 款/項 captions of a budget book (`令和6年度 一般会計予算書`)
+ * are its plan; of a settlement report (`…決算書`) its result. Read from the title lines (a budget or settlement
+ * word in them: `予算`, `決算`), else from the tables' column headers when they name budget columns of one kind
+ * only (`本年度予算額 | 前年度予算額`); null for every other document (a plan, a report) and for a title naming both.
+ */
+export function accountKindOf(doc: ExtractedDocument): ValueKind | null {
+  const kinds = new Set<ValueKind>();
+  // the first title line with such a word decides
+  for (const b of [...doc.blocks].sort((a, c) => a.seq - c.seq).slice(0, TITLE_LINES)) {
+    for (const m of b.text.normalize('NFKC').matchAll(ACCOUNT_WORD)) kinds.add(BUDGET_KIND_STEMS[m[1]!]!);
+    if (kinds.size) break;
+  }
+  if (kinds.size === 0)
+    for (const t of doc.tables)
+      for (const c of t.cells) {
+        const k = c.text.length <= 16 ? budgetKindOfWord(c.text) : null;
+        if (k) kinds.add(k);
+      }
+  return kinds.size === 1 ? [...kinds][0]! : null;
+}
+const ACCOUNT_WORD = new RegExp(`(${wordsPattern(Object.keys(BUDGET_KIND_STEMS))})`, 'gu');
 
 /**
  * What a note says the values of each kind are as of (`※基準値は原則として令和元年度末の数値、目標値は令和５年度末の

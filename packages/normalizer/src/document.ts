@@ -10,6 +10,7 @@ import type {
 import { assignConfidence, type ConfidenceModel } from './confidence.js';
 import { CONFIDENCE_MODEL } from './confidence-model.js';
 import {
+  accountKindOf,
   type DocumentContext,
   detectPlan,
   documentDate,
@@ -27,6 +28,7 @@ import { refusedNumberIssues } from './quantity/index.js';
 import type { RuleTrace } from './rules/engine.js';
 import { DOCUMENT_RULES } from './rules/index.js';
 import { observationContext } from './rules/observation-context.js';
+import type { TableLayout } from './rules/table-context.js';
 import { cellCount, sheetContinuations } from './sheet.js';
 import { continuesSheet, stageColumns, tableToObservations } from './tables.js';
 import type { TokenMatcher } from './tokens.js';
@@ -214,7 +216,9 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
   // The year the document is about: years written without their era (`3年度`) are read in the era nearest it.
   const era = documentEra(doc, plan);
   const periods = { planType: planTypeOf(plan?.plan ?? null), ...(era ? { era } : {}) };
-  const inferred = plan ? null : inferPlanTerm(doc, periods);
+  // A budget book or settlement report (`accountKindOf`) is about its one year, whatever years its tables show.
+  const accountKind = accountKindOf(doc);
+  const inferred = plan || accountKind ? null : inferPlanTerm(doc, periods);
   const ctx: DocumentContext = {
     title,
     municipality,
@@ -231,19 +235,30 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
     periods,
     kindYears: kindYearsOf(doc, periods),
     documentYear: documentYearOf(doc, periods),
+    accountKind,
   };
   const observations: Observation[] = [];
   const contexts = tableContexts(doc, ctx);
   let latestResult: number | null = null;
   // The stage row of the last review sheet (`区分 | 評価 (C) | 協議会等意見 | 改善 (A)`), for its continuations.
   let stages: string[] | null = null;
+  // The tables laid out last, for a table continuing one of them without its header (a budget book's 項 blocks).
+  const layouts: TableLayout[] = [];
   for (const t of doc.tables) {
     const tctx = contexts.get(t.index);
     if (!tctx) continue;
     try {
       const own = stageColumns(t);
       if (own) stages = own;
-      const r = tableToObservations(t, tctx, own ?? (continuesSheet(t, stages) ? stages : null), settings.trace);
+      const r = tableToObservations(
+        t,
+        tctx,
+        own ?? (continuesSheet(t, stages) ? stages : null),
+        settings.trace,
+        layouts,
+      );
+      if (r.layout) layouts.push(r.layout);
+      if (layouts.length > 8) layouts.shift();
       observations.push(...r.observations);
       if (r.latestResult != null) latestResult = Math.max(latestResult ?? r.latestResult, r.latestResult);
       issues.push(...r.issues);
@@ -313,6 +328,22 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
       settings.trace,
       o.table_index !== null ? `table ${o.table_index}` : null,
     );
+  // Values the document restates (a budget book's 款/項 captions printed above every block): read once.
+  const restated = new Set(
+    observations.filter((o) =>
+      DOCUMENT_RULES.first(
+        'skip-document',
+        observationContext(o, observations),
+        settings.trace,
+        o.table_index !== null ? `table ${o.table_index}` : null,
+      ),
+    ),
+  );
+  if (restated.size) {
+    const kept = observations.filter((o) => !restated.has(o));
+    observations.length = 0;
+    observations.push(...kept);
+  }
   // Numbers refused rather than half-read (`18億5,000`): no value, one warning each.
   issues.push(...refusedNumberIssues(doc, settings.tablesOnly));
   // Confidence from evidence (confidence.ts): the calibrated model, or the readers' scores when none is fitted.

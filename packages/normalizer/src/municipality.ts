@@ -1,5 +1,6 @@
 import type { Municipality } from '@shiryo/model';
 import { parseCsv, readDataFile } from './data.js';
+import { romajiSpellings } from './romaji.js';
 
 let cache: Municipality[] | undefined;
 
@@ -253,6 +254,10 @@ export function municipalityFromPath(path: string): PathMunicipality | null {
     hitsOf.push(pathHits(part, wards));
   }
   const prefectures = new Set(hitsOf.flat().flatMap((h) => (h.prefecture ? [h.prefecture] : [])));
+  if (last >= 0 && hitsOf.every((hs) => hs.every((h) => h.prefecture))) {
+    const romaji = municipalitiesInRomaji(parts[last]!);
+    if (romaji) return romaji;
+  }
   for (let i = last; i >= 0; i--) {
     const cityHits = hitsOf[i]!.filter((h) => !h.prefecture);
     if (cityHits.length === 0) continue;
@@ -267,4 +272,48 @@ export function municipalityFromPath(path: string): PathMunicipality | null {
       : { kind: 'ambiguous', candidates, part };
   }
   return null;
+}
+
+let romajiNames: Map<string, Municipality[]> | undefined;
+let romajiPrefectures: Set<string> | undefined;
+
+/** Municipality names in Hepburn romaji, with and without their 市/町/村 (`fuji`, `fujishi`, `kobe`, `koube`). */
+function namesInRomaji(): Map<string, Municipality[]> {
+  const byName = new Map<string, Municipality[]>();
+  for (const m of municipalities()) {
+    const kana = m.kana ?? '';
+    if (!kana || /\s/u.test(kana)) continue; // wards of designated cities: named with their city
+    const stems = [kana];
+    for (const suffix of ['し', 'ちょう', 'まち', 'むら', 'そん'])
+      if (kana.endsWith(suffix) && kana.length > suffix.length) stems.push(kana.slice(0, -suffix.length));
+    for (const spelling of new Set(stems.flatMap(romajiSpellings)))
+      if (spelling.length >= 4) byName.set(spelling, [...(byName.get(spelling) ?? []), m]);
+  }
+  return byName;
+}
+
+/**
+ * The municipality an ASCII file name names in romaji (`fuji_r8_shizei_split.pdf` → 富士市, `kobe_zaisei21.pdf` →
+ * 神戸市), for files whose path names none in Japanese: a token of four letters or more between non-letters that is
+ * a municipality's name in Hepburn (long vowels written once or as typed), with or without its 市/町/村 (`fujishi`).
+ * A prefecture's name (`osaka`, `shizuoka`) names no city, as a bare `広島/` does not; a name several
+ * municipalities bear, or two names, are ambiguous. The file name only: folders name projects as often as places.
+ */
+function municipalitiesInRomaji(fileName: string): PathMunicipality | null {
+  romajiNames ??= namesInRomaji();
+  romajiPrefectures ??= new Set(
+    parseCsv(readDataFile('prefectures.csv')).flatMap((r) => {
+      const en = (r.name_en ?? '').toLowerCase();
+      return [en, ...romajiSpellings((r.kana ?? '').replace(/(?:けん|ふ|と)$/u, ''))].filter(Boolean);
+    }),
+  );
+  const tokens = fileName
+    .toLowerCase()
+    .split(/[^a-z]+/u)
+    .filter((t) => t.length >= 4 && !romajiPrefectures!.has(t));
+  const cities = [...new Map(tokens.flatMap((t) => romajiNames!.get(t) ?? []).map((m) => [m.code, m])).values()];
+  if (cities.length === 0) return null;
+  return cities.length === 1
+    ? { kind: 'found', municipality: cities[0]!, part: fileName }
+    : { kind: 'ambiguous', candidates: cities, part: fileName };
 }

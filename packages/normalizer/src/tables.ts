@@ -45,6 +45,8 @@ export interface TableReading {
   issues: Issue[];
   /** The latest fiscal year of the table's data cells read as results (not of numbers in its sentences). */
   latestResult?: number | null;
+  /** How the table was laid out (null: it holds no grid). */
+  layout?: TableLayout | null;
 }
 
 /** Lay a table out: data cells, header rows, stub columns, column headers and row labels (the layout rules). */
@@ -53,6 +55,7 @@ export function layoutTable(
   ctx: TableContext,
   stages: string[] | null,
   trace?: RuleTrace,
+  above: TableLayout | null = null,
 ): TableLayout | null {
   const grid = tableToGrid(table);
   const nR = table.nRows;
@@ -87,6 +90,7 @@ export function layoutTable(
     yearColumns: [],
     opinion: [],
     trace,
+    above,
   };
   const where = `table ${table.index}`;
   TABLE_RULES.layout.run('header-rows', L, trace, where);
@@ -201,10 +205,19 @@ export function tableToObservations(
    */
   sheetStages: string[] | null = stageColumns(table),
   trace?: RuleTrace,
+  /** The tables read before this one, latest last, for a table continuing one above (`TableLayout.above`). */
+  before: readonly TableLayout[] = [],
 ): TableReading {
   const issues: Issue[] = [];
-  const L = layoutTable(table, ctx, sheetStages, trace);
-  if (!L || L.skip) return { observations: [], issues };
+  const above =
+    [...before]
+      .reverse()
+      .find(
+        (b) =>
+          b.nC === table.nCols && b.headerRows > 0 && (b.table.page === table.page || b.table.page === table.page - 1),
+      ) ?? null;
+  const L = layoutTable(table, ctx, sheetStages, trace, above);
+  if (!L || L.skip) return { observations: [], issues, layout: L };
   const { nR, nC, headerRows, stubCols, text, rowTexts, colPieces, national, opinion, planColumns, yearColumns } = L;
   const rules = TABLE_RULES.cell;
   const draftBase = {
@@ -398,5 +411,5 @@ export function tableToObservations(
       where: `table ${table.index}`,
     });
   }
-  return { observations, issues, latestResult };
+  return { observations, issues, latestResult, layout: L };
 }

@@ -117,3 +117,30 @@ describe('municipalityFromPath', () => {
     expect(codes(municipalityFromPath('112089_狭山市.pdf'))).toEqual(['112089', '112151']);
   });
 });
+
+describe('municipalityFromPath: a name in romaji in an ASCII file name', () => {
+  const name = (p: string) => {
+    const r = municipalityFromPath(p);
+    return r?.kind === 'found' ? r.municipality.name : r ? r.candidates.map((m) => m.name) : null;
+  };
+
+  it('reads a municipality name in Hepburn, long vowels written once or as typed, with or without 市', () => {
+    expect(name('/data/tokorozawa_keikaku.pdf')).toBe('所沢市');
+    expect(name('/data/tokorozawashi-r6.pdf')).toBe('所沢市');
+    expect(name('/x/kobe-yosan.pdf')).toBe('神戸市');
+    expect(name('/x/koube_kessan.pdf')).toBe('神戸市');
+  });
+
+  it('reads no city from a prefecture name, words that name none, short tokens or folders', () => {
+    expect(name('/x/osaka_hodo.pdf')).toBeNull();
+    expect(name('/x/shizuoka_shiryo.pdf')).toBeNull();
+    expect(name('/x/keikaku_jisseki_houkoku.pdf')).toBeNull();
+    expect(name('/x/ise_r6.pdf')).toBeNull();
+    expect(name('/tokorozawa/shiryo.pdf')).toBeNull();
+  });
+
+  it('a name several municipalities bear is ambiguous; a Japanese name in the path wins', () => {
+    expect(name('/x/fuchu_keikaku.pdf')).toEqual(['府中市', '府中市', '府中町']);
+    expect(name('/所沢市/kobe_hikaku.pdf')).toBe('所沢市');
+  });
+});

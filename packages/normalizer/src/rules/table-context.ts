@@ -18,6 +18,11 @@ export interface TableLayout extends RuleContext {
   hasNumber(r: number, c: number): boolean;
   /** The stage row of a review sheet, the table's own or that of the sheet it continues. */
   stages: string[] | null;
+  /**
+   * The nearest table before this one, on its page or the page before, as wide as this one and laid out with
+   * column headers (`layout.header-of-table-above`); null when none.
+   */
+  above?: TableLayout | null;
   headerRows: number;
   stubCols: number;
   /** Set by a skip rule: the table yields no observation. */

@@ -10,6 +10,7 @@ import { HEADER_PERIOD_RULES, LAYOUT_PERIOD_RULES } from './period/layout.js';
 import { OBSERVATION_PERIOD_RULES } from './period/observations.js';
 import { TABLE_PERIOD_RULES } from './period/table.js';
 import {
+  accountCodeColumn,
   committeeOpinionColumn,
   mergedCellRepeat,
   nationalGuidelineColumn,
@@ -31,6 +32,7 @@ export const TABLE_RULES = {
   cell: new RuleSet<CellContext>('table cell', [
     mergedCellRepeat,
     nationalGuidelineColumn,
+    accountCodeColumn,
     committeeOpinionColumn,
     noLabel,
     ...TABLE_LABEL_RULES,

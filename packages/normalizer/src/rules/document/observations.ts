@@ -1,4 +1,8 @@
-/** Rules that revisit a document's observations once every table and paragraph is read. Stage `revisit-document`. */
+/**
+ * Rules that revisit a document's observations once every table and paragraph is read. Stages `revisit-document`,
+ * `skip-document` (first applies: the observation is dropped).
+ */
+import type { Observation } from '@shiryo/model';
 import { entryById } from '../../catalog.js';
 import { fyPeriod } from '../../period/index.js';
 import { UNDATED_RESULT } from '../../prose/words.js';
@@ -153,10 +157,55 @@ export const eventsPerFiscalYear = rule<ObservationContext>({
   ],
 });
 
+/**
+ * The account caption a label ends with (`３款 民生費`, `2項 固定資産税`, a caption line read with the captions
+ * above it): its level and name, blanks removed; null for any other label.
+ */
+function accountCaption(label: string): string | null {
+  const m = /([0-9]+)\s*([款項])\s*([^\s0-9,]+(?:\s[^\s0-9,]+)?)\s*$/u.exec(label.normalize('NFKC'));
+  return m ? `${m[2]}${m[3]!.replace(/\s+/gu, '')}` : null;
+}
+
+/** Document order of two observations: page first, then the order they were read in. */
+const readBefore = (a: Observation, b: Observation, all: Observation[]) =>
+  (a.page ?? 0) < (b.page ?? 0) || ((a.page ?? 0) === (b.page ?? 0) && all.indexOf(a) < all.indexOf(b));
+
+export const accountCaptionRestated = rule<ObservationContext>({
+  id: 'skip.account-caption-restated',
+  family: 'skip',
+  stage: 'skip-document',
+  priority: 10,
+  summary:
+    "Budget books: a 款 or 項 caption with its amount (`１款 市税 49,286,300千円`) is printed again above every block and page; it is counted once, where first stated — and not at all where a 項's 計 row on the same or the next page states its amount (the 計 row counts).",
+  applies: ({ o, peers }) => {
+    const caption = accountCaption(o.indicator_label);
+    if (!caption) return false;
+    return peers.some(
+      (p) =>
+        p !== o &&
+        p.value === o.value &&
+        ((accountCaption(p.indicator_label) === caption && readBefore(p, o, peers)) ||
+          (caption.startsWith('項') &&
+            p.subgroup === '計' &&
+            p.fiscal_year === o.fiscal_year &&
+            p.value_kind === o.value_kind &&
+            Math.abs((p.page ?? 0) - (o.page ?? 0)) <= 1)),
+    );
+  },
+  apply() {},
+  examples: [
+    {
+      name: 'example.txt',
+      text: '令和7年度 一般会計予算書\n\n４款 衛生費 3,120,500千円\n\n１項 保健衛生費 1,204,300千円\n\n（単位：千円）\n\n目\t本年度予算額\t前年度予算額\t比較\n1 保健衛生総務費\t1,204,300\t1,180,000\t24,300\n計\t1,204,300\t1,180,000\t24,300\n\n４款 衛生費 3,120,500千円\n\n２項 清掃費 1,916,200千円\n',
+    },
+  ],
+});
+
 export const DOCUMENT_OBSERVATION_RULES = [
   actualAfterReportDate,
   pastYearOfProjection,
   undatedResultLatest,
   documentYearUndated,
   eventsPerFiscalYear,
+  accountCaptionRestated,
 ];

@@ -87,6 +87,25 @@ export const itemState = rule<ProseValueContext>({
   ],
 });
 
+export const accountBookKindProse = rule<ProseValueContext>({
+  id: 'kind.account-book-prose',
+  family: 'kind',
+  stage: 'kind',
+  priority: 24,
+  summary:
+    "Budget books and settlement reports: an amount on a line no kind word marks (a `１款 民生費 37,723,107千円` caption) is what the book's amounts are: a budget book's plan, a settlement report's result.",
+  applies: (x) => !x.I.runningKind && !x.I.blockKind && !x.I.state.kind && !!x.I.ctx.accountKind,
+  apply(x) {
+    x.kind = x.I.ctx.accountKind!;
+  },
+  examples: [
+    {
+      text: '令和7年度 一般会計予算書\n\n３款 衛生費 12,345,678千円',
+      expect: { value_kind: 'plan', value: 12345678000 },
+    },
+  ],
+});
+
 export const defaultActualProse = rule<ProseValueContext>({
   id: 'kind.default-actual-prose',
   family: 'kind',
@@ -269,6 +288,7 @@ export const PROSE_KIND_RULES = [
   itemStart,
   itemState,
   defaultActualProse,
+  accountBookKindProse,
   boundIsTarget,
   wordBefore,
   yearOnYear,

@@ -134,6 +134,26 @@ export const captionKind = rule<CellContext>({
   ],
 });
 
+export const accountBookKind = rule<CellContext>({
+  id: 'kind.account-book',
+  family: 'kind',
+  stage: 'kind-final',
+  priority: 5,
+  summary:
+    "Budget books and settlement reports: an amount no header gives a kind (a 節's 金額, a 説明 line) is what the book's amounts are — a budget book's plan (`令和6年度 一般会計予算書`, or tables of `本年度予算額` columns), a settlement report's result.",
+  applies: (x) => !x.kind && !!x.ctx.accountKind,
+  apply(x) {
+    x.kind = x.ctx.accountKind;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '令和7年度 下水道事業特別会計予算に関する説明書\n\n（単位：千円）\n\n節\t金額\n委託料\t2,450\n',
+      expect: { value_kind: 'plan', value: 2450000, fiscal_year: 2025 },
+    },
+  ],
+});
+
 export const defaultActual = rule<CellContext>({
   id: 'kind.default-actual',
   family: 'kind',
@@ -178,6 +198,7 @@ export const yearOnYearPercentIsLevel = rule<CellContext>({
 });
 
 export const TABLE_KIND_RULES = [
+  accountBookKind,
   columnKind,
   rowKind,
   rowWordBeatsColumn,

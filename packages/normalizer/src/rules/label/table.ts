@@ -2,7 +2,7 @@
  * Label rules of tables: which indicator, subgroup and measure a data cell's number is of. Stages `row-label`
  * (before the kind is decided) and `label`; per value, `value`.
  */
-import { CLASSIFICATION_CORNER_PATTERN, TOTAL_WORDS, wordsPattern } from '@shiryo/model';
+import { ACCOUNT_LEVEL_WORDS, CLASSIFICATION_CORNER_PATTERN, TOTAL_WORDS, wordsPattern } from '@shiryo/model';
 import { captionName, compact, isMeasureOnly, isSubgroup, stripNumbering, stripTags } from '../../labels.js';
 import { normalized } from '../../table/pieces.js';
 import { rule } from '../engine.js';
@@ -114,6 +114,38 @@ export const cornerLabel = rule<CellContext>({
   ],
 });
 
+/** The innermost account caption a section path names (`3款 民生費 … 2項 老人福祉費 3,773,176千円` → 老人福祉費). */
+function innermostAccount(section: string | null): string | null {
+  const found = [...(section ?? '').normalize('NFKC').matchAll(/[0-9]+\s*([款項])\s*([^\s0-9,>]+)/gu)];
+  const inner = found.filter((m) => m[1] === '項').pop() ?? found.pop();
+  return inner?.[2] ?? null;
+}
+
+export const accountTotalRow = rule<CellContext>({
+  id: 'label.account-total-row',
+  family: 'label',
+  stage: 'label',
+  priority: 32,
+  summary:
+    'Budget tables: a `計` row under a corner naming an account level (`目 | 本年度予算額 …`) totals the 項 (or 款) the caption above the table names (`２項 老人福祉費 3,773,176千円`): that 項 is its indicator, `計` its subgroup.',
+  applies: (x) =>
+    x.rowSubgroups.some((g) => (TOTAL_WORDS as readonly string[]).includes(g)) &&
+    x.labels.length === 1 &&
+    x.labels[0] === x.cornerLabel &&
+    (ACCOUNT_LEVEL_WORDS as readonly string[]).includes((x.cornerLabel ?? '').replace(/\s+/gu, '')) &&
+    !!innermostAccount(x.ctx.section),
+  apply(x) {
+    x.labels = [innermostAccount(x.ctx.section)!];
+  },
+  examples: [
+    {
+      name: 'example.txt',
+      text: '令和7年度 一般会計予算書\n\n## ４款 衛生費 3,120,500千円 ２項 清掃費 1,916,200千円\n\n（単位：千円）\n\n目\t本年度予算額\t前年度予算額\t比較\n1 清掃総務費\t416,200\t401,000\t15,200\n2 じん芥処理費\t1,500,000\t1,462,000\t38,000\n計\t1,916,200\t1,863,000\t53,200\n',
+      expect: { label: '清掃費', subgroup: '計', value: 1863000000, fiscal_year: 2024 },
+    },
+  ],
+});
+
 export const joinLabels = rule<CellContext>({
   id: 'label.join',
   family: 'label',
@@ -209,6 +241,7 @@ export const TABLE_LABEL_RULES = [
   classificationCorner,
   continuesRowAbove,
   cornerLabel,
+  accountTotalRow,
   joinLabels,
   groupHeaderNamesColumns,
   headingNamesTable,

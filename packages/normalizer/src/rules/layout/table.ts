@@ -276,6 +276,35 @@ export const columnHeaders = rule<TableLayout>({
   ],
 });
 
+export const headerOfTableAbove = rule<TableLayout>({
+  id: 'layout.header-of-table-above',
+  family: 'layout',
+  stage: 'headers',
+  priority: 15,
+  summary:
+    "A table with no header rows, as wide as the nearest table before it on its page or the page before, whose header names kinds or years (`目 | 本年度予算額 | 前年度予算額 | 比較`), continues that table: it is read by that table's column headers and unit line (a budget book prints the header once per page over every 項 block).",
+  applies: (L) =>
+    L.headerRows === 0 &&
+    !!L.above &&
+    L.above.stubCols === L.stubCols &&
+    L.colPieces.every((ps) => ps.length === 0) &&
+    L.above.colPieces.some((ps) => ps.some((p) => p.kind || p.period)),
+  apply(L) {
+    const above = L.above!;
+    L.colPieces = above.colPieces.map((ps) => [...ps]);
+    L.corner = [...above.corner];
+    const unitHint = L.ctx.unitHint ?? above.ctx.unitHint ?? above.table.unitHint ?? null;
+    if (unitHint !== L.ctx.unitHint) L.ctx = { ...L.ctx, unitHint };
+  },
+  examples: [
+    {
+      name: 'example.txt',
+      text: '令和7年度 一般会計予算書\n\n（単位：千円）\n\n目\t本年度予算額\t前年度予算額\t比較\n1 社会教育総務費\t51,200\t49,800\t1,400\n\n１０款 教育費 ５項 保健体育費\n\n1 保健体育総務費\t38,100\t36,900\t1,200\n',
+      expect: { value: 36900000, fiscal_year: 2024, value_kind: 'plan', unit: 'yen' },
+    },
+  ],
+});
+
 export const rowLabelsCarryDown = rule<TableLayout>({
   id: 'layout.row-labels-carry-down',
   family: 'layout',
@@ -359,6 +388,7 @@ export const LAYOUT_RULES = [
   valuedColumnEndsStubs,
   stageColumnEndsStubs,
   columnHeaders,
+  headerOfTableAbove,
   rowLabelsCarryDown,
   unitOnNextLine,
 ];

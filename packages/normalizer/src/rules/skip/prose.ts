@@ -51,6 +51,23 @@ export const threshold = rule<ProseValueContext>({
   examples: [{ text: '短期入所の利用は見込量の8割を下回りました。' }],
 });
 
+/** A multiplication or division sign: what stands on either side of one is a factor of a formula. */
+const FORMULA_SIGN = /[×✕＊*÷]/u;
+
+export const formulaFactor = rule<ProseValueContext>({
+  id: 'skip.formula-factor',
+  family: 'skip',
+  stage: 'skip',
+  priority: 35,
+  summary:
+    "Budget books: a number right beside a multiplication or division sign is a factor of the 説明 column's formula (`調定見込額 404,000×98.9％`: an assessment base times a collection rate), not an amount the book states.",
+  applies: (x) => FORMULA_SIGN.test(x.before.trimEnd().slice(-1)) || FORMULA_SIGN.test(x.after.trimStart().slice(0, 1)),
+  apply(x) {
+    x.skip = 'factor of a formula';
+  },
+  examples: [{ text: '法人市民税 法人税割\n\n調定見込額 1,240,000×99.2％' }],
+});
+
 export const bareNumber = rule<ProseValueContext>({
   id: 'skip.bare-number',
   family: 'skip',
@@ -185,6 +202,7 @@ export const noLabelProse = rule<ProseValueContext>({
 export const PROSE_SKIP_RULES = [
   attributive,
   threshold,
+  formulaFactor,
   bareNumber,
   insideQuotedName,
   interval,

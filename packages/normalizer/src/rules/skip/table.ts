@@ -1,4 +1,5 @@
 /** Skip rules of tables: cells whose numbers are not the city's observations. Stage `skip` (first applies). */
+import { ACCOUNT_LEVEL_WORDS } from '@shiryo/model';
 import { rule } from '../engine.js';
 import type { ObservationContext } from '../observation-context.js';
 import type { CellContext, TableLayout } from '../table-context.js';
@@ -51,6 +52,27 @@ export const nationalGuidelineColumn = rule<CellContext>({
       text: '項目\t国の基本指針\t市の目標値（令和8年度）\n地域生活移行者数（人）\t6\t4\n',
     },
   ],
+});
+
+/** A column header that is an account level word alone (`節`, `款`), brackets and blanks aside. */
+const accountLevelHeader = (text: string) =>
+  (ACCOUNT_LEVEL_WORDS as readonly string[]).includes(text.normalize('NFKC').replace(/[\s()（）]/gu, ''));
+
+export const accountCodeColumn = rule<CellContext>({
+  id: 'skip.account-code-column',
+  family: 'skip',
+  stage: 'skip',
+  priority: 25,
+  summary:
+    "Budget tables: a column headed by an account level alone (`節`, `款`, `目`) holds the items' code numbers (`1`, `12`), not amounts.",
+  applies: (x) =>
+    x.cols.length > 0 &&
+    x.cols.every((p) => accountLevelHeader(p.text)) &&
+    /^\s*\d{1,3}\s*$/u.test(x.L.text(x.r, x.c).normalize('NFKC')),
+  apply(x) {
+    x.skip = 'account code column';
+  },
+  examples: [{ name: 'example.tsv', text: '節\t区分\t金額（千円）\n13\t使用料及び賃借料\t2,480\n' }],
 });
 
 export const committeeOpinionColumn = rule<CellContext>({

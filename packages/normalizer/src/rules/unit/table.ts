@@ -2,6 +2,7 @@
  * Unit rules of tables: the unit comes from the cell, the row label, the column header, the corner cell, the table's
  * unit line or caption, or the measure word — in that order. Stage `unit`; per value, `value`.
  */
+import { budgetKindOfWord } from '@shiryo/model';
 import { splitLabelUnit, unitInfo } from '../../quantity/index.js';
 import type { Piece } from '../../table/pieces.js';
 import { unitFromCompositeHint, unitFromLabel } from '../../table/pieces.js';
@@ -151,6 +152,31 @@ export const rowMeasureOverTable = rule<CellContext>({
   ],
 });
 
+/** A column header naming a budget or settlement amount (`本年度予算額`, `決算額`: `budgetKindOfWord`). */
+const budgetColumn = (ps: readonly Piece[]) => ps.some((p) => !!budgetKindOfWord(p.text));
+
+export const budgetColumnMoney = rule<CellContext>({
+  id: 'unit.budget-column-money',
+  family: 'unit',
+  stage: 'unit',
+  priority: 58,
+  summary:
+    'Budget tables: a budget or settlement column (`本年度予算額`, `決算額`) and the difference beside it (`比較`, `増減`) hold money (yen) when no unit is written; a rate column keeps its own unit.',
+  applies: (x) =>
+    !x.unit && (budgetColumn(x.cols) || (x.kind === 'deviation' && x.L.colPieces.some((ps) => budgetColumn(ps)))),
+  apply(x) {
+    x.unit = 'yen';
+    x.unitText = null;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '会計\t当初予算額\t補正予算額\t増減\n国民健康保険\t8,210\t8,460\t250\n',
+      expect: { unit: 'yen', value: 250, value_kind: 'deviation' },
+    },
+  ],
+});
+
 export const measureWordUnit = rule<CellContext>({
   id: 'unit.measure-word',
   family: 'unit',
@@ -201,6 +227,7 @@ export const TABLE_UNIT_RULES = [
   cornerUnit,
   tableHintUnit,
   rowMeasureOverTable,
+  budgetColumnMoney,
   measureWordUnit,
   rateKindIsPercent,
 ];
