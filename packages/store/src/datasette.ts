@@ -31,7 +31,7 @@ export const OBSERVATION_COLUMNS: Readonly<Record<string, string>> = {
   period_start: 'ISO date the period starts, when known',
   period_end: 'ISO date the period ends, when known',
   value_kind:
-    'plan, estimate (見込), actual (実績), target (目標), baseline (基準値), deviation (差), achievement_rate (達成率), subset (内数・再掲)',
+    'plan, estimate, actual, target, baseline, deviation, achievement_rate or subset (docs/OBSERVATIONS.md: which written words give each)',
   value: 'the number, scaled to the canonical unit (percent in percent: 2割5分 → 25; 千円 → yen)',
   value_text: 'the cell or phrase as written',
   qualifier: 'gte (以上), lte (以下, を超えない), gt, lt, approx (約) or NULL',
