@@ -102,6 +102,8 @@ export interface CellContext extends RuleContext {
   /** The values of the cell, after a bracketed subset was read. */
   values: Quantity[];
   itemLabels: (string | null)[];
+  /** The kind of each value when the cell holds one of each kind its header pairs (`計画|実績` over `557 | 598`). */
+  valueKinds: (ValueKind | null)[];
   warnings: string[];
   // one value of the cell (stage `value`)
   /** The value being emitted, as written, then scaled. */

@@ -9,7 +9,7 @@ export const valuesOutnumberItems = rule<CellContext>({
   priority: 30,
   summary:
     'A cell holding several values whose row lists no matching items: each value is kept under the row, with a warning.',
-  applies: (x) => x.values.length > 1 && x.itemLabels.every((l) => l === null),
+  applies: (x) => x.values.length > 1 && x.itemLabels.every((l) => l === null) && x.valueKinds.length === 0,
   apply(x) {
     x.warnings.push(`cell holds ${x.values.length} values but the row label lists ${x.items.length} items`);
   },
