@@ -325,6 +325,15 @@ export const JOINING_MARKS = '・‧∙';
 /** Circled numbers ①…⑳ and ㉑…㊿ as a character-class body. */
 export const CIRCLED_NUMBERS = '①-⑳㉑-㊿';
 
+/**
+ * Latin letters OCR reads for digits inside a number (`35I`, `19O`, `44l21`): the digit each stands for. Read as
+ * digits only where a table cell holds nothing but a number (`layout.ocr-broken-numbers`).
+ */
+export const OCR_DIGIT_LETTERS: Readonly<Record<string, string>> = { I: '1', l: '1', O: '0', o: '0' };
+
+/** Words that may follow a number in a data cell and qualify it (`20以上`, `67を超えない`). */
+export const QUALIFIER_WORDS = ['以上', '以下', '未満', '超', 'を超えない', 'を超える', '程度'] as const;
+
 /** Arrows between a base and a target, or between two years (`3人→4人`, `R5→R8`). */
 export const ARROWS = '→⇒';
 

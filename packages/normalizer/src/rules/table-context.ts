@@ -15,6 +15,10 @@ export interface TableLayout extends RuleContext {
   isTopLeft(r: number, c: number): boolean;
   /** What each cell holds as data (null: not data, a label). */
   data: DataCell[][];
+  /** Cells whose OCR'd number was read anew (`35I` → `351`), by `r,c`: the text read (`text` returns it). */
+  repaired: Map<string, string>;
+  /** A cell's text as written, before any repair. */
+  written(r: number, c: number): string;
   hasNumber(r: number, c: number): boolean;
   /** The stage row of a review sheet, the table's own or that of the sheet it continues. */
   stages: string[] | null;

@@ -22,4 +22,24 @@ export const valuesOutnumberItems = rule<CellContext>({
   ],
 });
 
-export const TABLE_CHECK_RULES = [valuesOutnumberItems];
+export const ocrRepairedNumber = rule<CellContext>({
+  id: 'check.ocr-repaired-number',
+  family: 'check',
+  stage: 'values',
+  priority: 40,
+  summary:
+    'Family "OCR-broken numbers in cells": a value read from a cell whose OCR\'d number was repaired (`layout.ocr-broken-numbers`) carries a warning naming what was written, and so less confidence.',
+  applies: (x) => x.L.repaired.has(`${x.r},${x.c}`),
+  apply(x) {
+    x.warnings.push(`OCR: «${x.L.written(x.r, x.c)}» read as ${x.L.repaired.get(`${x.r},${x.c}`)}`);
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '区分\t令和4年度\t令和5年度\n相談件数（件）\t412\t41I\n',
+      expect: { value: 411, fiscal_year: 2023 },
+    },
+  ],
+});
+
+export const TABLE_CHECK_RULES = [valuesOutnumberItems, ocrRepairedNumber];

@@ -3,9 +3,10 @@
  * says and what each body row is labelled by. Stages: `header-rows` → `stub-columns` → `headers`.
  */
 
-import { ANSWER_WORDS, PDCA_STAGE, wordsPattern } from '@shiryo/model';
-import { canonicalUnit, splitLabelUnit } from '../../quantity/index.js';
-import { holdsCount, type Piece, readPiece } from '../../table/pieces.js';
+import type { Quantity } from '@shiryo/model';
+import { ANSWER_WORDS, OCR_DIGIT_LETTERS, PDCA_STAGE, QUALIFIER_WORDS, wordsPattern } from '@shiryo/model';
+import { canonicalUnit, splitLabelUnit, unitInfo } from '../../quantity/index.js';
+import { dataValue, holdsCount, normalized, type Piece, readPiece } from '../../table/pieces.js';
 import { rule } from '../engine.js';
 import type { TableLayout } from '../table-context.js';
 
@@ -351,7 +352,121 @@ export const unitOnNextLine = rule<TableLayout>({
   ],
 });
 
+const OCR_LETTERS = Object.keys(OCR_DIGIT_LETTERS).join('');
+/** A run of digits, thousands commas and a decimal point, with letters OCR reads for digits. */
+const NUMBER_RUN = new RegExp(
+  `(?<![A-Za-z])(?=[0-9${OCR_LETTERS},.]*[0-9])[0-9${OCR_LETTERS}][0-9${OCR_LETTERS},.]*(?![A-Za-z])`,
+  'gu',
+);
+/** Two runs of digits with one blank between them. */
+const BLANK_SPLIT = /(?<![\d,.])([+\-−▲△]?\d[\d,]*(?:\.\d+)?) (\d[\d,]*(?:\.\d+)?)(?![\d,.])/u;
+const QUALIFIER = new RegExp(`^(?:${wordsPattern(QUALIFIER_WORDS)})$`, 'u');
+const WELL_FORMED = /^[+\-−▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/u;
+
+/** Digits before the decimal point of a value. */
+const intDigits = (v: number) => String(Math.trunc(Math.abs(v))).length;
+
+/** A cell that holds nothing but numbers (signs, brackets, a unit or a qualifier after them). */
+function numbersOnly(t: string): boolean {
+  const rest = t
+    .replace(NUMBER_RUN, '')
+    .replace(/[\s▲△+\-−%<>()]/gu, '')
+    .trim();
+  return !rest || QUALIFIER.test(rest) || !!unitInfo(rest);
+}
+
+/** The digit counts of the values of one-value cells in the row and the column of (r, c), but (r, c). */
+function neighbourDigits(L: TableLayout, r: number, c: number): number[] {
+  const out: number[] = [];
+  const take = (i: number, j: number) => {
+    const d = L.data[i]?.[j];
+    if (d && d.quantities.length === 1 && !/\d \d/u.test(normalized(L.text(i, j))))
+      out.push(intDigits(d.quantities[0]!.value));
+  };
+  for (let j = 0; j < L.nC; j++) if (j !== c) take(r, j);
+  for (let i = 0; i < L.nR; i++) if (i !== r) take(i, c);
+  return out.sort((a, b) => a - b);
+}
+
+/**
+ * The number an OCR'd cell means, or null: letters read for digits inside a run of digits (`35I` → `351`), and two
+ * runs split by a blank joined (`35 00` → `3500`, `4,2 49` → `4,249`) when the blank cuts a thousands group or the
+ * joined value has as many digits as the one-value cells of its row and column (±1) while a part has not.
+ */
+export function repairOcrNumber(L: TableLayout, r: number, c: number): string | null {
+  const written = normalized(L.text(r, c)).trim();
+  if (!written || !/[0-9]/u.test(written) || written.length > 24 || !numbersOnly(written)) return null;
+  let t = written.replace(NUMBER_RUN, (run) => {
+    const letters = [...run].filter((ch) => OCR_DIGIT_LETTERS[ch]).length;
+    const digits = [...run].filter((ch) => /[0-9]/u.test(ch)).length;
+    return letters && letters <= digits ? [...run].map((ch) => OCR_DIGIT_LETTERS[ch] ?? ch).join('') : run;
+  });
+  const m = BLANK_SPLIT.exec(t);
+  if (m) {
+    const [left, right] = [m[1]!, m[2]!];
+    const joined = `${left}${right}`;
+    // (a blank that cuts a thousands group, `4,2 49`, or that leaves a part starting with 0, `35 00`, splits a number)
+    const cutGroup = (/,\d{1,2}$/u.test(left) || /^0\d/u.test(right)) && WELL_FORMED.test(joined);
+    let fits = false;
+    if (!cutGroup && WELL_FORMED.test(joined)) {
+      const whole = t.replace(m[0], '').replace(/[\s%]/gu, '');
+      const n = neighbourDigits(L, r, c);
+      const median = n[Math.floor(n.length / 2)];
+      const digitsOf = (s: string) =>
+        s
+          .replace(/^[+\-−▲△]/u, '')
+          .split('.')[0]!
+          .replace(/,/g, '').length;
+      fits =
+        !/[0-9]/u.test(whole) &&
+        median !== undefined &&
+        Math.abs(digitsOf(joined) - median) <= 1 &&
+        Math.min(digitsOf(left), digitsOf(right)) <= median - 1;
+    }
+    if (cutGroup || fits) t = t.replace(m[0], joined);
+  }
+  if (t === written) return null;
+  const d = dataValue(t);
+  if (!d || d.missing || d.quantities.length === 0) return null;
+  // (a cell of single digits with blanks, `3 3`, is already read as one number: nothing to repair)
+  const before = dataValue(written);
+  const same = (a: Quantity[], b: Quantity[]) => a.length === b.length && a.every((q, i) => q.value === b[i]!.value);
+  return before && same(before.quantities, d.quantities) ? null : t;
+}
+
+export const ocrBrokenNumbers = rule<TableLayout>({
+  id: 'layout.ocr-broken-numbers',
+  family: 'layout',
+  stage: 'cells',
+  priority: 10,
+  quiet: true,
+  summary:
+    'Family "OCR-broken numbers in cells": a cell holding nothing but a number read by OCR with a letter for a digit (`35I`, `7,46O`) or a blank inside it (`35 00` among 4-digit cells, `4,2 49`) is read as that one number (with a warning, `check.ocr-repaired-number`), not as a label or two values.',
+  applies: (L) => L.nR > 1,
+  apply(L) {
+    let any = false;
+    for (let r = 0; r < L.nR; r++)
+      for (let c = 0; c < L.nC; c++) {
+        if (!L.isTopLeft(r, c)) continue;
+        const t = repairOcrNumber(L, r, c);
+        if (!t) continue;
+        L.repaired.set(`${r},${c}`, t);
+        L.data[r]![c] = dataValue(t);
+        any = true;
+      }
+    return any;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '区分\t令和4年度\t令和5年度\n行動援護（時間/月）\t1,204\t13 80\n同行援護（時間/月）\t2,210\t2,3I5\n',
+      expect: { value: 1380, fiscal_year: 2023, unit: 'hour/month' },
+    },
+  ],
+});
+
 export const LAYOUT_RULES = [
+  ocrBrokenNumbers,
   headerRowsBeforeData,
   headerRowsOfKindWords,
   headerRowsOfLabels,
