@@ -10,6 +10,7 @@ import {
   valueKindOf,
 } from './period/index.js';
 import { splitLabelUnit } from './quantity/index.js';
+import { dataValue } from './table/pieces.js';
 import type { TokenMatcher } from './tokens.js';
 
 const LEADING_BULLET = new RegExp(`^${charClass(BULLET_MARKS)}`, 'u');
@@ -354,8 +355,9 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
         !(b.kind === 'paragraph' && /。\s*$/u.test(b.text)),
     );
     const unitHint = t.unitHint ?? captionUnit(t, since);
-    // (a table of words alone, a caption set as a one-row table, holds no values the unit line was for)
-    if (t.cells.some((c) => /[0-9０-９]/u.test(c.text))) since = [];
+    // (a table of words alone, a caption set as a one-row table — `表3 障害児通所支援の利用実人数`, a number in its
+    // name — holds no values the unit line was for)
+    if (t.cells.some((c) => (dataValue(c.text)?.quantities.length ?? 0) > 0)) since = [];
     const captionish = [t.caption ?? '', ...short.slice(0, 2).map((b) => b.text)].filter(Boolean);
     let kind: ValueKind | null = null;
     let period: FiscalPeriod | null = null;
