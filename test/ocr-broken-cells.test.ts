@@ -28,8 +28,27 @@ describe('numbers OCR broke inside table cells', () => {
     expect(rows).toContainEqual(['計画相談支援', 2023, 'achievement_rate', 91.2, 'percent']);
   });
 
+  it('reads a qualified target and its ratio written with letters for digits', () => {
+    const target = n.observations.filter((o) => o.indicator_label === '一般就労移行者数' && o.value_kind === 'target');
+    expect(target.map((o) => [o.value, o.unit])).toEqual([
+      [21, 'person'],
+      [1.31, 'ratio'],
+    ]);
+    expect(target[0]!.qualifier).toBe('gte');
+  });
+
   it('keeps what was written and warns, with less confidence', () => {
-    expect(repaired.map((o) => o.value_text)).toEqual(['13 80', '1,4l2', '2,3I5', '2,4 49', '1 05', '12O', '9 1.2']);
+    expect(repaired.map((o) => o.value_text)).toEqual([
+      '13 80',
+      '1,4l2',
+      '2,3I5',
+      '2,4 49',
+      '1 05',
+      '12O',
+      '9 1.2',
+      '2I以上 (1.3I倍)',
+      '2I以上 (1.3I倍)',
+    ]);
     for (const o of repaired) {
       expect(o.warnings.some((w) => w.startsWith('OCR:'))).toBe(true);
       expect(o.confidence).toBeLessThanOrEqual(0.5);

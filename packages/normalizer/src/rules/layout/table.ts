@@ -360,7 +360,7 @@ const NUMBER_RUN = new RegExp(
 );
 /** Two runs of digits with one blank between them. */
 const BLANK_SPLIT = /(?<![\d,.])([+\-−▲△]?\d[\d,]*(?:\.\d+)?) (\d[\d,]*(?:\.\d+)?)(?![\d,.])/u;
-const QUALIFIER = new RegExp(`^(?:${wordsPattern(QUALIFIER_WORDS)})$`, 'u');
+const QUALIFIER_AT_START = new RegExp(`^(?:${wordsPattern(QUALIFIER_WORDS)})`, 'u');
 const WELL_FORMED = /^[+\-−▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/u;
 
 /** Digits before the decimal point of a value. */
@@ -368,30 +368,41 @@ const intDigits = (v: number) => String(Math.trunc(Math.abs(v))).length;
 
 /** A cell that holds nothing but numbers (signs, brackets, a unit or a qualifier after them). */
 function numbersOnly(t: string): boolean {
+  // (`17以上 (1.21倍)`: a qualifier, then a unit, may both follow the numbers)
   const rest = t
     .replace(NUMBER_RUN, '')
     .replace(/[\s▲△+\-−%<>()]/gu, '')
+    .replace(QUALIFIER_AT_START, '')
     .trim();
-  return !rest || QUALIFIER.test(rest) || !!unitInfo(rest);
+  return !rest || !!unitInfo(rest);
 }
 
-/** The digit counts of the values of one-value cells in the row and the column of (r, c), but (r, c). */
-function neighbourDigits(L: TableLayout, r: number, c: number): number[] {
-  const out: number[] = [];
-  const take = (i: number, j: number) => {
-    const d = L.data[i]?.[j];
-    if (d && d.quantities.length === 1 && !/\d \d/u.test(normalized(L.text(i, j))))
-      out.push(intDigits(d.quantities[0]!.value));
+/**
+ * The median digit count of the values of one-value cells in the row, and in the column, of (r, c), with how many
+ * there are (null when none): a row or a column of one kind of figure (rates, amounts) has values of one size.
+ */
+function neighbourDigits(L: TableLayout, r: number, c: number): ({ median: number; n: number } | null)[] {
+  const median = (cells: [number, number][]) => {
+    const out: number[] = [];
+    for (const [i, j] of cells) {
+      const d = L.data[i]?.[j];
+      if (d && d.quantities.length === 1 && !/\d \d/u.test(normalized(L.text(i, j))))
+        out.push(intDigits(d.quantities[0]!.value));
+    }
+    out.sort((a, b) => a - b);
+    return out.length ? { median: out[Math.floor(out.length / 2)]!, n: out.length } : null;
   };
-  for (let j = 0; j < L.nC; j++) if (j !== c) take(r, j);
-  for (let i = 0; i < L.nR; i++) if (i !== r) take(i, c);
-  return out.sort((a, b) => a - b);
+  const row = Array.from({ length: L.nC }, (_, j): [number, number] => [r, j]).filter(([, j]) => j !== c);
+  const col = Array.from({ length: L.nR }, (_, i): [number, number] => [i, c]).filter(([i]) => i !== r);
+  return [median(row), median(col)];
 }
 
 /**
  * The number an OCR'd cell means, or null: letters read for digits inside a run of digits (`35I` → `351`), and two
- * runs split by a blank joined (`35 00` → `3500`, `4,2 49` → `4,249`) when the blank cuts a thousands group or the
- * joined value has as many digits as the one-value cells of its row and column (±1) while a part has not.
+ * runs split by a blank joined (`35 00` → `3500`, `4,2 49` → `4,249`) when the blank cuts a thousands group, leaves
+ * a part starting with 0, or the joined value has as many digits (±1) as the one-value cells of its row or of its
+ * column while a part has fewer — unless both parts have the size of one of them (`12 15` in a row of 2-digit
+ * figures stays two values).
  */
 export function repairOcrNumber(L: TableLayout, r: number, c: number): string | null {
   const written = normalized(L.text(r, c)).trim();
@@ -410,18 +421,19 @@ export function repairOcrNumber(L: TableLayout, r: number, c: number): string | 
     let fits = false;
     if (!cutGroup && WELL_FORMED.test(joined)) {
       const whole = t.replace(m[0], '').replace(/[\s%]/gu, '');
-      const n = neighbourDigits(L, r, c);
-      const median = n[Math.floor(n.length / 2)];
+      const sizes = neighbourDigits(L, r, c).filter((x) => x !== null);
       const digitsOf = (s: string) =>
         s
           .replace(/^[+\-−▲△]/u, '')
           .split('.')[0]!
           .replace(/,/g, '').length;
+      const [dj, dl, dr] = [digitsOf(joined), digitsOf(left), digitsOf(right)];
+      // (joined, the value has the size of the row's or the column's figures; apart, the parts do not both have the
+      // size of the figures of a row or column of several)
       fits =
         !/[0-9]/u.test(whole) &&
-        median !== undefined &&
-        Math.abs(digitsOf(joined) - median) <= 1 &&
-        Math.min(digitsOf(left), digitsOf(right)) <= median - 1;
+        sizes.some(({ median }) => Math.abs(dj - median) <= 1 && Math.min(dl, dr) <= median - 1) &&
+        !sizes.some(({ median, n }) => n >= 2 && dl === median && dr === median);
     }
     if (cutGroup || fits) t = t.replace(m[0], joined);
   }
@@ -430,7 +442,9 @@ export function repairOcrNumber(L: TableLayout, r: number, c: number): string | 
   if (!d || d.missing || d.quantities.length === 0) return null;
   // (a cell of single digits with blanks, `3 3`, is already read as one number: nothing to repair)
   const before = dataValue(written);
-  const same = (a: Quantity[], b: Quantity[]) => a.length === b.length && a.every((q, i) => q.value === b[i]!.value);
+  const same = (a: Quantity[], b: Quantity[]) =>
+    a.length === b.length &&
+    a.every((q, k) => q.value === b[k]!.value && q.ratio?.value === b[k]!.ratio?.value && q.subset === b[k]!.subset);
   return before && same(before.quantities, d.quantities) ? null : t;
 }
 
