@@ -48,11 +48,25 @@ describe('numbers OCR broke inside table cells', () => {
       '9 1.2',
       '2I以上 (1.3I倍)',
       '2I以上 (1.3I倍)',
+      '6 37<396>',
+      '6 37<396>',
+      '652<40I>',
+      '652<40I>',
     ]);
     for (const o of repaired) {
       expect(o.warnings.some((w) => w.startsWith('OCR:'))).toBe(true);
       expect(o.confidence).toBeLessThanOrEqual(0.5);
     }
+  });
+
+  it('reads a value and its bracketed subset when either was broken', () => {
+    const care = n.observations.filter((o) => o.indicator_label === '生活介護');
+    expect(care.map((o) => [o.fiscal_year, o.value_kind, o.value])).toEqual([
+      [2023, 'actual', 637],
+      [2023, 'subset', 396],
+      [2024, 'actual', 652],
+      [2024, 'subset', 401],
+    ]);
   });
 
   it('leaves two numbers whose join does not fit the cells around them as two values', () => {

@@ -378,8 +378,9 @@ function numbersOnly(t: string): boolean {
 }
 
 /**
- * The median digit count of the values of one-value cells in the row, and in the column, of (r, c), with how many
- * there are (null when none): a row or a column of one kind of figure (rates, amounts) has values of one size.
+ * The median digit count of the values of one-value cells in the row, in the column and in the rows under the same
+ * first-column label as (r, c), with how many there are (null when none): a row, a column or a block of one kind of
+ * figure (rates, amounts) has values of one size.
  */
 function neighbourDigits(L: TableLayout, r: number, c: number): ({ median: number; n: number } | null)[] {
   const median = (cells: [number, number][]) => {
@@ -394,7 +395,20 @@ function neighbourDigits(L: TableLayout, r: number, c: number): ({ median: numbe
   };
   const row = Array.from({ length: L.nC }, (_, j): [number, number] => [r, j]).filter(([, j]) => j !== c);
   const col = Array.from({ length: L.nR }, (_, i): [number, number] => [i, c]).filter(([i]) => i !== r);
-  return [median(row), median(col)];
+  // (the rows under one label in the first column — repeated, or blank below it — count one measure: `利用者数 |
+  // 見込`, `利用者数 | 実績`, `利用者数 | 実績見込`)
+  const head = (i: number) => normalized(L.text(i, 0)).trim();
+  let top = r;
+  while (top > 0 && !head(top)) top--;
+  const label = head(top);
+  const block: [number, number][] = [];
+  if (label && !/[0-9]/u.test(label)) {
+    let [lo, hi] = [top, r];
+    while (lo > 0 && head(lo - 1) === label) lo--;
+    while (hi + 1 < L.nR && [label, ''].includes(head(hi + 1))) hi++;
+    for (let i = lo; i <= hi; i++) for (let j = 1; j < L.nC; j++) if (i !== r || j !== c) block.push([i, j]);
+  }
+  return [median(row), median(col), median(block)];
 }
 
 /**
@@ -420,7 +434,11 @@ export function repairOcrNumber(L: TableLayout, r: number, c: number): string | 
     const cutGroup = (/,\d{1,2}$/u.test(left) || /^0\d/u.test(right)) && WELL_FORMED.test(joined);
     let fits = false;
     if (!cutGroup && WELL_FORMED.test(joined)) {
-      const whole = t.replace(m[0], '').replace(/[\s%]/gu, '');
+      // (a bracketed subset or ratio beside the value, `6 37<396>`, is no third number)
+      const whole = t
+        .replace(m[0], '')
+        .replace(/<[^<>]*>|\([^()]*\)/gu, '')
+        .replace(/[\s%]/gu, '');
       const sizes = neighbourDigits(L, r, c).filter((x) => x !== null);
       const digitsOf = (s: string) =>
         s
