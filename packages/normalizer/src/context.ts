@@ -55,6 +55,11 @@ export interface TableContext extends DocumentContext {
    * table whose lines lost their structure, read as a paragraph. Null when that line ends with fewer than two.
    */
   yearsAbove: FiscalPeriod[] | null;
+  /**
+   * The item a heading names above a caption of a group's measure: `2) 意思疎通支援事業（利用件数）` over `必須事業の
+   * 利用件数（件／年）` → `意思疎通支援事業`. Null when the caption is not `…の<measure>` of the heading's bracket.
+   */
+  itemHeading?: string | null;
 }
 
 const PLAN_BASE = PLAN_TERM_BASES;
@@ -412,7 +417,15 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
     const namedText = named ? stripNumbering(named.text) || named.text : null;
     const section =
       path && namedText && !path.includes(namedText) ? `${path} > ${namedText}` : (path ?? namedText ?? null);
-    out.set(t.index, { ...base, section, heading, period, kind, unitHint, subsetNote, yearsAbove });
+    // (the heading above the caption, `2) 意思疎通支援事業（利用件数）`, names one item and the measure the caption
+    // counts for a group, `必須事業の利用件数`)
+    let itemHeading: string | null = null;
+    if (named && heading) {
+      const above = short.slice(short.indexOf(named) + 1).find((b) => b.kind === 'heading');
+      const m = above ? /^(.+?)\s*[(（]([^()（）]+)[)）]\s*$/u.exec(stripNumbering(above.text)) : null;
+      if (m && heading.endsWith(`の${m[2]!.trim()}`) && !heading.includes(m[1]!)) itemHeading = m[1]!.trim();
+    }
+    out.set(t.index, { ...base, section, heading, period, kind, unitHint, subsetNote, yearsAbove, itemHeading });
   }
   return out;
 }
