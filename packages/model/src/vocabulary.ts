@@ -239,6 +239,28 @@ export function budgetKindOfWord(word: string): ValueKind | null {
 export const ACCOUNT_LEVEL_WORDS = ['款', '項', '目', '節', '細節'] as const;
 
 /**
+ * The marks that join two kind words in one header whose cells hold a value of each in the same order: `計画|実績`
+ * over `557 | 598`, `見込／実績` over `12／10` (a converter's table, or two columns folded into one). NFKC folds the
+ * full-width forms (`｜`, `／`) into these.
+ */
+export const KIND_PAIR_MARKS = '|/';
+/** Splits a header or a cell at a pair mark, with the blanks around it. */
+export const KIND_PAIR_SPLIT = new RegExp(`\\s*${charClass(KIND_PAIR_MARKS)}\\s*`, 'u');
+
+/**
+ * The kinds a header names in order when it is kind words joined by a pair mark (`計画値|実績値` → plan, actual;
+ * `見込/実績` → plan, actual), else null. A bracketed formula (`達成率(実績/計画)`) or a word that is no kind
+ * (`利用者数/実績`) is no pair; neither are two words of one kind.
+ */
+export function kindPairOf(text: string): ValueKind[] | null {
+  const parts = text.normalize('NFKC').trim().split(KIND_PAIR_SPLIT);
+  if (parts.length < 2) return null;
+  const kinds = parts.map((p) => kindOfWord(p.replace(/^[(（]([^()（）]*)[)）]$/u, '$1')));
+  if (kinds.some((k) => !k) || new Set(kinds).size !== kinds.length) return null;
+  return kinds as ValueKind[];
+}
+
+/**
  * Bare stems that also end the names of things (`整備計画`, `地域福祉計画`, `人口推計`, `格差`, `比較`): at the
  * end of a label they state a kind only after what is counted (`利用者数計画`).
  */
@@ -356,6 +378,15 @@ export const JOINING_MARKS = '・‧∙';
 
 /** Circled numbers ①…⑳ and ㉑…㊿ as a character-class body. */
 export const CIRCLED_NUMBERS = '①-⑳㉑-㊿';
+
+/**
+ * Latin letters OCR reads for digits inside a number (`35I`, `19O`, `44l21`): the digit each stands for. Read as
+ * digits only where a table cell holds nothing but a number (`layout.ocr-broken-numbers`).
+ */
+export const OCR_DIGIT_LETTERS: Readonly<Record<string, string>> = { I: '1', l: '1', O: '0', o: '0' };
+
+/** Words that may follow a number in a data cell and qualify it (`20以上`, `67を超えない`). */
+export const QUALIFIER_WORDS = ['以上', '以下', '未満', '超', 'を超えない', 'を超える', '程度'] as const;
 
 /** Arrows between a base and a target, or between two years (`3人→4人`, `R5→R8`). */
 export const ARROWS = '→⇒';

@@ -18,6 +18,7 @@ import {
   valueKindOf,
 } from './period/index.js';
 import { splitLabelUnit } from './quantity/index.js';
+import { dataValue } from './table/pieces.js';
 import type { TokenMatcher } from './tokens.js';
 
 const LEADING_BULLET = new RegExp(`^${charClass(BULLET_MARKS)}`, 'u');
@@ -64,6 +65,11 @@ export interface TableContext extends DocumentContext {
    * table whose lines lost their structure, read as a paragraph. Null when that line ends with fewer than two.
    */
   yearsAbove: FiscalPeriod[] | null;
+  /**
+   * The item a heading names above a caption of a group's measure: `2) 意思疎通支援事業（利用件数）` over `必須事業の
+   * 利用件数（件／年）` → `意思疎通支援事業`. Null when the caption is not `…の<measure>` of the heading's bracket.
+   */
+  itemHeading?: string | null;
 }
 
 const PLAN_BASE = PLAN_TERM_BASES;
@@ -415,8 +421,9 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
         !(b.kind === 'paragraph' && /。\s*$/u.test(b.text)),
     );
     const unitHint = t.unitHint ?? captionUnit(t, since);
-    // (a table of words alone, a caption set as a one-row table, holds no values the unit line was for)
-    if (t.cells.some((c) => /[0-9０-９]/u.test(c.text))) since = [];
+    // (a table of words alone, a caption set as a one-row table — `表3 障害児通所支援の利用実人数`, a number in its
+    // name — holds no values the unit line was for)
+    if (t.cells.some((c) => (dataValue(c.text)?.quantities.length ?? 0) > 0)) since = [];
     const captionish = [t.caption ?? '', ...short.slice(0, 2).map((b) => b.text)].filter(Boolean);
     let kind: ValueKind | null = null;
     let period: FiscalPeriod | null = null;
@@ -471,7 +478,15 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
     const namedText = named ? stripNumbering(named.text) || named.text : null;
     const section =
       path && namedText && !path.includes(namedText) ? `${path} > ${namedText}` : (path ?? namedText ?? null);
-    out.set(t.index, { ...base, section, heading, period, kind, unitHint, subsetNote, yearsAbove });
+    // (the heading above the caption, `2) 意思疎通支援事業（利用件数）`, names one item and the measure the caption
+    // counts for a group, `必須事業の利用件数`)
+    let itemHeading: string | null = null;
+    if (named && heading) {
+      const above = short.slice(short.indexOf(named) + 1).find((b) => b.kind === 'heading');
+      const m = above ? /^(.+?)\s*[(（]([^()（）]+)[)）]\s*$/u.exec(stripNumbering(above.text)) : null;
+      if (m && heading.endsWith(`の${m[2]!.trim()}`) && !heading.includes(m[1]!)) itemHeading = m[1]!.trim();
+    }
+    out.set(t.index, { ...base, section, heading, period, kind, unitHint, subsetNote, yearsAbove, itemHeading });
   }
   return out;
 }

@@ -190,7 +190,7 @@ const threeDecimalCount = rule<EmitContext>({
   examples: [
     {
       text: '令和4年度の地域包括支援センターへの相談は3.518件でした。\n',
-      expect: { value: 3.518, unit: 'case' },
+      expect: { value: 3.518, unit: 'case/year' },
     },
   ],
 });

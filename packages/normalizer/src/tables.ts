@@ -6,7 +6,7 @@
  * This reader only gathers evidence; the decisions are the rules of `rules/*\/table.ts`, run by stage through
  * `TABLE_RULES` (see `rules/engine.ts`):
  *
- *   table:  header-rows → stub-columns → skip-table → headers
+ *   table:  cells → header-rows → stub-columns → skip-table → headers
  *   cell:   skip → row-label → kind → label → skip-unlabelled → unit → period → kind-final → values → value (each)
  *   after:  revisit-table (observations dated from their peers), then the self-checks.
  */
@@ -61,7 +61,9 @@ export function layoutTable(
   const nR = table.nRows;
   const nC = table.nCols;
   if (nR === 0 || nC === 0) return null;
-  const text = (r: number, c: number) => grid[r]?.[c]?.text ?? '';
+  const written = (r: number, c: number) => grid[r]?.[c]?.text ?? '';
+  const repaired = new Map<string, string>();
+  const text = (r: number, c: number) => repaired.get(`${r},${c}`) ?? written(r, c);
   const data = Array.from({ length: nR }, (_, r) => Array.from({ length: nC }, (_, c) => dataValue(text(r, c))));
   const L: TableLayout = {
     fired: [],
@@ -76,6 +78,8 @@ export function layoutTable(
       return !!cell && cell.row === r && cell.col === c;
     },
     data,
+    repaired,
+    written,
     hasNumber: (r, c) => (data[r]?.[c]?.quantities.length ?? 0) > 0,
     stages,
     headerRows: table.headerRows ?? 0,
@@ -93,6 +97,7 @@ export function layoutTable(
     above,
   };
   const where = `table ${table.index}`;
+  TABLE_RULES.layout.run('cells', L, trace, where);
   TABLE_RULES.layout.run('header-rows', L, trace, where);
   TABLE_RULES.layout.run('stub-columns', L, trace, where);
   if (TABLE_RULES.layout.first('skip-table', L, trace, where)) return L;
@@ -167,6 +172,7 @@ function cellContext(
     items: [],
     values: [],
     itemLabels: [],
+    valueKinds: [],
     warnings: [],
     value: null,
     valueUnit: null,
@@ -288,11 +294,11 @@ export function tableToObservations(
           row: r,
           col: c,
           period: x.period,
-          value_kind: x.kind!,
+          value_kind: x.valueKinds[i] ?? x.kind!,
           quantity: q,
           unit: x.valueUnit ?? x.unit ?? q.unit,
           unit_text: x.valueUnit ? x.valueUnitText : (x.unitText ?? q.unitText),
-          value_text: text(r, c),
+          value_text: L.written(r, c),
           warnings: [...x.warnings],
           subsetLabel: ctx.subsetNote,
           rules: x.fired,

@@ -15,6 +15,10 @@ export interface TableLayout extends RuleContext {
   isTopLeft(r: number, c: number): boolean;
   /** What each cell holds as data (null: not data, a label). */
   data: DataCell[][];
+  /** Cells whose OCR'd number was read anew (`35I` → `351`), by `r,c`: the text read (`text` returns it). */
+  repaired: Map<string, string>;
+  /** A cell's text as written, before any repair. */
+  written(r: number, c: number): string;
   hasNumber(r: number, c: number): boolean;
   /** The stage row of a review sheet, the table's own or that of the sheet it continues. */
   stages: string[] | null;
@@ -107,6 +111,8 @@ export interface CellContext extends RuleContext {
   /** The values of the cell, after a bracketed subset was read. */
   values: Quantity[];
   itemLabels: (string | null)[];
+  /** The kind of each value when the cell holds one of each kind its header pairs (`計画|実績` over `557 | 598`). */
+  valueKinds: (ValueKind | null)[];
   warnings: string[];
   // one value of the cell (stage `value`)
   /** The value being emitted, as written, then scaled. */

@@ -3,7 +3,7 @@
  * unit (`Piece`), or the quantities it holds (`dataValue`). Pure string readings shared by the table rules.
  */
 import type { FiscalPeriod, Quantity, Table, ValueKind } from '@shiryo/model';
-import { ANSWER_WORDS, kindOfWord, PDCA_STAGE, tableToGrid, wordsPattern } from '@shiryo/model';
+import { ANSWER_WORDS, kindOfWord, kindPairOf, PDCA_STAGE, tableToGrid, wordsPattern } from '@shiryo/model';
 import { compact, isGeneric, splitKindWord, stripTags } from '../labels.js';
 import { findPeriods, type PeriodOptions, parseColumnHeader } from '../period/index.js';
 import { canonicalUnit, parseQuantity, splitLabelUnit, type UnitInfo, unitInfo } from '../quantity/index.js';
@@ -19,6 +19,8 @@ export interface Piece {
   unitText: string | null;
   /** Multiply values read under this label by it (`（千円）` → 1000). */
   factor?: number;
+  /** The kinds of a header of kind words joined by a pair mark (`計画|実績`), in order: its cells hold one of each. */
+  kinds?: ValueKind[];
 }
 
 export type DataCell = { quantities: Quantity[]; missing: boolean } | null;
@@ -98,6 +100,10 @@ function readPieceUncached(raw: string, opts: PeriodOptions): Piece {
   }
   if (!label || isGeneric(label) || /^[\s()（）/・:：-]*$/.test(label) || /^第\s*\d+\s*期(?:計画)?の?$/.test(label))
     label = null;
+  // Kind words joined by a pair mark (`R3 計画|実績値`): they name the kinds of the cell's values, nothing counted.
+  const own = split.label ?? text;
+  const kinds = kindPairOf(h.period?.text ? own.replace(h.period.text, '') : own) ?? undefined;
+  if (kinds) label = null;
   return {
     text,
     period: h.period,
@@ -106,6 +112,7 @@ function readPieceUncached(raw: string, opts: PeriodOptions): Piece {
     unit: split.unit,
     unitText: split.unitText,
     factor: split.factor,
+    ...(kinds ? { kinds } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 /** Kind rules of tables: plan, estimate, actual, target, baseline, deviation or rate. Stages `kind`, `kind-final`. */
-import { YEAR_ON_YEAR_PATTERN } from '@shiryo/model';
-import { pickPeriod } from '../../table/pieces.js';
+import type { Quantity, ValueKind } from '@shiryo/model';
+import { KIND_PAIR_SPLIT, YEAR_ON_YEAR_PATTERN } from '@shiryo/model';
+import { dataValue, normalized, pickPeriod } from '../../table/pieces.js';
 import { rule } from '../engine.js';
 import type { CellContext } from '../table-context.js';
 
@@ -197,6 +198,55 @@ export const yearOnYearPercentIsLevel = rule<CellContext>({
   ],
 });
 
+/** The kinds the header over a cell pairs (`計画|実績`): the column's lowest header naming a kind, else the row's. */
+function pairedKinds(x: CellContext): ValueKind[] | null {
+  const col = [...x.cols].reverse().find((p) => p.kind || p.kinds);
+  if (col) return col.kinds ?? null;
+  return [...x.stubs].reverse().find((p) => p.kind || p.kinds)?.kinds ?? null;
+}
+
+/** The values of a cell split at its pair marks, one part per kind (null when a part is no number or missing). */
+function pairedValues(x: CellContext, kinds: ValueKind[]): { values: Quantity[]; kinds: ValueKind[] } | null {
+  const parts = normalized(x.L.text(x.r, x.c)).trim().split(KIND_PAIR_SPLIT);
+  if (parts.length !== kinds.length) return null;
+  const out: { values: Quantity[]; kinds: ValueKind[] } = { values: [], kinds: [] };
+  for (const [i, part] of parts.entries()) {
+    const d = dataValue(part);
+    if (!d) return null;
+    if (d.missing) continue;
+    if (d.quantities.length !== 1) return null;
+    out.values.push(d.quantities[0]!);
+    out.kinds.push(kinds[i]!);
+  }
+  return out.values.length ? out : null;
+}
+
+export const pairedKindsCell = rule<CellContext>({
+  id: 'kind.paired-kinds-cell',
+  family: 'kind',
+  stage: 'values',
+  priority: 15,
+  summary:
+    'Family "paired kinds in one cell": under a header of kind words joined by a pair mark (`計画|実績値`, `見込／実績`), a cell of values joined by the same mark (`557 | 598`) holds one value of each kind, in order; a part written as missing (`12 | －`) is no value.',
+  applies: (x) => {
+    const kinds = pairedKinds(x);
+    return !!kinds && KIND_PAIR_SPLIT.test(normalized(x.L.text(x.r, x.c))) && !!pairedValues(x, kinds);
+  },
+  apply(x) {
+    const paired = pairedValues(x, pairedKinds(x)!)!;
+    x.values = paired.values;
+    x.valueKinds = paired.kinds;
+    x.itemLabels = paired.values.map(() => null);
+  },
+  examples: [
+    {
+      name: 'example.md',
+      text: '| 事業 | 年度 | 見込/実績 |\n| --- | --- | --- |\n| 移動支援（時間/月） | 令和4年度 | 410 / 388 |\n',
+      expect: { value_kind: 'actual', value: 388, fiscal_year: 2022 },
+    },
+  ],
+});
+
 export const TABLE_KIND_RULES = [
   accountBookKind,
   columnKind,
@@ -207,4 +257,5 @@ export const TABLE_KIND_RULES = [
   captionKind,
   defaultActual,
   yearOnYearPercentIsLevel,
+  pairedKindsCell,
 ];

@@ -182,6 +182,26 @@ export const groupHeaderNamesColumns = rule<CellContext>({
   ],
 });
 
+export const itemHeadingOverGroupCaption = rule<CellContext>({
+  id: 'label.item-heading-over-group-caption',
+  family: 'label',
+  stage: 'label',
+  priority: 45,
+  summary:
+    "Family \"caption of a group's measure under an item's heading\": a number no row or column names, under a caption that counts a measure for a group (`表2 相談支援体制の充実・強化等の実施回数`) right below a heading naming one item with that measure in brackets (`2) 地域の相談機関との連携強化の取組の実施回数（実施回数）`), is of the heading's item.",
+  applies: (x) => !x.indicator && !!x.ctx.itemHeading,
+  apply(x) {
+    x.indicator = x.ctx.itemHeading!;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '3) 訪問入浴サービス事業（利用人数）\n\n表3 任意事業の利用人数（人/月）\n区分\t令和4年度\t令和5年度\n見込量\t6\t7\n実績\t5\t6\n',
+      expect: { label: '訪問入浴サービス事業', value: 6, value_kind: 'plan', fiscal_year: 2022 },
+    },
+  ],
+});
+
 export const headingNamesTable = rule<CellContext>({
   id: 'label.heading',
   family: 'label',
@@ -244,6 +264,7 @@ export const TABLE_LABEL_RULES = [
   accountTotalRow,
   joinLabels,
   groupHeaderNamesColumns,
+  itemHeadingOverGroupCaption,
   headingNamesTable,
   bulletItemsOfStub,
 ];

@@ -3,9 +3,10 @@
  * says and what each body row is labelled by. Stages: `header-rows` → `stub-columns` → `headers`.
  */
 
-import { ANSWER_WORDS, PDCA_STAGE, wordsPattern } from '@shiryo/model';
-import { canonicalUnit, splitLabelUnit } from '../../quantity/index.js';
-import { holdsCount, type Piece, readPiece } from '../../table/pieces.js';
+import type { Quantity } from '@shiryo/model';
+import { ANSWER_WORDS, OCR_DIGIT_LETTERS, PDCA_STAGE, QUALIFIER_WORDS, wordsPattern } from '@shiryo/model';
+import { canonicalUnit, splitLabelUnit, unitInfo } from '../../quantity/index.js';
+import { dataValue, holdsCount, normalized, type Piece, readPiece } from '../../table/pieces.js';
 import { rule } from '../engine.js';
 import type { TableLayout } from '../table-context.js';
 
@@ -380,7 +381,153 @@ export const unitOnNextLine = rule<TableLayout>({
   ],
 });
 
+const OCR_LETTERS = Object.keys(OCR_DIGIT_LETTERS).join('');
+/** A run of digits, thousands commas and a decimal point, with letters OCR reads for digits. */
+const NUMBER_RUN = new RegExp(
+  `(?<![A-Za-z])(?=[0-9${OCR_LETTERS},.]*[0-9])[0-9${OCR_LETTERS}][0-9${OCR_LETTERS},.]*(?![A-Za-z])`,
+  'gu',
+);
+/** Two runs of digits with one blank between them. */
+const BLANK_SPLIT = /(?<![\d,.])([+\-−▲△]?\d[\d,]*(?:\.\d+)?) (\d[\d,]*(?:\.\d+)?)(?![\d,.])/u;
+const QUALIFIER_AT_START = new RegExp(`^(?:${wordsPattern(QUALIFIER_WORDS)})`, 'u');
+const WELL_FORMED = /^[+\-−▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/u;
+
+/** Digits before the decimal point of a value. */
+const intDigits = (v: number) => String(Math.trunc(Math.abs(v))).length;
+
+/** A cell that holds nothing but numbers (signs, brackets, a unit or a qualifier after them). */
+function numbersOnly(t: string): boolean {
+  // (`17以上 (1.21倍)`: a qualifier, then a unit, may both follow the numbers)
+  const rest = t
+    .replace(NUMBER_RUN, '')
+    .replace(/[\s▲△+\-−%<>()]/gu, '')
+    .replace(QUALIFIER_AT_START, '')
+    .trim();
+  return !rest || !!unitInfo(rest);
+}
+
+/**
+ * The median digit count of the values of one-value cells in the row, in the column and in the rows under the same
+ * first-column label as (r, c), with how many there are (null when none): a row, a column or a block of one kind of
+ * figure (rates, amounts) has values of one size.
+ */
+function neighbourDigits(L: TableLayout, r: number, c: number): ({ median: number; n: number } | null)[] {
+  const median = (cells: [number, number][]) => {
+    const out: number[] = [];
+    for (const [i, j] of cells) {
+      const d = L.data[i]?.[j];
+      if (d && d.quantities.length === 1 && !/\d \d/u.test(normalized(L.text(i, j))))
+        out.push(intDigits(d.quantities[0]!.value));
+    }
+    out.sort((a, b) => a - b);
+    return out.length ? { median: out[Math.floor(out.length / 2)]!, n: out.length } : null;
+  };
+  const row = Array.from({ length: L.nC }, (_, j): [number, number] => [r, j]).filter(([, j]) => j !== c);
+  const col = Array.from({ length: L.nR }, (_, i): [number, number] => [i, c]).filter(([i]) => i !== r);
+  // (the rows under one label in the first column — repeated, or blank below it — count one measure: `利用者数 |
+  // 見込`, `利用者数 | 実績`, `利用者数 | 実績見込`)
+  const head = (i: number) => normalized(L.text(i, 0)).trim();
+  let top = r;
+  while (top > 0 && !head(top)) top--;
+  const label = head(top);
+  const block: [number, number][] = [];
+  if (label && !/[0-9]/u.test(label)) {
+    let [lo, hi] = [top, r];
+    while (lo > 0 && head(lo - 1) === label) lo--;
+    while (hi + 1 < L.nR && [label, ''].includes(head(hi + 1))) hi++;
+    for (let i = lo; i <= hi; i++) for (let j = 1; j < L.nC; j++) if (i !== r || j !== c) block.push([i, j]);
+  }
+  return [median(row), median(col), median(block)];
+}
+
+/**
+ * The number an OCR'd cell means, or null: letters read for digits inside a run of digits (`35I` → `351`), and two
+ * runs split by a blank joined (`35 00` → `3500`, `4,2 49` → `4,249`) when the blank cuts a thousands group, leaves
+ * a part starting with 0, or the joined value has as many digits (±1) as the one-value cells of its row or of its
+ * column while a part has fewer — unless both parts have the size of one of them (`12 15` in a row of 2-digit
+ * figures stays two values).
+ */
+export function repairOcrNumber(L: TableLayout, r: number, c: number): string | null {
+  const written = normalized(L.text(r, c)).trim();
+  if (!written || !/[0-9]/u.test(written) || written.length > 24 || !numbersOnly(written)) return null;
+  let t = written.replace(NUMBER_RUN, (run) => {
+    const letters = [...run].filter((ch) => OCR_DIGIT_LETTERS[ch]).length;
+    const digits = [...run].filter((ch) => /[0-9]/u.test(ch)).length;
+    return letters && letters <= digits ? [...run].map((ch) => OCR_DIGIT_LETTERS[ch] ?? ch).join('') : run;
+  });
+  const m = BLANK_SPLIT.exec(t);
+  if (m) {
+    const [left, right] = [m[1]!, m[2]!];
+    const joined = `${left}${right}`;
+    // (a blank that cuts a thousands group, `4,2 49`, or that leaves a part starting with 0, `35 00`, splits a number)
+    const cutGroup = (/,\d{1,2}$/u.test(left) || /^0\d/u.test(right)) && WELL_FORMED.test(joined);
+    let fits = false;
+    if (!cutGroup && WELL_FORMED.test(joined)) {
+      // (a bracketed subset or ratio beside the value, `6 37<396>`, is no third number)
+      const whole = t
+        .replace(m[0], '')
+        .replace(/<[^<>]*>|\([^()]*\)/gu, '')
+        .replace(/[\s%]/gu, '');
+      const sizes = neighbourDigits(L, r, c).filter((x) => x !== null);
+      const digitsOf = (s: string) =>
+        s
+          .replace(/^[+\-−▲△]/u, '')
+          .split('.')[0]!
+          .replace(/,/g, '').length;
+      const [dj, dl, dr] = [digitsOf(joined), digitsOf(left), digitsOf(right)];
+      // (joined, the value has the size of the row's or the column's figures; apart, the parts do not both have the
+      // size of the figures of a row or column of several)
+      fits =
+        !/[0-9]/u.test(whole) &&
+        sizes.some(({ median }) => Math.abs(dj - median) <= 1 && Math.min(dl, dr) <= median - 1) &&
+        !sizes.some(({ median, n }) => n >= 2 && dl === median && dr === median);
+    }
+    if (cutGroup || fits) t = t.replace(m[0], joined);
+  }
+  if (t === written) return null;
+  const d = dataValue(t);
+  if (!d || d.missing || d.quantities.length === 0) return null;
+  // (a cell of single digits with blanks, `3 3`, is already read as one number: nothing to repair)
+  const before = dataValue(written);
+  const same = (a: Quantity[], b: Quantity[]) =>
+    a.length === b.length &&
+    a.every((q, k) => q.value === b[k]!.value && q.ratio?.value === b[k]!.ratio?.value && q.subset === b[k]!.subset);
+  return before && same(before.quantities, d.quantities) ? null : t;
+}
+
+export const ocrBrokenNumbers = rule<TableLayout>({
+  id: 'layout.ocr-broken-numbers',
+  family: 'layout',
+  stage: 'cells',
+  priority: 10,
+  quiet: true,
+  summary:
+    'Family "OCR-broken numbers in cells": a cell holding nothing but a number read by OCR with a letter for a digit (`35I`, `7,46O`) or a blank inside it (`35 00` among 4-digit cells, `4,2 49`) is read as that one number (with a warning, `check.ocr-repaired-number`), not as a label or two values.',
+  applies: (L) => L.nR > 1,
+  apply(L) {
+    let any = false;
+    for (let r = 0; r < L.nR; r++)
+      for (let c = 0; c < L.nC; c++) {
+        if (!L.isTopLeft(r, c)) continue;
+        const t = repairOcrNumber(L, r, c);
+        if (!t) continue;
+        L.repaired.set(`${r},${c}`, t);
+        L.data[r]![c] = dataValue(t);
+        any = true;
+      }
+    return any;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '区分\t令和4年度\t令和5年度\n行動援護（時間/月）\t1,204\t13 80\n同行援護（時間/月）\t2,210\t2,3I5\n',
+      expect: { value: 1380, fiscal_year: 2023, unit: 'hour/month' },
+    },
+  ],
+});
+
 export const LAYOUT_RULES = [
+  ocrBrokenNumbers,
   headerRowsBeforeData,
   headerRowsOfKindWords,
   headerRowsOfLabels,
