@@ -138,7 +138,13 @@ export function planVsActual(db: Database.Database, filter: PlanVsActualFilter =
     params.push(filter.fiscalYear);
   }
   // A kind whose values disagree has an empty column but is named in `conflicts`: the row has values of it.
-  if (filter.kind) where.push(`(${filter.kind} IS NOT NULL OR instr(coalesce(conflicts, ''), '${filter.kind}') > 0)`);
+  if (filter.kind !== undefined) {
+    // the kind names a column: only the view's three, never text from the caller in the SQL
+    const column = ({ plan: 'plan', estimate: 'estimate', actual: 'actual' } as Record<string, string>)[filter.kind];
+    if (!column) throw new Error(`kind must be plan, estimate or actual, not ${JSON.stringify(filter.kind)}`);
+    where.push(`(${column} IS NOT NULL OR instr(coalesce(conflicts, ''), ?) > 0)`);
+    params.push(column);
+  }
   if (filter.municipality) {
     where.push('(municipality_code = ? OR municipality_name = ?)');
     params.push(filter.municipality, filter.municipality);
