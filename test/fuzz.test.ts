@@ -14,7 +14,7 @@
  * Runs are few by default (the suite stays fast); `SHIRYO_FUZZ=N` multiplies them (`pnpm fuzz` runs 20×), and
  * `SHIRYO_FUZZ_SEED` replays a run (fast-check prints the seed and path of a failure).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -395,16 +395,33 @@ describe('fuzzing the readers in process', () => {
 // Through the CLI
 // ------------------------------------------------------------------------------------------------------------
 
-function shiryo(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 170_000 });
-  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+/** The CLI in a child process, awaited (a synchronous spawn would stall vitest's worker for its whole run). */
+function shiryo(
+  args: string[],
+): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 170_000);
+    child.on('error', fail).on('close', (code, signal) => {
+      clearTimeout(timer);
+      done({ code, signal, stdout, stderr });
+    });
+  });
 }
 
-const exportLines = (db: string) =>
-  shiryo(['export', '--db', db, '--format', 'jsonl']).stdout.split('\n').filter(Boolean).sort();
+const exportLines = async (db: string) =>
+  (await shiryo(['export', '--db', db, '--format', 'jsonl'])).stdout.split('\n').filter(Boolean).sort();
 
 describe('fuzzing `shiryo ingest`', () => {
-  it('a batch of generated text files and mutated PDFs: no stack trace, every failure named, nothing stored lost', () => {
+  it('a batch of generated text files and mutated PDFs: no stack trace, every failure named, nothing stored lost', async () => {
     const base = join(TMP, 'cli');
     const docs = join(base, 'docs');
     mkdirSync(docs, { recursive: true });
@@ -412,8 +429,8 @@ describe('fuzzing `shiryo ingest`', () => {
     // a good document stored first
     const good = join(base, 'good.txt');
     writeFileSync(good, readFileSync(join(ROOT, 'test/corpus/good-utf8.txt')));
-    expect(shiryo(['ingest', good, '--db', db, '-q', '--no-summary']).code).toBe(0);
-    const before = exportLines(db);
+    expect((await shiryo(['ingest', good, '--db', db, '-q', '--no-summary'])).code).toBe(0);
+    const before = await exportLines(db);
     expect(before).toHaveLength(4);
 
     const texts = fc.sample(textFile, { numRuns: 24 * SCALE, ...(SEED !== undefined ? { seed: SEED } : { seed: 16 }) });
@@ -430,7 +447,7 @@ describe('fuzzing `shiryo ingest`', () => {
     const names = readdirSync(docs).filter((n) => /\.(txt|md|html|htm|tsv|pdf)$/i.test(n));
     expect(names.length).toBeGreaterThan(20);
 
-    const r = shiryo(['ingest', docs, '--db', db, '--no-summary', '--ocr', 'never', '--timeout', '60']);
+    const r = await shiryo(['ingest', docs, '--db', db, '--no-summary', '--ocr', 'never', '--timeout', '60']);
     expect(r.signal, r.stderr.slice(-2000)).toBeNull();
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.stderr).not.toMatch(/INTERNAL/);
@@ -472,7 +489,7 @@ describe('fuzzing `shiryo ingest`', () => {
       sql.close();
     }
     // what was stored before is all still there
-    const after = new Set(exportLines(db));
+    const after = new Set(await exportLines(db));
     for (const l of before) expect(after.has(l), l).toBe(true);
   }, 180_000);
 });
