@@ -116,22 +116,26 @@ export function recordFailure(
   sha256: string | null = null,
   stage: Stage = defaultStage(error),
 ): number {
-  const rows = db
-    .prepare(`SELECT id, sha256, code, stage, message FROM issues WHERE document_id IS NULL AND path = ? ORDER BY id`)
-    .all(path) as { id: number; sha256: string | null; code: string; stage: string; message: string }[];
-  const first = rows[0];
-  if (
-    rows.length === 1 &&
-    first &&
-    first.sha256 === sha256 &&
-    first.code === error.code &&
-    first.stage === stage &&
-    first.message === error.reason
-  )
-    return first.id;
+  // read and write in one immediate transaction, so that two processes recording the same failure make one row
+  // (a transaction that changes nothing commits nothing)
   return db
     .transaction(() => {
-      if (first) {
+      const rows = db
+        .prepare(
+          'SELECT id, sha256, code, stage, message FROM issues WHERE document_id IS NULL AND path = ? ORDER BY id',
+        )
+        .all(path) as { id: number; sha256: string | null; code: string; stage: string; message: string }[];
+      const first = rows[0];
+      if (!first) {
+        const r = db
+          .prepare(`INSERT INTO issues (document_id, path, sha256, code, severity, stage, message, "where", created_at)
+            VALUES (NULL, ?, ?, ?, 'error', ?, ?, NULL, ?)`)
+          .run(path, sha256, error.code, stage, error.reason, new Date().toISOString());
+        return Number(r.lastInsertRowid);
+      }
+      const same =
+        first.sha256 === sha256 && first.code === error.code && first.stage === stage && first.message === error.reason;
+      if (!same)
         db.prepare(`UPDATE issues SET sha256 = ?, code = ?, severity = 'error', stage = ?, message = ?, "where" = NULL,
             created_at = ? WHERE id = ?`).run(
           sha256,
@@ -141,14 +145,8 @@ export function recordFailure(
           new Date().toISOString(),
           first.id,
         );
-        for (const r of rows.slice(1)) db.prepare('DELETE FROM issues WHERE id = ?').run(r.id);
-        return first.id;
-      }
-      const r = db
-        .prepare(`INSERT INTO issues (document_id, path, sha256, code, severity, stage, message, "where", created_at)
-          VALUES (NULL, ?, ?, ?, 'error', ?, ?, NULL, ?)`)
-        .run(path, sha256, error.code, stage, error.reason, new Date().toISOString());
-      return Number(r.lastInsertRowid);
+      for (const r of rows.slice(1)) db.prepare('DELETE FROM issues WHERE id = ?').run(r.id);
+      return first.id;
     })
     .immediate();
 }
