@@ -345,6 +345,29 @@ function timed<T>(f: () => T): T {
   return r;
 }
 
+describe('what fuzzing found', () => {
+  it('a number with more digits than a double holds is refused, never stored as Infinity, NaN or rounded', () => {
+    // was: a 330-digit cell became NaN (Infinity, scaled) and the whole document failed to store (NOT NULL
+    // constraint failed: observations.value); a 20-digit one would have been stored rounded
+    const doc = extractBytes(
+      Buffer.from(
+        `所沢市 実績\n\n区分\t令和3年度\t令和4年度\n居宅介護\t${'9'.repeat(330)}人\t12人\n生活介護\t12345678901234567890人\t5人\n短期入所\t${'9'.repeat(40)}千円\t3千円\n`,
+      ),
+      'big.txt',
+    );
+    const norm = normalizeDocument(doc);
+    expect(norm.observations.map((o) => [o.value_text, o.value])).toEqual([
+      ['12人', 12],
+      ['5人', 5],
+      ['3千円', 3000],
+    ]);
+    expect(norm.issues.filter((i) => i.code === 'NUMBER_REFUSED').map((i) => i.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/more digits than a number can hold exactly/)]),
+    );
+    expectProvenance(doc);
+  });
+});
+
 describe('fuzzing the readers in process', () => {
   it('random and mutated text exports: a document with provenance, or a typed error naming the file', () => {
     let n = 0;
