@@ -38,7 +38,14 @@ import {
   normalizeInputs,
   type TokenMatcher,
 } from '@shiryo/normalizer';
-import { datasetteMetadata, datasetteName, type ExportFilter, openStore, type Store } from '@shiryo/store';
+import {
+  datasetteMetadata,
+  datasetteName,
+  type ExportFilter,
+  openStore,
+  type Store,
+  sqliteReason,
+} from '@shiryo/store';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import PQueue from 'p-queue';
 import { plural } from './format.js';
@@ -261,7 +268,11 @@ async function ingestFile(run: IngestRun, facts: FileFacts): Promise<{ status: s
       line: `${file} (${cityText(norm.municipality, norm.municipalitySource)}; ${plural(doc.tables.length, 'table')}, ${plural(norm.observations.length, 'observation')})`,
     };
   } catch (e) {
-    throw Object.assign(toShiryoError(e, file), { sha256: doc.sha256 });
+    const code = String((e as { code?: unknown } | undefined)?.code ?? '');
+    const se = code.startsWith('SQLITE_')
+      ? new ShiryoError('STORE_FAILED', file, `not stored in ${store.file}: ${sqliteReason(e)}`, { cause: e })
+      : toShiryoError(e, file);
+    throw Object.assign(se, { sha256: doc.sha256 });
   }
 }
 
@@ -875,6 +886,13 @@ export async function run(argv: string[]): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
         return EXIT.OK;
       return EXIT.USAGE;
+    }
+    // an SQLite error met after the database opened (a damaged page, a file made read-only): name the file
+    const code = String((e as { code?: unknown } | undefined)?.code ?? '');
+    const cmd = program.commands.find((c) => c.opts().db !== undefined);
+    if (code.startsWith('SQLITE_') && cmd) {
+      err(`shiryo ${cmd.name()}: ${cmd.opts().db}: STORE_FAILED: ${sqliteReason(e)}\n`);
+      return EXIT.ALL_FAILED;
     }
     err(`shiryo: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT.ALL_FAILED;

@@ -1,7 +1,7 @@
 /** The questions researchers ask, as commands: compare (plans against results), indicators, query. */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { catalog, labelKey } from '@shiryo/normalizer';
-import { openStore, type PlanVsActualRow, type Store, type StoredIndicator } from '@shiryo/store';
+import { openStore, type PlanVsActualRow, type Store, type StoredIndicator, sqliteReason } from '@shiryo/store';
 import Database from 'better-sqlite3';
 import { formatRows, type OutputFormat, plural } from './format.js';
 
@@ -226,9 +226,21 @@ export function query(sql: string, o: { db: string; csv?: boolean; json?: boolea
     err(`shiryo query: no database at ${o.db}\n`);
     return EXIT.ALL_FAILED;
   }
-  const db = new Database(o.db, { readonly: true, fileMustExist: true });
+  if (!statSync(o.db).isFile()) {
+    err(`shiryo query: ${o.db}: STORE_FAILED: is not a database file\n`);
+    return EXIT.ALL_FAILED;
+  }
+  let db: Database.Database;
   try {
+    db = new Database(o.db, { readonly: true, fileMustExist: true });
     db.pragma('query_only = ON');
+    // read the schema now: a file that is not a database, or a damaged one, is the file's fault, not the SQL's
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (e) {
+    err(`shiryo query: ${o.db}: STORE_FAILED: ${sqliteReason(e)}\n`);
+    return EXIT.ALL_FAILED;
+  }
+  try {
     let stmt: Database.Statement;
     try {
       stmt = db.prepare(sql);
@@ -247,6 +259,11 @@ export function query(sql: string, o: { db: string; csv?: boolean; json?: boolea
     try {
       rows = stmt.raw(true).all() as unknown[][];
     } catch (e) {
+      const code = String((e as { code?: unknown }).code ?? '');
+      if (/^SQLITE_(CORRUPT|NOTADB|IOERR|CANTOPEN)/.test(code)) {
+        err(`shiryo query: ${o.db}: STORE_FAILED: ${sqliteReason(e)}\n`);
+        return EXIT.ALL_FAILED;
+      }
       err(`shiryo query: ${e instanceof Error ? e.message : String(e)}\n`);
       return EXIT.USAGE;
     }

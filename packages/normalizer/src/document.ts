@@ -351,5 +351,31 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
   if (model.calibration.length > 0) assignConfidence(observations, new Map(doc.tables.map((t) => [t.index, t])), model);
   else for (const o of observations) if (o.warnings.length) o.confidence = Math.min(o.confidence, 0.5);
   issues.push(...unreadPageIssues(doc, observations, issues));
-  return { title, municipality, municipalitySource, plan: ctx.plan, planPeriod: ctx.planPeriod, observations, issues };
+  // A value that is no finite number (a scale that overflowed) is never stored: it is reported instead. (It made
+  // the whole document fail to store: the column is NOT NULL and SQLite stores NaN as NULL.)
+  const finite = observations.filter((o) => {
+    if (Number.isFinite(o.value)) return true;
+    issues.push({
+      code: 'NUMBER_OUT_OF_RANGE',
+      severity: 'warn',
+      stage: 'normalize',
+      message: `${o.value_text}: not read as a number (${o.value})`,
+      where:
+        o.table_index !== null
+          ? `table ${o.table_index} r${o.row}c${o.col}`
+          : o.page !== null
+            ? `page ${o.page}`
+            : null,
+    });
+    return false;
+  });
+  return {
+    title,
+    municipality,
+    municipalitySource,
+    plan: ctx.plan,
+    planPeriod: ctx.planPeriod,
+    observations: finite,
+    issues,
+  };
 }

@@ -104,7 +104,11 @@ function defaultStage(error: ShiryoError): Stage {
   return 'read';
 }
 
-/** Record a file that could not be stored: one `issues` row with no document. Stored documents are not touched. */
+/**
+ * Record a file that could not be stored: one `issues` row with no document per path — the same failure seen
+ * again is not written again (its row keeps its id and first time), a different one replaces it. Stored documents
+ * are not touched. Returns the row's id.
+ */
 export function recordFailure(
   db: Database.Database,
   path: string,
@@ -112,11 +116,39 @@ export function recordFailure(
   sha256: string | null = null,
   stage: Stage = defaultStage(error),
 ): number {
-  const r = db
-    .prepare(`INSERT INTO issues (document_id, path, sha256, code, severity, stage, message, "where", created_at)
-      VALUES (NULL, ?, ?, ?, 'error', ?, ?, NULL, ?)`)
-    .run(path, sha256, error.code, stage, error.reason, new Date().toISOString());
-  return Number(r.lastInsertRowid);
+  // read and write in one immediate transaction, so that two processes recording the same failure make one row
+  // (a transaction that changes nothing commits nothing)
+  return db
+    .transaction(() => {
+      const rows = db
+        .prepare(
+          'SELECT id, sha256, code, stage, message FROM issues WHERE document_id IS NULL AND path = ? ORDER BY id',
+        )
+        .all(path) as { id: number; sha256: string | null; code: string; stage: string; message: string }[];
+      const first = rows[0];
+      if (!first) {
+        const r = db
+          .prepare(`INSERT INTO issues (document_id, path, sha256, code, severity, stage, message, "where", created_at)
+            VALUES (NULL, ?, ?, ?, 'error', ?, ?, NULL, ?)`)
+          .run(path, sha256, error.code, stage, error.reason, new Date().toISOString());
+        return Number(r.lastInsertRowid);
+      }
+      const same =
+        first.sha256 === sha256 && first.code === error.code && first.stage === stage && first.message === error.reason;
+      if (!same)
+        db.prepare(`UPDATE issues SET sha256 = ?, code = ?, severity = 'error', stage = ?, message = ?, "where" = NULL,
+            created_at = ? WHERE id = ?`).run(
+          sha256,
+          error.code,
+          stage,
+          error.reason,
+          new Date().toISOString(),
+          first.id,
+        );
+      for (const r of rows.slice(1)) db.prepare('DELETE FROM issues WHERE id = ?').run(r.id);
+      return first.id;
+    })
+    .immediate();
 }
 
 /** Rows of `plan_vs_actual`, by city, indicator, subgroup (none first), measure, unit and year. */
@@ -138,7 +170,13 @@ export function planVsActual(db: Database.Database, filter: PlanVsActualFilter =
     params.push(filter.fiscalYear);
   }
   // A kind whose values disagree has an empty column but is named in `conflicts`: the row has values of it.
-  if (filter.kind) where.push(`(${filter.kind} IS NOT NULL OR instr(coalesce(conflicts, ''), '${filter.kind}') > 0)`);
+  if (filter.kind !== undefined) {
+    // the kind names a column: only the view's three, never text from the caller in the SQL
+    const column = ({ plan: 'plan', estimate: 'estimate', actual: 'actual' } as Record<string, string>)[filter.kind];
+    if (!column) throw new Error(`kind must be plan, estimate or actual, not ${JSON.stringify(filter.kind)}`);
+    where.push(`(${column} IS NOT NULL OR instr(coalesce(conflicts, ''), ?) > 0)`);
+    params.push(column);
+  }
   if (filter.municipality) {
     where.push('(municipality_code = ? OR municipality_name = ?)');
     params.push(filter.municipality, filter.municipality);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type ExtractedDocument, type NormalizedDocument, ShiryoError, type Stage } from '@shiryo/model';
 import Database from 'better-sqlite3';
@@ -76,10 +76,41 @@ function fsReason(e: unknown): string {
   if (code === 'EROFS') return 'read-only file system';
   if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
   if (code === 'ENOSPC') return 'no space left on the device';
-  return e instanceof Error ? e.message : String(e);
+  return sqliteReason(e);
+}
+
+/**
+ * What an SQLite error means for the file, in words: a file that is not a database, a damaged one, one that cannot
+ * be written. Other errors keep their message.
+ */
+export function sqliteReason(e: unknown): string {
+  const code = String((e as { code?: unknown } | undefined)?.code ?? '');
+  const msg = e instanceof Error ? e.message : String(e);
+  if (code === 'SQLITE_NOTADB') return 'not an SQLite database';
+  if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_')) return `the database is damaged (${msg})`;
+  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_'))
+    return 'the database cannot be written (read-only)';
+  if (code === 'SQLITE_CANTOPEN') return 'cannot open it (is its folder writable?)';
+  if (code.startsWith('SQLITE_IOERR')) return `a read or write failed (${msg})`;
+  if (code === 'SQLITE_FULL') return 'no space left on the device';
+  return msg;
+}
+
+/** A path that is there but is not a file a database can be (a folder, a pipe, a device): why, else null. */
+function notAFile(file: string): string | null {
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) return 'is a folder, not a database file';
+    if (!st.isFile()) return 'is not a regular file';
+  } catch {
+    // absent: the caller says so or creates it
+  }
+  return null;
 }
 
 function connect(file: string, readonly: boolean): Database.Database {
+  const odd = notAFile(file);
+  if (odd) throw new ShiryoError('STORE_FAILED', file, odd);
   if (readonly) {
     if (!existsSync(file)) throw new ShiryoError('FILE_NOT_FOUND', file, 'no database at this path');
     try {
@@ -94,6 +125,13 @@ function connect(file: string, readonly: boolean): Database.Database {
   } catch (e) {
     throw new ShiryoError('STORE_FAILED', file, `cannot create its folder ${dir}: ${fsReason(e)}`, { cause: e });
   }
+  if (existsSync(file)) {
+    try {
+      accessSync(file, constants.R_OK | constants.W_OK);
+    } catch (e) {
+      throw new ShiryoError('STORE_FAILED', file, `cannot write the database: ${fsReason(e)}`, { cause: e });
+    }
+  }
   try {
     return new Database(file);
   } catch (e) {
@@ -102,12 +140,34 @@ function connect(file: string, readonly: boolean): Database.Database {
   }
 }
 
-/** The file exists and an older shiryo wrote it (its schema version is below this one's). */
+/**
+ * The file exists and an older shiryo wrote it (its schema version is below this one's). A file shiryo did not
+ * write (no `migrations` table: an empty file, another program's database) is refused, never migrated by a
+ * command that only reads.
+ */
 function olderSchema(file: string): boolean {
-  if (!existsSync(file)) return false;
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  if (!existsSync(file) || notAFile(file)) return false;
+  let db: Database.Database;
   try {
-    return (db.pragma('user_version', { simple: true }) as number) < SCHEMA_VERSION;
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (e) {
+    throw new ShiryoError('STORE_FAILED', file, `cannot open the database: ${fsReason(e)}`, { cause: e });
+  }
+  try {
+    if ((db.pragma('user_version', { simple: true }) as number) >= SCHEMA_VERSION) return false;
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    if (!tables.includes('migrations'))
+      throw new ShiryoError(
+        'STORE_FAILED',
+        file,
+        tables.length === 0
+          ? 'not a shiryo database: it is empty (shiryo ingest --db FILE makes one)'
+          : `not a shiryo database: its tables (${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ' …' : ''}) are not shiryo's`,
+      );
+    return true;
+  } catch (e) {
+    if (e instanceof ShiryoError) throw e;
+    throw new ShiryoError('STORE_FAILED', file, `cannot read the database: ${sqliteReason(e)}`, { cause: e });
   } finally {
     db.close();
   }
@@ -134,7 +194,7 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
   } catch (e) {
     db.close();
     if (e instanceof ShiryoError) throw e;
-    throw new ShiryoError('STORE_FAILED', file, e instanceof Error ? e.message : String(e), { cause: e });
+    throw new ShiryoError('STORE_FAILED', file, sqliteReason(e), { cause: e });
   }
   let statements: ReturnType<typeof prepareIngest> | undefined;
   const ingestStatements = () => {

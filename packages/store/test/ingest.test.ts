@@ -165,3 +165,39 @@ describe('recordFailure', () => {
     expect(store.stats().failures).toBe(2);
   });
 });
+
+describe('re-runs write nothing new', () => {
+  it('the same failure at a path is one row, kept as it was; another failure there replaces it', () => {
+    const bad = () => new ShiryoError('DECODE_FAILED', '/plans/bad.txt', 'not text');
+    const id = store.recordFailure('/plans/bad.txt', bad(), 'ab'.repeat(32));
+    const row = store.listIssues({ failuresOnly: true });
+    expect(store.recordFailure('/plans/bad.txt', bad(), 'ab'.repeat(32))).toBe(id);
+    expect(store.listIssues({ failuresOnly: true })).toEqual(row);
+    // the file changed and fails otherwise: still one row for the path, saying the new failure
+    expect(
+      store.recordFailure('/plans/bad.txt', new ShiryoError('EMPTY_DOCUMENT', '/plans/bad.txt', 'empty'), null),
+    ).toBe(id);
+    expect(store.listIssues({ failuresOnly: true })).toEqual([
+      expect.objectContaining({ id, path: '/plans/bad.txt', code: 'EMPTY_DOCUMENT', message: 'empty', sha256: null }),
+    ]);
+    // another path is another row
+    store.recordFailure('/plans/other.txt', bad());
+    expect(store.stats().failures).toBe(2);
+  });
+
+  it('reference data already stored is not written again; a changed entry is, aliases made to match', () => {
+    const city = { code: '112089', name: '所沢市', prefecture: '埼玉県', kana: 'ところざわし' };
+    const entry = { id: 'service.x', label: 'X', plan: 'shogai', units: ['person'], aliases: ['a', 'b'] };
+    expect(store.upsertMunicipalities([city])).toBe(1);
+    expect(store.upsertCatalog([entry])).toBe(1);
+    const before = snapshot(store.db);
+    expect(store.upsertMunicipalities([city])).toBe(0);
+    expect(store.upsertCatalog([entry])).toBe(0);
+    expect(store.upsertCatalog([{ ...entry, aliases: ['b', 'a'] }])).toBe(0);
+    expect(snapshot(store.db)).toEqual(before);
+    expect(store.upsertCatalog([{ ...entry, aliases: ['b', 'c'] }])).toBe(1);
+    expect(store.db.prepare('SELECT alias FROM indicator_aliases ORDER BY alias').pluck().all()).toEqual(['b', 'c']);
+    expect(store.upsertMunicipalities([{ ...city, kana: '' }])).toBe(1);
+    expect(store.db.prepare('SELECT kana FROM municipalities').pluck().get()).toBeNull();
+  });
+});

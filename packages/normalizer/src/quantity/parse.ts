@@ -143,6 +143,13 @@ interface Read {
 
 const num = (t: string): number => Number(t.replace(/,/g, ''));
 
+/**
+ * A value a double holds exactly enough to store: finite, and its whole part at most 2^53 (a 330-digit run was
+ * Infinity, a NaN once scaled, and made its whole document fail to store; a 20-digit one would be stored rounded).
+ */
+const exact = (v: number): boolean => Number.isFinite(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER;
+const TOO_MANY_DIGITS = 'more digits than a number can hold exactly';
+
 /** Read a unit (and 割/分, /period) at `pos`; value already scaled. */
 function readUnit(
   s: string,
@@ -225,6 +232,7 @@ function readNumber(s: string, a: number, run: string, blocked: (i: number) => b
     const value = isKanji ? parseKanjiNumber(tok) : num(tok);
     const b = a + tok.length;
     if (value === null) return { refused: 'not a numeral', numberLike: false, b };
+    if (!exact(value)) return { refused: TOO_MANY_DIGITS, numberLike: true, b };
     return { tok, value, isKanji, b, unitAt: b, plain: true, single: null };
   }
   const split = SPLIT_UNIT.exec(run);
@@ -232,6 +240,7 @@ function readNumber(s: string, a: number, run: string, blocked: (i: number) => b
     const digits = split[1] as string;
     const unitAt = a + run.length - (split[2] as string).length;
     if (matchUnit(s, unitAt)) {
+      if (!exact(num(digits))) return { refused: TOO_MANY_DIGITS, numberLike: true, b: a + run.length };
       return {
         tok: digits,
         value: num(digits),
@@ -246,6 +255,7 @@ function readNumber(s: string, a: number, run: string, blocked: (i: number) => b
   const r = readNumeral(run);
   const b = a + run.length;
   if (!r.ok) return { refused: r.reason, numberLike: r.numberLike, b };
+  if (!exact(r.value)) return { refused: TOO_MANY_DIGITS, numberLike: true, b };
   return { tok: run, value: r.value, isKanji: r.script === 'kanji', b, unitAt: b, plain: false, single: r.single };
 }
 
