@@ -45,11 +45,11 @@ describe('indicators told in prose', () => {
       // `H30年度末の40人から令和6年度末には95人`: a dated value a change starts from
       [2018, 'actual', 40, 'person', null],
       [2024, 'actual', 95, 'person', null],
-      [2024, 'actual', 412, 'case', null],
+      [2024, 'actual', 412, 'case/year', null],
       // `（前年度比▲18件）`
-      [2024, 'deviation', -18, 'case', null],
+      [2024, 'deviation', -18, 'case/year', null],
       // `延べ36件の事例を検討`
-      [2024, 'actual', 36, 'case', null],
+      [2024, 'actual', 36, 'case/year', null],
     ]);
   });
 });

@@ -35,7 +35,7 @@ describe('a 介護保険 review in a table and in sentences', () => {
       // `目標を達成しました。なお、令和5年度の…1,980人`: the 目標 of the sentence before makes no target
       [2023, 'actual', 1980, 'person', null],
       // `9回の開催`
-      [2024, 'actual', 9, 'time', null],
+      [2024, 'actual', 9, 'time/year', null],
       [2026, 'target', 150, 'facility', 'gte'],
       // `【実績】 ・令和5年度 132事業所`: a bullet of a year and a value counts what the bullet above named
       [2023, 'actual', 132, 'facility', null],

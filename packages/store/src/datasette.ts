@@ -44,6 +44,9 @@ export const OBSERVATION_COLUMNS: Readonly<Record<string, string>> = {
   warnings: 'JSON array: what the self-checks or the reader doubted',
   rules: "JSON array: ids of the normalizer's rules that made the number, in the order they fired",
   subset_of_kind: 'for a subset: the kind of the figure it is part of (plan, estimate, actual …); NULL otherwise',
+  subgroup_canonical:
+    'the subgroup in one wording for all cities (精神障がい者の利用者数(再掲) → 精神障害者), for grouping',
+  measure_canonical: 'the measure in one wording (利用実人数, 利用者数 → 利用者数), for grouping',
   document_title: 'title of the source document',
   indicator_canonical_label: "the catalog's label for indicator_id",
   observation_id: 'observations.id',
