@@ -280,13 +280,22 @@ function sheetSegments(cells: TableCell[], nRows: number, nCols: number): SheetS
   const byRow: TableCell[][] = Array.from({ length: nRows }, () => []);
   for (const c of cells) byRow[c.row]!.push(c);
   const texts = (r: number) => byRow[r]!.filter((c) => c.text !== '');
+  // Rows a rowspan from a row above reaches into, counted once (a per-row scan of every cell is quadratic).
+  const coveredFromAbove = new Array<number>(nRows + 1).fill(0);
+  for (const c of cells) {
+    if (c.rowSpan <= 1) continue;
+    coveredFromAbove[c.row + 1]! += 1;
+    coveredFromAbove[Math.min(nRows, c.row + c.rowSpan)]! -= 1;
+  }
+  for (let r = 1; r <= nRows; r++) coveredFromAbove[r]! += coveredFromAbove[r - 1]!;
+  const crosses = (r: number) => coveredFromAbove[r]! > 0;
   const isNumber = (t: string) => /^[\d,.\s%％▲△-]+$/.test(t);
   let multiSeen = false;
   const title: boolean[] = [];
   const empty: boolean[] = [];
   for (let r = 0; r < nRows; r++) {
     const ts = texts(r);
-    empty[r] = ts.length === 0 && !cells.some((c) => c.row < r && c.row + c.rowSpan > r);
+    empty[r] = ts.length === 0 && !crosses(r);
     // A title starts in the sheet's first column and is a data cell (a `<th>` row is a header, however empty).
     const one =
       ts.length === 1 && !isNumber(ts[0]!.text) && ts[0]!.rowSpan === 1 && ts[0]!.col === 0 && ts[0]!.role !== 'header';
@@ -297,7 +306,6 @@ function sheetSegments(cells: TableCell[], nRows: number, nCols: number): SheetS
     const ts = texts(r);
     return ts.length >= 2 && ts.every((c) => !isNumber(c.text));
   };
-  const crosses = (r: number) => cells.some((c) => c.row < r && c.row + c.rowSpan > r);
   // Split points: title rows followed (after empty rows) by a header-like row, or leading title rows.
   const segments: SheetSegment[] = [];
   let r = 0;
@@ -307,9 +315,10 @@ function sheetSegments(cells: TableCell[], nRows: number, nCols: number): SheetS
     if (start < 0) return;
     let last = end;
     while (last > start && empty[last - 1]) last--;
-    const segCells = cells
-      .filter((c) => c.row >= start && c.row < last)
-      .map((c) => ({ ...c, row: c.row - start, rowSpan: Math.min(c.rowSpan, last - c.row) }));
+    const segCells: TableCell[] = [];
+    for (let rr = start; rr < last; rr++)
+      for (const c of byRow[rr]!)
+        segCells.push({ ...c, row: c.row - start, rowSpan: Math.min(c.rowSpan, last - c.row) });
     segments.push({ titles, cells: segCells, start, nRows: last - start });
     titles = [];
     start = -1;
