@@ -29,7 +29,9 @@ describe('a unit in the corner of a linearized header', () => {
   });
 
   it('a row per line: `単位：件` over the stub, the item head over both value columns', () => {
-    const counts = n.observations.filter((o) => o.table_index !== null && o.unit === 'case/year');
+    const counts = n.observations.filter(
+      (o) => o.table_index !== null && o.unit === 'case/year' && /相談員/u.test(o.indicator_label),
+    );
     expect(counts.map((o) => [o.fiscal_year, o.value, /知的/u.test(o.indicator_label) ? '知的' : '身体'])).toEqual([
       [2022, 312, '身体'],
       [2022, 145, '知的'],
