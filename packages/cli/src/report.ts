@@ -11,7 +11,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { extractDocument, pageToSvg } from '@shiryo/extractor';
+import { escapeXmlAttr, extractDocument, pageToSvg } from '@shiryo/extractor';
 import type { Store } from '@shiryo/store';
 
 interface DocRow {
@@ -102,12 +102,8 @@ export interface ReportResult {
   documents: { id: number; path: string; file: string; observations: number }[];
 }
 
-const esc = (s: unknown): string =>
-  String(s ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+/** Text or an attribute value of the page, escaped as the page drawings are (`escapeXmlAttr`). */
+const esc = (s: unknown): string => escapeXmlAttr(String(s ?? ''));
 
 /** The band a confidence falls in, as docs/confidence.md publishes them. */
 export function band(c: number): 'high' | 'good' | 'fair' | 'doubt' {

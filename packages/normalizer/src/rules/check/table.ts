@@ -26,12 +26,11 @@ export const valuesOutnumberItems = rule<CellContext>({
 export const COUNT_UNIT = /^(?:person|person_day|day|case|time|facility|place|household|hour|yen)(?:\/|$)/;
 /** One number with exactly three digits after a point: `4.512` (not `4.5`, `1.2345`, `3.2.1`). */
 export const POINT_THREE = /(?<![\d.,])\d{1,3}\.\d{3}(?![\d.,])/;
-/** The first number of a cell, commas dropped; null for none or for another three-decimal count. */
-function siblingValue(text: string): number | null {
-  if (POINT_THREE.test(text)) return null;
-  const m = /\d[\d,]*(?:\.\d+)?/.exec(text);
-  const v = m ? Number(m[0].replace(/,/g, '')) : Number.NaN;
-  return Number.isFinite(v) && v > 0 ? v : null;
+/** The size of a data cell's first value as the layout read it; null for none, zero, or another three-decimal count. */
+function siblingValue(L: CellContext['L'], r: number, c: number): number | null {
+  const v = L.data[r]?.[c]?.quantities[0]?.value;
+  if (v === undefined || v === 0 || POINT_THREE.test(L.text(r, c))) return null;
+  return Math.abs(v);
 }
 
 function median(values: number[]): number | null {
@@ -57,11 +56,11 @@ export const pointForThousands = rule<CellContext>({
     const row: number[] = [];
     const col: number[] = [];
     for (let rr = L.headerRows; rr < L.nR; rr++) {
-      const v = rr !== r && L.data[rr]?.[c] ? siblingValue(L.text(rr, c)) : null;
+      const v = rr !== r ? siblingValue(L, rr, c) : null;
       if (v !== null) col.push(v);
     }
     for (let cc = L.stubCols; cc < L.nC; cc++) {
-      const v = cc !== c && L.data[r]?.[cc] ? siblingValue(L.text(r, cc)) : null;
+      const v = cc !== c ? siblingValue(L, r, cc) : null;
       if (v !== null) row.push(v);
     }
     // The line (row or column) whose values are nearest in size to one of the two readings holds the same
