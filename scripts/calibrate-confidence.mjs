@@ -17,6 +17,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractDocument } from '@shiryo/extractor';
+import { CONFIDENCE_BANDS, confidenceBandIndex } from '@shiryo/model';
 import {
   calibrate,
   confidenceContext,
@@ -194,13 +195,8 @@ function isotonic(points) {
 }
 
 function bands(data, model) {
-  const out = [
-    ['≥0.9', (c) => c >= 0.9],
-    ['0.7–0.9', (c) => c >= 0.7 && c < 0.9],
-    ['0.5–0.7', (c) => c >= 0.5 && c < 0.7],
-    ['<0.5', (c) => c < 0.5],
-  ].map(([name, inBand]) => {
-    const rs = data.filter((r) => inBand(calibrate(modelScore(r.features, model), model)));
+  const out = CONFIDENCE_BANDS.map(({ name }, i) => {
+    const rs = data.filter((r) => confidenceBandIndex(calibrate(modelScore(r.features, model), model)) === i);
     const right = rs.filter((r) => r.right).length;
     return { band: name, rows: rs.length, precision: rs.length ? right / rs.length : null };
   });

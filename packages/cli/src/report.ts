@@ -12,6 +12,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { escapeXmlAttr, extractDocument, pageToSvg } from '@shiryo/extractor';
+import { type ConfidenceBand, confidenceBand } from '@shiryo/model';
 import type { Store } from '@shiryo/store';
 
 interface DocRow {
@@ -105,13 +106,8 @@ export interface ReportResult {
 /** Text or an attribute value of the page, escaped as the page drawings are (`escapeXmlAttr`). */
 const esc = (s: unknown): string => escapeXmlAttr(String(s ?? ''));
 
-/** The band a confidence falls in, as docs/confidence.md publishes them. */
-export function band(c: number): 'high' | 'good' | 'fair' | 'doubt' {
-  if (c >= 0.9) return 'high';
-  if (c >= 0.7) return 'good';
-  if (c >= 0.5) return 'fair';
-  return 'doubt';
-}
+/** The CSS class of the band a confidence falls in, as docs/confidence.md publishes them. */
+export const band = (c: number): ConfidenceBand['cls'] => confidenceBand(c).cls;
 
 const fmt = (v: number) => (Number.isInteger(v) ? String(v) : String(Math.round(v * 1000) / 1000));
 

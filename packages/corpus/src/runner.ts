@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONFIDENCE_BANDS, confidenceBandIndex } from '@shiryo/model';
 import { score } from '../../../tools/score.mjs';
 import { AXES, type AxisName, MARKS } from './axes.js';
 import { generateCorpus, type Manifest, type ManifestDoc } from './generate.js';
@@ -214,9 +215,8 @@ export function scoreCorpus(dir: string, manifest: Manifest, o: Pick<RunOptions,
   const parts = { tuned: empty(), heldout: empty(), all: empty() };
   const axisCounts = new Map<string, { tuned: Counts; heldout: Counts; misses: Map<string, number> }>();
   const obsCounts = new Map<string, { tuned: Counts; heldout: Counts; misses: Map<string, number> }>();
-  const bandNames = ['≥0.9', '0.7–0.9', '0.5–0.7', '<0.5'];
+  const bandNames = CONFIDENCE_BANDS.map((b) => b.name);
   const bands = bandNames.map(() => ({ tuned: { actual: 0, matched: 0 }, heldout: { actual: 0, matched: 0 } }));
-  const bandOf = (c: number) => (c >= 0.9 ? 0 : c >= 0.7 ? 1 : c >= 0.5 ? 2 : 3);
   const tunedDocs: Report['tunedDocs'] = [];
   const slot = (m: typeof axisCounts, key: string) => {
     let s = m.get(key);
@@ -271,7 +271,7 @@ export function scoreCorpus(dir: string, manifest: Manifest, o: Pick<RunOptions,
     }
     const extras = new Set(res.extras);
     for (const a of actual) {
-      const b = bands[bandOf(Number(a.confidence ?? 0))];
+      const b = bands[confidenceBandIndex(Number(a.confidence ?? 0))];
       if (!b) continue;
       b[part].actual++;
       if (!extras.has(a)) b[part].matched++;

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 
+export * from './bands.js';
 export * from './canonical.js';
 export * from './errors.js';
 export * from './grid.js';
