@@ -33,6 +33,11 @@ function applyOne(db: Database.Database, m: Migration): void {
  */
 export function migrate(db: Database.Database): number[] {
   const applied: number[] = [];
+  const foreign = foreignTables(db);
+  if (foreign)
+    throw new Error(
+      `not a shiryo database: its tables (${foreign.slice(0, 5).join(', ')}${foreign.length > 5 ? ' …' : ''}) are not shiryo's; shiryo adds its tables only to an empty or a shiryo file`,
+    );
   db.exec(CREATE_MIGRATIONS);
   for (const m of MIGRATIONS) {
     const done = db
@@ -45,6 +50,17 @@ export function migrate(db: Database.Database): number[] {
     if (done) applied.push(m.id);
   }
   return applied;
+}
+
+/**
+ * The tables of a file another program wrote (tables, but no `migrations` table and no schema version), or null: an
+ * empty file or a shiryo database. Such a file is never migrated: shiryo's tables would be added to someone else's
+ * database.
+ */
+function foreignTables(db: Database.Database): string[] | null {
+  if (userVersion(db) > 0) return null;
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+  return tables.length > 0 && !tables.includes('migrations') ? tables : null;
 }
 
 /** The reason this database cannot be used by this code, or null when its schema is the current one. */
