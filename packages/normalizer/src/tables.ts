@@ -123,6 +123,7 @@ function cellContext(
   texts: string[],
   allPieces: (Piece | null)[],
   prevIndicator: string | null,
+  prevUnitSource: Piece | null,
 ): CellContext {
   const cols = L.colPieces[c] ?? [];
   // (a cell before this one holding a count of its own, `38人（令和元年度）` under 基準値, is a value: it neither
@@ -142,6 +143,7 @@ function cellContext(
     allPieces,
     quantities: L.data[r]?.[c]?.quantities ?? [],
     prevIndicator,
+    prevUnitSource,
     stubs,
     cols,
     rowLabels: labelled(stubs).map((p) => p.label!),
@@ -235,6 +237,7 @@ export function tableToObservations(
   const ocrConfidence = cellConfidenceOf(table, headerRows, stubCols);
   const observations: Observation[] = [];
   let prevIndicator: string | null = null;
+  let prevUnitSource: Piece | null = null;
   let latestResult: number | null = null;
 
   for (let r = headerRows; r < nR; r++) {
@@ -247,7 +250,7 @@ export function tableToObservations(
     for (let c = stubCols; c < nC; c++) {
       const cell = L.data[r]?.[c];
       if (!cell || cell.missing || cell.quantities.length === 0) continue;
-      const x = cellContext(L, r, c, texts, allPieces, prevIndicator);
+      const x = cellContext(L, r, c, texts, allPieces, prevIndicator, prevUnitSource);
       const where = `table ${table.index} r${r}c${c}`;
       if (rules.first('skip', x, trace, where)) continue;
       rules.run('row-label', x, trace, where);
@@ -310,6 +313,7 @@ export function tableToObservations(
           latestResult = Math.max(latestResult ?? p.fiscalYear, p.fiscalYear);
       });
       prevIndicator = x.indicator;
+      prevUnitSource = x.unitSource;
     }
     // Numbers written in sentences inside text cells (`市内に2カ所以上…整備する`, `・事業所数 3か所`).
     const rowData = observations.slice(rowStart);

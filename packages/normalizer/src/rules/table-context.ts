@@ -69,6 +69,8 @@ export interface CellContext extends RuleContext {
   quantities: Quantity[];
   /** The indicator of the row above (for rows that continue it). */
   prevIndicator: string | null;
+  /** Where the row above's unit came from (for rows that are a part of it: `（再掲）精神障害者` under `…（人/月）`). */
+  prevUnitSource: Piece | null;
   /** The label pieces before the cell in its row, and the column's header pieces. */
   stubs: Piece[];
   cols: Piece[];

@@ -71,8 +71,14 @@ export const dataValue = memo(dataValueUncached);
 /** The text states a count with its unit (`・拠点数：令和5年度末 1か所`), not only a number. */
 export const holdsCount = memo((s: string) => parseQuantity(s).quantities.some((q) => q.unit));
 
+/**
+ * An HTML tag left in a cell's text (`<br>`, `</span>`): only a tag name, so that words in angle brackets that
+ * the document wrote (`<再掲>`, `<注>`, an entity-escaped `&lt;再掲&gt;` the HTML reader already decoded) stay.
+ */
+const LEFTOVER_TAG = /<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?\/?>/g;
+
 function readPieceUncached(raw: string, opts: PeriodOptions): Piece {
-  const text = normalizeText(raw.replace(/<[^>]+>/g, ' '))
+  const text = normalizeText(raw.replace(LEFTOVER_TAG, ' '))
     .text.replace(/\s+/g, ' ')
     .trim();
   // An answer (`有`, `無`, `○`, `×`) reports that something is done: it labels nothing.

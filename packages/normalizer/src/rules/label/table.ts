@@ -39,6 +39,54 @@ export const partOfRowAbove = rule<CellContext>({
   ],
 });
 
+/** A 再掲 mark before or after a row's name: `（再掲）`, `〈再掲〉`, `<再掲>`, `【再掲】`, `再掲：`. */
+const RESTATED_BEFORE = /^(?:[(（〈<＜【［[]\s*再掲\s*[)）〉>＞】］\]]|再掲\s*[:：]|再掲\s+)\s*(.+)$/u;
+const RESTATED_AFTER = /^(.+?)\s*[(（〈<＜【［[]\s*再掲\s*[)）〉>＞】］\]]$/u;
+
+/** The group a 再掲 row names: the row label without its mark, and without a measure after の (`精神障害者の利用者数`). */
+function restatedPart(label: string): { part: string; measure: string | null } | null {
+  const m = RESTATED_BEFORE.exec(label) ?? RESTATED_AFTER.exec(label);
+  const named = m?.[1]?.trim();
+  if (!named || named.length > 24 || /再掲/u.test(named)) return null;
+  const of = named.lastIndexOf('の');
+  if (of > 0 && isMeasureOnly(named.slice(of + 1))) return { part: named.slice(0, of), measure: named.slice(of + 1) };
+  return { part: named, measure: null };
+}
+
+const restatedStub = (x: CellContext) => {
+  const stub = x.stubs.findLast((p) => p.label);
+  return stub ? (restatedPart(stub.text) ?? restatedPart(stub.label!)) : null;
+};
+
+export const restatedPartOfRowAbove = rule<CellContext>({
+  id: 'label.restated-part-of-row-above',
+  family: 'label',
+  stage: 'row-label',
+  priority: 11,
+  summary:
+    'Family "restated breakdown rows": `（再掲）精神障害者`, `〈再掲〉障害児`, `精神障害者の利用者数（再掲）` under `共同生活援助（人/月）` restate a part of the indicator above — its label, the group as subgroup, the measure after の as measure (its unit, when the row writes none, is the row above\'s: unit.part-of-row-above).',
+  // (the stub as written: its label has lost a 【再掲】 mark)
+  applies: (x) => x.rowLabels.length === 1 && !!x.prevIndicator && restatedStub(x) !== null,
+  apply(x) {
+    const { part, measure } = restatedStub(x)!;
+    x.rowLabels = [x.prevIndicator!];
+    x.rowSubgroups.push(part);
+    if (measure && !x.rowMeasure) x.rowMeasure = measure;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '区分\t令和4年度\t令和5年度\n就労継続支援B型（人/月）\t212\t230\n〈再掲〉知的障害者\t96\t101\n',
+      expect: { label: '就労継続支援B型', subgroup: '知的障害者', value: 101, unit: 'person/month' },
+    },
+    {
+      name: 'example.tsv',
+      text: '項目\t2022年度\n生活介護（人日/月）\t4,810\n難病患者の利用者数（再掲）\t35\n',
+      expect: { label: '生活介護', subgroup: '難病患者', value: 35 },
+    },
+  ],
+});
+
 export const classificationCorner = rule<CellContext>({
   id: 'label.classification-corner',
   family: 'label',
@@ -258,6 +306,7 @@ export function valueLabel(x: CellContext, i: number): { label: string; subgroup
 
 export const TABLE_LABEL_RULES = [
   partOfRowAbove,
+  restatedPartOfRowAbove,
   classificationCorner,
   continuesRowAbove,
   cornerLabel,

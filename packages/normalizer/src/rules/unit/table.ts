@@ -95,6 +95,29 @@ export const cornerUnit = rule<CellContext>({
   ],
 });
 
+export const partOfRowAboveUnit = rule<CellContext>({
+  id: 'unit.part-of-row-above',
+  family: 'unit',
+  stage: 'unit',
+  priority: 45,
+  summary:
+    'A row that is a part of the row above (`うち精神障害者`, `（再掲）知的障害者`) and writes no unit of its own counts in the unit of the row above (`共同生活援助（人/月）`).',
+  applies: (x) =>
+    !x.unitSource &&
+    !!x.prevUnitSource &&
+    (x.fired.includes('label.part-of-row-above') || x.fired.includes('label.restated-part-of-row-above')),
+  apply(x) {
+    fromPiece(x, x.prevUnitSource!);
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: 'サービス\t令和6年度\n自立訓練（生活訓練）（人/月）\t44\nうち精神障害者\t17\n',
+      expect: { label: '自立訓練(生活訓練)', subgroup: '精神障害者', unit: 'person/month', value: 17 },
+    },
+  ],
+});
+
 export const tableHintUnit = rule<CellContext>({
   id: 'unit.table-hint',
   family: 'unit',
@@ -225,6 +248,7 @@ export const TABLE_UNIT_RULES = [
   rowUnit,
   columnUnit,
   cornerUnit,
+  partOfRowAboveUnit,
   tableHintUnit,
   rowMeasureOverTable,
   budgetColumnMoney,
