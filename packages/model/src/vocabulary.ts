@@ -260,6 +260,28 @@ export function kindPairOf(text: string): ValueKind[] | null {
   return kinds as ValueKind[];
 }
 
+/** Words that join the kind words of a group header (`目標と実績`, `計画・実績`, `見込量及び実績値`). */
+export const KIND_LIST_JOINERS = ['と', '・', '及び', 'および', '並びに', 'ならびに', '、', ','] as const;
+const KIND_LIST_SPLIT = new RegExp(`\\s*(?:${wordsPattern(KIND_LIST_JOINERS)})\\s*`, 'u');
+
+/**
+ * The kinds a group header lists when it is only kind words joined by と・及び (`目標と実績`, `計画値・実績値`,
+ * `計画と実績の比較`, `見込量及び実績の状況`): it names the kinds of the columns under it, nothing counted — not
+ * a label. Null for anything else (`地域と医療`, `計画相談支援`, one kind word alone).
+ */
+export function kindListOf(text: string): ValueKind[] | null {
+  const t = text
+    .normalize('NFKC')
+    .replace(/\s+/gu, '')
+    .replace(/の?(?:比較|状況|対比|推移|一覧)$/u, '')
+    .replace(/^の/u, '');
+  const parts = t.split(KIND_LIST_SPLIT);
+  if (parts.length < 2) return null;
+  const kinds = parts.map((p) => kindOfWord(p));
+  if (kinds.some((k) => !k) || new Set(kinds).size < 2) return null;
+  return kinds as ValueKind[];
+}
+
 /**
  * Bare stems that also end the names of things (`整備計画`, `地域福祉計画`, `人口推計`, `格差`, `比較`): at the
  * end of a label they state a kind only after what is counted (`利用者数計画`).

@@ -3,7 +3,15 @@
  * unit (`Piece`), or the quantities it holds (`dataValue`). Pure string readings shared by the table rules.
  */
 import type { FiscalPeriod, Quantity, Table, ValueKind } from '@shiryo/model';
-import { ANSWER_WORDS, kindOfWord, kindPairOf, PDCA_STAGE, tableToGrid, wordsPattern } from '@shiryo/model';
+import {
+  ANSWER_WORDS,
+  kindListOf,
+  kindOfWord,
+  kindPairOf,
+  PDCA_STAGE,
+  tableToGrid,
+  wordsPattern,
+} from '@shiryo/model';
 import { compact, isGeneric, splitKindWord, stripTags } from '../labels.js';
 import { findPeriods, type PeriodOptions, parseColumnHeader } from '../period/index.js';
 import { canonicalUnit, parseQuantity, splitLabelUnit, type UnitInfo, unitInfo } from '../quantity/index.js';
@@ -108,8 +116,10 @@ function readPieceUncached(raw: string, opts: PeriodOptions): Piece {
     label = null;
   // Kind words joined by a pair mark (`R3 計画|実績値`): they name the kinds of the cell's values, nothing counted.
   const own = split.label ?? text;
-  const kinds = kindPairOf(h.period?.text ? own.replace(h.period.text, '') : own) ?? undefined;
-  if (kinds) label = null;
+  const ownWords = h.period?.text ? own.replace(h.period.text, '') : own;
+  const kinds = kindPairOf(ownWords) ?? undefined;
+  // Kind words joined by と・及び over several columns (`目標と実績`) name the kinds under them: no label.
+  if (kinds || kindListOf(ownWords)) label = null;
   return {
     text,
     period: h.period,
