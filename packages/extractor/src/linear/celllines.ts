@@ -65,8 +65,6 @@ function kindOf(line: SourceLine): { kind: Kind; word?: Token } {
   if ([...t].length > MAX_CELL) return { kind: 'prose' };
   const tokens = lineWords(line);
   if (tokens.length === 1 && isValueToken(tokens[0]!.text)) return { kind: 'value', word: tokens[0]! };
-  const bracketed = valueWithBracket(tokens);
-  if (bracketed) return { kind: 'value', word: bracketed };
   if (isUnitToken(t)) return { kind: 'unit' };
   // (a sentence is prose even when it opens with a period: `令和4年度から令和6年度までの状況は、次のとおりです。`)
   if (isColumnHeadToken(t.replace(/\s+/gu, '')) && !isSentence(t)) return { kind: 'head' };
@@ -80,17 +78,6 @@ function kindOf(line: SourceLine): { kind: Kind; word?: Token } {
     return { kind: 'prose' };
   }
   return { kind: 'label' };
-}
-
-/**
- * A value with a second figure in brackets after a blank (`４１ (１．２４倍)`, `120 （98.5%）`, `58 <21>`): one cell,
- * as the same text without the blank is (the normalizer reads both figures), not a value and a label.
- */
-function valueWithBracket(tokens: Token[]): Token | null {
-  if (tokens.length !== 2) return null;
-  const [a, b] = tokens as [Token, Token];
-  if (!/^[(<]/u.test(b.text) || !isValueToken(`${a.text}${b.text}`)) return null;
-  return { ...a, orig: `${a.orig} ${b.orig}`, text: `${a.text}${b.text}`, end: b.end, wend: b.wend };
 }
 
 interface RawRow {

@@ -189,7 +189,7 @@ export function mergeTokens(tokens: Token[]): Token[] {
     if (
       prev &&
       isBracketed(t.text) &&
-      !/[^\d,.\s()（）<>＜＞見込実績計画推計値人月日時間件回か所]/u.test(ocrDigits(t.text))
+      !/[^\d,.\s()（）<>＜＞見込実績計画推計値人月日時間件回か所倍%]/u.test(ocrDigits(t.text))
     ) {
       if (isNumberToken(prev.text) && isNumberToken(`${prev.text}${t.text}`)) {
         out[out.length - 1] = joinTokens(prev, t);
