@@ -59,7 +59,10 @@ export function migrate(db: Database.Database): number[] {
  */
 function foreignTables(db: Database.Database): string[] | null {
   if (userVersion(db) > 0) return null;
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .pluck()
+    .all() as string[];
   return tables.length > 0 && !tables.includes('migrations') ? tables : null;
 }
 

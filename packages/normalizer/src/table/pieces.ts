@@ -3,15 +3,7 @@
  * unit (`Piece`), or the quantities it holds (`dataValue`). Pure string readings shared by the table rules.
  */
 import type { FiscalPeriod, Quantity, Table, ValueKind } from '@shiryo/model';
-import {
-  ANSWER_WORDS,
-  kindListOf,
-  kindOfWord,
-  kindPairOf,
-  PDCA_STAGE,
-  tableToGrid,
-  wordsPattern,
-} from '@shiryo/model';
+import { ANSWER_WORDS, kindListOf, kindOfWord, kindPairOf, PDCA_STAGE, tableToGrid, wordsPattern } from '@shiryo/model';
 import { compact, isGeneric, splitKindWord, stripTags } from '../labels.js';
 import { findPeriods, type PeriodOptions, parseColumnHeader } from '../period/index.js';
 import { canonicalUnit, parseQuantity, splitLabelUnit, type UnitInfo, unitInfo } from '../quantity/index.js';
@@ -86,9 +78,7 @@ export const holdsCount = memo((s: string) => parseQuantity(s).quantities.some((
 const LEFTOVER_TAG = /<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?\/?>/g;
 
 function readPieceUncached(raw: string, opts: PeriodOptions): Piece {
-  const text = normalizeText(raw.replace(LEFTOVER_TAG, ' '))
-    .text.replace(/\s+/g, ' ')
-    .trim();
+  const text = normalizeText(raw.replace(LEFTOVER_TAG, ' ')).text.replace(/\s+/g, ' ').trim();
   // An answer (`有`, `無`, `○`, `×`) reports that something is done: it labels nothing.
   if (!text || ANSWER.test(text)) return { text, period: null, kind: null, label: null, unit: null, unitText: null };
   // A cell that is only a unit (`人/月` under 単位) names the unit of its row or column.

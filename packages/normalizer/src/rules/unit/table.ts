@@ -175,6 +175,36 @@ export const rowMeasureOverTable = rule<CellContext>({
   ],
 });
 
+export const labelCountOverTable = rule<CellContext>({
+  id: 'unit.label-count-over-table',
+  family: 'unit',
+  stage: 'unit',
+  priority: 56,
+  summary:
+    'Family "table-wide unit vs what a column counts": a unit over the whole table (caption `（人）`, a corner) yields to the count its column or row label names when that counts something else (`…の事業所数` → facility, `…世帯数` → household), keeping its period.',
+  applies: (x) =>
+    !!x.unit &&
+    !x.stubs.some((p) => p.unit) &&
+    !x.cols.some((p) => p.unit) &&
+    !x.rowMeasure &&
+    x.labels.length > 0 &&
+    !!unitFromLabel(x.labels.at(-1)!),
+  apply(x) {
+    const base = unitFromLabel(x.labels.at(-1)!)!;
+    const [ub, per] = x.unit!.split('/');
+    if (ub === base || ub === 'person_day' || !['facility', 'household'].includes(base)) return false;
+    x.unit = per ? `${base}/${per}` : base;
+    x.unitText = null;
+  },
+  examples: [
+    {
+      name: 'example.txt',
+      text: '表3 地域の体制（人）\n\n年度\t相談支援専門員数\t相談支援事業所数\n令和5年度\t14\t6\n',
+      expect: { unit: 'facility', value: 6 },
+    },
+  ],
+});
+
 /** A column header naming a budget or settlement amount (`本年度予算額`, `決算額`: `budgetKindOfWord`). */
 const budgetColumn = (ps: readonly Piece[]) => ps.some((p) => !!budgetKindOfWord(p.text));
 
@@ -251,6 +281,7 @@ export const TABLE_UNIT_RULES = [
   partOfRowAboveUnit,
   tableHintUnit,
   rowMeasureOverTable,
+  labelCountOverTable,
   budgetColumnMoney,
   measureWordUnit,
   rateKindIsPercent,
