@@ -25,6 +25,7 @@ const FIXTURES = {
   'pdf-chromium-kaigo-two-column': 'chromium',
   'pdf-chromium-block-units': 'chromium',
   'pdf-lo-year-kind-row-levels': 'writer',
+  'pdf-chromium-rowspan-kind-rows': 'chromium',
 };
 
 /** Print an HTML file with headless Chromium: no browser header/footer (a page's own @page boxes still print). */

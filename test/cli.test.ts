@@ -438,9 +438,12 @@ describe('ingest, export, summary', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
-    // 鈴鹿市 令和6年度 見込量 `315 <76>`; 各務原市 令和6年度 見込量 `310 <74>`, 実績(見込) `305 <71>` (the sources).
+    // 鈴鹿市 令和6年度 見込量 `315 <76>`; 佐世保市 令和6年度 計画 `412〈98〉`, 実績 `431〈104〉`; 各務原市 令和6年度 見込量
+    // `310 <74>`, 実績(見込) `305 <71>` (the sources).
     expect(rows.map((x) => [x.municipality_name, x.value, x.subset_of_kind])).toEqual([
       ['鈴鹿市', 76, 'plan'],
+      ['佐世保市', 98, 'plan'],
+      ['佐世保市', 104, 'actual'],
       ['各務原市', 74, 'plan'],
       ['各務原市', 71, 'estimate'],
     ]);
