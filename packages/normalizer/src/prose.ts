@@ -16,6 +16,7 @@ import { compact, kindWord, stripNumbering } from './labels.js';
 import { makeObservation } from './observe.js';
 import { fyPeriod, type PeriodOptions } from './period/index.js';
 import { arrowPairs } from './prose/arrows.js';
+import { recordLines } from './prose/records.js';
 import {
   bulletStarts,
   cleanLabel,
@@ -271,6 +272,7 @@ function itemContext(
     rowItemsOfLead,
     quotedName: [...text.slice(0, qs[0]!.start).matchAll(/「([^」]{2,30})」/gu)].pop()?.[1] ?? null,
     arrows: arrowPairs(text, qs, periods, item.section, ctx),
+    record: recordLines(text, qs, periods),
     planStart: ctx.planPeriod ? Number(ctx.planPeriod.slice(0, 4)) : null,
     boundary: 0,
     blockLead: null,

@@ -17,6 +17,7 @@
  * - missing markers (－ ― — - / ＊ * empty 数値目標なし 検討 設置) are missing, never zero.
  */
 import type { Qualifier, Quantity } from '@shiryo/model';
+import { kindOfWord } from '@shiryo/model';
 import { type Candidate, scanPeriods } from '../period/scan.js';
 import {
   isEnclosedNumeral,
@@ -440,8 +441,17 @@ function readAt(
     if (prev === '(' && next === ')') return skip; // (1)
     if (next === ')' && (prev === undefined || /\s/.test(prev)) && tok.length <= 2) return skip; // 1)
     if (next === '.' && (s[pos + 1] === undefined || s[pos + 1] === ' ')) return skip; // 1.
-    // a section number before a heading: `1 開会`, `## 1 施設入所者の…`, a cell `1 施設入所者の地域生活への移行`
-    if ((prev === undefined || /[\s#]/.test(prev)) && next === ' ' && isJapanese(s[pos + 1]) && /^\d{1,2}$/.test(tok)) {
+    // a section number before a heading: `1 開会`, `## 1 施設入所者の…`, a cell `1 施設入所者の地域生活への移行` —
+    // not a signed number (`差 +72 令和6年度`) nor one right after a kind word (`実績 72 令和6年度 …`: record lines
+    // joined into one paragraph)
+    if (
+      (prev === undefined || /[\s#]/.test(prev)) &&
+      next === ' ' &&
+      isJapanese(s[pos + 1]) &&
+      /^\d{1,2}$/.test(tok) &&
+      rateStart === a &&
+      !kindOfWord(/[\p{sc=Han}]{1,8}\s*$/u.exec(s.slice(0, a))?.[0] ?? '')
+    ) {
       return skip;
     }
   }

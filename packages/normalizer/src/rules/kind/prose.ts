@@ -4,7 +4,7 @@
  * `period-final` where the kind depends on the year found.
  */
 import type { ValueKind } from '@shiryo/model';
-import { OUTLOOK_PREDICATE, YEAR_ON_YEAR_PATTERN } from '@shiryo/model';
+import { kindOfWord, OUTLOOK_PREDICATE, YEAR_ON_YEAR_PATTERN } from '@shiryo/model';
 import { kindWord } from '../../labels.js';
 import { immediateKind } from '../../prose/words.js';
 import { rule } from '../engine.js';
@@ -138,6 +138,25 @@ export const boundIsTarget = rule<ProseValueContext>({
   examples: [{ text: '施設入所者数を58人以下とします。', expect: { value_kind: 'target', value: 58 } }],
 });
 
+export const recordWord = rule<ProseValueContext>({
+  id: 'kind.record-word',
+  family: 'kind',
+  stage: 'kind-said',
+  priority: 5,
+  summary:
+    'Family "a record line = year + (kind word, number)+ pairs": each number of a record line is of the kind its own word states (`計画：120` plan, `実績見込 118` estimate, `対計画比 98.3` achievement_rate, `乖離 ▲2` deviation).',
+  applies: (x) => !!x.I.record?.kinds.has(x.q),
+  apply(x) {
+    x.kind = x.I.record!.kinds.get(x.q)!;
+  },
+  examples: [
+    {
+      text: '居宅療養管理指導（人／月）\n\nR5　計画：410人、実績見込：398人\n\nR6　計画：430人、実績見込：441人',
+      expect: { value_kind: 'estimate', value: 441, fiscal_year: 2024, unit: 'person/month' },
+    },
+  ],
+});
+
 export const wordBefore = rule<ProseValueContext>({
   id: 'kind.word-before',
   family: 'kind',
@@ -154,6 +173,33 @@ export const wordBefore = rule<ProseValueContext>({
     x.kind = x.said!;
   },
   examples: [{ text: '介護予防教室の参加者数 現状値：412人', expect: { value_kind: 'baseline', value: 412 } }],
+});
+
+/** A kind word as the topic right before a value (`…に対する達成率は97.3％`, `実績値が1,204人`). */
+const TOPIC_KIND = /([\p{sc=Han}]{1,8})[はが]\s*$/u;
+
+export const topicWord = rule<ProseValueContext>({
+  id: 'kind.topic-word',
+  family: 'kind',
+  stage: 'kind-said',
+  priority: 12,
+  summary:
+    'A kind word that is the topic of the value (`計画値に対する達成率は97.3％`, `乖離は▲12人`) says what it is, whatever the sentence names before it (a comparison with last year is read by `kind.year-on-year`).',
+  applies: (x) => {
+    const word = TOPIC_KIND.exec(x.before)?.[1];
+    if (!word || YEAR_ON_YEAR_BEFORE.test(word)) return false;
+    x.said = kindOfWord(word);
+    return !!x.said;
+  },
+  apply(x) {
+    x.kind = x.said!;
+  },
+  examples: [
+    {
+      text: '令和5年度の訪問入浴介護の利用回数は月412回で、見込量に対する達成率は88.6％でした。',
+      expect: { value_kind: 'achievement_rate', value: 88.6, unit: 'percent' },
+    },
+  ],
 });
 
 export const yearOnYear = rule<ProseValueContext>({
@@ -290,7 +336,9 @@ export const PROSE_KIND_RULES = [
   defaultActualProse,
   accountBookKindProse,
   boundIsTarget,
+  recordWord,
   wordBefore,
+  topicWord,
   yearOnYear,
   comparedWith,
   sentenceSaysTarget,

@@ -39,6 +39,29 @@ export const labelUnit = rule<ProseValueContext>({
   examples: [{ text: '地域移行支援の利用者数（人／月） 令和5年度：3人', expect: { unit: 'person/month', value: 3 } }],
 });
 
+export const recordHead = rule<ProseValueContext>({
+  id: 'unit.record-head',
+  family: 'unit',
+  stage: 'unit',
+  priority: 15,
+  summary:
+    'Family "a record line = year + (kind word, number)+ pairs": the unit in the head (`◇訪問介護（単位：回／月）`) is no part of what is counted, and a rate written without `%` (`対計画比 98.3`) is in percent, not in the unit of the counts.',
+  applies: (x) => !!x.I.record?.kinds.has(x.q) && (!!x.lu?.unit || x.I.record.kinds.get(x.q) === 'achievement_rate'),
+  apply(x) {
+    if (x.lu?.unit) x.label = cleanLabel(x.lu.label ?? x.label) || x.label;
+    if (x.I.record!.kinds.get(x.q) === 'achievement_rate' && !x.q.quantity.unit) {
+      x.unit = 'percent';
+      x.unitText = null;
+    }
+  },
+  examples: [
+    {
+      text: '■配食サービス（単位：人／月）\n令和6年度 計画 2,400 実績 2,256 対計画比 94.0',
+      expect: { label: '配食サービス', value_kind: 'achievement_rate', value: 94, unit: 'percent' },
+    },
+  ],
+});
+
 export const perYearWord = rule<ProseValueContext>({
   id: 'unit.per-year-word',
   family: 'unit',
@@ -105,4 +128,4 @@ export const hoursInAYear = rule<ProseValueContext>({
   ],
 });
 
-export const PROSE_UNIT_RULES = [labelUnitEvidence, labelUnit, perYearWord, perMonthWord, hoursInAYear];
+export const PROSE_UNIT_RULES = [labelUnitEvidence, labelUnit, recordHead, perYearWord, perMonthWord, hoursInAYear];
