@@ -25,6 +25,38 @@ describe('a table whose cells date their counts in words', () => {
     // the rows below keep their own labels (before, the header rows' texts were glued to them)
     for (const o of t0.filter((o) => o.row === 3)) expect(o.indicator_label).toBe('一般就労移行者数');
   });
+
+  it('puts a target written without a year on the plan’s last year, not on the year the report heading names', () => {
+    // `毎年度5回以上` under `…進捗状況（令和6年度）`: 毎年度 makes it a count per year; the target is the plan's
+    expect(
+      of(0)
+        .filter((o) => o.row === 4)
+        .map(row),
+    ).toEqual([
+      [2023, 'baseline', 3, 'time/year', null],
+      [2026, 'target', 5, 'time/year', 'gte'],
+      [2024, 'actual', 5, 'time/year', null],
+    ]);
+  });
+});
+
+describe('remarks measuring a result against the plan or last year', () => {
+  it('reads shares and differences of the plan, and changes from last year, as rates and differences of the year', () => {
+    expect(
+      of(1)
+        .filter((o) => o.col === 3)
+        .map((o) => [o.row, ...row(o)]),
+    ).toEqual([
+      // `人数は見込量の85.7％`
+      [1, 2024, 'achievement_rate', 85.7, 'percent', null],
+      // `人数は見込量を5人上回った`
+      [2, 2024, 'deviation', 5, 'person', null],
+      // `前年度末から3人増加`
+      [3, 2024, 'deviation', 3, 'person', null],
+      // `利用時間は前年度比4％減`
+      [4, 2024, 'deviation', 4, 'percent', null],
+    ]);
+  });
 });
 
 describe('two counts of one period in a cell', () => {

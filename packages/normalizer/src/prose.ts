@@ -126,6 +126,9 @@ function outerKind(outer: readonly string[]): ValueKind | null {
   return null;
 }
 
+/** The kinds that report a result, or measure one against the plan: a table cell's undated ones are dated later. */
+const RESULT_KINDS: ReadonlySet<ValueKind> = new Set(['actual', 'achievement_rate', 'deviation']);
+
 /** Observations from one prose item; updates `state` for the items that follow. */
 export function proseToObservations(
   item: ProseItem,
@@ -426,7 +429,8 @@ function proseObservation(
       row: item.row,
       col: item.col,
       confidence: 0.6,
-      warnings: !o.period && o.kind === 'actual' && item.table_index !== null ? [UNDATED_RESULT] : [],
+      // (a rate or a difference of a result, `見込量の94.3％`, is dated as the result is)
+      warnings: !o.period && RESULT_KINDS.has(o.kind) && item.table_index !== null ? [UNDATED_RESULT] : [],
       rules: [...x.fired],
       reader: 'prose',
     },

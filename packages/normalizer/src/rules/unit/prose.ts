@@ -67,17 +67,22 @@ export const perYearWord = rule<ProseValueContext>({
   family: 'unit',
   stage: 'unit',
   priority: 20,
-  summary: '`相談件数：年間 約4,200件`: 年間 makes a count of cases, times or people per year.',
+  summary:
+    '`相談件数：年間 約4,200件`, `毎年度6回以上`: 年間 makes a count of cases, times or people per year; 毎年度 (each year) a count of events (cases, times).',
   applies: (x) =>
-    /^年間|(年間|1年間|年)$/u.test(x.label) &&
     !!x.unit &&
     !x.unit.includes('/') &&
-    ['case', 'time', 'person'].includes(x.unit),
+    ((/^年間|(年間|1年間|年)$/u.test(x.label) && ['case', 'time', 'person'].includes(x.unit)) ||
+      // (events each year; `市職員が毎年度5人以上参加` counts people, not events)
+      (/毎年度?$/u.test(x.label) && ['case', 'time'].includes(x.unit))),
   apply(x) {
     x.unit = `${x.unit}/year`;
-    x.label = cleanLabel(x.label.replace(/^年間|(1?年間|年)$/u, '')) || x.label;
+    x.label = cleanLabel(x.label.replace(/^年間|(1?年間|年|毎年度?)$/u, '')) || x.label;
   },
-  examples: [{ text: '基幹相談支援センターの相談件数：年間 約2,300件', expect: { unit: 'case/year', value: 2300 } }],
+  examples: [
+    { text: '基幹相談支援センターの相談件数：年間 約2,300件', expect: { unit: 'case/year', value: 2300 } },
+    { text: '自立支援協議会の専門部会の開催 毎年度4回以上', expect: { unit: 'time/year', value: 4 } },
+  ],
 });
 
 /** A monthly average or a month's count (`月平均`, `1か月当たり`, `月間`) at the end or start of a label. */
