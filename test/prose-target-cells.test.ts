@@ -26,11 +26,21 @@ describe('a table whose cells date their counts in words', () => {
     for (const o of t0.filter((o) => o.row === 3)) expect(o.indicator_label).toBe('一般就労移行者数');
   });
 
+  it('reads a `うち…` row as a part of the indicator above, in its words and its numbers alike', () => {
+    const part = of(0).filter((o) => o.row === 4);
+    expect(part.map((o) => [o.indicator_label, o.subgroup, ...row(o)])).toEqual([
+      ['一般就労移行者数', '就労移行支援', 2021, 'baseline', 8, 'person', null],
+      ['一般就労移行者数', '就労移行支援', 2024, 'actual', 9, 'person', null],
+      // `令和8年度中に11人以上`, written in words (before: labelled `うち就労移行支援`, no subgroup)
+      ['一般就労移行者数', '就労移行支援', 2026, 'target', 11, 'person', 'gte'],
+    ]);
+  });
+
   it('puts a target written without a year on the plan’s last year, not on the year the report heading names', () => {
     // `毎年度5回以上` under `…進捗状況（令和6年度）`: 毎年度 makes it a count per year; the target is the plan's
     expect(
       of(0)
-        .filter((o) => o.row === 4)
+        .filter((o) => o.row === 5)
         .map(row),
     ).toEqual([
       [2023, 'baseline', 3, 'time/year', null],

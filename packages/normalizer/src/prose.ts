@@ -46,6 +46,8 @@ export interface ProseItem {
   rowItems?: string[];
   /** Table cells: the column's header (`目標値設定の考え方`), which says what the sentences in it are about. */
   header?: string;
+  /** Table cells of a row that is a part of the row above (`うち就労移行支援事業`): that row's indicator and the part. */
+  rowPartOf?: { indicator: string; part: string } | null;
   /** Where it came from, for provenance: a table cell or a block. */
   table_index: number | null;
   row: number | null;
@@ -209,7 +211,7 @@ export function proseToObservations(
       out.push(
         ...proseObservation(x, {
           label: one,
-          subgroup: null,
+          subgroup: x.subgroup,
           period: x.period,
           kind: x.kind,
           unit: x.unit,
@@ -316,6 +318,7 @@ function valueContext(I: ProseItemContext, qi: number, q: ProseItemContext['qs']
     listAt: -1,
     // (`412人のうち98人（23.8％）で…改善`: a part counted out of a whole reports, whatever follows it)
     partOfWhole: /のうち[、,]?\s*$/u.test(text.slice(0, q.start)),
+    subgroup: null,
     label: '',
     unsliced: '',
     beforeTail: '',

@@ -81,6 +81,8 @@ export interface ProseValueContext extends RuleContext {
   listAt: number;
   /** A part counted out of a whole (`412人のうち98人`). */
   partOfWhole: boolean;
+  /** The group the value counts, when its text or its row names one (`うち就労移行支援事業`). */
+  subgroup: string | null;
   // label
   label: string;
   /** The label before it was cut at the last separator. */

@@ -483,6 +483,29 @@ export const recordNamed = rule<ProseValueContext>({
   ],
 });
 
+export const cellPartOfRowAbove = rule<ProseValueContext>({
+  id: 'label.cell-part-of-row-above',
+  family: 'label',
+  stage: 'unit',
+  priority: 105,
+  summary:
+    '`　うち就労移行支援事業 | 令和8年度中に23人以上` under `(7) 福祉施設から一般就労への移行者数`: the values written in words in a row that is a part of the row above count the indicator above, for the part the row names (as `label.part-of-row-above` reads its numbers).',
+  applies: (x) => !!x.I.item.rowPartOf && x.context === x.I.state.lead,
+  apply(x) {
+    const { indicator, part } = x.I.item.rowPartOf!;
+    if (x.lead === x.context) x.lead = indicator;
+    x.context = indicator;
+    x.subgroup = part;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '項目\t目標値\n(2) 一般就労移行者数\t令和8年度中に20人以上\n　うち就労継続支援B型\t令和8年度中に5人以上\n',
+      expect: { label: '一般就労移行者数', subgroup: '就労継続支援B型', value: 5 },
+    },
+  ],
+});
+
 export const valuePerItem = rule<ProseValueContext>({
   id: 'label.value-per-item',
   family: 'label',
@@ -696,6 +719,7 @@ export const PROSE_LABEL_RULES = [
   bulletWhichValue,
   tidy,
   leadOfValue,
+  cellPartOfRowAbove,
   recordNamed,
   valuePerItem,
   yearBulletRepeatsLast,
