@@ -90,5 +90,20 @@ export function isNumericData(text: string): boolean {
   return rest.length <= 6;
 }
 
+/**
+ * A cell that dates a count with its unit (`令和4年度末の施設入所者数142人`, `令和8年度末に135人以下`, `2023年度 月5人`): a
+ * value written in words, not a label. A count that describes what follows it (`定員30人以上の施設`, `1人当たり`) is part
+ * of a label; a date (`令和6年4月1日`) is no count.
+ */
+export function datesCount(text: string): boolean {
+  const t = cleanText(text);
+  return (
+    /(?:令和|平成|[RH])\s*(?:\d{1,2}|元)\s*年|(?:19|20)\d{2}\s*年/u.test(t) &&
+    /(?<![第\d.,])\d[\d,]*(?:\.\d+)?\s*(?:人|名|件|か所|箇所|カ所|ヶ所|%|円|倍|世帯|床|回(?!目))(?:以上|以下|未満)?(?![のあ当毎])/u.test(
+      t,
+    )
+  );
+}
+
 /** Sentence punctuation: a line or cell containing it reads as prose, not as a label. */
 export const SENTENCE_PUNCT = /[。．！？!?]/;

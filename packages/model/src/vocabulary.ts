@@ -244,6 +244,12 @@ export const ACCOUNT_LEVEL_WORDS = ['款', '項', '目', '節', '細節'] as con
  * full-width forms (`｜`, `／`) into these.
  */
 export const KIND_PAIR_MARKS = '|/';
+/**
+ * The marks that may stand between a kind word and its number, and between one such pair and the next, on a record
+ * line (`令和6年度　計画値　24,860　実績値　24,487`, `R6 計画：120人／実績：118人`, `計画=120, 実績=118`): blanks,
+ * colons, equals signs, slashes, commas, semicolons, bars and middle dots (NFKC text).
+ */
+export const RECORD_PAIR_MARKS = ':=/,;|・、';
 /** Splits a header or a cell at a pair mark, with the blanks around it. */
 export const KIND_PAIR_SPLIT = new RegExp(`\\s*${charClass(KIND_PAIR_MARKS)}\\s*`, 'u');
 

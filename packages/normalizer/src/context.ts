@@ -54,6 +54,8 @@ export interface TableContext extends DocumentContext {
   heading: string | null;
   /** A period stated by the caption or heading, for cells whose headers have none. */
   period: FiscalPeriod | null;
+  /** The caption or heading that states it (`成果目標等の進捗状況（令和6年度）`). */
+  periodSource?: string | null;
   /** A value kind stated by the caption or heading (`【実績値】`, `【目標】`). */
   kind: ValueKind | null;
   /** A unit stated for the table (`(人)` line above it, corner cell, caption). */
@@ -427,6 +429,7 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
     const captionish = [t.caption ?? '', ...short.slice(0, 2).map((b) => b.text)].filter(Boolean);
     let kind: ValueKind | null = null;
     let period: FiscalPeriod | null = null;
+    let periodSource: string | null = null;
     for (const c of captionish) {
       kind ??= kindWord(c, { baseline: true });
       if (!period) {
@@ -435,6 +438,7 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
           (h.period?.fiscalYear != null ? h.period : null) ??
           findPeriods(c, base.periods).find((p) => p.fiscalYear !== null) ??
           null;
+        if (period) periodSource = c;
       }
       if (kind && period) break;
     }
@@ -448,6 +452,7 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
         const ranges = found.some((p) => p.fiscalYear === null && p.end);
         if (distinct.size === 1 && !ranges) {
           period = years[0]!;
+          periodSource = h;
           break;
         }
         if (distinct.size > 1 || ranges) break;
@@ -486,7 +491,18 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
       const m = above ? /^(.+?)\s*[(（]([^()（）]+)[)）]\s*$/u.exec(stripNumbering(above.text)) : null;
       if (m && heading.endsWith(`の${m[2]!.trim()}`) && !heading.includes(m[1]!)) itemHeading = m[1]!.trim();
     }
-    out.set(t.index, { ...base, section, heading, period, kind, unitHint, subsetNote, yearsAbove, itemHeading });
+    out.set(t.index, {
+      ...base,
+      section,
+      heading,
+      period,
+      periodSource,
+      kind,
+      unitHint,
+      subsetNote,
+      yearsAbove,
+      itemHeading,
+    });
   }
   return out;
 }

@@ -16,6 +16,7 @@ import { compact, kindWord, stripNumbering } from './labels.js';
 import { makeObservation } from './observe.js';
 import { fyPeriod, type PeriodOptions } from './period/index.js';
 import { arrowPairs } from './prose/arrows.js';
+import { recordLines } from './prose/records.js';
 import {
   bulletStarts,
   cleanLabel,
@@ -45,6 +46,8 @@ export interface ProseItem {
   rowItems?: string[];
   /** Table cells: the column's header (`目標値設定の考え方`), which says what the sentences in it are about. */
   header?: string;
+  /** Table cells of a row that is a part of the row above (`うち就労移行支援事業`): that row's indicator and the part. */
+  rowPartOf?: { indicator: string; part: string } | null;
   /** Where it came from, for provenance: a table cell or a block. */
   table_index: number | null;
   row: number | null;
@@ -124,6 +127,9 @@ function outerKind(outer: readonly string[]): ValueKind | null {
   }
   return null;
 }
+
+/** The kinds that report a result, or measure one against the plan: a table cell's undated ones are dated later. */
+const RESULT_KINDS: ReadonlySet<ValueKind> = new Set(['actual', 'achievement_rate', 'deviation']);
 
 /** Observations from one prose item; updates `state` for the items that follow. */
 export function proseToObservations(
@@ -205,7 +211,7 @@ export function proseToObservations(
       out.push(
         ...proseObservation(x, {
           label: one,
-          subgroup: null,
+          subgroup: x.subgroup,
           period: x.period,
           kind: x.kind,
           unit: x.unit,
@@ -271,6 +277,7 @@ function itemContext(
     rowItemsOfLead,
     quotedName: [...text.slice(0, qs[0]!.start).matchAll(/「([^」]{2,30})」/gu)].pop()?.[1] ?? null,
     arrows: arrowPairs(text, qs, periods, item.section, ctx),
+    record: recordLines(text, qs, periods),
     planStart: ctx.planPeriod ? Number(ctx.planPeriod.slice(0, 4)) : null,
     boundary: 0,
     blockLead: null,
@@ -311,6 +318,7 @@ function valueContext(I: ProseItemContext, qi: number, q: ProseItemContext['qs']
     listAt: -1,
     // (`412人のうち98人（23.8％）で…改善`: a part counted out of a whole reports, whatever follows it)
     partOfWhole: /のうち[、,]?\s*$/u.test(text.slice(0, q.start)),
+    subgroup: null,
     label: '',
     unsliced: '',
     beforeTail: '',
@@ -424,7 +432,8 @@ function proseObservation(
       row: item.row,
       col: item.col,
       confidence: 0.6,
-      warnings: !o.period && o.kind === 'actual' && item.table_index !== null ? [UNDATED_RESULT] : [],
+      // (a rate or a difference of a result, `見込量の94.3％`, is dated as the result is)
+      warnings: !o.period && RESULT_KINDS.has(o.kind) && item.table_index !== null ? [UNDATED_RESULT] : [],
       rules: [...x.fired],
       reader: 'prose',
     },

@@ -20,7 +20,7 @@ import { makeObservation, type ObservationDraft } from './observe.js';
 import { findPeriods } from './period/index.js';
 import { type ProseState, proseToObservations } from './prose.js';
 import type { RuleTrace } from './rules/engine.js';
-import { valueLabel } from './rules/label/table.js';
+import { PART_OF, valueLabel } from './rules/label/table.js';
 import { observationContext } from './rules/observation-context.js';
 import type { CellContext, TableLayout } from './rules/table-context.js';
 import { TABLE_OBSERVATION_RULES, TABLE_RULES } from './rules/tables.js';
@@ -360,6 +360,10 @@ export function tableToObservations(
           .slice(0, Math.min(c, stubCols))
           .filter((p, i): p is Piece => !!p && national[i]! && p.period?.fiscalYear != null && !p.label),
       );
+      // `　うち就労移行支援事業` under `(7) 福祉施設から一般就労への移行者数`: the row is a part of the row above.
+      const part = lead && prevIndicator ? PART_OF.exec(lead) : null;
+      const partOf =
+        part && (part[1] ?? part[2])?.trim() ? { indicator: prevIndicator!, part: (part[1] ?? part[2])!.trim() } : null;
       const state: ProseState = {
         lead,
         // Values written in a plan's own column (`第7期…計画`) are that plan's targets unless they say otherwise.
@@ -380,6 +384,7 @@ export function tableToObservations(
           alwaysLead: true,
           rowItems,
           header: cols.map((p) => p.text).join(' '),
+          rowPartOf: partOf,
         },
         state,
         reportRow ? { ...ctx, reportYear: reportRow } : ctx,
@@ -393,13 +398,16 @@ export function tableToObservations(
           observations.push(o);
       }
     }
-    const own = allPieces.filter(
-      (p): p is Piece =>
-        !!p?.label &&
-        !isMeasureOnly(p.label) &&
-        !isSubgroup(p.label) &&
-        !/^(?:うち|[(（]\s*(?:うち|内))/u.test(p.label),
-    );
+    // (the stubs' labels: a data cell's words, `令和8年度中に16人以上`, name no indicator)
+    const own = allPieces
+      .slice(0, stubCols)
+      .filter(
+        (p): p is Piece =>
+          !!p?.label &&
+          !isMeasureOnly(p.label) &&
+          !isSubgroup(p.label) &&
+          !/^(?:うち|[(（]\s*(?:うち|内))/u.test(p.label),
+      );
     if (own.length) prevIndicator = own.map((p) => stripNumbering(p.label!)).join(' ');
   }
   for (const o of observations)

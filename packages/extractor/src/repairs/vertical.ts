@@ -5,7 +5,8 @@
  *   - or as scrambled pieces (`人本 家族の 選択 ・ 本`) on the rows a page break left to the group: when every
  *     character of the cell belongs to the group label above it (`本人の選択・本人家族の心構え`), the cell is that
  *     label continued, and takes its text (the scrambled original stays in `orig`).
- * Scrambled text that matches no label above is left as it is: its order is unknown and is never guessed.
+ * Scrambled text that matches no label above is left as it is: its order is unknown and is never guessed; a cell
+ * holding a number is never a label's piece.
  * `scrambledCells` lists such cells so the reader can flag them.
  * (Characters spaced out on one line, `住 ま い の 確 保`, are joined earlier by collapseSpacedCharacters.)
  */
@@ -91,7 +92,9 @@ export function joinVerticalText(t: Table): Table {
       const x = at.get(`${r},${c}`);
       const text = x ? (patch.get(x)?.text ?? x.text) : '';
       if (!x || !text) continue;
-      if (above && isScrambledText(text) && charsWithin(text, above.text)) patch.set(x, { ...x, text: above.text });
+      // (a cell holding a number, `令和 4 年度末 248 人` under `令和4年度末の施設入所者数 248人`, is a value of its own)
+      if (above && !/[0-9０-９]/u.test(text) && isScrambledText(text) && charsWithin(text, above.text))
+        patch.set(x, { ...x, text: above.text });
       else above = patch.get(x) ?? x;
     }
   }

@@ -17,6 +17,7 @@
  * - missing markers (－ ― — - / ＊ * empty 数値目標なし 検討 設置) are missing, never zero.
  */
 import type { Qualifier, Quantity } from '@shiryo/model';
+import { kindOfWord } from '@shiryo/model';
 import { type Candidate, scanPeriods } from '../period/scan.js';
 import {
   isEnclosedNumeral,
@@ -126,6 +127,8 @@ interface Hit {
   qualifier: Qualifier | null;
   subset?: number;
   ratio?: { value: number; unit: string };
+  /** The period of a rate written before the number (`月210人` → 月), which the counts joined to it share. */
+  rate?: string;
 }
 
 interface Refusal {
@@ -307,6 +310,7 @@ function readAt(
   blocked: (i: number) => boolean,
   singleSpace: (j: number) => boolean,
   cell: boolean,
+  shared: string | null = null,
 ): Read {
   const n = readNumber(s, a, run, blocked);
   const skip: Read = { hits: [], next: n.b };
@@ -343,7 +347,7 @@ function readAt(
   if (pre && !approx && !negative && !blocked(start - 1) && !/\d/.test(s[start - pre[0].length - 1] ?? '')) {
     rate = pre[0].includes('年') ? '年' : pre[0].includes('月') ? '月' : '週';
     start -= pre[0].length;
-  }
+  } else if (shared && !negative && !approx) rate = shared;
   // The character before the number (and its sign), not counting a rate's 年/月.
   const prev = s[rateStart - 1];
 
@@ -440,8 +444,17 @@ function readAt(
     if (prev === '(' && next === ')') return skip; // (1)
     if (next === ')' && (prev === undefined || /\s/.test(prev)) && tok.length <= 2) return skip; // 1)
     if (next === '.' && (s[pos + 1] === undefined || s[pos + 1] === ' ')) return skip; // 1.
-    // a section number before a heading: `1 開会`, `## 1 施設入所者の…`, a cell `1 施設入所者の地域生活への移行`
-    if ((prev === undefined || /[\s#]/.test(prev)) && next === ' ' && isJapanese(s[pos + 1]) && /^\d{1,2}$/.test(tok)) {
+    // a section number before a heading: `1 開会`, `## 1 施設入所者の…`, a cell `1 施設入所者の地域生活への移行` —
+    // not a signed number (`差 +72 令和6年度`) nor one right after a kind word (`実績 72 令和6年度 …`: record lines
+    // joined into one paragraph)
+    if (
+      (prev === undefined || /[\s#]/.test(prev)) &&
+      next === ' ' &&
+      isJapanese(s[pos + 1]) &&
+      /^\d{1,2}$/.test(tok) &&
+      rateStart === a &&
+      !kindOfWord(/[\p{sc=Han}]{1,8}\s*$/u.exec(s.slice(0, a))?.[0] ?? '')
+    ) {
       return skip;
     }
   }
@@ -460,6 +473,7 @@ function readAt(
     unitText: r.unitText,
     qualifier,
   };
+  if (rate && r.unitText?.endsWith(`/${rate}`)) hit.rate = rate;
   // Subset: 191 <116>.
   const sub = new RegExp(`^ ?[<〈《] ?(${NUM}) ?[>〉》]`, 'u').exec(s.slice(pos));
   if (sub) {
@@ -487,6 +501,9 @@ function readAt(
   return { hits: [hit], next: pos };
 }
 
+/** What joins two counts of one period: a middle dot or a comma, with blanks, and a 延べ before the second. */
+const SHARED_RATE_JOIN = /^\s*[・、,]\s*(?:延べ\s*)?$/u;
+
 function blockedBy(periods: Candidate[]): (i: number) => boolean {
   return (i) => periods.some((p) => i >= p.a && i < p.b);
 }
@@ -500,7 +517,11 @@ function scanHits(m: Mapped, source: string, cell: boolean, refused: Refusal[] =
   CORE.lastIndex = 0;
   for (let x = CORE.exec(s); x; x = CORE.exec(s)) {
     const run = runAt(s, x.index, blocked, singleSpace) ?? x[0];
-    const read = readAt(s, x.index, run, blocked, singleSpace, cell);
+    // `月210人・4,200時間`, `年6回、延べ120人`: a count joined by a middle dot or a comma to one read per month or
+    // per year is counted over the same period.
+    const last = hits[hits.length - 1];
+    const shared = last?.rate && SHARED_RATE_JOIN.test(s.slice(last.b, x.index)) ? last.rate : null;
+    const read = readAt(s, x.index, run, blocked, singleSpace, cell, shared);
     hits.push(...read.hits);
     if (read.refused) refused.push(read.refused);
     CORE.lastIndex = Math.max(read.next, x.index + 1);

@@ -2,6 +2,7 @@
 import type { FiscalPeriod, ValueKind } from '@shiryo/model';
 import type { DocumentContext } from '../context.js';
 import type { ArrowSide } from '../prose/arrows.js';
+import type { RecordLines } from '../prose/records.js';
 import type { PeriodSpan, QuantitySpan } from '../prose/words.js';
 import type { ProseItem, ProseState } from '../prose.js';
 import type { LabelUnit } from '../quantity/index.js';
@@ -30,6 +31,8 @@ export interface ProseItemContext {
   /** A name in quotes before the first value (`「介護者交流会」開催回数：4回`). */
   quotedName: string | null;
   arrows: Map<object, ArrowSide>;
+  /** The item read as record lines (`令和6年度　計画値　24,860　実績値　24,487`), when it is one. */
+  record: RecordLines | null;
   /** The first fiscal year of the plan term. */
   planStart: number | null;
   // carried from one value to the next
@@ -78,6 +81,8 @@ export interface ProseValueContext extends RuleContext {
   listAt: number;
   /** A part counted out of a whole (`412人のうち98人`). */
   partOfWhole: boolean;
+  /** The group the value counts, when its text or its row names one (`うち就労移行支援事業`). */
+  subgroup: string | null;
   // label
   label: string;
   /** The label before it was cut at the last separator. */

@@ -67,7 +67,7 @@ export const undatedResultLatest = rule<ObservationContext>({
   stage: 'revisit-document',
   priority: 20,
   summary:
-    "A result written in a sheet's cell that states no year (`…事業所の確保 1か所`), in a document with no report year, reports the state as of the latest results the document's tables give.",
+    "A result written in a sheet's cell that states no year (`…事業所の確保 1か所`), or its rate or difference to the plan (`見込量の94.3％`), in a document with no report year, reports the state as of the latest results the document's tables give.",
   applies: ({ o }) => o.warnings.includes(UNDATED_RESULT),
   apply({ o, latestResult }) {
     o.warnings = o.warnings.filter((w) => w !== UNDATED_RESULT);

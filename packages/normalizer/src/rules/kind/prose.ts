@@ -4,7 +4,7 @@
  * `period-final` where the kind depends on the year found.
  */
 import type { ValueKind } from '@shiryo/model';
-import { OUTLOOK_PREDICATE, YEAR_ON_YEAR_PATTERN } from '@shiryo/model';
+import { kindOfWord, OUTLOOK_PREDICATE, YEAR_ON_YEAR_PATTERN } from '@shiryo/model';
 import { kindWord } from '../../labels.js';
 import { immediateKind } from '../../prose/words.js';
 import { rule } from '../engine.js';
@@ -138,6 +138,25 @@ export const boundIsTarget = rule<ProseValueContext>({
   examples: [{ text: '施設入所者数を58人以下とします。', expect: { value_kind: 'target', value: 58 } }],
 });
 
+export const recordWord = rule<ProseValueContext>({
+  id: 'kind.record-word',
+  family: 'kind',
+  stage: 'kind-said',
+  priority: 5,
+  summary:
+    'Family "a record line = year + (kind word, number)+ pairs": each number of a record line is of the kind its own word states (`計画：120` plan, `実績見込 118` estimate, `対計画比 98.3` achievement_rate, `乖離 ▲2` deviation).',
+  applies: (x) => !!x.I.record?.kinds.has(x.q),
+  apply(x) {
+    x.kind = x.I.record!.kinds.get(x.q)!;
+  },
+  examples: [
+    {
+      text: '居宅療養管理指導（人／月）\n\nR5　計画：410人、実績見込：398人\n\nR6　計画：430人、実績見込：441人',
+      expect: { value_kind: 'estimate', value: 441, fiscal_year: 2024, unit: 'person/month' },
+    },
+  ],
+});
+
 export const wordBefore = rule<ProseValueContext>({
   id: 'kind.word-before',
   family: 'kind',
@@ -156,18 +175,52 @@ export const wordBefore = rule<ProseValueContext>({
   examples: [{ text: '介護予防教室の参加者数 現状値：412人', expect: { value_kind: 'baseline', value: 412 } }],
 });
 
+/** A kind word as the topic right before a value (`…に対する達成率は97.3％`, `実績値が1,204人`). */
+const TOPIC_KIND = /([\p{sc=Han}]{1,8})[はが]\s*$/u;
+
+export const topicWord = rule<ProseValueContext>({
+  id: 'kind.topic-word',
+  family: 'kind',
+  stage: 'kind-said',
+  priority: 12,
+  summary:
+    'A kind word that is the topic of the value (`計画値に対する達成率は97.3％`, `乖離は▲12人`) says what it is, whatever the sentence names before it (a comparison with last year is read by `kind.year-on-year`).',
+  applies: (x) => {
+    const word = TOPIC_KIND.exec(x.before)?.[1];
+    if (!word || YEAR_ON_YEAR_BEFORE.test(word)) return false;
+    x.said = kindOfWord(word);
+    return !!x.said;
+  },
+  apply(x) {
+    x.kind = x.said!;
+  },
+  examples: [
+    {
+      text: '令和5年度の訪問入浴介護の利用回数は月412回で、見込量に対する達成率は88.6％でした。',
+      expect: { value_kind: 'achievement_rate', value: 88.6, unit: 'percent' },
+    },
+  ],
+});
+
 export const yearOnYear = rule<ProseValueContext>({
   id: 'kind.year-on-year',
   family: 'kind',
   stage: 'kind-said',
   priority: 20,
-  summary: 'A signed change (or a count) right after 前年度比 is a difference; a percent level after it is not.',
-  applies: (x) => YEAR_ON_YEAR_BEFORE.test(x.before) && (x.signed || x.q.quantity.unit !== 'percent'),
+  summary:
+    'A signed change (or a count) right after 前年度比 is a difference, and so is a percent the text says is a rise or a fall (`前年度比8％増`, `前年度比2割減`); a percent level after it is not.',
+  applies: (x) =>
+    YEAR_ON_YEAR_BEFORE.test(x.before) &&
+    (x.signed ||
+      x.q.quantity.unit !== 'percent' ||
+      // (`前年度比1割増以上` is a bound, and a rise under a heading of targets the target: neither is a difference)
+      (x.kind !== 'target' && /^\s*(?:の)?(?:増|減)(?![^、。,，\s]{0,3}(?:以上|以下|未満))/u.test(x.rest))),
   apply(x) {
     x.kind = 'deviation';
   },
   examples: [
     { text: '令和5年度の相談件数は612件（前年同期比 ▲38件）でした。', expect: { value_kind: 'deviation', value: -38 } },
+    { text: '令和6年度の日中一時支援の利用日数は前年度比6％増でした。', expect: { value_kind: 'deviation', value: 6 } },
   ],
 });
 
@@ -176,9 +229,10 @@ export const comparedWith = rule<ProseValueContext>({
   family: 'kind',
   stage: 'kind-said',
   priority: 30,
-  summary: '`前年度より7か所増え`, `昨年と比べて12人減少`: a count of how much more or less is a difference.',
+  summary:
+    '`前年度より7か所増え`, `昨年と比べて12人減少`, `前年度末から18人増加`: a count of how much more or less is a difference.',
   applies: (x) =>
-    /(?:より|と比べて?|と比較して|に比べて?)\s*$/u.test(x.before) && /^\s*(?:の)?(?:増|減|多|少)/u.test(x.rest),
+    /(?:より|から|と比べて?|と比較して|に比べて?)\s*$/u.test(x.before) && /^\s*(?:の)?(?:増|減|多|少)/u.test(x.rest),
   apply(x) {
     x.kind = 'deviation';
   },
@@ -186,6 +240,59 @@ export const comparedWith = rule<ProseValueContext>({
     {
       text: '通いの場の数は令和5年度末で86か所となり、前年度より7か所増加した。',
       expect: { value_kind: 'deviation', value: 7 },
+    },
+  ],
+});
+
+/** A plan's or a target's word right before `の` or `を` (`見込量の`, `計画値を`): what a result is measured against. */
+const AGAINST_PLAN = /([\p{sc=Han}]{1,8})\s*[のを]\s*$/u;
+const againstPlan = (before: string) => {
+  const k = kindOfWord(AGAINST_PLAN.exec(before)?.[1] ?? '');
+  return k === 'plan' || k === 'target';
+};
+
+export const shareOfPlan = rule<ProseValueContext>({
+  id: 'kind.share-of-plan',
+  family: 'kind',
+  stage: 'kind-said',
+  priority: 32,
+  summary:
+    '`人数は見込量の94.3％`, `計画値の8割`: a share of the plan or the target, with no bound, is how far the result reached it (an achievement rate); `目標値の6％以上` is a bound (a target), and `見込量の8割を下回った` a threshold.',
+  applies: (x) =>
+    x.q.quantity.unit === 'percent' &&
+    !x.q.quantity.qualifier &&
+    /の\s*$/u.test(x.before) &&
+    againstPlan(x.before) &&
+    !/^\s*を?(?:下回|上回|超)/u.test(x.rest),
+  apply(x) {
+    x.kind = 'achievement_rate';
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: 'サービス\t令和6年度見込量\t令和6年度実績\t備考\n同行援護\t月40人\t月37人\t人数は見込量の92.5％\n',
+      expect: { value_kind: 'achievement_rate', value: 92.5, fiscal_year: 2024 },
+    },
+  ],
+});
+
+export const beyondPlan = rule<ProseValueContext>({
+  id: 'kind.beyond-plan',
+  family: 'kind',
+  stage: 'kind-said',
+  priority: 34,
+  summary:
+    '`人数は見込量を11人上回った`, `計画値を3か所下回り`: by how much a result passed or missed the plan or the target is a difference (negative when it fell short, as `差` = result − plan).',
+  applies: (x) => /を\s*$/u.test(x.before) && againstPlan(x.before) && /^\s*(?:上回|下回|超え|超過)/u.test(x.rest),
+  apply(x) {
+    x.kind = 'deviation';
+    if (/^\s*下回/u.test(x.rest) && x.q.quantity.value > 0)
+      x.q = { ...x.q, quantity: { ...x.q.quantity, value: -x.q.quantity.value } };
+  },
+  examples: [
+    {
+      text: '令和6年度の短期入所の利用者数は月48人で、見込量を6人下回りました。',
+      expect: { value_kind: 'deviation', value: -6 },
     },
   ],
 });
@@ -290,9 +397,13 @@ export const PROSE_KIND_RULES = [
   defaultActualProse,
   accountBookKindProse,
   boundIsTarget,
+  recordWord,
   wordBefore,
+  topicWord,
   yearOnYear,
   comparedWith,
+  shareOfPlan,
+  beyondPlan,
   sentenceSaysTarget,
   sentenceSaysOutlook,
   outlookBeforePlanIsEstimate,

@@ -365,6 +365,34 @@ export const kindTail = rule<ProseValueContext>({
   examples: [{ text: '・介護予防教室の参加者数 実績：312人', expect: { value: 312 } }],
 });
 
+export const recordHead = rule<ProseValueContext>({
+  id: 'label.record-head',
+  family: 'label',
+  stage: 'label',
+  priority: 145,
+  summary:
+    'Family "a record line = year + (kind word, number)+ pairs" (`◇通所介護（単位：回／月） 令和6年度　計画値　19,020　実績値　18,396`): every number of the lines counts what the words before the first year name, else the line above; the years and kind words between the numbers name nothing.',
+  applies: (x) => !!x.I.record?.kinds.has(x.q),
+  apply(x) {
+    const head = cleanLabel(x.I.record!.head);
+    const label = head || x.I.state.lead || '';
+    if (label === x.label) return false;
+    x.label = label;
+  },
+  examples: [
+    {
+      text: '●ショートステイ（日／月）\n2025年度 見込量 1,480 実績 1,512 乖離 32',
+      expect: {
+        label: 'ショートステイ',
+        value_kind: 'deviation',
+        value: 32,
+        unit: 'person_day/month',
+        fiscal_year: 2025,
+      },
+    },
+  ],
+});
+
 export const bulletWhichValue = rule<ProseValueContext>({
   id: 'label.bullet-which-value',
   family: 'label',
@@ -435,6 +463,47 @@ export const leadOfValue = rule<ProseValueContext>({
     x.headingCount = !x.itemLead && x.label && PLACE_LABEL.test(x.label) ? sectionCount(I.item.section) : null;
   },
   examples: [{ text: '相談支援事業所連絡会を実施。\n(令和5年度) 3回実施', expect: { value: 3 } }],
+});
+
+export const recordNamed = rule<ProseValueContext>({
+  id: 'label.record-named',
+  family: 'label',
+  stage: 'label-lead',
+  priority: 5,
+  quiet: true,
+  summary:
+    'Family "a record line = year + (kind word, number)+ pairs": a number of a record line named by its head is not read under a lead (the value before it, the line above).',
+  applies: (x) => !!x.I.record?.kinds.has(x.q) && !!x.label,
+  apply() {},
+  examples: [
+    {
+      text: '・介護予防教室（人）\n・令和6年度 目標 300 実績 276',
+      expect: { label: '介護予防教室', value_kind: 'actual', value: 276, unit: 'person', fiscal_year: 2024 },
+    },
+  ],
+});
+
+export const cellPartOfRowAbove = rule<ProseValueContext>({
+  id: 'label.cell-part-of-row-above',
+  family: 'label',
+  stage: 'unit',
+  priority: 105,
+  summary:
+    '`　うち就労移行支援事業 | 令和8年度中に23人以上` under `(7) 福祉施設から一般就労への移行者数`: the values written in words in a row that is a part of the row above count the indicator above, for the part the row names (as `label.part-of-row-above` reads its numbers).',
+  applies: (x) => !!x.I.item.rowPartOf && x.context === x.I.state.lead,
+  apply(x) {
+    const { indicator, part } = x.I.item.rowPartOf!;
+    if (x.lead === x.context) x.lead = indicator;
+    x.context = indicator;
+    x.subgroup = part;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '項目\t目標値\n(2) 一般就労移行者数\t令和8年度中に20人以上\n　うち就労継続支援B型\t令和8年度中に5人以上\n',
+      expect: { label: '一般就労移行者数', subgroup: '就労継続支援B型', value: 5 },
+    },
+  ],
 });
 
 export const valuePerItem = rule<ProseValueContext>({
@@ -646,9 +715,12 @@ export const PROSE_LABEL_RULES = [
   quotedName,
   placeOfQuotedEvent,
   kindTail,
+  recordHead,
   bulletWhichValue,
   tidy,
   leadOfValue,
+  cellPartOfRowAbove,
+  recordNamed,
   valuePerItem,
   yearBulletRepeatsLast,
   leadForBareValue,

@@ -13,7 +13,7 @@ const TOTAL = new RegExp(`^(?:${wordsPattern(TOTAL_WORDS)})$`, 'u');
 /** The indicator the labels make: each without its numbering, joined. */
 export const indicatorOf = (labels: string[]) => labels.map(stripNumbering).filter(Boolean).join(' ');
 
-const PART_OF = /^(?:うち\s*(.+)|[(（]\s*(?:うち|内)\s*([^)）]+)[)）])$/u;
+export const PART_OF = /^(?:うち\s*(.+)|[(（]\s*(?:うち|内)\s*([^)）]+)[)）])$/u;
 
 export const partOfRowAbove = rule<CellContext>({
   id: 'label.part-of-row-above',

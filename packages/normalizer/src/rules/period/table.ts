@@ -11,8 +11,13 @@ import type { CellContext } from '../table-context.js';
  * The caption's or heading's year applies to levels, not to differences or rates against a target; a base value
  * takes the heading's year only when that year is a point in time (令和元年度末の…).
  */
+/** A heading that reports on a year's work (`成果目標等の進捗状況（令和6年度）`), not one naming the year's plan. */
+const REPORT_HEADING = /状況|進捗|実績|報告|評価|点検|振り返り/u;
+
 export function headingPeriodFor(x: CellContext): FiscalPeriod | null {
   if (x.kind === 'deviation' || x.kind === 'achievement_rate') return null;
+  // (a target under a report on one year's work is the plan's, not that year's)
+  if (x.kind === 'target' && REPORT_HEADING.test(x.ctx.periodSource ?? '')) return null;
   if (x.kind === 'baseline' && x.ctx.period && !['fy_end', 'date'].includes(x.ctx.period.kind)) return null;
   return x.ctx.period;
 }
@@ -199,7 +204,7 @@ export const headingPeriod = rule<CellContext>({
   stage: 'period',
   priority: 40,
   summary:
-    "The caption's or heading's year, else the year of the nearest section title above that states one (a section title dates the tables under it), for levels (not differences or rates; for a base only a point in time).",
+    "The caption's or heading's year, else the year of the nearest section title above that states one (a section title dates the tables under it), for levels (not differences or rates; for a base only a point in time; for a target not when the title reports on a year's work, `進捗状況（令和6年度）`).",
   applies: (x) => !x.period && !!headingPeriodFor(x),
   apply(x) {
     x.period = headingPeriodFor(x);

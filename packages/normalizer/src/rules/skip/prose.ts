@@ -73,8 +73,9 @@ export const bareNumber = rule<ProseValueContext>({
   family: 'skip',
   stage: 'skip',
   priority: 50,
-  summary: 'A number in a sentence with neither a unit nor a `label：` before it reports nothing.',
-  applies: (x) => !x.q.quantity.unit && !/[：:]\s*$/.test(x.before),
+  summary:
+    'A number in a sentence with neither a unit nor a `label：` before it reports nothing — unless it is a number of a record line, whose kind word names it (`令和6年度　計画値　24,860　実績値　24,487`: family "a record line = year + (kind word, number)+ pairs").',
+  applies: (x) => !x.q.quantity.unit && !/[：:]\s*$/.test(x.before) && !x.I.record?.kinds.has(x.q),
   apply(x) {
     x.skip = 'no unit and no label';
   },

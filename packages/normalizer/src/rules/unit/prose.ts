@@ -39,22 +39,50 @@ export const labelUnit = rule<ProseValueContext>({
   examples: [{ text: '地域移行支援の利用者数（人／月） 令和5年度：3人', expect: { unit: 'person/month', value: 3 } }],
 });
 
+export const recordHead = rule<ProseValueContext>({
+  id: 'unit.record-head',
+  family: 'unit',
+  stage: 'unit',
+  priority: 15,
+  summary:
+    'Family "a record line = year + (kind word, number)+ pairs": the unit in the head (`◇訪問介護（単位：回／月）`) is no part of what is counted, and a rate written without `%` (`対計画比 98.3`) is in percent, not in the unit of the counts.',
+  applies: (x) => !!x.I.record?.kinds.has(x.q) && (!!x.lu?.unit || x.I.record.kinds.get(x.q) === 'achievement_rate'),
+  apply(x) {
+    if (x.lu?.unit) x.label = cleanLabel(x.lu.label ?? x.label) || x.label;
+    if (x.I.record!.kinds.get(x.q) === 'achievement_rate' && !x.q.quantity.unit) {
+      x.unit = 'percent';
+      x.unitText = null;
+    }
+  },
+  examples: [
+    {
+      text: '■配食サービス（単位：人／月）\n令和6年度 計画 2,400 実績 2,256 対計画比 94.0',
+      expect: { label: '配食サービス', value_kind: 'achievement_rate', value: 94, unit: 'percent' },
+    },
+  ],
+});
+
 export const perYearWord = rule<ProseValueContext>({
   id: 'unit.per-year-word',
   family: 'unit',
   stage: 'unit',
   priority: 20,
-  summary: '`相談件数：年間 約4,200件`: 年間 makes a count of cases, times or people per year.',
+  summary:
+    '`相談件数：年間 約4,200件`, `毎年度6回以上`: 年間 makes a count of cases, times or people per year; 毎年度 (each year) a count of events (cases, times).',
   applies: (x) =>
-    /^年間|(年間|1年間|年)$/u.test(x.label) &&
     !!x.unit &&
     !x.unit.includes('/') &&
-    ['case', 'time', 'person'].includes(x.unit),
+    ((/^年間|(年間|1年間|年)$/u.test(x.label) && ['case', 'time', 'person'].includes(x.unit)) ||
+      // (events each year; `市職員が毎年度5人以上参加` counts people, not events)
+      (/毎年度?$/u.test(x.label) && ['case', 'time'].includes(x.unit))),
   apply(x) {
     x.unit = `${x.unit}/year`;
-    x.label = cleanLabel(x.label.replace(/^年間|(1?年間|年)$/u, '')) || x.label;
+    x.label = cleanLabel(x.label.replace(/^年間|(1?年間|年|毎年度?)$/u, '')) || x.label;
   },
-  examples: [{ text: '基幹相談支援センターの相談件数：年間 約2,300件', expect: { unit: 'case/year', value: 2300 } }],
+  examples: [
+    { text: '基幹相談支援センターの相談件数：年間 約2,300件', expect: { unit: 'case/year', value: 2300 } },
+    { text: '自立支援協議会の専門部会の開催 毎年度4回以上', expect: { unit: 'time/year', value: 4 } },
+  ],
 });
 
 /** A monthly average or a month's count (`月平均`, `1か月当たり`, `月間`) at the end or start of a label. */
@@ -105,4 +133,4 @@ export const hoursInAYear = rule<ProseValueContext>({
   ],
 });
 
-export const PROSE_UNIT_RULES = [labelUnitEvidence, labelUnit, perYearWord, perMonthWord, hoursInAYear];
+export const PROSE_UNIT_RULES = [labelUnitEvidence, labelUnit, recordHead, perYearWord, perMonthWord, hoursInAYear];
