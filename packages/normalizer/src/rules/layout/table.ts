@@ -5,6 +5,7 @@
 
 import type { Quantity } from '@shiryo/model';
 import { ANSWER_WORDS, OCR_DIGIT_LETTERS, PDCA_STAGE, QUALIFIER_WORDS, wordsPattern } from '@shiryo/model';
+import { findPeriods } from '../../period/index.js';
 import { canonicalUnit, splitLabelUnit, unitInfo } from '../../quantity/index.js';
 import { dataValue, holdsCount, normalized, type Piece, readPiece } from '../../table/pieces.js';
 import { rule } from '../engine.js';
@@ -98,7 +99,7 @@ export const headerRowsOfLabels = rule<TableLayout>({
   stage: 'header-rows',
   priority: 30,
   summary:
-    "Header words in labels: below the extractor's header rows, a row with no number that names every value column, or spans them from the first (`| | 生活介護 | 生活介護 | 就労定着支援 |`, `| 区分 | 身体障害者手帳 | 療育手帳 |`, `| | | 第8期 | 第9期計画 | |` under one markdown header row) is one more header row, not a row labelling no value; a group row (a label in its first cell only), a sentence, an answer (`有`, `○`) or a count with its unit ends the header.",
+    "Header words in labels: below the extractor's header rows, a row with no number that names every value column, or spans them from the first (`| | 生活介護 | 生活介護 | 就労定着支援 |`, `| 区分 | 身体障害者手帳 | 療育手帳 |`, `| | | 第8期 | 第9期計画 | |` under one markdown header row) is one more header row, not a row labelling no value; a group row (a label in its first cell only), a sentence, an answer (`有`, `○`) or a count with its unit, alone or after its date (`令和4年度末 248人`), ends the header.",
   applies: (L) => L.headerRows > 0,
   apply(L) {
     const before = L.headerRows;
@@ -121,9 +122,10 @@ export const headerRowsOfLabels = rule<TableLayout>({
       const texts = cols.map((c) => L.text(r, c).trim());
       // A blank right of a named cell is that cell's span flattened (`| 第8期 | 第9期計画 | | |`).
       const covered = texts.every((t, i) => (t ? t.length <= 40 && !/[。]/u.test(t) : i > 0));
-      // (`11人（基準値の入所者数の6％以上）`: a count with its unit is a value written in words; a number inside a
-      // label, `就労定着率7割以上の事業所の割合`, is not)
-      if (!covered || texts.some((t) => ANSWER.test(t) || (/^[^\p{L}]*[0-9０-９]/u.test(t) && holdsCount(t)))) break;
+      // (`11人（基準値の入所者数の6％以上）`: a count with its unit is a value written in words, and so is one after
+      // its date, `令和4年度末 248人`; a number inside a label, `就労定着率7割以上の事業所の割合`, is not)
+      const value = (t: string) => (/^[^\p{L}]*[0-9０-９]/u.test(t) || findPeriods(t).length > 0) && holdsCount(t);
+      if (!covered || texts.some((t) => ANSWER.test(t) || value(t))) break;
       L.headerRows++;
     }
     return L.headerRows > before;
