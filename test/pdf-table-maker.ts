@@ -34,6 +34,8 @@ export interface DrawTable {
   after?: string[];
   /** The table's width (pt): its columns widened in proportion to reach it (tables of one width, one over another). */
   width?: number;
+  /** Body rows set like header rows (centred): a header repeated inside the body, opening a block of rows. */
+  blockRows?: number[];
 }
 
 interface PdfPage {
@@ -44,12 +46,13 @@ interface PdfPage {
 
 /**
  * A one-page PDF (A4 portrait) with a heading and the tables one under the other, `ruling` `rows` (a rule over every
- * row and under the last one) or `none`; written to a temporary file, whose path is returned.
+ * row and under the last one), `grid` (every cell boxed, a spanning cell as one box: a fully ruled table) or `none`;
+ * written to a temporary file, whose path is returned.
  */
 export async function drawTablesPdf(
   heading: string,
   tables: DrawTable[],
-  ruling: 'rows' | 'none',
+  ruling: 'rows' | 'grid' | 'none',
   name = 'tables.pdf',
 ): Promise<string> {
   const { PDFDocument, rgb } = require('pdf-lib');
@@ -66,6 +69,8 @@ export async function drawTablesPdf(
   };
   const rule = (x0: number, x1: number, y: number) =>
     page.drawLine({ start: { x: x0, y: H - y }, end: { x: x1, y: H - y }, thickness: 0.5, color: black });
+  const upright = (x: number, y0: number, y1: number) =>
+    page.drawLine({ start: { x, y: H - y0 }, end: { x, y: H - y1 }, thickness: 0.5, color: black });
   let y = 60;
   text(heading, 50, y, 12);
   y += 28;
@@ -112,11 +117,18 @@ export async function drawTablesPdf(
         const x1 = xs[k + (c.cs ?? 1)]!;
         const y0 = ys[i]!;
         const y1 = ys[i + (c.rs ?? 1)]!;
+        if (ruling === 'grid') {
+          rule(x0, x1, y0);
+          rule(x0, x1, y1);
+          upright(x0, y0, y1);
+          upright(x1, y0, y1);
+        }
         const ls = lines(c);
         let top = y0 + (y1 - y0 - ls.length * lh) / 2 + (lh - size) / 2;
         for (const l of ls) {
           const w = width(l, size);
-          const left = i < t.headerRows ? x0 + (x1 - x0 - w) / 2 : k < t.stubCols ? x0 + pad : x1 - pad - w;
+          const centred = i < t.headerRows || !!t.blockRows?.includes(i);
+          const left = centred ? x0 + (x1 - x0 - w) / 2 : k < t.stubCols ? x0 + pad : x1 - pad - w;
           text(l, left, top, size);
           top += lh;
         }

@@ -105,5 +105,18 @@ export function datesCount(text: string): boolean {
   );
 }
 
+/** A count with its counter (`248人`, `1 か所`, `年 2 回`, `2割`), not an ordinal (`第1回`) nor a rate's base (`1人当たり`). */
+const COUNT =
+  /(?<![第\d.,])\d[\d,]*(?:\.\d+)?\s*(?:人|名|件|回(?!目)|か所|ヵ所|カ所|ヶ所|箇所|世帯|床|割|%|％)(?!\s*(?:当た?り|あたり|につき|対))/u;
+
+/**
+ * A time point followed by a count (`令和4年度末 248人`, `令和5年6月末の入院患者数 286 人`, `令和8年度末までに 15人以上`):
+ * the value at that time, written with its date in one cell, not a label of a column.
+ */
+export function isDatedCount(text: string): boolean {
+  const t = cleanText(text);
+  return isYearLike(t) && COUNT.test(t.replace(/^(?:令和|平成|昭和)\s*(?:\d{1,2}|元)\s*年/u, ''));
+}
+
 /** Sentence punctuation: a line or cell containing it reads as prose, not as a label. */
 export const SENTENCE_PUNCT = /[。．！？!?]/;

@@ -122,6 +122,27 @@ describe('detectHeaderRows', () => {
     expect(t.cells.find((c) => c.row === 2 && c.col === 1)?.role).toBe('body');
   });
 
+  it('reads a count after its date (`令和4年度末 180人`) as a value: its row is a body row', () => {
+    const t = detectHeaderRows(
+      table([
+        ['目標項目', '基準', '目標（令和8年度）'],
+        ['(1) 地域生活への移行者数', '令和 4 年度末の入所者数 180 人', '令和 8 年度末までに 11 人以上'],
+        ['(2) 施設入所者数', '令和 4 年度末 180 人', '令和 8 年度末時点で 171 人以下'],
+        ['(3) 協議の場の開催回数', '令和 4 年度 年 3 回', '年 4 回以上'],
+        ['(4) 就労定着率が8割以上の事業所の割合', '令和 4 年度 2 割', '3 割以上'],
+      ]),
+    );
+    expect(t.headerRows).toBe(1);
+    // (a date alone, or a rate's base `1人当たり` or an ordinal `第2回` after a date, is still a label)
+    const labels = detectHeaderRows(
+      table([
+        ['区分', '令和5年度末', '令和5年度 1人当たり給付費', '令和6年度 第2回調査'],
+        ['居宅介護', '12', '31,200', '14'],
+      ]),
+    );
+    expect(labels.headerRows).toBe(1);
+  });
+
   it('counts age and grade labels as labels, not data', () => {
     const t = detectHeaderRows(
       table([

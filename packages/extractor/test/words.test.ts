@@ -37,6 +37,9 @@ describe('isScrambledText', () => {
     expect(isScrambledText('住 ま い の 確 保')).toBe(false);
     expect(isScrambledText('身体 障害者 手帳')).toBe(false);
     expect(isScrambledText('R3年度 R4年度 R5年度 R6年度')).toBe(false);
+    // a count after its date, spaced among kanji by the producer, is a value
+    expect(isScrambledText('令和 4 年度末 180 人')).toBe(false);
+    expect(isScrambledText('令和 5 年 4 月 1 日 2 か所')).toBe(false);
   });
 });
 

@@ -22,7 +22,7 @@ import { type ProseState, proseToObservations } from './prose.js';
 import type { RuleTrace } from './rules/engine.js';
 import { PART_OF, valueLabel } from './rules/label/table.js';
 import { observationContext } from './rules/observation-context.js';
-import type { CellContext, TableLayout } from './rules/table-context.js';
+import type { CellContext, HeaderBlock, TableLayout } from './rules/table-context.js';
 import { TABLE_OBSERVATION_RULES, TABLE_RULES } from './rules/tables.js';
 import {
   dataValue,
@@ -102,6 +102,13 @@ export function layoutTable(
   TABLE_RULES.layout.run('stub-columns', L, trace, where);
   if (TABLE_RULES.layout.first('skip-table', L, trace, where)) return L;
   TABLE_RULES.layout.run('headers', L, trace, where);
+  readHeaders(L);
+  L.opinion = Array.from({ length: nC }, (_, c) => c > 0 && !!stages && /意見/u.test(stages[c] ?? ''));
+  return L;
+}
+
+/** What a layout's column headers and corner say of the whole table: its unit, kind, guideline, plan and year columns. */
+function readHeaders(L: TableLayout): void {
   L.tableUnit = L.corner.find((p) => p.unit) ?? null;
   L.kindColumns = L.colPieces.filter((ps) => ps.some((p) => p.kind)).length;
   L.national = L.colPieces.map((ps) => ps.some((p) => NATIONAL_GUIDELINE.test(p.text)));
@@ -111,8 +118,17 @@ export function layoutTable(
   L.yearColumns = L.colPieces.map((ps) =>
     ps.some((p) => p.period?.fiscalYear != null && p.period.kind !== 'plan_term'),
   );
-  L.opinion = Array.from({ length: nC }, (_, c) => c > 0 && !!stages && /意見/u.test(stages[c] ?? ''));
-  return L;
+}
+
+/** The layout the rows of a block read (`layout.block-header-rows`): the table's, with the block's headers and corner. */
+function blockLayout(L: TableLayout, block: HeaderBlock): TableLayout {
+  const B: TableLayout = {
+    ...L,
+    colPieces: block.colPieces,
+    corner: block.corner,
+  };
+  readHeaders(B);
+  return B;
 }
 
 /** The evidence around one data cell, before any rule decides. */
@@ -226,7 +242,9 @@ export function tableToObservations(
       ) ?? null;
   const L = layoutTable(table, ctx, sheetStages, trace, above);
   if (!L || L.skip) return { observations: [], issues, layout: L };
-  const { nR, nC, headerRows, stubCols, text, rowTexts, colPieces, national, opinion, planColumns, yearColumns } = L;
+  const { nR, nC, headerRows, stubCols, text, rowTexts, opinion } = L;
+  // (a table in blocks reads each block's rows by that block's headers; the block's header rows are no body rows)
+  let view = L;
   const rules = TABLE_RULES.cell;
   const draftBase = {
     page: table.page,
@@ -241,6 +259,12 @@ export function tableToObservations(
   let latestResult: number | null = null;
 
   for (let r = headerRows; r < nR; r++) {
+    const block = L.blocks?.find((b) => r >= b.row && r < b.row + b.rows);
+    if (block) {
+      view = blockLayout(L, block);
+      continue;
+    }
+    const { colPieces, national, planColumns, yearColumns } = view;
     const texts = rowTexts[r - headerRows] ?? [];
     // Label cells: stubs, and short cells between data columns (区分). Long descriptive cells (考え方) are not labels.
     const labelLike = (t: string, c: number) =>
@@ -250,7 +274,7 @@ export function tableToObservations(
     for (let c = stubCols; c < nC; c++) {
       const cell = L.data[r]?.[c];
       if (!cell || cell.missing || cell.quantities.length === 0) continue;
-      const x = cellContext(L, r, c, texts, allPieces, prevIndicator, prevUnitSource);
+      const x = cellContext(view, r, c, texts, allPieces, prevIndicator, prevUnitSource);
       const where = `table ${table.index} r${r}c${c}`;
       if (rules.first('skip', x, trace, where)) continue;
       rules.run('row-label', x, trace, where);
@@ -417,7 +441,7 @@ export function tableToObservations(
       tableIndex: table.index,
       observations,
       rowLabels: (r) => (rowTexts[r - headerRows] ?? []).filter((t) => t && t.length <= 80),
-      colLabels: (c) => (colPieces[c] ?? []).map((p) => p.label ?? p.text),
+      colLabels: (c) => (L.colPieces[c] ?? []).map((p) => p.label ?? p.text),
     }),
   );
   if (observations.length === 0 && table.cells.some((c) => findPeriods(c.text).length > 0 && /\d/.test(c.text))) {

@@ -459,6 +459,7 @@ function spanCentredHeaders(drafts: { cells: Draft[] }[], header: number, cols: 
   const right = (k: number) => (k === cols.length - 1 ? cols[k]!.x1 : (cols[k]!.x1 + cols[k + 1]!.x0) / 2);
   for (let r = 0; r < header - 1; r++) {
     const cells = drafts[r]!.cells;
+    if (spanGroupsFromTheirFirstColumn(cells, cols.length)) continue;
     const taken = (k: number, self: Draft) => cells.some((c) => c !== self && k >= c.col && k < c.col + c.colSpan);
     for (const c of cells) {
       if (c.colSpan !== 1 || c.col === 0) continue;
@@ -475,6 +476,24 @@ function spanCentredHeaders(drafts: { cells: Draft[] }[], header: number, cols: 
       c.colSpan = b - a + 1;
     }
   }
+}
+
+/**
+ * Group labels set over the first column of their group (`日中一時支援事業` over the first of its three year columns,
+ * `訪問入浴サービス` over the fourth): when the first label stands over the first value column and the labels cut the
+ * value columns into runs of one length (two or more), each label spans its run. (Centring alone would take the second
+ * label, over the middle of the run of free columns around it, for a label over all of them.)
+ */
+function spanGroupsFromTheirFirstColumn(cells: Draft[], nCols: number): boolean {
+  const labels = cells.filter((c) => c.col > 0).sort((a, b) => a.col - b.col);
+  if (labels.length < 2 || labels.some((c) => c.colSpan !== 1) || labels[0]!.col !== 1) return false;
+  const ends = labels.map((_c, i) => (labels[i + 1]?.col ?? nCols) - 1);
+  const width = ends[0]! - labels[0]!.col + 1;
+  if (width < 2 || labels.some((c, i) => ends[i]! - c.col + 1 !== width)) return false;
+  labels.forEach((c, i) => {
+    c.colSpan = ends[i]! - c.col + 1;
+  });
+  return true;
 }
 
 /** A first column of bare years (`61 62 63 元 2 3`): fiscal years as rows. */

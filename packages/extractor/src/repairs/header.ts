@@ -2,15 +2,15 @@
  * detectHeaderRows: decide how many leading rows are column headers and give cells their roles.
  *
  * A leading row is a header row when it holds no numeric data (year-like labels such as `R3`, `令和3年度`,
- * `2019` are labels, not data) and its other cells read as labels (short, no sentence punctuation, no count dated
- * in words: `令和8年度末に135人以下` is a value).
+ * `2019` are labels, not data; a count after its date, `令和4年度末 248人`, is data) and its other cells read as
+ * labels (short, no sentence punctuation, no count dated in words: `令和8年度末に135人以下` is a value).
  * A header the reader already knew (HTML `<thead>`/`<th>`, the markdown header row) is kept.
  * Body cells in the leading label columns (at least the first column) become `stub`; a body row holding only
  * a `※`/`注` remark becomes `note`.
  */
 import { ANSWER_WORDS, type CellRole, type Table, type TableCell, wordsPattern } from '@shiryo/model';
 import { withRepair } from '../draft.js';
-import { datesCount, isNumericData, isYearLike, SENTENCE_PUNCT } from '../text.js';
+import { datesCount, isDatedCount, isNumericData, isYearLike, SENTENCE_PUNCT } from '../text.js';
 
 const MAX_HEADER_ROWS = 4;
 const ANSWER = new RegExp(`^(?:${wordsPattern(ANSWER_WORDS)})$`, 'u');
@@ -31,7 +31,15 @@ export function isHeaderLikeRow(cells: TableCell[]): boolean {
   return texts.every((s) => {
     // (`年4回`, `年 6 回`, `延べ 360人`: a rate or a qualifier before the number still makes a value)
     const bare = s.replace(/^(?:年間|月間|年|月|週|延べ|約)\s*(?=[0-9０-９])/u, '');
-    if (isNumericData(s) || isNumericData(bare) || SENTENCE_PUNCT.test(s) || s.includes('、') || datesCount(s))
+    // (`令和4年度末 248人`, `令和8年度末に135人以下`: a value with its date, a body cell of a table of bases and targets)
+    if (
+      isNumericData(s) ||
+      isNumericData(bare) ||
+      isDatedCount(s) ||
+      datesCount(s) ||
+      SENTENCE_PUNCT.test(s) ||
+      s.includes('、')
+    )
       return false;
     return [...s].length <= (isYearLike(s) ? MAX_PERIOD_LABEL_LENGTH : MAX_LABEL_LENGTH);
   });

@@ -10,7 +10,7 @@
  */
 import { ANSWER_WORDS, GLUED_KIND_WORDS, type Table, TOTAL_WORDS } from '@shiryo/model';
 import { withRepair } from '../draft.js';
-import { isCjk } from '../text.js';
+import { isCjk, isDatedCount } from '../text.js';
 
 const MAX_LABEL = 20;
 
@@ -34,10 +34,12 @@ const leftOk = (ch: string) => isCjk(ch) || ch === '・';
 /**
  * Scrambled vertical text: short pieces of Japanese — four or more of at most three characters, or six or more of
  * at most five — not in the regular widths of a label wrapped at a fixed width (`精神障 害者保 健福祉 手帳` is
- * 3,3,3,2: wrapped; `人本 家族の 選択 ・ 本` and `ケ福害計第 ー祉福画2 ト計祉実回 …` are not).
+ * 3,3,3,2: wrapped; `人本 家族の 選択 ・ 本` and `ケ福害計第 ー祉福画2 ト計祉実回 …` are not). A count after its date
+ * (`令和 4 年度末 248 人`, spaced by the producer) is a value, not pieces of a label.
  */
 export function isScrambledText(text: string): boolean {
   const toks = text.split(' ').filter(Boolean);
+  if (toks.length >= 4 && isDatedCount(text)) return false;
   if (toks.length < 4) return false;
   if (!toks.every((t) => chars(t).every((ch) => isCjk(ch) || /[・\d]/.test(ch)))) return false;
   const widths = toks.map((t) => chars(t).length);

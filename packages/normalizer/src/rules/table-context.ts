@@ -54,7 +54,21 @@ export interface TableLayout extends RuleContext {
   bareYearRows?: Map<number, FiscalPeriod>;
   /** The stub column of `bareYearRows`. */
   bareYearStub?: number;
+  /**
+   * Header rows repeated inside the body (`layout.block-header-rows`), top to bottom: each opens a block of rows read
+   * by its own column headers and corner (a table in blocks, each with its unit in its corner cell).
+   */
+  blocks?: HeaderBlock[];
   trace?: RuleTrace;
+}
+
+/** A header repeated inside a table's body: its rows, and the column headers and corner the rows below it read. */
+export interface HeaderBlock {
+  /** Its first row, and how many rows it spans. */
+  row: number;
+  rows: number;
+  colPieces: Piece[][];
+  corner: Piece[];
 }
 
 /** One data cell being read: the evidence around it and the decisions the rules take, stage by stage. */

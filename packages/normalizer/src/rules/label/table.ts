@@ -121,10 +121,20 @@ export const continuesRowAbove = rule<CellContext>({
   stage: 'label',
   priority: 20,
   summary:
-    'A row that names only a bracketed word (`(件数)`), a subgroup (`福祉` under `協議の場への参加者数 / 保健`) or a kind (`前年度比（％）`) continues the indicator of the row above.',
+    'A row that names only a bracketed word (`(件数)`, or `（日中ショートステイ）` beside its own unit: a label wrapped onto the row of its second measure), a subgroup (`福祉` under `協議の場への参加者数 / 保健`) or a kind (`前年度比（％）`) continues the indicator of the row above.',
   applies: (x) => {
-    if (x.labels.length > 0 || !x.prevIndicator) return false;
-    const onlyBracket = x.stubs.length > 0 && x.stubs.every((p) => /^[(（][^)）]*[)）]$/.test(p.text));
+    if (!x.prevIndicator) return false;
+    const bracketed = (p: { text: string }) => /^[(（][^)）]*[)）]$/.test(p.text);
+    const onlyBracket = x.stubs.length > 0 && x.stubs.every(bracketed);
+    // A row named only by a bracketed word beside its unit (`（日中ショートステイ） | 日/年` under `日中一時支援事業 |
+    // 人/年`) is the row above's label wrapped, carrying its second measure: it continues that indicator.
+    const wrappedAlias =
+      x.rowLabels.length === 1 &&
+      x.labels.length === 1 &&
+      x.stubs.some(bracketed) &&
+      x.stubs.every((p) => bracketed(p) || (!!p.unit && !p.label));
+    if (wrappedAlias) return true;
+    if (x.labels.length > 0) return false;
     return (
       onlyBracket ||
       (x.rowSubgroups.length > 0 && !x.rowSubgroups.some((g) => TOTAL.test(g))) ||
@@ -139,6 +149,11 @@ export const continuesRowAbove = rule<CellContext>({
       name: 'example.tsv',
       text: '項目\t令和5年度\n相談件数（件）\t412\n前年度比（％）\t104.2\n',
       expect: { label: '相談件数', value: 104.2 },
+    },
+    {
+      name: 'example.tsv',
+      text: '事業\t単位\t令和5年度実績\n訪問入浴サービス事業\t人/年\t18\n（入浴車派遣）\t回/年\t640\n',
+      expect: { label: '訪問入浴サービス事業', unit: 'time/year', value: 640 },
     },
   ],
 });

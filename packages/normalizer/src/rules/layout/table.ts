@@ -5,6 +5,7 @@
 
 import type { Quantity } from '@shiryo/model';
 import { ANSWER_WORDS, OCR_DIGIT_LETTERS, PDCA_STAGE, QUALIFIER_WORDS, wordsPattern } from '@shiryo/model';
+import { findPeriods } from '../../period/index.js';
 import { canonicalUnit, splitLabelUnit, unitInfo } from '../../quantity/index.js';
 import { dataValue, holdsCount, normalized, type Piece, readPiece } from '../../table/pieces.js';
 import { rule } from '../engine.js';
@@ -98,7 +99,7 @@ export const headerRowsOfLabels = rule<TableLayout>({
   stage: 'header-rows',
   priority: 30,
   summary:
-    "Header words in labels: below the extractor's header rows, a row with no number that names every value column, or spans them from the first (`| | 生活介護 | 生活介護 | 就労定着支援 |`, `| 区分 | 身体障害者手帳 | 療育手帳 |`, `| | | 第8期 | 第9期計画 | |` under one markdown header row) is one more header row, not a row labelling no value; a group row (a label in its first cell only), a sentence, an answer (`有`, `○`) or a count with its unit ends the header.",
+    "Header words in labels: below the extractor's header rows, a row with no number that names every value column, or spans them from the first (`| | 生活介護 | 生活介護 | 就労定着支援 |`, `| 区分 | 身体障害者手帳 | 療育手帳 |`, `| | | 第8期 | 第9期計画 | |` under one markdown header row) is one more header row, not a row labelling no value; a group row (a label in its first cell only), a sentence, an answer (`有`, `○`) or a count with its unit, alone or after its date (`令和4年度末 248人`), ends the header.",
   applies: (L) => L.headerRows > 0,
   apply(L) {
     const before = L.headerRows;
@@ -121,9 +122,10 @@ export const headerRowsOfLabels = rule<TableLayout>({
       const texts = cols.map((c) => L.text(r, c).trim());
       // A blank right of a named cell is that cell's span flattened (`| 第8期 | 第9期計画 | | |`).
       const covered = texts.every((t, i) => (t ? t.length <= 40 && !/[。]/u.test(t) : i > 0));
-      // (`11人（基準値の入所者数の6％以上）`: a count with its unit is a value written in words; a number inside a
-      // label, `就労定着率7割以上の事業所の割合`, is not)
-      if (!covered || texts.some((t) => ANSWER.test(t) || (/^[^\p{L}]*[0-9０-９]/u.test(t) && holdsCount(t)))) break;
+      // (`11人（基準値の入所者数の6％以上）`: a count with its unit is a value written in words, and so is one after
+      // its date, `令和4年度末 248人`; a number inside a label, `就労定着率7割以上の事業所の割合`, is not)
+      const value = (t: string) => (/^[^\p{L}]*[0-9０-９]/u.test(t) || findPeriods(t).length > 0) && holdsCount(t);
+      if (!covered || texts.some((t) => ANSWER.test(t) || value(t))) break;
       L.headerRows++;
     }
     return L.headerRows > before;
@@ -233,6 +235,39 @@ export const stageColumnEndsStubs = rule<TableLayout>({
   ],
 });
 
+/**
+ * The header pieces of each column read from the given header rows, top to bottom, and those over the stub columns
+ * (the corner); a blank header cell right of a filled one, over a column whose lower header rows have text, is a
+ * flattened column span and repeats the cell on its left (`flattened` says whether one was).
+ */
+function headerPieces(L: TableLayout, rows: number[]): { colPieces: Piece[][]; corner: Piece[]; flattened: boolean } {
+  let flattened = false;
+  const headerText = (i: number, c: number): string => {
+    const t = L.text(rows[i]!, c);
+    if (t || c === 0 || (c <= L.stubCols && L.stubCols < L.nC - 1)) return t;
+    let below = false;
+    for (let j = i + 1; j < rows.length; j++) if (L.text(rows[j]!, c)) below = true;
+    if (below) flattened = true;
+    return below ? headerText(i, c - 1) : '';
+  };
+  const colPieces: Piece[][] = [];
+  for (let c = 0; c < L.nC; c++) {
+    const seen = new Set<string>();
+    const ps: Piece[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const t = headerText(i, c);
+      if (!t || seen.has(t)) continue;
+      seen.add(t);
+      ps.push(readPiece(t, L.ctx.periods));
+    }
+    colPieces.push(ps);
+  }
+  const corner: Piece[] = [];
+  for (const r of rows)
+    for (let c = 0; c < L.stubCols; c++) if (L.text(r, c)) corner.push(readPiece(L.text(r, c), L.ctx.periods));
+  return { colPieces, corner, flattened };
+}
+
 export const columnHeaders = rule<TableLayout>({
   id: 'layout.column-headers',
   family: 'layout',
@@ -242,31 +277,13 @@ export const columnHeaders = rule<TableLayout>({
     "Each column's header pieces, top to bottom; a blank header cell right of a filled one, over a column whose lower header rows have text, is a flattened column span and repeats the cell on its left.",
   applies: () => true,
   apply(L) {
-    let flattened = false;
-    const headerText = (r: number, c: number): string => {
-      const t = L.text(r, c);
-      if (t || c === 0 || (c <= L.stubCols && L.stubCols < L.nC - 1)) return t;
-      let below = false;
-      for (let rr = r + 1; rr < L.headerRows; rr++) if (L.text(rr, c)) below = true;
-      if (below) flattened = true;
-      return below ? headerText(r, c - 1) : '';
-    };
-    L.colPieces = [];
-    for (let c = 0; c < L.nC; c++) {
-      const seen = new Set<string>();
-      const ps: Piece[] = [];
-      for (let r = 0; r < L.headerRows; r++) {
-        const t = headerText(r, c);
-        if (!t || seen.has(t)) continue;
-        seen.add(t);
-        ps.push(readPiece(t, L.ctx.periods));
-      }
-      L.colPieces.push(ps);
-    }
-    L.corner = [];
-    for (let r = 0; r < L.headerRows; r++)
-      for (let c = 0; c < L.stubCols; c++) if (L.text(r, c)) L.corner.push(readPiece(L.text(r, c), L.ctx.periods));
-    return flattened; // recorded only when a flattened span was read
+    const read = headerPieces(
+      L,
+      Array.from({ length: L.headerRows }, (_, r) => r),
+    );
+    L.colPieces = read.colPieces;
+    L.corner = read.corner;
+    return read.flattened; // recorded only when a flattened span was read
   },
   examples: [
     {
@@ -377,6 +394,85 @@ export const unitOnNextLine = rule<TableLayout>({
       name: 'example.tsv',
       text: '事業\t区分\t令和5年度\n移動支援事業 利用実人数\t見込\t40\n（人／年）\t実績\t37\n',
       expect: { unit: 'person/year', value_kind: 'actual', value: 37 },
+    },
+  ],
+});
+
+export const blockHeaderRows = rule<TableLayout>({
+  id: 'layout.block-header-rows',
+  family: 'layout',
+  stage: 'headers',
+  priority: 40,
+  summary:
+    "A table in blocks: a body row with no number whose every value column names a period or a value kind again (`延べ利用時間（時間/月） | 令和6年度 計画 | 令和6年度 実績` below the rows of `実利用者数（人/月）`), alone or with the header rows right under it, restarts the header: the rows below it, to the next such row, are read by its column headers (under the first header's rows above those it restates) and its corner (their unit and measure), not by the table's first header; it labels no row.",
+  applies: (L) => L.headerRows > 0 && L.nR - L.headerRows >= 3,
+  apply(L) {
+    // The value columns: those holding a number in a body row.
+    const valued: number[] = [];
+    for (let c = L.stubCols; c < L.nC; c++)
+      for (let r = L.headerRows; r < L.nR; r++)
+        if (rowHasNumbers(L, r) && L.hasNumber(r, c)) {
+          valued.push(c);
+          break;
+        }
+    if (valued.length === 0) return false;
+    // A row of header words: no number, no count with its unit, every filled value cell a period or a kind.
+    const headerWords = (r: number) => {
+      if (rowHasNumbers(L, r) || stageRow(L, r)) return null;
+      const filled = valued.filter((c) => L.text(r, c).trim());
+      if (filled.length === 0) return null;
+      const words = filled.every((c) => {
+        const t = L.text(r, c);
+        const p = readPiece(t, L.ctx.periods);
+        return (!!p.kind || !!p.period) && !holdsCount(t);
+      });
+      return words ? filled : null;
+    };
+    const blocks: NonNullable<TableLayout['blocks']> = [];
+    let seenData = false;
+    for (let r = L.headerRows; r < L.nR; r++) {
+      if (rowHasNumbers(L, r)) {
+        seenData = true;
+        continue;
+      }
+      if (!seenData) continue;
+      const rows: number[] = [];
+      const covered = new Set<number>();
+      for (let i = r; i < L.nR && rows.length < maxHeaderRows(L); i++) {
+        const filled = headerWords(i);
+        if (!filled) break;
+        rows.push(i);
+        for (const c of filled) covered.add(c);
+      }
+      // (the block's header names every value column, and data follow it)
+      const next = r + rows.length;
+      if (rows.length === 0 || covered.size < valued.length || next >= L.nR || !rowHasNumbers(L, next)) continue;
+      // The block restates the header's lower rows: the header rows above those (`参加者数` over each column's
+      // indicator, over `見込量 | 実績値` restated) still head its columns, but for what the block states anew.
+      const own = headerPieces(L, rows);
+      const upper = headerPieces(
+        L,
+        Array.from({ length: Math.max(0, L.headerRows - rows.length) }, (_, i) => i),
+      );
+      const colPieces = own.colPieces.map((ps, c) => [
+        ...(upper.colPieces[c] ?? []).filter(
+          (p) => !ps.some((q) => q.text === p.text || (p.period && q.period) || (p.kind && q.kind)),
+        ),
+        ...ps,
+      ]);
+      blocks.push({ row: r, rows: rows.length, colPieces, corner: own.corner.length ? own.corner : upper.corner });
+      for (const i of rows) L.rowTexts[i - L.headerRows] = (L.rowTexts[i - L.headerRows] ?? []).map(() => '');
+      r = next - 1;
+    }
+    if (blocks.length === 0) return false;
+    L.blocks = blocks;
+    return true;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '実利用者数（人/月）\t令和6年度計画\t令和6年度実績\n行動援護\t14\t12\n同行援護\t22\t19\n延べ利用時間（時間/月）\t令和6年度計画\t令和6年度実績\n行動援護\t310\t288\n同行援護\t402\t376\n',
+      expect: { label: '行動援護', value_kind: 'actual', value: 288, unit: 'hour/month' },
     },
   ],
 });
@@ -538,4 +634,5 @@ export const LAYOUT_RULES = [
   headerOfTableAbove,
   rowLabelsCarryDown,
   unitOnNextLine,
+  blockHeaderRows,
 ];
