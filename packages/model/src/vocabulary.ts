@@ -385,6 +385,13 @@ export const CIRCLED_NUMBERS = '①-⑳㉑-㊿';
  */
 export const OCR_DIGIT_LETTERS: Readonly<Record<string, string>> = { I: '1', l: '1', O: '0', o: '0' };
 
+/**
+ * What OCR makes of a minus mark (▲/△) before a number in a difference column: a digit 4 (`47` for ▲7, `4 2 3 2` for
+ * ▲232) or a letter (`A12`, `ム9`, `Δ5`). Read as the sign only where the row's own arithmetic (実績 − 計画) confirms it
+ * (`layout.ocr-sign-in-deviation`).
+ */
+export const OCR_MINUS_READINGS = ['4', 'A', 'ム', 'Δ'] as const;
+
 /** Words that may follow a number in a data cell and qualify it (`20以上`, `67を超えない`). */
 export const QUALIFIER_WORDS = ['以上', '以下', '未満', '超', 'を超えない', 'を超える', '程度'] as const;
 
