@@ -3,8 +3,8 @@
  * test): numbers a letter-spaced scan set out digit by digit inside cells (`2,6 8 0`, `1 2,0 5 0`, `1 0 4.0%`, `9 0.0%`
  * in a column of such cells) — `layout.ocr-broken-numbers`; and the minus mark ▲ of the 差 column read as a 4 or a
  * letter (`4 1 5` for ▲15, `ム9`, `A2 0`) or 0 read as `O` — `layout.ocr-sign-in-deviation`, decided by the row's
- * own 実績 − 計画, so that `4 4` and `4 8 6`, which equal it, stay positive. Every repaired value is warned and
- * less confident.
+ * own 実績 − 計画, so that `4 4` and `4 8 6`, which equal it, stay positive; and a letter for a digit after a decimal
+ * point in prose (`1.O4倍`, `check.ocr-letters-in-number`). Every repaired value is warned and less confident.
  */
 import { describe, expect, it } from 'vitest';
 import { normalizeLayout } from './pipeline.js';
@@ -12,7 +12,9 @@ import { normalizeLayout } from './pipeline.js';
 describe('a letter-spaced OCR sheet of plans, results and differences', () => {
   const n = normalizeLayout('ocr-spaced-deviation.tsv');
   const of = (kind: string) =>
-    n.observations.filter((o) => o.value_kind === kind).map((o) => [o.indicator_label, o.value, o.unit]);
+    n.observations
+      .filter((o) => o.value_kind === kind && o.table_index !== null)
+      .map((o) => [o.indicator_label, o.value, o.unit]);
 
   it('reads each spaced-out number whole', () => {
     expect(of('plan')).toEqual([
@@ -42,5 +44,12 @@ describe('a letter-spaced OCR sheet of plans, results and differences', () => {
     for (const o of warned) expect(o.confidence).toBeLessThanOrEqual(0.5);
     const sign = n.observations.find((o) => o.value_text === 'ム9')!;
     expect(sign.warnings).toContain('OCR: «ム9» read as ▲9');
+  });
+
+  it('reads a letter after the decimal point of a ratio in prose, with a warning', () => {
+    const ratio = n.observations.filter((o) => o.table_index === null);
+    expect(ratio.map((o) => [o.value, o.unit])).toEqual([[1.04, 'ratio']]);
+    expect(ratio[0]!.warnings).toContain('OCR: «1.O4倍» read as 1.04 ratio');
+    expect(ratio[0]!.confidence).toBeLessThanOrEqual(0.5);
   });
 });

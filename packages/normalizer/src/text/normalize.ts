@@ -154,8 +154,9 @@ const STEPS: Step[] = [
   { name: null, re: /[ \t\f\v\u00A0\u2000-\u200B\u3000]+/g, fn: () => ' ' },
   { name: null, re: / ?\n ?/g, fn: () => '\n' },
   { name: null, re: /^ | $/g, fn: () => '' },
-  // OCR: letters read for digits next to digits or a counter: `1O人` → `10人`, `6o人`, `1 2〇件`; `l2か所`, `I 4か所`.
-  { name: FIXES.ocrDigits, re: /(?<=\d ?)[Oo〇](?= ?(?:\d|人|件|回|か所|%|％))/gu, fn: () => '0' },
+  // OCR: letters read for digits next to digits or a counter: `1O人` → `10人`, `6o人`, `1 2〇件`, after a decimal
+  // point `2.O5倍`, `3.5O倍`; `l2か所`, `I 4か所`.
+  { name: FIXES.ocrDigits, re: /(?<=\d ?|\d[.．])[Oo〇](?= ?(?:\d|人|件|回|か所|%|％|倍))/gu, fn: () => '0' },
   { name: FIXES.ocrDigits, re: /(?<![A-Za-z])[lI](?= ?\d)(?=[^A-Za-z]*?(?:人|件|回|か所|%|％|倍))/gu, fn: () => '1' },
   // OCR: 入 read for 人 right after a number (`5入`), where no word starts with it (入所, 入院, 入居 …).
   { name: FIXES.ocrDigits, re: /(?<=\d)入(?![所院居浴力会学退])/gu, fn: () => '人' },
