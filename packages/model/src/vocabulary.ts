@@ -79,6 +79,17 @@ export const KIND_OCR_READINGS: Readonly<Record<string, string>> = {
   現状值: '現状値',
 };
 
+/**
+ * What OCR makes of the era name 令和, its 令 read as a look-alike (`念和6年度`, `信和5年度`, `今和4年度`, `合和3年`): read as
+ * 令和 only where an era year follows, with a warning (`ocr_era`).
+ */
+export const ERA_OCR_READINGS: Readonly<Record<string, '令和'>> = {
+  念和: '令和',
+  信和: '令和',
+  今和: '令和',
+  合和: '令和',
+};
+
 /** Words that stand for 目標 in a text whose OCR misread it (`【月標】`, `日標値`). */
 export const TARGET_READINGS = ['目標', '月標', '日標'] as const;
 
