@@ -77,7 +77,12 @@ export const KIND_OCR_READINGS: Readonly<Record<string, string>> = {
   乖離值: '乖離値',
   見込值: '見込値',
   現状值: '現状値',
+  実續: '実績',
+  実積: '実績',
 };
+
+/** What OCR makes of 績 in 実績 (續, 積: the same radical and a look-alike right side); the text normalizer repairs them. */
+export const JISSEKI_OCR_READINGS = ['実續', '実積'] as const;
 
 /**
  * What OCR makes of the era name 令和, its 令 read as a look-alike (`念和6年度`, `信和5年度`, `今和4年度`, `合和3年`): read as

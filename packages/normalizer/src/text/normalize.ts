@@ -1,4 +1,4 @@
-import { ATAI_STEMS, wordsPattern } from '@shiryo/model';
+import { ATAI_STEMS, JISSEKI_OCR_READINGS, wordsPattern } from '@shiryo/model';
 /**
  * Text repair: NFKC, whitespace, spaces that a PDF export left inside Japanese words, and the OCR confusions seen
  * in published exports. Every step keeps a map from each output character back to the input, so scanners that
@@ -31,6 +31,7 @@ export const FIXES = {
   decimalComma: 'decimalComma',
   ocrAtai: 'ocrAtai',
   ocrMokuhyo: 'ocrMokuhyo',
+  ocrJisseki: 'ocrJisseki',
   ocrDigits: 'ocrDigits',
 } as const;
 
@@ -225,6 +226,8 @@ const STEPS: Step[] = [
     fn: (m) => (HEADER_WORDS.has(`目標${m[1]}`) ? `【目標${m[1]}】` : null),
   },
   { name: FIXES.ocrMokuhyo, re: /(?<!\p{sc=Han})[月日]標(?=値|:)/gu, fn: () => '目標' },
+  // OCR: 續 / 積 for 績 in 実績 (`R5実續`, `実積値`).
+  { name: FIXES.ocrJisseki, re: new RegExp(wordsPattern(JISSEKI_OCR_READINGS), 'gu'), fn: () => '実績' },
 ];
 
 /** Repair `text`, keeping the offset map. */
