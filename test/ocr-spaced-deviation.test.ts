@@ -6,6 +6,8 @@
  * own 実績 − 計画, so that `4 4` and `4 8 6`, which equal it, stay positive; and a letter for a digit after a decimal
  * point in prose (`1.O4倍`, `check.ocr-letters-in-number`). Every repaired value is warned and less confident.
  */
+import { extractText } from '@shiryo/extractor';
+import { normalizeDocument } from '@shiryo/normalizer';
 import { describe, expect, it } from 'vitest';
 import { normalizeLayout } from './pipeline.js';
 
@@ -51,5 +53,15 @@ describe('a letter-spaced OCR sheet of plans, results and differences', () => {
     expect(ratio.map((o) => [o.value, o.unit])).toEqual([[1.04, 'ratio']]);
     expect(ratio[0]!.warnings).toContain('OCR: «1.O4倍» read as 1.04 ratio');
     expect(ratio[0]!.confidence).toBeLessThanOrEqual(0.5);
+  });
+
+  it('leaves a cell of several values, each of several digits, as written (a budget book: a total and its items)', () => {
+    const doc = extractText(
+      '節\t本年度\t前年度\n旅費（千円）\t906 4 1\t880 5 2\n需用費（千円）\t1,204\t1,118\n',
+      'budget.tsv',
+    );
+    const values = normalizeDocument(doc).observations.map((o) => o.value);
+    expect(values).not.toContain(90641000);
+    expect(values).not.toContain(880520000);
   });
 });

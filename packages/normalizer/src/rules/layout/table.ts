@@ -450,15 +450,17 @@ function neighbourDigits(L: TableLayout, r: number, c: number): ({ median: numbe
 /** Digit groups parted by single blanks (`1 0 2.1`, `3,4 5 0`, `1 0,4 0 0`). */
 const SPACED_RUN = /(?<![\d,.])\d[\d,.]*(?: \d[\d,.]*)+(?![\d,.])/u;
 const LONE_DIGIT = /^\d$/u;
+/** A part of a letter-spaced number: one digit, or one on each side of a thousands comma or a decimal point. */
+const SPACED_PART = /^(?:\d|\d[,.]\d)$/u;
 /** A cell whose digits are set apart by blanks (a letter-spaced scan). */
 const isSpacedCell = (t: string) => {
   const m = SPACED_RUN.exec(t);
-  return !!m && m[0].split(' ').some((p) => LONE_DIGIT.test(p));
+  return !!m && m[0].split(' ').every((p) => SPACED_PART.test(p)) && m[0].split(' ').some((p) => LONE_DIGIT.test(p));
 };
 
 /**
- * A number a letter-spaced scan set out digit by digit, joined: two blanks or more, each beside a lone digit, with a
- * well-formed join (`1 0 2.1%` → `102.1%`, `3,4 5 0` → `3,450`, `1 0,4 0 0` → `10,400`); one blank beside a lone
+ * A number a letter-spaced scan set out digit by digit, joined: two blanks or more, each beside a lone digit, every
+ * part one digit or two around a comma or point, with a well-formed join (`1 0 2.1%` → `102.1%`, `3,4 5 0` → `3,450`, `1 0,4 0 0` → `10,400`); one blank beside a lone
  * digit (`9 0.0%`) only in a column where two other cells are set out so too. (Two runs of several digits each,
  * `12 15`, are left to the size test below.)
  */
@@ -468,6 +470,9 @@ function joinSpacedDigits(L: TableLayout, r: number, c: number, t: string): stri
   const parts = m[0].split(' ');
   const joined = parts.join('');
   if (!WELL_FORMED.test(joined)) return t;
+  // (every part one digit, or two around the separator a scan keeps glued: `3,4`, `2.1`; parts of several digits are
+  // several values of a cell, `906 4 1` a total and its items)
+  if (!parts.every((p) => SPACED_PART.test(p))) return t;
   const eachBlankBesideLone = parts.slice(1).every((p, i) => LONE_DIGIT.test(p) || LONE_DIGIT.test(parts[i]!));
   if (!eachBlankBesideLone) return t;
   if (parts.length >= 3) return t.replace(m[0], joined);
