@@ -77,6 +77,22 @@ export const KIND_OCR_READINGS: Readonly<Record<string, string>> = {
   乖離值: '乖離値',
   見込值: '見込値',
   現状值: '現状値',
+  実續: '実績',
+  実積: '実績',
+};
+
+/** What OCR makes of 績 in 実績 (續, 積: the same radical and a look-alike right side); the text normalizer repairs them. */
+export const JISSEKI_OCR_READINGS = ['実續', '実積'] as const;
+
+/**
+ * What OCR makes of the era name 令和, its 令 read as a look-alike (`念和6年度`, `信和5年度`, `今和4年度`, `合和3年`): read as
+ * 令和 only where an era year follows, with a warning (`ocr_era`).
+ */
+export const ERA_OCR_READINGS: Readonly<Record<string, '令和'>> = {
+  念和: '令和',
+  信和: '令和',
+  今和: '令和',
+  合和: '令和',
 };
 
 /** Words that stand for 目標 in a text whose OCR misread it (`【月標】`, `日標値`). */
@@ -412,6 +428,13 @@ export const CIRCLED_NUMBERS = '①-⑳㉑-㊿';
  * digits only where a table cell holds nothing but a number (`layout.ocr-broken-numbers`).
  */
 export const OCR_DIGIT_LETTERS: Readonly<Record<string, string>> = { I: '1', l: '1', O: '0', o: '0' };
+
+/**
+ * What OCR makes of a minus mark (▲/△) before a number in a difference column: a digit 4 (`47` for ▲7, `4 2 3 2` for
+ * ▲232) or a letter (`A12`, `ム9`, `Δ5`). Read as the sign only where the row's own arithmetic (実績 − 計画) confirms it
+ * (`layout.ocr-sign-in-deviation`).
+ */
+export const OCR_MINUS_READINGS = ['4', 'A', 'ム', 'Δ'] as const;
 
 /** Words that may follow a number in a data cell and qualify it (`20以上`, `67を超えない`). */
 export const QUALIFIER_WORDS = ['以上', '以下', '未満', '超', 'を超えない', 'を超える', '程度'] as const;

@@ -224,6 +224,47 @@ interface Candidate {
   ragged: number;
 }
 
+/**
+ * Header lines whose heads are as many as the table's columns (or one fewer, the line indented past the stub column)
+ * placed one head a column, in order. An OCR'd page (tesseract's plain text) keeps the heads' order and the runs of
+ * blanks between them, but not their offsets: `年度   第1号被保険者数(人)   要介護(要支援)認定者数(人)  認定率(%)` over
+ * `H30    42,815    7,652    17.9`, wide heads set over narrow numbers, runs into the next column by its offsets.
+ */
+export function headsByOrder(t: Table, region: Row[]): Table {
+  if (t.headerRows === 0 || t.cells.some((c) => c.row < t.headerRows && c.rowSpan > 1)) return t;
+  const first = region.findIndex(holdsValues);
+  const heads = region.slice(0, Math.max(0, first)).slice(-t.headerRows);
+  if (heads.length !== t.headerRows) return t;
+  const stubRight = Math.max(
+    ...t.cells.filter((c) => c.row >= t.headerRows && c.col === 0 && c.text && c.bbox).map((c) => c.bbox!.x1),
+  );
+  let cells = t.cells;
+  heads.forEach((h, r) => {
+    const segs = h.segments;
+    const shift = segs.length === t.nCols ? 0 : segs.length === t.nCols - 1 && segs[0]!.bbox.x0 > stubRight ? 1 : -1;
+    if (shift < 0) return;
+    const own = cells.filter((c) => c.row === r);
+    const template = own[0];
+    if (!template) return;
+    const placed = Array.from({ length: t.nCols }, (_, col) => {
+      const g = col - shift >= 0 ? segs[col - shift] : undefined;
+      return {
+        ...template,
+        row: r,
+        col,
+        rowSpan: 1,
+        colSpan: 1,
+        text: g?.text ?? '',
+        orig: g?.orig ?? '',
+        bbox: g?.bbox,
+      };
+    });
+    const same = placed.every((p) => own.some((c) => c.col === p.col && c.colSpan === 1 && c.text === p.text));
+    if (!same) cells = [...cells.filter((c) => c.row !== r), ...placed];
+  });
+  return cells === t.cells ? t : { ...t, cells: sortCells(cells) };
+}
+
 function candidates(lines: SourceLine[], near: boolean[], m: Measure): Candidate[] {
   const s = DEFAULT_PDF_SETTINGS.stream;
   const { rows, index } = standInRows(lines, near, m);
@@ -234,7 +275,7 @@ function candidates(lines: SourceLine[], near: boolean[], m: Measure): Candidate
     if (region.length < 2) continue;
     const found = regionToTable(region, s);
     if (!found || looksLikeTextColumns(found)) continue;
-    const t = found.table;
+    const t = headsByOrder(found.table, region);
     const numericRows = new Set(
       t.cells.filter((c) => c.row >= t.headerRows && c.col > 0 && isNumericData(c.text)).map((c) => c.row),
     ).size;

@@ -72,6 +72,10 @@ export function streamRegions(lines: Line[], s: StreamSettings): Row[][] {
 }
 
 /** `streamRegions` over lines already cut into cells (the text reader of space-aligned columns cuts its own). */
+/** A line that starts with a section number and a title (`3 地域支援事業の主な実績`, `(2) 利用者数`). */
+const NUMBERED_LINE =
+  /^(?:[0-9０-９]{1,2}[.．]?|[(（][0-9０-９]{1,2}[)）]|第[0-9０-９]{1,2}章?)[ \u3000]+[^\s0-9０-９]/u;
+
 export function rowRegions(rows: Row[], s: StreamSettings): Row[][] {
   const regions: Row[][] = [];
   let cur: Row[] = [];
@@ -118,8 +122,13 @@ export function rowRegions(rows: Row[], s: StreamSettings): Row[][] {
       )
         j++;
       const next = rows[j];
+      // (a numbered heading over a header row of words starts the next table: `3 地域支援事業の主な実績` between the
+      // last row of one table and the column heads of the next, one blank line from each)
+      const headsNext =
+        NUMBERED_LINE.test(row.line.text.trim()) && !next?.segments.slice(1).some((g) => isNumericData(g.text));
       const bridges =
         next &&
+        !headsNext &&
         next.segments.length >= 2 &&
         close(rows[j - 1]!, next) &&
         (j === i + 1 || next.segments.slice(1).some((g) => isNumericData(g.text)));

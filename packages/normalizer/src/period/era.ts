@@ -8,6 +8,7 @@
  * Dates are proleptic Gregorian: before 1873 Japan used a lunisolar calendar, and 明治 dates of 1868–1872 are
  * not converted from it.
  */
+import { ERA_OCR_READINGS } from '@shiryo/model';
 
 export type EraName = '明治' | '大正' | '昭和' | '平成' | '令和';
 export type EraLetter = 'M' | 'T' | 'S' | 'H' | 'R';
@@ -31,14 +32,14 @@ export const ERAS: readonly Era[] = [
   { name: '令和', letter: 'R', start: '2019-05-01', end: null, firstYear: 2019 },
 ];
 
-// (`念和`: the OCR misreading of 令和; the scanner reads it only where a year follows)
+// (`念和`, `信和`…: OCR misreadings of 令和; the scanner reads them only where a year follows)
 const ABBREVIATIONS: Record<string, EraName> = {
   令: '令和',
   平: '平成',
   昭: '昭和',
   大: '大正',
   明: '明治',
-  念和: '令和',
+  ...ERA_OCR_READINGS,
 };
 
 /** The era named by a name (`令和`), a letter (`R`, `r`) or a one-kanji abbreviation (`令`); null if none. */

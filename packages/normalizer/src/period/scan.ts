@@ -7,7 +7,7 @@
  */
 
 import type { FiscalPeriod } from '@shiryo/model';
-import { PLAN_TERM_BASES } from '@shiryo/model';
+import { ERA_OCR_READINGS, PLAN_TERM_BASES } from '@shiryo/model';
 import { type Mapped, parseKanjiNumber, sourceSpan } from '../text/index.js';
 import {
   datePeriod,
@@ -116,8 +116,8 @@ export interface Candidate {
 const KNUM = '[〇一二三四五六七八九十]';
 const ERA_NUM = `(元|\\d{1,2}|${KNUM}{1,4})`;
 const MD_NUM = `(\\d{1,2}|${KNUM}{1,3})`;
-// (`念和`: an OCR misreading of 令和, read as 令和 only where a year follows)
-const ERA_NAME = '(令和|平成|昭和|大正|明治|念和)';
+// (`念和`, `信和`…: OCR misreadings of 令和, read as 令和 only where a year follows)
+const ERA_NAME = `(令和|平成|昭和|大正|明治|${Object.keys(ERA_OCR_READINGS).join('|')})`;
 
 const ERA_HEAD = new RegExp(`${ERA_NAME} ?${ERA_NUM}(?!\\d)(?: ?\\( ?(\\d{4}) ?年? ?\\))?`, 'gu');
 const KANJI_ABBR_HEAD = /(?<!\p{sc=Han})(令|平|昭)(元|\d{1,2})(?!\d)/gu;
@@ -243,9 +243,9 @@ function eraWarnings(era: Era, n: number, p: FiscalPeriod): string[] {
   return [];
 }
 
-/** `念和`, the OCR misreading of 令和 (the scanner reads it only before a year). */
+/** `念和`, `信和`…, OCR misreadings of 令和 (the scanner reads them only before a year). */
 function ocrEra(name: string): string[] {
-  return name === '念和' ? ['ocr_era: 念和 read as 令和'] : [];
+  return ERA_OCR_READINGS[name] ? [`ocr_era: ${name} read as 令和`] : [];
 }
 
 /** Combine a primary reading with a disagreeing gloss (`2020(令和4)年4月`). */

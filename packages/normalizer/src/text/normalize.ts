@@ -1,4 +1,4 @@
-import { ATAI_STEMS, wordsPattern } from '@shiryo/model';
+import { ATAI_STEMS, JISSEKI_OCR_READINGS, wordsPattern } from '@shiryo/model';
 /**
  * Text repair: NFKC, whitespace, spaces that a PDF export left inside Japanese words, and the OCR confusions seen
  * in published exports. Every step keeps a map from each output character back to the input, so scanners that
@@ -31,6 +31,7 @@ export const FIXES = {
   decimalComma: 'decimalComma',
   ocrAtai: 'ocrAtai',
   ocrMokuhyo: 'ocrMokuhyo',
+  ocrJisseki: 'ocrJisseki',
   ocrDigits: 'ocrDigits',
 } as const;
 
@@ -154,8 +155,9 @@ const STEPS: Step[] = [
   { name: null, re: /[ \t\f\v\u00A0\u2000-\u200B\u3000]+/g, fn: () => ' ' },
   { name: null, re: / ?\n ?/g, fn: () => '\n' },
   { name: null, re: /^ | $/g, fn: () => '' },
-  // OCR: letters read for digits next to digits or a counter: `1O人` → `10人`, `6o人`, `1 2〇件`; `l2か所`, `I 4か所`.
-  { name: FIXES.ocrDigits, re: /(?<=\d ?)[Oo〇](?= ?(?:\d|人|件|回|か所|%|％))/gu, fn: () => '0' },
+  // OCR: letters read for digits next to digits or a counter: `1O人` → `10人`, `6o人`, `1 2〇件`, after a decimal
+  // point `2.O5倍`, `3.5O倍`; `l2か所`, `I 4か所`.
+  { name: FIXES.ocrDigits, re: /(?<=\d ?|\d[.．])[Oo〇](?= ?(?:\d|人|件|回|か所|%|％|倍))/gu, fn: () => '0' },
   { name: FIXES.ocrDigits, re: /(?<![A-Za-z])[lI](?= ?\d)(?=[^A-Za-z]*?(?:人|件|回|か所|%|％|倍))/gu, fn: () => '1' },
   // OCR: 入 read for 人 right after a number (`5入`), where no word starts with it (入所, 入院, 入居 …).
   { name: FIXES.ocrDigits, re: /(?<=\d)入(?![所院居浴力会学退])/gu, fn: () => '人' },
@@ -224,6 +226,8 @@ const STEPS: Step[] = [
     fn: (m) => (HEADER_WORDS.has(`目標${m[1]}`) ? `【目標${m[1]}】` : null),
   },
   { name: FIXES.ocrMokuhyo, re: /(?<!\p{sc=Han})[月日]標(?=値|:)/gu, fn: () => '目標' },
+  // OCR: 續 / 積 for 績 in 実績 (`R5実續`, `実積値`).
+  { name: FIXES.ocrJisseki, re: new RegExp(wordsPattern(JISSEKI_OCR_READINGS), 'gu'), fn: () => '実績' },
 ];
 
 /** Repair `text`, keeping the offset map. */

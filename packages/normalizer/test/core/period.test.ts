@@ -584,4 +584,11 @@ describe('念和, an OCR misreading of 令和', () => {
   it('is nothing without a year', () => {
     expect(findPeriods('念和の時代')).toEqual([]);
   });
+
+  it('and so are the other look-alikes of 令 (信和, 今和, 合和), never without a year', () => {
+    expect(parsePeriod('信和5年度')).toMatchObject({ kind: 'fy', fiscalYear: 2023 });
+    expect(parsePeriod('今和4年度末')).toMatchObject({ fiscalYear: 2022 });
+    expect(parsePeriod('合和3年度')?.warnings).toEqual(['ocr_era: 合和 read as 令和']);
+    expect(findPeriods('信和建設株式会社')).toEqual([]);
+  });
 });

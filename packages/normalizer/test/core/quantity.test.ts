@@ -129,6 +129,8 @@ describe('parseQuantity: one number', () => {
     ['1 ,234', [[1234, null, null]]],
     // OCR: letters for digits, 入 for 人, commas and blanks for points and separators
     ['1O人', [[10, 'person', null]]],
+    ['2.O5倍', [[2.05, 'ratio', null]]],
+    ['3.5O倍', [[3.5, 'ratio', null]]],
     ['l2か所', [[12, 'facility', null]]],
     ['5入', [[5, 'person', null]]],
     ['入所者5人', [[5, 'person', null]]],

@@ -6,6 +6,7 @@ import type { Observation } from '@shiryo/model';
 import { entryById } from '../../catalog.js';
 import { fyPeriod } from '../../period/index.js';
 import { UNDATED_RESULT } from '../../prose/words.js';
+import { FIXES, normalizeText } from '../../text/index.js';
 import { rule } from '../engine.js';
 import type { ObservationContext } from '../observation-context.js';
 
@@ -201,6 +202,27 @@ export const accountCaptionRestated = rule<ObservationContext>({
   ],
 });
 
+export const ocrLettersInNumber = rule<ObservationContext>({
+  id: 'check.ocr-letters-in-number',
+  family: 'check',
+  stage: 'revisit-document',
+  priority: 40,
+  summary:
+    'Family "OCR-broken numbers" (prose and any cell the table rules did not warn on): a value whose written text the text repair read with a letter for a digit, a blank for a decimal point or a comma for one (`1.O8倍`, `6o人`, `2, 3%`) carries a warning naming what was written, and so less confidence.',
+  applies: ({ o }) =>
+    !o.warnings.some((w) => w.startsWith('OCR:')) && normalizeText(o.value_text).fixes.includes(FIXES.ocrDigits),
+  apply({ o }) {
+    o.warnings.push(`OCR: «${o.value_text}» read as ${o.value}${o.unit ? ` ${o.unit}` : ''}`);
+  },
+  examples: [
+    {
+      name: 'example.txt',
+      text: '令和6年度の一般就労移行者数は基準値の1.O5倍となった。\n',
+      expect: { value: 1.05, unit: 'ratio' },
+    },
+  ],
+});
+
 export const DOCUMENT_OBSERVATION_RULES = [
   actualAfterReportDate,
   pastYearOfProjection,
@@ -208,4 +230,5 @@ export const DOCUMENT_OBSERVATION_RULES = [
   documentYearUndated,
   eventsPerFiscalYear,
   accountCaptionRestated,
+  ocrLettersInNumber,
 ];

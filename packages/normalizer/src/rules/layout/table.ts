@@ -4,7 +4,14 @@
  */
 
 import type { Quantity } from '@shiryo/model';
-import { ANSWER_WORDS, OCR_DIGIT_LETTERS, PDCA_STAGE, QUALIFIER_WORDS, wordsPattern } from '@shiryo/model';
+import {
+  ANSWER_WORDS,
+  OCR_DIGIT_LETTERS,
+  OCR_MINUS_READINGS,
+  PDCA_STAGE,
+  QUALIFIER_WORDS,
+  wordsPattern,
+} from '@shiryo/model';
 import { findPeriods } from '../../period/index.js';
 import { canonicalUnit, splitLabelUnit, unitInfo } from '../../quantity/index.js';
 import { dataValue, holdsCount, normalized, type Piece, readPiece } from '../../table/pieces.js';
@@ -536,6 +543,40 @@ function neighbourDigits(L: TableLayout, r: number, c: number): ({ median: numbe
   return [median(row), median(col), median(block)];
 }
 
+/** Digit groups parted by single blanks (`1 0 2.1`, `3,4 5 0`, `1 0,4 0 0`). */
+const SPACED_RUN = /(?<![\d,.])\d[\d,.]*(?: \d[\d,.]*)+(?![\d,.])/u;
+const LONE_DIGIT = /^\d$/u;
+/** A part of a letter-spaced number: one digit, or one on each side of a thousands comma or a decimal point. */
+const SPACED_PART = /^(?:\d|\d[,.]\d)$/u;
+/** A cell whose digits are set apart by blanks (a letter-spaced scan). */
+const isSpacedCell = (t: string) => {
+  const m = SPACED_RUN.exec(t);
+  return !!m && m[0].split(' ').every((p) => SPACED_PART.test(p)) && m[0].split(' ').some((p) => LONE_DIGIT.test(p));
+};
+
+/**
+ * A number a letter-spaced scan set out digit by digit, joined: two blanks or more, each beside a lone digit, every
+ * part one digit or two around a comma or point, with a well-formed join (`1 0 2.1%` → `102.1%`, `3,4 5 0` → `3,450`, `1 0,4 0 0` → `10,400`); one blank beside a lone
+ * digit (`9 0.0%`) only in a column where two other cells are set out so too. (Two runs of several digits each,
+ * `12 15`, are left to the size test below.)
+ */
+function joinSpacedDigits(L: TableLayout, r: number, c: number, t: string): string {
+  const m = SPACED_RUN.exec(t);
+  if (!m) return t;
+  const parts = m[0].split(' ');
+  const joined = parts.join('');
+  if (!WELL_FORMED.test(joined)) return t;
+  // (every part one digit, or two around the separator a scan keeps glued: `3,4`, `2.1`; parts of several digits are
+  // several values of a cell, `906 4 1` a total and its items)
+  if (!parts.every((p) => SPACED_PART.test(p))) return t;
+  const eachBlankBesideLone = parts.slice(1).every((p, i) => LONE_DIGIT.test(p) || LONE_DIGIT.test(parts[i]!));
+  if (!eachBlankBesideLone) return t;
+  if (parts.length >= 3) return t.replace(m[0], joined);
+  let spacedNeighbours = 0;
+  for (let i = 0; i < L.nR; i++) if (i !== r && isSpacedCell(normalized(L.written(i, c)))) spacedNeighbours++;
+  return spacedNeighbours >= 2 ? t.replace(m[0], joined) : t;
+}
+
 /**
  * The number an OCR'd cell means, or null: letters read for digits inside a run of digits (`35I` → `351`), and two
  * runs split by a blank joined (`35 00` → `3500`, `4,2 49` → `4,249`) when the blank cuts a thousands group, leaves
@@ -551,6 +592,7 @@ export function repairOcrNumber(L: TableLayout, r: number, c: number): string | 
     const digits = [...run].filter((ch) => /[0-9]/u.test(ch)).length;
     return letters && letters <= digits ? [...run].map((ch) => OCR_DIGIT_LETTERS[ch] ?? ch).join('') : run;
   });
+  t = joinSpacedDigits(L, r, c, t);
   const m = BLANK_SPLIT.exec(t);
   if (m) {
     const [left, right] = [m[1]!, m[2]!];
@@ -598,7 +640,7 @@ export const ocrBrokenNumbers = rule<TableLayout>({
   priority: 10,
   quiet: true,
   summary:
-    'Family "OCR-broken numbers in cells": a cell holding nothing but a number read by OCR with a letter for a digit (`35I`, `7,46O`) or a blank inside it (`35 00` among 4-digit cells, `4,2 49`) is read as that one number (with a warning, `check.ocr-repaired-number`), not as a label or two values.',
+    'Family "OCR-broken numbers in cells": a cell holding nothing but a number read by OCR with a letter for a digit (`35I`, `7,46O`) or a blank inside it (`35 00` among 4-digit cells, `4,2 49`), or set out digit by digit by a letter-spaced scan (`2,6 8 0`, `1 0 4.0%`), is read as that one number (with a warning, `check.ocr-repaired-number`), not as a label or two values.',
   applies: (L) => L.nR > 1,
   apply(L) {
     let any = false;
@@ -619,11 +661,91 @@ export const ocrBrokenNumbers = rule<TableLayout>({
       text: '区分\t令和4年度\t令和5年度\n行動援護（時間/月）\t1,204\t13 80\n同行援護（時間/月）\t2,210\t2,3I5\n',
       expect: { value: 1380, fiscal_year: 2023, unit: 'hour/month' },
     },
+    {
+      name: 'example.tsv',
+      text: '事業\t令和4年度\t令和5年度\n移動支援（時間/年）\t2,4 1 2\t2,6 8 0\n',
+      expect: { value: 2680, fiscal_year: 2023, unit: 'hour/year' },
+    },
+  ],
+});
+
+/** The one value of a cell, or null. */
+const oneValue = (L: TableLayout, r: number, c: number): number | null => {
+  const q = L.data[r]?.[c]?.quantities;
+  return q?.length === 1 ? q[0]!.value : null;
+};
+const MINUS_READING = new RegExp(`^([${OCR_MINUS_READINGS.join('')}])((?:\\d[\\d,]*)(?:\\.\\d+)?)$`, 'u');
+const ZERO_LETTER = new RegExp(
+  `^[${Object.keys(OCR_DIGIT_LETTERS)
+    .filter((k) => OCR_DIGIT_LETTERS[k] === '0')
+    .join('')}〇]$`,
+  'u',
+);
+
+/**
+ * How OCR may have written the difference `d` in a cell (`47` or `A7` for ▲7, `O` for 0): the repaired text, or
+ * null when the cell as read already equals d or no reading gives d.
+ */
+export function deviationReading(written: string, value: number | null, d: number): string | null {
+  const same = (v: number) => Math.abs(v - d) < 1e-9;
+  if (value !== null && same(value)) return null;
+  // (the blanks of a letter-spaced scan go first: `4 2 3 2`, `A2 0`)
+  const t = normalized(written)
+    .trim()
+    .replace(/(?<=[\dA-Zム,.]) (?=[\d,.])/gu, '');
+  if (ZERO_LETTER.test(t)) return same(0) ? '0' : null;
+  const m = MINUS_READING.exec(t);
+  if (!m || d >= 0) return null;
+  const rest = Number(m[2]!.replace(/,/g, ''));
+  return Number.isFinite(rest) && same(-rest) ? `▲${m[2]}` : null;
+}
+
+export const ocrSignInDeviation = rule<TableLayout>({
+  id: 'layout.ocr-sign-in-deviation',
+  family: 'layout',
+  stage: 'headers',
+  priority: 12,
+  quiet: true,
+  summary:
+    'Family "▲ misread by OCR in a difference column": in a column whose header names a difference (kind deviation), a cell whose row holds a plan and a result (the nearest plan and actual columns on its left) is read as the difference result − plan when it was written with the minus mark read as a 4 or a letter (`47` for ▲7, `4 2 3 2` for ▲232, `A2 0`, `ム9`) or 0 as a letter (`O`); a cell that already equals the difference (`44`, `4 8 6`), or that no reading makes equal to it, stays as written. The repair is warned (`check.ocr-repaired-number`).',
+  applies: (L) => L.colPieces.some((ps) => ps.some((p) => p.kind === 'deviation')),
+  apply(L) {
+    const kindOf = (c: number) => L.colPieces[c]?.find((p) => p.kind)?.kind ?? null;
+    let any = false;
+    for (let c = L.stubCols; c < L.nC; c++) {
+      if (kindOf(c) !== 'deviation') continue;
+      const left = (k: string) => {
+        for (let j = c - 1; j >= L.stubCols; j--) if (kindOf(j) === k) return j;
+        return -1;
+      };
+      const [planCol, actualCol] = [left('plan'), left('actual')];
+      if (planCol < 0 || actualCol < 0) continue;
+      for (let r = L.headerRows; r < L.nR; r++) {
+        if (!L.isTopLeft(r, c)) continue;
+        const [p, a] = [oneValue(L, r, planCol), oneValue(L, r, actualCol)];
+        if (p === null || a === null) continue;
+        const d = Math.round((a - p) * 1e6) / 1e6;
+        const t = deviationReading(L.text(r, c), oneValue(L, r, c), d);
+        if (!t) continue;
+        L.repaired.set(`${r},${c}`, t);
+        L.data[r]![c] = dataValue(t);
+        any = true;
+      }
+    }
+    return any;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '事業\t単位\t令和5年度計画\t令和5年度実績\t差（実績－計画）\n訪問入浴\t人/年\t30\t22\t48\n',
+      expect: { value: -8, value_kind: 'deviation', fiscal_year: 2023 },
+    },
   ],
 });
 
 export const LAYOUT_RULES = [
   ocrBrokenNumbers,
+  ocrSignInDeviation,
   headerRowsBeforeData,
   headerRowsOfKindWords,
   headerRowsOfLabels,
