@@ -1,0 +1,64 @@
+/**
+ * Tables as real producers write them (issue 13), in documents of other cities and other numbers than the labelled
+ * real PDFs: each family found on those pages, tested on a document written or drawn here.
+ */
+import { extractDocument, extractText } from '@shiryo/extractor';
+import type { Observation } from '@shiryo/model';
+import { normalizeDocument } from '@shiryo/normalizer';
+import { describe, expect, it } from 'vitest';
+import { drawTablesPdf, fontAvailable } from './pdf-table-maker.js';
+
+const rows = (os: Observation[]) => os.map((o) => [o.value, o.unit, o.fiscal_year, o.value_kind]);
+
+describe('counts of a budget book’s 説明 are events of the book’s year (unit.events-per-fiscal-year)', () => {
+  it('a 回 / 件 count under no year of its own, in a budget book, is per year of the book', async () => {
+    const doc = await extractText(
+      '令和7年度 一般会計予算に関する説明書\n\n説明\n\n高齢者生活支援事業費 12,450千円\n\n配食サービス 1,840件\n\n介護予防教室の開催 24回\n',
+      'yosan-setsumei.txt',
+    );
+    const n = normalizeDocument(doc);
+    expect(rows(n.observations)).toEqual(
+      expect.arrayContaining([
+        [1840, 'case/year', 2025, 'plan'],
+        [24, 'time/year', 2025, 'plan'],
+      ]),
+    );
+  });
+
+  it('a release that is no budget book keeps a count dated only by its own day as written', async () => {
+    const doc = await extractText(
+      '令和6年2月9日 保健福祉局高齢福祉課\n\n配食サービスの提供状況について\n\n本日までの提供状況は以下のとおりです。\n\n区域\t提供件数\n東区\t1,840\n西区\t1,215\n',
+      'kisha-happyo.txt',
+    );
+    const n = normalizeDocument(doc);
+    expect(rows(n.observations)).toEqual([
+      [1840, 'case', 2023, 'actual'],
+      [1215, 'case', 2023, 'actual'],
+    ]);
+  });
+});
+
+describe.skipIf(!fontAvailable())('a PDF text layer: two numbers set apart in one cell are two numbers', () => {
+  // a budget page where a 節's amount and its 説明 item's amount fall into one cell (`52 52`), among 4-digit amounts
+  const book = {
+    before: ['令和7年度 特別会計予算書', '（単位：千円）'],
+    headerRows: 1,
+    stubCols: 1,
+    rows: [
+      ['節', '金額'],
+      ['需用費', '1,204'],
+      ['役務費', '2,316'],
+      ['使用料', '52 52'],
+      ['委託料', '3,870'],
+    ],
+  };
+
+  it('reads `52 52` as 52 twice (with the two-values warning), not as 5,252', async () => {
+    const path = await drawTablesPdf('歳出', [book], 'none', 'two-in-one-cell.pdf');
+    const doc = await extractDocument(path);
+    const n = normalizeDocument(doc);
+    const values = n.observations.map((o) => o.value_text === '52 52' && o.value).filter((v) => v !== false);
+    expect(values).toEqual([52000, 52000]);
+    expect(n.observations.some((o) => o.value === 5252000)).toBe(false);
+  });
+});
