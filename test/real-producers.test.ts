@@ -62,3 +62,32 @@ describe.skipIf(!fontAvailable())('a PDF text layer: two numbers set apart in on
     expect(n.observations.some((o) => o.value === 5252000)).toBe(false);
   });
 });
+
+describe.skipIf(!fontAvailable())('a spreadsheet grid whose column borders are drawn cell by cell', () => {
+  // 類似団体 comparison of another city: per-head amounts, the average of similar cities and the ratio between them,
+  // under one header over three columns; the inner borders are pieces that stop short of every row rule
+  const sheet = {
+    before: ['歳出比較（令和4年度普通会計決算）'],
+    headerRows: 2,
+    stubCols: 1,
+    rows: [
+      [{ text: '区分', rs: 2 }, { text: '決算額（千円）', rs: 2 }, { text: '人口1人当たり決算額', cs: 3 }, null, null],
+      [null, null, '当該団体（円）', '類似団体平均（円）', '対比（％）'],
+      ['扶助費', '48,210,334', '62,508', '58,117', '7.6'],
+      ['補助費等', '9,402,118', '12,190', '14,033', '▲ 13.1'],
+      ['公債費', '21,884,590', '28,374', '27,902', '1.7'],
+    ],
+  };
+
+  it('keeps every column apart: the pieces of a border draw the edge between its rules', async () => {
+    const path = await drawTablesPdf('財政比較分析', [sheet], 'cells', 'cell-borders.pdf');
+    const doc = await extractDocument(path);
+    const t = doc.tables.find((x) => x.cells.some((c) => c.text === '扶助費'))!;
+    expect(t.nCols).toBe(5);
+    const at = (text: string) => t.cells.find((c) => c.text === text);
+    expect(at('58,117')?.colSpan).toBe(1);
+    expect(at('▲ 13.1') ?? at('▲13.1')).toBeDefined();
+    expect(at('類似団体平均(円)')?.col).toBe(3);
+    expect(at('対比(%)')?.col).toBe(4);
+  });
+});
