@@ -91,3 +91,26 @@ describe.skipIf(!fontAvailable())('a spreadsheet grid whose column borders are d
     expect(at('対比(%)')?.col).toBe(4);
   });
 });
+
+describe('a settlement comparison sheet: 対比 is a deviation, a settlement word after what it is of is a result', () => {
+  it('reads 当該団体決算額 and 人口1人当たり決算額 as results, 対比（％） as a deviation in percent', async () => {
+    const doc = await extractText(
+      '歳出比較分析表（令和4年度普通会計決算）\n\n扶助費及び補助費等の分析\n\n' +
+        '区分\t当該団体決算額（千円）\t人口1人当たり決算額\t人口1人当たり決算額\t人口1人当たり決算額\n' +
+        '区分\t当該団体決算額（千円）\t当該団体（円）\t類似団体平均（円）\t対比（％）\n' +
+        '扶助費\t48,210,334\t62,508\t58,117\t7.6\n補助費等\t9,402,118\t12,190\t14,033\t▲ 13.1\n',
+      'hikaku-bunseki.tsv',
+    );
+    const n = normalizeDocument(doc);
+    expect(rows(n.observations)).toEqual([
+      [48210334000, 'yen', 2022, 'actual'],
+      [62508, 'yen', 2022, 'actual'],
+      [58117, 'yen', 2022, 'actual'],
+      [7.6, 'percent', 2022, 'deviation'],
+      [9402118000, 'yen', 2022, 'actual'],
+      [12190, 'yen', 2022, 'actual'],
+      [14033, 'yen', 2022, 'actual'],
+      [-13.1, 'percent', 2022, 'deviation'],
+    ]);
+  });
+});
