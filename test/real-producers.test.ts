@@ -114,3 +114,18 @@ describe('a settlement comparison sheet: 対比 is a deviation, a settlement wor
     ]);
   });
 });
+
+describe('a release counting people under captions that name them (unit.persons-caption)', () => {
+  const release =
+    '令和5年1月12日 市民局\n\nインフルエンザ発生状況について\n\n１ 新規入院患者の状況\n\n' +
+    '区分\t男性\t女性\t調査中\n新規入院\t31\t27\t2\n\n２ 定点当たり報告数\n\n区分\t今週\t前週\n定点当たり\t12.4\t9.8\n';
+
+  it('gives the counts under `…患者の状況` the unit person, with a warning; a table whose caption names no persons keeps none', async () => {
+    const n = normalizeDocument(await extractText(release, 'influenza-release.tsv'));
+    const counts = n.observations.filter((o) => [31, 27, 2].includes(o.value));
+    expect(counts.map((o) => o.unit)).toEqual(['person', 'person', 'person']);
+    expect(counts.every((o) => o.warnings.some((w) => w.includes('from the caption')))).toBe(true);
+    const rates = n.observations.filter((o) => [12.4, 9.8].includes(o.value));
+    expect(rates.map((o) => o.unit)).toEqual([null, null]);
+  });
+});
