@@ -34,6 +34,8 @@ export interface DrawTable {
   after?: string[];
   /** The table's width (pt): its columns widened in proportion to reach it (tables of one width, one over another). */
   width?: number;
+  /** The columns' widths (pt), as given: tables whose columns stand one under another. */
+  widths?: number[];
 }
 
 interface PdfPage {
@@ -99,6 +101,7 @@ export async function drawTablesPdf(
         if (need > have) for (let j = k; j < k + cs; j++) widths[j]! += (need - have) / cs;
       });
     }
+    if (t.widths) for (const [k, w] of t.widths.entries()) widths[k] = w;
     const natural = widths.reduce((a, b) => a + b, 0);
     if (t.width && t.width > natural) for (let k = 0; k < nCols; k++) widths[k] = (widths[k]! * t.width) / natural;
     const heights = rows.map(

@@ -129,3 +129,45 @@ describe('a release counting people under captions that name them (unit.persons-
     expect(rates.map((o) => o.unit)).toEqual([null, null]);
   });
 });
+
+describe.skipIf(!fontAvailable())('a budget block printed without its header and with a blank column', () => {
+  // 目 | 本年度 | 前年度 | 比較 | 国県支出金 | 地方債 | 一般財源 once over a 項's 計 row; the next 項's block, under its own
+  // caption, has no 地方債 on any row: the table finder drops that column
+  const widths = [110, 64, 64, 56, 64, 56, 64];
+  const head = {
+    before: ['令和7年度 一般会計予算書', '４款 衛生費 2,904,110千円', '１項 保健衛生費 1,322,400千円'],
+    headerRows: 1,
+    stubCols: 1,
+    widths,
+    rows: [
+      ['目', '本年度予算額', '前年度予算額', '比較', '国県支出金', '地方債', '一般財源'],
+      ['1 保健衛生総務費', '822,400', '801,100', '21,300', '110,500', '45,000', '666,900'],
+      ['2 予防費', '500,000', '489,000', '11,000', '100,000', '', '400,000'],
+      ['計', '1,322,400', '1,290,100', '32,300', '210,500', '45,000', '1,066,900'],
+    ],
+  };
+  const block = {
+    before: ['２項 清掃費 1,581,710千円'],
+    headerRows: 0,
+    stubCols: 1,
+    widths,
+    rows: [
+      ['1 清掃総務費', '412,330', '398,020', '14,310', '8,100', '', '404,230'],
+      ['2 じん芥処理費', '1,020,180', '1,001,500', '18,680', '52,000', '', '968,180'],
+      ['3 し尿処理費', '149,200', '151,900', '▲ 2,700', '', '', '149,200'],
+    ],
+  };
+
+  it('reads the block by the header of the column each of its values stands under', async () => {
+    const path = await drawTablesPdf('歳出', [head, block], 'none', 'budget-blocks.pdf');
+    const doc = await extractDocument(path);
+    const n = normalizeDocument(doc);
+    const of = (v: number) => n.observations.find((o) => o.value === v);
+    // (no unit line over these blocks: amounts as written, in yen by the budget columns)
+    expect(of(398020)).toMatchObject({ value_kind: 'plan', fiscal_year: 2024, unit: 'yen' });
+    expect(of(412330)).toMatchObject({ value_kind: 'plan', fiscal_year: 2025, unit: 'yen' });
+    expect(of(-2700)).toMatchObject({ value_kind: 'deviation', fiscal_year: 2025, unit: 'yen' });
+    expect(of(8100)?.indicator_label).toContain('国県支出金');
+    expect(of(404230)?.indicator_label).toContain('一般財源');
+  });
+});

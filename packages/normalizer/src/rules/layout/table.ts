@@ -283,7 +283,7 @@ export const headerOfTableAbove = rule<TableLayout>({
   stage: 'headers',
   priority: 15,
   summary:
-    "A table with no header rows, as wide as the nearest table before it on its page or the page before, whose header names kinds or years (`目 | 本年度予算額 | 前年度予算額 | 比較`), continues that table: it is read by that table's column headers and unit line (a budget book prints the header once per page over every 項 block).",
+    "A table with no header rows, as wide as the nearest table before it on its page or the page before, whose header names kinds or years (`目 | 本年度予算額 | 前年度予算額 | 比較`), continues that table: it is read by that table's column headers and unit line (a budget book prints the header once per page over every 項 block); a PDF block narrower than it, a blank column dropped, takes the header of the column each of its columns stands under.",
   applies: (L) =>
     L.headerRows === 0 &&
     !!L.above &&
@@ -292,7 +292,9 @@ export const headerOfTableAbove = rule<TableLayout>({
     L.above.colPieces.some((ps) => ps.some((p) => p.kind || p.period)),
   apply(L) {
     const above = L.above!;
-    L.colPieces = above.colPieces.map((ps) => [...ps]);
+    L.colPieces = L.aboveColumns
+      ? L.aboveColumns.map((j) => [...(above.colPieces[j] ?? [])])
+      : above.colPieces.map((ps) => [...ps]);
     L.corner = [...above.corner];
     const unitHint = L.ctx.unitHint ?? above.ctx.unitHint ?? above.table.unitHint ?? null;
     if (unitHint !== L.ctx.unitHint) L.ctx = { ...L.ctx, unitHint };
