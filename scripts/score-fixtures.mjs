@@ -3,7 +3,7 @@
 // against fixtures/<name>/expected/observations.jsonl. Usage: pnpm score [--misses N] [--fixture SUBSTRING]
 // (needs `pnpm build`). The ratchet itself is test/scores.test.ts; this prints the details for people.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { extractDocument } from '@shiryo/extractor';
 import { municipalityFromPath, normalizeDocument } from '@shiryo/normalizer';
 import { score } from '../tools/score.mjs';
@@ -30,7 +30,14 @@ for (const name of readdirSync(join(root, 'fixtures')).sort()) {
   // a labelled external document (a real PDF read in place) names its path and the pages labelled
   const meta = JSON.parse(readFileSync(join(dir, 'fixture.json'), 'utf8'));
   const local = readdirSync(dir).find((f) => f.startsWith('source.'));
-  const source = meta.source_path ? join(root, meta.source_path) : local && join(dir, local);
+  // (an external document is found from the repository root, else by its name in $SHIRYO_REAL_PDFS, as pnpm
+  // realpdfs and the ratchet find it)
+  const external = meta.source_path && join(root, meta.source_path);
+  const source = external
+    ? existsSync(external) || !process.env.SHIRYO_REAL_PDFS
+      ? external
+      : join(process.env.SHIRYO_REAL_PDFS, basename(meta.source_path))
+    : local && join(dir, local);
   if (!source || !existsSync(source)) continue;
   const doc = await extractDocument(source);
   // the municipality the path names, as `shiryo ingest` gives it

@@ -36,6 +36,8 @@ export interface DrawTable {
   width?: number;
   /** Body rows set like header rows (centred): a header repeated inside the body, opening a block of rows. */
   blockRows?: number[];
+  /** The columns' widths (pt), as given: tables whose columns stand one under another. */
+  widths?: number[];
 }
 
 interface PdfPage {
@@ -46,13 +48,15 @@ interface PdfPage {
 
 /**
  * A one-page PDF (A4 portrait) with a heading and the tables one under the other, `ruling` `rows` (a rule over every
- * row and under the last one), `grid` (every cell boxed, a spanning cell as one box: a fully ruled table) or `none`;
- * written to a temporary file, whose path is returned.
+ * row and under the last one), `grid` (every cell boxed, a spanning cell as one box: a fully ruled table), `none`,
+ * or `cells` (a spreadsheet's export: the row rules, the outer sides, and each inner column border drawn cell by
+ * cell, every piece stopping 4.5 pt short of the row rules it meets); written to a temporary file, whose path is
+ * returned.
  */
 export async function drawTablesPdf(
   heading: string,
   tables: DrawTable[],
-  ruling: 'rows' | 'grid' | 'none',
+  ruling: 'rows' | 'grid' | 'none' | 'cells',
   name = 'tables.pdf',
 ): Promise<string> {
   const { PDFDocument, rgb } = require('pdf-lib');
@@ -100,6 +104,7 @@ export async function drawTablesPdf(
         if (need > have) for (let j = k; j < k + cs; j++) widths[j]! += (need - have) / cs;
       });
     }
+    if (t.widths) for (const [k, w] of t.widths.entries()) widths[k] = w;
     const natural = widths.reduce((a, b) => a + b, 0);
     if (t.width && t.width > natural) for (let k = 0; k < nCols; k++) widths[k] = (widths[k]! * t.width) / natural;
     const heights = rows.map(
@@ -109,8 +114,20 @@ export async function drawTablesPdf(
     for (const w of widths) xs.push(xs[xs.length - 1]! + w);
     const ys = [y];
     for (const h of heights) ys.push(ys[ys.length - 1]! + h);
+    const ruled = ruling === 'rows' || ruling === 'cells';
+    if (ruling === 'cells') {
+      upright(xs[0]!, ys[0]!, ys[rows.length]!);
+      upright(xs[nCols]!, ys[0]!, ys[rows.length]!);
+      // (an inner border of row i at column k, unless a cell of the row spans across it or covers it from above)
+      rows.forEach((r, i) => {
+        for (let k = 1; k < nCols; k++) {
+          const across = r.some((c, j) => c && j < k && j + (c.cs ?? 1) > k);
+          if (!across && r[k] !== null) upright(xs[k]!, ys[i]! + 4.5, ys[i + 1]! - 4.5);
+        }
+      });
+    }
     rows.forEach((r, i) => {
-      if (ruling === 'rows') rule(xs[0]!, xs[nCols]!, ys[i]!);
+      if (ruled) rule(xs[0]!, xs[nCols]!, ys[i]!);
       r.forEach((c, k) => {
         if (!c) return;
         const x0 = xs[k]!;
@@ -134,7 +151,7 @@ export async function drawTablesPdf(
         }
       });
     });
-    if (ruling === 'rows') rule(xs[0]!, xs[nCols]!, ys[rows.length]!);
+    if (ruled) rule(xs[0]!, xs[nCols]!, ys[rows.length]!);
     y = ys[rows.length]! + 8;
     for (const l of t.after ?? []) {
       text(l, 50, y, 9);

@@ -1,7 +1,7 @@
 /** Shared helpers for end-to-end tests: run the whole pipeline on a fixture and export it like the CLI does. */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { extractDocument, extractText } from '@shiryo/extractor';
 import {
   type GivenMunicipality,
@@ -37,6 +37,17 @@ export interface FixtureInfo {
   pages?: number[];
 }
 
+/**
+ * Where a labelled external document is: its `source_path` from the repository root (`../shared/real-pdfs/…`, beside
+ * the main checkout), else the same file name in $SHIRYO_REAL_PDFS (as `pnpm realpdfs` reads it: a worktree
+ * elsewhere points there).
+ */
+export function externalSource(sourcePath: string): string {
+  const here = join(ROOT, sourcePath);
+  const dir = process.env.SHIRYO_REAL_PDFS;
+  return existsSync(here) || !dir ? here : join(dir, basename(sourcePath));
+}
+
 /** Every fixture: the bundled ones (a `source.*` file in their folder) and the labelled external documents. */
 export function fixtures(): FixtureInfo[] {
   return readdirSync(FIXTURES, { withFileTypes: true })
@@ -46,7 +57,7 @@ export function fixtures(): FixtureInfo[] {
       const meta = JSON.parse(readFileSync(join(dir, 'fixture.json'), 'utf8'));
       const external = typeof meta.source_path === 'string';
       const source = external
-        ? join(ROOT, meta.source_path)
+        ? externalSource(meta.source_path)
         : join(dir, readdirSync(dir).find((f) => f.startsWith('source.')) ?? 'source.txt');
       return {
         name: d.name,

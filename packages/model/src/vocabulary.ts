@@ -51,6 +51,9 @@ export const KIND_WORDS: Readonly<Record<string, ValueKind>> = {
   前年度比: 'deviation',
   対前年比: 'deviation',
   対前年度比: 'deviation',
+  // (a comparison with another figure standing beside it: the city against the average of similar cities, `対比（％）`,
+  // `対比（差引）`; against the plan it is a rate, `計画対比`)
+  対比: 'deviation',
   達成率: 'achievement_rate',
   対計画比: 'achievement_rate',
   計画比: 'achievement_rate',

@@ -324,7 +324,7 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
   for (const o of observations)
     DOCUMENT_RULES.run(
       'revisit-document',
-      observationContext(o, observations, { asOf, latestResult, documentYear }),
+      observationContext(o, observations, { asOf, latestResult, documentYear, accountBook: ctx.accountKind !== null }),
       settings.trace,
       o.table_index !== null ? `table ${o.table_index}` : null,
     );

@@ -1,6 +1,7 @@
 import type { ValueKind } from '@shiryo/model';
 import {
   BULLET_MARKS,
+  budgetKindOfWord,
   CAPTION_TAIL_WORDS,
   classBody,
   GENERIC_HEADER_WORDS,
@@ -228,6 +229,11 @@ export function splitKindWord(text: string): { kind: ValueKind; rest: string } |
     // (`目標と実績`, `見込量及び実績`: a banner naming two kinds states neither)
     const pair = /(?:と|及び|および|並びに|[・、,/])$/u.test(rest);
     if (kind && !pair && (!weak || measureRest(rest))) return { kind, rest: rest.replace(/の$/u, '') };
+  }
+  // (a budget or settlement column word after what it is of: `当該団体決算額`, `人口1人当たり決算額`, `一般会計予算額`)
+  for (let i = 1; i < c.length - 1; i++) {
+    const kind = budgetKindOfWord(c.slice(i));
+    if (kind && !/[のと及・、,/]$/u.test(c.slice(0, i))) return { kind, rest: c.slice(0, i) };
   }
   const start = KIND_COMPOUND_AT_START.exec(c);
   if (start && start[0].length < c.length) {

@@ -49,6 +49,46 @@ export interface TableReading {
   layout?: TableLayout | null;
 }
 
+/** The x-extent of each column of a PDF table, from its cells of one column (body cells first), or null. */
+function columnExtents(t: Table): ({ x0: number; x1: number } | null)[] {
+  const out: ({ x0: number; x1: number } | null)[] = Array.from({ length: t.nCols }, () => null);
+  for (const role of ['body', 'other'] as const)
+    for (const cell of t.cells) {
+      if (!cell.bbox || cell.colSpan !== 1 || !cell.text.trim() || (role === 'body') !== (cell.role !== 'header'))
+        continue;
+      if (role === 'other' && out[cell.col]) continue;
+      const e = out[cell.col];
+      out[cell.col] = e
+        ? { x0: Math.min(e.x0, cell.bbox.x0), x1: Math.max(e.x1, cell.bbox.x1) }
+        : { x0: cell.bbox.x0, x1: cell.bbox.x1 };
+    }
+  return out;
+}
+
+/**
+ * Where each column of a narrower PDF table stands under a wider one: for every column, the column of `wide` its
+ * cells overlap most, left to right and none twice; null when a column has no cell, overlaps none, or the first
+ * columns do not match.
+ */
+function columnsUnder(narrow: Table, wide: Table): number[] | null {
+  const mine = columnExtents(narrow);
+  const theirs = columnExtents(wide);
+  const map: number[] = [];
+  for (const e of mine) {
+    if (!e) return null;
+    let best = -1;
+    let most = 0;
+    for (let j = (map.at(-1) ?? -1) + 1; j < theirs.length; j++) {
+      const o = theirs[j];
+      const shared = o ? Math.min(e.x1, o.x1) - Math.max(e.x0, o.x0) : 0;
+      if (shared > most) [best, most] = [j, shared];
+    }
+    if (best < 0) return null;
+    map.push(best);
+  }
+  return map[0] === 0 ? map : null;
+}
+
 /** Lay a table out: data cells, header rows, stub columns, column headers and row labels (the layout rules). */
 export function layoutTable(
   table: Table,
@@ -56,6 +96,7 @@ export function layoutTable(
   stages: string[] | null,
   trace?: RuleTrace,
   above: TableLayout | null = null,
+  aboveColumns?: number[],
 ): TableLayout | null {
   const grid = tableToGrid(table);
   const nR = table.nRows;
@@ -95,6 +136,7 @@ export function layoutTable(
     opinion: [],
     trace,
     above,
+    ...(aboveColumns ? { aboveColumns } : {}),
   };
   const where = `table ${table.index}`;
   TABLE_RULES.layout.run('cells', L, trace, where);
@@ -233,14 +275,24 @@ export function tableToObservations(
   before: readonly TableLayout[] = [],
 ): TableReading {
   const issues: Issue[] = [];
-  const above =
-    [...before]
-      .reverse()
-      .find(
-        (b) =>
-          b.nC === table.nCols && b.headerRows > 0 && (b.table.page === table.page || b.table.page === table.page - 1),
-      ) ?? null;
-  const L = layoutTable(table, ctx, sheetStages, trace, above);
+  const near = [...before]
+    .reverse()
+    .filter((b) => b.headerRows > 0 && (b.table.page === table.page || b.table.page === table.page - 1));
+  let above = near.find((b) => b.nC === table.nCols) ?? null;
+  // (a PDF block whose blank column the table finder dropped — no 地方債 amount on any of its rows — is narrower than
+  // the table it continues: its columns are matched to that table's by where they stand on the page)
+  let aboveColumns: number[] | undefined;
+  if (!above && table.headerRows === 0)
+    for (const b of near) {
+      if (b.nC <= table.nCols) continue;
+      const map = columnsUnder(table, b.table);
+      if (map) {
+        above = b;
+        aboveColumns = map;
+        break;
+      }
+    }
+  const L = layoutTable(table, ctx, sheetStages, trace, above, aboveColumns);
   if (!L || L.skip) return { observations: [], issues, layout: L };
   const { nR, nC, headerRows, stubCols, text, rowTexts, opinion } = L;
   // (a table in blocks reads each block's rows by that block's headers; the block's header rows are no body rows)

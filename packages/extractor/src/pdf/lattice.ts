@@ -84,6 +84,34 @@ export function rulingsToGrids(rulings: Ruling[], s: LatticeSettings): Grid[] {
     );
     if (xs.length >= 2 && ys.length >= 2) grids.push({ xs, ys, horizontals, verticals });
   }
+  // A piece of a cell border that meets no other ruling (a spreadsheet's column border drawn cell by cell, each piece
+  // stopping short of the row rules: `144.8–150.7` between rules at 142.0 and 153.2) belongs to the grid it lies in:
+  // it draws that grid's inner edge (gridToCells), it makes no line of its own.
+  const pieces = new Map<Grid, Ruling[]>();
+  for (const g of groups.values()) {
+    if (g.length !== 1) continue;
+    const r = g[0]!;
+    // (the smallest grid around it: a panel's frame drawn around several tables holds them all)
+    const area = (x: Grid) => (x.xs.at(-1)! - x.xs[0]!) * (x.ys.at(-1)! - x.ys[0]!);
+    const home = grids
+      .filter(
+        (x) =>
+          Math.min(r.x0, r.x1) >= x.xs[0]! - s.snap &&
+          Math.max(r.x0, r.x1) <= x.xs.at(-1)! + s.snap &&
+          Math.min(r.y0, r.y1) >= x.ys[0]! - s.snap &&
+          Math.max(r.y0, r.y1) <= x.ys.at(-1)! + s.snap,
+      )
+      .sort((a, b) => area(a) - area(b))[0];
+    if (home) {
+      (isHorizontal(r) ? home.horizontals : home.verticals).push(r);
+      if (!isHorizontal(r)) pieces.set(home, [...(pieces.get(home) ?? []), r]);
+    }
+  }
+  // (a column border drawn only in pieces, none reaching a rule, is a column line where two pieces or more line up)
+  for (const [g, ps] of pieces) {
+    const lines = ps.map((p) => p.x0).filter((x, _, all) => all.filter((o) => Math.abs(o - x) <= s.snap).length >= 2);
+    if (lines.length) g.xs = cluster([...g.xs, ...lines], s.minCell);
+  }
   return grids.sort((a, b) => a.ys[0]! - b.ys[0]! || a.xs[0]! - b.xs[0]!);
 }
 
@@ -118,8 +146,12 @@ export function gridToCells(grid: Grid, s: LatticeSettings): GridCell[] {
   const runs: { c0: number; c1: number }[][] = [];
   for (let r = 0; r < nR; r++) {
     const row: { c0: number; c1: number }[] = [{ c0: 0, c1: 0 }];
+    // (a spreadsheet's column border may be drawn cell by cell, each piece stopping short of the row rules it meets —
+    // `121.3–140.6` between rules at 119.9 and 142.0: the ends of the edge, up to `join` and a quarter of its
+    // length each, are where those gaps fall, and the share is measured without them)
+    const m = Math.min(s.join, (ys[r + 1]! - ys[r]!) / 4);
     for (let c = 0; c + 1 < nC; c++) {
-      if (covered(vl, xs[c + 1]!, ys[r]!, ys[r + 1]!, tol) < s.edgeCover) {
+      if (covered(vl, xs[c + 1]!, ys[r]! + m, ys[r + 1]! - m, tol) < s.edgeCover) {
         join(id(r, c), id(r, c + 1));
         row[row.length - 1]!.c1 = c + 1;
       } else row.push({ c0: c + 1, c1: c + 1 });

@@ -12,6 +12,11 @@ export interface ObservationContext extends RuleContext {
   latestResult?: number | null;
   /** The one year a document that is no plan is about (its title's, else its date's), for values no text dates. */
   documentYear?: FiscalPeriod | null;
+  /**
+   * The document is a budget book or settlement report (`accountKindOf`): its one year is the fiscal year its
+   * appropriations or results are of, not only the year it is about.
+   */
+  accountBook?: boolean;
   /** A sentence's observation: the (normalized) text of the table cell it was read in. */
   cellText?: string;
   /** A sentence's observation: its column says how the targets were set (`目標値設定の考え方`). */

@@ -27,6 +27,8 @@ export interface TableLayout extends RuleContext {
    * column headers (`layout.header-of-table-above`); null when none.
    */
   above?: TableLayout | null;
+  /** When `above` is wider (a blank column dropped): the column of `above` each column of this table stands under. */
+  aboveColumns?: number[];
   headerRows: number;
   stubCols: number;
   /** Set by a skip rule: the table yields no observation. */

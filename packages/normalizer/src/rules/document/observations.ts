@@ -134,13 +134,13 @@ export const eventsPerFiscalYear = rule<ObservationContext>({
   stage: 'revisit-document',
   priority: 90,
   summary:
-    'Events counted in one fiscal year are per year whether or not `/年` is written: `開催回数：5回` in a 令和3年度 result is `time/year` like `年5回`, `相談件数 412件` of a year is `case/year` like `412件/年` — once every rule has dated the value (a fiscal year, or a day in one); not a 年度末 count, a value dated only by the year a document is about, nor an indicator the catalog counts per month.',
-  applies: ({ o }) =>
+    "Events counted in one fiscal year are per year whether or not `/年` is written: `開催回数：5回` in a 令和3年度 result is `time/year` like `年5回`, `相談件数 412件` of a year is `case/year` like `412件/年` — once every rule has dated the value (a fiscal year, or a day in one); not a 年度末 count, a value dated only by the year a document is about (a release, a report), nor an indicator the catalog counts per month. A budget book's or settlement report's year is the fiscal year its amounts are appropriated or spent in: the counts of its 説明 (`委員会 6回`, `事務取扱 118,855件`) are that year's events, per year.",
+  applies: ({ o, accountBook }) =>
     o.unit !== null &&
     o.unit in PER_YEAR &&
     (o.period_kind === 'fy' || o.period_kind === 'date') &&
     o.fiscal_year !== null &&
-    !o.rules.includes('period.document-year') &&
+    (accountBook || !o.rules.includes('period.document-year')) &&
     !monthlyEntry(o.indicator_id),
   apply({ o }) {
     o.unit = PER_YEAR[o.unit!]!;
@@ -154,6 +154,10 @@ export const eventsPerFiscalYear = rule<ObservationContext>({
       name: 'example.tsv',
       text: '項目\t令和4年度\t令和5年度\n出張相談の件数（件）\t38\t41\n',
       expect: { unit: 'case/year', value: 41, fiscal_year: 2023 },
+    },
+    {
+      text: '令和7年度 一般会計予算に関する説明書\n\n地域ケア会議の開催 12回\n',
+      expect: { unit: 'time/year', value: 12, fiscal_year: 2025, value_kind: 'plan' },
     },
   ],
 });

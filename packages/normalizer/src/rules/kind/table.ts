@@ -97,9 +97,11 @@ export const unnamedColumnBesideKinds = rule<CellContext>({
   stage: 'kind',
   priority: 50,
   summary:
-    "`項目 | 数値 | R1実績 | R2実績`: a value column that names neither period nor kind, beside columns that name a kind alone or with a year (`比較`, `R1実績`), holds the plan's own figure (a target on a `目標…` row); a kind word inside another column's name (`… | 企業債現在高 | 一般会計等負担見込額`) says nothing of the others.",
+    "`項目 | 数値 | R1実績 | R2実績`: a value column that names neither period nor kind, beside columns that name a kind alone or with a year (`比較`, `R1実績`), holds the plan's own figure (a target on a `目標…` row) — in a settlement report or budget book, the book's own kind (the columns beside a settlement comparison's difference: results); a kind word inside another column's name (`… | 企業債現在高 | 一般会計等負担見込額`) says nothing of the others.",
   applies: (x) =>
     !x.kind &&
+    // (in a budget book or settlement report such a column holds what the book's amounts are: kind.account-book)
+    !x.ctx.accountKind &&
     !pickPeriod(x.cols) &&
     x.L.colPieces.some((ps) => ps.some((p) => p.kind && (!p.label || p.period))) &&
     x.cols.every((p) => !p.kind),

@@ -307,7 +307,7 @@ export const headerOfTableAbove = rule<TableLayout>({
   stage: 'headers',
   priority: 15,
   summary:
-    "A table with no header rows, as wide as the nearest table before it on its page or the page before, whose header names kinds or years (`目 | 本年度予算額 | 前年度予算額 | 比較`), continues that table: it is read by that table's column headers and unit line (a budget book prints the header once per page over every 項 block).",
+    "A table with no header rows, as wide as the nearest table before it on its page or the page before, whose header names kinds or years (`目 | 本年度予算額 | 前年度予算額 | 比較`), continues that table: it is read by that table's column headers and unit line (a budget book prints the header once per page over every 項 block); a PDF block narrower than it, a blank column dropped, takes the header of the column each of its columns stands under.",
   applies: (L) =>
     L.headerRows === 0 &&
     !!L.above &&
@@ -316,7 +316,9 @@ export const headerOfTableAbove = rule<TableLayout>({
     L.above.colPieces.some((ps) => ps.some((p) => p.kind || p.period)),
   apply(L) {
     const above = L.above!;
-    L.colPieces = above.colPieces.map((ps) => [...ps]);
+    L.colPieces = L.aboveColumns
+      ? L.aboveColumns.map((j) => [...(above.colPieces[j] ?? [])])
+      : above.colPieces.map((ps) => [...ps]);
     L.corner = [...above.corner];
     const unitHint = L.ctx.unitHint ?? above.ctx.unitHint ?? above.table.unitHint ?? null;
     if (unitHint !== L.ctx.unitHint) L.ctx = { ...L.ctx, unitHint };
@@ -582,7 +584,8 @@ function joinSpacedDigits(L: TableLayout, r: number, c: number, t: string): stri
  * runs split by a blank joined (`35 00` → `3500`, `4,2 49` → `4,249`) when the blank cuts a thousands group, leaves
  * a part starting with 0, or the joined value has as many digits (±1) as the one-value cells of its row or of its
  * column while a part has fewer — unless both parts have the size of one of them (`12 15` in a row of 2-digit
- * figures stays two values).
+ * figures stays two values). The sizes are not read in a PDF's text layer (no OCR there: `78 78` in a budget
+ * book's cell is a 節's amount and its 説明's, two numbers).
  */
 export function repairOcrNumber(L: TableLayout, r: number, c: number): string | null {
   const written = normalized(L.text(r, c)).trim();
@@ -600,7 +603,12 @@ export function repairOcrNumber(L: TableLayout, r: number, c: number): string | 
     // (a blank that cuts a thousands group, `4,2 49`, or that leaves a part starting with 0, `35 00`, splits a number)
     const cutGroup = (/,\d{1,2}$/u.test(left) || /^0\d/u.test(right)) && WELL_FORMED.test(joined);
     let fits = false;
-    if (!cutGroup && WELL_FORMED.test(joined)) {
+    // (a PDF's text layer sets each number as its glyphs: a blank between two runs of digits is a gap between two
+    // numbers — a budget book's 節 and 説明 amounts on one line, `78 78` — unless it cuts a group; the sizes of the
+    // neighbours only tell OCR'd text, and text exports that may have been OCR'd, apart)
+    const cell = L.grid[r]?.[c];
+    const textLayer = (L.table.method === 'lattice' || L.table.method === 'stream') && cell?.confidence === undefined;
+    if (!cutGroup && !textLayer && WELL_FORMED.test(joined)) {
       // (a bracketed subset or ratio beside the value, `6 37<396>`, is no third number)
       const whole = t
         .replace(m[0], '')

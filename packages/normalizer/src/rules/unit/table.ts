@@ -2,10 +2,10 @@
  * Unit rules of tables: the unit comes from the cell, the row label, the column header, the corner cell, the table's
  * unit line or caption, or the measure word — in that order. Stage `unit`; per value, `value`.
  */
-import { budgetKindOfWord } from '@shiryo/model';
+import { budgetKindOfWord, CAPTION_TAIL_WORDS, wordsPattern } from '@shiryo/model';
 import { splitLabelUnit, unitInfo } from '../../quantity/index.js';
 import type { Piece } from '../../table/pieces.js';
-import { unitFromCompositeHint, unitFromLabel } from '../../table/pieces.js';
+import { normalized, unitFromCompositeHint, unitFromLabel } from '../../table/pieces.js';
 import { rule } from '../engine.js';
 import type { CellContext } from '../table-context.js';
 
@@ -273,6 +273,45 @@ export const rateKindIsPercent = rule<CellContext>({
   ],
 });
 
+/** `新規陽性者の状況`, `患者の状況`, `利用者数の推移`, `陽性者発生状況`: a caption naming the persons its table counts. */
+const PERSONS_CAPTION = new RegExp(
+  `[\\p{sc=Han}\\p{sc=Katakana}]者(?:数)?の?[\\p{sc=Han}]{0,2}(?:${wordsPattern(CAPTION_TAIL_WORDS)})`,
+  'u',
+);
+
+/** The nearest caption over the table that is no sentence (a note read as a heading ends with `。`). */
+const captionOf = (x: CellContext) =>
+  (x.ctx.section ?? '')
+    .split(' > ')
+    .reverse()
+    .find((part) => !/。\s*$/u.test(part)) ?? '';
+
+export const personsCaptionUnit = rule<CellContext>({
+  id: 'unit.persons-caption',
+  family: 'unit',
+  stage: 'unit',
+  priority: 65,
+  summary:
+    'Family "counts of people under a caption naming them" (a release\'s `１ 新規陽性者の状況`, `３ 患者の状況`): whole numbers no cell, header, unit line or measure word gives a unit are persons, with a warning (the caption, not the cell, says so).',
+  applies: (x) =>
+    !x.unit &&
+    x.quantities.length > 0 &&
+    x.quantities.every((q) => Number.isInteger(q.value) && !q.unit) &&
+    PERSONS_CAPTION.test(normalized(captionOf(x))),
+  apply(x) {
+    x.unit = 'person';
+    x.unitText = null;
+    x.warnings.push(`unit person from the caption «${captionOf(x)}»: no cell or header states it`);
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '２ 相談に来られた方の状況\n\n区分\t男性\t女性\n来所者\t41\t57\n\n３ 新規登録者の状況\n\n区分\t男性\t女性\n登録\t12\t19\n',
+      expect: { unit: 'person', value: 19 },
+    },
+  ],
+});
+
 export const TABLE_UNIT_RULES = [
   rateColumnUnit,
   rowUnit,
@@ -284,6 +323,7 @@ export const TABLE_UNIT_RULES = [
   labelCountOverTable,
   budgetColumnMoney,
   measureWordUnit,
+  personsCaptionUnit,
   rateKindIsPercent,
 ];
 
