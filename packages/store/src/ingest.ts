@@ -8,6 +8,7 @@ import {
   type Table,
 } from '@shiryo/model';
 import type Database from 'better-sqlite3';
+import { RESTATEMENTS } from './migrations/009_restatements.js';
 import type { IngestOptions, IngestResult } from './types.js';
 
 const json = (v: unknown): string => JSON.stringify(v);
@@ -64,6 +65,7 @@ const SQL = {
       period_end, value_kind, value, value_text, qualifier, page, table_index, row, col, confidence, warnings, rules,
       subset_of_kind, subgroup_canonical, measure_canonical)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  restatements: RESTATEMENTS,
   issue: `INSERT INTO issues (document_id, path, sha256, code, severity, stage, message, "where", created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 } as const;
@@ -198,6 +200,7 @@ function insertContents(
     );
     checkpoint(i + 1);
   });
+  if (norm.observations.length > 1) st.restatements.run(documentId);
   insertIssues(st, documentId, doc, [...doc.issues, ...norm.issues]);
 }
 
