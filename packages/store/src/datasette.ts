@@ -128,6 +128,18 @@ const TABLES: Readonly<Record<string, { description: string; columns?: Readonly<
   },
   cells: { description: 'Cells of the tables, with their row and column span and role (header, stub, body).' },
   blocks: { description: 'Headings, paragraphs and list items of each document (search them with blocks_fts).' },
+  search_items: {
+    description:
+      'Every block, table caption and table cell with words, for search (shiryo search): two-character words such as 拠点 are found through search_items_fts, which indexes the text as character pairs.',
+    columns: {
+      source: 'block (heading, paragraph, list item), caption (a table caption) or cell (a table cell with words)',
+      table_index: 'the table of a caption or cell (tables.table_index)',
+      row: 'row of the cell in its table',
+      col: 'column of the cell in its table',
+      text: 'the text as stored',
+      bigrams: 'the text as overlapping character pairs (NFKC, lower case): what search_items_fts indexes',
+    },
+  },
   indicators: { description: 'The national catalog of plan indicators.' },
   indicator_aliases: { description: 'Other names of the catalog indicators.' },
   municipalities: { description: '全国地方公共団体コード list (code4fukui/localgovjp, CC0).' },

@@ -9,6 +9,7 @@ import {
 } from '@shiryo/model';
 import type Database from 'better-sqlite3';
 import { RESTATEMENTS } from './migrations/009_restatements.js';
+import { indexDocument } from './search.js';
 import type { IngestOptions, IngestResult } from './types.js';
 
 const json = (v: unknown): string => JSON.stringify(v);
@@ -40,6 +41,7 @@ const SQL = {
   deleteBlocks: 'DELETE FROM blocks WHERE document_id = ?',
   deleteObservations: 'DELETE FROM observations WHERE document_id = ?',
   deleteIssues: 'DELETE FROM issues WHERE document_id = ?',
+  deleteSearch: 'DELETE FROM search_items WHERE document_id = ?',
   // (@known 0: the caller did not read the path's municipality; a path's city depends on the path alone, so the
   // one recorded stays)
   upsertPath: `INSERT INTO document_paths (path, document_id, municipality_code, seen_at) VALUES (@path, @id, @code, @at)
@@ -201,6 +203,7 @@ function insertContents(
     checkpoint(i + 1);
   });
   if (norm.observations.length > 1) st.restatements.run(documentId);
+  indexDocument(st.page.database, documentId);
   insertIssues(st, documentId, doc, [...doc.issues, ...norm.issues]);
 }
 
@@ -212,7 +215,14 @@ function rewriteDocument(
   norm: NormalizedDocument,
   opts: IngestOptions,
 ): void {
-  for (const del of [st.deletePages, st.deleteTables, st.deleteBlocks, st.deleteObservations, st.deleteIssues])
+  for (const del of [
+    st.deletePages,
+    st.deleteTables,
+    st.deleteBlocks,
+    st.deleteObservations,
+    st.deleteIssues,
+    st.deleteSearch,
+  ])
     del.run(documentId);
   st.updateDocument.run({ ...documentRow(doc, norm, opts), id: documentId });
   insertContents(st, documentId, doc, norm, opts);
