@@ -55,6 +55,7 @@ import { type Manifest, ManifestError, manifestRowFor, readManifest } from './ma
 import { Progress } from './progress.js';
 import { writeReport } from './report.js';
 import { compare, indicatorIn, indicators, query, searchCommand } from './research.js';
+import { traceCommand } from './trace.js';
 import { expandPaths } from './walk.js';
 
 /**
@@ -780,6 +781,16 @@ export function buildProgram(): Command {
     .addOption(new Option('--json', 'JSON, every field').conflicts('csv'))
     .action((words: string[], o: Parameters<typeof searchCommand>[1]) => {
       program.setOptionValue('exit', searchCommand(words, o));
+    });
+
+  program
+    .command('trace')
+    .description('where one stored number came from: its cell, header path, rules and source lines')
+    .argument('<observation_id>', 'observations_flat.observation_id (shiryo query or search finds it)')
+    .requiredOption('--db <file>', 'SQLite file written by ingest')
+    .option('--json', 'JSON: the observation, table, cell, headers, rules and source lines')
+    .action((id: string, o: { db: string; json?: boolean }) => {
+      program.setOptionValue('exit', traceCommand(id, o));
     });
 
   program
