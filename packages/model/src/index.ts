@@ -187,6 +187,8 @@ export const MediaType = z.enum([
   'text/html',
   'text/tab-separated-values',
   'application/pdf',
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ]);
 export type MediaType = z.infer<typeof MediaType>;
 
