@@ -113,6 +113,8 @@ const READERS: [string, string[]][] = [
   ['compare', ['compare', '--indicator', '居宅介護']],
   ['indicators', ['indicators', '居宅', '--db']],
   ['query', ['query', 'SELECT count(*) FROM observations']],
+  ['search', ['search', '介護']],
+  ['trace', ['trace', '1']],
 ];
 const withDb = (cmd: string[], db: string) => (cmd.at(-1) === '--db' ? [...cmd, db] : [...cmd, '--db', db]);
 
