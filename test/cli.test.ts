@@ -249,6 +249,14 @@ describe('ingest, export, summary', () => {
     const sql = examples.filter((e) => e.lang === 'sql');
     expect(sql.length).toBeGreaterThanOrEqual(4);
     expect(examples.some((e) => e.code.startsWith('pnpm -s shiryo compare'))).toBe(true);
+    // docs/RESEARCHERS.md: researchers' questions, each as a command and as SQL, all run here
+    const research = examples.filter((e) => e.file === 'docs/RESEARCHERS.md');
+    expect(research.filter((e) => e.lang === 'sql').length).toBeGreaterThanOrEqual(9);
+    for (const cmd of ['compare', 'indicators', 'search'])
+      expect(
+        research.some((e) => e.code.startsWith(`pnpm -s shiryo ${cmd} `)),
+        cmd,
+      ).toBe(true);
     for (const e of examples) {
       expect(e.output, `${e.file}: the ${e.lang} block «${e.code.slice(0, 60)}» shows its output`).not.toBeNull();
       const args =
