@@ -89,6 +89,8 @@ const COMMANDS = [
   'compare',
   'indicators',
   'query',
+  'search',
+  'trace',
   'metadata',
 ];
 
