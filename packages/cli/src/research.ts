@@ -1,5 +1,6 @@
 /** The questions researchers ask, as commands: compare (plans against results), indicators, query, search. */
 import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
 import { catalog, labelKey } from '@shiryo/normalizer';
 import {
   openStore,
@@ -283,6 +284,13 @@ export function query(sql: string, o: { db: string; csv?: boolean; json?: boolea
   }
 }
 
+/** A stored path as a person reads it: relative to the current folder when it lies under it, else as stored. */
+function shownPath(path: string): string {
+  if (!isAbsolute(path)) return path;
+  const r = relative(process.cwd(), path);
+  return r && !r.startsWith('..') && !isAbsolute(r) ? r : path;
+}
+
 /** Where a hit sits: the text, a table's caption, a table's cell. */
 function hitPlace(h: SearchHit): string {
   if (h.source === 'block') return 'text';
@@ -292,8 +300,9 @@ function hitPlace(h: SearchHit): string {
 
 /**
  * `shiryo search --db F <words…>`: the blocks, table captions and cells holding every word (two-character words
- * too: 拠点, 就労, 相談), by city and document, with the page and a snippet. Table (default), `--csv` or `--json`
- * (every field). Exit 1 when nothing is found.
+ * too: 拠点, 就労, 相談), by city and document, with the page and a snippet. Table (default; a document under the
+ * current folder is shown by its relative path), `--csv` or `--json` (every field, paths as stored). Exit 1 when
+ * nothing is found.
  */
 export function searchCommand(
   words: string[],
@@ -342,7 +351,7 @@ export function searchCommand(
     formatRows(
       'table',
       ['city', 'document', 'page', 'where', 'snippet'],
-      found.hits.map((h) => [h.municipality_name, h.document_path, h.page, hitPlace(h), h.snippet]),
+      found.hits.map((h) => [h.municipality_name, shownPath(h.document_path), h.page, hitPlace(h), h.snippet]),
     ),
   );
   return EXIT.OK;
