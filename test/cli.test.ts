@@ -121,7 +121,7 @@ describe('usage', () => {
       const options = [...help.matchAll(/^\s+(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1]!).filter((o) => o !== '--help');
       for (const o of options) expect(readme, `README documents ${c} ${o}`).toContain(o);
     }
-  });
+  }, 180_000); // (a --help spawned per command: over the default minute on a loaded machine)
 
   it('bare shiryo prints the help on stderr and exits 2 (bad usage)', () => {
     const r = shiryo();
