@@ -58,12 +58,14 @@ describe('canonical measure', () => {
 
 describe('in the store and the export', () => {
   it('are the last keys of the export contract, and the README documents them in that order', () => {
-    expect(EXPORT_KEYS.slice(-3)).toEqual(['subset_of_kind', 'subgroup_canonical', 'measure_canonical']);
+    // (then restatement, issue 14 item 5: appended after them)
+    expect(EXPORT_KEYS.slice(-4)).toEqual(['subset_of_kind', 'subgroup_canonical', 'measure_canonical', 'restatement']);
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const at = (k: string) => readme.indexOf(`| \`${k}\``);
     expect(at('subset_of_kind')).toBeGreaterThan(0);
     expect(at('subgroup_canonical')).toBeGreaterThan(at('subset_of_kind'));
     expect(at('measure_canonical')).toBeGreaterThan(at('subgroup_canonical'));
+    expect(at('restatement')).toBeGreaterThan(at('measure_canonical'));
   });
 
   it('a 再掲 row exports its group under one name, and 利用実人数 / none as 利用者数', () => {

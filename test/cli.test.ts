@@ -89,6 +89,8 @@ const COMMANDS = [
   'compare',
   'indicators',
   'query',
+  'search',
+  'trace',
   'metadata',
 ];
 
@@ -119,7 +121,7 @@ describe('usage', () => {
       const options = [...help.matchAll(/^\s+(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1]!).filter((o) => o !== '--help');
       for (const o of options) expect(readme, `README documents ${c} ${o}`).toContain(o);
     }
-  });
+  }, 180_000); // (a --help spawned per command: over the default minute on a loaded machine)
 
   it('bare shiryo prints the help on stderr and exits 2 (bad usage)', () => {
     const r = shiryo();
@@ -249,6 +251,14 @@ describe('ingest, export, summary', () => {
     const sql = examples.filter((e) => e.lang === 'sql');
     expect(sql.length).toBeGreaterThanOrEqual(4);
     expect(examples.some((e) => e.code.startsWith('pnpm -s shiryo compare'))).toBe(true);
+    // docs/RESEARCHERS.md: researchers' questions, each as a command and as SQL, all run here
+    const research = examples.filter((e) => e.file === 'docs/RESEARCHERS.md');
+    expect(research.filter((e) => e.lang === 'sql').length).toBeGreaterThanOrEqual(9);
+    for (const cmd of ['compare', 'indicators', 'search'])
+      expect(
+        research.some((e) => e.code.startsWith(`pnpm -s shiryo ${cmd} `)),
+        cmd,
+      ).toBe(true);
     for (const e of examples) {
       expect(e.output, `${e.file}: the ${e.lang} block «${e.code.slice(0, 60)}» shows its output`).not.toBeNull();
       const args =

@@ -468,8 +468,9 @@ describe('fuzzing `shiryo ingest`', () => {
     });
     // and a copy of the good one, so that the batch has one file certainly stored
     writeFileSync(join(docs, 'good-again.txt'), readFileSync(good));
-    // the walk reads the extensions shiryo knows (a .csv or a name without one is not a document to it)
-    const names = readdirSync(docs).filter((n) => /\.(txt|md|html|htm|tsv|pdf)$/i.test(n));
+    // the walk reads the extensions shiryo knows (.csv since spreadsheets are read; a name without one is not a
+    // document to it)
+    const names = readdirSync(docs).filter((n) => /\.(txt|md|html|htm|tsv|csv|xlsx|xlsm|pdf)$/i.test(n));
     expect(names.length).toBeGreaterThan(20);
 
     const r = await shiryo(['ingest', docs, '--db', db, '--no-summary', '--ocr', 'never', '--timeout', '60']);

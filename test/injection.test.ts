@@ -244,6 +244,8 @@ describe('export escaping round-trips', () => {
       const s = byKey.get(key(row))!;
       for (const k of EXPORT_KEYS) {
         if (k === 'warnings' || k === 'rules') expect(row[k]).toEqual(JSON.parse(String(s[k])));
+        // (stored 0/1, exported as a boolean)
+        else if (k === 'restatement') expect(row[k], k).toBe(s[k] === 1);
         else expect(row[k], k).toEqual(s[k]);
       }
     }
@@ -262,9 +264,11 @@ describe('export escaping round-trips', () => {
         const want =
           k === 'warnings' || k === 'rules'
             ? (JSON.parse(String(v)) as string[]).join('; ')
-            : v === null
-              ? ''
-              : String(v);
+            : k === 'restatement'
+              ? String(v === 1)
+              : v === null
+                ? ''
+                : String(v);
         expect(row[k], k).toBe(want);
       }
     }

@@ -54,7 +54,8 @@ import { Extractors } from './isolate.js';
 import { type Manifest, ManifestError, manifestRowFor, readManifest } from './manifest.js';
 import { Progress } from './progress.js';
 import { writeReport } from './report.js';
-import { compare, indicatorIn, indicators, query } from './research.js';
+import { compare, indicatorIn, indicators, query, searchCommand } from './research.js';
+import { traceCommand } from './trace.js';
 import { expandPaths } from './walk.js';
 
 /**
@@ -767,6 +768,29 @@ export function buildProgram(): Command {
     .option('--json', 'JSON')
     .action((word: string | undefined, o: { db?: string; json?: boolean }) => {
       program.setOptionValue('exit', indicators(word, o));
+    });
+
+  program
+    .command('search')
+    .description('blocks, table captions and cells holding every word (拠点, 就労 too): city, document, page, snippet')
+    .argument('<words...>', 'words that must all occur in one block, caption or cell (NFKC, any case)')
+    .requiredOption('--db <file>', 'SQLite file written by ingest')
+    .option('--municipality <code|name>', 'only documents of this municipality')
+    .option('--limit <n>', 'at most this many hits (default 50)', positiveInt)
+    .option('--csv', 'CSV, every field')
+    .addOption(new Option('--json', 'JSON, every field').conflicts('csv'))
+    .action((words: string[], o: Parameters<typeof searchCommand>[1]) => {
+      program.setOptionValue('exit', searchCommand(words, o));
+    });
+
+  program
+    .command('trace')
+    .description('where one stored number came from: its cell, header path, rules and source lines')
+    .argument('<observation_id>', 'observations_flat.observation_id (shiryo query or search finds it)')
+    .requiredOption('--db <file>', 'SQLite file written by ingest')
+    .option('--json', 'JSON: the observation, table, cell, headers, rules and source lines')
+    .action((id: string, o: { db: string; json?: boolean }) => {
+      program.setOptionValue('exit', traceCommand(id, o));
     });
 
   program

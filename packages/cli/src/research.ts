@@ -1,7 +1,16 @@
-/** The questions researchers ask, as commands: compare (plans against results), indicators, query. */
+/** The questions researchers ask, as commands: compare (plans against results), indicators, query, search. */
 import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
 import { catalog, labelKey } from '@shiryo/normalizer';
-import { openStore, type PlanVsActualRow, type Store, type StoredIndicator, sqliteReason } from '@shiryo/store';
+import {
+  openStore,
+  type PlanVsActualRow,
+  type SearchHit,
+  type Store,
+  type StoredIndicator,
+  searchQuery,
+  sqliteReason,
+} from '@shiryo/store';
 import Database from 'better-sqlite3';
 import { formatRows, type OutputFormat, plural } from './format.js';
 
@@ -273,4 +282,77 @@ export function query(sql: string, o: { db: string; csv?: boolean; json?: boolea
   } finally {
     db.close();
   }
+}
+
+/** A stored path as a person reads it: relative to the current folder when it lies under it, else as stored. */
+function shownPath(path: string): string {
+  if (!isAbsolute(path)) return path;
+  const r = relative(process.cwd(), path);
+  return r && !r.startsWith('..') && !isAbsolute(r) ? r : path;
+}
+
+/** Where a hit sits: the text, a table's caption, a table's cell. */
+function hitPlace(h: SearchHit): string {
+  if (h.source === 'block') return 'text';
+  if (h.source === 'caption') return `table ${h.table_index} caption`;
+  return `table ${h.table_index} r${h.row}c${h.col}`;
+}
+
+/**
+ * `shiryo search --db F <words…>`: the blocks, table captions and cells holding every word (two-character words
+ * too: 拠点, 就労, 相談), by city and document, with the page and a snippet. Table (default; a document under the
+ * current folder is shown by its relative path), `--csv` or `--json` (every field, paths as stored). Exit 1 when
+ * nothing is found.
+ */
+export function searchCommand(
+  words: string[],
+  o: { db: string; municipality?: string; limit?: number; csv?: boolean; json?: boolean },
+): number {
+  const query = searchQuery(words);
+  if (!query) {
+    err('shiryo search: give a word to search for (letters or digits, not only punctuation)\n');
+    return EXIT.USAGE;
+  }
+  const store = openStore(o.db, { readonly: true, migrateOlder: true });
+  let found: ReturnType<Store['search']>;
+  try {
+    found = store.search(words, { limit: o.limit ?? 50, municipality: o.municipality });
+  } finally {
+    store.close();
+  }
+  if (found.total === 0) {
+    err(`shiryo search: nothing holds ${words.join(' ')}\n`);
+    return EXIT.ALL_FAILED;
+  }
+  if (o.csv || o.json) {
+    const cols = [
+      'municipality_code',
+      'municipality_name',
+      'document_path',
+      'page',
+      'source',
+      'table_index',
+      'row',
+      'col',
+      'snippet',
+    ] as const;
+    out(
+      formatRows(
+        o.csv ? 'csv' : 'json',
+        cols,
+        found.hits.map((h) => cols.map((c) => h[c])),
+      ),
+    );
+    return EXIT.OK;
+  }
+  const shown = found.hits.length < found.total ? ` (the first ${found.hits.length}: --limit N for more)` : '';
+  out(`${words.join(' ')}: ${plural(found.total, 'hit')}${shown}\n`);
+  out(
+    formatRows(
+      'table',
+      ['city', 'document', 'page', 'where', 'snippet'],
+      found.hits.map((h) => [h.municipality_name, shownPath(h.document_path), h.page, hitPlace(h), h.snippet]),
+    ),
+  );
+  return EXIT.OK;
 }

@@ -2,7 +2,18 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { join, relative } from 'node:path';
 
 /** Extensions `ingest` picks up when it walks a directory (an explicit file is always tried). */
-export const INGEST_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.tsv', '.pdf'];
+export const INGEST_EXTENSIONS = [
+  '.txt',
+  '.md',
+  '.markdown',
+  '.html',
+  '.htm',
+  '.tsv',
+  '.csv',
+  '.xlsx',
+  '.xlsm',
+  '.pdf',
+];
 
 function globToRegExp(glob: string): RegExp {
   const body = glob

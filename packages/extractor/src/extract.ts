@@ -12,6 +12,7 @@ import { type DocIssue, keySource } from './draft.js';
 import { htmlTitle } from './html.js';
 import { readHtmlDocument } from './htmldoc.js';
 import { LimitExceeded } from './limits.js';
+import { csvToTsv } from './sheet.js';
 import { extensionOf, sniffBinary, sniffText } from './sniff.js';
 import { readTextDocument } from './textdoc.js';
 
@@ -80,6 +81,9 @@ export function extractBytes(bytes: Uint8Array, path: string, opts: ExtractOptio
     const { text, encoding, bom } = decodeText(bytes, path, opts);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const meta: Record<string, string> = bom ? { bom: 'true' } : {};
+    // CSV: its records as TSV lines, read by the TSV reader (sheet.ts)
+    if (extensionOf(path) === 'csv')
+      return extractText(csvToTsv(text), path, { mediaType: 'text/csv', encoding, sha256, bytes: bytes.length, meta });
     return extractText(text, path, { encoding, sha256, bytes: bytes.length, meta });
   } catch (e) {
     throw toShiryoError(e, path);

@@ -54,5 +54,6 @@ export {
   unrecoveredReasons,
 } from './repairs/index.js';
 export { reconcileRowWidths } from './repairs/reconcile.js';
+export { csvToTsv, parseCsv, type SheetText, xlsxToText } from './sheet.js';
 export { type BinaryKind, extensionOf, sniffBinary, sniffText } from './sniff.js';
 export { cleanText, isNumericData, isYearLike, nfkc, textKey } from './text.js';

@@ -138,8 +138,14 @@ describe('extractDocument on files', () => {
     ],
     [
       'a zip archive',
-      () => file('book.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0])),
+      () => file('book.zip', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0])),
       'UNSUPPORTED_MEDIA',
+    ],
+    // (a workbook is read since issue 14 item 9; one cut short is no workbook)
+    [
+      'a truncated workbook',
+      () => file('book.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0])),
+      'DECODE_FAILED',
     ],
   ];
   for (const [what, make, code] of cases) {

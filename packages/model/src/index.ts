@@ -188,6 +188,8 @@ export const MediaType = z.enum([
   'text/html',
   'text/tab-separated-values',
   'application/pdf',
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ]);
 export type MediaType = z.infer<typeof MediaType>;
 
@@ -297,6 +299,11 @@ export const Observation = z.object({
   subgroup_canonical: z.string().nullable().optional(),
   /** `measure` under one name (`利用実人数` → `利用者数`; none in `person/month` → `利用者数`): see `canonicalMeasure`. */
   measure_canonical: z.string().nullable().optional(),
+  /**
+   * Set by the store: the document stated this fact (indicator, subgroup, measure, unit, year, kind, value) before,
+   * in another table or a sentence; the views that count or compare leave it out.
+   */
+  restatement: z.boolean().optional(),
   /** Which reader made it: a table's data cell, or a sentence (of a paragraph, a bullet or a table's text cell). */
   reader: z.enum(['table', 'prose']).optional(),
 });
@@ -336,6 +343,7 @@ export const EXPORT_KEYS = [
   'subset_of_kind',
   'subgroup_canonical',
   'measure_canonical',
+  'restatement',
 ] as const;
 export type ExportKey = (typeof EXPORT_KEYS)[number];
 export type ExportedObservation = Observation & { document_sha256: string; document_path: string };

@@ -47,10 +47,13 @@ export const OBSERVATION_COLUMNS: Readonly<Record<string, string>> = {
   subgroup_canonical:
     'the subgroup in one wording for all cities (精神障がい者の利用者数(再掲) → 精神障害者), for grouping',
   measure_canonical: 'the measure in one wording (利用実人数, 利用者数 → 利用者数), for grouping',
+  restatement:
+    '1 when the document stated this fact before, in another table or a sentence (counted once: left out of city_comparison and plan_vs_actual)',
   document_title: 'title of the source document',
   indicator_canonical_label: "the catalog's label for indicator_id",
   observation_id: 'observations.id',
   document_id: 'documents.id',
+  restates: 'for a restatement: the observation_id of the first statement of the fact in the document; NULL otherwise',
 };
 
 const PLAN_VS_ACTUAL: Readonly<Record<string, string>> = {
@@ -70,7 +73,7 @@ const PLAN_VS_ACTUAL: Readonly<Record<string, string>> = {
   computed_rate: '100 × actual / plan, one decimal',
   shortfall: '1 when actual is below plan, 0 when not, NULL when either is missing',
   conflicts: 'the kinds whose stored values disagree (two tables of one city, or breakdown rows not told apart)',
-  n_observations: 'observations behind the row',
+  n_observations: 'observations behind the row (restatements left out)',
   n_documents: 'documents behind the row',
   confidence: 'the lowest confidence of the observations behind the row',
 };
@@ -125,6 +128,18 @@ const TABLES: Readonly<Record<string, { description: string; columns?: Readonly<
   },
   cells: { description: 'Cells of the tables, with their row and column span and role (header, stub, body).' },
   blocks: { description: 'Headings, paragraphs and list items of each document (search them with blocks_fts).' },
+  search_items: {
+    description:
+      'Every block, table caption and table cell with words, for search (shiryo search): two-character words such as 拠点 are found through search_items_fts, which indexes the text as character pairs.',
+    columns: {
+      source: 'block (heading, paragraph, list item), caption (a table caption) or cell (a table cell with words)',
+      table_index: 'the table of a caption or cell (tables.table_index)',
+      row: 'row of the cell in its table',
+      col: 'column of the cell in its table',
+      text: 'the text as stored',
+      bigrams: 'the text as overlapping character pairs (NFKC, lower case): what search_items_fts indexes',
+    },
+  },
   indicators: { description: 'The national catalog of plan indicators.' },
   indicator_aliases: { description: 'Other names of the catalog indicators.' },
   municipalities: { description: '全国地方公共団体コード list (code4fukui/localgovjp, CC0).' },

@@ -5,6 +5,8 @@ import type { ExportFilter, ExportFormat } from './types.js';
 
 /** The keys stored as JSON arrays: an array in JSONL, joined with `; ` in CSV. */
 const ARRAYS = new Set([EXPORT_KEYS.indexOf('warnings'), EXPORT_KEYS.indexOf('rules')]);
+/** Stored as 0/1: `true`/`false` in JSONL and CSV (pandas and R read both as booleans). */
+const BOOLEANS = new Set([EXPORT_KEYS.indexOf('restatement')]);
 const CHUNK = 64 * 1024;
 
 function selectSql(filter: ExportFilter): { sql: string; params: (string | number)[] } {
@@ -49,7 +51,7 @@ function selectSql(filter: ExportFilter): { sql: string; params: (string | numbe
 function jsonLine(values: unknown[]): string {
   const o: Record<string, unknown> = {};
   EXPORT_KEYS.forEach((k, i) => {
-    o[k] = ARRAYS.has(i) ? JSON.parse(String(values[i])) : values[i];
+    o[k] = ARRAYS.has(i) ? JSON.parse(String(values[i])) : BOOLEANS.has(i) ? values[i] === 1 : values[i];
   });
   return `${JSON.stringify(o)}\n`;
 }
@@ -58,6 +60,7 @@ function csvLine(values: unknown[]): string {
   return csvRecord(
     values.map((v, i) => {
       if (ARRAYS.has(i)) return (JSON.parse(String(v)) as string[]).join('; ');
+      if (BOOLEANS.has(i)) return v === 1 ? 'true' : 'false';
       return v === null || v === undefined ? '' : String(v);
     }),
   );

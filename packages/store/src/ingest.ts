@@ -9,6 +9,8 @@ import {
   type Table,
 } from '@shiryo/model';
 import type Database from 'better-sqlite3';
+import { RESTATEMENTS } from './migrations/009_restatements.js';
+import { indexDocument } from './search.js';
 import type { IngestOptions, IngestResult } from './types.js';
 
 const json = (v: unknown): string => JSON.stringify(v);
@@ -80,6 +82,7 @@ const SQL = {
   deleteBlocks: 'DELETE FROM blocks WHERE document_id = ?',
   deleteObservations: 'DELETE FROM observations WHERE document_id = ?',
   deleteIssues: 'DELETE FROM issues WHERE document_id = ?',
+  deleteSearch: 'DELETE FROM search_items WHERE document_id = ?',
   // (@known 0: the caller did not read the path's municipality; a path's city depends on the path alone, so the
   // one recorded stays)
   upsertPath: `INSERT INTO document_paths (path, document_id, municipality_code, seen_at) VALUES (@path, @id, @code, @at)
@@ -101,6 +104,7 @@ const SQL = {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   observation: `INSERT INTO observations (${OBSERVATION_COLUMNS.map(([name]) => name).join(', ')})
     VALUES (${OBSERVATION_COLUMNS.map(() => '?').join(', ')})`,
+  restatements: RESTATEMENTS,
   issue: `INSERT INTO issues (document_id, path, sha256, code, severity, stage, message, "where", created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 } as const;
@@ -203,6 +207,8 @@ function insertContents(
     insert.run(observationRow(documentId, o));
     checkpoint(i + 1);
   });
+  if (norm.observations.length > 1) st.restatements.run(documentId);
+  indexDocument(st.page.database, documentId);
   insertIssues(st, documentId, doc, [...doc.issues, ...norm.issues]);
 }
 
@@ -214,7 +220,14 @@ function rewriteDocument(
   norm: NormalizedDocument,
   opts: IngestOptions,
 ): void {
-  for (const del of [st.deletePages, st.deleteTables, st.deleteBlocks, st.deleteObservations, st.deleteIssues])
+  for (const del of [
+    st.deletePages,
+    st.deleteTables,
+    st.deleteBlocks,
+    st.deleteObservations,
+    st.deleteIssues,
+    st.deleteSearch,
+  ])
     del.run(documentId);
   st.updateDocument.run({ ...documentRow(doc, norm, opts), id: documentId });
   insertContents(st, documentId, doc, norm, opts);

@@ -17,6 +17,7 @@ import {
   summary,
 } from './queries.js';
 import { upsertCatalog, upsertMunicipalities } from './reference.js';
+import { indexPending, type SearchHit, search } from './search.js';
 import type {
   CatalogEntryInput,
   DocumentWithoutMunicipality,
@@ -57,6 +58,14 @@ export interface Store {
   listIssues(filter?: IssueFilter): IssueRow[];
   /** Rows of the `plan_vs_actual` view. */
   planVsActual(filter?: PlanVsActualFilter): PlanVsActualRow[];
+  /**
+   * Blocks, table captions and cells holding every word (any length: 拠点 too), by city and document;
+   * `total` counts every hit, `hits` holds the first `limit`.
+   */
+  search(
+    words: readonly string[],
+    opts?: { limit?: number; municipality?: string },
+  ): { total: number; hits: SearchHit[] };
   /** The stored catalog, with aliases and observation counts. */
   indicators(): StoredIndicator[];
   migrations(): AppliedMigration[];
@@ -188,6 +197,7 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       migrate(db);
+      indexPending(db);
     }
     const problem = schemaProblem(db);
     if (problem) throw new Error(problem);
@@ -218,6 +228,7 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
     listIssues: (filter) => listIssues(db, filter),
     planVsActual: (filter) => planVsActual(db, filter),
     indicators: () => storedIndicators(db),
+    search: (words, o) => search(db, words, o),
     migrations: () => appliedMigrations(db),
     optimize: () => {
       try {

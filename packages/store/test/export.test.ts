@@ -87,8 +87,9 @@ describe('exportObservations', () => {
       .map((l) => JSON.parse(l) as Record<string, unknown>);
     for (const r of rows) expect(Object.keys(r)).toEqual([...EXPORT_KEYS]);
     const back = rows.map((r) => {
-      // (the canonical names the store derives at ingest are not part of the observation given)
-      const { document_sha256, document_path, subgroup_canonical: _s, measure_canonical: _m, ...o } = r;
+      // (the canonical names and the restatement flag the store derives at ingest are not part of the observation given)
+      const { document_sha256, document_path, subgroup_canonical: _s, measure_canonical: _m, restatement, ...o } = r;
+      expect(restatement).toBe(false);
       expect([document_sha256, document_path]).toEqual([doc.sha256, doc.path]);
       return Observation.parse(o);
     });
@@ -116,7 +117,7 @@ describe('exportObservations', () => {
 
   it('a subset exports the kind of the figure it is part of: subset_of_kind, the key before the canonical names; null for other kinds', () => {
     const at = EXPORT_KEYS.indexOf('subset_of_kind');
-    expect(EXPORT_KEYS.slice(at)).toEqual(['subset_of_kind', 'subgroup_canonical', 'measure_canonical']);
+    expect(EXPORT_KEYS.slice(at)).toEqual(['subset_of_kind', 'subgroup_canonical', 'measure_canonical', 'restatement']);
     const part = obs({ value_kind: 'subset', subset_of_kind: 'actual', subgroup: '精神障害者', value: 12, col: 3 });
     // A kind given for a number that is no subset is not stored: only subsets are parts of another figure.
     const whole = obs({ value_kind: 'actual', subset_of_kind: 'plan', value: 41, col: 2 });

@@ -42,6 +42,7 @@ describe('views', () => {
       'indicator_canonical_label',
       'observation_id',
       'document_id',
+      'restates',
     ]);
     const rows = store.db
       .prepare(

@@ -2,10 +2,13 @@
  * extractDocument with PDFs: a file whose first KiB holds `%PDF-` (or that is named .pdf and is no other known
  * binary) goes to `readPdf`; everything else to the text-export reader, unchanged.
  */
+
+import { createHash } from 'node:crypto';
 import { open, readFile, stat } from 'node:fs/promises';
 import { type ExtractedDocument, ShiryoError, toShiryoError } from '@shiryo/model';
 import { DEFAULT_MAX_BYTES } from '../decode.js';
-import { type ExtractOptions, extractDocument as extractTextFile } from '../extract.js';
+import { type ExtractOptions, extractText, extractDocument as extractTextFile } from '../extract.js';
+import { xlsxToText } from '../sheet.js';
 import { extensionOf, sniffBinary } from '../sniff.js';
 import { type ReadPdfOptions, readPdf } from './read.js';
 
@@ -33,6 +36,48 @@ export function isPdfFile(path: string, first: Uint8Array): boolean {
   return kind?.kind === 'pdf' || (!kind && extensionOf(path) === 'pdf');
 }
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' as const;
+
+/** Is this file an Excel workbook (a ZIP named .xlsx or .xlsm)? */
+export function isXlsxFile(path: string, first: Uint8Array): boolean {
+  return ['xlsx', 'xlsm'].includes(extensionOf(path)) && sniffBinary(first)?.name.startsWith('ZIP') === true;
+}
+
+/** An Excel workbook: its sheets as TSV text, read by the text-export reader (sheet.ts). */
+async function extractXlsx(path: string, opts: ExtractFileOptions): Promise<ExtractedDocument> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  let bytes: Uint8Array;
+  try {
+    const st = await stat(path);
+    if (st.size > maxBytes) {
+      throw new ShiryoError('TOO_LARGE', path, `${st.size} bytes is over the limit of ${maxBytes} bytes`);
+    }
+    bytes = await readFile(path);
+  } catch (e) {
+    throw toShiryoError(e, path, 'FILE_UNREADABLE');
+  }
+  let sheet: Awaited<ReturnType<typeof xlsxToText>>;
+  try {
+    sheet = await xlsxToText(bytes);
+  } catch (e) {
+    throw new ShiryoError(
+      'DECODE_FAILED',
+      path,
+      `not a readable Excel workbook: ${e instanceof Error ? e.message : String(e)}`,
+      {
+        cause: e,
+      },
+    );
+  }
+  if (!sheet.text.trim()) throw new ShiryoError('EMPTY_DOCUMENT', path, 'the workbook has no cell with a value');
+  return extractText(sheet.text, path, {
+    mediaType: XLSX,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    bytes: bytes.length,
+    meta: { sheets: sheet.sheets.join(' / ') },
+  });
+}
+
 /** Read and extract one file of any supported kind. Every failure is a ShiryoError naming the file. */
 export async function extractDocument(path: string, opts: ExtractFileOptions = {}): Promise<ExtractedDocument> {
   // A named pipe or a device is never opened (reading one can block forever): the text reader refuses it by stat.
@@ -42,6 +87,7 @@ export async function extractDocument(path: string, opts: ExtractFileOptions = {
   );
   if (!regular) return extractTextFile(path, opts);
   const first = await head(path);
+  if (first && isXlsxFile(path, first)) return extractXlsx(path, opts);
   if (!first || !isPdfFile(path, first)) return extractTextFile(path, opts);
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let bytes: Uint8Array;

@@ -6,6 +6,8 @@ import { sql as planVsActual } from './005_plan_vs_actual.js';
 import { sql as subsetOfKind } from './006_subset_of_kind.js';
 import { sql as canonicalNames } from './007_canonical_names.js';
 import { sql as nationalScale } from './008_national_scale.js';
+import { sql as restatements } from './009_restatements.js';
+import { sql as search } from './010_search.js';
 
 export interface Migration {
   /** 1, 2, 3 …: applied in this order, recorded in `migrations` and `PRAGMA user_version`. */
@@ -24,6 +26,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 6, name: 'subset of kind', sql: subsetOfKind },
   { id: 7, name: 'canonical subgroups and measures', sql: canonicalNames },
   { id: 8, name: 'national scale', sql: nationalScale },
+  { id: 9, name: 'restatements', sql: restatements },
+  { id: 10, name: 'search', sql: search },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
