@@ -43,7 +43,8 @@ function headRowsAt(lines: readonly string[], i: number): number {
   for (let k = 1; k <= MAX_HEAD_ROWS; k++) {
     const b = lines[i + k];
     if (b === undefined) return 0;
-    if (b.includes('-') && MD_SEPARATOR.test(b)) return k === 1 && !a.trim().startsWith('|') && !b.includes('|') ? 0 : k;
+    if (b.includes('-') && MD_SEPARATOR.test(b))
+      return k === 1 && !a.trim().startsWith('|') && !b.includes('|') ? 0 : k;
     // (more than one header row: each a pipe row of its own, `|` first)
     if (!a.trim().startsWith('|') || !b.trim().startsWith('|')) return 0;
   }
@@ -65,7 +66,8 @@ export function readMarkdownTable(lines: SourceLine[], start: number): { table: 
     ),
   );
   const rows: string[][] = [];
-  for (let h = 0; h < nHead; h++) rows.push(nHead > 1 ? splitHeadRow(lines[start + h]!.text) : splitPipeRow(lines[start + h]!.text));
+  for (let h = 0; h < nHead; h++)
+    rows.push(nHead > 1 ? splitHeadRow(lines[start + h]!.text) : splitPipeRow(lines[start + h]!.text));
   let i = start + nHead + 1;
   for (; i < lines.length; i++) {
     const text = lines[i]!.text;
