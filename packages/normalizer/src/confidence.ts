@@ -132,6 +132,10 @@ export function calibrate(score: number, model: ConfidenceModel): number {
   return Math.round(reserved * 1000) / 1000;
 }
 
+/** The highest confidence a number read by OCR may have: below the top band (`≥ 0.9`), until OCR'd documents with
+ * known truth are in the calibration and earn it. */
+export const OCR_CONFIDENCE_CEILING = 0.89;
+
 /**
  * Set every observation's confidence from its evidence; an observation with warnings (a failed self-check, a year
  * not stated) never above 0.5.
@@ -148,8 +152,9 @@ export function assignConfidence(
     const table = o.table_index === null ? undefined : tables.get(o.table_index);
     let c = calibrate(modelScore(confidenceFeatures(o, table, context), model), model);
     // (a number read by OCR is never surer than the words it was read from: the reader's cap, the lowest confidence
-    // of its cell, row label and column header, stands)
-    if (o.table_index !== null && ocrTables.has(o.table_index)) c = Math.min(c, o.confidence);
+    // of its cell, row label and column header, stands; and never in the top band, which promises 99 right in 100:
+    // no OCR'd table is in the documents the model was calibrated on)
+    if (o.table_index !== null && ocrTables.has(o.table_index)) c = Math.min(c, o.confidence, OCR_CONFIDENCE_CEILING);
     o.confidence = o.warnings.length ? Math.min(c, 0.5) : c;
   }
 }

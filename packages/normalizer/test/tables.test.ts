@@ -291,8 +291,8 @@ describe('an OCR table: each number carries the lowest confidence of the cells i
   it('value cell, its row label and its column header: the lowest of them, never above the table quality', () => {
     const byValue = new Map(obs.map((o) => [o.value, o.confidence]));
     // 412: header 0.5, stub 0.8, cell 0.95 → 0.5; 397: cell 0.2; 1,046: header 0.5; 1,018: nothing below 0.9
-    // (stub 0.9, header and cell certain) → the table's quality 0.9 caps it, and the calibrated model lower still:
-    // no evidence is measured right 99 times in 100 yet, so nothing gets 0.9 (docs/confidence.md).
+    // (stub 0.9, header and cell certain) → the table's quality 0.9 caps it, and an OCR'd number never reaches the
+    // top band (OCR_CONFIDENCE_CEILING: no OCR'd document is in the calibration, docs/confidence.md).
     expect([...byValue.entries()].sort((a, b) => a[0]! - b[0]!)).toEqual([
       [397, 0.2],
       [412, 0.5],

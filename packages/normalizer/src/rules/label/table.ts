@@ -66,7 +66,11 @@ export const restatedPartOfRowAbove = rule<CellContext>({
   summary:
     'Family "restated breakdown rows": `（再掲）精神障害者`, `〈再掲〉障害児`, `精神障害者の利用者数（再掲）` under `共同生活援助（人/月）` restate a part of the indicator above — its label, the group as subgroup, the measure after の as measure (its unit, when the row writes none, is the row above\'s: unit.part-of-row-above).',
   // (the stub as written: its label has lost a 【再掲】 mark)
-  applies: (x) => x.rowLabels.length === 1 && !!x.prevIndicator && restatedStub(x) !== null,
+  applies: (x) =>
+    x.rowLabels.length === 1 &&
+    !!x.prevIndicator &&
+    !x.fired.includes('label.part-of-row-above') &&
+    restatedStub(x) !== null,
   apply(x) {
     const { part, measure } = restatedStub(x)!;
     x.rowLabels = [x.prevIndicator!];
