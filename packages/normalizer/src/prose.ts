@@ -350,7 +350,9 @@ function segmentEvidence(x: ProseValueContext): void {
   const { I, q } = x;
   const { text, periods } = I;
   // Periods before a kind marker (`【目標値】`) belong to what came before it.
-  for (const m of text.slice(0, q.start).matchAll(KIND_MARKERS)) I.markerAt = Math.max(I.markerAt, m.index ?? -1);
+  // (the markers found once per text, not once per value: a paragraph of thousands of values stays linear)
+  I.markers ??= [...text.matchAll(KIND_MARKERS)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  for (const [start, end] of I.markers) if (end <= q.start) I.markerAt = Math.max(I.markerAt, start);
   // A year inside an earlier bullet item (`・令和3年度(6人)の1.5倍 • 就労移行支援事業所:1人`) is that item's; a year
   // before the first bullet (`令和5年度末 • 移行者数:5人 • 削減数:2人`) heads them all.
   const marks = bulletStarts(text).filter((i) => i < q.start);
@@ -386,14 +388,16 @@ function segmentEvidence(x: ProseValueContext): void {
   let label = x.listed ? x.seg.slice(x.listAt) : x.seg;
   // Remove the periods with the words that tie them to the sentence (`令和8年度末までに`, `令和8年度中に`); the
   // longest first, so that `令和3年` read elsewhere in the paragraph does not cut `令和3年度` to `度`.
-  for (const p of [...periods].sort((a, b) => b.text.length - a.text.length))
-    label = label.replace(
-      new RegExp(
-        `${escapeRe(p.text)}\\s*(?:中に|中|末までに|末まで|までに|まで|時点で|時点の|時点|現在|において|における|の)?`,
-        'u',
-      ),
-      ' ',
-    );
+  I.periodsByLength ??= [...periods].sort((a, b) => b.text.length - a.text.length);
+  for (const p of I.periodsByLength)
+    if (label.includes(p.text))
+      label = label.replace(
+        new RegExp(
+          `${escapeRe(p.text)}\\s*(?:中に|中|末までに|末まで|までに|まで|時点で|時点の|時点|現在|において|における|の)?`,
+          'u',
+        ),
+        ' ',
+      );
   // Brackets emptied by removing their year (`(令和4年度) 2回実施`) say nothing.
   x.label = label.replace(/[0-9０-９]+\s*(か月間|ヶ月間|年間)/g, ' ').replace(/[(（]\s*[)）]/gu, ' ');
 }

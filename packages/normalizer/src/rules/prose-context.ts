@@ -42,6 +42,10 @@ export interface ProseItemContext {
   prevKind: ValueKind | null;
   runningKind: ValueKind | null;
   markerAt: number;
+  /** The kind markers of the text (start, end), found once; `markerAt` follows them as the values advance. */
+  markers?: [number, number][];
+  /** The periods, longest text first (the order a label loses them in), sorted once. */
+  periodsByLength?: PeriodSpan[];
   prevPeriod: FiscalPeriod | null;
   /** Starts of the periods that dated a base (`令和4年度末の施設入所者数（58人）`): those dates are the base's only. */
   baseYears: Set<number>;
