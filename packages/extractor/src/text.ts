@@ -91,31 +91,25 @@ export function isNumericData(text: string): boolean {
 }
 
 /**
- * A cell that dates a count with its unit (`令和4年度末の施設入所者数142人`, `令和8年度末に135人以下`, `2023年度 月5人`): a
- * value written in words, not a label. A count that describes what follows it (`定員30人以上の施設`, `1人当たり`) is part
- * of a label; a date (`令和6年4月1日`) is no count.
+ * A count with its counter (`248人`, `1 か所`, `年 2 回`, `2割`, `1.28倍`, `350千円`), not an ordinal (`第1回`, `2回目`)
+ * nor a rate's base (`1人当たり`, `1人につき`, `1件毎`).
  */
-export function datesCount(text: string): boolean {
-  const t = cleanText(text);
-  return (
-    /(?:令和|平成|[RH])\s*(?:\d{1,2}|元)\s*年|(?:19|20)\d{2}\s*年/u.test(t) &&
-    /(?<![第\d.,])\d[\d,]*(?:\.\d+)?\s*(?:人|名|件|か所|箇所|カ所|ヶ所|%|円|倍|世帯|床|回(?!目))(?:以上|以下|未満)?(?![のあ当毎])/u.test(
-      t,
-    )
-  );
-}
-
-/** A count with its counter (`248人`, `1 か所`, `年 2 回`, `2割`), not an ordinal (`第1回`) nor a rate's base (`1人当たり`). */
 const COUNT =
-  /(?<![第\d.,])\d[\d,]*(?:\.\d+)?\s*(?:人|名|件|回(?!目)|か所|ヵ所|カ所|ヶ所|箇所|世帯|床|割|%|％)(?!\s*(?:当た?り|あたり|につき|対))/u;
+  /(?<![第\d.,])\d[\d,]*(?:\.\d+)?\s*(?:人|名|件|回(?!目)|か所|ヵ所|カ所|ヶ所|箇所|世帯|床|割|%|％|円|倍)(?!\s*(?:当た?り|あたり|につき|対|毎))/u;
+
+/** A year written anywhere in a text (`令和4年`, `R8年度`, `H29年`, `2023年`). */
+const YEAR_IN_TEXT = /(?:令和|平成|昭和|(?<![A-Za-z])[RHS])\s*(?:\d{1,2}|元)\s*年|(?:19|20)\d{2}\s*年/u;
 
 /**
- * A time point followed by a count (`令和4年度末 248人`, `令和5年6月末の入院患者数 286 人`, `令和8年度末までに 15人以上`):
- * the value at that time, written with its date in one cell, not a label of a column.
+ * A time point and a count in one cell (`令和4年度末 248人`, `令和5年6月末の入院患者数 286 人`, `令和8年度末に135人以下`,
+ * `2023年度 月5人`): the value at that time, written with its date, not a label of a column nor pieces of one. The
+ * year's own number is no count; a count that describes a rate's base
+ * (`1人当たり`) or an ordinal (`第1回`) is none; a bare date (`令和6年4月1日`) has no count.
  */
 export function isDatedCount(text: string): boolean {
   const t = cleanText(text);
-  return isYearLike(t) && COUNT.test(t.replace(/^(?:令和|平成|昭和)\s*(?:\d{1,2}|元)\s*年/u, ''));
+  if (!isYearLike(t) && !YEAR_IN_TEXT.test(t)) return false;
+  return COUNT.test(t.replace(YEAR_IN_TEXT, ' '));
 }
 
 /** Sentence punctuation: a line or cell containing it reads as prose, not as a label. */

@@ -10,7 +10,7 @@
  */
 import { ANSWER_WORDS, type CellRole, type Table, type TableCell, wordsPattern } from '@shiryo/model';
 import { withRepair } from '../draft.js';
-import { datesCount, isDatedCount, isNumericData, isYearLike, SENTENCE_PUNCT } from '../text.js';
+import { isDatedCount, isNumericData, isYearLike, SENTENCE_PUNCT } from '../text.js';
 
 const MAX_HEADER_ROWS = 4;
 const ANSWER = new RegExp(`^(?:${wordsPattern(ANSWER_WORDS)})$`, 'u');
@@ -32,14 +32,7 @@ export function isHeaderLikeRow(cells: TableCell[]): boolean {
     // (`年4回`, `年 6 回`, `延べ 360人`: a rate or a qualifier before the number still makes a value)
     const bare = s.replace(/^(?:年間|月間|年|月|週|延べ|約)\s*(?=[0-9０-９])/u, '');
     // (`令和4年度末 248人`, `令和8年度末に135人以下`: a value with its date, a body cell of a table of bases and targets)
-    if (
-      isNumericData(s) ||
-      isNumericData(bare) ||
-      isDatedCount(s) ||
-      datesCount(s) ||
-      SENTENCE_PUNCT.test(s) ||
-      s.includes('、')
-    )
+    if (isNumericData(s) || isNumericData(bare) || isDatedCount(s) || SENTENCE_PUNCT.test(s) || s.includes('、'))
       return false;
     return [...s].length <= (isYearLike(s) ? MAX_PERIOD_LABEL_LENGTH : MAX_LABEL_LENGTH);
   });
