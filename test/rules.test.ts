@@ -43,11 +43,12 @@ describe('the rule registry', () => {
             (want.value_kind === undefined || o.value_kind === want.value_kind) &&
             (want.unit === undefined || o.unit === want.unit) &&
             (want.subgroup === undefined || o.subgroup === want.subgroup) &&
+            (want.measure === undefined || o.measure === want.measure) &&
             (want.label === undefined || o.indicator_label.includes(want.label)),
         );
         const shown = norm.observations.map(
           (o) =>
-            `${o.indicator_label}/${o.subgroup ?? ''} FY${o.fiscal_year} ${o.value_kind} ${o.value} ${o.unit} [${o.rules.join(',')}]`,
+            `${o.indicator_label}/${o.subgroup ?? ''}/${o.measure ?? ''} FY${o.fiscal_year} ${o.value_kind} ${o.value} ${o.unit} [${o.rules.join(',')}]`,
         );
         expect(holds.length, `no observation holds ${JSON.stringify(want)}: ${shown.join(' ; ')}`).toBeGreaterThan(0);
         // (skip rules make no observation; layout rules also shape tables whose values are read from sentences)

@@ -20,7 +20,7 @@ import { makeObservation, type ObservationDraft } from './observe.js';
 import { findPeriods } from './period/index.js';
 import { type ProseState, proseToObservations } from './prose.js';
 import type { RuleTrace } from './rules/engine.js';
-import { PART_OF, valueLabel } from './rules/label/table.js';
+import { readPartOf, valueLabel } from './rules/label/table.js';
 import { observationContext } from './rules/observation-context.js';
 import type { CellContext, HeaderBlock, TableLayout } from './rules/table-context.js';
 import { TABLE_OBSERVATION_RULES, TABLE_RULES } from './rules/tables.js';
@@ -436,10 +436,9 @@ export function tableToObservations(
           .slice(0, Math.min(c, stubCols))
           .filter((p, i): p is Piece => !!p && national[i]! && p.period?.fiscalYear != null && !p.label),
       );
-      // `　うち就労移行支援事業` under `(7) 福祉施設から一般就労への移行者数`: the row is a part of the row above.
-      const part = lead && prevIndicator ? PART_OF.exec(lead) : null;
-      const partOf =
-        part && (part[1] ?? part[2])?.trim() ? { indicator: prevIndicator!, part: (part[1] ?? part[2])!.trim() } : null;
+      // `　うち就労移行支援事業` (or `（再掲）…`) under `(7) 福祉施設から一般就労への移行者数`: a part of the row above.
+      const part = lead && prevIndicator ? readPartOf(lead) : null;
+      const partOf = part ? { indicator: prevIndicator!, part: part.part } : null;
       const state: ProseState = {
         lead,
         // Values written in a plan's own column (`第7期…計画`) are that plan's targets unless they say otherwise.

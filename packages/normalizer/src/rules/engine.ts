@@ -29,6 +29,7 @@ export interface ExampleExpectation {
   value?: number;
   unit?: string | null;
   subgroup?: string | null;
+  measure?: string | null;
 }
 
 export interface RuleExample {

@@ -13,7 +13,29 @@ const TOTAL = new RegExp(`^(?:${wordsPattern(TOTAL_WORDS)})$`, 'u');
 /** The indicator the labels make: each without its numbering, joined. */
 export const indicatorOf = (labels: string[]) => labels.map(stripNumbering).filter(Boolean).join(' ');
 
-export const PART_OF = /^(?:うち\s*(.+)|[(（]\s*(?:うち|内)\s*([^)）]+)[)）])$/u;
+/** `うち精神障害者`, `（うち 精神）`, `（内 精神）`: a part of the row above (a bare 内 counts only in brackets: `内部`). */
+const PART_OF = /^(?:うち\s*(.+)|[(（]\s*(?:うち|内)\s*([^)）]+)[)）])$/u;
+
+/** A 再掲 mark before or after a row's name: `（再掲）`, `〈再掲〉`, `<再掲>`, `【再掲】`, `再掲：`. */
+const RESTATED_BEFORE = /^(?:[(（〈<＜【［[]\s*再掲\s*[)）〉>＞】］\]]|再掲\s*[:：]|再掲\s+)\s*(.+)$/u;
+const RESTATED_AFTER = /^(.+?)\s*[(（〈<＜【［[]\s*再掲\s*[)）〉>＞】］\]]$/u;
+
+/**
+ * What a row names as a part of the row above — the one reader of the family for stubs and for words in text cells:
+ * `うち精神障害者`, `（内 精神）` (mark うち), `（再掲）精神障害者`, `〈再掲〉障害児`, `精神障害者の利用者数（再掲）` (mark 再掲).
+ * The group is the part; a measure after its last の (`の利用者数`) is the measure, not part of the group.
+ */
+export function readPartOf(label: string): { part: string; measure: string | null; mark: 'うち' | '再掲' } | null {
+  const u = PART_OF.exec(label);
+  const m = u ? null : (RESTATED_BEFORE.exec(label) ?? RESTATED_AFTER.exec(label));
+  const named = (u ? (u[1] ?? u[2]) : m?.[1])?.trim();
+  if (!named || (!u && (named.length > 24 || /再掲/u.test(named)))) return null;
+  const mark = u ? 'うち' : '再掲';
+  const of = named.lastIndexOf('の');
+  if (of > 0 && isMeasureOnly(named.slice(of + 1)))
+    return { part: named.slice(0, of), measure: named.slice(of + 1), mark };
+  return { part: named, measure: null, mark };
+}
 
 export const partOfRowAbove = rule<CellContext>({
   id: 'label.part-of-row-above',
@@ -22,13 +44,12 @@ export const partOfRowAbove = rule<CellContext>({
   priority: 10,
   summary:
     '`うち精神障害者` (or `（内 精神）`) under `共同生活援助`: the row is a part of the indicator above it, by the group it counts (a bare 内 counts only in brackets: `内部` is a 障害部位).',
-  applies: (x) => x.rowLabels.length === 1 && !!x.prevIndicator && PART_OF.test(x.rowLabels[0]!),
+  applies: (x) => x.rowLabels.length === 1 && !!x.prevIndicator && readPartOf(x.rowLabels[0]!)?.mark === 'うち',
   apply(x) {
-    const m = PART_OF.exec(x.rowLabels[0]!)!;
-    const part = (m[1] ?? m[2])?.trim();
-    if (!part) return false;
+    const { part, measure } = readPartOf(x.rowLabels[0]!)!;
     x.rowLabels = [x.prevIndicator!];
     x.rowSubgroups.push(part);
+    if (measure && !x.rowMeasure) x.rowMeasure = measure;
   },
   examples: [
     {
@@ -36,26 +57,21 @@ export const partOfRowAbove = rule<CellContext>({
       text: 'サービス\t令和5年度\n共同生活援助（人/月）\t58\nうち精神障害者\t21\n',
       expect: { label: '共同生活援助', subgroup: '精神障害者', value: 21 },
     },
+    {
+      name: 'example.tsv',
+      text: '区分\t2024年度\n短期入所（人/月）\t64\nうち重症心身障害児の利用者数\t9\n',
+      expect: { label: '短期入所', subgroup: '重症心身障害児', measure: '利用者数', value: 9 },
+    },
   ],
 });
 
-/** A 再掲 mark before or after a row's name: `（再掲）`, `〈再掲〉`, `<再掲>`, `【再掲】`, `再掲：`. */
-const RESTATED_BEFORE = /^(?:[(（〈<＜【［[]\s*再掲\s*[)）〉>＞】］\]]|再掲\s*[:：]|再掲\s+)\s*(.+)$/u;
-const RESTATED_AFTER = /^(.+?)\s*[(（〈<＜【［[]\s*再掲\s*[)）〉>＞】］\]]$/u;
-
-/** The group a 再掲 row names: the row label without its mark, and without a measure after の (`精神障害者の利用者数`). */
-function restatedPart(label: string): { part: string; measure: string | null } | null {
-  const m = RESTATED_BEFORE.exec(label) ?? RESTATED_AFTER.exec(label);
-  const named = m?.[1]?.trim();
-  if (!named || named.length > 24 || /再掲/u.test(named)) return null;
-  const of = named.lastIndexOf('の');
-  if (of > 0 && isMeasureOnly(named.slice(of + 1))) return { part: named.slice(0, of), measure: named.slice(of + 1) };
-  return { part: named, measure: null };
-}
-
 const restatedStub = (x: CellContext) => {
   const stub = x.stubs.findLast((p) => p.label);
-  return stub ? (restatedPart(stub.text) ?? restatedPart(stub.label!)) : null;
+  const restated = (text: string) => {
+    const r = readPartOf(text);
+    return r?.mark === '再掲' ? r : null;
+  };
+  return stub ? (restated(stub.text) ?? restated(stub.label!)) : null;
 };
 
 export const restatedPartOfRowAbove = rule<CellContext>({
