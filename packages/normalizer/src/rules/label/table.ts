@@ -4,7 +4,7 @@
  */
 import { ACCOUNT_LEVEL_WORDS, CLASSIFICATION_CORNER_PATTERN, TOTAL_WORDS, wordsPattern } from '@shiryo/model';
 import { captionName, compact, isMeasureOnly, isSubgroup, stripNumbering, stripTags } from '../../labels.js';
-import { normalized } from '../../table/pieces.js';
+import { normalized, type Piece } from '../../table/pieces.js';
 import { rule } from '../engine.js';
 import type { CellContext } from '../table-context.js';
 
@@ -158,7 +158,12 @@ export const continuesRowAbove = rule<CellContext>({
     return (
       onlyBracket ||
       (x.rowSubgroups.length > 0 && !x.rowSubgroups.some((g) => TOTAL.test(g))) ||
-      (x.stubs.length > 0 && x.stubs.every((p) => !p.label) && x.stubs.some((p) => p.kind))
+      // (a row led by a year as well as a kind, `R3 | 実績` in a table of years as rows, is a time point of the
+      // columns' indicators, not a continuation of the row above)
+      (x.stubs.length > 0 &&
+        x.stubs.every((p) => !p.label) &&
+        x.stubs.some((p) => p.kind) &&
+        !x.stubs.some((p) => p.period))
     );
   },
   apply(x) {
@@ -241,6 +246,35 @@ export const joinLabels = rule<CellContext>({
     x.indicator = indicatorOf(x.labels);
   },
   examples: [{ name: 'example.tsv', text: '(1) 生活介護（人/月）\t令和5年度\n\t210\n', expect: { value: 210 } }],
+});
+
+/** A column header naming what it counts in full (`一般就労移行者数`, `長期入院患者数`): a label, not a measure word. */
+const namesIndicator = (p: Piece) => !!p.label && !isMeasureOnly(p.label) && !isSubgroup(p.label);
+
+export const measureWordAmongIndicatorColumns = rule<CellContext>({
+  id: 'label.measure-word-among-indicator-columns',
+  family: 'label',
+  stage: 'label',
+  priority: 38,
+  summary:
+    'Family "indicators side by side as columns": a column headed by a word that is otherwise a measure (`入所者数`, `利用者数`) beside columns headed by indicators (`一般就労移行者数 | 長期入院患者数`), in rows that name no indicator (`R1 | 基準値`), is an indicator column like its neighbours: its header is its indicator.',
+  applies: (x) =>
+    !x.indicator &&
+    x.rowLabels.length === 0 &&
+    x.colSubgroups.length === 0 &&
+    !x.cols.some(namesIndicator) &&
+    x.cols.some((p) => !!p.label && isMeasureOnly(p.label)) &&
+    x.L.colPieces.some((ps, j) => j !== x.c && j >= x.L.stubCols && ps.some(namesIndicator)),
+  apply(x) {
+    x.indicator = stripNumbering(x.cols.find((p) => p.label && isMeasureOnly(p.label))!.label!);
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '年度\t区分\t入所者数\t地域移行者数\n令和元年度\t基準値\t140\t―\n令和5年度\t目標値\t131\t9\n',
+      expect: { label: '入所者数', value: 131, fiscal_year: 2023 },
+    },
+  ],
 });
 
 export const groupHeaderNamesColumns = rule<CellContext>({
@@ -344,6 +378,7 @@ export const TABLE_LABEL_RULES = [
   restatedPartOfRowAbove,
   classificationCorner,
   continuesRowAbove,
+  measureWordAmongIndicatorColumns,
   cornerLabel,
   accountTotalRow,
   joinLabels,
