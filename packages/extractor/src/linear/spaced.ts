@@ -168,6 +168,10 @@ export function labelWords(tokens: Token[]): string[] {
   return out;
 }
 
+/** A word that reads as a number (`3`, `12か所`, `2023年度`), not a label that starts with one (`1年以上長期入院患者数`). */
+const startsWithNumber = (word: string) =>
+  /^\d/u.test(word) && word.replace(/[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu, '').length < 4;
+
 /** Header lines above `start` (at most MAX_HEADER_LINES, none before `floor`), bottom-up placed, top-down returned. */
 function headerAbove(
   p: ParsedLine[],
@@ -191,10 +195,11 @@ function headerAbove(
   );
   if (stack?.named) return { head: stack.head, fit: stack.fit, first: start - stack.used };
   if (stack) {
-    // plain words alone are a header only as far up as no word starts with a digit
+    // plain words alone are a header only as far up as no word reads as a number (`1 2 3`, `12か所`): a word that
+    // starts with a digit but goes on in words (`1年以上長期入院患者数`, `65歳以上の高齢者数`) is a label
     let n = 0;
     const rows = stack.head;
-    const plain = (row: HeadCell[]) => row.every((h) => !/^\d/u.test(h.orig));
+    const plain = (row: HeadCell[]) => row.every((h) => !startsWithNumber(h.orig));
     while (n < rows.length && plain(rows[rows.length - 1 - n]!)) n++;
     // (and only with a stub head: `区分 実施箇所数`, not `目次`)
     const stubbed = rows.slice(rows.length - n).some((row) => row.some((h) => h.col < nStub && h.orig));

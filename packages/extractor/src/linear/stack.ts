@@ -32,7 +32,7 @@ interface Segment {
   key: string;
 }
 
-type How = 'exact' | 'repeat' | 'even';
+type How = 'exact' | 'repeat' | 'even' | 'shared';
 
 interface PlacedRow {
   stub: HeadWord[];
@@ -120,6 +120,7 @@ function groupSegments(
   lower: Segment[],
   m: number,
   bounds?: ReadonlySet<number>,
+  heads?: string[],
 ): { groups: Segment[][]; how: How } | null {
   const n = lower.length;
   if (m < 1 || m > n) return null;
@@ -132,10 +133,71 @@ function groupSegments(
     const share = n / m;
     return { groups: Array.from({ length: m }, (_, i) => lower.slice(i * share, (i + 1) * share)), how: 'even' };
   }
+  if (heads) {
+    const groups = sharedGroups(heads, lower);
+    if (groups) return { groups, how: 'shared' };
+  }
   return null;
 }
 
-const HOW_COST: Record<How, number> = { exact: 0, repeat: 1, even: 2 };
+/** The characters of a head that say what it is about: kanji and katakana, without the commonest counting words. */
+const MEANING = /[\p{Script=Han}\p{Script=Katakana}ー]/u;
+const COMMON = new Set([...'数者等事業人件回所率的']);
+function meaningful(text: string): { chars: Set<string>; pairs: Set<string> } {
+  const cs = [...cleanText(text)];
+  const chars = new Set(cs.filter((ch) => MEANING.test(ch) && !COMMON.has(ch)));
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < cs.length; i++)
+    if (MEANING.test(cs[i]!) && MEANING.test(cs[i + 1]!)) pairs.add(cs[i]! + cs[i + 1]!);
+  return { chars, pairs };
+}
+function sharedScore(a: { chars: Set<string>; pairs: Set<string> }, b: { chars: Set<string>; pairs: Set<string> }) {
+  let n = 0;
+  for (const ch of a.chars) if (b.chars.has(ch)) n++;
+  for (const p of a.pairs) if (b.pairs.has(p)) n += 2;
+  return n;
+}
+
+/**
+ * Heads over the columns of the row under them, as many as cannot be spread evenly (`施設入所者の地域生活への移行 |
+ * 福祉施設から一般就労への移行等 | …` over `地域生活移行者数 入所者数 一般就労移行者数 …`): the contiguous groups, each under
+ * one head in order, that share the most words with their heads (characters and pairs of kanji/katakana). Only when
+ * every head but one shares something with its group: otherwise nothing says where the groups part (null).
+ */
+function sharedGroups(heads: string[], lower: Segment[]): Segment[][] | null {
+  const m = heads.length;
+  const n = lower.length;
+  const hs = heads.map(meaningful);
+  const ls = lower.map((s) => meaningful(s.key));
+  // best[i][j]: the best score of the first i heads over the first j columns; every group non-empty
+  const best: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(-1));
+  const from: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(-1));
+  best[0]![0] = 0;
+  for (let i = 1; i <= m; i++)
+    for (let j = i; j <= n - (m - i); j++)
+      for (let t = i - 1; t < j; t++) {
+        if (best[i - 1]![t]! < 0) continue;
+        let g = 0;
+        for (let x = t; x < j; x++) g += sharedScore(hs[i - 1]!, ls[x]!);
+        if (best[i - 1]![t]! + g > best[i]![j]!) {
+          best[i]![j] = best[i - 1]![t]! + g;
+          from[i]![j] = t;
+        }
+      }
+  if (best[m]![n]! <= 0) return null;
+  const groups: Segment[][] = [];
+  let unshared = 0;
+  for (let i = m, j = n; i > 0; i--) {
+    const t = from[i]![j]!;
+    groups.unshift(lower.slice(t, j));
+    if (lower.slice(t, j).every((_, x) => sharedScore(hs[i - 1]!, ls[t + x]!) === 0)) unshared++;
+    j = t;
+  }
+  // (one head may share nothing with its group: it stands where the others leave room)
+  return unshared <= 1 ? groups : null;
+}
+
+const HOW_COST: Record<How, number> = { exact: 0, repeat: 1, even: 2, shared: 3 };
 
 /** One header row over the segments of the row under it, its first `s` words over the stub: the best reading. */
 function placeRow(words: HeadWord[], lower: Segment[], nStub: number, bounds?: ReadonlySet<number>): PlacedRow | null {
@@ -146,7 +208,12 @@ function placeRow(words: HeadWord[], lower: Segment[], nStub: number, bounds?: R
       if (!heads) continue;
       // a lone head with nothing over the stub is a caption
       if (heads.length === 1 && s === 0) continue;
-      const g = groupSegments(lower, heads.length, bounds);
+      const g = groupSegments(
+        lower,
+        heads.length,
+        bounds,
+        heads.map((w) => keyOf(w)),
+      );
       if (!g) continue;
       const stub = words.slice(0, s);
       if (!plausible(stub, heads)) continue;
@@ -210,7 +277,7 @@ export interface PlacedStack {
   named: boolean;
 }
 
-const FIT_OF: Record<How, HeadFit> = { exact: 'exact', repeat: 'span', even: 'span' };
+const FIT_OF: Record<How, HeadFit> = { exact: 'exact', repeat: 'span', even: 'span', shared: 'span' };
 const FIT_RANK: Record<HeadFit, number> = { exact: 0, span: 1, words: 2 };
 
 function toStack(rows: PlacedRow[], nStub: number): PlacedStack {

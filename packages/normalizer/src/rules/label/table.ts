@@ -251,28 +251,47 @@ export const joinLabels = rule<CellContext>({
 /** A column header naming what it counts in full (`一般就労移行者数`, `長期入院患者数`): a label, not a measure word. */
 const namesIndicator = (p: Piece) => !!p.label && !isMeasureOnly(p.label) && !isSubgroup(p.label);
 
+/** The lowest header piece of a column that names something (its leaf head). */
+const leafHead = (ps: Piece[]) => ps.findLast((p) => !!p.label);
+
 export const measureWordAmongIndicatorColumns = rule<CellContext>({
   id: 'label.measure-word-among-indicator-columns',
   family: 'label',
   stage: 'label',
   priority: 38,
   summary:
-    'Family "indicators side by side as columns": a column headed by a word that is otherwise a measure (`入所者数`, `利用者数`) beside columns headed by indicators (`一般就労移行者数 | 長期入院患者数`), in rows that name no indicator (`R1 | 基準値`), is an indicator column like its neighbours: its header is its indicator.',
-  applies: (x) =>
-    !x.indicator &&
-    x.rowLabels.length === 0 &&
-    x.colSubgroups.length === 0 &&
-    !x.cols.some(namesIndicator) &&
-    x.cols.some((p) => !!p.label && isMeasureOnly(p.label)) &&
-    x.L.colPieces.some((ps, j) => j !== x.c && j >= x.L.stubCols && ps.some(namesIndicator)),
+    'Family "indicators side by side as columns": a column headed by a word that is otherwise a measure (`入所者数`, `利用者数`) beside columns headed by indicators (`一般就労移行者数 | 長期入院患者数`), in rows that name no indicator (`R1 | 基準値`), is an indicator column like its neighbours: its header is its indicator (after the group heads over it, if any).',
+  applies: (x) => {
+    if (x.rowLabels.length > 0 || x.colSubgroups.length > 0) return false;
+    const leaf = leafHead(x.cols);
+    if (!leaf || !isMeasureOnly(leaf.label!)) return false;
+    // (its neighbours under the same group heads: `介護予防教室` over `開催回数 | 延べ参加者数` heads measures of one
+    // indicator, `施設入所者の地域生活への移行` over `地域生活移行者数 | 入所者数` heads indicators)
+    const groupOf = (ps: Piece[]) =>
+      ps
+        .filter((p) => p.label && p !== leafHead(ps))
+        .map((p) => p.label)
+        .join('|');
+    const group = groupOf(x.cols);
+    return x.L.colPieces.some((ps, j) => {
+      if (j === x.c || j < x.L.stubCols || groupOf(ps) !== group) return false;
+      const other = leafHead(ps);
+      return !!other && namesIndicator(other);
+    });
+  },
   apply(x) {
-    x.indicator = stripNumbering(x.cols.find((p) => p.label && isMeasureOnly(p.label))!.label!);
+    x.indicator = indicatorOf([...x.labels, leafHead(x.cols)!.label!]);
   },
   examples: [
     {
       name: 'example.tsv',
       text: '年度\t区分\t入所者数\t地域移行者数\n令和元年度\t基準値\t140\t―\n令和5年度\t目標値\t131\t9\n',
       expect: { label: '入所者数', value: 131, fiscal_year: 2023 },
+    },
+    {
+      name: 'example.tsv',
+      text: '年度\t区分\t地域生活への移行\t\n\t\t入所者数\t地域移行者数\n令和元年度\t基準値\t140\t―\n令和5年度\t目標値\t131\t9\n',
+      expect: { label: '地域生活への移行 入所者数', value: 131, fiscal_year: 2023 },
     },
   ],
 });
