@@ -12,7 +12,17 @@
  *   in percent with the format's decimals (`0.0%` over `1.0423` → `104.2%`); a date as `YYYY-MM-DD`; rich text as
  *   its text. Line numbers are those of this text.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+let excel: Promise<typeof ExcelJS> | undefined;
+/**
+ * exceljs, imported on the first workbook: with its dependencies (jszip, unzipper, archiver, bluebird, readable-stream
+ * …, ~400 modules) it was a fixed cost of every shiryo process, PDF or text, that never reads a spreadsheet.
+ */
+const loadExcel = (): Promise<typeof ExcelJS> => {
+  excel ??= import('exceljs').then((m) => m.default);
+  return excel;
+};
 
 /** The records of a CSV text (RFC 4180; a lone CR or LF ends a record too). */
 export function parseCsv(text: string): string[][] {
@@ -113,7 +123,7 @@ export interface SheetText {
 
 /** An XLSX workbook → the TSV text the text-export reader reads. Throws on bytes that are no workbook. */
 export async function xlsxToText(bytes: Uint8Array): Promise<SheetText> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   const parts: string[] = [];
   const sheets: string[] = [];

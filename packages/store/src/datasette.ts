@@ -140,6 +140,10 @@ const TABLES: Readonly<Record<string, { description: string; columns?: Readonly<
       bigrams: 'the text as overlapping character pairs (NFKC, lower case): what search_items_fts indexes',
     },
   },
+  plan_vs_actual_groups: {
+    description:
+      'What plan_vs_actual shows, kept by shiryo in the transaction of every document written or dropped (one row per city × indicator × subgroup × measure × unit × year, with the minimum and maximum of each kind): query plan_vs_actual instead.',
+  },
   indicators: { description: 'The national catalog of plan indicators.' },
   indicator_aliases: { description: 'Other names of the catalog indicators.' },
   municipalities: { description: '全国地方公共団体コード list (code4fukui/localgovjp, CC0).' },

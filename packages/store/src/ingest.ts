@@ -10,6 +10,7 @@ import {
 } from '@shiryo/model';
 import type Database from 'better-sqlite3';
 import { RESTATEMENTS } from './migrations/009_restatements.js';
+import { PLAN_VS_ACTUAL_DIRTY, PLAN_VS_ACTUAL_MARK, PLAN_VS_ACTUAL_REFRESH } from './migrations/011_summaries.js';
 import { indexDocument } from './search.js';
 import type { IngestOptions, IngestResult } from './types.js';
 
@@ -105,15 +106,29 @@ const SQL = {
   observation: `INSERT INTO observations (${OBSERVATION_COLUMNS.map(([name]) => name).join(', ')})
     VALUES (${OBSERVATION_COLUMNS.map(() => '?').join(', ')})`,
   restatements: RESTATEMENTS,
+  markGroups: PLAN_VS_ACTUAL_MARK,
   issue: `INSERT INTO issues (document_id, path, sha256, code, severity, stage, message, "where", created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 } as const;
 
-type Statements = { [K in keyof typeof SQL]: Database.Statement };
+type Statements = { [K in keyof typeof SQL]: Database.Statement } & {
+  /** Rebuild the `plan_vs_actual_groups` of the city × indicator keys the transaction marked (migration 011). */
+  refreshGroups: () => void;
+};
 
 /** Prepared once per connection, on first use (a read-only store never prepares them). */
 export function prepareIngest(db: Database.Database): Statements {
-  return Object.fromEntries(Object.entries(SQL).map(([k, sql]) => [k, db.prepare(sql)])) as Statements;
+  db.exec(PLAN_VS_ACTUAL_DIRTY);
+  const refresh = PLAN_VS_ACTUAL_REFRESH.map((sql) => db.prepare(sql));
+  const st = Object.fromEntries(Object.entries(SQL).map(([k, sql]) => [k, db.prepare(sql)])) as {
+    [K in keyof typeof SQL]: Database.Statement;
+  };
+  return {
+    ...st,
+    refreshGroups: () => {
+      for (const r of refresh) r.run();
+    },
+  };
 }
 
 function insertTable(st: Statements, documentId: number, t: Table): void {
@@ -208,6 +223,7 @@ function insertContents(
     checkpoint(i + 1);
   });
   if (norm.observations.length > 1) st.restatements.run(documentId);
+  st.markGroups.run(documentId);
   indexDocument(st.page.database, documentId);
   insertIssues(st, documentId, doc, [...doc.issues, ...norm.issues]);
 }
@@ -220,6 +236,7 @@ function rewriteDocument(
   norm: NormalizedDocument,
   opts: IngestOptions,
 ): void {
+  st.markGroups.run(documentId);
   for (const del of [
     st.deletePages,
     st.deleteTables,
@@ -266,6 +283,7 @@ function detachPath(st: Statements, id: number, path: string): boolean {
   st.deletePath.run(path);
   const other = st.otherPath.pluck().get(id) as string | undefined;
   if (other === undefined) {
+    st.markGroups.run(id);
     st.deleteDocument.run(id);
     return true;
   }
@@ -313,6 +331,7 @@ export function ingestDocument(
     }
     upsertPath(st, doc.path, documentId, opts.pathMunicipalityCode);
     st.deleteFailures.run(doc.path);
+    st.refreshGroups();
     opts.beforeCommit?.(db);
     return { status, documentId };
   });
@@ -343,6 +362,7 @@ export function recordPath(
     if (other) detachPath(st, other.id, path);
     upsertPath(st, path, same.id, pathMunicipalityCode);
     st.deleteFailures.run(path);
+    st.refreshGroups();
     return { status: other ? 'replaced' : 'unchanged', documentId: same.id };
   });
   try {

@@ -13,9 +13,43 @@ export type PdfDocument = PdfJs.PDFDocumentProxy;
 
 let loading: Promise<PdfJsModule> | undefined;
 
-/** pdf.js, imported on first use (a text-only run never pays for it). */
+/**
+ * Built-ins the legacy build's core-js polyfills replace for the whole process on Node 20, though the native ones
+ * serve pdf.js as well: `Array.prototype.push` (forced on V8 for `push` past 2^32 - 1 elements), `JSON.stringify`
+ * and `JSON.parse` (forced where `JSON.rawJSON` and `JSON.parse` with source are missing). Their JavaScript
+ * replacements run every push, stringify and parse of the process through extra calls (a replacer on every key of
+ * a JSON.stringify): 6–8 % of the CPU samples of `shiryo tables --json` on 130 pages, spread over pdf.js and our
+ * code (docs/benchmarks.md). pdf.js uses neither `rawJSON` nor parse with source.
+ */
+const NATIVES: ReadonlyArray<[object, string]> = [
+  [Array.prototype, 'push'],
+  [JSON, 'stringify'],
+  [JSON, 'parse'],
+];
+
+/** Import `load`, then put back the native built-ins it replaced (the additions it makes stay). */
+async function keepingNatives<T>(load: () => Promise<T>): Promise<T> {
+  const saved = NATIVES.map(([o, k]) => [o, k, Object.getOwnPropertyDescriptor(o, k)] as const);
+  try {
+    return await load();
+  } finally {
+    for (const [o, k, d] of saved)
+      if (d && Object.getOwnPropertyDescriptor(o, k)?.value !== d.value) Object.defineProperty(o, k, d);
+  }
+}
+
+/**
+ * pdf.js, imported on first use (a text-only run never pays for it), with its worker module: in Node pdf.js runs
+ * the worker's code in this thread (`globalThis.pdfjsWorker`, which importing it sets), and importing it here
+ * rather than at the first `getDocument` lets the native built-ins be restored after both.
+ */
+const WORKER_MODULE: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 export function loadPdfJs(): Promise<PdfJsModule> {
-  loading ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  loading ??= keepingNatives(async () => {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    await import(WORKER_MODULE);
+    return pdfjs;
+  });
   return loading;
 }
 
