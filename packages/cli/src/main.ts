@@ -51,7 +51,7 @@ import PQueue from 'p-queue';
 import { plural } from './format.js';
 import { decide, type FileFacts, resolveMunicipality, storedAsDecided } from './given.js';
 import { Extractors } from './isolate.js';
-import { type Manifest, ManifestError, manifestRowFor, readManifest } from './manifest.js';
+import { type Manifest, ManifestError, manifestColumns, manifestRowFor, readManifest } from './manifest.js';
 import { Progress } from './progress.js';
 import { writeReport } from './report.js';
 import { compare, indicatorIn, indicators, query, searchCommand } from './research.js';
@@ -281,13 +281,27 @@ async function ingestFile(run: IngestRun, facts: FileFacts): Promise<{ status: s
  * The files to ingest: those under the paths given and those the manifest lists, once each, in that order; and the
  * folders the walk could not read.
  */
-function filesToIngest(paths: string[], manifest: Manifest | null): { files: string[]; problems: ShiryoError[] } {
+function filesToIngest(
+  paths: string[],
+  manifest: Manifest | null,
+  quiet = false,
+): { files: string[]; problems: ShiryoError[] } {
   const { files, problems } = expandPaths([...paths, ...(manifest?.rows.map((r) => r.path) ?? [])]);
   const seen = new Set<string>();
+  if (manifest) seen.add(resolve(manifest.file));
   const once = files.filter((f) => {
     const key = resolve(f);
     if (seen.has(key)) return false;
     seen.add(key);
+    // a manifest (another one, or one given as a path) lists files: it is not a document
+    const columns = manifestColumns(f);
+    if (columns) {
+      if (!quiet)
+        err(
+          `shiryo ingest: ${f} is a manifest (its first line names ${columns.filter(Boolean).join(', ')}), not a document: not ingested; give it with --manifest to use it\n`,
+        );
+      return false;
+    }
     return true;
   });
   return { files: once, problems: problems.map((p) => new ShiryoError(p.code, p.path, p.reason)) };
@@ -310,7 +324,7 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
     err('shiryo ingest: give files or folders to ingest, or --manifest FILE\n');
     return EXIT.USAGE;
   }
-  const { files, problems } = filesToIngest(paths, manifest);
+  const { files, problems } = filesToIngest(paths, manifest, opts.quiet);
   if (files.length === 0 && problems.length === 0) {
     err(
       `shiryo ingest: no files to ingest under ${[...paths, ...(opts.manifest ? [opts.manifest] : [])].join(', ')}\n`,
