@@ -8,6 +8,7 @@ import { sql as canonicalNames } from './007_canonical_names.js';
 import { sql as nationalScale } from './008_national_scale.js';
 import { sql as restatements } from './009_restatements.js';
 import { sql as search } from './010_search.js';
+import { sql as populations } from './011_populations.js';
 
 export interface Migration {
   /** 1, 2, 3 …: applied in this order, recorded in `migrations` and `PRAGMA user_version`. */
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 8, name: 'national scale', sql: nationalScale },
   { id: 9, name: 'restatements', sql: restatements },
   { id: 10, name: 'search', sql: search },
+  { id: 11, name: 'populations', sql: populations },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
