@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { EXPORT_KEYS } from '@shiryo/model';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +93,7 @@ const COMMANDS = [
   'search',
   'trace',
   'metadata',
+  'populations',
 ];
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'shiryo-cli-'));
@@ -472,6 +474,59 @@ describe('ingest, export, summary', () => {
     expect(conf(high.stdout).length).toBe(conf(all.stdout).filter((c) => c >= 0.9).length);
     expect(conf(high.stdout).length).toBeLessThan(conf(all.stdout).length);
     expect(shiryo('export', '--db', db, '--indicator', '共同').code).toBe(2);
+  });
+
+  it("export --format parquet: the contract's columns in order, typed, the same rows as JSONL (read back by DuckDB), the same filters", async () => {
+    const file = join(dir, 'obs.parquet');
+    const r = shiryo('export', '--db', db, '--format', 'parquet', '--out', file);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(file).subarray(0, 4).toString()).toBe('PAR1');
+    const duck = await (await DuckDBInstance.create(':memory:')).connect();
+    const read = async (sql: string) => (await duck.runAndReadAll(sql)).getRowObjectsJson();
+    const columns = await read(`DESCRIBE SELECT * FROM '${file}'`);
+    expect(columns.map((c) => c.column_name)).toEqual([...EXPORT_KEYS]);
+    const type = Object.fromEntries(columns.map((c) => [c.column_name, c.column_type]));
+    expect([type.municipality_code, type.fiscal_year, type.value, type.confidence, type.page, type.row]).toEqual([
+      'VARCHAR',
+      'INTEGER',
+      'DOUBLE',
+      'DOUBLE',
+      'INTEGER',
+      'INTEGER',
+    ]);
+    expect([type.warnings, type.rules, type.restatement]).toEqual(['VARCHAR[]', 'VARCHAR[]', 'BOOLEAN']);
+    // row for row what JSONL holds (the file is read in its order; JSON of DuckDB's values: NULL as null, lists as arrays)
+    const jsonl = (...filters: string[]) =>
+      shiryo('export', '--db', db, ...filters)
+        .stdout.trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const all = jsonl();
+    const rows = await read(`SELECT * FROM '${file}'`);
+    expect(rows.length).toBe(all.length);
+    expect(rows.length).toBeGreaterThan(1000);
+    expect(rows).toEqual(all);
+    expect(rows.some((x) => x.restatement === true) && rows.some((x) => (x.warnings as string[]).length > 0)).toBe(
+      true,
+    );
+    // the filters of JSONL
+    const filters = ['--indicator', '共同生活援助', '--year', '2024', '--kind', 'subset', '--min-confidence', '0.8'];
+    const some = join(dir, 'some.parquet');
+    expect(shiryo('export', '--db', db, '--format', 'parquet', '--out', some, ...filters).code).toBe(0);
+    const picked = await read(`SELECT municipality_name, value, subset_of_kind FROM '${some}'`);
+    expect(picked.map((x) => [x.municipality_name, x.value, x.subset_of_kind])).toEqual([
+      ['鈴鹿市', 76, 'plan'],
+      ['佐世保市', 98, 'plan'],
+      ['佐世保市', 104, 'actual'],
+      ['各務原市', 74, 'plan'],
+      ['各務原市', 71, 'estimate'],
+    ]);
+    expect(await read(`SELECT * FROM '${some}'`)).toEqual(jsonl(...filters));
+    // Parquet is binary: a file, never stdout
+    const bare = shiryo('export', '--db', db, '--format', 'parquet');
+    expect([bare.code, bare.stdout]).toEqual([2, '']);
+    expect(bare.stderr).toBe('shiryo export: --format parquet writes a file: give --out FILE.parquet\n');
   });
 
   it('export --out into a folder that does not exist: one clear line, no stack trace (exit 1)', () => {

@@ -51,7 +51,8 @@ import PQueue from 'p-queue';
 import { plural } from './format.js';
 import { decide, type FileFacts, resolveMunicipality, storedAsDecided } from './given.js';
 import { Extractors } from './isolate.js';
-import { type Manifest, ManifestError, manifestRowFor, readManifest } from './manifest.js';
+import { type Manifest, ManifestError, manifestColumns, manifestRowFor, readManifest } from './manifest.js';
+import { populationsLoad } from './populations.js';
 import { Progress } from './progress.js';
 import { writeReport } from './report.js';
 import { compare, indicatorIn, indicators, query, searchCommand } from './research.js';
@@ -73,6 +74,13 @@ const err = (s: string) => process.stderr.write(s);
 function year(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1900 || n > 2200) throw new InvalidArgumentError('a western fiscal year: 2021');
+  return n;
+}
+
+function positiveInteger(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n <= 0)
+    throw new InvalidArgumentError('a whole number > 0: 10000');
   return n;
 }
 
@@ -281,13 +289,27 @@ async function ingestFile(run: IngestRun, facts: FileFacts): Promise<{ status: s
  * The files to ingest: those under the paths given and those the manifest lists, once each, in that order; and the
  * folders the walk could not read.
  */
-function filesToIngest(paths: string[], manifest: Manifest | null): { files: string[]; problems: ShiryoError[] } {
+function filesToIngest(
+  paths: string[],
+  manifest: Manifest | null,
+  quiet = false,
+): { files: string[]; problems: ShiryoError[] } {
   const { files, problems } = expandPaths([...paths, ...(manifest?.rows.map((r) => r.path) ?? [])]);
   const seen = new Set<string>();
+  if (manifest) seen.add(resolve(manifest.file));
   const once = files.filter((f) => {
     const key = resolve(f);
     if (seen.has(key)) return false;
     seen.add(key);
+    // a manifest (another one, or one given as a path) lists files: it is not a document
+    const columns = manifestColumns(f);
+    if (columns) {
+      if (!quiet)
+        err(
+          `shiryo ingest: ${f} is a manifest (its first line names ${columns.filter(Boolean).join(', ')}), not a document: not ingested; give it with --manifest to use it\n`,
+        );
+      return false;
+    }
     return true;
   });
   return { files: once, problems: problems.map((p) => new ShiryoError(p.code, p.path, p.reason)) };
@@ -310,7 +332,7 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
     err('shiryo ingest: give files or folders to ingest, or --manifest FILE\n');
     return EXIT.USAGE;
   }
-  const { files, problems } = filesToIngest(paths, manifest);
+  const { files, problems } = filesToIngest(paths, manifest, opts.quiet);
   if (files.length === 0 && problems.length === 0) {
     err(
       `shiryo ingest: no files to ingest under ${[...paths, ...(opts.manifest ? [opts.manifest] : [])].join(', ')}\n`,
@@ -460,7 +482,7 @@ async function tablesSvg(file: string, dir: string, ocr: OcrMode): Promise<numbe
 /** `shiryo export`: the export contract to stdout or a file; CSV with a BOM for Excel when asked or when --out is .csv. */
 interface ExportOptions {
   db: string;
-  format: 'jsonl' | 'csv';
+  format: 'jsonl' | 'csv' | 'parquet';
   out?: string;
   municipality?: string;
   indicator?: string;
@@ -473,6 +495,10 @@ interface ExportOptions {
 async function exportCommand(o: ExportOptions): Promise<number> {
   if (o.bom === true && o.format !== 'csv') {
     err('shiryo export: --bom is for --format csv\n');
+    return EXIT.USAGE;
+  }
+  if (o.format === 'parquet' && (o.out === undefined || o.out === '-')) {
+    err('shiryo export: --format parquet writes a file: give --out FILE.parquet\n');
     return EXIT.USAGE;
   }
   const store = openStore(o.db, { readonly: true, migrateOlder: true });
@@ -519,6 +545,10 @@ async function exportTo(store: Store, o: ExportOptions, filter: ExportFilter): P
       err(`shiryo export: cannot write ${o.out}: ${why}\n`);
       return EXIT.ALL_FAILED;
     }
+  }
+  if (o.format === 'parquet') {
+    store.exportParquet(fd!, filter);
+    return EXIT.OK;
   }
   if (fd !== undefined) {
     const ws = createWriteStream(o.out!, { fd });
@@ -704,9 +734,13 @@ export function buildProgram(): Command {
 
   program
     .command('export')
-    .description('write every stored observation (the export contract) as JSON lines or CSV')
+    .description('write every stored observation (the export contract) as JSON lines, CSV or Parquet')
     .requiredOption('--db <file>', 'SQLite file written by ingest')
-    .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv']).default('jsonl'))
+    .addOption(
+      new Option('--format <format>', 'output format (parquet: to --out)')
+        .choices(['jsonl', 'csv', 'parquet'])
+        .default('jsonl'),
+    )
     .option('--out <file>', 'write here instead of stdout')
     .option('--municipality <code>', 'only this municipality')
     .option('--indicator <id|label>', 'only this indicator: a catalog id, a label or an alias (as for compare)')
@@ -754,10 +788,35 @@ export function buildProgram(): Command {
     )
     .option('--municipality <code|name>', 'only this municipality')
     .option('--min-confidence <c>', 'only rows whose every observation has at least this confidence (0–1)', fraction)
+    .option(
+      '--per <n>',
+      'rates per N inhabitants (10000), from the populations loaded (shiryo populations load)',
+      positiveInteger,
+    )
     .option('--csv', 'CSV, every column of the view')
     .addOption(new Option('--json', 'JSON, every column of the view').conflicts('csv'))
     .action((o: Parameters<typeof compare>[0]) => {
       program.setOptionValue('exit', compare(o));
+    });
+
+  const populations = program
+    .command('populations')
+    .description('population denominators for rates per 10,000 inhabitants (compare --per)')
+    .action(() => {
+      // a group without its subcommand is bad usage, as bare shiryo is
+      err(populations.helpInformation());
+      program.setOptionValue('exit', EXIT.USAGE);
+    });
+  populations
+    .command('load')
+    .description(
+      'store populations from a CSV: code, year, population, source (each row checked; none stored if one is bad)',
+    )
+    .argument('<file>', 'CSV with the columns code, year, population, source')
+    .requiredOption('--db <file>', 'SQLite file written by ingest')
+    .option('-q, --quiet', 'print only problems')
+    .action((file: string, o: { db: string; quiet?: boolean }) => {
+      program.setOptionValue('exit', populationsLoad(file, o));
     });
 
   program

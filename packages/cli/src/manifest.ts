@@ -6,7 +6,7 @@
  * is relative to the manifest's folder and may be a folder: its row then holds for every file under it (the
  * nearest row wins). Every problem is found before anything is ingested.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { Municipality } from '@shiryo/model';
 import { detectPlan, isValidDate, parsePeriod } from '@shiryo/normalizer';
@@ -167,6 +167,37 @@ export function readManifest(file: string): Manifest {
   if (problems.length) throw new ManifestError(file, problems);
   const ignored = names.filter((n) => n && !(COLUMNS as readonly string[]).includes(n));
   return { file, rows, ignored };
+}
+
+/**
+ * The columns of a CSV whose first line names those of a manifest — `path` and at least one of `municipality`,
+ * `plan`, `date` (any case, a BOM allowed) — else null: such a file is a list of files, never a document, so a walk
+ * that meets one (with `--manifest` or without) does not ingest it. Reads the first 64 kB at most.
+ */
+export function manifestColumns(file: string): string[] | null {
+  if (!file.toLowerCase().endsWith('.csv')) return null;
+  let head: string;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const buf = Buffer.alloc(64 * 1024);
+      head = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
+  const first = head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  let names: string[];
+  try {
+    names = (parseCsv(first)[0]?.fields ?? []).map((h) => h.trim().toLowerCase());
+  } catch {
+    return null;
+  }
+  return names.includes('path') && names.some((n) => n === 'municipality' || n === 'plan' || n === 'date')
+    ? names
+    : null;
 }
 
 /** The manifest row for a file: its own, else the nearest folder row above it. */

@@ -4,6 +4,7 @@ import { isAbsolute, relative } from 'node:path';
 import { catalog, labelKey } from '@shiryo/normalizer';
 import {
   openStore,
+  type PlanVsActualPerRow,
   type PlanVsActualRow,
   type SearchHit,
   type Store,
@@ -91,6 +92,8 @@ export interface CompareOptions {
   kind?: 'plan' | 'estimate' | 'actual';
   municipality?: string;
   minConfidence?: number;
+  /** Rates per this many inhabitants, from the populations loaded (`plan_vs_actual_per_10000`). */
+  per?: number;
   csv?: boolean;
   json?: boolean;
 }
@@ -126,6 +129,12 @@ export function compare(o: CompareOptions): number {
       err(`shiryo compare: ${r.problem}`);
       return EXIT.USAGE;
     }
+    if (o.per !== undefined && store.populations().rows === 0) {
+      err(
+        `shiryo compare: --per needs populations, and ${o.db} holds none: load them with shiryo populations load FILE.csv --db ${o.db} (docs/RESEARCHERS.md)\n`,
+      );
+      return EXIT.ALL_FAILED;
+    }
     const rows = store.planVsActual({
       indicatorIds: r.ids,
       labels: r.labels,
@@ -133,7 +142,9 @@ export function compare(o: CompareOptions): number {
       kind: o.kind,
       municipality: o.municipality,
       minConfidence: o.minConfidence,
+      withPopulation: o.per !== undefined,
     });
+    if (o.per !== undefined) return comparePer(r.name, rows as PlanVsActualPerRow[], o.per, o);
     if (o.csv || o.json) {
       const values = rows.map((row) => COMPARE_COLUMNS.map((c) => row[c]));
       out(formatRows(o.csv ? 'csv' : 'json', COMPARE_COLUMNS, values));
@@ -185,6 +196,96 @@ export function compare(o: CompareOptions): number {
   } finally {
     store.close();
   }
+}
+
+/** A value per `per` inhabitants (two decimals), where the view gives a rate (a count or an amount). */
+function perInhabitants(value: number | null, rate10000: number | null, population: number | null, per: number) {
+  if (value === null || rate10000 === null || population === null) return null;
+  return Math.round((value * per * 100) / population) / 100;
+}
+
+/** `compare --per N`: the rows with their city's population nearest to the year, and plan, estimate, actual per N. */
+function comparePer(
+  name: string,
+  rows: PlanVsActualPerRow[],
+  per: number,
+  o: Pick<CompareOptions, 'csv' | 'json'>,
+): number {
+  const rated = rows.map((x) => ({
+    ...x,
+    plan_per: perInhabitants(x.plan, x.plan_per_10000, x.population, per),
+    estimate_per: perInhabitants(x.estimate, x.estimate_per_10000, x.population, per),
+    actual_per: perInhabitants(x.actual, x.actual_per_10000, x.population, per),
+  }));
+  if (o.csv || o.json) {
+    const head = [
+      ...COMPARE_COLUMNS,
+      'population',
+      'population_year',
+      'population_source',
+      `plan_per_${per}`,
+      `estimate_per_${per}`,
+      `actual_per_${per}`,
+    ];
+    const values = rated.map((x) => [
+      ...COMPARE_COLUMNS.map((c) => x[c]),
+      x.population,
+      x.population_year,
+      x.population_source,
+      x.plan_per,
+      x.estimate_per,
+      x.actual_per,
+    ]);
+    out(formatRows(o.csv ? 'csv' : 'json', head, values));
+    return EXIT.OK;
+  }
+  const cities = new Set(rows.map((x) => x.municipality_code)).size;
+  out(
+    `${name}: ${plural(rows.length, 'row')}, ${plural(cities, 'city', 'cities')}, per ${per.toLocaleString('en')} inhabitants\n`,
+  );
+  if (rows.length === 0) return EXIT.OK;
+  const several = new Set(rows.map((x) => x.indicator_id ?? x.indicator_label)).size > 1;
+  const head = [
+    'city',
+    'code',
+    ...(several ? ['indicator'] : []),
+    'subgroup',
+    'measure',
+    'unit',
+    'year',
+    'plan',
+    'estimate',
+    'actual',
+    'population',
+    '(year)',
+    `plan/${per}`,
+    `estimate/${per}`,
+    `actual/${per}`,
+    'confidence',
+  ];
+  const body = rated.map((x) => [
+    x.municipality_name,
+    x.municipality_code,
+    ...(several ? [x.indicator_label] : []),
+    x.subgroup,
+    x.measure,
+    x.unit,
+    x.fiscal_year,
+    x.plan,
+    x.estimate,
+    x.actual,
+    x.population,
+    x.population_year,
+    x.plan_per,
+    x.estimate_per,
+    x.actual_per,
+    Math.round(x.confidence * 100) / 100,
+  ]);
+  out(formatRows('table', head, body));
+  out(
+    `\npopulation: the city's population loaded for the year nearest to the row's fiscal year ((year); its source: --csv/--json);\nno rate for a share (percent, ratio), a unit not known, or a city without a population.\n`,
+  );
+  return EXIT.OK;
 }
 
 /** `shiryo indicators [word]`: catalog ids by id, label or alias; with --db, how many observations carry each. */

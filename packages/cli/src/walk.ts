@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 
 /** Extensions `ingest` picks up when it walks a directory (an explicit file is always tried). */
 export const INGEST_EXTENSIONS = [
@@ -25,7 +25,7 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${body}$`);
 }
 
-interface IgnoreRule {
+export interface IgnoreRule {
   base: string;
   re: RegExp;
   dirOnly: boolean;
@@ -76,8 +76,36 @@ function errnoReason(e: unknown): string {
 }
 
 /**
- * Expand paths: files as given; directories walked recursively (sorted, dot-entries and node_modules skipped,
- * `.shiryoignore` files honoured like a simple .gitignore), keeping files with a known extension. A folder is
+ * The `.shiryoignore` rules of the folders above `dir` (not `dir`'s own), as git reads the `.gitignore` files above a
+ * path: from the folder holding `.git` (a folder, or the file of a worktree) — the top of the work tree, whose own
+ * file counts — and no higher; outside any work tree, up to the filesystem root. A `dir` that holds `.git` itself
+ * has none above it. An ignore file that cannot be read is a problem, and the others still count.
+ */
+export function ancestorRules(dir: string, problems: WalkProblem[] = []): IgnoreRule[] {
+  const rules: IgnoreRule[] = [];
+  let d = resolve(dir);
+  if (existsSync(join(d, '.git'))) return rules;
+  for (let up = dirname(d); up !== d; d = up, up = dirname(up)) {
+    try {
+      rules.push(...readIgnore(up));
+    } catch (e) {
+      problems.push({
+        path: join(up, '.shiryoignore'),
+        code: 'FILE_UNREADABLE',
+        reason: `not read (${errnoReason(e)}); the folders below it are walked without it`,
+      });
+    }
+    if (existsSync(join(up, '.git'))) break;
+  }
+  return rules;
+}
+
+/**
+ * Expand paths: files as given — a file named on the command line is ingested even when an ignore pattern matches it,
+ * and so is a folder named there (what is found under it is matched); directories walked recursively (sorted,
+ * dot-entries and node_modules skipped, `.shiryoignore` files honoured like a simple .gitignore: those of the folder
+ * and of its subfolders, and those above it up to the top of its git work tree, `ancestorRules`), keeping files with
+ * a known extension. A folder is
  * walked once by its real path, so a symbolic link back to a folder being walked (a loop) is not followed again;
  * a folder that cannot be read is a problem of its own and the walk goes on.
  */
@@ -130,7 +158,7 @@ export function expandPaths(paths: string[]): Expanded {
     } catch {
       isDir = false;
     }
-    if (isDir) walk(p, []);
+    if (isDir) walk(p, ancestorRules(p, problems));
     else files.push(p);
   }
   return { files, problems };

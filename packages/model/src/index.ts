@@ -348,6 +348,25 @@ export const EXPORT_KEYS = [
 export type ExportKey = (typeof EXPORT_KEYS)[number];
 export type ExportedObservation = Observation & { document_sha256: string; document_path: string };
 
+/**
+ * One population a person loads (`shiryo populations load FILE.csv`): the municipality's 6-digit 全国地方公共団体コード,
+ * the calendar year of the count, the number of inhabitants, and where it comes from (survey, table, date).
+ */
+export const PopulationRow = z.object({
+  code: z.string().regex(/^\d{6}$/, 'a 6-digit 全国地方公共団体コード (112089)'),
+  year: z.coerce
+    .number({ error: 'a year (2020)' })
+    .int('a year (2020)')
+    .min(1920, 'a year from 1920')
+    .max(2100, 'a year up to 2100'),
+  population: z.coerce
+    .number({ error: 'a whole number of inhabitants' })
+    .int('a whole number of inhabitants')
+    .positive('more than 0 inhabitants'),
+  source: z.string().trim().min(1, 'the source (survey, table, date): 令和2年国勢調査 人口等基本集計 2020-10-01'),
+});
+export type PopulationRow = z.infer<typeof PopulationRow>;
+
 export const Municipality = z.object({
   code: z.string(),
   name: z.string(),

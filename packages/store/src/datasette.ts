@@ -89,6 +89,22 @@ const TABLES: Readonly<Record<string, { description: string; columns?: Readonly<
       'Plans against results: one row per city × indicator × subgroup × measure × unit × fiscal year. Subsets and numbers without a city or year are left out.',
     columns: PLAN_VS_ACTUAL,
   },
+  plan_vs_actual_per_10000: {
+    description:
+      "plan_vs_actual with each city's population (loaded with shiryo populations load; none is bundled) for the year nearest to the fiscal year, and plan, estimate and actual per 10,000 inhabitants.",
+    columns: {
+      population: 'the population loaded for the city and population_year (NULL when the city has none)',
+      population_year: 'the calendar year of that population: the one nearest to fiscal_year (a tie to the later)',
+      population_source: 'where that population comes from, as loaded (survey, table, date)',
+      plan_per_10000: '10,000 × plan / population, two decimals; NULL for a share (percent, ratio) or an unknown unit',
+      estimate_per_10000: '10,000 × estimate / population, as plan_per_10000',
+      actual_per_10000: '10,000 × actual / population, as plan_per_10000',
+    },
+  },
+  populations: {
+    description:
+      'Population denominators a person loaded (shiryo populations load FILE.csv): one row per city and calendar year, with its source.',
+  },
   city_comparison: {
     description: 'One row per indicator, fiscal year, value kind and city, with the spread of the values stored.',
     columns: {

@@ -9,7 +9,7 @@ const ARRAYS = new Set([EXPORT_KEYS.indexOf('warnings'), EXPORT_KEYS.indexOf('ru
 const BOOLEANS = new Set([EXPORT_KEYS.indexOf('restatement')]);
 const CHUNK = 64 * 1024;
 
-function selectSql(filter: ExportFilter): { sql: string; params: (string | number)[] } {
+export function selectSql(filter: ExportFilter): { sql: string; params: (string | number)[] } {
   const where: string[] = [];
   const params: (string | number)[] = [];
   const which: string[] = [];

@@ -12,6 +12,7 @@ export {
 } from './datasette.js';
 export type { AppliedMigration } from './migrate.js';
 export { MIGRATIONS, type Migration, SCHEMA_VERSION } from './migrations/index.js';
+export { parquetSchema } from './parquet.js';
 export { bigramText, type SearchHit, searchQuery, snippet } from './search.js';
 export { openStore, type Store, sqliteReason } from './store.js';
 export type * from './types.js';

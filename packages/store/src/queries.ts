@@ -6,6 +6,7 @@ import type {
   IssueRow,
   PlanVsActualFilter,
   PlanVsActualRow,
+  PopulationsLoaded,
   StoredDocument,
   StoredIndicator,
   StoreStats,
@@ -186,7 +187,7 @@ export function planVsActual(db: Database.Database, filter: PlanVsActualFilter =
     params.push(filter.minConfidence);
   }
   return db
-    .prepare(`SELECT * FROM plan_vs_actual ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    .prepare(`SELECT * FROM ${filter.withPopulation ? 'plan_vs_actual_per_10000' : 'plan_vs_actual'} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY municipality_code, indicator_id, indicator_label, subgroup IS NOT NULL, subgroup, measure IS NOT NULL,
         measure, unit, fiscal_year`)
     .all(...params) as PlanVsActualRow[];
@@ -201,4 +202,31 @@ export function storedIndicators(db: Database.Database): StoredIndicator[] {
       FROM indicators i ORDER BY i.id`)
     .all() as (Omit<StoredIndicator, 'aliases'> & { aliases: string })[];
   return rows.map((r) => ({ ...r, aliases: JSON.parse(r.aliases) as string[] }));
+}
+
+/**
+ * Store populations (`code`, `year`, `population`, `source`), replacing those of the same city and year, in one
+ * transaction; returns what the table then holds.
+ */
+export function loadPopulations(
+  db: Database.Database,
+  rows: readonly { code: string; year: number; population: number; source: string }[],
+): PopulationsLoaded {
+  const put = db.prepare(
+    `INSERT INTO populations (municipality_code, year, population, source) VALUES (?, ?, ?, ?)
+     ON CONFLICT (municipality_code, year) DO UPDATE SET population = excluded.population, source = excluded.source`,
+  );
+  db.transaction(() => {
+    for (const r of rows) put.run(r.code, r.year, r.population, r.source);
+  })();
+  return populationsLoaded(db);
+}
+
+export function populationsLoaded(db: Database.Database): PopulationsLoaded {
+  return db
+    .prepare(
+      `SELECT count(*) AS rows, count(DISTINCT municipality_code) AS municipalities, min(year) AS minYear,
+         max(year) AS maxYear FROM populations`,
+    )
+    .get() as PopulationsLoaded;
 }

@@ -6,10 +6,13 @@ import { exportObservations } from './export.js';
 import { ingestDocument, prepareIngest, recordPath } from './ingest.js';
 import { type AppliedMigration, appliedMigrations, migrate, schemaProblem } from './migrate.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
+import { exportParquet } from './parquet.js';
 import {
   documentsWithoutMunicipality,
   listIssues,
+  loadPopulations,
   planVsActual,
+  populationsLoaded,
   recordFailure,
   stats,
   storedDocument,
@@ -31,6 +34,7 @@ import type {
   OpenOptions,
   PlanVsActualFilter,
   PlanVsActualRow,
+  PopulationsLoaded,
   StoredDocument,
   StoredIndicator,
   StoreStats,
@@ -53,11 +57,18 @@ export interface Store {
   upsertCatalog(entries: readonly CatalogEntryInput[]): number;
   upsertMunicipalities(rows: readonly MunicipalityInput[]): number;
   exportObservations(format: ExportFormat, write: (chunk: string) => void, filter?: ExportFilter): number;
+  /** The export contract as Parquet, written to the open file `fd` (closed at the end); the number of rows. */
+  exportParquet(fd: number, filter?: ExportFilter): number;
   summary(): SummaryRow[];
   stats(): StoreStats;
   listIssues(filter?: IssueFilter): IssueRow[];
   /** Rows of the `plan_vs_actual` view. */
   planVsActual(filter?: PlanVsActualFilter): PlanVsActualRow[];
+  /** Store populations (replacing those of the same city and year); what the table then holds. */
+  loadPopulations(
+    rows: readonly { code: string; year: number; population: number; source: string }[],
+  ): PopulationsLoaded;
+  populations(): PopulationsLoaded;
   /**
    * Blocks, table captions and cells holding every word (any length: 拠点 too), by city and document;
    * `total` counts every hit, `hits` holds the first `limit`.
@@ -223,10 +234,13 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
     upsertCatalog: (entries) => upsertCatalog(db, entries),
     upsertMunicipalities: (rows) => upsertMunicipalities(db, rows),
     exportObservations: (format, write, filter) => exportObservations(db, format, write, filter),
+    exportParquet: (fd, filter) => exportParquet(db, fd, filter),
     summary: () => summary(db),
     stats: () => stats(db),
     listIssues: (filter) => listIssues(db, filter),
     planVsActual: (filter) => planVsActual(db, filter),
+    loadPopulations: (rows) => loadPopulations(db, rows),
+    populations: () => populationsLoaded(db),
     indicators: () => storedIndicators(db),
     search: (words, o) => search(db, words, o),
     migrations: () => appliedMigrations(db),

@@ -170,6 +170,8 @@ export interface PlanVsActualFilter {
   municipality?: string;
   /** Only rows whose every observation has at least this confidence. */
   minConfidence?: number;
+  /** Read `plan_vs_actual_per_10000`: each row with its city's population nearest to its year. */
+  withPopulation?: boolean;
 }
 
 /** One row of the `plan_vs_actual` view (see migration 005). */
@@ -193,6 +195,24 @@ export interface PlanVsActualRow {
   n_observations: number;
   n_documents: number;
   confidence: number;
+}
+
+/** A row of `plan_vs_actual_per_10000` (migration 012): a `plan_vs_actual` row and its population. */
+export interface PlanVsActualPerRow extends PlanVsActualRow {
+  population: number | null;
+  population_year: number | null;
+  population_source: string | null;
+  plan_per_10000: number | null;
+  estimate_per_10000: number | null;
+  actual_per_10000: number | null;
+}
+
+/** What `populations` holds: rows, cities and the years they span. */
+export interface PopulationsLoaded {
+  rows: number;
+  municipalities: number;
+  minYear: number | null;
+  maxYear: number | null;
 }
 
 /** One indicator of the catalog stored in the file, with its aliases and how many observations carry its id. */

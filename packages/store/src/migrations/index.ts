@@ -9,6 +9,7 @@ import { sql as nationalScale } from './008_national_scale.js';
 import { sql as restatements } from './009_restatements.js';
 import { sql as search } from './010_search.js';
 import { sql as summaries } from './011_summaries.js';
+import { sql as populations } from './012_populations.js';
 
 export interface Migration {
   /** 1, 2, 3 …: applied in this order, recorded in `migrations` and `PRAGMA user_version`. */
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 9, name: 'restatements', sql: restatements },
   { id: 10, name: 'search', sql: search },
   { id: 11, name: 'summaries', sql: summaries },
+  { id: 12, name: 'populations', sql: populations },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
