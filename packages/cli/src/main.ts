@@ -875,6 +875,8 @@ async function report(paths: string[], o: { db?: string; out: string; pages: boo
     const r = await writeReport(store, o.out, { pages: o.pages });
     out(`${r.index}\n  ${plural(r.documents.length, 'document page')} in ${o.out}\n`);
   } catch (e) {
+    // the database failing under the read (damaged) is the database's fault, said as for every reader
+    if (String((e as { code?: unknown }).code ?? '').startsWith('SQLITE_')) throw e;
     err(`✗ ${o.out}: could not write the report: ${e instanceof Error && !('code' in e) ? e.message : fsReason(e)}\n`);
     return EXIT.ALL_FAILED;
   } finally {
