@@ -22,7 +22,21 @@ const GOOD = readFileSync(join(ROOT, 'test/corpus/good-utf8.txt'), 'utf8');
 const AS_USER = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 
 const require = createRequire(join(ROOT, 'packages/extractor/package.json'));
-const { PDFDocument, StandardFonts } = require('pdf-lib') as typeof import('pdf-lib');
+/** pdf-lib, a dependency of the extractor (untyped here: the test project does not see its types). */
+interface PdfPageLike {
+  drawText(s: string, o: { x: number; y: number; size: number; font: unknown }): void;
+  drawImage(img: unknown, o: { x: number; y: number; width: number; height: number }): void;
+}
+interface PdfDocLike {
+  embedFont(name: string): Promise<unknown>;
+  embedPng(png: Uint8Array): Promise<unknown>;
+  addPage(size: [number, number]): PdfPageLike;
+  save(o?: { addDefaultPage?: boolean }): Promise<Uint8Array>;
+}
+const { PDFDocument, StandardFonts } = require('pdf-lib') as {
+  PDFDocument: { create(): Promise<PdfDocLike> };
+  StandardFonts: { Helvetica: string };
+};
 
 /** The CLI in a child process, awaited (a synchronous spawn would stall vitest's worker). */
 function shiryo(
