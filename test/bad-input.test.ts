@@ -195,6 +195,10 @@ const CASES: Case[] = [
       ['compare', '--db', P('good.db'), '--indicator', '居宅介護'],
       ['indicators', '居宅'],
       ['query', 'SELECT 1', '--db', P('good.db')],
+      ['search', '介護', '--db', P('good.db')],
+      ['trace', '1', '--db', P('good.db')],
+      ['report', '--db', P('good.db'), '--out', P('report')],
+      ['metadata', '--db', P('good.db'), '--out', '-'],
     ] as string[][]
   ).map((args): Case => ({ args: [...args, '--no-such-flag'], code: 2, says: "unknown option '--no-such-flag'" })),
   { args: ['frobnicate'], code: 2, says: "unknown command 'frobnicate'" },
@@ -213,6 +217,23 @@ const CASES: Case[] = [
   { args: ['export', '--db', P('good.db'), '--year', 'x'], code: 2, says: /--year.*a western fiscal year/ },
   { args: ['export', '--db', P('good.db'), '--min-confidence', '2'], code: 2, says: /a number from 0 to 1/ },
   { args: ['ingest', GOOD_TXT, '--db', P('new.db'), '--jobs', '0'], code: 2, says: /--jobs.*whole number/ },
+  // below what an extraction worker needs to start (it failed every file with INTERNAL)
+  { args: ['ingest', GOOD_TXT, '--db', P('new.db'), '--max-memory', '16'], code: 2, says: /--max-memory.*≥ 64/ },
+  { args: ['ingest', GOOD_TXT, '--db', P('new.db'), '--ocr', 'sometimes'], code: 2, says: /--ocr.*is invalid/ },
+  // report and metadata on a bad database, and with nowhere to write
+  ...DB_CASES.filter(([db]) => db !== 'empty.db' && db !== 'other.db').flatMap(([db, says]): Case[] => [
+    { args: ['report', '--db', P(db), '--out', P('report-bad')], code: 1, says },
+    // metadata reads only the schema, which damaged.db keeps whole: it answers (and the readers above refuse)
+    ...(db === 'damaged.db' ? [] : [{ args: ['metadata', '--db', P(db), '--out', '-'], code: 1, says }]),
+  ]),
+  { args: ['report', '--out', P('report-none')], code: 2, says: /give documents to read, or --db/ },
+  { args: ['report', '--db', P('good.db')], code: 2, says: "required option '--out <dir>' not specified" },
+  { args: ['metadata'], code: 2, says: "required option '--db <file>' not specified" },
+  { args: ['search', '--db', P('good.db')], code: 2, says: "missing required argument 'words'" },
+  { args: ['search', '"', '--db', P('good.db')], code: 2, says: /give a word to search for/ },
+  { args: ['search', '介護', '--db', P('good.db'), '--limit', '0'], code: 2, says: /--limit.*whole number/ },
+  { args: ['trace', 'abc', '--db', P('good.db')], code: 2, says: /abc is not an observation id/ },
+  { args: ['trace', '999999', '--db', P('good.db')], code: 1, says: /holds no observation 999999/ },
 ];
 
 describe('every command on bad input: a message naming the file, no stack trace, a non-zero exit', () => {

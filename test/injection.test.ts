@@ -222,6 +222,50 @@ describe('hostile strings in what is stored and in every filter', () => {
   });
 });
 
+describe('search, indicators and trace fed hostile values', () => {
+  it('search: SQL and FTS syntax in the words are words; a hostile --municipality matches nothing', async () => {
+    // the words of DROP are in L1's cell: found as text, nothing run
+    const d = await shiryo(['search', DROP, '--db', DB, '--csv']);
+    expect(d.code).toBe(0);
+    const hits = parseCsv(d.stdout).slice(1);
+    expect(hits).toHaveLength(1);
+    expect(hits[0]!.at(-1)).toContain(DROP);
+    // FTS5 operators and column filters are not obeyed, and never an fts5 syntax error
+    for (const w of ["所沢市' OR '1'='1", 'NEAR(居宅 サロン)', '居宅 OR 1', '* OR *', 'snippet:居宅', 'a\nb']) {
+      const r = await shiryo(['search', w, '--db', DB]);
+      expect(r.code, w).toBe(1);
+      expect(r.stderr, w).toBe(`shiryo search: nothing holds ${w}\n`);
+    }
+    // punctuation alone is no word
+    for (const w of ['%', '_', ';', '"', "'", '\\']) {
+      const r = await shiryo(['search', w, '--db', DB]);
+      expect(r.code, w).toBe(2);
+      expect(r.stderr, w).toMatch(/give a word to search for/);
+    }
+    for (const h of HOSTILE) {
+      const m = await shiryo(['search', '居宅', '--db', DB, '--municipality', h]);
+      expect(m.code, h).toBe(1);
+      expect(m.stdout, h).toBe('');
+    }
+    expect((await shiryo(['search', '居宅', '--db', DB, '--municipality', '所沢市'])).code).toBe(0);
+    tablesIntact();
+  });
+
+  it('indicators and trace: a hostile word or id is refused, nothing runs', async () => {
+    for (const h of [DROP, "x' OR '1'='1", '%_%']) {
+      const r = await shiryo(['indicators', h, '--db', DB]);
+      expect(r.code, h).toBe(1);
+      expect(r.stderr, h).toContain('no indicator id, label or alias holds');
+    }
+    for (const h of [`1${DROP}`, '1 OR 1=1', '1; DELETE FROM observations']) {
+      const r = await shiryo(['trace', h, '--db', DB]);
+      expect(r.code, h).toBe(2);
+      expect(r.stderr, h).toContain('is not an observation id');
+    }
+    tablesIntact();
+  });
+});
+
 describe('export escaping round-trips', () => {
   it('CSV read back by an RFC 4180 reader and JSONL parsed give every field exactly as stored', async () => {
     const db = new Database(DB, { readonly: true });

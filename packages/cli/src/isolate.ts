@@ -44,7 +44,16 @@ export class Extractors {
     return new Promise((resolve, reject) => {
       const fail = (e: unknown) => {
         this.all.delete(w);
-        reject(new ShiryoError('INTERNAL', '', `the extraction worker did not start: ${String(e)}`));
+        const oom = (e as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+        reject(
+          new ShiryoError(
+            'INTERNAL',
+            '',
+            oom
+              ? `the extraction worker did not start: the memory ceiling of ${this.opts.maxMemoryMb} MB is too small to load the readers`
+              : `the extraction worker did not start: ${String(e)}`,
+          ),
+        );
       };
       w.once('message', () => {
         w.off('error', fail);

@@ -90,6 +90,19 @@ function fraction(v: string): number {
   return n;
 }
 
+/** The smallest `--max-memory`: an extraction worker needs about 20 MB of heap just to load the readers (below
+ * that it cannot start, and every file would fail alike). */
+const MIN_MAX_MEMORY_MB = 64;
+
+function maxMemoryMb(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < MIN_MAX_MEMORY_MB)
+    throw new InvalidArgumentError(
+      `must be a whole number of MB ≥ ${MIN_MAX_MEMORY_MB} (an extraction worker needs about 20 MB to start)`,
+    );
+  return n;
+}
+
 function positiveSeconds(v: string): number {
   const n = Number(v);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('must be a number of seconds > 0');
@@ -585,7 +598,7 @@ export function buildProgram(): Command {
       new Option(
         '--max-memory <MB>',
         'heap ceiling of the extraction of one file; over it the file fails with TOO_LARGE',
-      ).argParser(positiveInt),
+      ).argParser(maxMemoryMb),
     )
     .addOption(ocrOption())
     .option(
@@ -921,6 +934,8 @@ async function report(paths: string[], o: { db?: string; out: string; pages: boo
     const r = await writeReport(store, o.out, { pages: o.pages });
     out(`${r.index}\n  ${plural(r.documents.length, 'document page')} in ${o.out}\n`);
   } catch (e) {
+    // the database failing under the read (damaged) is the database's fault, said as for every reader
+    if (String((e as { code?: unknown }).code ?? '').startsWith('SQLITE_')) throw e;
     err(`✗ ${o.out}: could not write the report: ${e instanceof Error && !('code' in e) ? e.message : fsReason(e)}\n`);
     return EXIT.ALL_FAILED;
   } finally {

@@ -10,29 +10,38 @@ import { sortCells, withRepair } from '../draft.js';
 const FRAGMENT = /^[(（][^()（）]{1,10}[)）]$/u;
 
 export function joinWrappedLabels(t: Table): Table {
-  let cells = t.cells;
-  let nRows = t.nRows;
+  // one pass over the rows, each row's cells found once (a filter per row made a 50,000-row table quadratic)
+  const rows: TableCell[][] = Array.from({ length: t.nRows }, () => []);
+  for (const c of t.cells) rows[c.row]?.push(c);
+  // rows a cell above spans into
+  const covered = new Uint8Array(t.nRows);
+  for (const c of t.cells) for (let k = c.row + 1; k < Math.min(c.row + c.rowSpan, t.nRows); k++) covered[k] = 1;
+  const out: TableCell[][] = [];
   let joined = 0;
-  for (let r = Math.max(1, t.headerRows); r < nRows; r++) {
-    const row = cells.filter((c) => c.row === r);
-    const first = row.find((c) => c.col === 0);
-    if (!first || first.rowSpan !== 1 || !FRAGMENT.test(first.text.trim())) continue;
-    if (row.some((c) => c !== first && c.text.trim())) continue;
-    const above = cells.find((c) => c.col === 0 && c.row === r - 1 && c.rowSpan === 1);
-    if (!above?.text.trim() || /[)）]$/u.test(above.text.trim())) continue;
-    if (!cells.some((c) => c.row === r - 1 && c.col > 0 && c.text.trim())) continue;
-    if (cells.some((c) => c.row < r && c.row + c.rowSpan > r)) continue;
-    const merged: TableCell = {
-      ...above,
-      text: `${above.text}${first.text.trim()}`,
-      orig: `${above.orig}\n${first.orig}`,
-    };
-    cells = cells
-      .filter((c) => c.row !== r)
-      .map((c) => (c === above ? merged : c.row > r ? { ...c, row: c.row - 1 } : c));
-    nRows--;
-    joined++;
-    r--;
+  for (let r = 0; r < t.nRows; r++) {
+    const row = rows[r]!;
+    const prev = out[out.length - 1];
+    if (r >= Math.max(1, t.headerRows) && prev) {
+      const first = row.find((c) => c.col === 0);
+      const ai = prev.findIndex((c) => c.col === 0 && c.rowSpan === 1);
+      const above = ai < 0 ? undefined : prev[ai]!;
+      if (
+        first &&
+        first.rowSpan === 1 &&
+        FRAGMENT.test(first.text.trim()) &&
+        !row.some((c) => c !== first && c.text.trim()) &&
+        above?.text.trim() &&
+        !/[)）]$/u.test(above.text.trim()) &&
+        prev.some((c) => c.col > 0 && c.text.trim()) &&
+        !covered[r]
+      ) {
+        prev[ai] = { ...above, text: `${above.text}${first.text.trim()}`, orig: `${above.orig}\n${first.orig}` };
+        joined++;
+        continue;
+      }
+    }
+    out.push(joined ? row.map((c) => ({ ...c, row: out.length })) : row.slice());
   }
-  return joined ? withRepair(t, 'joinWrappedLabels', { cells: sortCells(cells), nRows }) : t;
+  if (!joined) return t;
+  return withRepair(t, 'joinWrappedLabels', { cells: sortCells(out.flat()), nRows: t.nRows - joined });
 }
