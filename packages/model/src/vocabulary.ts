@@ -321,6 +321,12 @@ export function kindListOf(text: string): ValueKind[] | null {
 export const KIND_STEMS_NAMING_THINGS = ['計画', '計画案', '推計', '差', '基準', '増減', '比較'] as const;
 
 /**
+ * Nouns of an activity that begin with a kind stem (`目標設定及び評価の実施回数`, an indicator of the national
+ * guideline; `目標管理`): in a sentence they name what is done, not the kind of its number.
+ */
+export const KIND_STEM_ACTIVITY_NOUNS = ['目標設定', '目標管理'] as const;
+
+/**
  * Stems of the verbs and nouns of an outlook: a sentence whose predicate is one of them and its endings
  * (`…の見込みです。`, `…を見込んでいます。`, `…と推計しています。`, `…の整備を予定しています。`) states a plan.
  */
