@@ -27,7 +27,7 @@ describe('a year row marked as expected, under 見込量 | 実績 columns (HTML)
 });
 
 describe('a year column marked as expected, over 計画値 / 実績値 rows (PDF-like aligned text)', () => {
-  const rows = rowsOf('expected-year-columns.txt');
+  const rows = rowsOf('linear-expected-year-columns.txt');
 
   it('reads the result row in the expected column as an estimate, not as a plan', () => {
     expect(rows).toContainEqual(['小規模多機能型居宅介護', 2025, 'estimate', 61]);
