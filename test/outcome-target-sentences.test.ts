@@ -23,6 +23,13 @@ describe('targets set as a multiple of a base year', () => {
     expect(rows).toContainEqual([2026, 'target', 29, 'person', 'gte']);
   });
 
+  it('labels the base, its ratio and the amount it sets by what the sentence counts (the clause before the comma)', () => {
+    const labels = n.observations.filter((o) => [30, 1.3, 39].includes(o.value)).map((o) => o.indicator_label);
+    expect(labels).toEqual(['一般就労へ移行する人', '一般就労へ移行する人', '一般就労へ移行する人']);
+    const settled = n.observations.filter((o) => [20, 1.41, 29].includes(o.value)).map((o) => o.indicator_label);
+    expect(settled).toEqual(['就労定着支援事業の利用者', '就労定着支援事業の利用者', '就労定着支援事業の利用者']);
+  });
+
   it('keeps the later sentences of the block targets of the plan’s last year', () => {
     expect(rows).toContainEqual([2026, 'target', 60, 'percent', 'gte']);
     expect(rows.filter((r) => r[0] === 2021)).toHaveLength(2);
