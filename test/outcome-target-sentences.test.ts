@@ -23,6 +23,12 @@ describe('targets set as a multiple of a base year', () => {
     expect(rows).toContainEqual([2026, 'target', 29, 'person', 'gte']);
   });
 
+  it('reads `の実績（8人）の1.25倍以上に当たる10人` likewise: a base, a bounded ratio and the amount, targets', () => {
+    expect(rows).toContainEqual([2021, 'baseline', 8, 'person', null]);
+    expect(rows).toContainEqual([2026, 'target', 1.25, 'ratio', 'gte']);
+    expect(rows).toContainEqual([2026, 'target', 10, 'person', null]);
+  });
+
   it('labels the base, its ratio and the amount it sets by what the sentence counts (the clause before the comma)', () => {
     const labels = n.observations.filter((o) => [30, 1.3, 39].includes(o.value)).map((o) => o.indicator_label);
     expect(labels).toEqual(['一般就労へ移行する人', '一般就労へ移行する人', '一般就労へ移行する人']);
@@ -32,7 +38,7 @@ describe('targets set as a multiple of a base year', () => {
 
   it('keeps the later sentences of the block targets of the plan’s last year', () => {
     expect(rows).toContainEqual([2026, 'target', 60, 'percent', 'gte']);
-    expect(rows.filter((r) => r[0] === 2021)).toHaveLength(2);
+    expect(rows.filter((r) => r[0] === 2021)).toHaveLength(3);
   });
 });
 

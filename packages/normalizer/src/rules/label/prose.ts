@@ -18,7 +18,7 @@ import {
   yearOnly,
 } from '../../prose/words.js';
 import { rule } from '../engine.js';
-import { RATIO_BASE_AFTER } from '../kind/prose.js';
+import { RATIO_AMOUNT_BETWEEN, RATIO_BASE_AFTER } from '../kind/prose.js';
 import type { ProseValueContext } from '../prose-context.js';
 
 export const numberedItem = rule<ProseValueContext>({
@@ -166,12 +166,12 @@ export const ratioChain = rule<ProseValueContext>({
     'Family "outcome targets in sentences": in `…実績（28人）の1.31倍以上の37人以上`, the ratio after its base and the amount after its ratio count what the base counts.',
   applies: (x) => {
     const prev = x.I.qs[x.qi - 1];
-    if (!prev || x.I.prevValue?.end !== prev.end || !x.I.prevValue.label || cleanLabel(x.label).length >= 2)
-      return false;
+    // (the words between are particles only: the value has no label of its own)
+    if (!prev || x.I.prevValue?.end !== prev.end || !x.I.prevValue.label) return false;
     const between = x.I.text.slice(prev.end, x.q.start);
     return (
       (x.I.prevValue.kind === 'baseline' && x.q.quantity.unit === 'ratio' && /^\s*[)）]?\s*の\s*$/u.test(between)) ||
-      (prev.quantity.unit === 'ratio' && /^\s*(?:以上|以下|未満|程度)?\s*の\s*$/u.test(between))
+      (prev.quantity.unit === 'ratio' && RATIO_AMOUNT_BETWEEN.test(between))
     );
   },
   apply(x) {

@@ -5,7 +5,7 @@
 import { fiscalYearOfIso } from '../../dates.js';
 import { fyPeriod } from '../../period/index.js';
 import { rule } from '../engine.js';
-import { RATIO_BASE_AFTER } from '../kind/prose.js';
+import { RATIO_AMOUNT_BETWEEN, RATIO_BASE_AFTER } from '../kind/prose.js';
 import type { ProseValueContext } from '../prose-context.js';
 
 /** `約4,200件（令和4年度）`: a year in brackets right after the value (words may follow it inside the bracket). */
@@ -217,15 +217,26 @@ export const ratioAgainstYear = rule<ProseValueContext>({
   summary:
     "`15人（令和3年度実績の1.28倍）`: a ratio measured against a year restates the value before it and shares its kind; the year is not the target's.",
   applies: (x) =>
-    x.between !== null &&
-    x.q.quantity.unit === 'ratio' &&
-    /^\s*(?:[(（][^)）]*[)）])?\s*(?:実績値?|見込み?)?\s*(?:[(（]?\s*[0-9０-９,，.．]+\s*(?:人|件|回|か所|%|％)?\s*[)）]?)?\s*の\s*$/u.test(
-      x.between,
-    ),
+    (x.between !== null &&
+      x.q.quantity.unit === 'ratio' &&
+      /^\s*(?:[(（][^)）]*[)）])?\s*(?:の\s*)?(?:実績値?|見込み?)?\s*(?:[(（]?\s*[0-9０-９,，.．]+\s*(?:人|件|回|か所|%|％)?\s*[)）]?)?\s*の\s*$/u.test(
+        x.between,
+      )) ||
+    // (right after the base it is measured against, `…（8人）の1.25倍`, whatever year the base had)
+    (x.q.quantity.unit === 'ratio' &&
+      x.I.prevKind === 'baseline' &&
+      x.qi > 0 &&
+      x.I.prevValue?.end === x.I.qs[x.qi - 1]!.end &&
+      /^\s*[)）]?\s*の\s*$/u.test(x.I.text.slice(x.I.prevValue.end, x.q.start))),
   apply(x) {
     const { I } = x;
     if (I.prevKind && I.prevKind !== 'baseline') x.kind = I.prevKind;
-    else if (x.kind === 'baseline' || x.kind === 'actual') x.kind = I.state.kind ?? 'target';
+    // (measured against a base: a bound, `1.27倍以上`, is a target whatever the heading reports)
+    else if (x.kind === 'baseline' || x.kind === 'actual')
+      x.kind =
+        I.prevKind === 'baseline' && (x.q.quantity.qualifier === 'gte' || x.q.quantity.qualifier === 'gt')
+          ? 'target'
+          : (I.state.kind ?? 'target');
     x.period =
       x.kind !== 'target'
         ? I.prevKind && I.prevKind !== 'baseline'
@@ -249,7 +260,7 @@ export const amountOfRatio = rule<ProseValueContext>({
   stage: 'base-of',
   priority: 45,
   summary:
-    'Family "outcome targets in sentences": `令和3年度実績（41人）の1.28倍以上の53人以上`: the count right after a ratio (`…倍以上の`) is the amount that ratio sets, of its kind and year (not of the base year before it).',
+    'Family "outcome targets in sentences": `令和3年度実績（41人）の1.28倍以上の53人以上`, `…の1.27倍以上に当たる31人`: the count right after a ratio (`…倍以上の`, `に当たる`) is the amount that ratio sets, of its kind and year (not of the base year before it).',
   applies: (x) => {
     const prev = x.I.qs[x.qi - 1];
     return (
@@ -257,7 +268,7 @@ export const amountOfRatio = rule<ProseValueContext>({
       prev.quantity.unit === 'ratio' &&
       x.I.prevValue?.end === prev.end &&
       x.I.prevKind !== 'baseline' &&
-      /^\s*(?:以上|以下|未満|程度)?\s*の\s*$/u.test(x.I.text.slice(prev.end, x.q.start))
+      RATIO_AMOUNT_BETWEEN.test(x.I.text.slice(prev.end, x.q.start))
     );
   },
   apply(x) {
