@@ -14,7 +14,8 @@ describe('a results table and the next plan’s targets in bullets', () => {
       ['福祉施設から一般就労への移行', 2023, 'target', 30, 'person', null],
       ['福祉施設から一般就労への移行', 2021, 'actual', 24, 'person', null],
       ['福祉施設から一般就労への移行', 2022, 'actual', 27, 'person', null],
-      ['福祉施設から一般就労への移行', 2023, 'plan', 29, 'person', null],
+      // …and the `実績値` row in it is a result estimated before it is final (`実績` × `見込`: estimate, as 実績見込)
+      ['福祉施設から一般就労への移行', 2023, 'estimate', 29, 'person', null],
       ['福祉施設から一般就労への移行', 2023, 'deviation', -1, 'person', null],
       // `令和4年度末の施設入所者数（120人）`: a count in brackets at a year before the plan term is its base…
       ['施設入所者数', 2022, 'baseline', 120, 'person', null],

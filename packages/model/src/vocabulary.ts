@@ -127,8 +127,15 @@ export const KIND_WORD_STEMS = {
   baseline: ['計画策定時', '策定時', '基準', '現状値'],
   target: [...TARGET_READINGS],
   actual: ['実績'],
-  plan: ['見込み', '見込', '計画', '推計'],
+  plan: ['見込み', '見込', '計画', '推計', '見通し'],
 } as const;
+
+/**
+ * The plan stems that say a figure is expected rather than planned (`見込`, `推計`, `見通し`; not `計画`): a year
+ * marked with one (`令和7年度（見込）`) over a result column holds an estimate of that year's result.
+ */
+export const OUTLOOK_KIND_STEMS = ['見込み', '見込', '推計', '見通し'] as const;
+export const OUTLOOK_KIND_PATTERN = new RegExp(wordsPattern(OUTLOOK_KIND_STEMS), 'u');
 
 /** What may stand before a stem (`対計画比`, `前年度比`, `進捗目標`). */
 export const KIND_WORD_PREFIXES = ['前年同期', '前年度', '前年', '対', '進捗'] as const;
@@ -312,6 +319,12 @@ export function kindListOf(text: string): ValueKind[] | null {
  * end of a label they state a kind only after what is counted (`利用者数計画`).
  */
 export const KIND_STEMS_NAMING_THINGS = ['計画', '計画案', '推計', '差', '基準', '増減', '比較'] as const;
+
+/**
+ * Nouns of an activity that begin with a kind stem (`目標設定及び評価の実施回数`, an indicator of the national
+ * guideline; `目標管理`): in a sentence they name what is done, not the kind of its number.
+ */
+export const KIND_STEM_ACTIVITY_NOUNS = ['目標設定', '目標管理'] as const;
 
 /**
  * Stems of the verbs and nouns of an outlook: a sentence whose predicate is one of them and its endings

@@ -8,6 +8,7 @@ import {
   KIND_COMPOUND_AT_END,
   KIND_COMPOUND_AT_START,
   KIND_COMPOUND_SOURCE,
+  KIND_STEM_ACTIVITY_NOUNS,
   KIND_STEMS_NAMING_THINGS,
   KIND_WORD_STEMS,
   kindOfWord,
@@ -18,6 +19,7 @@ import {
 } from '@shiryo/model';
 
 const TARGET_WORD = new RegExp(wordsPattern(TARGET_READINGS), 'u');
+const ACTIVITY_NOUNS = new RegExp(wordsPattern(KIND_STEM_ACTIVITY_NOUNS), 'gu');
 /** A phrase's plan words: the plan stems but bare 計画, which names plans (`障害福祉計画`), not their values. */
 const PLAN_WORD = new RegExp(wordsPattern([...KIND_WORD_STEMS.plan.filter((w) => w !== '計画'), '計画値']), 'u');
 const LEADING_MARKS_AND_NOTES = new RegExp(`^\\s*(?:[-${classBody(BULLET_MARKS + NOTE_MARKS)}]+\\s*)+`, 'u');
@@ -192,7 +194,10 @@ export { KIND_MARKER, NATIONAL_GUIDELINE } from '@shiryo/model';
 export function kindWord(text: string, opts: { baseline?: boolean } = {}): ValueKind | null {
   const against = /に対(?:する|しての)(.*)$/u.exec(compact(text))?.[1];
   if (against && kindWord(against, opts)) return kindWord(against, opts);
-  const c = compact(text).replace(/目標\d+/g, '');
+  // (`目標1`, a numbered goal, and `目標設定`, an activity, name no kind)
+  const c = compact(text)
+    .replace(/目標\d+/g, '')
+    .replace(ACTIVITY_NOUNS, '');
   const hits = new Set<ValueKind>();
   if (TARGET_WORD.test(c)) hits.add('target');
   if (/実績/.test(c) || (/(?:状況|現状)】?$/.test(c) && !/目標|見込|計画/.test(c))) hits.add('actual');

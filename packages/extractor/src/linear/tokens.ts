@@ -186,10 +186,11 @@ export function mergeTokens(tokens: Token[]): Token[] {
       continue;
     }
     // (OCR's letters for digits read as digits: `10215 <62O5>`)
+    // (or a bracketed kind word of any vocabulary word, `H30 （達成率（%））`: a year and its kind set apart)
     if (
       prev &&
       isBracketed(t.text) &&
-      !/[^\d,.\s()（）<>＜＞見込実績計画推計値人月日時間件回か所倍%]/u.test(ocrDigits(t.text))
+      (!/[^\d,.\s()（）<>＜＞見込実績計画推計値人月日時間件回か所倍%]/u.test(ocrDigits(t.text)) || isKindToken(t.text))
     ) {
       if (isNumberToken(prev.text) && isNumberToken(`${prev.text}${t.text}`)) {
         out[out.length - 1] = joinTokens(prev, t);

@@ -77,6 +77,9 @@ export const holdsCount = memo((s: string) => parseQuantity(s).quantities.some((
  */
 const LEFTOVER_TAG = /<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?\/?>/g;
 
+/** A name, a bracket, and one word after it: `計画相談支援（人/月）計画`. */
+const UNIT_THEN_WORD = /^(.*[^\s(（])\s*([(（][^()（）]+[)）])\s*([^\s()（）]+)$/u;
+
 function readPieceUncached(raw: string, opts: PeriodOptions): Piece {
   const text = normalizeText(raw.replace(LEFTOVER_TAG, ' ')).text.replace(/\s+/g, ' ').trim();
   // An answer (`有`, `無`, `○`, `×`) reports that something is done: it labels nothing.
@@ -86,6 +89,14 @@ function readPieceUncached(raw: string, opts: PeriodOptions): Piece {
   const whole = unitInfo(text);
   if (whole && !/[0-9]/.test(text))
     return { text, period: null, kind: null, label: null, unit: whole.unit, unitText: text, factor: whole.factor };
+  // `計画相談支援（人／月）計画`, `短期入所（人日/月）差` (two header lines joined): a kind word right after the unit's
+  // bracket is the kind, even a stem that also ends names of things (`整備計画`), which alone counts only after a
+  // measure (`splitKindWord`).
+  const afterUnit = UNIT_THEN_WORD.exec(text);
+  if (afterUnit && kindOfWord(afterUnit[3]!) && splitLabelUnit(afterUnit[2]).unitText) {
+    const head = readPieceUncached(`${afterUnit[1]}${afterUnit[2]}`, opts);
+    if (!head.kind && head.label) return { ...head, text, kind: kindOfWord(afterUnit[3]!) };
+  }
   // Unit first (`見込量（人日/月）`), so that the kind word stands alone.
   const split = splitLabelUnit(text);
   // A sentence in a stub (`2025年問題を広報等でとりあげ、…`) is a label, not a header with a year.

@@ -13,9 +13,18 @@ import type { ProseValueContext } from '../prose-context.js';
 /** A comparison with last year right before a value (`前年同期比 ▲38件`, `（対前年度比：`). */
 const YEAR_ON_YEAR_BEFORE = new RegExp(`(?:${YEAR_ON_YEAR_PATTERN.source})\\s*[:：]?\\s*$`, 'u');
 
+/** `…実績（41人）の1.28倍`, `…実績20人の1.5倍以上`: the value is the base a ratio after it is measured against. */
+export const RATIO_BASE_AFTER = /^\s*[)）]?\s*の\s*[0-9０-９.．]+\s*倍/u;
+
+/** Between a ratio and the amount it sets: `1.28倍以上の53人`, `1.27倍以上に当たる31人`. */
+export const RATIO_AMOUNT_BETWEEN = /^\s*(?:以上|以下|未満|程度)?\s*(?:の|に当たる|にあたる)\s*$/u;
+
+const MARKERS = /【([^】]*)】|[(（]\s*(基準値?|目標値?|実績値?|見込量?)\s*[)）]/gu;
+const hasMarker = (seg: string) => [...seg.matchAll(MARKERS)].length > 0;
+
 /** The kind the segment's markers (`【目標値】`, `（基準値）`) or its sentence's kind word state. */
 function segmentKind(seg: string): ValueKind | null {
-  const markers = [...seg.matchAll(/【([^】]*)】|[(（]\s*(基準値?|目標値?|実績値?|見込量?)\s*[)）]/gu)]
+  const markers = [...seg.matchAll(MARKERS)]
     .map((m) => m[1] ?? m[2]!)
     .filter((m) => !/時点|現在/u.test(m))
     .map((m) => (/^基準/u.test(m) ? 'baseline' : kindWord(m)))
@@ -34,7 +43,9 @@ export const segmentMarker = rule<ProseValueContext>({
   priority: 10,
   summary:
     'A kind marker (`【目標値】`, `② 実績`, `（基準値）`) holds for the values after it in the same item; the last marker of the segment decides (words in sentences before it describe how a target was set).',
-  applies: (x) => !!segmentKind(x.seg),
+  // (`令和3年度実績（41人）の1.28倍以上`: the kind word of a sentence right before the base a ratio is measured against
+  // is the base's own, `kind.ratio-base`; it says nothing of the target the sentence sets)
+  applies: (x) => !!segmentKind(x.seg) && !(RATIO_BASE_AFTER.test(x.rest) && !hasMarker(x.seg)),
   apply(x) {
     x.I.runningKind = segmentKind(x.seg);
   },
@@ -379,13 +390,18 @@ export const signedChangeFrom = rule<ProseValueContext>({
   family: 'kind',
   stage: 'period',
   priority: 70,
-  summary: '`前年同期（192人）から▲24人`: a signed change from a value is a difference.',
-  applies: (x) => /から\s*$/u.test(x.before) && x.signed,
+  summary:
+    '`前年同期（192人）から▲24人`, `前年度末と比べて▲2人`: a signed change from a value, or compared with one, is a difference.',
+  applies: (x) => /(?:から|と比べて?|に比べて?|と比較して)\s*[、,]?\s*$/u.test(x.before) && x.signed,
   apply(x) {
     x.kind = 'deviation';
   },
   examples: [
     { text: '利用者数は前年同期（150人）から▲12人となった。', expect: { value_kind: 'deviation', value: -12 } },
+    {
+      text: '令和5年度末のグループホーム入居者は84人で、前年度末に比べて△3人でした。',
+      expect: { value_kind: 'deviation', value: -3, fiscal_year: 2023 },
+    },
   ],
 });
 

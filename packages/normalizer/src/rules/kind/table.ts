@@ -1,7 +1,7 @@
 /** Kind rules of tables: plan, estimate, actual, target, baseline, deviation or rate. Stages `kind`, `kind-final`. */
 import type { Quantity, ValueKind } from '@shiryo/model';
-import { KIND_PAIR_SPLIT, YEAR_ON_YEAR_PATTERN } from '@shiryo/model';
-import { dataValue, normalized, pickPeriod } from '../../table/pieces.js';
+import { KIND_PAIR_SPLIT, OUTLOOK_KIND_PATTERN, YEAR_ON_YEAR_PATTERN } from '@shiryo/model';
+import { dataValue, normalized, type Piece, pickPeriod } from '../../table/pieces.js';
 import { rule } from '../engine.js';
 import type { CellContext } from '../table-context.js';
 
@@ -65,6 +65,57 @@ export const rowWordBeatsColumn = rule<CellContext>({
       name: 'example.tsv',
       text: '地域生活移行者数\t令和4年度実績\t令和5年度実績\n実数（人）\t2\t3\n目標値\t4\t4\n差\t▲2\t▲1\n',
       expect: { value_kind: 'deviation', value: -1, fiscal_year: 2023 },
+    },
+  ],
+});
+
+/**
+ * A year a header marks as expected rather than final (`令和7年度（実績見込）`, `R7（見込）`, `2025年度推計`): a year
+ * with an outlook kind word and nothing else it counts.
+ */
+function expectedYear(p: Piece): boolean {
+  return (
+    p.period?.fiscalYear != null &&
+    !p.label &&
+    (p.kind === 'estimate' || (p.kind === 'plan' && OUTLOOK_KIND_PATTERN.test(p.text)))
+  );
+}
+
+/** The one kind the other kind words over a cell name (not the expected year's), when it is a plan or a result. */
+function crossingKind(x: CellContext): ValueKind | null {
+  const pieces = [...x.cols, ...x.stubs];
+  if (!pieces.some(expectedYear)) return null;
+  const kinds = new Set(pieces.filter((p) => p.kind && !expectedYear(p)).map((p) => p.kind!));
+  if (kinds.size !== 1) return null;
+  const k = [...kinds][0]!;
+  return k === 'actual' ? 'estimate' : k === 'plan' ? 'plan' : null;
+}
+
+export const expectedYearCrossingKind = rule<CellContext>({
+  id: 'kind.expected-year-crossing-kind',
+  family: 'kind',
+  stage: 'kind',
+  priority: 35,
+  summary:
+    'Family "a year marked as expected": a year header that says its figures are expected (`令和7年度（実績見込）`, `R7（見込）`) crossing a `計画 | 実績` header holds the plan of that year under 計画 and an estimate of its result (`estimate`, as `実績見込`) under 実績, whichever of the row or the column names the year.',
+  applies: (x) => {
+    if (x.kind !== 'plan' && x.kind !== 'actual' && x.kind !== 'estimate') return false;
+    const k = crossingKind(x);
+    return !!k && k !== x.kind;
+  },
+  apply(x) {
+    x.kind = crossingKind(x);
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '短期入所（人日/月）\t計画\t実績\nR5\t410\t398\nR6（見込）\t430\t441\n',
+      expect: { value_kind: 'estimate', value: 441, fiscal_year: 2024 },
+    },
+    {
+      name: 'example.tsv',
+      text: '移動支援（時間/月）\t令和4年度\t令和5年度（見込み）\n計画\t520\t540\n実績\t498\t533\n',
+      expect: { value_kind: 'estimate', value: 533, fiscal_year: 2023 },
     },
   ],
 });
@@ -254,6 +305,7 @@ export const TABLE_KIND_RULES = [
   columnKind,
   rowKind,
   rowWordBeatsColumn,
+  expectedYearCrossingKind,
   timePointRowIsBaseline,
   unnamedColumnBesideKinds,
   captionKind,

@@ -18,6 +18,7 @@ import {
   yearOnly,
 } from '../../prose/words.js';
 import { rule } from '../engine.js';
+import { RATIO_AMOUNT_BETWEEN, RATIO_BASE_AFTER } from '../kind/prose.js';
 import type { ProseValueContext } from '../prose-context.js';
 
 export const numberedItem = rule<ProseValueContext>({
@@ -129,6 +130,57 @@ export const noneAfterSentenceEnd = rule<ProseValueContext>({
       name: 'example.tsv',
       text: '事業\t実施状況\n手話奉仕員養成講座\t予定どおり実施した。 4回実施\n',
       expect: { value: 4 },
+    },
+  ],
+});
+
+/** `…移行者数は、令和3年度実績（`: the clause before the last comma ends in は or を (what the sentence sets). */
+const TOPIC_CLAUSE = /([^、。,，]{2,}?)[はを]\s*[、,，][^、。,，]*$/u;
+
+export const topicOfBase = rule<ProseValueContext>({
+  id: 'label.topic-of-base',
+  family: 'label',
+  stage: 'label',
+  priority: 35,
+  summary:
+    'Family "outcome targets in sentences": `就労移行支援事業からの移行者数は、令和3年度実績（28人）の1.31倍…`: the base a ratio is measured against, with no words of its own after the comma (a year and a kind word), counts what the clause before the comma names.',
+  applies: (x) =>
+    !x.listed && RATIO_BASE_AFTER.test(x.rest) && cleanLabel(x.label).length < 2 && TOPIC_CLAUSE.test(x.unsliced),
+  apply(x) {
+    x.label = cleanLabel(TOPIC_CLAUSE.exec(x.unsliced)![1]!.replace(/^(?:そのうち|うち|また|なお)/u, ''));
+  },
+  examples: [
+    {
+      text: '【目標】\n地域移行支援の利用者数は、令和4年度実績（6人）の1.5倍とします。',
+      expect: { label: '地域移行支援の利用者数', value: 6 },
+    },
+  ],
+});
+
+export const ratioChain = rule<ProseValueContext>({
+  id: 'label.ratio-chain',
+  family: 'label',
+  stage: 'label',
+  priority: 36,
+  summary:
+    'Family "outcome targets in sentences": in `…実績（28人）の1.31倍以上の37人以上`, the ratio after its base and the amount after its ratio count what the base counts.',
+  applies: (x) => {
+    const prev = x.I.qs[x.qi - 1];
+    // (the words between are particles only: the value has no label of its own)
+    if (!prev || x.I.prevValue?.end !== prev.end || !x.I.prevValue.label) return false;
+    const between = x.I.text.slice(prev.end, x.q.start);
+    return (
+      (x.I.prevValue.kind === 'baseline' && x.q.quantity.unit === 'ratio' && /^\s*[)）]?\s*の\s*$/u.test(between)) ||
+      (prev.quantity.unit === 'ratio' && RATIO_AMOUNT_BETWEEN.test(between))
+    );
+  },
+  apply(x) {
+    x.label = x.I.prevValue!.label;
+  },
+  examples: [
+    {
+      text: '【目標】\n地域移行支援の利用者数は、令和4年度実績（6人）の1.5倍の9人とします。',
+      expect: { label: '地域移行支援の利用者数', value: 9 },
     },
   ],
 });
@@ -703,6 +755,8 @@ export const PROSE_LABEL_RULES = [
   clean,
   afterLastSeparator,
   noneAfterSentenceEnd,
+  topicOfBase,
+  ratioChain,
   clauseBeforeManner,
   reached,
   movedTo,

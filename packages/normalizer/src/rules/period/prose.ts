@@ -5,6 +5,7 @@
 import { fiscalYearOfIso } from '../../dates.js';
 import { fyPeriod } from '../../period/index.js';
 import { rule } from '../engine.js';
+import { RATIO_AMOUNT_BETWEEN, RATIO_BASE_AFTER } from '../kind/prose.js';
 import type { ProseValueContext } from '../prose-context.js';
 
 /** `約4,200件（令和4年度）`: a year in brackets right after the value (words may follow it inside the bracket). */
@@ -168,16 +169,22 @@ export const ratioBase = rule<ProseValueContext>({
   family: 'kind',
   stage: 'base-of',
   priority: 20,
-  summary: "`令和3年度実績20人の1.28倍`: the value a ratio is measured against is that year's base.",
-  applies: (x) => x.between !== null && !!x.lastPeriod && /^\s*の\s*[0-9０-９.．]+\s*倍/u.test(x.rest),
+  summary:
+    "`令和3年度実績20人の1.28倍`, `令和3年度実績（41人）の1.28倍以上`: the value a ratio is measured against is that year's base (and that year dates nothing else of the sentence).",
+  applies: (x) => x.between !== null && !!x.lastPeriod && RATIO_BASE_AFTER.test(x.rest),
   apply(x) {
     x.kind = 'baseline';
     x.period = x.lastPeriod!.period;
+    x.I.baseYears.add(x.lastPeriod!.start);
   },
   examples: [
     {
       text: '・一般就労移行者数：24人（令和3年度実績18人の1.33倍以上）',
       expect: { value_kind: 'baseline', fiscal_year: 2021, value: 18 },
+    },
+    {
+      text: '【目標】\n令和8年度までに、自立訓練の利用者数を令和4年度実績（12人）の1.5倍とします。',
+      expect: { value_kind: 'baseline', fiscal_year: 2022, value: 12 },
     },
   ],
 });
@@ -210,15 +217,26 @@ export const ratioAgainstYear = rule<ProseValueContext>({
   summary:
     "`15人（令和3年度実績の1.28倍）`: a ratio measured against a year restates the value before it and shares its kind; the year is not the target's.",
   applies: (x) =>
-    x.between !== null &&
-    x.q.quantity.unit === 'ratio' &&
-    /^\s*(?:[(（][^)）]*[)）])?\s*(?:実績値?|見込み?)?\s*(?:[0-9０-９,，.．]+\s*(?:人|件|回|か所|%|％)?)?\s*の\s*$/u.test(
-      x.between,
-    ),
+    (x.between !== null &&
+      x.q.quantity.unit === 'ratio' &&
+      /^\s*(?:[(（][^)）]*[)）])?\s*(?:の\s*)?(?:実績値?|見込み?)?\s*(?:[(（]?\s*[0-9０-９,，.．]+\s*(?:人|件|回|か所|%|％)?\s*[)）]?)?\s*の\s*$/u.test(
+        x.between,
+      )) ||
+    // (right after the base it is measured against, `…（8人）の1.25倍`, whatever year the base had)
+    (x.q.quantity.unit === 'ratio' &&
+      x.I.prevKind === 'baseline' &&
+      x.qi > 0 &&
+      x.I.prevValue?.end === x.I.qs[x.qi - 1]!.end &&
+      /^\s*[)）]?\s*の\s*$/u.test(x.I.text.slice(x.I.prevValue.end, x.q.start))),
   apply(x) {
     const { I } = x;
     if (I.prevKind && I.prevKind !== 'baseline') x.kind = I.prevKind;
-    else if (x.kind === 'baseline' || x.kind === 'actual') x.kind = I.state.kind ?? 'target';
+    // (measured against a base: a bound, `1.27倍以上`, is a target whatever the heading reports)
+    else if (x.kind === 'baseline' || x.kind === 'actual')
+      x.kind =
+        I.prevKind === 'baseline' && (x.q.quantity.qualifier === 'gte' || x.q.quantity.qualifier === 'gt')
+          ? 'target'
+          : (I.state.kind ?? 'target');
     x.period =
       x.kind !== 'target'
         ? I.prevKind && I.prevKind !== 'baseline'
@@ -232,6 +250,35 @@ export const ratioAgainstYear = rule<ProseValueContext>({
     {
       text: '第7期障害福祉計画\n\n【目標値】一般就労移行者数 16人（令和3年度実績の1.28倍）',
       expect: { unit: 'ratio', value: 1.28, value_kind: 'target' },
+    },
+  ],
+});
+
+export const amountOfRatio = rule<ProseValueContext>({
+  id: 'kind.amount-of-ratio',
+  family: 'kind',
+  stage: 'base-of',
+  priority: 45,
+  summary:
+    'Family "outcome targets in sentences": `令和3年度実績（41人）の1.28倍以上の53人以上`, `…の1.27倍以上に当たる31人`: the count right after a ratio (`…倍以上の`, `に当たる`) is the amount that ratio sets, of its kind and year (not of the base year before it).',
+  applies: (x) => {
+    const prev = x.I.qs[x.qi - 1];
+    return (
+      !!prev &&
+      prev.quantity.unit === 'ratio' &&
+      x.I.prevValue?.end === prev.end &&
+      x.I.prevKind !== 'baseline' &&
+      RATIO_AMOUNT_BETWEEN.test(x.I.text.slice(prev.end, x.q.start))
+    );
+  },
+  apply(x) {
+    x.kind = x.I.prevValue!.kind;
+    x.period = x.I.prevValue!.period;
+  },
+  examples: [
+    {
+      text: '第7期障害福祉計画\n\n【目標】\n就労移行支援の利用者数は、令和3年度実績（20人）の1.3倍の26人とします。',
+      expect: { value_kind: 'target', fiscal_year: 2026, value: 26, unit: 'person' },
     },
   ],
 });
@@ -516,6 +563,7 @@ export const PROSE_PERIOD_RULES = [
   ratioBase,
   changeFromBase,
   ratioAgainstYear,
+  amountOfRatio,
   pointBeforePlanIsBase,
   targetRangeEndProse,
   targetPlanEndProse,
