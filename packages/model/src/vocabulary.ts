@@ -30,6 +30,8 @@ export const KIND_WORDS: Readonly<Record<string, ValueKind>> = {
   計画値: 'plan',
   計画量: 'plan',
   計画案: 'plan',
+  // (the points an evaluation sheet of a call for proposals allots to each criterion: set for the coming award)
+  配点: 'plan',
   実績: 'actual',
   実績値: 'actual',
   目標: 'target',
@@ -171,6 +173,13 @@ const FORMULA = /[(（][^()（）]*[-−ー－÷×/／+＋][^()（）]*[)）]$/u
 const KIND_PARTS = new RegExp(`(${PREFIX})?(${STEM})(${SUFFIX}*)`, 'gu');
 
 /**
+ * A limit a ratio must stay within, named by what crossing it triggers (the 地方公共団体財政健全化法 thresholds of
+ * every settlement sheet: `早期健全化基準`, `財政再生基準`, `経営健全化基準`): a column of such limits holds
+ * targets, not results and not bases (`基準` alone, `基準値`, `基準年度` stay bases).
+ */
+const STATUTORY_LIMIT = /^\p{sc=Han}{2,}(?:化|再生)基準$/u;
+
+/**
  * The value kind of one header or bracket word, read by its stems so that a compound no list holds reads as its
  * parts say (the one reader of kind words: exact words of `KIND_WORDS` read the same through it):
  *
@@ -196,6 +205,7 @@ export function kindOfWord(word: string): ValueKind | null {
   if (exact) return exact;
   const budget = budgetKindOfWord(w);
   if (budget) return budget;
+  if (STATUTORY_LIMIT.test(w)) return 'target';
   if (!KIND_COMPOUND.test(w)) return null;
   const parts = [...w.matchAll(KIND_PARTS)].map((m) => ({
     prefix: m[1] ?? '',

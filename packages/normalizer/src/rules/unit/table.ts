@@ -273,6 +273,37 @@ export const rateKindIsPercent = rule<CellContext>({
   ],
 });
 
+export const rateRowLabel = rule<CellContext>({
+  id: 'unit.rate-row-label',
+  family: 'unit',
+  stage: 'unit',
+  priority: 57,
+  summary:
+    'Family "statistics sheets that print rates bare" (a settlement sheet\'s `財政指標の状況`: `実質公債費比率 | 15.1 | 13.9 | △1.2 | 25.0`): a row whose label names a rate (`…比率`, `…率`, `…割合`) and no unit is in percent in every column — its difference and its limit too — when no cell, header or unit line gives one (before the money of a settlement column: `決算額` over a ratio row is no amount).',
+  applies: (x) => {
+    if (x.unit || x.stubs.length === 0) return false;
+    const stub = normalized(x.stubs.at(-1)!.text).replace(/\s+/g, '');
+    if (!/(?:比率|率|割合)$/u.test(stub) || /(?:伸び?率|構成比)$/u.test(stub)) return false;
+    // (left to unit.measure-word when it reads the same, unless a settlement column would take it for money first)
+    return (
+      (unitFromLabel(x.measure ?? '') ?? unitFromLabel(x.indicator)) !== 'percent' ||
+      budgetColumn(x.cols) ||
+      (x.kind === 'deviation' && x.L.colPieces.some((ps) => budgetColumn(ps)))
+    );
+  },
+  apply(x) {
+    x.unit = 'percent';
+    x.unitText = null;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '財政指標名\t平成20年度決算\t平成21年度決算\t差引\n経常収支比率\t97.3\t97.9\t0.60\n',
+      expect: { unit: 'percent', value: 0.6, value_kind: 'deviation' },
+    },
+  ],
+});
+
 /** `新規陽性者の状況`, `患者の状況`, `利用者数の推移`, `陽性者発生状況`: a caption naming the persons its table counts. */
 const PERSONS_CAPTION = new RegExp(
   `[\\p{sc=Han}\\p{sc=Katakana}]者(?:数)?の?[\\p{sc=Han}]{0,2}(?:${wordsPattern(CAPTION_TAIL_WORDS)})`,
@@ -321,6 +352,7 @@ export const TABLE_UNIT_RULES = [
   tableHintUnit,
   rowMeasureOverTable,
   labelCountOverTable,
+  rateRowLabel,
   budgetColumnMoney,
   measureWordUnit,
   personsCaptionUnit,
