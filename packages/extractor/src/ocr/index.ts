@@ -1,9 +1,11 @@
 /** OCR of scanned pages: render (pdf.js), image rulings, tesseract.js with Japanese data from npm, spans. */
 
+export { cropGray, recogniseCells } from './cells.js';
 export { jpnDataDir, OcrEngine, type OcrEngineOptions, type OcrLine, type OcrWord } from './engine.js';
 export {
   binarize,
   DEFAULT_IMAGE_RULINGS,
+  despeckle,
   type GrayImage,
   type ImageRulingSettings,
   imageRulings,
