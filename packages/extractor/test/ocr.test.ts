@@ -15,6 +15,7 @@ import {
   ocrLinesToSpans,
   skewOf,
   strayShare,
+  textRowRulings,
 } from '../src/index.js';
 
 function blank(width: number, height: number): GrayImage {
@@ -106,6 +107,51 @@ describe("a text layer that is a scanner's OCR (stray characters, not words)", (
     expect(r.count).toBe(49);
     expect(r.share).toBeCloseTo(2 / 49, 5); // `A型`: one letter, one kanji
     expect(strayShare([])).toEqual({ share: 0, count: 0 });
+  });
+});
+
+describe('rows a ruled block of lines shares without rules of its own', () => {
+  const span = (text: string, x0: number, y0: number, x1: number) => ({
+    text,
+    orig: text,
+    bbox: { x0, y0, x1, y1: y0 + 10 },
+    dir: 'h' as const,
+    size: 10,
+    origin: 'ocr' as const,
+    confidence: 0.9,
+  });
+  // a frame 0..300 × 0..100 with columns at 40 and 200: a vertical part name (one glyph a line) in the first,
+  // three accounts in the second, their amounts in the third; no rule between the accounts
+  const frame = [
+    { x0: 0, y0: 0, x1: 300, y1: 0 },
+    { x0: 0, y0: 100, x1: 300, y1: 100 },
+    ...[0, 40, 200, 300].map((x) => ({ x0: x, y0: 0, x1: x, y1: 100 })),
+  ];
+  const lattice = { snap: 2, join: 3, minCell: 3, edgeCover: 0.6 };
+  it('draws a rule between each two lines two columns share, from the first column with lines', () => {
+    const spans = [
+      span('収', 15, 20, 25),
+      span('益', 15, 45, 25),
+      span('人件費', 50, 15, 110),
+      span('9,581,858', 220, 15, 290),
+      span('職員給料', 50, 45, 130),
+      span('3,787,247', 220, 45, 290),
+      span('職員賞与', 50, 75, 130),
+      span('828,736', 230, 75, 290),
+    ];
+    // lines centred at 20, 50 and 80: rules at 35 and 65, from the accounts column (x 40) to the right edge
+    expect(textRowRulings(spans, frame, lattice)).toEqual([
+      { x0: 40, y0: 35, x1: 300, y1: 35 },
+      { x0: 40, y0: 65, x1: 300, y1: 65 },
+    ]);
+  });
+  it('leaves a label wrapped over two lines that no other column shares alone', () => {
+    const spans = [
+      span('介護予防・日常生活支援', 50, 20, 190),
+      span('総合事業利用料収益', 50, 45, 190),
+      span('198,694', 230, 32, 290),
+    ];
+    expect(textRowRulings(spans, frame, lattice)).toEqual([]);
   });
 });
 

@@ -39,26 +39,26 @@ function inkShare(img: GrayImage): number {
  * Dark pixels that touch the crop's edge (what is left of a ruling after the inset: a skew, a thick rule) are
  * whitened, row or column at a time, while a row or column along the edge is mostly ink.
  */
-function clearEdges(img: GrayImage): void {
+function clearEdges(img: GrayImage, pad: number): void {
   const { width: w, height: h, data } = img;
+  // the crop proper, inside its white margin
+  const [x0, x1, y0, y1] = [pad, w - pad, pad, h - pad];
+  if (x1 - x0 < 4 || y1 - y0 < 4) return;
   const rowInk = (y: number) => {
     let n = 0;
-    for (let x = 0; x < w; x++) if (data[y * w + x]! <= 127) n++;
-    return n / w;
+    for (let x = x0; x < x1; x++) if (data[y * w + x]! <= 127) n++;
+    return n / (x1 - x0);
   };
   const colInk = (x: number) => {
     let n = 0;
-    for (let y = 0; y < h; y++) if (data[y * w + x]! <= 127) n++;
-    return n / h;
+    for (let y = y0; y < y1; y++) if (data[y * w + x]! <= 127) n++;
+    return n / (y1 - y0);
   };
-  const band = Math.max(2, Math.round(img.dpi / 50));
-  for (let y = 0; y < Math.min(band, h); y++) if (rowInk(y) > 0.5) data.fill(255, y * w, (y + 1) * w);
-  for (let y = h - 1; y >= Math.max(0, h - band); y--) if (rowInk(y) > 0.5) data.fill(255, y * w, (y + 1) * w);
-  for (const x of [
-    ...Array(Math.min(band, w)).keys(),
-    ...Array.from({ length: Math.min(band, w) }, (_, i) => w - 1 - i),
-  ])
-    if (colInk(x) > 0.5) for (let y = 0; y < h; y++) data[y * w + x] = 255;
+  const band = Math.max(3, Math.round(img.dpi / 30));
+  const rows = [...Array(Math.min(band, y1 - y0)).keys()].flatMap((i) => [y0 + i, y1 - 1 - i]);
+  for (const y of rows) if (rowInk(y) > 0.5) data.fill(255, y * w + x0, y * w + x1);
+  const cols = [...Array(Math.min(band, x1 - x0)).keys()].flatMap((i) => [x0 + i, x1 - 1 - i]);
+  for (const x of cols) if (colInk(x) > 0.5) for (let y = y0; y < y1; y++) data[y * w + x] = 255;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -97,7 +97,7 @@ export async function recogniseCells(
       const y1 = Math.round(b.y1 / scale) - inset;
       if (x1 - x0 < 8 || y1 - y0 < 8) continue;
       const crop = cropGray(img, x0, y0, x1, y1, pad);
-      clearEdges(crop);
+      clearEdges(crop, pad);
       const box = { x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 };
       if (inkShare(crop) < 0.002) {
         jobs.push(Promise.resolve({ box, spans: [] }));

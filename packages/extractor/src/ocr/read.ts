@@ -13,6 +13,7 @@ import type { PdfSettings } from '../pdf/settings.js';
 import { recogniseCells } from './cells.js';
 import { OcrEngine } from './engine.js';
 import { type OcrPageResult, ocrPage } from './page.js';
+import { textRowRulings } from './rows.js';
 
 export type OcrMode = 'auto' | 'always' | 'never';
 
@@ -92,10 +93,17 @@ export async function ocrPages(
         pdfPage.cleanup();
       }
       const tracked = job
-        .then(async (r) => {
+        .then(async (first) => {
+          let r = first;
           let read = ocrRead(before, r, reason!, s);
           // The cells of tables ruled in the image, recognised one by one, and the page read again from them.
           if (s.ocrCells && read.tables.some((t) => t.table.method === 'lattice')) {
+            // rows a block of lines shares without rules between them get rules of their own first
+            const extra = textRowRulings(r.spans, r.rulings, s.lattice);
+            if (extra.length) {
+              r = { ...r, rulings: [...r.rulings, ...extra] };
+              read = ocrRead(before, r, reason!, s);
+            }
             const pass = await recogniseCells(read.tables, r.spans, r.image, engine);
             if (pass.cells)
               read = ocrRead(before, { ...r, spans: pass.spans, seconds: r.seconds + pass.seconds }, reason!, s);
