@@ -13,6 +13,7 @@ import {
   type GrayImage,
   imageRulings,
   ocrLinesToSpans,
+  ocrSeparators,
   skewOf,
   strayShare,
   textRowRulings,
@@ -152,6 +153,28 @@ describe('rows a ruled block of lines shares without rules of its own', () => {
       span('198,694', 230, 32, 290),
     ];
     expect(textRowRulings(spans, frame, lattice)).toEqual([]);
+  });
+});
+
+describe('thousands separators OCR read as dots', () => {
+  it('are commas where no other reading is possible, and a single dot is left to the column', () => {
+    // as tesseract read the amounts of kaigofin_9e82 page 1 cell by cell
+    expect(['175,.000', '50.,000', '6,869,.781', '11.792.274', '3.787,247', 'ん1.081.127'].map(ocrSeparators)).toEqual([
+      '175,000',
+      '50,000',
+      '6,869,781',
+      '11,792,274',
+      '3,787,247',
+      'ん1,081,127',
+    ]);
+    expect(['50.000', '453.911', '1.5', '3.2.1', '2024.10.1', '12,345'].map(ocrSeparators)).toEqual([
+      '50.000',
+      '453.911',
+      '1.5',
+      '3.2.1',
+      '2024.10.1',
+      '12,345',
+    ]);
   });
 });
 

@@ -16,4 +16,4 @@ export { OCR_DPI, type OcrPageResult, ocrPage } from './page.js';
 export { type OcrMode, setCellConfidence } from './read.js';
 export { OCR_RENDERER, renderPageGray, rotateGray } from './render.js';
 export { textRowRulings } from './rows.js';
-export { OCR_JOIN_GAP, ocrLinesToSpans } from './spans.js';
+export { OCR_JOIN_GAP, ocrLinesToSpans, ocrSeparators } from './spans.js';
