@@ -2,7 +2,11 @@
 // Score every fixture: extract → normalize (in-process, from the built packages) → score with tools/score.mjs
 // against fixtures/<name>/expected/observations.jsonl. Usage: pnpm score [--misses N] [--fixture SUBSTRING]
 // (needs `pnpm build`). The ratchet itself is test/scores.test.ts; this prints the details for people.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// --scanned: score the scanned twins instead (.tmp/scanned/<name>.pdf, made by `node scripts/make-scanned-twins.mjs
+// --bench`), read with `ocr: 'auto'` against the text-layer fixture's expectations; each line then says which misses
+// dominate (number: no actual row has the value; label; year/kind; unit) and how many extras are numbers OCR
+// garbled (a value no expected row has). --json FILE writes the rows.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { extractDocument } from '@shiryo/extractor';
 import { municipalityFromPath, normalizeDocument } from '@shiryo/normalizer';
@@ -16,6 +20,14 @@ const opt = (name, dflt) => {
 const misses = Number(opt('misses', 0));
 const only = opt('fixture', '');
 const extrasN = Number(opt('extras', 0));
+const scanned = args.includes('--scanned');
+const jsonOut = opt('json', '');
+const rows = {};
+let engine;
+if (scanned) {
+  const { OcrEngine } = await import('@shiryo/extractor');
+  engine = new OcrEngine();
+}
 const root = new URL('..', import.meta.url).pathname;
 const show = (o) =>
   `${o.indicator ?? o.indicator_label}${o.subgroup ? `/${o.subgroup}` : ''} FY${o.fiscal_year} ${o.value_kind} ${o.value} ${o.unit ?? ''}`;
@@ -38,8 +50,14 @@ for (const name of readdirSync(join(root, 'fixtures')).sort()) {
       ? external
       : join(process.env.SHIRYO_REAL_PDFS, basename(meta.source_path))
     : local && join(dir, local);
-  if (!source || !existsSync(source)) continue;
-  const doc = await extractDocument(source);
+  const twin = join(root, '.tmp', 'scanned', `${name}.pdf`);
+  if (scanned && !existsSync(twin)) continue;
+  if (!scanned && (!source || !existsSync(source))) continue;
+  const t0 = performance.now();
+  const doc = scanned
+    ? await extractDocument(twin, { ocr: 'auto', ocrEngine: engine, onProgress: (l) => process.stderr.write(l) })
+    : await extractDocument(source, meta.ocr ? { ocr: meta.ocr, ...(meta.pages ? { pages: meta.pages } : {}) } : {});
+  const seconds = (performance.now() - t0) / 1000;
   // the municipality the path names, as `shiryo ingest` gives it
   const fromPath = municipalityFromPath(resolve(source));
   const norm = normalizeDocument(
@@ -68,6 +86,34 @@ for (const name of readdirSync(join(root, 'fixtures')).sort()) {
   console.log(
     `${name.padEnd(34)} P ${r.precision.toFixed(3)}  R ${r.recall.toFixed(3)}  F1 ${r.f1.toFixed(3)}  (${r.matched}/${r.expected} expected, ${r.actual} actual)${ids}`,
   );
+  if (scanned) {
+    const cause = { number: 0, label: 0, 'year/kind': 0, unit: 0, other: 0 };
+    for (const m of r.misses) {
+      const d = m.differs.join(' ');
+      if (d.startsWith('no actual row')) cause.number++;
+      else if (/fiscal_year|value_kind/.test(d)) cause['year/kind']++;
+      else if (/indicator|subgroup/.test(d)) cause.label++;
+      else if (/unit/.test(d)) cause.unit++;
+      else cause.other++;
+    }
+    const garbled = r.extras.filter(
+      (x) => !expected.some((e) => Math.abs(e.value - x.value) <= 1e-6 * Math.max(1, Math.abs(e.value))),
+    ).length;
+    console.log(
+      `  misses by cause ${JSON.stringify(cause)}; extras ${r.extras.length}, of which values no expected row has ${garbled}; ${seconds.toFixed(0)} s`,
+    );
+    rows[name] = {
+      precision: Math.round(r.precision * 1000) / 1000,
+      recall: Math.round(r.recall * 1000) / 1000,
+      matched: r.matched,
+      expected: r.expected,
+      actual: r.actual,
+      misses: cause,
+      extras: r.extras.length,
+      garbled,
+      seconds: Math.round(seconds),
+    };
+  }
   if (misses)
     for (const e of named.filter((x) => !withId.includes(x)).slice(0, misses))
       console.log(`  ID MISS ${e.indicator_id}  ${show(e)}`);
@@ -78,3 +124,5 @@ for (const name of readdirSync(join(root, 'fixtures')).sort()) {
   for (const x of r.extras.slice(0, extrasN))
     console.log(`  EXTRA ${show(x)}  «${x.value_text}» t${x.table_index} r${x.row}c${x.col} §${x.section ?? ''}`);
 }
+if (engine) await engine.close();
+if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify(rows, null, 2)}\n`);

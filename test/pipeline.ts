@@ -98,11 +98,14 @@ export function pathMunicipality(source: string): { municipality?: GivenMunicipa
  * Extract → normalize → store → export JSONL as `shiryo ingest` then `shiryo export` do (kuromoji tokens
  * included), returning the exported rows.
  */
-export async function exportFixture(source: string, _meta?: unknown): Promise<Record<string, unknown>[]> {
+export async function exportFixture(source: string, meta?: unknown): Promise<Record<string, unknown>[]> {
   const db = tempDb();
   const store = openStore(db);
   try {
-    const doc = await extractDocument(source);
+    // A labelled scan (fixture.json `"ocr": "auto"`) is read by OCR, on its labelled pages only (a page takes
+    // tens of seconds); every other fixture as `shiryo ingest` reads it by default.
+    const m = (meta ?? {}) as { ocr?: 'auto' | 'always'; pages?: number[] };
+    const doc = await extractDocument(source, m.ocr ? { ocr: m.ocr, ...(m.pages ? { pages: m.pages } : {}) } : {});
     store.ingestDocument(doc, normalizeDocument(doc, { tokens: await cliTokens(), ...pathMunicipality(source) }));
     let text = '';
     store.exportObservations('jsonl', (chunk) => {

@@ -3,9 +3,21 @@
  * scanned twin of fixtures/pdf-ruled-services, made by scripts/make-scanned-twins.mjs: 300 dpi, turned 0.35°,
  * speckled, JPEG, image only). One page is OCR'd (~10–30 s on a busy 2-core machine); the rest is synthetic.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractDocument, type GrayImage, imageRulings, ocrLinesToSpans, skewOf } from '../src/index.js';
+import {
+  cropGray,
+  despeckle,
+  extractDocument,
+  type GrayImage,
+  imageRulings,
+  ocrLinesToSpans,
+  ocrSeparators,
+  skewOf,
+  strayShare,
+  textRowRulings,
+} from '../src/index.js';
 
 function blank(width: number, height: number): GrayImage {
   return { width, height, data: new Uint8Array(width * height).fill(255), dpi: 300 };
@@ -42,6 +54,127 @@ describe('rulings and skew read from a page image', () => {
     const flat = blank(1600, 400);
     ink(flat, 100, 100, 1500, 102);
     expect(skewOf(flat)).toBe(0);
+  });
+});
+
+describe('image clean-up for recognition', () => {
+  it('removes dust (a few pixels) and keeps strokes and a decimal point', () => {
+    const img = blank(200, 100);
+    ink(img, 10, 10, 11, 11); // a 2×2 speck: 4 px
+    ink(img, 30, 30, 32, 32); // a 3×3 speck: 9 px
+    ink(img, 60, 60, 64, 64); // a decimal point at 9 pt, 300 dpi: 5×5 = 25 px
+    ink(img, 100, 20, 102, 80); // a stroke
+    const out = despeckle(img);
+    const at = (x: number, y: number) => out.data[y * out.width + x];
+    expect([at(10, 10), at(31, 31)]).toEqual([255, 255]);
+    expect([at(62, 62), at(101, 50)]).toEqual([0, 0]);
+    // the input is left alone
+    expect(img.data[10 * 200 + 10]).toBe(0);
+  });
+
+  it('crops a cell with a white margin, the part outside the page white', () => {
+    const img = blank(50, 40);
+    ink(img, 10, 10, 12, 12);
+    const c = cropGray(img, 8, 8, 20, 16, 4);
+    expect([c.width, c.height]).toEqual([20, 16]);
+    expect(c.data[(10 - 8 + 4) * 20 + (10 - 8 + 4)]).toBe(0);
+    expect(c.data[0]).toBe(255);
+    const edge = cropGray(img, -5, -5, 5, 5);
+    expect(edge.data.every((v) => v === 255)).toBe(true);
+  });
+});
+
+describe("a text layer that is a scanner's OCR (stray characters, not words)", () => {
+  it('measures the share of letters and digits in no number or word', () => {
+    // lines as ScanSnap's layer over kodaira_park_cost.pdf gives them (pdftotext of the file)
+    const scanner = [
+      'Ｉｌｌ ｌｌｌ ＩｌｉＩｌｌｌ１ＩＩｌｌ ｌｌ１ｉ',
+      '鈴 鈴鈴鈴 鈴',
+      '一 一 一一一 一 ︶',
+      '０ Ｏ ０',
+      '考 卯 Ｏ Ｏ 円',
+    ];
+    const s = strayShare(scanner);
+    expect(s.share).toBeGreaterThan(0.8);
+    // a producer's text layer: words, numbers, letter-spaced labels (`保 険 窓 口`), single-digit cells
+    const real = [
+      '保 険 窓 口 31,104,547',
+      '訪問介護収入（ヘルプ） 30,903,166',
+      '令和5年度 計画 12 0 3',
+      'NPO法人 A型 1.5%',
+    ];
+    const r = strayShare(real);
+    expect(r.share).toBeLessThan(0.1);
+    expect(r.count).toBe(49);
+    expect(r.share).toBeCloseTo(2 / 49, 5); // `A型`: one letter, one kanji
+    expect(strayShare([])).toEqual({ share: 0, count: 0 });
+  });
+});
+
+describe('rows a ruled block of lines shares without rules of its own', () => {
+  const span = (text: string, x0: number, y0: number, x1: number) => ({
+    text,
+    orig: text,
+    bbox: { x0, y0, x1, y1: y0 + 10 },
+    dir: 'h' as const,
+    size: 10,
+    origin: 'ocr' as const,
+    confidence: 0.9,
+  });
+  // a frame 0..300 × 0..100 with columns at 40 and 200: a vertical part name (one glyph a line) in the first,
+  // three accounts in the second, their amounts in the third; no rule between the accounts
+  const frame = [
+    { x0: 0, y0: 0, x1: 300, y1: 0 },
+    { x0: 0, y0: 100, x1: 300, y1: 100 },
+    ...[0, 40, 200, 300].map((x) => ({ x0: x, y0: 0, x1: x, y1: 100 })),
+  ];
+  const lattice = { snap: 2, join: 3, minCell: 3, edgeCover: 0.6 };
+  it('draws a rule between each two lines two columns share, from the first column with lines', () => {
+    const spans = [
+      span('収', 15, 20, 25),
+      span('益', 15, 45, 25),
+      span('人件費', 50, 15, 110),
+      span('9,581,858', 220, 15, 290),
+      span('職員給料', 50, 45, 130),
+      span('3,787,247', 220, 45, 290),
+      span('職員賞与', 50, 75, 130),
+      span('828,736', 230, 75, 290),
+    ];
+    // lines centred at 20, 50 and 80: rules at 35 and 65, from the accounts column (x 40) to the right edge
+    expect(textRowRulings(spans, frame, lattice)).toEqual([
+      { x0: 40, y0: 35, x1: 300, y1: 35 },
+      { x0: 40, y0: 65, x1: 300, y1: 65 },
+    ]);
+  });
+  it('leaves a label wrapped over two lines that no other column shares alone', () => {
+    const spans = [
+      span('介護予防・日常生活支援', 50, 20, 190),
+      span('総合事業利用料収益', 50, 45, 190),
+      span('198,694', 230, 32, 290),
+    ];
+    expect(textRowRulings(spans, frame, lattice)).toEqual([]);
+  });
+});
+
+describe('thousands separators OCR read as dots', () => {
+  it('are commas where no other reading is possible, and a single dot is left to the column', () => {
+    // as tesseract read the amounts of kaigofin_9e82 page 1 cell by cell
+    expect(['175,.000', '50.,000', '6,869,.781', '11.792.274', '3.787,247', 'ん1.081.127'].map(ocrSeparators)).toEqual([
+      '175,000',
+      '50,000',
+      '6,869,781',
+      '11,792,274',
+      '3,787,247',
+      'ん1,081,127',
+    ]);
+    expect(['50.000', '453.911', '1.5', '3.2.1', '2024.10.1', '12,345'].map(ocrSeparators)).toEqual([
+      '50.000',
+      '453.911',
+      '1.5',
+      '3.2.1',
+      '2024.10.1',
+      '12,345',
+    ]);
   });
 });
 
@@ -108,6 +241,20 @@ describe('a scanned page read by OCR (scanned twin of pdf-ruled-services)', () =
     expect([t.method, t.nRows, t.nCols]).toEqual(['lattice', 4, 4]);
     const stub = t.cells.filter((c) => c.col === 0 && c.row >= 2).map((c) => c.text.replace(/\s/g, ''));
     expect(stub).toEqual(['居宅介護', '生活介護']);
+    // Each cell recognised alone (cropped between its rulings, one line): the year heads and every number read
+    // as on the text layer (the whole-page pass gave `ーー412`, `1.071` and `ーー ーー 1018` here).
+    const grid = [0, 1, 2, 3].map((r) =>
+      t.cells
+        .filter((c) => c.row === r && c.col > 0)
+        .sort((a, b) => a.col - b.col)
+        .map((c) => c.text.replace(/[\s,]/g, '')),
+    );
+    expect(grid).toEqual([
+      ['令和6年度', '令和7年度', '令和5年度'],
+      ['(見込)', '(見込)', '実績'],
+      ['412', '428', '397'],
+      ['1046', '1071', '1018'],
+    ]);
     // A cell's confidence is the lowest of the OCR spans in it, never above any of them.
     for (const c of t.cells) {
       if (!c.text || !c.bbox) continue;
@@ -121,3 +268,24 @@ describe('a scanned page read by OCR (scanned twin of pdf-ruled-services)', () =
     }
   }, 120_000);
 });
+
+// The ScanSnap page with a garbage OCR layer (see ../shared/real-pdfs/SOURCES.md), read in place from
+// $SHIRYO_REAL_PDFS (else ../shared/real-pdfs beside the main checkout).
+const REAL = process.env.SHIRYO_REAL_PDFS ?? new URL('../../../../shared/real-pdfs/', import.meta.url).pathname;
+const scanSnap = join(REAL, 'kodaira_park_cost.pdf');
+const hasScanSnap = existsSync(scanSnap);
+describe.skipIf(!hasScanSnap)(
+  hasScanSnap ? 'a ScanSnap page' : `a ScanSnap page (skipped: ${scanSnap} is absent; set SHIRYO_REAL_PDFS)`,
+  () => {
+    it('has its garbage text layer measured, refused and marked for OCR, none of its text read', async () => {
+      const doc = await extractDocument(scanSnap);
+      const page = doc.pages[0]!;
+      expect(page.needsOcr).toBe(true);
+      expect(page.lines).toEqual([]);
+      expect(doc.tables).toEqual([]);
+      expect(doc.issues.map((i) => i.code)).toEqual(['PAGE_TEXT_STRAY']);
+      // 52 % of its 525 letters and digits are in no word or number (the highest of the other real PDFs: 18 %)
+      expect(doc.issues[0]!.message).toMatch(/^text layer is 52% stray characters \(of 525 letters and digits/);
+    });
+  },
+);

@@ -58,11 +58,12 @@ export const Page = z.object({
   needsOcr: z.boolean().optional(),
   /**
    * Set when the page's spans come from OCR: why it was OCR'd (`no-text`: no usable text layer; `unusable`: the
-   * text layer is mojibake; `always`: `--ocr always`), how many words, their mean and lowest confidence, seconds.
+   * text layer is mojibake; `stray`: the text layer is mostly characters in no word or number, a scanner's own
+   * OCR; `always`: `--ocr always`), how many words, their mean and lowest confidence, seconds.
    */
   ocr: z
     .object({
-      reason: z.enum(['no-text', 'unusable', 'always']),
+      reason: z.enum(['no-text', 'unusable', 'stray', 'always']),
       words: z.number().int().min(0),
       meanConfidence: z.number().min(0).max(1),
       minConfidence: z.number().min(0).max(1),

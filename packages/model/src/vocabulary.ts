@@ -170,6 +170,7 @@ export const KIND_COMPOUND_SOURCE = `(?:${KIND_PART}){1,4}`;
 const KIND_COMPOUND = new RegExp(`^${KIND_COMPOUND_SOURCE}$`, 'u');
 /** A bracketed formula after a kind word: `(実績ー見込量)`, `(B/A)`, `(実績÷計画)`. */
 const FORMULA = /[(（][^()（）]*[-−ー－÷×/／+＋][^()（）]*[)）]$/u;
+const LETTER_FORMULA = /(?:\([A-Za-z]\))?(?:[-−－÷×/+](?:\([A-Za-z]\))?)*$/u;
 const KIND_PARTS = new RegExp(`(${PREFIX})?(${STEM})(${SUFFIX}*)`, 'gu');
 
 /**
@@ -199,7 +200,9 @@ export function kindOfWord(word: string): ValueKind | null {
     .replace(/\s+/g, '')
     .replace(/值/g, '値')
     // A formula saying how the value is made (`差(実績ー見込量)`, `達成率(B/A)`) is no part of the word.
-    .replace(FORMULA, '');
+    .replace(FORMULA, '')
+    // so is a column's letter and a formula of letters (`当年度決算(A)`, `増減(A)-(B)`)
+    .replace(LETTER_FORMULA, '');
   if (!w) return null;
   const exact = KIND_WORDS[w];
   if (exact) return exact;
@@ -460,7 +463,8 @@ export const OCR_DIGIT_LETTERS: Readonly<Record<string, string>> = { I: '1', l: 
  * ▲232) or a letter (`A12`, `ム9`, `Δ5`). Read as the sign only where the row's own arithmetic (実績 − 計画) confirms it
  * (`layout.ocr-sign-in-deviation`).
  */
-export const OCR_MINUS_READINGS = ['4', 'A', 'ム', 'Δ'] as const;
+// (ん and へ: △ as tesseract's jpn model read it in the cells of an Aspose scan's 増減 column, kaigofin_9e82)
+export const OCR_MINUS_READINGS = ['4', 'A', 'ム', 'Δ', 'ん', 'へ'] as const;
 
 /** Words that may follow a number in a data cell and qualify it (`20以上`, `67を超えない`). */
 export const QUALIFIER_WORDS = ['以上', '以下', '未満', '超', 'を超えない', 'を超える', '程度'] as const;

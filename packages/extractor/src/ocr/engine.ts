@@ -54,6 +54,8 @@ export class OcrEngine {
   private readonly queue: PQueue;
   private readonly idle: Tesseract.Worker[] = [];
   private readonly all: Promise<Tesseract.Worker>[] = [];
+  /** The page segmentation mode each worker is set to now. */
+  private readonly modeOf = new Map<Tesseract.Worker, number>();
   private closed = false;
 
   constructor(opts: OcrEngineOptions = {}) {
@@ -85,13 +87,19 @@ export class OcrEngine {
 
   /** Recognise one page image: its lines of words, top-down as tesseract orders them, and the seconds it took
    * (in the worker, not waiting in the queue). */
-  recognize(img: GrayImage): Promise<{ lines: OcrLine[]; seconds: number }> {
+  recognize(img: GrayImage, opts: { psm?: number } = {}): Promise<{ lines: OcrLine[]; seconds: number }> {
     if (this.closed) return Promise.reject(new Error('the OCR engine is closed'));
+    const psm = opts.psm ?? this.psm;
     return this.queue.add(async () => {
       const t0 = performance.now();
       const w = await this.worker();
       try {
-        await w.setParameters({ user_defined_dpi: String(Math.round(img.dpi)) });
+        const mode = this.modeOf.get(w) ?? this.psm;
+        await w.setParameters({
+          user_defined_dpi: String(Math.round(img.dpi)),
+          ...(mode !== psm ? { tessedit_pageseg_mode: String(psm) as Tesseract.PSM } : {}),
+        });
+        this.modeOf.set(w, psm);
         const r = await w.recognize(Buffer.from(toPgm(img)), {}, { blocks: true, text: false });
         return { lines: linesOf(r.data), seconds: (performance.now() - t0) / 1000 };
       } finally {

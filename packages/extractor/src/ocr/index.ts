@@ -1,9 +1,11 @@
 /** OCR of scanned pages: render (pdf.js), image rulings, tesseract.js with Japanese data from npm, spans. */
 
+export { cropGray, recogniseCells } from './cells.js';
 export { jpnDataDir, OcrEngine, type OcrEngineOptions, type OcrLine, type OcrWord } from './engine.js';
 export {
   binarize,
   DEFAULT_IMAGE_RULINGS,
+  despeckle,
   type GrayImage,
   type ImageRulingSettings,
   imageRulings,
@@ -13,4 +15,5 @@ export {
 export { OCR_DPI, type OcrPageResult, ocrPage } from './page.js';
 export { type OcrMode, setCellConfidence } from './read.js';
 export { OCR_RENDERER, renderPageGray, rotateGray } from './render.js';
-export { OCR_JOIN_GAP, ocrLinesToSpans } from './spans.js';
+export { textRowRulings } from './rows.js';
+export { OCR_JOIN_GAP, ocrLinesToSpans, ocrSeparators } from './spans.js';

@@ -10,8 +10,10 @@ import { spansToLines } from '../pdf/lines.js';
 import type { PdfDocument } from '../pdf/load.js';
 import { type PageRead, readTables } from '../pdf/read.js';
 import type { PdfSettings } from '../pdf/settings.js';
+import { recogniseCells } from './cells.js';
 import { OcrEngine } from './engine.js';
 import { type OcrPageResult, ocrPage } from './page.js';
+import { textRowRulings } from './rows.js';
 
 export type OcrMode = 'auto' | 'always' | 'never';
 
@@ -21,6 +23,7 @@ type Reason = NonNullable<Page['ocr']>['reason'];
 function reasonFor(p: PageRead, mode: OcrMode): Reason | null {
   if (mode === 'always') return 'always';
   if (mode !== 'auto' || !p.page.needsOcr) return null;
+  if (p.issues.some((i) => i.code === 'PAGE_TEXT_STRAY')) return 'stray';
   return p.issues.some((i) => i.code === 'PAGE_TEXT_UNUSABLE') ? 'unusable' : 'no-text';
 }
 
@@ -55,6 +58,7 @@ function stats(spans: TextSpan[]) {
 const REASON_TEXT: Record<Reason, string> = {
   'no-text': 'no usable text layer',
   unusable: 'the text layer is mojibake',
+  stray: "the text layer is stray characters (a scanner's OCR)",
   always: '--ocr always',
 };
 
@@ -89,8 +93,22 @@ export async function ocrPages(
         pdfPage.cleanup();
       }
       const tracked = job
-        .then((r) => {
-          pages[i] = ocrRead(before, r, reason!, s);
+        .then(async (first) => {
+          let r = first;
+          let read = ocrRead(before, r, reason!, s);
+          // The cells of tables ruled in the image, recognised one by one, and the page read again from them.
+          if (s.ocrCells && read.tables.some((t) => t.table.method === 'lattice')) {
+            // rows a block of lines shares without rules between them get rules of their own first
+            const extra = textRowRulings(r.spans, r.rulings, s.lattice);
+            if (extra.length) {
+              r = { ...r, rulings: [...r.rulings, ...extra] };
+              read = ocrRead(before, r, reason!, s);
+            }
+            const pass = await recogniseCells(read.tables, r.spans, r.image, engine);
+            if (pass.cells)
+              read = ocrRead(before, { ...r, spans: pass.spans, seconds: r.seconds + pass.seconds }, reason!, s);
+          }
+          pages[i] = read;
           done++;
           const o = pages[i]!.page.ocr!;
           opts.onProgress?.(
@@ -136,8 +154,10 @@ function ocrRead(before: PageRead, r: OcrPageResult, reason: Reason, s: PdfSetti
     ocr: { reason, ...stats(r.spans), seconds: Math.round(r.seconds * 10) / 10 },
   };
   const o = page.ocr!;
-  // The text layer's verdict (PAGE_NEEDS_OCR / PAGE_TEXT_UNUSABLE) is answered: what was done says it.
-  const issues: Issue[] = before.issues.filter((i) => i.code !== 'PAGE_NEEDS_OCR' && i.code !== 'PAGE_TEXT_UNUSABLE');
+  // The text layer's verdict (PAGE_NEEDS_OCR / PAGE_TEXT_UNUSABLE / PAGE_TEXT_STRAY) is answered: what was done says it.
+  const issues: Issue[] = before.issues.filter(
+    (i) => i.code !== 'PAGE_NEEDS_OCR' && i.code !== 'PAGE_TEXT_UNUSABLE' && i.code !== 'PAGE_TEXT_STRAY',
+  );
   issues.push({
     code: 'PAGE_OCR',
     severity: 'info',

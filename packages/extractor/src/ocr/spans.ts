@@ -14,6 +14,19 @@ export const OCR_JOIN_GAP = 0.6;
 const ASCII_WORD = /[0-9A-Za-z.,%]$/;
 const ASCII_START = /^[0-9A-Za-z]/;
 
+/**
+ * Thousands separators as OCR reads them, where the reading can only be one: a comma and a dot side by side
+ * (`175,.000`, `50.,000`: one mark read twice) are a comma, and a number of three-digit groups with two or more
+ * separators, some of them dots (`11.792.274`, `3.787,247`: no number has two decimal points), takes commas.
+ * A single dot (`50.000`) stays: it may be a decimal point, which only the column can tell (the normalizer's
+ * `layout.ocr-broken-numbers`).
+ */
+export function ocrSeparators(text: string): string {
+  return text
+    .replace(/(?<=\d)(?:,\.|\.,)(?=\d{3}(?!\d))/gu, ',')
+    .replace(/(?<![\d.,])\d{1,3}(?:[.,]\d{3}){2,}(?![\d.,])/gu, (m) => (m.includes('.') ? m.replace(/\./g, ',') : m));
+}
+
 /** Lines in image pixels → spans in PDF points (`scale` points a pixel). */
 export function ocrLinesToSpans(lines: OcrLine[], scale: number, joinGap = OCR_JOIN_GAP): TextSpan[] {
   const spans: TextSpan[] = [];
@@ -31,7 +44,7 @@ export function ocrLinesToSpans(lines: OcrLine[], scale: number, joinGap = OCR_J
         orig += (spaced ? ' ' : '') + run[i]!.text;
       }
       spans.push({
-        text: orig.normalize('NFKC'),
+        text: ocrSeparators(orig.normalize('NFKC')),
         orig,
         bbox: {
           x0: round(run[0]!.x0 * scale),

@@ -54,5 +54,5 @@ export {
 } from './stream.js';
 export { escapeXmlAttr, escapeXmlText, type PageSvgOptions, pageToSvg } from './svg.js';
 export { findersFor, findTables, type PageContent, TABLE_FINDERS, type TableFinder } from './tables.js';
-export { dropOverdrawn, joinSplitNumbers, unusableShare } from './textlayer.js';
+export { dropOverdrawn, joinSplitNumbers, strayShare, unusableShare } from './textlayer.js';
 export { isUnitText, unitOfText } from './units.js';

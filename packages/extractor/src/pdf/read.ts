@@ -22,7 +22,7 @@ import { mergeRulings, operatorListToRulings } from './rulings.js';
 import { type PdfSettings, type PdfSettingsInput, resolvePdfSettings } from './settings.js';
 import { garbageShare, joinVerticalStacks, type PdfTextItem, textItemsToSpans } from './spans.js';
 import { findTables } from './tables.js';
-import { dropOverdrawn, unusableShare } from './textlayer.js';
+import { dropOverdrawn, strayShare, unusableShare } from './textlayer.js';
 
 export interface ReadPdfOptions {
   settings?: PdfSettingsInput;
@@ -74,7 +74,10 @@ async function readPage(pdfjs: PdfJsModule, doc: PdfDocument, index: number, s: 
     const garbage = garbageShare(spans);
     const mojibake = unusableShare(spans);
     const unusable = mojibake.share >= s.mojibakeRatio && mojibake.count >= s.mojibakeMin;
-    const needsOcr = spans.length === 0 || garbage >= s.garbageRatio || unusable;
+    // A scanner's own OCR layer over the page image (ScanSnap): text, but mostly strays, not words.
+    const stray = unusable || garbage >= s.garbageRatio ? null : strayShare(lines.map((l) => l.text));
+    const strayLayer = !!stray && stray.share >= s.strayRatio && stray.count >= s.strayMin;
+    const needsOcr = spans.length === 0 || garbage >= s.garbageRatio || unusable || strayLayer;
     let rulings: Ruling[] = [];
     if (!needsOcr && (s.rulings === 'always' || (s.rulings === 'auto' && looksTabular(lines, s.stream.cellGap)))) {
       const ops = await page.getOperatorList();
@@ -92,26 +95,34 @@ async function readPage(pdfjs: PdfJsModule, doc: PdfDocument, index: number, s: 
     if (needsOcr) {
       out.needsOcr = true;
       // Mojibake is not text: no line of it goes on (the document's city and era are read from page lines).
-      if (unusable) out.lines = [];
+      if (unusable || strayLayer) out.lines = [];
       issues.push(
-        spans.length > 0 && garbage < s.garbageRatio
+        strayLayer
           ? {
-              code: 'PAGE_TEXT_UNUSABLE',
+              code: 'PAGE_TEXT_STRAY',
               severity: 'warn',
               stage: 'read',
-              message: `text layer is mojibake (${Math.round(mojibake.share * 100)}% of its non-ASCII characters are of scripts a Japanese page does not use: a font without a usable ToUnicode map): not read as text, needs OCR`,
+              message: `text layer is ${Math.round(stray!.share * 100)}% stray characters (of ${stray!.count} letters and digits, those in no number or word: a scanner's OCR layer?): not read as text, needs OCR`,
               where: `page ${index}`,
             }
-          : {
-              code: 'PAGE_NEEDS_OCR',
-              severity: 'warn',
-              stage: 'read',
-              message:
-                spans.length === 0
-                  ? 'no text layer (a scanned page?): needs OCR'
-                  : `text layer is ${Math.round(garbage * 100)}% unreadable characters (U+FFFD, private use): needs OCR`,
-              where: `page ${index}`,
-            },
+          : spans.length > 0 && garbage < s.garbageRatio
+            ? {
+                code: 'PAGE_TEXT_UNUSABLE',
+                severity: 'warn',
+                stage: 'read',
+                message: `text layer is mojibake (${Math.round(mojibake.share * 100)}% of its non-ASCII characters are of scripts a Japanese page does not use: a font without a usable ToUnicode map): not read as text, needs OCR`,
+                where: `page ${index}`,
+              }
+            : {
+                code: 'PAGE_NEEDS_OCR',
+                severity: 'warn',
+                stage: 'read',
+                message:
+                  spans.length === 0
+                    ? 'no text layer (a scanned page?): needs OCR'
+                    : `text layer is ${Math.round(garbage * 100)}% unreadable characters (U+FFFD, private use): needs OCR`,
+                where: `page ${index}`,
+              },
       );
       return { page: out, tables: [], lines, rest: [], issues };
     }

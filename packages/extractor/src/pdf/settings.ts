@@ -44,6 +44,15 @@ export interface PdfSettings {
    */
   mojibakeRatio: number;
   mojibakeMin: number;
+  /**
+   * A page whose letters and digits are this share or more outside words (numbers, Japanese words of two or more
+   * characters, Latin words), with at least `strayMin` of them, has a scanner's garbage OCR layer and needs OCR
+   * (`strayShare`; measured on the real PDFs: ScanSnap's layer 0.52, every producer's text layer 0.18 or less).
+   */
+  strayRatio: number;
+  strayMin: number;
+  /** Recognise the cells of tables ruled in an OCR'd page's image one by one (`ocr/cells.ts`). */
+  ocrCells: boolean;
   /** A line this much larger than the body text (ratio of font sizes) is a heading. */
   headingScale: number;
   lattice: LatticeSettings;
@@ -57,6 +66,9 @@ export const DEFAULT_PDF_SETTINGS: PdfSettings = {
   garbageRatio: 0.5,
   mojibakeRatio: 0.3,
   mojibakeMin: 8,
+  strayRatio: 0.35,
+  strayMin: 100,
+  ocrCells: true,
   headingScale: 1.08,
   lattice: { snap: 2, join: 3, minCell: 3, edgeCover: 0.6 },
   stream: { cellGap: 0.75, maxRowGap: 2.2, minRows: 3, wrapGap: 0.5, maxHeaderRows: 4 },

@@ -83,3 +83,61 @@ export function joinSplitNumbers(text: string): string {
   if (!/\d\s+[,.]\d/.test(text)) return text;
   return text.replace(/(\d)\s+(,\d{3}(?!\d)|\.\d+(?![\d,]))/g, '$1$2');
 }
+
+/** Runs a page's text is made of: numbers, Japanese words (two or more kana/kanji, not one character repeated),
+ * Latin words (two or more letters with a vowel, not only the strokes l/I/i/j that a scanner's OCR makes of rules). */
+const NUMBER_RUN = /[▲△-]?\d[\d,.]*%?/g;
+const JAPANESE_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆ヶ]{2,}/gu;
+const LATIN_RUN = /[A-Za-z]{2,}/g;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+const lettersAndDigits = (s: string) => {
+  let n = 0;
+  for (const ch of s) if (LETTER_OR_DIGIT.test(ch)) n++;
+  return n;
+};
+
+function mostOfOne(run: string): boolean {
+  const chars = [...run];
+  const count = new Map<string, number>();
+  for (const c of chars) count.set(c, (count.get(c) ?? 0) + 1);
+  const top = Math.max(...count.values());
+  return chars.length === 2 ? top === 2 : top * 2 >= chars.length && !run.includes('々');
+}
+
+/** Blanks between two kana/kanji closed up: letter-spaced words (`保 険 窓 口`) are words. */
+const SPACED_CJK =
+  /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々])\s+(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々])/gu;
+
+function wordChars(token: string): number {
+  let good = 0;
+  for (const m of token.matchAll(NUMBER_RUN)) good += lettersAndDigits(m[0]);
+  for (const m of token.matchAll(JAPANESE_RUN)) {
+    const w = m[0];
+    // 一一一, 鈴鈴鈴: one character making half a run is a rule or a stroke read as text, not a word
+    if (mostOfOne(w)) continue;
+    good += lettersAndDigits(w);
+  }
+  for (const m of token.matchAll(LATIN_RUN))
+    if (/[aeiouAEIOU]/.test(m[0]) && !/^[lIij]+$/.test(m[0])) good += m[0].length;
+  return good;
+}
+
+/**
+ * Share of a page's letters and digits (NFKC, whitespace-separated tokens) that are not part of a word: a number,
+ * a Japanese word of two or more characters, a Latin word. A scanner's own OCR layer over a table (ScanSnap's on
+ * kodaira_park_cost.pdf: `鈴 鈴鈴鈴`, `ｌｌｌ１ＩＩ`, `一 一一一`, single digits a column apart) is mostly such
+ * strays; a text layer a producer wrote is mostly words. With the count of letters and digits (a share of a handful
+ * means nothing).
+ */
+export function strayShare(lines: readonly string[]): { share: number; count: number } {
+  let n = 0;
+  let good = 0;
+  for (const line of lines)
+    for (const token of line.normalize('NFKC').replace(SPACED_CJK, '').split(/\s+/)) {
+      if (!token) continue;
+      n += lettersAndDigits(token);
+      good += wordChars(token);
+    }
+  return { share: n === 0 ? 0 : Math.max(0, 1 - good / n), count: n };
+}

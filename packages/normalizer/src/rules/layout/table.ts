@@ -727,12 +727,23 @@ export const ocrSignInDeviation = rule<TableLayout>({
         return -1;
       };
       const [planCol, actualCol] = [left('plan'), left('actual')];
-      if (planCol < 0 || actualCol < 0) continue;
+      // Else two columns of one kind (当年度決算(A) | 前年度決算(B) | 増減(A)-(B)): the two nearest valued columns on
+      // its left. Which is minuend is not known, so only a mark read before the number decides the sign: the
+      // cell is the negative difference when its digits are the gap between the two.
+      const valued: number[] = [];
+      for (let j = c - 1; j >= L.stubCols && valued.length < 2; j--) {
+        const k = kindOf(j);
+        if (k && k !== 'deviation') valued.push(j);
+      }
+      const pair = planCol >= 0 && actualCol >= 0 ? null : valued.length === 2 ? valued : null;
+      if (!pair && (planCol < 0 || actualCol < 0)) continue;
       for (let r = L.headerRows; r < L.nR; r++) {
         if (!L.isTopLeft(r, c)) continue;
-        const [p, a] = [oneValue(L, r, planCol), oneValue(L, r, actualCol)];
+        const [p, a] = pair
+          ? [oneValue(L, r, pair[0]!), oneValue(L, r, pair[1]!)]
+          : [oneValue(L, r, planCol), oneValue(L, r, actualCol)];
         if (p === null || a === null) continue;
-        const d = Math.round((a - p) * 1e6) / 1e6;
+        const d = pair ? -Math.round(Math.abs(a - p) * 1e6) / 1e6 : Math.round((a - p) * 1e6) / 1e6;
         const t = deviationReading(L.text(r, c), oneValue(L, r, c), d);
         if (!t) continue;
         L.repaired.set(`${r},${c}`, t);
@@ -747,6 +758,11 @@ export const ocrSignInDeviation = rule<TableLayout>({
       name: 'example.tsv',
       text: '事業\t単位\t令和5年度計画\t令和5年度実績\t差（実績－計画）\n訪問入浴\t人/年\t30\t22\t48\n',
       expect: { value: -8, value_kind: 'deviation', fiscal_year: 2023 },
+    },
+    {
+      name: 'example.tsv',
+      text: '勘定科目\t当年度決算(A)\t前年度決算(B)\t増減(A)-(B)\n介護保険事業収益\t11,113,250\t11,792,274\tん679,024\n',
+      expect: { value: -679024, value_kind: 'deviation' },
     },
   ],
 });
