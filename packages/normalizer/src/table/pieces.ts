@@ -6,7 +6,7 @@ import type { FiscalPeriod, Quantity, Table, ValueKind } from '@shiryo/model';
 import { ANSWER_WORDS, kindListOf, kindOfWord, kindPairOf, PDCA_STAGE, tableToGrid, wordsPattern } from '@shiryo/model';
 import { compact, isGeneric, splitKindWord, stripTags } from '../labels.js';
 import { findPeriods, type PeriodOptions, parseColumnHeader } from '../period/index.js';
-import { canonicalUnit, parseQuantity, splitLabelUnit, type UnitInfo, unitInfo } from '../quantity/index.js';
+import { parseQuantity, splitLabelUnit, type UnitInfo, unitInfo } from '../quantity/index.js';
 import { normalizeText } from '../text/index.js';
 
 /** What one header or stub text says. */
