@@ -76,6 +76,36 @@ export const columnUnit = rule<CellContext>({
   ],
 });
 
+/** A column headed `単位` (`利用量の単位`, `単位`) after the value columns, holding each row's unit (`時間/月`). */
+const trailingUnit = (x: CellContext) => {
+  for (let j = x.c + 1; j < x.allPieces.length; j++) {
+    const p = x.allPieces[j];
+    if (!p?.unit || p.label || x.L.hasNumber(x.r, j)) continue;
+    if ((x.L.colPieces[j] ?? []).some((h) => /単位/u.test(h.text))) return p;
+  }
+  return null;
+};
+
+export const trailingUnitColumn = rule<CellContext>({
+  id: 'unit.trailing-unit-column',
+  family: 'unit',
+  stage: 'unit',
+  priority: 35,
+  summary:
+    'Family "unit column after the values": a column headed `単位` (`利用量の単位`) to the right of the numbers, holding each row\'s unit (`時間/月`, `人日/月`), is the unit of the row\'s numbers whose row and column state none.',
+  applies: (x) => !x.unitSource && trailingUnit(x) !== null,
+  apply(x) {
+    fromPiece(x, trailingUnit(x)!);
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: 'サービス\t令和6年度\t令和7年度\t単位\n居宅介護\t3,240\t3,350\t時間/月\n生活介護\t9,930\t10,090\t人日/月\n',
+      expect: { label: '生活介護', unit: 'person_day/month', value: 10090 },
+    },
+  ],
+});
+
 export const cornerUnit = rule<CellContext>({
   id: 'unit.corner',
   family: 'unit',
@@ -347,6 +377,7 @@ export const TABLE_UNIT_RULES = [
   rateColumnUnit,
   rowUnit,
   columnUnit,
+  trailingUnitColumn,
   cornerUnit,
   partOfRowAboveUnit,
   tableHintUnit,
