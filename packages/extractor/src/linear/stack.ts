@@ -140,6 +140,9 @@ function groupSegments(
   return null;
 }
 
+/** The most DP steps (heads × columns²) a placement by shared words may take. */
+const MAX_SHARED_STEPS = 200_000;
+
 /** The characters of a head that say what it is about: kanji and katakana, without the commonest counting words. */
 const MEANING = /[\p{Script=Han}\p{Script=Katakana}ー]/u;
 const COMMON = new Set([...'数者等事業人件回所率的']);
@@ -167,8 +170,16 @@ function sharedScore(a: { chars: Set<string>; pairs: Set<string> }, b: { chars: 
 function sharedGroups(heads: string[], lower: Segment[]): Segment[][] | null {
   const m = heads.length;
   const n = lower.length;
+  // (a guess for a header of a few groups: a row of hundreds of words over hundreds of columns is not one)
+  if (m * n * n > MAX_SHARED_STEPS) return null;
   const hs = heads.map(meaningful);
   const ls = lower.map((s) => meaningful(s.key));
+  // prefix[i][x]: what head i shares with the columns before x
+  const prefix = hs.map((h) => {
+    const row = [0];
+    for (const l of ls) row.push(row[row.length - 1]! + sharedScore(h, l));
+    return row;
+  });
   // best[i][j]: the best score of the first i heads over the first j columns; every group non-empty
   const best: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(-1));
   const from: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(-1));
@@ -177,8 +188,7 @@ function sharedGroups(heads: string[], lower: Segment[]): Segment[][] | null {
     for (let j = i; j <= n - (m - i); j++)
       for (let t = i - 1; t < j; t++) {
         if (best[i - 1]![t]! < 0) continue;
-        let g = 0;
-        for (let x = t; x < j; x++) g += sharedScore(hs[i - 1]!, ls[x]!);
+        const g = prefix[i - 1]![j]! - prefix[i - 1]![t]!;
         if (best[i - 1]![t]! + g > best[i]![j]!) {
           best[i]![j] = best[i - 1]![t]! + g;
           from[i]![j] = t;
@@ -190,7 +200,7 @@ function sharedGroups(heads: string[], lower: Segment[]): Segment[][] | null {
   for (let i = m, j = n; i > 0; i--) {
     const t = from[i]![j]!;
     groups.unshift(lower.slice(t, j));
-    if (lower.slice(t, j).every((_, x) => sharedScore(hs[i - 1]!, ls[t + x]!) === 0)) unshared++;
+    if (prefix[i - 1]![j]! === prefix[i - 1]![t]!) unshared++;
     j = t;
   }
   // (one head may share nothing with its group: it stands where the others leave room)
