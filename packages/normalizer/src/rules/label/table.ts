@@ -267,11 +267,13 @@ export const measureWordAmongIndicatorColumns = rule<CellContext>({
     if (!leaf || !isMeasureOnly(leaf.label!)) return false;
     // (its neighbours under the same group heads: `介護予防教室` over `開催回数 | 延べ参加者数` heads measures of one
     // indicator, `施設入所者の地域生活への移行` over `地域生活移行者数 | 入所者数` heads indicators)
-    const groupOf = (ps: Piece[]) =>
-      ps
-        .filter((p) => p.label && p !== leafHead(ps))
+    const groupOf = (ps: Piece[]) => {
+      const leaf = leafHead(ps);
+      return ps
+        .filter((p) => p.label && p !== leaf)
         .map((p) => p.label)
         .join('|');
+    };
     const group = groupOf(x.cols);
     return x.L.colPieces.some((ps, j) => {
       if (j === x.c || j < x.L.stubCols || groupOf(ps) !== group) return false;
