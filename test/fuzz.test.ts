@@ -370,6 +370,18 @@ describe('what fuzzing found', () => {
   });
 });
 
+describe('what fuzzing found (2)', () => {
+  it('a value whose label, kind and unit all came from quiet default rules still names the rules that read it', () => {
+    // was (CI, seed -1396365308): the second value of a line whose kind a marker earlier in it stated was read only
+    // by quiet rules (label.own, kind.running …) and stored with `rules: []`: no provenance of how it was read
+    const doc = extractBytes(Buffer.from('x 見込 居宅介護 9 人 1,000 0.00 5 人\n'), 'quiet.txt');
+    const norm = normalizeDocument(doc);
+    const five = norm.observations.find((o) => o.value === 5);
+    expect(five?.rules).toEqual(expect.arrayContaining(['kind.running', 'label.own']));
+    expectProvenance(doc);
+  });
+});
+
 describe('fuzzing the readers in process', () => {
   it('random and mutated text exports: a document with provenance, or a typed error naming the file', () => {
     let n = 0;

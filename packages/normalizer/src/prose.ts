@@ -27,7 +27,7 @@ import {
   type PeriodSpan,
   UNDATED_RESULT,
 } from './prose/words.js';
-import type { RuleTrace } from './rules/engine.js';
+import { type RuleTrace, recordedRules } from './rules/engine.js';
 import { PROSE_RULES } from './rules/prose.js';
 import type { ProseItemContext, ProseValueContext } from './rules/prose-context.js';
 
@@ -438,7 +438,7 @@ function proseObservation(
       confidence: 0.6,
       // (a rate or a difference of a result, `見込量の94.3％`, is dated as the result is)
       warnings: !o.period && RESULT_KINDS.has(o.kind) && item.table_index !== null ? [UNDATED_RESULT] : [],
-      rules: [...x.fired],
+      rules: recordedRules(x),
       reader: 'prose',
     },
     ctx,

@@ -19,7 +19,7 @@ import { bulletItems, isMeasureOnly, isSubgroup, measureOf, NATIONAL_GUIDELINE, 
 import { makeObservation, type ObservationDraft } from './observe.js';
 import { findPeriods } from './period/index.js';
 import { type ProseState, proseToObservations } from './prose.js';
-import type { RuleTrace } from './rules/engine.js';
+import { type RuleTrace, recordedRules } from './rules/engine.js';
 import { readPartOf, valueLabel } from './rules/label/table.js';
 import { observationContext } from './rules/observation-context.js';
 import type { CellContext, HeaderBlock, TableLayout } from './rules/table-context.js';
@@ -380,7 +380,7 @@ export function tableToObservations(
           value_text: L.written(r, c),
           warnings: [...x.warnings],
           subsetLabel: ctx.subsetNote,
-          rules: x.fired,
+          rules: recordedRules(x),
           reader: 'table',
         };
         observations.push(...makeObservation(d, ctx));

@@ -47,6 +47,16 @@ export interface RuleExample {
 /** A context the engine can run rules on: it records the rules that fired. */
 export interface RuleContext {
   fired: string[];
+  /** The quiet rules that fired: recorded on an observation only when no other rule did (see `recordedRules`). */
+  quietlyFired?: string[];
+}
+
+/**
+ * The rules an observation records: those that fired, or, when only quiet ones did (a value whose label, kind and
+ * unit all came from the defaults), those quiet ones, so that every observation names at least one rule.
+ */
+export function recordedRules(c: RuleContext): string[] {
+  return c.fired.length > 0 ? [...c.fired] : [...new Set(c.quietlyFired ?? [])];
 }
 
 export interface Rule<C extends RuleContext> {
@@ -97,6 +107,7 @@ export class RuleSet<C extends RuleContext> {
       if (!r.applies(c) || r.apply(c) === false) continue;
       fired.push(r.id);
       if (!r.quiet) c.fired.push(r.id);
+      else c.quietlyFired = [...(c.quietlyFired ?? []), r.id];
       trace?.(r.id, where);
     }
     return fired;
@@ -107,6 +118,7 @@ export class RuleSet<C extends RuleContext> {
     for (const r of this.byStage.get(stage) ?? []) {
       if (!r.applies(c) || r.apply(c) === false) continue;
       if (!r.quiet) c.fired.push(r.id);
+      else c.quietlyFired = [...(c.quietlyFired ?? []), r.id];
       trace?.(r.id, where);
       return r.id;
     }
