@@ -150,52 +150,65 @@ export function compare(o: CompareOptions): number {
       out(formatRows(o.csv ? 'csv' : 'json', COMPARE_COLUMNS, values));
       return EXIT.OK;
     }
-    const cities = new Set(rows.map((x) => x.municipality_code)).size;
-    out(`${r.name}: ${plural(rows.length, 'row')}, ${plural(cities, 'city', 'cities')}\n`);
-    if (rows.length === 0) return EXIT.OK;
-    const several = new Set(rows.map((x) => x.indicator_id ?? x.indicator_label)).size > 1;
-    const head = [
-      'city',
-      'code',
-      ...(several ? ['indicator'] : []),
-      'subgroup',
-      'measure',
-      'unit',
-      'year',
-      'plan',
-      'estimate',
-      'actual',
-      'rate(doc)',
-      'rate(calc)',
-      'shortfall',
-      'conflicts',
-      'confidence',
-    ];
-    const body = rows.map((x) => [
-      x.municipality_name,
-      x.municipality_code,
-      ...(several ? [x.indicator_label] : []),
-      x.subgroup,
-      x.measure,
-      x.unit,
-      x.fiscal_year,
-      x.plan,
-      x.estimate,
-      x.actual,
-      x.achievement_rate,
-      x.computed_rate,
-      x.shortfall === null ? null : x.shortfall ? 'yes' : 'no',
-      x.conflicts,
-      Math.round(x.confidence * 100) / 100,
+    printCompareTable(`${r.name}: `, '', rows, [
+      ['rate(doc)', (x) => x.achievement_rate],
+      ['rate(calc)', (x) => x.computed_rate],
+      ['shortfall', (x) => (x.shortfall === null ? null : x.shortfall ? 'yes' : 'no')],
+      ['conflicts', (x) => x.conflicts],
     ]);
-    out(formatRows('table', head, body));
-    out(
-      '\nrate(doc): the 達成率 the document gives; rate(calc): 100 × actual / plan; shortfall: actual below plan;\nconflicts: the kinds whose observations disagree (their column is left empty); confidence: the lowest of the row.\n',
-    );
+    if (rows.length > 0)
+      out(
+        '\nrate(doc): the 達成率 the document gives; rate(calc): 100 × actual / plan; shortfall: actual below plan;\nconflicts: the kinds whose observations disagree (their column is left empty); confidence: the lowest of the row.\n',
+      );
     return EXIT.OK;
   } finally {
     store.close();
   }
+}
+
+/**
+ * The `compare` table on a terminal (with or without `--per`): a count line, then the city, the indicator when
+ * several are shown, the row's keys, plan / estimate / actual, the columns of the variant, and the confidence.
+ */
+function printCompareTable<R extends PlanVsActualRow>(
+  title: string,
+  titleTail: string,
+  rows: R[],
+  extra: [string, (x: R) => unknown][],
+): void {
+  const cities = new Set(rows.map((x) => x.municipality_code)).size;
+  out(`${title}${plural(rows.length, 'row')}, ${plural(cities, 'city', 'cities')}${titleTail}\n`);
+  if (rows.length === 0) return;
+  const several = new Set(rows.map((x) => x.indicator_id ?? x.indicator_label)).size > 1;
+  const head = [
+    'city',
+    'code',
+    ...(several ? ['indicator'] : []),
+    'subgroup',
+    'measure',
+    'unit',
+    'year',
+    'plan',
+    'estimate',
+    'actual',
+    ...extra.map(([h]) => h),
+    'confidence',
+  ];
+  const body = rows.map((x) => [
+    x.municipality_name,
+    x.municipality_code,
+    ...(several ? [x.indicator_label] : []),
+    x.subgroup,
+    x.measure,
+    x.unit,
+    x.fiscal_year,
+    x.plan,
+    x.estimate,
+    x.actual,
+    ...extra.map(([, get]) => get(x)),
+    Math.round(x.confidence * 100) / 100,
+  ]);
+  out(formatRows('table', head, body));
 }
 
 /** A value per `per` inhabitants (two decimals), where the view gives a rate (a count or an amount). */
@@ -239,52 +252,17 @@ function comparePer(
     out(formatRows(o.csv ? 'csv' : 'json', head, values));
     return EXIT.OK;
   }
-  const cities = new Set(rows.map((x) => x.municipality_code)).size;
-  out(
-    `${name}: ${plural(rows.length, 'row')}, ${plural(cities, 'city', 'cities')}, per ${per.toLocaleString('en')} inhabitants\n`,
-  );
-  if (rows.length === 0) return EXIT.OK;
-  const several = new Set(rows.map((x) => x.indicator_id ?? x.indicator_label)).size > 1;
-  const head = [
-    'city',
-    'code',
-    ...(several ? ['indicator'] : []),
-    'subgroup',
-    'measure',
-    'unit',
-    'year',
-    'plan',
-    'estimate',
-    'actual',
-    'population',
-    '(year)',
-    `plan/${per}`,
-    `estimate/${per}`,
-    `actual/${per}`,
-    'confidence',
-  ];
-  const body = rated.map((x) => [
-    x.municipality_name,
-    x.municipality_code,
-    ...(several ? [x.indicator_label] : []),
-    x.subgroup,
-    x.measure,
-    x.unit,
-    x.fiscal_year,
-    x.plan,
-    x.estimate,
-    x.actual,
-    x.population,
-    x.population_year,
-    x.plan_per,
-    x.estimate_per,
-    x.actual_per,
-    Math.round(x.confidence * 100) / 100,
+  printCompareTable(`${name}: `, `, per ${per.toLocaleString('en')} inhabitants`, rated, [
+    ['population', (x) => x.population],
+    ['(year)', (x) => x.population_year],
+    [`plan/${per}`, (x) => x.plan_per],
+    [`estimate/${per}`, (x) => x.estimate_per],
+    [`actual/${per}`, (x) => x.actual_per],
   ]);
-  out(formatRows('table', head, body));
-  out(
-    `\npopulation: the city's population loaded for the year nearest to the row's fiscal year ((year); its source: --csv/--json);\nno rate for a share (percent, ratio), a unit not known, or a city without a population.\n`,
-  );
+  if (rows.length > 0)
+    out(
+      `\npopulation: the city's population loaded for the year nearest to the row's fiscal year ((year); its source: --csv/--json);\nno rate for a share (percent, ratio), a unit not known, or a city without a population.\n`,
+    );
   return EXIT.OK;
 }
 
