@@ -33,7 +33,23 @@ export class Extractors {
   private all = new Set<Worker>();
   private next = 0;
 
+  /** Set by `retire`: a worker that finishes its document is ended instead of kept. */
+  private retiring = false;
+
   constructor(private readonly opts: IsolateOptions) {}
+
+  /**
+   * No more documents will come: end the idle workers now and each busy one when its document is done, so that
+   * their memory (pdf.js, a page's objects: ~70 MB a worker) is given back before the caller goes on (normalizing
+   * loads kuromoji's dictionary, ~100 MB). A later `extract` would start a worker again.
+   */
+  async retire(): Promise<void> {
+    this.retiring = true;
+    const idle = this.idle;
+    this.idle = [];
+    for (const w of idle) this.all.delete(w);
+    await Promise.all(idle.map((w) => w.terminate()));
+  }
 
   /** A new worker, once its modules are loaded (the timeout counts extraction only, not start-up). */
   private spawn(): Promise<Worker> {
@@ -82,7 +98,7 @@ export class Extractors {
         w.off('message', onMessage);
         w.off('error', onError);
         w.off('exit', onExit);
-        if (keep) this.idle.push(w);
+        if (keep && !this.retiring) this.idle.push(w);
         else {
           this.all.delete(w);
           void w.terminate();

@@ -246,6 +246,13 @@ interface IngestRun {
   /** Morpheme matching; kuromoji's dictionary is loaded on the first label that needs it, then shared. */
   tokens: TokenMatcher;
   force: boolean;
+  /** Files not yet extracted nor found stored: at 0 no worker is needed any more (see `readOne`). */
+  unread: number;
+}
+
+/** One file of the run needs no more reading: after the last one the extraction workers are ended. */
+async function readOne(run: IngestRun): Promise<void> {
+  if (--run.unread === 0) await run.extractors.retire();
 }
 
 /**
@@ -263,6 +270,7 @@ async function ingestFile(run: IngestRun, facts: FileFacts): Promise<{ status: s
     if (sha && stored && d && storedAsDecided(d, stored)) {
       const r = store.recordPath(sha, file, d.pathCode);
       if (r) {
+        await readOne(run);
         const city = stored.municipality_code
           ? { name: stored.municipality_name ?? '', code: stored.municipality_code }
           : null;
@@ -273,7 +281,12 @@ async function ingestFile(run: IngestRun, facts: FileFacts): Promise<{ status: s
       }
     }
   }
-  const doc = await run.extractors.extract(file);
+  let doc: ExtractedDocument;
+  try {
+    doc = await run.extractors.extract(file);
+  } finally {
+    await readOne(run);
+  }
   const tokens = run.tokens;
   try {
     const d = decide(facts, store.storedDocument(doc.sha256));
@@ -366,6 +379,7 @@ async function ingest(paths: string[], opts: IngestOptions): Promise<number> {
       extractors,
       tokens: lazyTokenMatcher(),
       force: opts.force === true,
+      unread: files.length,
     };
     for (const p of problems) {
       try {

@@ -7,6 +7,7 @@ import type { Table, TableCell } from '@shiryo/model';
 import { tableToGrid } from '@shiryo/model';
 import { describe, expect, it } from 'vitest';
 import {
+  cellWindow,
   centredRowSpans,
   continuesAcrossPages,
   DEFAULT_PDF_SETTINGS,
@@ -277,6 +278,36 @@ describe('a text item across drawn cell edges', () => {
   it('is left whole inside a merged cell (its inner grid lines are not drawn)', () => {
     const title = span('令和6年度', 110, 105, 160);
     expect(splitAtCellEdges(title, [cell(0, 100, 220, 2)])).toEqual([title]);
+  });
+});
+
+describe('the cells a point at height y can lie in (cellWindow)', () => {
+  // A 3-row grid at y 0–10–20–30, row by row; the first column's cell spans rows 0–1.
+  const c = (row: number, col: number, y0: number, y1: number, rowSpan = 1) => ({
+    row,
+    col,
+    rowSpan,
+    colSpan: 1,
+    bbox: { x0: col * 10, y0, x1: col * 10 + 10, y1 },
+  });
+  const cells = [c(0, 0, 0, 20, 2), c(0, 1, 0, 10), c(1, 1, 10, 20), c(2, 0, 20, 30), c(2, 1, 20, 30)];
+  const inWindow = (y: number) => {
+    const [lo, hi] = cellWindow(cells)(y);
+    return cells.map((_, i) => i).filter((i) => i >= lo && i < hi && cells[i]!.bbox.y0 <= y && y <= cells[i]!.bbox.y1);
+  };
+
+  it('holds every cell whose extent reaches y, a spanning cell of an earlier row too', () => {
+    expect(inWindow(5)).toEqual([0, 1]);
+    expect(inWindow(15)).toEqual([0, 2]);
+    // on a rule: the cells on both sides
+    expect(inWindow(20)).toEqual([0, 2, 3, 4]);
+    expect(inWindow(25)).toEqual([3, 4]);
+    expect(inWindow(31)).toEqual([]);
+    expect(inWindow(Number.NaN)).toEqual([]);
+  });
+
+  it('is the whole list when the cells do not come row by row', () => {
+    expect(cellWindow([cells[3]!, cells[0]!])(5)).toEqual([0, 2]);
   });
 });
 

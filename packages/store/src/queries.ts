@@ -152,6 +152,34 @@ export function recordFailure(
     .immediate();
 }
 
+/** A function making one row's object from its array, for these column names (compiled once per list). */
+const makers = new Map<string, (row: unknown[]) => Record<string, unknown>>();
+function rowMaker(columns: readonly string[]): (row: unknown[]) => Record<string, unknown> {
+  const key = JSON.stringify(columns);
+  let make = makers.get(key);
+  if (!make) {
+    // an object literal of the columns in order: one hidden class for every row (a later column of the same name
+    // wins, at the first one's place, as in better-sqlite3's own objects)
+    const body = columns.map((c, i) => `${JSON.stringify(c)}: r[${i}]`).join(', ');
+    make = new Function('r', `return { ${body} };`) as (row: unknown[]) => Record<string, unknown>;
+    makers.set(key, make);
+  }
+  return make;
+}
+
+/**
+ * `stmt.all(...params)`, the same objects, built in JavaScript from better-sqlite3's row arrays (`.raw()`): its own
+ * objects are made property by property in C++, which costs more than the query once there are thousands of rows
+ * (`shiryo compare` of one indicator across Japan: ~17,000). See docs/benchmarks.md.
+ */
+export function allRows<T>(stmt: Database.Statement, ...params: unknown[]): T[] {
+  const make = rowMaker(stmt.columns().map((c) => c.name));
+  const rows = stmt.raw(true).all(...params) as unknown[][];
+  const out = new Array<T>(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = make(rows[i]!) as T;
+  return out;
+}
+
 /** Rows of `plan_vs_actual`, by city, indicator, subgroup (none first), measure, unit and year. */
 export function planVsActual(db: Database.Database, filter: PlanVsActualFilter = {}): PlanVsActualRow[] {
   const where: string[] = [];
@@ -186,11 +214,12 @@ export function planVsActual(db: Database.Database, filter: PlanVsActualFilter =
     where.push('confidence >= ?');
     params.push(filter.minConfidence);
   }
-  return db
-    .prepare(`SELECT * FROM ${filter.withPopulation ? 'plan_vs_actual_per_10000' : 'plan_vs_actual'} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+  return allRows<PlanVsActualRow>(
+    db.prepare(`SELECT * FROM ${filter.withPopulation ? 'plan_vs_actual_per_10000' : 'plan_vs_actual'} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY municipality_code, indicator_id, indicator_label, subgroup IS NOT NULL, subgroup, measure IS NOT NULL,
-        measure, unit, fiscal_year`)
-    .all(...params) as PlanVsActualRow[];
+        measure, unit, fiscal_year`),
+    ...params,
+  );
 }
 
 /** The catalog stored in the file, with aliases and the number of observations of each id. */

@@ -10,6 +10,7 @@
  * pdftoppm is this one file (and `poppler-utils` in .ci/run).
  */
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { canvasForRendering } from '../pdf/load.js';
 import type { GrayImage } from './image.js';
 
 export const OCR_RENDERER = 'pdf.js + @napi-rs/canvas';
@@ -17,13 +18,9 @@ export const OCR_RENDERER = 'pdf.js + @napi-rs/canvas';
 /** Pages larger than this many pixels are rendered at a lower resolution (an A0 poster at 300 dpi is 140 Mpx). */
 const MAX_PIXELS = 40_000_000;
 
-type CanvasModule = typeof import('@napi-rs/canvas');
-let canvasModule: Promise<CanvasModule> | undefined;
-
 /** Render one page at `dpi` (lowered for huge pages) to 8-bit gray, white under the page. */
 export async function renderPageGray(page: PDFPageProxy, dpi: number): Promise<GrayImage> {
-  canvasModule ??= import('@napi-rs/canvas');
-  const { createCanvas } = await canvasModule;
+  const { createCanvas } = canvasForRendering();
   const base = page.getViewport({ scale: 1 });
   let scale = dpi / 72;
   const px = base.width * base.height * scale * scale;
@@ -47,8 +44,7 @@ export async function renderPageGray(page: PDFPageProxy, dpi: number): Promise<G
 
 /** The image turned by `-degrees` about its centre (a scan's skew undone), white where nothing was. */
 export async function rotateGray(img: GrayImage, degrees: number): Promise<GrayImage> {
-  canvasModule ??= import('@napi-rs/canvas');
-  const { createCanvas } = await canvasModule;
+  const { createCanvas } = canvasForRendering();
   const { width, height } = img;
   const src = createCanvas(width, height);
   const sctx = src.getContext('2d');

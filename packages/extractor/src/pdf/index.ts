@@ -6,6 +6,8 @@ export { attachCaptions } from './captions.js';
 export { type ColumnSettings, DEFAULT_COLUMN_SETTINGS, orderColumns } from './columns.js';
 export { type ExtractFileOptions, extractDocument, isPdfFile } from './extract.js';
 export {
+  type CellWindow,
+  cellWindow,
   type FoundTable,
   type Grid,
   type GridCell,

@@ -59,7 +59,9 @@ export function rulingsToGrids(rulings: Ruling[], s: LatticeSettings): Grid[] {
   const groups = new Map<number, Ruling[]>();
   all.forEach((r, i) => {
     const k = find(i);
-    groups.set(k, [...(groups.get(k) ?? []), r]);
+    const g = groups.get(k);
+    if (g) g.push(r);
+    else groups.set(k, [r]);
   });
   const grids: Grid[] = [];
   for (const g of groups.values()) {
@@ -104,7 +106,11 @@ export function rulingsToGrids(rulings: Ruling[], s: LatticeSettings): Grid[] {
       .sort((a, b) => area(a) - area(b))[0];
     if (home) {
       (isHorizontal(r) ? home.horizontals : home.verticals).push(r);
-      if (!isHorizontal(r)) pieces.set(home, [...(pieces.get(home) ?? []), r]);
+      if (!isHorizontal(r)) {
+        const ps = pieces.get(home);
+        if (ps) ps.push(r);
+        else pieces.set(home, [r]);
+      }
     }
   }
   // (a column border drawn only in pieces, none reaching a rule, is a column line where two pieces or more line up)
@@ -233,20 +239,60 @@ export function spansToCellText(spans: TextSpan[]): { text: string; orig: string
 const emsOf = (ch: string) =>
   /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6\u3000-\u303f]/u.test(ch) ? 1 : 0.5;
 
+/** The cells that may reach height `y`, as a window `[lo, hi)` of the cell list (see `cellWindow`). */
+export type CellWindow = (y: number) => readonly [number, number];
+
+/**
+ * The cells that can hold a point at height `y` (`y0 <= y <= y1`) all lie in one window of `cells` when the cells
+ * come row by row, their `y0` never decreasing (as `gridToCells` makes them): before it every cell ends above `y`
+ * (the largest `y1` so far is below it), from its end on every cell starts below `y`. Both ends by binary search,
+ * so finding a span's cell costs a row's cells, not the table's. Any other order: the whole list.
+ */
+export function cellWindow(cells: readonly GridCell[]): CellWindow {
+  const n = cells.length;
+  for (let i = 1; i < n; i++) if (!(cells[i]!.bbox.y0 >= cells[i - 1]!.bbox.y0)) return () => [0, n];
+  const maxY1 = new Float64Array(n);
+  let m = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    m = Math.max(m, cells[i]!.bbox.y1);
+    maxY1[i] = m;
+  }
+  return (y) => {
+    let a = 0;
+    let b = n;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (maxY1[mid]! >= y) b = mid;
+      else a = mid + 1;
+    }
+    const lo = a;
+    b = n;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (cells[mid]!.bbox.y0 > y) b = mid;
+      else a = mid + 1;
+    }
+    return [lo, a];
+  };
+}
+
 /**
  * A text item that runs over a drawn cell edge, cut at it. Writers set a table row's cells as one run when they
  * touch (`3,520,000 3,401,200 96.6%`, `実績値対計画比` across two cells), and pdf.js returns it as one item. The
  * edges are those of the cells in the span's row band (a merged cell's inner grid lines are not drawn and do not
  * cut); the cut falls at the character boundary nearest the edge, characters measured as full or half width.
  */
-export function splitAtCellEdges(span: TextSpan, cells: GridCell[]): TextSpan[] {
+export function splitAtCellEdges(span: TextSpan, cells: GridCell[], around?: CellWindow): TextSpan[] {
   if (span.dir !== 'h') return [span];
   const cy = centerY(span.bbox);
-  const edges = cells
-    .filter((c) => c.bbox.y0 <= cy && cy <= c.bbox.y1)
-    .map((c) => c.bbox.x1)
-    .filter((x) => x > span.bbox.x0 + 1 && x < span.bbox.x1 - 1)
-    .sort((a, b) => a - b);
+  const [lo, hi] = around ? around(cy) : [0, cells.length];
+  const edges: number[] = [];
+  for (let i = lo; i < hi; i++) {
+    const c = cells[i]!;
+    if (c.bbox.y0 <= cy && cy <= c.bbox.y1 && c.bbox.x1 > span.bbox.x0 + 1 && c.bbox.x1 < span.bbox.x1 - 1)
+      edges.push(c.bbox.x1);
+  }
+  edges.sort((a, b) => a - b);
   if (edges.length === 0) return [span];
   const chars = [...span.text];
   const ems = chars.map(emsOf);
@@ -323,21 +369,26 @@ export function gridToTable(grid0: Grid, spans: TextSpan[], s: LatticeSettings):
   const cells = gridToCells(grid, s);
   if (cells.length < 2) return null;
   const source = new Map<TextSpan, TextSpan>();
+  const around = cellWindow(cells);
   const inside = whole.flatMap((sp) => {
-    const pieces = splitAtCellEdges(sp, cells);
+    const pieces = splitAtCellEdges(sp, cells, around);
     for (const p of pieces) source.set(p, sp);
     return pieces;
   });
-  const used = new Set<TextSpan>();
+  // Each span (in page order) goes to the first cell holding its centre; a cell's spans keep the page order.
+  const mineOf: TextSpan[][] = cells.map(() => []);
+  for (const sp of inside) {
+    const cx = centerX(sp.bbox);
+    const cy = centerY(sp.bbox);
+    const [lo, hi] = around(cy);
+    for (let i = lo; i < hi; i++)
+      if (contains(cells[i]!.bbox, cx, cy)) {
+        mineOf[i]!.push(sp);
+        break;
+      }
+  }
   const taken = new Set<TextSpan>();
-  const mineOf = cells.map((gc) => {
-    const mine = inside.filter((sp) => !used.has(sp) && contains(gc.bbox, centerX(sp.bbox), centerY(sp.bbox)));
-    for (const sp of mine) {
-      used.add(sp);
-      taken.add(source.get(sp) ?? sp);
-    }
-    return mine;
-  });
+  for (const mine of mineOf) for (const sp of mine) taken.add(source.get(sp) ?? sp);
   const units = unitLines(cells, mineOf);
   const texts = cells.map((_, i) => spansToCellText(units.get(i)?.rest ?? mineOf[i]!));
   // One unit throughout: the table's unit. Else each unit goes onto the header cell right above its cell

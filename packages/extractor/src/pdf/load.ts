@@ -38,6 +38,75 @@ async function keepingNatives<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
+type Canvas = typeof import('@napi-rs/canvas');
+const requireHere = createRequire(import.meta.url);
+/** Where pdf.js's own `require("@napi-rs/canvas")` leads (pdfjs-dist's folder), and the canvas module, once loaded. */
+let canvasPath: string | undefined;
+let canvasLoaded: Canvas | undefined;
+
+/**
+ * `@napi-rs/canvas`, loaded now (synchronously) if it was not, with its `ImageData` and `Path2D` made the globals
+ * pdf.js draws with (in place of the stand-ins `withoutCanvasAtImport` left). Rendering calls it first; the
+ * stand-ins call it too, so whatever constructs one first gets the real classes.
+ */
+export function canvasForRendering(): Canvas {
+  if (!canvasLoaded) {
+    canvasLoaded = (canvasPath ? createRequire(canvasPath) : requireHere)(canvasPath ?? '@napi-rs/canvas') as Canvas;
+    const g = globalThis as Record<string, unknown>;
+    for (const name of ['ImageData', 'Path2D'] as const)
+      if ((g[name] as { standIn?: boolean } | undefined)?.standIn) g[name] = canvasLoaded[name];
+  }
+  return canvasLoaded;
+}
+
+/** A global class that loads the canvas on first use and becomes its class (`new` and `instanceof` both work). */
+function standIn(name: 'ImageData' | 'Path2D'): unknown {
+  const real = () => canvasForRendering()[name] as unknown as new (...a: unknown[]) => object;
+  return class {
+    static standIn = true;
+    constructor(...args: unknown[]) {
+      const Real = real();
+      // biome-ignore lint/correctness/noConstructorReturn: the stand-in hands out the canvas's own object
+      return new Real(...args);
+    }
+    static [Symbol.hasInstance](x: unknown): boolean {
+      return x instanceof real();
+    }
+  };
+}
+
+/**
+ * Import pdf.js without loading `@napi-rs/canvas` (a 33 MB native module, ~37 MB of resident memory and its
+ * load time, needed only to render pages for OCR). At import, pdf.js's Node build `require`s the canvas for three
+ * globals and builds a `DOMMatrix` at once. `DOMMatrix` is the canvas package's plain JavaScript class
+ * (`geometry.js`, the same module the canvas itself loads, so the class is the same object); `ImageData` and
+ * `Path2D` are stand-ins that load the canvas when first used; and while pdf.js is imported its `require` finds an
+ * empty module in `require`'s cache, removed afterwards, so that rendering loads the real canvas. Reading the text
+ * layer and the operator list never constructs either class.
+ */
+async function withoutCanvasAtImport<T>(load: () => Promise<T>): Promise<T> {
+  const g = globalThis as Record<string, unknown>;
+  let path: string;
+  try {
+    path = createRequire(requireHere.resolve('pdfjs-dist/package.json')).resolve('@napi-rs/canvas');
+  } catch {
+    return load();
+  }
+  canvasPath = path;
+  const cache = requireHere.cache;
+  if (cache[path] || g.DOMMatrix || g.ImageData || g.Path2D) return load();
+  g.DOMMatrix = (requireHere(join(dirname(path), 'geometry.js')) as { DOMMatrix: unknown }).DOMMatrix;
+  g.ImageData = standIn('ImageData');
+  g.Path2D = standIn('Path2D');
+  const stub = { id: path, filename: path, loaded: true, exports: {} } as unknown as NodeJS.Module;
+  cache[path] = stub;
+  try {
+    return await load();
+  } finally {
+    if (cache[path] === stub) delete cache[path];
+  }
+}
+
 /**
  * pdf.js, imported on first use (a text-only run never pays for it), with its worker module: in Node pdf.js runs
  * the worker's code in this thread (`globalThis.pdfjsWorker`, which importing it sets), and importing it here
@@ -45,11 +114,13 @@ async function keepingNatives<T>(load: () => Promise<T>): Promise<T> {
  */
 const WORKER_MODULE: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 export function loadPdfJs(): Promise<PdfJsModule> {
-  loading ??= keepingNatives(async () => {
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    await import(WORKER_MODULE);
-    return pdfjs;
-  });
+  loading ??= keepingNatives(() =>
+    withoutCanvasAtImport(async () => {
+      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      await import(WORKER_MODULE);
+      return pdfjs;
+    }),
+  );
   return loading;
 }
 
