@@ -94,16 +94,46 @@ function joinText(a: string, b: string): string {
   return a + (isJapanese(left) && isJapanese(right) ? '' : ' ') + b;
 }
 
+/**
+ * A record line: one `項目：値` pair, or a kind and its value (`実績：57回`, `箇所数（計画）：185か所`, `第1層：1人`,
+ * `協議体の開催回数：計画 45回／実績 41回`): a short item, a colon, then a number, and no sentence.
+ */
+const RECORD_LINE = /^[^:：、。]{1,30}[:：]\s*[^。]{0,24}[0-9０-９][^。]{0,24}$/u;
+
+/** Lines of at least this many characters may be a sentence the writer wrapped onto the next line. */
+const WRAP_WIDTH = 30;
+
+/**
+ * Family "item/value lines" (a web page or form copied as text: `総合相談件数` / `計画：18,000件` / `実績：18,642件`):
+ * a group with two or more record lines, a quarter of its lines at least, is a list of lines, not wrapped prose. Each of its lines is a block of its
+ * own — a short line without a value is the label of the values under it — and only a long line that ends no
+ * sentence takes the next one as its wrapped continuation (a bullet still takes the lines after it).
+ */
+function isLineList(group: SourceLine[]): boolean {
+  // (a page of prose with a footer's `電話：0544-22-1145` and a link's `（PDF：1,236KB）` is no list: a quarter of the
+  // lines at least)
+  const n = group.filter((l) => RECORD_LINE.test(cleanText(l.text))).length;
+  return n >= 2 && n * 4 >= group.length;
+}
+
 /** Blocks of one group of consecutive non-blank prose lines. */
 export function groupToBlocks(group: SourceLine[]): BlockItem[] {
   const out: BlockItem[] = [];
   let current: BlockItem | null = null;
+  const lineList = isLineList(group);
+  let prevRaw = '';
   for (const { text: raw, line, orig } of group) {
     const source = orig ?? raw;
     const k = classify(raw, group.length === 1);
+    const wrapped =
+      !lineList || ([...cleanText(prevRaw)].length >= WRAP_WIDTH && !/[。:：)）」』]$/u.test(cleanText(prevRaw)));
+    prevRaw = raw;
     if (!k.text && k.kind !== 'heading') continue;
+    // (a bullet still takes the lines after it: `●訪問入浴介護（単位：回／月）` / `R5年度：見込量 412 / 実績 398`)
     const continues =
-      current && k.kind === 'paragraph' && (current.block.kind === 'paragraph' || current.block.kind === 'bullet');
+      current &&
+      k.kind === 'paragraph' &&
+      ((wrapped && current.block.kind === 'paragraph') || current.block.kind === 'bullet');
     if (continues && current) {
       current.block.text = joinText(current.block.text, k.text);
       current.block.orig += `\n${source}`;

@@ -415,6 +415,32 @@ export const LABEL_TAIL_KIND_WORDS = [
   '策定時',
 ] as const;
 
+/**
+ * Kind words that, alone in round brackets after a label (`施設入所者数（基準値）`, `箇所数（計画）：185か所`,
+ * `参加者数（実績）`), say what the value is, not what it counts: the bracket is a kind marker and leaves the label.
+ * 計画 counts here (in brackets it names no thing, unlike `…整備計画`).
+ */
+export const BRACKET_KIND_WORDS = [
+  '基準値',
+  '基準',
+  '目標値',
+  '目標',
+  '実績値',
+  '実績',
+  '見込量',
+  '見込',
+  '計画値',
+  '計画',
+] as const;
+
+/**
+ * The care levels of the long-term care insurance (要支援1・2, 要介護1～5, and their groups 要支援 / 要介護, with
+ * 事業対象者, and a span of them, `要介護3～5`): a row or column named by one is a breakdown of what the table counts (認定者数, 利用者数), not an
+ * indicator (family "rows that are care levels", the indicator named by the caption).
+ */
+export const CARE_LEVEL_SOURCE =
+  '(?:要支援|要介護)(?:[1-5１-５](?:[～~〜・\\-－](?:要支援|要介護)?[1-5１-５])?)?|事業対象者';
+
 /** Words that make a row or column a total of the rows above or the columns before it. */
 export const TOTAL_WORDS = ['計', '小計', '合計', '総数', '総計'] as const;
 
@@ -499,7 +525,7 @@ export function wordsPattern(words: readonly string[]): string {
  * indicators of their own. Compared without blanks and middle dots.
  */
 export const CLASSIFICATION_CORNER_PATTERN =
-  /^(?:(?:障害|障がい|障碍)の?(?:部位|等級|種別|種類|程度)(?:等級)?|手帳の種類|部位|等級|種別|判定|程度|年齢|年齢区分|性別)$/u;
+  /^(?:(?:障害|障がい|障碍)の?(?:部位|等級|種別|種類|程度)(?:等級)?|手帳の種類|部位|等級|種別|判定|程度|年齢|年齢区分|性別|要介護度|要介護状態区分|介護度)$/u;
 
 /** The stages of a PDCA review sheet, each written with its letter (`計画 (P)`, `評価（Ｃ）`). */
 export const PDCA_STAGE_WORDS = ['計画', '実施', '実行', '評価', '点検', '改善', '見直し'] as const;
@@ -519,6 +545,24 @@ export const KIND_MARKER = new RegExp(`【[^】]*(?:${wordsPattern([...TARGET_RE
  * caption's phrasing, not part of the name (`captionName`).
  */
 export const CAPTION_TAIL_WORDS = ['推移', '状況', '動向', '概要', '内訳', '一覧', '比較'] as const;
+
+/**
+ * The values a caption says its table compares, after `の` (`認定者数の計画値と実績値`, `受給者数の見込と実績`): the
+ * table's columns, not part of the name (`captionName`).
+ */
+export const CAPTION_KIND_TAIL_WORDS = [
+  '計画値',
+  '計画',
+  '見込量',
+  '見込み',
+  '見込',
+  '実績値',
+  '実績',
+  '目標値',
+  '目標',
+  '対計画比',
+  '達成率',
+] as const;
 
 /**
  * Header words that name no indicator (`項目`, `区分`, `単位`, `内容` …); a header made of them only (`項目内容`,

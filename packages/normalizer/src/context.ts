@@ -459,17 +459,25 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
       }
     // A table split out of a larger one (a block of a review sheet) has its own title as caption: it names the
     // block better than any heading above the larger table.
+    // Family "a table's own caption" (an HTML `<caption>`, `表1 要介護（要支援）認定者数の計画値と実績値`): it names
+    // the table better than a paragraph or the document's title above it.
+    const cleanCaption = (text: string) =>
+      stripNumbering(text)
+        // (a caption's table number, `表2 `, `表5-2 `, numbers the table; it names nothing)
+        .replace(/^[表図]\s*\d+(?:[-－‐]\d+)?\s+/u, '')
+        .replace(/[(（][^)）]*P\s*\d+[)）]/g, '')
+        .replace(/[(（][^)）]{1,10}[)）]\s*$/, '')
+        // (`（各年度末現在、単位：人）`: when and in what the values are counted, not what)
+        .replace(/\s*[(（][^()（）]{0,30}(?:単位|現在|時点)[^()（）]{0,30}[)）]\s*$/u, '')
+        .trim() || null;
     const heading =
       t.parent !== undefined && t.caption
         ? stripNumbering(t.caption) || null
-        : named
-          ? stripNumbering(named.text)
-              // (a caption's table number, `表2 `, `表5-2 `, numbers the table; it names nothing)
-              .replace(/^[表図]\s*\d+(?:[-－‐]\d+)?\s+/u, '')
-              .replace(/[(（][^)）]*P\s*\d+[)）]/g, '')
-              .replace(/[(（][^)）]{1,10}[)）]\s*$/, '')
-              .trim() || null
-          : null;
+        : t.caption
+          ? cleanCaption(t.caption)
+          : named
+            ? cleanCaption(named.text)
+            : null;
     // A `※<>内の数字は…` note among the blocks right after the table explains its subset values.
     let subsetNote: string | null = null;
     for (const next of items.slice(pos + 1, pos + 4)) {

@@ -120,11 +120,25 @@ function resolveMunicipality(
   return { municipality: guess.municipality, source: fromText ? 'text' : 'metadata' };
 }
 
-/** `令和3年度実績について` / `令和3年度実績 要旨` in a heading: the year a results report covers. */
+const FY_WORD = '((?:令和|平成|R|H)\\s*[0-9元]+\\s*年度|20\\d\\d\\s*年度)';
+/**
+ * The title of one year's work: `令和3年度実績`, and (family "a web page of one year's results") the work's state
+ * with its year in brackets, `地域支援事業の実施状況（令和6年度）`, `重点施策の取組状況（2024年度）`.
+ */
+const REPORT_TITLE = [
+  new RegExp(`${FY_WORD}\\s*(?:の)?\\s*実績`, 'u'),
+  new RegExp(`(?:実施|取組|進捗)状況\\s*[(（]\\s*${FY_WORD}\\s*[)）]`, 'u'),
+];
+
+/**
+ * `令和3年度実績について` / `令和3年度実績 要旨` / `…の実施状況（令和6年度）` in a heading or title line: the year a
+ * results report covers.
+ */
 function detectReportYear(doc: ExtractedDocument): FiscalPeriod | null {
   for (const b of doc.blocks) {
     if (b.text.length > 80) continue;
-    const m = /((?:令和|平成|R|H)\s*[0-9元]+\s*年度|20\d\d\s*年度)\s*(?:の)?\s*実績/u.exec(b.text.normalize('NFKC'));
+    const text = b.text.normalize('NFKC');
+    const m = REPORT_TITLE.map((re) => re.exec(text)).find(Boolean);
     if (!m) continue;
     const p = findPeriods(m[1]!).find((x) => x.fiscalYear !== null);
     if (p) return p;

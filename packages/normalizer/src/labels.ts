@@ -2,7 +2,9 @@ import type { ValueKind } from '@shiryo/model';
 import {
   BULLET_MARKS,
   budgetKindOfWord,
+  CAPTION_KIND_TAIL_WORDS,
   CAPTION_TAIL_WORDS,
+  CARE_LEVEL_SOURCE,
   classBody,
   GENERIC_HEADER_WORDS,
   KIND_COMPOUND_AT_END,
@@ -85,7 +87,7 @@ const MEASURE_WORDS = [
 ];
 
 const SUBGROUP_RE = new RegExp(
-  `^(身体|知的|精神|障害児|障がい児|難病|発達|高次脳|保健|医療|福祉|介護|当事者|家族|家族等|医療[：:・]?精神科|医療[：:・]?精神科以外|[0-9０-９]+歳(以上|未満)|[0-9０-９]+[～~][0-9０-９]+歳|[0-9０-９]+歳以上|[0-9０-９]+級|[A-CＡ-Ｃ]型|[A-CＡ-ＣＡ-Ｃ①-⑳]|${wordsPattern(TOTAL_WORDS)}|男性?|女性?|市内|市外|県内|県外|[東西南北中]部|中央|[^\\s]{1,6}(?:地区|圏域))$`,
+  `^(身体|知的|精神|障害児|障がい児|難病|発達|高次脳|保健|医療|福祉|介護|当事者|家族|家族等|医療[：:・]?精神科|医療[：:・]?精神科以外|[0-9０-９]+歳(以上|未満)|[0-9０-９]+[～~][0-9０-９]+歳|[0-9０-９]+歳以上|[0-9０-９]+級|[A-CＡ-Ｃ]型|[A-CＡ-ＣＡ-Ｃ①-⑳]|${wordsPattern(TOTAL_WORDS)}|男性?|女性?|市内|市外|県内|県外|[東西南北中]部|中央|[^\\s]{1,6}(?:地区|圏域)|${CARE_LEVEL_SOURCE})$`,
   'u',
 );
 
@@ -112,9 +114,16 @@ export function isGeneric(label: string): boolean {
   return c === '' || GENERIC.has(c) || GENERIC_ONLY.test(c);
 }
 
-const CAPTION_TAIL = new RegExp(`^(.+?)の(?:${wordsPattern(CAPTION_TAIL_WORDS)})$`, 'u');
+const CAPTION_KIND = `(?:${wordsPattern(CAPTION_KIND_TAIL_WORDS)})`;
+const CAPTION_TAIL = new RegExp(
+  `^(.+?)の(?:${wordsPattern(CAPTION_TAIL_WORDS)}|${CAPTION_KIND}(?:(?:と|及び|・|、)${CAPTION_KIND})*)$`,
+  'u',
+);
 
-/** The name a caption gives (`給付費の推移` → `給付費`, `相談件数の内訳` → `相談件数`); the caption otherwise. */
+/**
+ * The name a caption gives (`給付費の推移` → `給付費`, `相談件数の内訳` → `相談件数`, `認定者数の計画値と実績値` →
+ * `認定者数`); the caption otherwise.
+ */
 export function captionName(caption: string): string {
   const m = CAPTION_TAIL.exec(caption.trim());
   return m ? m[1]!.trim() : caption;

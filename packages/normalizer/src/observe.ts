@@ -1,4 +1,5 @@
 import type { FiscalPeriod, Observation, Quantity, ValueKind } from '@shiryo/model';
+import { TOTAL_WORDS, wordsPattern } from '@shiryo/model';
 import { entryById, matchIndicator } from './catalog.js';
 import type { DocumentContext } from './context.js';
 import { findQuantities } from './quantity/parse.js';
@@ -48,14 +49,19 @@ export function isFragmentLabel(label: string): boolean {
   return rest.length <= 1 || DATE_WORDS.test(rest);
 }
 
+/** A subgroup that is a total (`合計`, `要支援 小計`): it names no type of the indicator. */
+const TOTAL_SUBGROUP = new RegExp(`(?:^|\\s)(?:${wordsPattern(TOTAL_WORDS)})$`, 'u');
+
 function base(
   d: ObservationDraft,
   ctx: DocumentContext,
 ): Omit<Observation, 'value' | 'unit' | 'unit_text' | 'value_kind' | 'qualifier'> {
   const label = d.indicator_label.replace(/\s+/g, ' ').trim();
   // A type written as the subgroup (`就労継続支援` / `B型`) belongs to the name when the catalog knows the pair.
+  // (not a total: `標準給付費` / `合計` is no `給付費合計`)
+  const typed = d.subgroup && !TOTAL_SUBGROUP.test(d.subgroup.trim());
   const match =
-    (d.subgroup ? matchIndicator(`${label}${d.subgroup}`) : null) ??
+    (typed ? matchIndicator(`${label}${d.subgroup}`) : null) ??
     matchIndicator(label, d.section ?? '') ??
     ctx.tokens?.match(label) ??
     null;

@@ -12,13 +12,15 @@
 import type { FiscalPeriod, Observation, Quantity, ValueKind } from '@shiryo/model';
 import { type DocumentContext, planTermOf } from './context.js';
 import { fiscalYearOfIso } from './dates.js';
-import { compact, kindWord, stripNumbering } from './labels.js';
+import { compact, isMeasureOnly, kindWord, stripNumbering } from './labels.js';
 import { makeObservation } from './observe.js';
 import { fyPeriod, type PeriodOptions } from './period/index.js';
 import { arrowPairs } from './prose/arrows.js';
 import { recordLines } from './prose/records.js';
 import {
   bulletStarts,
+  COUNT_LABEL,
+  COUNT_LEAD,
   cleanLabel,
   escapeRe,
   findPeriodSpans,
@@ -27,6 +29,7 @@ import {
   type PeriodSpan,
   UNDATED_RESULT,
 } from './prose/words.js';
+import { splitLabelUnit } from './quantity/index.js';
 import { type RuleTrace, recordedRules } from './rules/engine.js';
 import { PROSE_RULES } from './rules/prose.js';
 import type { ProseItemContext, ProseValueContext } from './rules/prose-context.js';
@@ -63,6 +66,8 @@ export interface ProseState {
   itemLabel?: string | null;
   /** The plan term the current heading names (`第7期計画の成果目標` in a report on the 第6期 results). */
   plan?: { plan: string; start: number; end: number } | null;
+  /** The unit a label line writes in brackets (`利用者数（人/月）`), for the values under it that write none. */
+  leadUnit?: { unit: string; unitText: string | null; lead: string } | null;
   /** The label of the last value read in paragraphs and bullets under the current heading. */
   lastLabel?: string | null;
   /** The one year the headings above name (`重点施策の取組状況（令和6年度）`): the year of results, not of targets. */
@@ -92,6 +97,7 @@ export function proseHeading(
   const words = cleanLabel(findQuantitySpans(lead).reduceRight((s, q) => s.slice(0, q.start) + s.slice(q.end), lead));
   const above = outer.length ? cleanLabel(outer[outer.length - 1]!) : '';
   state.lead = (lead && !words && above ? above : lead) || null;
+  state.leadUnit = null;
   // A numbered heading (`(4) 今後の対応`, `目標2 …`) opens a new part; an unnumbered short line under a
   // `【目標】` marker is only the label of the next values and keeps the marker's kind. A part that states no kind
   // takes the kind of the plan's heading it stands under (`2 第7期計画の成果目標 > (1) 福祉施設の入所者の地域生活
@@ -158,7 +164,20 @@ export function proseToObservations(
       let lead = text.replace(/^(.*?)(目標|実績)\s*$/u, '$1');
       for (const p of periods) lead = lead.replace(p.text, ' ');
       lead = cleanLabel(lead.replace(/^\s*[①-⑳]?\s*(目標値?|実績値?)\s*/u, ''));
-      if (lead && !/^(目標|実績|評価|今後の対応)/.test(lead)) state.lead = lead;
+      if (lead && !/^(目標|実績|評価|今後の対応)/.test(lead)) {
+        // Family "item/value lines": `訪問型サービスA` / `利用者数（人/月）` / `計画：210` — a line that is only a
+        // measure or a short count (`延べ配食数`) counts what the line or heading above named (unless that is a count
+        // itself), and its bracketed unit is the unit of the values under it that write none.
+        const lu = splitLabelUnit(lead);
+        const name = ((lu.unit && cleanLabel(lu.label ?? '')) || lead).replace(/\s*[(（][^()（）]*[)）]$/u, '');
+        const above = state.lead;
+        const measure = isMeasureOnly(name) || (COUNT_LABEL.test(name) && [...name].length <= 6);
+        const under = measure && above && !COUNT_LEAD.test(above) && !above.includes(name) ? `${above} ` : '';
+        state.lead = `${under}${lead}`;
+        const unitFree = cleanLabel(lu.label ?? '');
+        state.leadUnit =
+          lu.unit && unitFree ? { unit: lu.unit, unitText: lu.unitText ?? null, lead: `${under}${unitFree}` } : null;
+      }
       if (k) {
         state.kind = k;
         state.kindOfState = k === 'actual' && isStateWord(text);

@@ -4,7 +4,14 @@
  */
 
 import type { FiscalPeriod, ValueKind } from '@shiryo/model';
-import { BULLET_MARKS, charClass, KIND_MARKER, LABEL_TAIL_KIND_WORDS, wordsPattern } from '@shiryo/model';
+import {
+  BRACKET_KIND_WORDS,
+  BULLET_MARKS,
+  charClass,
+  KIND_MARKER,
+  LABEL_TAIL_KIND_WORDS,
+  wordsPattern,
+} from '@shiryo/model';
 import { kindWord, stripNumbering, stripTags } from '../labels.js';
 
 import { findPeriods, type PeriodOptions, valueKindOf } from '../period/index.js';
@@ -48,6 +55,30 @@ export const KIND_MARKERS = new RegExp(KIND_MARKER.source, 'gu');
 
 /** Kind words ending a label (`… 目標 /実績/達成率`, `…の抑制 現状値`): they say what a value is, not what it counts. */
 export const KIND_TAIL = new RegExp(`[\\s/／:：、,]*(?:${wordsPattern(LABEL_TAIL_KIND_WORDS)})[\\s/／:：]*$`, 'u');
+/**
+ * `認定率は…18.6％となり、計画値の18.9％を下回っています`: the plan value a result is compared with, written right after
+ * the result in its own form (a share of the plan, `見込量の8割を下回り`, is a threshold, not a value).
+ */
+export function planValueCompared(x: {
+  qi: number;
+  q: QuantitySpan;
+  before: string;
+  rest: string;
+  I: { qs: QuantitySpan[]; text: string; prevValue: { end: number } | null };
+}): boolean {
+  const prev = x.I.qs[x.qi - 1];
+  return (
+    !!prev &&
+    x.I.prevValue?.end === prev.end &&
+    !!x.q.quantity.unit &&
+    prev.quantity.unit === x.q.quantity.unit &&
+    !/割/u.test(x.I.text.slice(x.q.start, x.q.end)) &&
+    /(?:計画値?|見込量?|見込み?)の\s*$/u.test(x.before) &&
+    /^\s*を?(?:下回|上回)/u.test(x.rest) &&
+    !/。/u.test(x.I.text.slice(prev.end, x.q.start))
+  );
+}
+
 /** A unit's counted thing without its period (`time/year` → `time`). */
 export const unitBase = (u: string | null | undefined) => (u ?? '').split('/')[0];
 
@@ -115,6 +146,10 @@ export function sectionCount(section: string | null): string | null {
 /** `相談支援事業所連絡会を実施`, `…検討会として設置`: the noun before it names an activity or body. */
 export const ACTIVITY = /([\p{sc=Han}\p{sc=Katakana}ー]{3,30})(?:を(?:実施|開催)|として設置)/gu;
 
+/** A kind word alone in round brackets (`（基準値）`, `（計画）`): BRACKET_KIND_WORDS. */
+export const BRACKET_KIND = new RegExp(`[(（]\\s*(${wordsPattern(BRACKET_KIND_WORDS)})\\s*[)）]`, 'u');
+const BRACKET_KIND_G = new RegExp(BRACKET_KIND.source, 'gu');
+
 export function cleanLabel(s: string): string {
   // `【2019年度末時点 施設入所者数】 36人`: a bracketed label names the value after it; a bracketed kind word
   // (`【目標値】`, `（基準値）`) is dropped.
@@ -123,7 +158,7 @@ export function cleanLabel(s: string): string {
       kindWord(inner) && inner.length <= 5 ? ' ' : ` ${inner} `,
     )
     // `施設入所者数（基準値）：118人`: a kind word in round brackets says what the value is, not what it counts.
-    .replace(/[(（]\s*(?:基準値?|目標値?|実績値?|見込量?)\s*[)）]/gu, ' ');
+    .replace(BRACKET_KIND_G, ' ');
   return stripNumbering(stripTags(unbracketed.replace(/^[\s、,，・]+/u, '')))
     .replace(/[：:]\s*$/u, '')
     .replace(/^(目標値?|実績値?|見込量?|【[^】]*】)\s*/u, '')

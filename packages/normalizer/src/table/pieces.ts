@@ -3,7 +3,16 @@
  * unit (`Piece`), or the quantities it holds (`dataValue`). Pure string readings shared by the table rules.
  */
 import type { FiscalPeriod, Quantity, Table, ValueKind } from '@shiryo/model';
-import { ANSWER_WORDS, kindListOf, kindOfWord, kindPairOf, PDCA_STAGE, tableToGrid, wordsPattern } from '@shiryo/model';
+import {
+  ANSWER_WORDS,
+  CARE_LEVEL_SOURCE,
+  kindListOf,
+  kindOfWord,
+  kindPairOf,
+  PDCA_STAGE,
+  tableToGrid,
+  wordsPattern,
+} from '@shiryo/model';
 import { compact, isGeneric, splitKindWord, stripTags } from '../labels.js';
 import { findPeriods, type PeriodOptions, parseColumnHeader } from '../period/index.js';
 import { parseQuantity, splitLabelUnit, type UnitInfo, unitInfo } from '../quantity/index.js';
@@ -134,12 +143,16 @@ function readPieceUncached(raw: string, opts: PeriodOptions): Piece {
 }
 
 /** A cell reads as data when it holds a quantity and little else (a label with a number inside is not data). */
+const CARE_LEVEL_CELL = new RegExp(`^(?:${CARE_LEVEL_SOURCE})$`, 'u');
+
 function dataValueUncached(text: string): DataCell {
   // A cell of single digits with blanks between them (`3 3`, OCR) is one number.
   const t = /^[0-9０-９](?: [0-9０-９])+$/u.test(text.trim()) ? text.trim().replace(/ /g, '') : text.trim();
   if (!t) return { quantities: [], missing: true };
   // Numbers that name a group or an ordinal are labels, not data: 65歳以上, 1級, 第6期, 3号認定, 1-①.
   if (/[0-9０-９]\s*(歳|級|号|期|条|節|章|次)|第\s*[0-9０-９]|^[0-9０-９]+\s*[-－]\s*[①-⑳0-9]/u.test(t)) return null;
+  // A care level or a span of them (`要介護1`, `要介護3～5`) names a row, it holds no number.
+  if (CARE_LEVEL_CELL.test(compact(t))) return null;
   const v = parseQuantity(t);
   if (v.missing) return { quantities: [], missing: true };
   if (v.quantities.length === 0) return null;

@@ -6,7 +6,7 @@
 import type { ValueKind } from '@shiryo/model';
 import { kindOfWord, OUTLOOK_PREDICATE, YEAR_ON_YEAR_PATTERN } from '@shiryo/model';
 import { kindWord } from '../../labels.js';
-import { immediateKind } from '../../prose/words.js';
+import { BRACKET_KIND, immediateKind } from '../../prose/words.js';
 import { rule } from '../engine.js';
 import type { ProseValueContext } from '../prose-context.js';
 
@@ -19,7 +19,7 @@ export const RATIO_BASE_AFTER = /^\s*[)）]?\s*の\s*[0-9０-９.．]+\s*倍/u;
 /** Between a ratio and the amount it sets: `1.28倍以上の53人`, `1.27倍以上に当たる31人`. */
 export const RATIO_AMOUNT_BETWEEN = /^\s*(?:以上|以下|未満|程度)?\s*(?:の|に当たる|にあたる)\s*$/u;
 
-const MARKERS = /【([^】]*)】|[(（]\s*(基準値?|目標値?|実績値?|見込量?)\s*[)）]/gu;
+const MARKERS = new RegExp(`【([^】]*)】|${BRACKET_KIND.source}`, 'gu');
 const hasMarker = (seg: string) => [...seg.matchAll(MARKERS)].length > 0;
 
 /** The kind the segment's markers (`【目標値】`, `（基準値）`) or its sentence's kind word state. */
@@ -27,7 +27,7 @@ function segmentKind(seg: string): ValueKind | null {
   const markers = [...seg.matchAll(MARKERS)]
     .map((m) => m[1] ?? m[2]!)
     .filter((m) => !/時点|現在/u.test(m))
-    .map((m) => (/^基準/u.test(m) ? 'baseline' : kindWord(m)))
+    .map((m) => (/^基準/u.test(m) ? 'baseline' : /^計画値?$/u.test(m) ? 'plan' : kindWord(m)))
     .filter((k): k is ValueKind => k !== null);
   // (a kind word of an earlier sentence, `…目標を上回りました。なお、令和3年度の参加率は7.1％`, says nothing of this one)
   return (

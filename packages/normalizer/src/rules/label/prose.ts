@@ -408,14 +408,26 @@ export const kindTail = rule<ProseValueContext>({
   priority: 140,
   summary:
     'Kind words ending the label (`フレイル予防教室 目標 /実績/達成率`, `…の抑制 現状値`) say what the value is, not what it counts.',
-  applies: (x) => KIND_TAIL.test(x.label),
+  applies: (x) => KIND_TAIL.test(x.label) || PLAN_TAIL.test(x.label),
   apply(x) {
     x.beforeTail = x.label;
+    x.label = x.label.replace(PLAN_TAIL, '');
     for (let i = 0; i < 4 && KIND_TAIL.test(x.label); i++)
       x.label = x.label.replace(KIND_TAIL, '').replace(/[のはがを]$/u, '');
   },
-  examples: [{ text: '・介護予防教室の参加者数 実績：312人', expect: { value: 312 } }],
+  examples: [
+    { text: '・介護予防教室の参加者数 実績：312人', expect: { value: 312 } },
+    // family "item/value lines": the item is only the kind (`計画：`), or the kind after a colon
+    { text: '家族介護者交流会の開催回数\n計画：12回\n実績：11回', expect: { value: 12, value_kind: 'plan' } },
+    { text: '認知症カフェの設置数：計画 9か所／実績 8か所', expect: { value: 9, value_kind: 'plan' } },
+  ],
 });
+
+/**
+ * 計画 as the whole item (`計画：18,000件`) or after a colon (`…の開催回数：計画 45回`): the kind of the value, not a
+ * word of what it counts (a 計画 glued to a name, `…整備計画`, stays: KIND_TAIL leaves 計画 out for that).
+ */
+const PLAN_TAIL = /(?:^|[/／:：])\s*計画値?\s*[/／:：]?\s*$/u;
 
 export const recordHead = rule<ProseValueContext>({
   id: 'label.record-head',
@@ -657,6 +669,43 @@ export const measureUnderLead = rule<ProseValueContext>({
   ],
 });
 
+export const countItemUnderName = rule<ProseValueContext>({
+  id: 'label.count-item-under-name',
+  family: 'label',
+  stage: 'label-lead',
+  priority: 47,
+  summary:
+    'Family "item/value lines" (`認知症初期集中支援チーム` / `支援件数（計画）：40件`): a line whose item is a short count (`支援件数`, `参加率（…）`, `設置数`) counts for what the line or heading above names (a program, not a count).',
+  applies: (x) => {
+    const { I } = x;
+    const label = x.label.replace(/[(（][^()（）]*[)）]/gu, '').trim();
+    // (a line of its own, not a bullet: `・相談件数：約4,200件` under `相談支援の実施状況` names its count in full)
+    return (
+      I.item.table_index === null &&
+      !I.item.bullet &&
+      x.qi === 0 &&
+      /^[^:：。、]{1,30}[:：]/u.test(I.text) &&
+      !!x.lead &&
+      x.lead === I.state.lead &&
+      COUNT_LABEL.test(label) &&
+      [...label].length <= 6 &&
+      !COUNT_LEAD.test(x.lead) &&
+      [...x.lead].length <= 30 &&
+      !x.lead.includes(label) &&
+      !/[。、]|ました|ます/u.test(x.lead)
+    );
+  },
+  apply(x) {
+    x.label = `${x.lead} ${x.label}`;
+  },
+  examples: [
+    {
+      text: '## 2 家族介護支援事業\n\n介護者のつどい\n開催件数（計画）：24件\n開催件数（実績）：22件',
+      expect: { value: 22, label: '介護者のつどい 開催件数' },
+    },
+  ],
+});
+
 export const countBreakdownByPlace = rule<ProseValueContext>({
   id: 'label.count-breakdown-by-place',
   family: 'label',
@@ -780,6 +829,7 @@ export const PROSE_LABEL_RULES = [
   leadForBareValue,
   leadBeforeShortLabel,
   measureUnderLead,
+  countItemUnderName,
   countBreakdownByPlace,
   headingCount,
   ownLabel,

@@ -113,7 +113,7 @@ export const classificationCorner = rule<CellContext>({
   stage: 'label',
   priority: 10,
   summary:
-    "`障害部位 | 人数 | 構成比` over `視覚 | 120 | 8.0`: rows named under a classification (部位, 等級, 種別…) are groups of what the table's heading counts, not indicators of their own.",
+    "`障害部位 | 人数 | 構成比` over `視覚 | 120 | 8.0`, `要介護度 | 見込 | 実績` over `要介護1 | …`: rows named under a classification (部位, 等級, 種別, 要介護度…) are groups of what the table's heading or caption counts (without the caption's `…の見込と実績`), not indicators of their own.",
   applies: (x) =>
     !!x.ctx.heading &&
     x.rowLabels.length <= 1 &&
@@ -124,13 +124,20 @@ export const classificationCorner = rule<CellContext>({
       x.rowLabels = [];
     }
     x.labels = [...x.rowLabels, ...x.colLabels];
-    if (x.labels.length === 0) x.labels = [x.ctx.heading!.replace(/[(（][^()（）]*(?:現在|時点)[)）]\s*$/u, '')];
+    if (x.labels.length === 0)
+      x.labels = [captionName(x.ctx.heading!.replace(/[(（][^()（）]*(?:現在|時点)[)）]\s*$/u, '').trim())];
   },
   examples: [
     {
       name: 'example.txt',
       text: '身体障害者手帳所持者数（令和5年4月1日現在）\n\n障害の部位\t人数\n視覚障害\t182\n聴覚障害\t240\n',
       expect: { label: '身体障害者手帳所持者数', subgroup: '視覚障害', value: 182 },
+    },
+    {
+      // family "rows that are care levels": the caption names what they break down
+      name: 'example.html',
+      text: '<table><caption>表2　要介護度別の施設サービス利用者数の見込と実績</caption><tr><td>要介護度</td><td>令和6年度 見込</td><td>令和6年度 実績</td></tr><tr><td>要介護3</td><td>210</td><td>204</td></tr><tr><td>要介護4～5</td><td>388</td><td>395</td></tr></table>',
+      expect: { label: '要介護度別の施設サービス利用者数', subgroup: '要介護4~5', value: 395, value_kind: 'actual' },
     },
   ],
 });

@@ -677,6 +677,50 @@ export const ocrBrokenNumbers = rule<TableLayout>({
   ],
 });
 
+/** A label ending in a letter OCR reads for a digit (`要支援l`), its word and letter. */
+const LETTER_FOR_DIGIT = new RegExp(
+  `^(.*[\\p{sc=Han}\\p{sc=Katakana}\\p{sc=Hiragana}ー])\\s*([${Object.keys(OCR_DIGIT_LETTERS).join('')}])$`,
+  'u',
+);
+
+export const ocrLetterInNumberedHead = rule<TableLayout>({
+  id: 'layout.ocr-letter-in-numbered-head',
+  family: 'layout',
+  stage: 'cells',
+  priority: 11,
+  quiet: true,
+  summary:
+    'Family "OCR-broken numbers in cells", in the heads: a label that ends in a letter OCR reads for a digit (`要支援l`, `第I層`) beside a cell of the same row or column that is the same word with a digit (`要支援2`, `第2層`) is that word with the digit (`要支援1`): the heads of a numbered series, not a word of their own.',
+  applies: (L) => L.nR > 1,
+  apply(L) {
+    let any = false;
+    const numbered = (r: number, c: number, word: string) =>
+      new RegExp(`^${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[0-9０-９]+$`, 'u').test(
+        L.text(r, c).normalize('NFKC').trim(),
+      );
+    for (let r = 0; r < L.nR; r++)
+      for (let c = 0; c < L.nC; c++) {
+        if (!L.isTopLeft(r, c) || L.data[r]?.[c] !== null) continue;
+        const m = LETTER_FOR_DIGIT.exec(L.text(r, c).normalize('NFKC').trim());
+        if (!m) continue;
+        let sibling = false;
+        for (let k = 0; k < L.nC && !sibling; k++) if (k !== c && numbered(r, k, m[1]!)) sibling = true;
+        for (let k = 0; k < L.nR && !sibling; k++) if (k !== r && numbered(k, c, m[1]!)) sibling = true;
+        if (!sibling) continue;
+        L.repaired.set(`${r},${c}`, `${m[1]}${OCR_DIGIT_LETTERS[m[2]!]}`);
+        any = true;
+      }
+    return any;
+  },
+  examples: [
+    {
+      name: 'example.txt',
+      text: '障害支援区分別の利用者数（単位：人）\n\n年度    区分l    区分2    区分3\nR3    10    33    40\nR4    12    30    41\nR5    15    28    44\n',
+      expect: { label: '区分1', value: 15, fiscal_year: 2023 },
+    },
+  ],
+});
+
 /** The one value of a cell, or null. */
 const oneValue = (L: TableLayout, r: number, c: number): number | null => {
   const q = L.data[r]?.[c]?.quantities;
@@ -769,6 +813,7 @@ export const ocrSignInDeviation = rule<TableLayout>({
 
 export const LAYOUT_RULES = [
   ocrBrokenNumbers,
+  ocrLetterInNumberedHead,
   ocrSignInDeviation,
   headerRowsBeforeData,
   headerRowsOfKindWords,

@@ -4,6 +4,7 @@
  */
 import { fiscalYearOfIso } from '../../dates.js';
 import { fyPeriod } from '../../period/index.js';
+import { planValueCompared } from '../../prose/words.js';
 import { rule } from '../engine.js';
 import { RATIO_AMOUNT_BETWEEN, RATIO_BASE_AFTER } from '../kind/prose.js';
 import type { ProseValueContext } from '../prose-context.js';
@@ -323,6 +324,28 @@ export const pointBeforePlanIsBase = rule<ProseValueContext>({
   ],
 });
 
+export const planValueBesideResult = rule<ProseValueContext>({
+  id: 'kind.plan-value-beside-result',
+  family: 'kind',
+  stage: 'period-final',
+  priority: 5,
+  summary:
+    '`認定率は令和6年9月末で18.6％となり、計画値の18.9％を下回っています`: the plan value a result is compared with, right after it in the same form, is the plan of what the result counts, for its year.',
+  applies: (x) => planValueCompared(x),
+  apply(x) {
+    const prev = x.I.prevValue!;
+    x.kind = 'plan';
+    x.label = prev.label;
+    x.period = prev.period;
+  },
+  examples: [
+    {
+      text: '令和5年度の通いの場への参加率は7.2％で、見込みの8.0％を下回りました。',
+      expect: { value_kind: 'plan', value: 8, fiscal_year: 2023, unit: 'percent' },
+    },
+  ],
+});
+
 export const targetRangeEndProse = rule<ProseValueContext>({
   id: 'period.target-range-end-prose',
   family: 'period',
@@ -539,8 +562,10 @@ export const reportYearProse = rule<ProseValueContext>({
   family: 'period',
   stage: 'period-final',
   priority: 100,
-  summary: 'A result with no year of its own falls on the year a results report covers (`令和4年度実績について`).',
-  applies: (x) => !x.period && x.kind === 'actual' && !!x.I.ctx.reportYear,
+  summary:
+    'A result with no year of its own falls on the year a results report covers (`令和4年度実績について`, `…の実施状況（令和6年度）`); so does the plan value a result of that year is set against (`計画：60回` / `実績：57回`, family "a web page of one year\'s results").',
+  applies: (x) =>
+    !x.period && (x.kind === 'actual' || x.kind === 'plan' || x.kind === 'estimate') && !!x.I.ctx.reportYear,
   apply(x) {
     x.period = x.I.ctx.reportYear;
   },
@@ -548,6 +573,10 @@ export const reportYearProse = rule<ProseValueContext>({
     {
       text: '# 令和4年度実績について\n\n## 意思疎通支援事業\n\n手話通訳者の派遣件数は132件でした。',
       expect: { value_kind: 'actual', fiscal_year: 2022, value: 132 },
+    },
+    {
+      text: '介護予防事業の実施状況（2025年度）\n\n2 認知症カフェ\n\n開設数\n計画：14か所\n実績：12か所',
+      expect: { value_kind: 'plan', fiscal_year: 2025, value: 14 },
     },
   ],
 });
@@ -565,6 +594,7 @@ export const PROSE_PERIOD_RULES = [
   ratioAgainstYear,
   amountOfRatio,
   pointBeforePlanIsBase,
+  planValueBesideResult,
   targetRangeEndProse,
   targetPlanEndProse,
   targetBesideResult,

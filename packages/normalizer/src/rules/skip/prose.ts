@@ -1,6 +1,6 @@
 /** Skip rules of prose: numbers in sentences that report nothing of their own. Stages `skip`, `skip-unlabelled`. */
 import { OUTLOOK_STEMS, wordsPattern } from '@shiryo/model';
-import { unitBase } from '../../prose/words.js';
+import { planValueCompared, unitBase } from '../../prose/words.js';
 import { rule } from '../engine.js';
 import type { ProseValueContext } from '../prose-context.js';
 
@@ -46,7 +46,7 @@ export const threshold = rule<ProseValueContext>({
   stage: 'skip',
   priority: 30,
   summary: '`計画値の9割を下回りました`: a share of another value used as a threshold is no value of its own.',
-  applies: (x) => /の\s*$/u.test(x.before) && /^\s*を?(?:下回|上回)/u.test(x.rest),
+  applies: (x) => /の\s*$/u.test(x.before) && /^\s*を?(?:下回|上回)/u.test(x.rest) && !planValueCompared(x),
   apply(x) {
     x.skip = 'threshold';
   },
@@ -82,6 +82,23 @@ export const bareNumber = rule<ProseValueContext>({
     x.skip = 'no unit and no label';
   },
   examples: [{ text: '介護保険運営協議会\n\n日時 令和6年5月20日\n\n場所 市役所 第2庁舎3階 会議室1・2\n\n議事' }],
+});
+
+export const identifierNumber = rule<ProseValueContext>({
+  id: 'skip.identifier',
+  family: 'skip',
+  stage: 'skip',
+  priority: 55,
+  summary:
+    'A code, not a quantity: a number with no unit written with leading zeros (`ページID：0045817`, `整理番号 00123`), or after an identifier word (`ID`, `番号`, `コード`, `No.`) — family "a web page copied as text" (the page id above the body).',
+  applies: (x) =>
+    !x.q.quantity.unit &&
+    (/^[0０]+[0-9０-９]{2,}$/u.test(x.I.text.slice(x.q.start, x.q.end).trim()) ||
+      /(?:ID|ＩＤ|番号|コード|No\.?|Ｎｏ．?)\s*[:：]?\s*$/iu.test(x.before)),
+  apply(x) {
+    x.skip = 'an identifier';
+  },
+  examples: [{ text: '地域包括支援センターのご案内\n\n記事番号：0031542\n\n相談窓口は5か所です。' }],
 });
 
 export const insideQuotedName = rule<ProseValueContext>({
@@ -207,6 +224,7 @@ export const PROSE_SKIP_RULES = [
   threshold,
   formulaFactor,
   bareNumber,
+  identifierNumber,
   insideQuotedName,
   interval,
   roundingNote,

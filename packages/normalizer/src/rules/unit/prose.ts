@@ -133,4 +133,39 @@ export const hoursInAYear = rule<ProseValueContext>({
   ],
 });
 
-export const PROSE_UNIT_RULES = [labelUnitEvidence, labelUnit, recordHead, perYearWord, perMonthWord, hoursInAYear];
+export const leadLineUnit = rule<ProseValueContext>({
+  id: 'unit.lead-line',
+  family: 'unit',
+  stage: 'unit',
+  priority: 110,
+  summary:
+    'Family "item/value lines" (`利用者数（人/月）` / `計画：210` / `実績：188`): a value with no unit and no label of its own takes the unit the label line above it writes in brackets (and that line, without its unit, as its lead).',
+  applies: (x) => !x.unit && !x.label && !!x.I.state.leadUnit && x.I.item.table_index === null,
+  apply(x) {
+    const lu = x.I.state.leadUnit!;
+    x.unit = lu.unit;
+    x.unitText = lu.unitText;
+    if (x.lead === x.I.state.lead) x.lead = lu.lead;
+    if (x.context === x.I.state.lead) x.context = lu.lead;
+  },
+  examples: [
+    {
+      text: '3 訪問指導\n\n訪問指導\n延べ訪問回数（回/年）\n計画：520\n実績：498',
+      expect: { value: 498, value_kind: 'actual', unit: 'time/year', label: '訪問指導 延べ訪問回数' },
+    },
+    {
+      text: '短期集中予防サービス\n利用者数（人/月）\n見込：35\n実績：31',
+      expect: { value: 31, unit: 'person/month', label: '短期集中予防サービス 利用者数' },
+    },
+  ],
+});
+
+export const PROSE_UNIT_RULES = [
+  labelUnitEvidence,
+  labelUnit,
+  recordHead,
+  perYearWord,
+  perMonthWord,
+  leadLineUnit,
+  hoursInAYear,
+];
