@@ -180,6 +180,17 @@ function dice(a: string[], b: string[]): number {
   return (2 * inter) / (a.length + b.length);
 }
 
+/**
+ * Words that qualify a name rather than name it: a type letter (A, B) and 型 (read ガタ). A label that shares only
+ * these with a catalog name (`訪問型サービスA` and `A型`) names something else.
+ */
+const QUALIFIER = (w: string) => /^[A-Za-z]$/.test(w) || w === 'ガタ';
+
+function sharesName(a: string[], b: string[]): boolean {
+  const bs = new Set(b);
+  return a.some((w) => bs.has(w) && !QUALIFIER(w));
+}
+
 export interface TokenMatcher {
   match(label: string): CatalogMatch | null;
 }
@@ -216,7 +227,7 @@ export function tokenMatcher(tokenizer: Tokenizer, minScore = 0.8, margin = 0.1)
       let second = 0;
       if (words.length >= 2)
         for (const n of names) {
-          const s = dice(words, n.words);
+          const s = sharesName(words, n.words) ? dice(words, n.words) : 0;
           if (!best || s > best.score) {
             if (best && best.entry.id !== n.entry.id) second = Math.max(second, best.score);
             best = { score: s, entry: n.entry };

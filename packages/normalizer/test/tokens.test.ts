@@ -36,6 +36,17 @@ describe('token matching against the catalog', () => {
     expect(matcher.match('市民向けのリーフレットを作成し配布する')).toBeNull();
     expect(matcher.match('相談支援')).toBeNull();
   });
+
+  it('does not match on a type letter and 型 alone: 総合事業の 訪問型サービスA is not 就労継続支援A型', () => {
+    // was: 訪問型サービスA / 通所型サービスB matched the aliases A型 / B型 (Dice 0.8 on 型 and the letter) with
+    // confidence 0.997 — a confident wrong catalog id found on a blind fixture
+    expect(matcher.match('訪問型サービスA 利用者数')).toBeNull();
+    expect(matcher.match('通所型サービスB')).toBeNull();
+    // a name with 型 in it still matches on its own words
+    expect(matcher.match('居宅訪問型児童発達支援の利用者数')?.entry.id).toBe(
+      'service.kyotaku_houmongata_jido_hattatsu',
+    );
+  });
 });
 
 describe('the lean dictionary loader', () => {
