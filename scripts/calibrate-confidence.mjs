@@ -30,6 +30,7 @@ import {
   calibrate,
   confidenceContext,
   confidenceFeatures,
+  confidenceOf,
   loadTokenizer,
   modelScore,
   municipalityFromPath,
@@ -282,9 +283,11 @@ function isotonic(points) {
   });
 }
 
+// (--no-ceiling: the top band without the ceiling of evidence not vouched for, to measure what the ceiling does)
+const confidenceFor = args.includes('--no-ceiling') ? (f, m) => calibrate(modelScore(f, m), m) : confidenceOf;
 function bands(data, model) {
   const out = CONFIDENCE_BANDS.map(({ name }, i) => {
-    const rs = data.filter((r) => confidenceBandIndex(calibrate(modelScore(r.features, model), model)) === i);
+    const rs = data.filter((r) => confidenceBandIndex(confidenceFor(r.features, model)) === i);
     const right = rs.filter((r) => r.right).length;
     return { band: name, rows: rs.length, precision: rs.length ? right / rs.length : null };
   });

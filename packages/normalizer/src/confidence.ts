@@ -104,7 +104,7 @@ function shares(os: Observation[], collides: Set<Observation>): Shares {
 function collisions(observations: Observation[]): Set<Observation> {
   const byKey = new Map<string, Observation[]>();
   for (const o of observations) {
-    const kind = o.value_kind === 'estimate' ? 'plan' : o.value_kind;
+    // (a plan and the estimate of the same year are two facts: a table may give both)
     const k = [
       o.indicator_label,
       o.subgroup,
@@ -112,7 +112,7 @@ function collisions(observations: Observation[]): Set<Observation> {
       o.section,
       o.unit,
       o.fiscal_year,
-      kind,
+      o.value_kind,
       o.qualifier,
       o.subset_of_kind ?? null,
     ].join('\u0001');
@@ -214,6 +214,22 @@ export function calibrate(score: number, model: ConfidenceModel): number {
   return Math.round(reserved * 1000) / 1000;
 }
 
+/**
+ * The highest confidence of a number whose evidence the calibration could not vouch for: read by a rule, or two rules
+ * together, that decided observations in fewer than `SEEN_DOCUMENTS` documents of the fitting corpus (`novel:rule`,
+ * `novel:pair`: the precision of that path was never measured), or stating a fact another observation of the
+ * document gives another value (`collides`: one of the two is wrong). Below the top band, whose promise (99 right in
+ * 100) is a measurement.
+ */
+export const UNVOUCHED_CONFIDENCE_CEILING = 0.89;
+const UNVOUCHED = new Set(['novel:rule', 'novel:pair', 'collides']);
+
+/** The confidence of an observation with these features: the calibrated score, under the ceiling of evidence not vouched for. */
+export function confidenceOf(features: readonly string[], model: ConfidenceModel): number {
+  const c = calibrate(modelScore(features, model), model);
+  return features.some((f) => UNVOUCHED.has(f)) ? Math.min(c, UNVOUCHED_CONFIDENCE_CEILING) : c;
+}
+
 /** The highest confidence a number read by OCR may have: below the top band (`≥ 0.9`), until OCR'd documents with
  * known truth are in the calibration and earn it. */
 export const OCR_CONFIDENCE_CEILING = 0.89;
@@ -233,7 +249,7 @@ export function assignConfidence(
   const ocrTables = new Set([...tables].filter(([, t]) => isOcrTable(t)).map(([i]) => i));
   for (const o of observations) {
     const table = o.table_index === null ? undefined : tables.get(o.table_index);
-    let c = calibrate(modelScore(confidenceFeatures(o, table, context, seen), model), model);
+    let c = confidenceOf(confidenceFeatures(o, table, context, seen), model);
     // (a number read by OCR is never surer than the words it was read from: the reader's cap, the lowest confidence
     // of its cell, row label and column header, stands; and never in the top band, which promises 99 right in 100:
     // no OCR'd table is in the documents the model was calibrated on)
