@@ -23,17 +23,20 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { extractDocument } from '@shiryo/extractor';
 import { CONFIDENCE_BANDS, confidenceBandIndex } from '@shiryo/model';
 import {
   calibrate,
   confidenceContext,
   confidenceFeatures,
+  confidenceOf,
   loadTokenizer,
   modelScore,
   municipalityFromPath,
   normalizeDocument,
+  rulePairs,
+  SEEN_DOCUMENTS,
   tokenMatcher,
 } from '@shiryo/normalizer';
 import { score } from '../tools/score.mjs';
@@ -86,6 +89,7 @@ function trainingDocuments(seeds, withFixtures) {
     for (const d of manifest.docs)
       out.push({
         name: `corpus ${seed} ${d.id}`,
+        seed,
         axes: d.axes,
         path: join(dir, 'docs', d.path),
         expected: readJsonl(join(dir, 'expected', `${d.id}.jsonl`)),
@@ -97,8 +101,12 @@ function trainingDocuments(seeds, withFixtures) {
     const exp = join(dir, 'expected', 'observations.jsonl');
     if (!existsSync(exp)) continue;
     const meta = JSON.parse(readFileSync(join(dir, 'fixture.json'), 'utf8'));
-    const path = meta.source_path
-      ? join(ROOT, meta.source_path)
+    // (a real PDF read in place: from the repository root, else by its name in $SHIRYO_REAL_PDFS, as the ratchet finds it)
+    const external = meta.source_path && join(ROOT, meta.source_path);
+    const path = external
+      ? existsSync(external) || !process.env.SHIRYO_REAL_PDFS
+        ? external
+        : join(process.env.SHIRYO_REAL_PDFS, basename(meta.source_path))
       : join(dir, readdirSync(dir).find((f) => f.startsWith('source.')) ?? 'source.txt');
     if (!existsSync(path)) continue;
     out.push({
@@ -107,6 +115,7 @@ function trainingDocuments(seeds, withFixtures) {
       path,
       expected: readJsonl(exp),
       pages: meta.pages,
+      ocr: meta.ocr,
     });
   }
   return out;
@@ -116,33 +125,91 @@ const NONE = { trainedOn: 'none', intercept: 0, weights: {}, calibration: [] };
 
 const tokens = tokenMatcher(await loadTokenizer());
 
-async function rows(seeds, withFixtures) {
-  const all = [];
+/**
+ * Every document of the seeds (and the fixtures) read as the CLI reads it: its observations, each marked right or
+ * wrong by the scorer (`right` null where the truth says nothing: a fixture's pages not labelled), and its tables'
+ * facts. Kept raw, so the features can be computed again without reading the documents (--raw FILE).
+ */
+async function readDocuments(seeds, withFixtures) {
+  const out = [];
   for (const d of trainingDocuments(seeds, withFixtures)) {
     let doc;
     try {
-      doc = await extractDocument(d.path);
+      doc = await extractDocument(d.path, d.ocr ? { ocr: d.ocr, ...(d.pages ? { pages: d.pages } : {}) } : {});
     } catch {
       continue;
     }
     const fromPath = municipalityFromPath(d.path);
     const given = fromPath?.kind === 'found' ? { municipality: fromPath.municipality, source: 'path' } : undefined;
     const norm = normalizeDocument(doc, { tokens, confidence: NONE, ...(given ? { municipality: given } : {}) });
-    const tables = new Map(doc.tables.map((t) => [t.index, t]));
-    let obs = norm.observations;
-    if (d.pages) obs = obs.filter((o) => d.pages.includes(o.page));
-    const actual = obs.map((o) => ({ document_path: d.path, ...o }));
-    const r = score(d.expected, actual);
-    const wrong = new Set(r.extras);
-    const context = confidenceContext(norm.observations);
-    actual.forEach((a, i) => {
-      all.push({
-        doc: d.name,
-        axes: d.axes ?? { fixture: d.path.endsWith('.pdf') ? 'pdf' : 'text' },
-        features: confidenceFeatures(obs[i], tables.get(obs[i].table_index), context),
-        right: !wrong.has(a),
-      });
+    const pages = d.pages ? new Set(d.pages) : null;
+    const scored = norm.observations.filter((o) => !pages || pages.has(o.page));
+    const actual = scored.map((o) => ({ document_path: d.path, ...o }));
+    const wrong = new Set(score(d.expected, actual).extras);
+    const right = new Map(scored.map((o, i) => [o, !wrong.has(actual[i])]));
+    out.push({
+      doc: d.name,
+      seed: d.seed ?? null,
+      axes: d.axes ?? { fixture: d.path.endsWith('.pdf') ? 'pdf' : 'text' },
+      tables: doc.tables.map((t) => ({ index: t.index, method: t.method, quality: t.quality })),
+      observations: norm.observations.map((o) => ({ ...o, right: right.has(o) ? right.get(o) : null })),
     });
+  }
+  return out;
+}
+
+/** The rules and pairs of rules of each document (as sets), to count on how many documents each was measured. */
+function evidenceOf(doc) {
+  const rules = new Set();
+  const pairs = new Set();
+  for (const o of doc.observations) {
+    const rp = rulePairs(o);
+    for (const r of rp.rules) rules.add(r);
+    for (const p of rp.pairs) pairs.add(p);
+  }
+  return { rules, pairs };
+}
+
+/** On how many of these documents each rule and pair of rules decided an observation. */
+function countEvidence(docs) {
+  const rules = new Map();
+  const pairs = new Map();
+  for (const d of docs) {
+    const e = evidenceOf(d);
+    for (const r of e.rules) rules.set(r, (rules.get(r) ?? 0) + 1);
+    for (const p of e.pairs) pairs.set(p, (pairs.get(p) ?? 0) + 1);
+  }
+  return { rules, pairs };
+}
+
+/** The evidence seen on at least SEEN_DOCUMENTS documents, leaving out one document's own (a row is not its own witness). */
+function seenWithout(counts, doc) {
+  const own = doc ? evidenceOf(doc) : { rules: new Set(), pairs: new Set() };
+  const keep = (m, mine) =>
+    new Set([...m].filter(([k, n]) => n - (mine.has(k) ? 1 : 0) >= SEEN_DOCUMENTS).map(([k]) => k));
+  return { rules: keep(counts.rules, own.rules), pairs: keep(counts.pairs, own.pairs) };
+}
+
+// Features left out (--drop a,b: every feature starting with one of them), to measure what a feature adds.
+const drop = String(opt('drop', '')).split(',').filter(Boolean);
+const kept = (f) => !drop.some((d) => f.startsWith(d));
+
+/** One row per scored observation: its features and whether it is right. */
+function rowsOf(docs, counts, reference) {
+  const all = [];
+  for (const d of docs) {
+    const seen = seenWithout(counts, reference.has(d.doc) ? d : null);
+    const tables = new Map(d.tables.map((t) => [t.index, t]));
+    const context = confidenceContext(d.observations);
+    for (const o of d.observations) {
+      if (o.right === null) continue;
+      all.push({
+        doc: d.doc,
+        axes: d.axes,
+        features: confidenceFeatures(o, tables.get(o.table_index), context, seen).filter(kept),
+        right: o.right,
+      });
+    }
   }
   return all;
 }
@@ -216,9 +283,11 @@ function isotonic(points) {
   });
 }
 
+// (--no-ceiling: the top band without the ceiling of evidence not vouched for, to measure what the ceiling does)
+const confidenceFor = args.includes('--no-ceiling') ? (f, m) => calibrate(modelScore(f, m), m) : confidenceOf;
 function bands(data, model) {
   const out = CONFIDENCE_BANDS.map(({ name }, i) => {
-    const rs = data.filter((r) => confidenceBandIndex(calibrate(modelScore(r.features, model), model)) === i);
+    const rs = data.filter((r) => confidenceBandIndex(confidenceFor(r.features, model)) === i);
     const right = rs.filter((r) => r.right).length;
     return { band: name, rows: rs.length, precision: rs.length ? right / rs.length : null };
   });
@@ -226,24 +295,77 @@ function bands(data, model) {
 }
 
 const summary = (rs) => `${rs.length} rows, ${rs.filter((r) => r.right).length} right`;
+// The documents, read once; --cache FILE keeps them (their raw observations), so new features re-fit in seconds.
+let docs;
+if (cache && existsSync(cache)) docs = JSON.parse(readFileSync(cache, 'utf8'));
+else {
+  docs = [...(await readDocuments([...fitSeeds, ...calibrationSeeds], false)), ...(await readDocuments([], true))];
+  if (cache) writeFileSync(cache, JSON.stringify(docs));
+}
+const seedOf = (d) => d.seed ?? (d.doc.startsWith('corpus ') ? Number(d.doc.split(' ')[1]) : null);
+const fitDocs = docs.filter((d) => fitSeeds.includes(seedOf(d)));
+const calibrationDocs = docs.filter((d) => calibrationSeeds.includes(seedOf(d)));
+const fixtureDocs = docs.filter((d) => seedOf(d) === null);
+// The evidence measured: rules and pairs of rules on the corpus documents the model is fitted on (by seed: the fit
+// seeds; by family: every seed), each document's own left out of its rows' count.
+const referenceDocs = bySeed ? fitDocs : [...fitDocs, ...calibrationDocs];
+const counts = countEvidence(referenceDocs);
+const reference = new Set(referenceDocs.map((d) => d.doc));
+const seenLists = seenWithout(counts, null);
+const fixtureRows = rowsOf(fixtureDocs, counts, reference);
+// --leave-out AXIS (measures only, writes nothing): how the top band holds on a layout family nothing was fitted or
+// calibrated on, as on the held-out corpus. For each value of the corpus axis (format, orientation…), the model is
+// fitted and calibrated without the documents of that value (and the evidence counted without them), then measured
+// on them (other seeds of the cache when there are, else the calibration seeds). `--leave-out fixtures`: fitted and
+// calibrated on the corpus alone, measured on the fixtures.
+const leaveOut = opt('leave-out', null);
+if (leaveOut) {
+  const others = docs.filter((d) => seedOf(d) !== null && !fitDocs.includes(d) && !calibrationDocs.includes(d));
+  const measured = others.length ? others : calibrationDocs;
+  const folds =
+    leaveOut === 'fixtures'
+      ? [['fixtures', fitDocs, calibrationDocs, fixtureDocs, []]]
+      : [...new Set(measured.map((d) => String(d.axes[leaveOut])))].sort().map((v) => {
+          const out = (d) => String(d.axes[leaveOut]) !== v;
+          return [v, fitDocs.filter(out), calibrationDocs.filter(out), measured.filter((d) => !out(d)), fixtureDocs];
+        });
+  const total = CONFIDENCE_BANDS.map(() => [0, 0]);
+  for (const [v, fd, cd, ed, fx] of folds) {
+    const c = countEvidence(fd);
+    const ref = new Set(fd.map((d) => d.doc));
+    const fr = rowsOf(fx, c, ref);
+    const m = fitLogistic([...rowsOf(fd, c, ref), ...fr]);
+    const cal = isotonic(
+      [...rowsOf(cd, c, ref), ...fr].map((r) => [modelScore(r.features, { ...m, calibration: [] }), r.right ? 1 : 0]),
+    );
+    const bs = bands(rowsOf(ed, c, ref), { ...m, calibration: cal });
+    bs.forEach((b, i) => {
+      total[i][0] += b.rows;
+      total[i][1] += b.rows * (b.precision ?? 0);
+    });
+    console.log(
+      `  ${v.padEnd(16)} ${bs.map((b) => `${b.band} ${b.rows} ${b.precision === null ? '—' : b.precision.toFixed(3)}`).join('  ')}`,
+    );
+  }
+  console.log(
+    `left out by ${leaveOut}: ${CONFIDENCE_BANDS.map((b, i) => `${b.name} ${total[i][0]} rows ${(total[i][1] / (total[i][0] || 1)).toFixed(3)}`).join('  ')}`,
+  );
+  process.exit(0);
+}
 let data;
 let held;
 let fitted;
 let withScores;
 let trainedOn;
 if (bySeed) {
-  data = await rows(fitSeeds, true);
-  held = await rows(calibrationSeeds, true);
+  data = [...rowsOf(fitDocs, counts, reference), ...fixtureRows];
+  held = [...rowsOf(calibrationDocs, counts, reference), ...fixtureRows];
   console.log(`fit on: ${summary(data)}; calibrated on: ${summary(held)}`);
   fitted = fitLogistic(data);
   withScores = held.map((r) => [modelScore(r.features, { ...fitted, calibration: [] }), r.right ? 1 : 0]);
   trainedOn = `fitted on the tuned corpus seeds ${fitSeeds.join(', ')} and the fixtures, calibrated on seeds ${calibrationSeeds.join(', ')} and the fixtures`;
 } else {
-  if (cache && existsSync(cache)) data = JSON.parse(readFileSync(cache, 'utf8'));
-  else {
-    data = [...(await rows(fitSeeds, true)), ...(await rows(calibrationSeeds, false))];
-    if (cache) writeFileSync(cache, JSON.stringify(data));
-  }
+  data = [...rowsOf([...fitDocs, ...calibrationDocs], counts, reference), ...fixtureRows];
   for (const r of data) r.family = r.axes.fixture ? `fixture ${r.axes.fixture}` : String(r.axes[familyAxis]);
   held = data;
   const families = [...new Set(data.map((r) => r.family))].sort();
@@ -262,6 +384,7 @@ const model = {
   trainedOn: `${trainedOn} (${docsPerSeed} documents a seed); ${new Date().toISOString().slice(0, 10)}`,
   ...fitted,
   calibration: isotonic(withScores),
+  seen: { rules: [...seenLists.rules].sort(), pairs: [...seenLists.pairs].sort() },
 };
 for (const [name, rs] of [
   ...(bySeed
@@ -271,6 +394,11 @@ for (const [name, rs] of [
       ]
     : [['corpus (every row, in-sample model)', data.filter((r) => r.doc.startsWith('corpus'))]]),
   ['fixtures', held.filter((r) => r.doc.startsWith('fixture'))],
+  // (documents of other seeds in the cache: measured only, neither fitted nor calibrated on)
+  ...(() => {
+    const other = docs.filter((d) => seedOf(d) !== null && !fitDocs.includes(d) && !calibrationDocs.includes(d));
+    return other.length ? [['other seeds: corpus (measured only)', rowsOf(other, counts, reference)]] : [];
+  })(),
 ]) {
   console.log(`\n${name}`);
   for (const b of bands(rs, model))
@@ -290,6 +418,13 @@ if (!bySeed) {
   }
 }
 const top = Object.entries(model.weights).sort((a, b) => a[1] - b[1]);
+console.log(
+  '\nweights of agreement and novelty:',
+  top
+    .filter(([k]) => /collision|collides|novel:/.test(k))
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', '),
+);
 console.log(
   '\nmost negative evidence:',
   top

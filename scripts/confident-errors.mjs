@@ -1,0 +1,152 @@
+#!/usr/bin/env node
+// Collect every observation of documents with known truth (tuned corpus seeds, fixtures) with its evidence and
+// whether it is right, to study the confident (>= 0.9) wrong ones by cause, and to re-fit the confidence model
+// without reading the documents again.
+//
+//   node scripts/confident-errors.mjs --seeds 1,7,21 [--docs 240] [--no-fixtures] --out /tmp/rows.json
+//   node scripts/confident-errors.mjs --in /tmp/rows.json [--min 0.9]      (the report only)
+//
+// Needs `pnpm build` (and SHIRYO_REAL_PDFS for the real-PDF fixtures). NEVER the held-out part: it measures generality.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { extractDocument } from '@shiryo/extractor';
+import { loadTokenizer, municipalityFromPath, normalizeDocument, tokenMatcher } from '@shiryo/normalizer';
+import { score } from '../tools/score.mjs';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const readJsonl = (p) =>
+  readFileSync(p, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('//'))
+    .map((l) => JSON.parse(l));
+
+function documents(seeds, docs, withFixtures) {
+  const out = [];
+  for (const seed of seeds) {
+    const dir = mkdtempSync(join(tmpdir(), `shiryo-errors-${seed}-`));
+    execFileSync(
+      'node',
+      [
+        join(ROOT, 'packages/corpus/bin/corpus.mjs'),
+        '--part',
+        'tuned',
+        '--seed',
+        String(seed),
+        '--docs',
+        String(docs),
+        '--out',
+        dir,
+      ],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    for (const d of manifest.docs)
+      out.push({
+        name: `corpus ${seed} ${d.id}`,
+        axes: d.axes,
+        path: join(dir, 'docs', d.path),
+        expected: readJsonl(join(dir, 'expected', `${d.id}.jsonl`)),
+      });
+  }
+  for (const e of withFixtures ? readdirSync(join(ROOT, 'fixtures'), { withFileTypes: true }) : []) {
+    if (!e.isDirectory()) continue;
+    const dir = join(ROOT, 'fixtures', e.name);
+    const exp = join(dir, 'expected', 'observations.jsonl');
+    if (!existsSync(exp)) continue;
+    const meta = JSON.parse(readFileSync(join(dir, 'fixture.json'), 'utf8'));
+    const external = meta.source_path && join(ROOT, meta.source_path);
+    const local = readdirSync(dir).find((f) => f.startsWith('source.'));
+    const path = external
+      ? existsSync(external) || !process.env.SHIRYO_REAL_PDFS
+        ? external
+        : join(process.env.SHIRYO_REAL_PDFS, basename(meta.source_path))
+      : local && join(dir, local);
+    if (!path || !existsSync(path)) continue;
+    out.push({
+      name: `fixture ${e.name}`,
+      axes: { fixture: path.endsWith('.pdf') ? 'pdf' : 'text' },
+      path,
+      expected: readJsonl(exp),
+      meta,
+    });
+  }
+  return out;
+}
+
+const slim = (t) => ({
+  index: t.index,
+  method: t.method,
+  quality: t.quality,
+  nRows: t.nRows,
+  nCols: t.nCols,
+  headerRows: t.headerRows,
+  ocr: t.cells.some((c) => c.confidence !== undefined),
+});
+
+async function collect() {
+  const seeds = String(opt('seeds', '1')).split(',').filter(Boolean).map(Number);
+  const tokens = tokenMatcher(await loadTokenizer());
+  const out = [];
+  for (const d of documents(seeds, Number(opt('docs', 240)), !args.includes('--no-fixtures'))) {
+    let doc;
+    try {
+      const meta = d.meta;
+      doc = await extractDocument(
+        d.path,
+        meta?.ocr ? { ocr: meta.ocr, ...(meta.pages ? { pages: meta.pages } : {}) } : {},
+      );
+    } catch {
+      continue;
+    }
+    const fromPath = municipalityFromPath(resolve(d.path));
+    const given = fromPath?.kind === 'found' ? { municipality: fromPath.municipality, source: 'path' } : undefined;
+    const norm = normalizeDocument(doc, { tokens, ...(given ? { municipality: given } : {}) });
+    const pages = Array.isArray(d.meta?.pages) ? new Set(d.meta.pages) : null;
+    const scored = norm.observations.map((o, i) => [o, i]).filter(([o]) => !pages || pages.has(o.page));
+    const actual = scored.map(([o]) => ({ document_path: d.path, ...o }));
+    const r = score(d.expected, actual);
+    const wrong = new Set(r.extras);
+    const right = new Map();
+    for (const [k, a] of actual.entries()) right.set(scored[k][1], !wrong.has(a));
+    // why a wrong one is wrong: the expected rows with its value, and what differs from the first of them
+    const why = new Map();
+    for (const m of r.misses) if (m.nearest) why.set(m.nearest, m.differs);
+    out.push({
+      doc: d.name,
+      axes: d.axes,
+      tables: doc.tables.map(slim),
+      observations: norm.observations.map((o, i) => {
+        const a = actual[scored.findIndex(([, j]) => j === i)];
+        return { ...o, right: right.has(i) ? right.get(i) : null, why: a && why.get(a) ? why.get(a) : undefined };
+      }),
+    });
+    process.stderr.write('.');
+  }
+  writeFileSync(opt('out', '/tmp/rows.json'), JSON.stringify(out));
+  process.stderr.write('\n');
+  return out;
+}
+
+const data = opt('in', null) ? JSON.parse(readFileSync(opt('in'), 'utf8')) : await collect();
+const min = Number(opt('min', 0.9));
+const tally = (rs) =>
+  `${rs.length} rows, ${rs.filter((o) => o.right).length} right (${rs.length ? (rs.filter((o) => o.right).length / rs.length).toFixed(4) : '—'})`;
+for (const group of ['corpus', 'fixture']) {
+  const docs = data.filter((d) => d.doc.startsWith(group));
+  const top = docs.flatMap((d) =>
+    d.observations.filter((o) => o.right !== null && o.confidence >= min).map((o) => ({ ...o, doc: d.doc })),
+  );
+  console.log(`\n${group}: >= ${min}: ${tally(top)}`);
+  for (const o of top.filter((x) => !x.right))
+    console.log(
+      `  ${o.doc} t${o.table_index ?? 'p'} r${o.row} c${o.col} ${o.confidence} «${o.indicator_label}»/${o.subgroup ?? ''}/${o.measure ?? ''} FY${o.fiscal_year} ${o.value_kind} ${o.value} ${o.unit ?? ''} | ${(o.why ?? ['no expected row with this value']).join('; ')} | ${o.rules.join(' ')}`,
+    );
+}
