@@ -8,7 +8,9 @@
  * as 18,210 people a month) and the group heads were read as a stub word and one banner over every column (the first
  * group's numbers labelled by the second). Now a header of measures with units is a header, a lone line under a
  * stub-heading line is a banner, and a row with a word per repeated group heads the groups
- * (extractor/src/linear/spaced.ts headerAbove, stack.ts placeHeaderLines/placeRow).
+ * (extractor/src/linear/spaced.ts headerAbove, stack.ts placeHeaderLines/placeRow). The banners then read as the
+ * label until a banner that is only generic words and a caption's tail (`サービス利用の推移`, `利用の状況`) counted as
+ * naming nothing (normalizer labels.ts isGeneric), like `年次` over the years.
  */
 import { describe, expect, it } from 'vitest';
 import { normalizeLayout } from './pipeline.js';
@@ -20,10 +22,11 @@ describe('linearized measure heads and group heads', () => {
       .filter((o) => o.value === v)
       .map((o) => [o.indicator_id, o.measure, o.unit, o.fiscal_year, o.value_kind]);
 
+  // (the banners `サービス利用の推移` / `利用の状況` and the stub head `年次` name nothing: the heading names the service)
   it('reads a header of measures with their units over period and kind stubs', () => {
-    expect(of(18210000)).toEqual([[null, '費用額', 'yen', 2023, 'actual']]);
-    expect(of(412)).toEqual([[null, '利用者数', 'person/month', 2023, 'actual']]);
-    expect(of(19420000)).toEqual([[null, '費用額', 'yen', 2025, 'estimate']]);
+    expect(of(18210000)).toEqual([['kaigo.houmon_kaigo', '費用額', 'yen', 2023, 'actual']]);
+    expect(of(412)).toEqual([['kaigo.houmon_kaigo', '利用者数', 'person/month', 2023, 'actual']]);
+    expect(of(19420000)).toEqual([['kaigo.houmon_kaigo', '費用額', 'yen', 2025, 'estimate']]);
   });
 
   it('puts each group head over the columns its group repeats in', () => {
