@@ -43,4 +43,11 @@ describe('isGeneric', () => {
       expect([w, isGeneric(w)]).toEqual([w, true]);
     for (const w of ['訪問介護', '相談支援事業', '区分支給限度額']) expect([w, isGeneric(w)]).toEqual([w, false]);
   });
+
+  it('reads a caption tail after generic words or nothing as naming nothing, not one after a name', () => {
+    for (const w of ['年度別の状況', '各年度の推移', '利用状況', 'サービス利用の推移', '推移', '年次'])
+      expect([w, isGeneric(w)]).toEqual([w, true]);
+    for (const w of ['相談支援の状況', '給付費の推移', '就労定着率', '利用者数'])
+      expect([w, isGeneric(w)]).toEqual([w, false]);
+  });
 });

@@ -255,6 +255,63 @@ describe('stream', () => {
     expect(t.cells.find((c) => c.text === '第7期計画')).toMatchObject({ col: 1, colSpan: 2 });
   });
 
+  it('gives heads wider than their columns the runs they are centred over, not the columns they overlap', () => {
+    // Family "wide period heads over uneven groups of kind columns" (a borderless PDF of the tuned corpus): a year
+    // head wider than its one column overlaps the next, and one centred over four columns misses the outer ones.
+    const cols = [100, 150, 200, 250, 300, 350, 400];
+    const kinds = ['実績', '計画', '実績', '差', '達成率', '計画', '実績'];
+    const lines = spansToLines([
+      ...row(100, [
+        ['2020（令和2）年度', 78, 152],
+        ['2021（令和3）年度', 200, 280],
+        ['2022（令和4）年度', 350, 420],
+      ]),
+      ...row(115, [['内容', 20, 50], ...kinds.map((k, i): [string, number, number] => [k, cols[i]!, cols[i]! + 20])]),
+      ...row(135, [
+        ['延べ人数', 20, 60],
+        ...cols.map((x, i): [string, number, number] => [String(40 + i), x + 15, x + 30]),
+      ]),
+      ...row(150, [
+        ['実人数', 20, 50],
+        ...cols.map((x, i): [string, number, number] => [String(10 + i), x + 15, x + 30]),
+      ]),
+    ]);
+    const [found] = streamTables(lines, s);
+    const t = found!.table;
+    const head = (text: string) => t.cells.find((c) => c.text === text);
+    expect(head('2020(令和2)年度')).toMatchObject({ row: 0, col: 1, colSpan: 1 });
+    expect(head('2021(令和3)年度')).toMatchObject({ row: 0, col: 2, colSpan: 4 });
+    expect(head('2022(令和4)年度')).toMatchObject({ row: 0, col: 6, colSpan: 2 });
+  });
+
+  it('keeps group heads set over the first column of their groups on runs of one length', () => {
+    // (the second head overlaps two columns, so only where the heads start says what their groups are; read by
+    // centres, `移動支援` would head its first column alone and the second head the three others)
+    const cols = [100, 160, 220, 280];
+    const lines = spansToLines([
+      ...row(100, [
+        ['移動支援', 100, 140],
+        ['手話通訳者派遣事業', 220, 290],
+      ]),
+      ...row(115, [
+        ['区分', 20, 40],
+        ...['R5', 'R6', 'R5', 'R6'].map((y, i): [string, number, number] => [y, cols[i]!, cols[i]! + 40]),
+      ]),
+      ...row(135, [
+        ['計画', 20, 40],
+        ...cols.map((x, i): [string, number, number] => [String(20 + i), x + 25, x + 40]),
+      ]),
+      ...row(150, [
+        ['実績', 20, 40],
+        ...cols.map((x, i): [string, number, number] => [String(30 + i), x + 25, x + 40]),
+      ]),
+    ]);
+    const [found] = streamTables(lines, s);
+    const t = found!.table;
+    expect(t.cells.find((c) => c.text === '移動支援')).toMatchObject({ col: 1, colSpan: 2 });
+    expect(t.cells.find((c) => c.text === '手話通訳者派遣事業')).toMatchObject({ col: 3, colSpan: 2 });
+  });
+
   it('leaves prose alone: lines without cell gaps are no table', () => {
     const lines = spansToLines([
       span('訪問系サービスは、地域で暮らし続けるための基盤です。', 60, 100, 400),

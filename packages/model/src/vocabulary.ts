@@ -566,7 +566,8 @@ export const CAPTION_KIND_TAIL_WORDS = [
 
 /**
  * Header words that name no indicator (`項目`, `区分`, `単位`, `内容` …); a header made of them only (`項目内容`,
- * `区分区分`: two header cells a PDF set as one, `サービス種別`) names none either (`isGeneric`).
+ * `区分区分`: two header cells a PDF set as one, `サービス種別`) names none either (`isGeneric`), nor does one that is
+ * them and a caption's tail (`年度別の状況`, `利用状況`, `推移`).
  */
 export const GENERIC_HEADER_WORDS = [
   '項目',
@@ -574,6 +575,7 @@ export const GENERIC_HEADER_WORDS = [
   '内訳',
   '現在',
   '年度',
+  '年次',
   '数値',
   '種別',
   '名称',
@@ -588,6 +590,11 @@ export const GENERIC_HEADER_WORDS = [
   '考え方',
   '備考',
   '内容',
+  // a banner over the years or the uses of something (`年度別の状況`, `各年度の状況`, `利用状況`): the caption's
+  // phrasing once its tail (CAPTION_TAIL_WORDS) is off, never what is counted
+  '年度別',
+  '各年度',
+  '利用',
   // what is left of a date header once its date is read (`R4.3末` → `末`) or a corner over dates (`基準日`):
   // they name the date, never what is counted
   '基準日',

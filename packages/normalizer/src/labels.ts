@@ -111,7 +111,10 @@ const GENERIC_ONLY = new RegExp(`^(?:${wordsPattern(GENERIC_HEADER_WORDS)})+$`, 
 
 export function isGeneric(label: string): boolean {
   const c = compact(label).replace(/[()（）【】]/g, '');
-  return c === '' || GENERIC.has(c) || GENERIC_ONLY.test(c);
+  if (c === '' || GENERIC.has(c) || GENERIC_ONLY.test(c)) return true;
+  // a caption's tail after generic words or nothing (`年度別の状況`, `利用状況`, `推移`): a banner naming nothing
+  const rest = c.replace(GENERIC_TAIL, '');
+  return rest !== c && (rest === '' || GENERIC.has(rest) || GENERIC_ONLY.test(rest));
 }
 
 const CAPTION_KIND = `(?:${wordsPattern(CAPTION_KIND_TAIL_WORDS)})`;
@@ -119,6 +122,7 @@ const CAPTION_TAIL = new RegExp(
   `^(.+?)の(?:${wordsPattern(CAPTION_TAIL_WORDS)}|${CAPTION_KIND}(?:(?:と|及び|・|、)${CAPTION_KIND})*)$`,
   'u',
 );
+const GENERIC_TAIL = new RegExp(`の?(?:${wordsPattern(CAPTION_TAIL_WORDS)})$`, 'u');
 
 /**
  * The name a caption gives (`給付費の推移` → `給付費`, `相談件数の内訳` → `相談件数`, `認定者数の計画値と実績値` →

@@ -40,6 +40,7 @@ import {
   isBracketed,
   isColumnHeadToken,
   isLabelPart,
+  isMeasureWithUnit,
   isSentence,
   isUnitToken,
   isValueToken,
@@ -201,9 +202,14 @@ function headerAbove(
     const rows = stack.head;
     const plain = (row: HeadCell[]) => row.every((h) => !startsWithNumber(h.orig));
     while (n < rows.length && plain(rows[rows.length - 1 - n]!)) n++;
-    // (and only with a stub head: `区分 実施箇所数`, not `目次`)
+    // (and only with a stub head: `区分 実施箇所数`, not `目次`; or when every column's head names its measure and
+    // unit, `給付費（千円） 人数（人/月）`: a caption or a title does not)
     const stubbed = rows.slice(rows.length - n).some((row) => row.some((h) => h.col < nStub && h.orig));
-    return n > 0 && stubbed ? { head: rows.slice(rows.length - n), fit: 'words', first: start - n } : none;
+    const bottomHeads = rows[rows.length - 1]?.filter((h) => h.col >= nStub) ?? [];
+    const measured = bottomHeads.length >= 2 && bottomHeads.every((h) => isMeasureWithUnit(h.orig));
+    return n > 0 && (stubbed || measured)
+      ? { head: rows.slice(rows.length - n), fit: 'words', first: start - n }
+      : none;
   }
   // the lowest line names fewer columns than k: a two-row header with a head standing over both rows
   const [upper, lower] = [p[start - 2], p[start - 1]!];

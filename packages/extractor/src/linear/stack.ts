@@ -210,14 +210,21 @@ function sharedGroups(heads: string[], lower: Segment[]): Segment[][] | null {
 const HOW_COST: Record<How, number> = { exact: 0, repeat: 1, even: 2, shared: 3 };
 
 /** One header row over the segments of the row under it, its first `s` words over the stub: the best reading. */
-function placeRow(words: HeadWord[], lower: Segment[], nStub: number, bounds?: ReadonlySet<number>): PlacedRow | null {
+function placeRow(
+  words: HeadWord[],
+  lower: Segment[],
+  nStub: number,
+  bounds?: ReadonlySet<number>,
+  banner = false,
+): PlacedRow | null {
   let best: PlacedRow | null = null;
+  const groupsBelow = repeatGroups(lower, bounds).length;
   for (let s = 0; s <= Math.min(nStub + 1, words.length - 1); s++)
     for (let c = 1; c <= MAX_CELL_WORDS; c++) {
       const heads = cellWords(words.slice(s), c);
       if (!heads) continue;
       // a lone head with nothing over the stub is a caption
-      if (heads.length === 1 && s === 0) continue;
+      if (heads.length === 1 && s === 0 && !banner) continue;
       const g = groupSegments(
         lower,
         heads.length,
@@ -231,11 +238,15 @@ function placeRow(words: HeadWord[], lower: Segment[], nStub: number, bounds?: R
       // (more stub words than stub columns, too, and heads of a row that mix periods or kinds with other words)
       const types = new Set(heads.map(typeOf));
       const mixed = types.has('other') && types.size > 1;
+      // (and stub words where the row has a word for each group the row under it repeats in: `地域密着型通所介護
+      // 認知症対応型共同生活介護 小規模多機能型居宅介護` over `給付費 回数 人数 | 給付費 人数 | 給付費 人数` heads the three)
+      const ungrouped = s > 0 && heads.length !== groupsBelow && words.length === groupsBelow;
       const cost =
         (mixed ? 6 : 0) +
         HOW_COST[g.how] * 4 +
         10 * heads.filter((w) => isStubHead(keyOf(w))).length +
         10 * Math.max(0, s - nStub) +
+        10 * (ungrouped ? 1 : 0) +
         (c > 1 ? 2 : 0);
       if (best && cost >= best.cost) continue;
       const segs = g.groups.map((grp, i) => {
@@ -336,6 +347,13 @@ export function placeHeaderLines(lines: HeadWord[][], nStub: number, k: number):
     // the next begins): the row above, placed over the same columns, says where they part
     const up = i > 0 && !p ? placeRow(lines[i - 1]!, lower, nStub) : null;
     if (up) p = placeRow(lines[i]!, lower, nStub, new Set(up.segs.map((x) => x.col)));
+    // a lone head under a row that heads the stub (`年度 | 年度別の状況` over `利用状況` over `給付費 人数`) is a banner of
+    // the header, not a caption above it
+    if (!p && i > 0 && lines[i]!.length === 1) {
+      const banner = placeRow(lines[i]!, lower, nStub, undefined, true);
+      const over = banner && placeRow(lines[i - 1]!, banner.segs, nStub);
+      if (over?.stub.some((w) => isStubHead(keyOf(w)))) p = banner;
+    }
     if (!p) break;
     rows.unshift(p);
   }

@@ -158,6 +158,15 @@ export function isKindToken(text: string): boolean {
   return KIND_RE.test(text.replace(/\s+/gu, '')) || kindWord(cleanText(text).replace(/\s+/gu, ''));
 }
 
+/**
+ * A measure with its unit in brackets, as a column head writes it (`給付費（千円）`, `人数(人/月)`, `利用時間（時間／年）`):
+ * words that say what a column counts, so a header of such heads is a header even with nothing over the stub.
+ */
+export function isMeasureWithUnit(text: string): boolean {
+  const m = /^([^()（）\d][^()（）]*)[(（]([^()（）]+)[)）]$/u.exec(text.replace(/\s+/gu, ''));
+  return !!m && isUnitToken(m[2]!) && !isColumnHeadToken(m[1]!);
+}
+
 /** A column head a header line names a value column with: a period or a value kind. */
 export const isColumnHeadToken = (text: string) => isPeriodToken(text) || isKindToken(text);
 

@@ -488,6 +488,81 @@ function spanCentredHeaders(drafts: { cells: Draft[] }[], header: number, cols: 
 }
 
 /**
+ * Heads of a header row above the last that tile the value columns (the first column holding a value to the last),
+ * each centred over its run (`2019（令和元）年度 | 2020（令和2）年度 | 2021（令和3）年度` over `実績値 | 実績値 | 計画値 実績値
+ * 差 達成率`; `計画値 | 実績値 | 差` over years): a head wider than its columns overlaps its neighbours' columns, so the
+ * columns its box overlaps say little; the runs whose middles lie under the heads' centres are what the writer
+ * centred. The runs keep each cell of the header rows under them whole, and replace the overlaps only when every
+ * head sits within `tol` of its run's middle and the overlaps fit worse. Heads set over the first column of runs of
+ * one length (`生活介護事業 | 自立訓練（機能訓練）`, each over the first of its three years) take those runs: centred
+ * on a column, such a head would read as heading that column alone. Found on the tuned corpus (borderless PDFs).
+ */
+function tileCentredHeads(drafts: { cells: Draft[] }[], header: number, cols: Interval[], size: number): void {
+  const left = (k: number) => (k === 0 ? cols[0]!.x0 : (cols[k - 1]!.x1 + cols[k]!.x0) / 2);
+  const right = (k: number) => (k === cols.length - 1 ? cols[k]!.x1 : (cols[k]!.x1 + cols[k + 1]!.x0) / 2);
+  const tol = 0.6 * size;
+  // the runs tile the value columns, from the first column holding a value to the last
+  const valueCols = drafts
+    .slice(header)
+    .flatMap((d) => d.cells.filter((c) => c.col > 0 && isValue(cleanText(c.texts.join('')))).map((c) => c.col));
+  if (valueCols.length === 0) return;
+  const a0 = Math.min(...valueCols);
+  const n = Math.max(...valueCols) - a0 + 1;
+  for (let r = 0; r < header - 1; r++) {
+    const heads = drafts[r]!.cells.filter((c) => c.col > 0).sort((a, b) => a.col - b.col);
+    const m = heads.length;
+    if (m < 2 || n <= m || heads[0]!.col < a0) continue;
+    // a run may not end inside a cell of a header row under it
+    const below = drafts.slice(r + 1, header).flatMap((d) => d.cells);
+    const cuts = (k: number) => below.some((c) => c.col <= k && k < c.col + c.colSpan - 1);
+    // heads set over the first column of their groups, runs of one length (`生活介護事業` over the first of its years):
+    // those runs, not centres
+    // (its left edge at the column's, or its centre over the column's centre)
+    const starts = heads.map((h) => {
+      const box = union(h.boxes);
+      for (let k = a0; k < a0 + n; k++)
+        if (Math.abs(box.x0 - cols[k]!.x0) <= tol || Math.abs(centerX(box) - (cols[k]!.x0 + cols[k]!.x1) / 2) <= tol)
+          return k;
+      return -1;
+    });
+    const ends = starts.map((_k, i) => (starts[i + 1] ?? a0 + n) - 1);
+    const width = ends[0]! - starts[0]! + 1;
+    if (starts[0] === a0 && width >= 2 && starts.every((k, i) => k >= 0 && ends[i]! - k + 1 === width)) {
+      heads.forEach((h, i) => {
+        h.col = starts[i]!;
+        h.colSpan = width;
+      });
+      continue;
+    }
+    const centre = heads.map((h) => centerX(union(h.boxes)));
+    const miss = (i: number, a: number, b: number) => Math.abs(centre[i]! - (left(a) + right(b)) / 2);
+    // best[i][j]: the least total miss of heads 0…i−1 over columns a0…a0+j−1, with the worst miss within tol
+    const best = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(Infinity));
+    const from = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(-1));
+    best[0]![0] = 0;
+    for (let i = 1; i <= m; i++)
+      for (let j = i; j <= n; j++) {
+        if (j < n && cuts(a0 + j - 1)) continue;
+        for (let t = i - 1; t < j; t++) {
+          const d = miss(i - 1, a0 + t, a0 + j - 1);
+          if (d > tol || best[i - 1]![t]! + d >= best[i]![j]!) continue;
+          best[i]![j] = best[i - 1]![t]! + d;
+          from[i]![j] = t;
+        }
+      }
+    if (!Number.isFinite(best[m]![n]!)) continue;
+    const now = heads.reduce((sum, h, i) => sum + miss(i, h.col, h.col + h.colSpan - 1), 0);
+    if (best[m]![n]! >= now - 0.5 * size) continue;
+    for (let i = m, j = n; i > 0; i--) {
+      const t = from[i]![j]!;
+      heads[i - 1]!.col = a0 + t;
+      heads[i - 1]!.colSpan = j - t;
+      j = t;
+    }
+  }
+}
+
+/**
  * Group labels set over the first column of their group (`日中一時支援事業` over the first of its three year columns,
  * `訪問入浴サービス` over the fourth): when the first label stands over the first value column and the labels cut the
  * value columns into runs of one length (two or more), each label spans its run. (Centring alone would take the second
@@ -638,6 +713,7 @@ function groupToTable(group: TRow[], s: StreamSettings): FoundTable | null {
   });
   const headerRows = joinWrappedHeaderLines(drafts, header, s);
   spanCentredHeaders(drafts, headerRows, cols, size);
+  tileCentredHeads(drafts, headerRows, cols, size);
 
   // Fiscal years as rows: the era written left of a first column of bare years goes into its cells.
   const firstNumeric = numericCols.length
