@@ -459,17 +459,23 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
       }
     // A table split out of a larger one (a block of a review sheet) has its own title as caption: it names the
     // block better than any heading above the larger table.
+    const captionText = (text: string) =>
+      stripNumbering(text)
+        // (a caption's table number, `表2 `, `表5-2 `, numbers the table; it names nothing)
+        .replace(/^[表図]\s*\d+(?:[-－‐]\d+)?\s+/u, '')
+        .replace(/[(（][^)）]*P\s*\d+[)）]/g, '')
+        .replace(/[(（][^)）]{1,10}[)）]\s*$/, '')
+        .trim() || null;
+    // (with no line above naming it, the caption the extractor gave the table names it: a spreadsheet saved as HTML
+    // holds its title in a row of the sheet, lifted into the caption — `表3 介護給付費の計画値と実績値`)
     const heading =
       t.parent !== undefined && t.caption
         ? stripNumbering(t.caption) || null
         : named
-          ? stripNumbering(named.text)
-              // (a caption's table number, `表2 `, `表5-2 `, numbers the table; it names nothing)
-              .replace(/^[表図]\s*\d+(?:[-－‐]\d+)?\s+/u, '')
-              .replace(/[(（][^)）]*P\s*\d+[)）]/g, '')
-              .replace(/[(（][^)）]{1,10}[)）]\s*$/, '')
-              .trim() || null
-          : null;
+          ? captionText(named.text)
+          : t.caption
+            ? captionText(t.caption)
+            : null;
     // A `※<>内の数字は…` note among the blocks right after the table explains its subset values.
     let subsetNote: string | null = null;
     for (const next of items.slice(pos + 1, pos + 4)) {
