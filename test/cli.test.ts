@@ -450,12 +450,14 @@ describe('ingest, export, summary', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
-    // 鈴鹿市 令和6年度 見込量 `315 <76>`; 佐世保市 令和6年度 計画 `412〈98〉`, 実績 `431〈104〉`; 各務原市 令和6年度 見込量
-    // `310 <74>`, 実績(見込) `305 <71>` (the sources).
+    // 鈴鹿市 令和6年度 見込量 `315 <76>`; 佐世保市 令和6年度 計画 `412〈98〉`, 実績 `431〈104〉`; 高知市 令和6年度 計画
+    // `880 ＜118＞`, 実績 `902 ＜125＞`; 各務原市 令和6年度 見込量 `310 <74>`, 実績(見込) `305 <71>` (the sources).
     expect(rows.map((x) => [x.municipality_name, x.value, x.subset_of_kind])).toEqual([
       ['鈴鹿市', 76, 'plan'],
       ['佐世保市', 98, 'plan'],
       ['佐世保市', 104, 'actual'],
+      ['高知市', 118, 'plan'],
+      ['高知市', 125, 'actual'],
       ['各務原市', 74, 'plan'],
       ['各務原市', 71, 'estimate'],
     ]);
@@ -519,6 +521,8 @@ describe('ingest, export, summary', () => {
       ['鈴鹿市', 76, 'plan'],
       ['佐世保市', 98, 'plan'],
       ['佐世保市', 104, 'actual'],
+      ['高知市', 118, 'plan'],
+      ['高知市', 125, 'actual'],
       ['各務原市', 74, 'plan'],
       ['各務原市', 71, 'estimate'],
     ]);

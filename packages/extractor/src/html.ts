@@ -219,9 +219,12 @@ function tableToPieces(table: HtmlElement, keys: KeySource, line: number | undef
   const sheet = sheetSegments(cells, rows.length, nCols);
   let firstKey: number | undefined;
   for (const seg of sheet) {
+    // The last line over a table names it (its caption); the lines above are the sheet's title and notes. A unit
+    // line (`（単位：千円、％）`) is no name: it stays a line over the table, where a unit line is read.
+    let captionAt = seg.titles.length - 1;
+    while (captionAt > 0 && UNIT_LINE.test(seg.titles[captionAt]!.text)) captionAt--;
     for (const [i, title] of seg.titles.entries()) {
-      // The last line over a table names it (its caption); the lines above are the sheet's title and notes.
-      if (i === seg.titles.length - 1 && seg.cells.length > 0) continue;
+      if (i === captionAt && seg.cells.length > 0) continue;
       out.push({
         kind: 'text',
         blockKind: out.length === 0 && i === 0 && !/\d{1,2}月/.test(title.text) ? 'heading' : 'paragraph',
@@ -234,7 +237,7 @@ function tableToPieces(table: HtmlElement, keys: KeySource, line: number | undef
     if (seg.cells.length === 0) continue;
     let t = emptyTable('html', line, seg.cells, seg.nRows, nCols);
     t.headerRows = Math.max(0, Math.min(seg.nRows, headerRows - seg.start));
-    const lastTitle = seg.titles.at(-1)?.text;
+    const lastTitle = seg.titles[captionAt]?.text;
     if (captionText && seg === sheet[0]) t.caption = captionText;
     else if (lastTitle) t.caption = lastTitle;
     if (seg.titles.length > 0) t.quality.repairs.push('liftSheetTitleRows');
@@ -256,6 +259,9 @@ function tableToPieces(table: HtmlElement, keys: KeySource, line: number | undef
   return out;
 }
 
+/** A line that only states the unit of a table: `（単位：千円、％）`, `単位：人/月`. */
+const UNIT_LINE = /^[(（]?\s*単位\s*[:：][^。()（）]{1,16}[)）]?$/u;
+
 interface SheetSegment {
   /** Title lines over the table (rows of one text across the sheet), top to bottom. */
   titles: { text: string; orig: string }[];
@@ -271,7 +277,8 @@ interface SheetSegment {
  * the sheet's title, a line with the date and the department, and each table's caption (`表1 …`) are rows of one
  * cell (often `colspan` across the sheet), and several tables may follow one another in it. Family: whole-sheet
  * HTML exports. A title row is a row whose only text is one data cell (`<td>`) in the first column that is not a
- * number, spanning at least 60 % of the sheet or set above every row of two cells or more; rows of nothing are dropped around them. The rows above
+ * number, spanning at least 60 % of the sheet or set above every row of two cells or more, or a row whose only text is
+ * a unit line wherever it stands (Excel users right-align `（単位：千円）` over the last columns); rows of nothing are dropped around them. The rows above
  * the first table are its titles; further down, a title row splits the sheet only where a row with no number
  * (a header) follows it — a group heading over data rows (`訪問系サービス`) stays inside its table. No rowspan may
  * cross a split. A sheet without title rows is one segment, unchanged.
@@ -299,7 +306,10 @@ function sheetSegments(cells: TableCell[], nRows: number, nCols: number): SheetS
     // A title starts in the sheet's first column and is a data cell (a `<th>` row is a header, however empty).
     const one =
       ts.length === 1 && !isNumber(ts[0]!.text) && ts[0]!.rowSpan === 1 && ts[0]!.col === 0 && ts[0]!.role !== 'header';
-    title[r] = one && nCols >= 3 && (!multiSeen || ts[0]!.colSpan >= Math.max(2, Math.ceil(nCols * 0.6)));
+    title[r] =
+      (one && nCols >= 3 && (!multiSeen || ts[0]!.colSpan >= Math.max(2, Math.ceil(nCols * 0.6)))) ||
+      // a unit line set right-aligned over the table's last columns (`（単位：千円、％）`) is a line over it too
+      (ts.length === 1 && ts[0]!.rowSpan === 1 && ts[0]!.role !== 'header' && UNIT_LINE.test(ts[0]!.text));
     if (ts.length >= 2) multiSeen = true;
   }
   const headerLike = (r: number) => {

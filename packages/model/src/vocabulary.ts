@@ -65,8 +65,11 @@ export const KIND_WORDS: Readonly<Record<string, ValueKind>> = {
   進捗率: 'achievement_rate',
 };
 
-/** `実績(見込)`, `実績見込`, `実績（見込み）`: a result estimated before it is final (NFKC text). */
-export const ESTIMATE_PATTERN = /実績\s*[(（]?\s*見込み?\s*[)）]?/u;
+/**
+ * `実績(見込)`, `実績見込`, `実績（見込み）`, `実績見込値`, `実績見込量`: a result estimated before it is final (NFKC text).
+ * The 値/量/額 after it is the word's own suffix (as in 実績値, 計画値), no part of a label.
+ */
+export const ESTIMATE_PATTERN = /実績\s*[(（]?\s*見込み?\s*[)）]?(?:値|量|額)?/u;
 
 /**
  * What OCR makes of the kind words (`目標` read as `月標`/`日標`, `値` as `值`): the repaired word for each reading.

@@ -19,6 +19,8 @@ export interface CheckInput {
 
 const close = (a: number, b: number) => Math.abs(a - b) <= Math.max(0.011, Math.abs(b) * 0.005);
 const isTotal = (labels: string[]) => labels.some((l) => TOTAL.test(l.replace(/\s+/g, '')));
+/** A rate of the total (`対計画比` of the 合計 row, a ratio) is no sum of the rates of its parts. */
+const isRate = (o: Observation) => o.value_kind === 'achievement_rate' || o.unit === 'ratio';
 
 function flag(o: Observation, message: string, tableIndex: number, issues: Issue[]): void {
   o.warnings.push(message);
@@ -55,7 +57,7 @@ export function checkTable(input: CheckInput): Issue[] {
     for (const c of cols) {
       const total = at(r, c);
       const values = parts.map((p) => at(p, c)).filter((o): o is Observation => !!o && o.unit === total?.unit);
-      if (!total || values.length < 2) continue;
+      if (!total || isRate(total) || values.length < 2) continue;
       const sum = values.reduce((s, o) => s + o.value, 0);
       if (!close(sum, total.value))
         flag(
@@ -75,7 +77,7 @@ export function checkTable(input: CheckInput): Issue[] {
     for (const r of rows) {
       const total = at(r, c);
       const values = parts.map((p) => at(r, p)).filter((o): o is Observation => !!o && o.unit === total?.unit);
-      if (!total || values.length < 2) continue;
+      if (!total || isRate(total) || values.length < 2) continue;
       const sum = values.reduce((s, o) => s + o.value, 0);
       if (!close(sum, total.value))
         flag(

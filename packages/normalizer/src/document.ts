@@ -85,7 +85,12 @@ function resolveMunicipality(
   issues: Issue[],
 ): { municipality: Municipality | null; source: MunicipalitySource | null } {
   const given = givenMunicipality(settings.municipality, issues);
-  const text = [...doc.blocks.map((b) => b.text), ...doc.tables.flatMap((t) => t.cells.map((c) => c.text))].join('\n');
+  // (a table's caption counts: a spreadsheet saved as HTML names its city only in the title row over the table,
+  // which the extractor lifts into the caption — `表3 介護給付費の計画値と実績値（第9期倉敷市介護保険事業計画）`)
+  const text = [
+    ...doc.blocks.map((b) => b.text),
+    ...doc.tables.flatMap((t) => [t.caption ?? '', ...t.cells.map((c) => c.text)]),
+  ].join('\n');
   const firstLines = doc.pages[0]?.lines.slice(0, 30).join('\n') ?? '';
   // A document whose text never names its city may still carry it in its metadata title (a PDF's /Title, an HTML
   // <title>): read only when the text names none, and recorded as such.

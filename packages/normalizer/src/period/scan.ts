@@ -125,8 +125,10 @@ const KANJI_ABBR_HEAD = /(?<!\p{sc=Han})(令|平|昭)(元|\d{1,2})(?!\d)/gu;
 // a kanji only when that ends a year before it (`30年度元年度`, the blank between them lost).
 const BARE_HEAD = /(?:(?<=[度末])|(?<![\d.,/A-Za-z\p{sc=Han}]))(元|\d{1,2})(?= ?年(?:度| ?\d{1,2} ?月))/gu;
 const LATIN_HEAD = /(?<![A-Za-z0-9])([RHSTM]) ?(元|\d{1,2})(?![\d])/gu;
+// (the era in the brackets may be abbreviated: `2024（R6）年度`, `2022(H34)`, `2025（令7）年`)
+const GLOSS_ERA = `(令和|平成|昭和|大正|明治|${Object.keys(ERA_OCR_READINGS).join('|')}|[RHS]|令|平|昭)`;
 const WESTERN_HEAD = new RegExp(
-  `(?<![\\d,.])(\\d{4})(?![\\d,])(?: ?(年)? ?\\( ?${ERA_NAME} ?${ERA_NUM} ?年? ?\\))?`,
+  `(?<![\\d,.])(\\d{4})(?![\\d,])(?: ?(年)? ?\\( ?${GLOSS_ERA} ?${ERA_NUM} ?年? ?\\))?`,
   'gu',
 );
 const TAIL = new RegExp(`(?: ?)(年度末|年度|年(?! ?間)(?: ?${MD_NUM} ?月(?: ?${MD_NUM} ?日|(末))?)?)`, 'uy');

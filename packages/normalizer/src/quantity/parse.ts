@@ -8,7 +8,8 @@
  *   (text/numerals.ts) and docs/OBSERVATIONS.md "Large numbers";
  * - `2割5分` → 25 percent, `7割` → 70, `10割` → 100; `70%`; `1.6倍` → ratio; `千円` → yen ×1000;
  * - ▲/△ and `-` before a digit make it negative, `+` keeps it positive;
- * - qualifiers 以上 gte, 以下/以内/を超えない lte, 未満 lt, 超/を超える gt, 約/程度/前後 approx;
+ * - qualifiers 以上 gte, 以下/以内/を超えない lte, 未満 lt, 超/を超える gt, 約/程度/前後 approx; を下回る(こと) lt,
+ *   を下回らない gte, を上回る(こと) gt, を上回らない lte;
  * - `年6回` → time/year, `月2回` → time/month, `年160件` → case/year, `年10人` → person/year;
  * - `191 <116>` → 191 with subset 116; `17人 (1.31倍)` → 17 with ratio 1.31; `(一倍)` → no number;
  * - a range `10～12人` gives two quantities: 10 (gte) and 12 (lte), same unit, both with the range's text;
@@ -85,9 +86,22 @@ const QUALIFIERS: Array<[string, Qualifier]> = [
   ['程度', 'approx'],
   ['前後', 'approx'],
   ['ほど', 'approx'],
+  // A bound said as a comparison (`41人を下回ること`, `5人を下回らない`): 下回る below, 上回る above, and their
+  // negations. The plain verb is a bound only where a target's phrasing follows it (`…ことを目標`, `…水準`, the end
+  // of a clause); `計画の120人を下回り、…` and `を下回った` report a result and bound nothing.
+  ['を下回ることのない', 'gte'],
+  ['を下回ることがない', 'gte'],
+  ['を下回ることなく', 'gte'],
+  ['を下回らない', 'gte'],
+  ['を下回らず', 'gte'],
+  ['を上回ることのない', 'lte'],
+  ['を上回らない', 'lte'],
+  ['を上回らず', 'lte'],
+  ['を下回る(?=こと|よう|水準|目標|[。、]|$)', 'lt'],
+  ['を上回る(?=こと|よう|水準|目標|[。、]|$)', 'gt'],
 ];
 const QUALIFIER_AT = new RegExp(`^ ?(${QUALIFIERS.map(([w]) => w).join('|')})`, 'u');
-const QUALIFIER_OF = new Map(QUALIFIERS);
+const QUALIFIER_OF = new Map(QUALIFIERS.map(([w, q]) => [w.replace(/\(\?=.*\)$/u, ''), q]));
 
 /** The next character after a unit that makes it part of a word instead (人材, 部会, 日中, 回答). */
 const UNIT_WORD_NEXT: Record<string, RegExp> = {

@@ -50,6 +50,10 @@ describe('parsePeriod: fiscal years', () => {
     fy('2019(令和元)年度', 2019),
     fy('2019年（令和元）年度', 2019),
     fy('2023（令和5）年度中', 2023),
+    // the era in the gloss abbreviated (blind fixture shogai-7ki-markdown-western-era-years)
+    fy('2024（R6）年度', 2024),
+    fy('2019(H31)年度', 2019),
+    fy('2025（令7）年度', 2025),
     fy('令和元(2019)年度', 2019),
     fy('（令和3年度）', 2021),
     fy('令和5年度中', 2023),
@@ -78,6 +82,7 @@ describe('parsePeriod: fiscal year ends (still that fiscal year)', () => {
     fyEnd('令和5年度末', 2023),
     fyEnd('令和5年度末までに', 2023),
     fyEnd('2019年度末時点', 2019),
+    fyEnd('2022（R4）年度末', 2022),
     fyEnd('2019年（令和元）年度末時点', 2019),
     fyEnd('2023（令和5）年度末', 2023),
     fyEnd('2022(令和4)年度末時点', 2022),

@@ -113,6 +113,16 @@ describe('parseQuantity: one number', () => {
     ['5人を超える', [[5, 'person', 'gt']]],
     ['72人を超えない', [[72, 'person', 'lte']]],
     ['72人を 超えない', [[72, 'person', 'lte']]],
+    // bounds said as comparisons (blind fixture shogai-7ki-town-outcome-prose)
+    ['38人を下回ることとします', [[38, 'person', 'lt']]],
+    ['38人を下回る水準', [[38, 'person', 'lt']]],
+    ['6人を下回らないこと', [[6, 'person', 'gte']]],
+    ['6人を下回ることのないよう', [[6, 'person', 'gte']]],
+    ['90%を上回ること', [[90, 'percent', 'gt']]],
+    ['20件を上回らない', [[20, 'case', 'lte']]],
+    // a result below a plan is no bound
+    ['120人を下回りました', [[120, 'person', null]]],
+    ['120人を下回った', [[120, 'person', null]]],
     ['2床程度', [[2, 'place', 'approx']]],
     ['約5人', [[5, 'person', 'approx']]],
     ['概ね10回', [[10, 'time', 'approx']]],

@@ -142,11 +142,18 @@ export const boundIsTarget = rule<ProseValueContext>({
     !!x.q.quantity.qualifier &&
     x.q.quantity.qualifier !== 'approx' &&
     (!x.I.state.kind || !!x.I.state.kindOfState) &&
-    !kindWord(x.seg),
+    // (a kind word of the value's own sentence decides; the 目標 of the sentence before it does not)
+    !kindWord(x.seg.slice(x.seg.lastIndexOf('。') + 1)),
   apply(x) {
     x.kind = 'target';
   },
-  examples: [{ text: '施設入所者数を58人以下とします。', expect: { value_kind: 'target', value: 58 } }],
+  examples: [
+    { text: '施設入所者数を58人以下とします。', expect: { value_kind: 'target', value: 58 } },
+    {
+      text: '地域移行者を2人以上とすることを目標とします。また、令和8年度末の入所者数は、52人を下回ることを目指します。',
+      expect: { value_kind: 'target', value: 52 },
+    },
+  ],
 });
 
 export const recordWord = rule<ProseValueContext>({
@@ -405,6 +412,58 @@ export const signedChangeFrom = rule<ProseValueContext>({
   ],
 });
 
+export const bracketBaseAfterTarget = rule<ProseValueContext>({
+  id: 'kind.bracket-base-after-target',
+  family: 'kind',
+  stage: 'period-final',
+  priority: 20,
+  summary:
+    'Family "成果目標 prose with its base in brackets after the target" (`年4回以上開催します（令和5年度の開催回数　2回）`, `…とします（令和4年度末の利用者数　3人）`): a value in brackets opened after a target, dated before the plan term, is the base the target was set from (`baseline`), not a result.',
+  applies: (x) =>
+    x.I.prevKind === 'target' &&
+    x.kind !== 'baseline' &&
+    !x.q.quantity.qualifier &&
+    // (a ratio in the brackets, `（令和3年度実績17人の1.41倍）`, measures the target against its base: the target's)
+    x.q.quantity.unit !== 'ratio' &&
+    // (a bracket opened since the target and still open at the value)
+    /[（(][^（）()]*$/u.test(x.seg) &&
+    !/[。．]/u.test(x.seg) &&
+    x.I.planStart !== null &&
+    x.period?.fiscalYear != null &&
+    x.period.fiscalYear < x.I.planStart,
+  apply(x) {
+    x.kind = 'baseline';
+  },
+  examples: [
+    {
+      text: '第7期障がい福祉計画（計画期間：令和6年度～令和8年度）\n\n相談支援専門員の合同研修会を年6回以上開催します（令和4年度の開催回数　3回）。',
+      expect: { value_kind: 'baseline', fiscal_year: 2022, value: 3 },
+    },
+  ],
+});
+
+export const commitmentByDeadline = rule<ProseValueContext>({
+  id: 'kind.commitment-by-deadline',
+  family: 'kind',
+  stage: 'kind-said',
+  priority: 42,
+  summary:
+    'Family "成果目標 prose with its base in brackets after the target": `令和8年度末までに町内に1か所設置します` — a count the sentence commits to set up or secure by a deadline (`までに`) is a target, with or without 以上.',
+  applies: (x) =>
+    x.kind !== 'target' &&
+    /までに/u.test(x.sentenceBefore) &&
+    /^\s*(?:を|の)?\s*(?:設置|確保|整備|開設|配置|創設)(?:します|する(?:こと)?を?目|を目指)/u.test(x.rest),
+  apply(x) {
+    x.kind = 'target';
+  },
+  examples: [
+    {
+      text: '基幹相談支援センターを令和8年度末までに市内に1か所設置します。',
+      expect: { value_kind: 'target', fiscal_year: 2026, value: 1 },
+    },
+  ],
+});
+
 export const PROSE_KIND_RULES = [
   segmentMarker,
   running,
@@ -424,4 +483,6 @@ export const PROSE_KIND_RULES = [
   sentenceSaysOutlook,
   outlookBeforePlanIsEstimate,
   signedChangeFrom,
+  bracketBaseAfterTarget,
+  commitmentByDeadline,
 ];

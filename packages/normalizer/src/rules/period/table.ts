@@ -85,10 +85,12 @@ export const yearsLineAbove = rule<CellContext>({
   ],
 });
 
+// (a comparison with the year before names no year of its own: `前年度比`, `対前年度増減`, `前年度からの増減` are of the
+// year compared; found by the blind fixture shogai-7ki-markdown-western-era-years)
 const RELATIVE_YEAR = new RegExp(
-  `(${Object.keys(RELATIVE_YEAR_WORDS)
+  `(?<!対)(${Object.keys(RELATIVE_YEAR_WORDS)
     .sort((a, b) => b.length - a.length)
-    .join('|')})(?!比|差|との|と比)`,
+    .join('|')})(?!比|差|との|と比|増減|から)`,
   'u',
 );
 
