@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { extractDocument } from '@shiryo/extractor';
 import { municipalityFromPath, normalizeDocument } from '@shiryo/normalizer';
+import { labelledOnly } from '../tools/labelled.mjs';
 import { score } from '../tools/score.mjs';
 
 const args = process.argv.slice(2);
@@ -64,10 +65,12 @@ for (const name of readdirSync(join(root, 'fixtures')).sort()) {
     doc,
     fromPath?.kind === 'found' ? { municipality: { municipality: fromPath.municipality, source: 'path' } } : {},
   );
-  const pages = Array.isArray(meta.pages) ? new Set(meta.pages) : null;
-  const actual = norm.observations
-    .filter((o) => !pages || pages.has(o.page))
-    .map((o) => ({ document_sha256: doc.sha256, document_path: doc.path, ...o }));
+  // a labelled external document: its labelled pages, less the regions left unlabelled (tools/labelled.mjs)
+  const actual = (external ? labelledOnly(norm.observations, doc.tables, meta) : norm.observations).map((o) => ({
+    document_sha256: doc.sha256,
+    document_path: doc.path,
+    ...o,
+  }));
   const r = score(expected, actual);
   // expectations naming a catalog id, and how many an observation with the same value, year and kind carries
   // (as test/scores.test.ts counts them)

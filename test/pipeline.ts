@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { extractDocument, extractText } from '@shiryo/extractor';
+import type { ExtractedDocument } from '@shiryo/model';
 import {
   type GivenMunicipality,
   loadTokenizer,
@@ -33,7 +34,10 @@ export interface FixtureInfo {
    * verified): `source` is outside the repository and may be absent on a machine without it.
    */
   external: boolean;
-  /** The pages labelled, for a labelled external document: only observations of these pages are scored. */
+  /**
+   * The pages labelled, for a labelled external document: only observations of these pages are scored (and none
+   * read from a region fixture.json's `unlabelled` names: tools/labelled.mjs).
+   */
   pages?: number[];
 }
 
@@ -99,6 +103,17 @@ export function pathMunicipality(source: string): { municipality?: GivenMunicipa
  * included), returning the exported rows.
  */
 export async function exportFixture(source: string, meta?: unknown): Promise<Record<string, unknown>[]> {
+  return (await exportFixtureWithTables(source, meta)).rows;
+}
+
+/**
+ * exportFixture, with the document's extracted tables (their cells' positions tell which observations of a real
+ * document lie in a region its labels leave out: tools/labelled.mjs).
+ */
+export async function exportFixtureWithTables(
+  source: string,
+  meta?: unknown,
+): Promise<{ rows: Record<string, unknown>[]; tables: ExtractedDocument['tables'] }> {
   const db = tempDb();
   const store = openStore(db);
   try {
@@ -111,10 +126,11 @@ export async function exportFixture(source: string, meta?: unknown): Promise<Rec
     store.exportObservations('jsonl', (chunk) => {
       text += chunk;
     });
-    return text
+    const rows = text
       .split('\n')
       .filter(Boolean)
       .map((l) => JSON.parse(l));
+    return { rows, tables: doc.tables };
   } finally {
     store.close();
   }

@@ -9,8 +9,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { labelledOnly } from '../tools/labelled.mjs';
 import { score } from '../tools/score.mjs';
-import { exportFixture, FIXTURES, fixtures, ROOT, readJsonl } from './pipeline.js';
+import { exportFixtureWithTables, FIXTURES, fixtures, ROOT, readJsonl } from './pipeline.js';
 
 const SCORES = join(FIXTURES, 'scores.json');
 const update = process.env.UPDATE_SCORES === '1';
@@ -77,13 +78,15 @@ describe('fixture scores (ratchet)', () => {
     if (!existsSync(f.expectedPath)) continue;
     const expected = readJsonl(f.expectedPath);
     if (expected.length === 0) continue;
-    // A labelled external document (a real PDF in ../shared) is scored where it is present, on its labelled pages.
+    // A labelled external document (a real PDF in ../shared) is scored where it is present, on what was labelled:
+    // its `pages`, less its `unlabelled` regions (tools/labelled.mjs).
     const absent = f.external && !existsSync(f.source);
     it.skipIf(absent)(
       `${f.name} scores no lower than recorded`,
       async () => {
-        const all = await exportFixture(f.source, f.meta);
-        const actual = f.pages ? all.filter((o) => f.pages!.includes(Number(o.page))) : all;
+        const { rows: all, tables } = await exportFixtureWithTables(f.source, f.meta);
+        // (a real document: its labelled pages, less the regions fixture.json says were left unlabelled)
+        const actual = f.external ? labelledOnly(all, tables, f.meta) : all;
         const { misses: _m, extras, ...r } = score(expected, actual);
         const wrong = new Set(extras);
         for (const o of actual)

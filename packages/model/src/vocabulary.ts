@@ -447,6 +447,17 @@ export const CARE_LEVEL_SOURCE =
 /** Words that make a row or column a total of the rows above or the columns before it. */
 export const TOTAL_WORDS = ['計', '小計', '合計', '総数', '総計'] as const;
 
+/**
+ * Words of a per-head or per-unit basis (`人口1人当たり`, `1床当り`, `1件あたり`): a column headed by the basis alone
+ * (its kind word set apart: `人口1人当たり決算額`) states how the amount is measured, not what it is of.
+ */
+export const PER_BASIS_WORDS = ['当たり', '当り', 'あたり'] as const;
+/** A basis alone: an optional population word, a count of one and its counter, a per-basis word. */
+export const PER_BASIS = new RegExp(
+  `^(?:人口|住民|市民|被保険者|利用者)?(?:[1１一])(?:人|床|件|世帯|施設|戸|台|回)(?:${PER_BASIS_WORDS.join('|')})$`,
+  'u',
+);
+
 /** A yes/no answer in a cell (`有`, `無`, `○`, `×`, `済`): it reports that something is done and labels nothing. */
 export const ANSWER_WORDS = ['有', '無', '○', '◯', '×', '済'] as const;
 

@@ -15,6 +15,7 @@ import {
   KIND_WORD_STEMS,
   kindOfWord,
   NOTE_MARKS,
+  PER_BASIS,
   TARGET_READINGS,
   TOTAL_WORDS,
   wordsPattern,
@@ -140,9 +141,16 @@ export function measureOf(label: string): string | null {
   return null;
 }
 
+/** A basis alone (`人口1人当たり`, `1床当り`): how an amount is measured, not what it is of. */
+export function isPerBasis(label: string): boolean {
+  return PER_BASIS.test(compact(label).replace(/[()（）]/g, ''));
+}
+
 /** True when a label is nothing but a measure word (so the indicator must come from elsewhere). */
 export function isMeasureOnly(label: string): boolean {
   const c = compact(label).replace(/[()（）]/g, '');
+  // (a basis alone, `人口1人当たり` of `人口1人当たり決算額`)
+  if (isPerBasis(c)) return true;
   const m = measureOf(c);
   // (`延べ利用者数`, `実人数`, `年間件数` are measures with a prefix; `施設入所者数`, `訪問件数`, `相談件数` name what
   // they count)

@@ -15,7 +15,15 @@ import type { FiscalPeriod, Issue, Observation, Table } from '@shiryo/model';
 import { BULLET_MARKS, charClass, tableToGrid } from '@shiryo/model';
 import { checkTable } from './checks.js';
 import type { TableContext } from './context.js';
-import { bulletItems, isMeasureOnly, isSubgroup, measureOf, NATIONAL_GUIDELINE, stripNumbering } from './labels.js';
+import {
+  bulletItems,
+  isMeasureOnly,
+  isPerBasis,
+  isSubgroup,
+  measureOf,
+  NATIONAL_GUIDELINE,
+  stripNumbering,
+} from './labels.js';
 import { makeObservation, type ObservationDraft } from './observe.js';
 import { findPeriods } from './period/index.js';
 import { type ProseState, proseToObservations } from './prose.js';
@@ -209,7 +217,11 @@ function cellContext(
     rowMeasure: stubs.map((p) => (p.label ? measureOf(p.label) : null)).find(Boolean) ?? null,
     colLabels: labelled(cols).map((p) => p.label!),
     colSubgroups: cols.filter((p) => p.label && isSubgroup(p.label)).map((p) => p.label!),
-    colMeasure: cols.map((p) => (p.label ? measureOf(p.label) : null)).find(Boolean) ?? null,
+    // (a column headed by a basis alone, `人口1人当たり`, is measured so: its measure)
+    colMeasure:
+      cols
+        .map((p) => (p.label ? (measureOf(p.label) ?? (isPerBasis(p.label) ? p.label : null)) : null))
+        .find(Boolean) ?? null,
     cornerLabel: L.corner.find((p) => p.label && !isMeasureOnly(p.label))?.label ?? null,
     cornerMeasure: L.corner.map((p) => (p.label ? measureOf(p.label) : null)).find(Boolean) ?? null,
     labels: [],

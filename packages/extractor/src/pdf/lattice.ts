@@ -8,9 +8,10 @@ import { emptyTable } from '../draft.js';
 import { cleanText, isNumericData } from '../text.js';
 import { centerX, centerY, cluster, contains, overlap, roundBox } from './geometry.js';
 import { joinLineTexts, joinSpans, spansToLines } from './lines.js';
+import { columnGroups, headerFrameAbove, isListGrid, readListRegion, stackListGrids } from './listgrids.js';
 import { centredRowSpans } from './rowspans.js';
 import { isHorizontal } from './rulings.js';
-import type { LatticeSettings } from './settings.js';
+import type { LatticeSettings, StreamSettings } from './settings.js';
 import { isBareUnit } from './units.js';
 
 export interface Grid {
@@ -559,8 +560,16 @@ export function splitAtTitleRows(found: FoundTable): FoundTable[] {
   return out;
 }
 
-/** Every lattice table on a page. */
-export function latticeTables(spans: TextSpan[], rulings: Ruling[], s: LatticeSettings): FoundTable[] {
+/**
+ * Every lattice table on a page. With the stream settings, ruled frames around lists (pdf/listgrids.ts) are read
+ * as text-aligned tables, one per group of columns.
+ */
+export function latticeTables(
+  spans: TextSpan[],
+  rulings: Ruling[],
+  s: LatticeSettings,
+  stream?: StreamSettings,
+): FoundTable[] {
   const out: FoundTable[] = [];
   let rest = spans;
   const grids = rulingsToGrids(rulings, s);
@@ -571,7 +580,30 @@ export function latticeTables(spans: TextSpan[], rulings: Ruling[], s: LatticeSe
     a.xs.at(-1)! <= b.xs.at(-1)! + s.snap &&
     a.ys[0]! >= b.ys[0]! - s.snap &&
     a.ys.at(-1)! <= b.ys.at(-1)! + s.snap;
-  for (const grid of grids.filter((g) => !grids.some((o) => inside(o, g)))) {
+  let outer = grids.filter((g) => !grids.some((o) => inside(o, g)));
+  if (stream) {
+    const lists = new Set(outer.filter((g) => isListGrid(g, rest)));
+    for (const stack of lists.size ? stackListGrids(outer, (g) => lists.has(g), rest, s) : []) {
+      // the column groups of the frames of the stack (a list apart in one frame is a list apart in all)
+      const starts = [
+        ...new Set(
+          stack.flatMap((g) => {
+            const f = gridToTable(g, rest, s);
+            return f ? columnGroups(f, g).map(([a]) => a) : [0];
+          }),
+        ),
+      ].sort((a, b) => a - b);
+      const n = stack[0]!.xs.length - 1;
+      const groups = starts.map((a, k): [number, number] => [a, (starts[k + 1] ?? n) - 1]);
+      const found = readListRegion(stack, groups, rest, stream, headerFrameAbove(stack, grids, spans, s));
+      if (found.length === 0) continue;
+      out.push(...found);
+      const taken = new Set(found.flatMap((f) => [...f.spans]));
+      rest = rest.filter((sp) => !taken.has(sp));
+      outer = outer.filter((g) => !stack.includes(g));
+    }
+  }
+  for (const grid of outer) {
     const found = gridToTable(grid, rest, s);
     if (!found) continue;
     out.push(...splitAtTitleRows(found));

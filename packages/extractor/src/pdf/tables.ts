@@ -21,7 +21,7 @@ export interface TableFinder {
 }
 
 export const TABLE_FINDERS: Readonly<Record<'lattice' | 'stream', TableFinder>> = {
-  lattice: { name: 'lattice', find: (p, s) => latticeTables(p.spans, p.rulings, s.lattice) },
+  lattice: { name: 'lattice', find: (p, s) => latticeTables(p.spans, p.rulings, s.lattice, s.stream) },
   stream: { name: 'stream', find: (p, s) => streamTables(spansToLines(p.spans), s.stream) },
 };
 

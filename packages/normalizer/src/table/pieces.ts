@@ -153,6 +153,8 @@ function dataValueUncached(text: string): DataCell {
   if (/[0-9０-９]\s*(歳|級|号|期|条|節|章|次)|第\s*[0-9０-９]|^[0-9０-９]+\s*[-－]\s*[①-⑳0-9]/u.test(t)) return null;
   // A care level or a span of them (`要介護1`, `要介護3～5`) names a row, it holds no number.
   if (CARE_LEVEL_CELL.test(compact(t))) return null;
+  // An item code written with its leading zeros before the item's name (a budget book's `001 給与費`) is a label.
+  if (/^[0０][0-9０-９]{1,3}\s+\p{L}/u.test(t)) return null;
   const v = parseQuantity(t);
   if (v.missing) return { quantities: [], missing: true };
   if (v.quantities.length === 0) return null;
