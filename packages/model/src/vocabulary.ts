@@ -446,6 +446,18 @@ export const SECTION_MARKS = '■◆□◇';
 /** A note mark (`※1`): what follows explains, it does not report. */
 export const NOTE_MARKS = '※';
 
+/**
+ * How a note line opens (NFKC text): `※`, `※1`, `(注)`, `(注1)`, `注)`, `注1:`, `注:`. A note states how the
+ * figures above it are counted or when they stand, and reports nothing itself.
+ */
+export const NOTE_OPENING = /^\s*(?:※\s*[0-9]*|[(（]\s*注\s*[0-9]*\s*[)）]|注\s*[0-9]*\s*[)）:：])\s*/u;
+
+/**
+ * Words after the name of a group of rows in a note that scope a statement to it (`一般就労関係は令和3年度`,
+ * `入所者等は…`): the name without them is what the rows' labels hold.
+ */
+export const GROUP_SCOPE_SUFFIXES = ['関係', '関連', '等'] as const;
+
 /** The bullet marks that also join two names without a blank (`保健・医療`): not a separator inside a label. */
 export const JOINING_MARKS = '・‧∙';
 
