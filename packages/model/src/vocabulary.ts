@@ -452,6 +452,9 @@ export const NOTE_MARKS = '※';
  */
 export const NOTE_OPENING = /^\s*(?:※\s*[0-9]*|[(（]\s*注\s*[0-9]*\s*[)）]|注\s*[0-9]*\s*[)）:：])\s*/u;
 
+/** A reference to a note written after a word or a unit (`人/年※5`, `回/月(注2)`, `か所*1`): no part of it. */
+export const NOTE_REFERENCE = /\s*(?:※\s*[0-9]*|[(（]\s*注\s*[0-9]*\s*[)）]|\*\s*[0-9]*)\s*$/u;
+
 /**
  * Words after the name of a group of rows in a note that scope a statement to it (`一般就労関係は令和3年度`,
  * `入所者等は…`): the name without them is what the rows' labels hold.
