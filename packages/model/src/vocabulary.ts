@@ -425,7 +425,19 @@ export const ANSWER_WORDS = ['有', '無', '○', '◯', '×', '済'] as const;
  * Words after a number that bound it (`10以上`, `292を超えない`, `5人程度`): the number with them is still one value
  * cell. (The normalizer reads which bound each is: quantity/parse.ts.)
  */
-export const BOUND_WORDS = ['以上', '以下', '以内', '未満', 'を超えない', 'を超える', '超', '程度', '前後'] as const;
+export const BOUND_WORDS = [
+  '以上',
+  '以下',
+  '以内',
+  '未満',
+  'を超えない',
+  'を超える',
+  'を上回らない',
+  'を下回らない',
+  '超',
+  '程度',
+  '前後',
+] as const;
 
 /** Words for a value that is missing (a dash, a slash, `未実施`): never zero. */
 export const MISSING_MARKS = ['－', '―', '—', '-', '‐', '/', '／', '…', '・', '*', '＊', '×'] as const;
@@ -482,7 +494,17 @@ export const OCR_DIGIT_LETTERS: Readonly<Record<string, string>> = { I: '1', l: 
 export const OCR_MINUS_READINGS = ['4', 'A', 'ム', 'Δ', 'ん', 'へ'] as const;
 
 /** Words that may follow a number in a data cell and qualify it (`20以上`, `67を超えない`). */
-export const QUALIFIER_WORDS = ['以上', '以下', '未満', '超', 'を超えない', 'を超える', '程度'] as const;
+export const QUALIFIER_WORDS = [
+  '以上',
+  '以下',
+  '未満',
+  '超',
+  'を超えない',
+  'を超える',
+  'を上回らない',
+  'を下回らない',
+  '程度',
+] as const;
 
 /** Arrows between a base and a target, or between two years (`3人→4人`, `R5→R8`). */
 export const ARROWS = '→⇒';

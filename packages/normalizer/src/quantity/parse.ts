@@ -8,7 +8,7 @@
  *   (text/numerals.ts) and docs/OBSERVATIONS.md "Large numbers";
  * - `2割5分` → 25 percent, `7割` → 70, `10割` → 100; `70%`; `1.6倍` → ratio; `千円` → yen ×1000;
  * - ▲/△ and `-` before a digit make it negative, `+` keeps it positive;
- * - qualifiers 以上 gte, 以下/以内/を超えない lte, 未満 lt, 超/を超える gt, 約/程度/前後 approx;
+ * - qualifiers 以上/を下回らない gte, 以下/以内/を超えない/を上回らない lte, 未満 lt, 超/を超える gt, 約/程度/前後 approx;
  * - `年6回` → time/year, `月2回` → time/month, `年160件` → case/year, `年10人` → person/year;
  * - `191 <116>` → 191 with subset 116; `17人 (1.31倍)` → 17 with ratio 1.31; `(一倍)` → no number;
  * - a range `10～12人` gives two quantities: 10 (gte) and 12 (lte), same unit, both with the range's text;
@@ -73,6 +73,11 @@ const SPLIT_UNIT = new RegExp(`^(${NUM}) ?([${PLACES}]+)$`, 'u');
 const QUALIFIERS: Array<[string, Qualifier]> = [
   ['を超えない', 'lte'],
   ['超えない', 'lte'],
+  // (`160人を上回らない`, `1.3倍を下回らない`: a bound said by what it must not pass)
+  ['を上回らない', 'lte'],
+  ['上回らない', 'lte'],
+  ['を下回らない', 'gte'],
+  ['下回らない', 'gte'],
   ['を超える', 'gt'],
   ['を超え', 'gt'],
   ['超える', 'gt'],
