@@ -465,7 +465,19 @@ export const ANSWER_WORDS = ['有', '無', '○', '◯', '×', '済'] as const;
  * Words after a number that bound it (`10以上`, `292を超えない`, `5人程度`): the number with them is still one value
  * cell. (The normalizer reads which bound each is: quantity/parse.ts.)
  */
-export const BOUND_WORDS = ['以上', '以下', '以内', '未満', 'を超えない', 'を超える', '超', '程度', '前後'] as const;
+export const BOUND_WORDS = [
+  '以上',
+  '以下',
+  '以内',
+  '未満',
+  'を超えない',
+  'を超える',
+  'を上回らない',
+  'を下回らない',
+  '超',
+  '程度',
+  '前後',
+] as const;
 
 /** Words for a value that is missing (a dash, a slash, `未実施`): never zero. */
 export const MISSING_MARKS = ['－', '―', '—', '-', '‐', '/', '／', '…', '・', '*', '＊', '×'] as const;
@@ -485,6 +497,21 @@ export const SECTION_MARKS = '■◆□◇';
 
 /** A note mark (`※1`): what follows explains, it does not report. */
 export const NOTE_MARKS = '※';
+
+/**
+ * How a note line opens (NFKC text): `※`, `※1`, `(注)`, `(注1)`, `注)`, `注1:`, `注:`. A note states how the
+ * figures above it are counted or when they stand, and reports nothing itself.
+ */
+export const NOTE_OPENING = /^\s*(?:※\s*[0-9]*|[(（]\s*注\s*[0-9]*\s*[)）]|注\s*[0-9]*\s*[)）:：])\s*/u;
+
+/** A reference to a note written after a word or a unit (`人/年※5`, `回/月(注2)`, `か所*1`): no part of it. */
+export const NOTE_REFERENCE = /\s*(?:※\s*[0-9]*|[(（]\s*注\s*[0-9]*\s*[)）]|\*\s*[0-9]*)\s*$/u;
+
+/**
+ * Words after the name of a group of rows in a note that scope a statement to it (`一般就労関係は令和3年度`,
+ * `入所者等は…`): the name without them is what the rows' labels hold.
+ */
+export const GROUP_SCOPE_SUFFIXES = ['関係', '関連', '等'] as const;
 
 /** The bullet marks that also join two names without a blank (`保健・医療`): not a separator inside a label. */
 export const JOINING_MARKS = '・‧∙';
@@ -507,7 +534,17 @@ export const OCR_DIGIT_LETTERS: Readonly<Record<string, string>> = { I: '1', l: 
 export const OCR_MINUS_READINGS = ['4', 'A', 'ム', 'Δ', 'ん', 'へ'] as const;
 
 /** Words that may follow a number in a data cell and qualify it (`20以上`, `67を超えない`). */
-export const QUALIFIER_WORDS = ['以上', '以下', '未満', '超', 'を超えない', 'を超える', '程度'] as const;
+export const QUALIFIER_WORDS = [
+  '以上',
+  '以下',
+  '未満',
+  '超',
+  'を超えない',
+  'を超える',
+  'を上回らない',
+  'を下回らない',
+  '程度',
+] as const;
 
 /** Arrows between a base and a target, or between two years (`3人→4人`, `R5→R8`). */
 export const ARROWS = '→⇒';

@@ -4,6 +4,8 @@ import {
   BULLET_MARKS,
   budgetKindOfWord,
   charClass,
+  GROUP_SCOPE_SUFFIXES,
+  NOTE_OPENING,
   PLAN_TERM_BASES,
   wordsPattern,
 } from '@shiryo/model';
@@ -40,7 +42,7 @@ export interface DocumentContext {
   /** How the readers read periods in this document: its era and the plan a bare `第6期` belongs to. */
   periods: PeriodOptions;
   /** The year a note gives the values of a kind (`※基準値は令和元年度末の数値、目標値は令和5年度末の数値`). */
-  kindYears: Partial<Record<ValueKind, FiscalPeriod>>;
+  kindYears: Partial<Record<ValueKind, NoteYear[]>>;
   /** The fiscal year the document's title names (`令和6年度 一般会計予算書`): its 本年度. */
   documentYear: FiscalPeriod | null;
   /** What a budget book's or settlement report's amounts are when no header says (`accountKindOf`). */
@@ -259,24 +261,80 @@ export function accountKindOf(doc: ExtractedDocument): ValueKind | null {
 const ACCOUNT_WORD = new RegExp(`(${wordsPattern(Object.keys(BUDGET_KIND_STEMS))})`, 'gu');
 
 /**
- * What a note says the values of each kind are as of (`※基準値は原則として令和元年度末の数値、目標値は令和５年度末の
- * 数値です。`): a clause `<kind word>は … <year>の数値` gives that kind its year. Clauses without a year (`実績は各年度末
- * の数値`) give none.
+ * The year a note gives the values of a kind: for every row (`subjects` empty), or for the rows a clause names
+ * (`施設入所者数及び長期入院患者数は令和4年度末` → the rows whose label holds 施設入所者数 or 長期入院患者数).
  */
-export function kindYearsOf(doc: ExtractedDocument, opts: PeriodOptions): Partial<Record<ValueKind, FiscalPeriod>> {
-  const out: Partial<Record<ValueKind, FiscalPeriod>> = {};
+export interface NoteYear {
+  period: FiscalPeriod;
+  subjects: string[];
+}
+
+/** A clause ends in what it dates: `…の数値です`, `…時点`, `…の実績です`, or the year itself (`令和4年度末`). */
+const DATING_END = /(?:の数値|の値|の実績値?|時点|現在|年度末?|年)\s*(?:です|である)?\s*$/u;
+
+/** The names a clause scopes a year to (`A及びB`, `一般就労関係`), without the scoping word. */
+function noteSubjects(words: string): string[] {
+  const scope = new RegExp(`(?:${wordsPattern(GROUP_SCOPE_SUFFIXES)})$`, 'u');
+  return words
+    .split(/及び|並びに|ならびに|または|又は|と|・/u)
+    .map((w) => w.trim().replace(scope, ''))
+    .filter((w) => w.length >= 2);
+}
+
+/**
+ * What a note says the values of each kind are as of (`※基準値は原則として令和元年度末の数値、目標値は令和５年度末の
+ * 数値です。`, `（注）基準値は令和4年度末の実績です。`): a clause `<kind word>は … <year>の数値` gives that kind its year.
+ * A kind word standing alone (`（注）基準値は、施設入所者数及び長期入院患者数は令和４年度末、一般就労関係は令和３年度の
+ * 実績です。`) opens clauses `<rows>は<year>` that give that kind a year for the rows they name. Clauses without a
+ * year (`実績は各年度末の数値`) give none.
+ */
+export function kindYearsOf(doc: ExtractedDocument, opts: PeriodOptions): Partial<Record<ValueKind, NoteYear[]>> {
+  const out: Partial<Record<ValueKind, NoteYear[]>> = {};
+  const add = (kind: ValueKind, y: NoteYear) => {
+    const list = out[kind] ?? [];
+    out[kind] = list;
+    // (the first note that dates all of a kind's values wins, as before; rows named by a later clause still count)
+    if (y.subjects.length === 0 && list.some((z) => z.subjects.length === 0)) return;
+    list.push(y);
+  };
   for (const b of doc.blocks) {
     const t = b.text.normalize('NFKC').trim();
-    if (!t.startsWith('※') || t.length > 200) continue;
-    for (const clause of t.replace(/^※\s*/u, '').split(/[、。,]/u)) {
-      const m = /^\s*([^\sは]{1,6}?)は(.{1,30})$/u.exec(clause);
-      const kind = m ? valueKindOf(m[1]!) : null;
-      if (!m || !kind || out[kind] || !/(?:の数値|の値|時点|現在)\s*(?:です|である)?\s*$/u.test(m[2]!)) continue;
-      const years = findPeriods(m[2]!, opts).filter((p) => p.fiscalYear !== null);
-      if (years.length === 1) out[kind] = years[0]!;
+    if (!NOTE_OPENING.test(t) || t.length > 200) continue;
+    let open: ValueKind | null = null;
+    for (const clause of t.replace(NOTE_OPENING, '').split(/[、。,]/u)) {
+      const m = /^\s*([^\s、]{1,30}?)は(.{0,30})$/u.exec(clause);
+      if (!m) continue;
+      const kind = m[1]!.length <= 6 ? valueKindOf(m[1]!) : null;
+      const rest = m[2]!.trim();
+      if (kind && !rest) {
+        open = kind;
+        continue;
+      }
+      const target = kind ?? open;
+      if (!target || !DATING_END.test(rest)) continue;
+      const years = findPeriods(rest, opts).filter((p) => p.fiscalYear !== null);
+      if (years.length !== 1) continue;
+      if (kind) add(kind, { period: years[0]!, subjects: [] });
+      else {
+        const subjects = noteSubjects(m[1]!);
+        if (subjects.length) add(target, { period: years[0]!, subjects });
+      }
     }
   }
   return out;
+}
+
+/** The year a note gives a value of this kind whose row's labels (`texts`) are these, if any. */
+export function noteYearFor(
+  years: Partial<Record<ValueKind, NoteYear[]>>,
+  kind: ValueKind,
+  texts: string[],
+): FiscalPeriod | null {
+  const list = years[kind];
+  if (!list) return null;
+  const label = texts.join(' ').normalize('NFKC').replace(/\s+/gu, '');
+  const scoped = list.find((y) => y.subjects.some((s) => label.includes(s)));
+  return (scoped ?? list.find((y) => y.subjects.length === 0))?.period ?? null;
 }
 
 /** A block or a table of a document. */

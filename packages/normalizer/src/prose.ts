@@ -362,6 +362,12 @@ function valueContext(I: ProseItemContext, qi: number, q: ProseItemContext['qs']
 }
 
 /**
+ * Right after a year: it is what a value is compared with (`令和元年度比`). (`令和2年度末と比べて38人増加` is left to
+ * period.change-since-year, which dates the change by the value it changes to.)
+ */
+const COMPARED_YEAR = /^\s*比/u;
+
+/**
  * The periods that may date the value (those of its segment, not inside an earlier bullet item or before a kind
  * marker), the nearest, and the label's raw words: the segment from its numbered item on, without its periods.
  */
@@ -386,7 +392,10 @@ function segmentEvidence(x: ProseValueContext): void {
       !(p.start > firstMark && p.start < itemAt) &&
       !(/^\s*の/u.test(text.slice(p.end)) && text.slice(p.end, q.start).includes('。')) &&
       // a year that dated a base (`令和4年度末の施設入所者数（58人）の6％以上が…`) is that base's only
-      !I.baseYears.has(p.start),
+      !I.baseYears.has(p.start) &&
+      // a year compared with (`28人（令和元年度比1.17倍）`, `令和3年度比で5人増`) is the base of the comparison: the
+      // values after it are of the year the sentence is about
+      !COMPARED_YEAR.test(text.slice(p.end, p.end + 4)),
   );
   // `平成27年度から令和元年度までの5年間において2人`: a span of years that ended before the plan term is a base, on
   // its last year.

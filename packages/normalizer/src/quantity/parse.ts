@@ -74,6 +74,9 @@ const SPLIT_UNIT = new RegExp(`^(${NUM}) ?([${PLACES}]+)$`, 'u');
 const QUALIFIERS: Array<[string, Qualifier]> = [
   ['を超えない', 'lte'],
   ['超えない', 'lte'],
+  // (`160人上回らない`, `1.3倍下回らない` without を: a bound said by what it must not pass; with を, below)
+  ['上回らない', 'lte'],
+  ['下回らない', 'gte'],
   ['を超える', 'gt'],
   ['を超え', 'gt'],
   ['超える', 'gt'],

@@ -9,6 +9,7 @@ import {
   kindListOf,
   kindOfWord,
   kindPairOf,
+  NOTE_REFERENCE,
   PDCA_STAGE,
   tableToGrid,
   wordsPattern,
@@ -95,9 +96,11 @@ function readPieceUncached(raw: string, opts: PeriodOptions): Piece {
   if (!text || ANSWER.test(text)) return { text, period: null, kind: null, label: null, unit: null, unitText: null };
   // A cell that is only a unit (`人/月` under 単位) names the unit of its row or column.
   // (`千円` in a unit column or a corner scales the values it governs: its factor goes with it)
-  const whole = unitInfo(text);
-  if (whole && !/[0-9]/.test(text))
-    return { text, period: null, kind: null, label: null, unit: whole.unit, unitText: text, factor: whole.factor };
+  // (a reference to a note after it, `人/年※5`, is no part of the unit)
+  const bare = text.replace(NOTE_REFERENCE, '');
+  const whole = unitInfo(bare);
+  if (whole && !/[0-9]/.test(bare))
+    return { text, period: null, kind: null, label: null, unit: whole.unit, unitText: bare, factor: whole.factor };
   // `計画相談支援（人／月）計画`, `短期入所（人日/月）差` (two header lines joined): a kind word right after the unit's
   // bracket is the kind, even a stem that also ends names of things (`整備計画`), which alone counts only after a
   // measure (`splitKindWord`).

@@ -52,6 +52,46 @@ export const segmentMarker = rule<ProseValueContext>({
   examples: [{ text: '【目標値】令和8年度末の地域生活移行者数：5人', expect: { value_kind: 'target', value: 5 } }],
 });
 
+/** A clause that ends after a kind word (`…を目標としましたが、`, `…ことを目標とし、`): what follows is another clause. */
+const CLAUSE_AFTER_KIND = /(?:目標|見込|計画)[^、。]*?(?:が|ものの|けれども|し)[、,，]/u;
+
+/** A clause's predicate reporting what happened (`…にとどまりました。`, `…が参加しました。`, `…であった。`). */
+const PAST_RESULT = /(?:ました|でした|った|であった)\s*(?:[。．]|$)/u;
+
+/**
+ * The value stands in a clause after the one that named a kind, and its own clause reports what happened: `…7割以上が
+ *利用することを目標としましたが、利用者は12人、利用率は58.1％にとどまりました。`.
+ */
+function resultClauseAfterKind(x: ProseValueContext): boolean {
+  const sentence = x.seg.slice(x.seg.lastIndexOf('。') + 1);
+  const m = CLAUSE_AFTER_KIND.exec(sentence);
+  if (!m) return false;
+  const after = sentence.slice((m.index ?? 0) + m[0].length);
+  if (kindWord(after)) return false;
+  const end = x.rest.search(/[。．]/u);
+  const clause = end < 0 ? x.rest : x.rest.slice(0, end + 1);
+  return PAST_RESULT.test(clause) && !/目標|見込|計画/u.test(clause);
+}
+
+export const resultClauseAfterTarget = rule<ProseValueContext>({
+  id: 'kind.result-clause-after-target',
+  family: 'kind',
+  stage: 'kind',
+  priority: 11,
+  summary:
+    'Family "a result after the target in one sentence": a value in a clause after the one that set a target (`…を目標としましたが、`, `…を目標とし、`) whose own clause reports what happened (`…にとどまりました。`, `…が参加しました。`) is a result, not that target.',
+  applies: (x) => x.I.runningKind === 'target' && resultClauseAfterKind(x),
+  apply(x) {
+    x.I.runningKind = null;
+  },
+  examples: [
+    {
+      text: '研修には、職員が毎年度3人以上参加することを目標とし、令和6年度は6人が参加しました。',
+      expect: { value_kind: 'actual', value: 6 },
+    },
+  ],
+});
+
 export const running = rule<ProseValueContext>({
   id: 'kind.running',
   family: 'kind',
@@ -248,22 +288,32 @@ export const comparedWith = rule<ProseValueContext>({
   stage: 'kind-said',
   priority: 30,
   summary:
-    '`前年度より7か所増え`, `昨年と比べて12人減少`, `前年度末から18人増加`: a count of how much more or less is a difference.',
+    '`前年度より7か所増え`, `昨年と比べて12人減少`, `前年度末から18人増加`: a count of how much more or less is a difference, signed as a difference is (family "a decrease written in words": `12人減少` → −12, as `▲12人` is).',
   applies: (x) =>
     /(?:より|から|と比べて?|と比較して|に比べて?)\s*$/u.test(x.before) && /^\s*(?:の)?(?:増|減|多|少)/u.test(x.rest),
   apply(x) {
     x.kind = 'deviation';
+    // (a sign written before the number, `▲12人減少`, already says it)
+    if (/^\s*(?:の)?(?:減|少)/u.test(x.rest) && !x.signed && x.q.quantity.value > 0)
+      x.q = { ...x.q, quantity: { ...x.q.quantity, value: -x.q.quantity.value } };
   },
   examples: [
     {
       text: '通いの場の数は令和5年度末で86か所となり、前年度より7か所増加した。',
       expect: { value_kind: 'deviation', value: 7 },
     },
+    {
+      text: '令和6年度末の要介護認定者数は4,102人で、前年度末から35人減少しました。',
+      expect: { value_kind: 'deviation', value: -35 },
+    },
   ],
 });
 
-/** A plan's or a target's word right before `の` or `を` (`見込量の`, `計画値を`): what a result is measured against. */
-const AGAINST_PLAN = /([\p{sc=Han}]{1,8})\s*[のを]\s*$/u;
+/**
+ * A plan's or a target's word right before `の`, `を` or `に対して` (`見込量の`, `計画値を`, `計画値に対して`): what a
+ * result is measured against.
+ */
+const AGAINST_PLAN = /([\p{sc=Han}]{1,8})\s*(?:[のを]|に対して|に対し)\s*$/u;
 const againstPlan = (before: string) => {
   const k = kindOfWord(AGAINST_PLAN.exec(before)?.[1] ?? '');
   return k === 'plan' || k === 'target';
@@ -275,11 +325,11 @@ export const shareOfPlan = rule<ProseValueContext>({
   stage: 'kind-said',
   priority: 32,
   summary:
-    '`人数は見込量の94.3％`, `計画値の8割`: a share of the plan or the target, with no bound, is how far the result reached it (an achievement rate); `目標値の6％以上` is a bound (a target), and `見込量の8割を下回った` a threshold.',
+    '`人数は見込量の94.3％`, `計画値の8割`, `実績値は、計画値に対して98.2％となりました`: a share of the plan or the target, with no bound, is how far the result reached it (an achievement rate); `目標値の6％以上` is a bound (a target), and `見込量の8割を下回った` a threshold.',
   applies: (x) =>
     x.q.quantity.unit === 'percent' &&
     !x.q.quantity.qualifier &&
-    /の\s*$/u.test(x.before) &&
+    /(?:の|に対して|に対し)\s*$/u.test(x.before) &&
     againstPlan(x.before) &&
     !/^\s*を?(?:下回|上回|超)/u.test(x.rest),
   apply(x) {
@@ -290,6 +340,10 @@ export const shareOfPlan = rule<ProseValueContext>({
       name: 'example.tsv',
       text: 'サービス\t令和6年度見込量\t令和6年度実績\t備考\n同行援護\t月40人\t月37人\t人数は見込量の92.5％\n',
       expect: { value_kind: 'achievement_rate', value: 92.5, fiscal_year: 2024 },
+    },
+    {
+      text: '令和5年度の地域支援事業費の実績値は、計画値に対して91.4％でした。',
+      expect: { value_kind: 'achievement_rate', value: 91.4, fiscal_year: 2023 },
     },
   ],
 });
@@ -466,6 +520,7 @@ export const commitmentByDeadline = rule<ProseValueContext>({
 
 export const PROSE_KIND_RULES = [
   segmentMarker,
+  resultClauseAfterTarget,
   running,
   itemStart,
   itemState,

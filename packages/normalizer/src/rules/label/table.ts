@@ -241,6 +241,48 @@ export const accountTotalRow = rule<CellContext>({
   ],
 });
 
+/**
+ * What a caption of a breakdown by the corner's word counts (`表3 総合相談の相談内容別件数` under the corner `相談内容`
+ * → `総合相談件数`): the thing before `の<corner>別` with the measure after it. Null when no heading of the table's
+ * section is such a caption.
+ */
+function breakdownTotalOf(section: string | null, corner: string): string | null {
+  const by = corner.replace(/\s+/gu, '');
+  if (!section || by.length < 2) return null;
+  const escaped = by.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const caption = new RegExp(`([^\\s>]{2,})の${escaped}別([^\\s>(（)）]{1,8})`, 'u');
+  for (const heading of section.normalize('NFKC').split(' > ').reverse()) {
+    const m = caption.exec(heading);
+    if (m) return `${m[1]}${m[2]}`;
+  }
+  return null;
+}
+
+export const breakdownTotalRow = rule<CellContext>({
+  id: 'label.breakdown-total-row',
+  family: 'label',
+  stage: 'label',
+  priority: 33,
+  summary:
+    'Family "total row of a breakdown table": a `計` row under a corner naming what the rows break down by (`相談内容`), in a table whose caption counts a thing by it (`総合相談の相談内容別件数`), totals that thing: its indicator is the caption\'s (`総合相談件数`), not the corner\'s word, `計` its subgroup.',
+  applies: (x) =>
+    x.rowSubgroups.some((g) => TOTAL.test(g)) &&
+    x.labels.length === 1 &&
+    !!x.cornerLabel &&
+    x.labels[0] === x.cornerLabel &&
+    !!breakdownTotalOf(x.ctx.section, x.cornerLabel),
+  apply(x) {
+    x.labels = [breakdownTotalOf(x.ctx.section, x.cornerLabel!)!];
+  },
+  examples: [
+    {
+      name: 'example.txt',
+      text: '表5 訪問指導の対象者別件数\n\n（単位：件）\n\n対象者\t令和5年度\t令和6年度\n認知症の方\t120\t131\n介護者\t45\t52\n計\t165\t183\n',
+      expect: { label: '訪問指導件数', subgroup: '計', value: 183, fiscal_year: 2024 },
+    },
+  ],
+});
+
 export const joinLabels = rule<CellContext>({
   id: 'label.join',
   family: 'label',
@@ -409,6 +451,7 @@ export const TABLE_LABEL_RULES = [
   measureWordAmongIndicatorColumns,
   cornerLabel,
   accountTotalRow,
+  breakdownTotalRow,
   joinLabels,
   groupHeaderNamesColumns,
   itemHeadingOverGroupCaption,

@@ -1,6 +1,7 @@
 /** Period rules of tables: the fiscal year (or point in time) of a data cell's value. Stage `period`. */
 import type { FiscalPeriod } from '@shiryo/model';
 import { RELATIVE_YEAR_WORDS } from '@shiryo/model';
+import { noteYearFor } from '../../context.js';
 import { fiscalYearOfIso } from '../../dates.js';
 import { fyPeriod, type PeriodReading } from '../../period/index.js';
 import { cellPeriod, pickPeriod } from '../../table/pieces.js';
@@ -180,22 +181,30 @@ export const rowPeriod = rule<CellContext>({
   ],
 });
 
+/** What a note's clause may name a row by: its label texts, the indicator it was read as and its subgroup. */
+const noteRowTexts = (x: CellContext) => [...x.texts, x.indicator ?? '', x.subgroup ?? ''];
+
 export const kindNotePeriod = rule<CellContext>({
   id: 'period.kind-note',
   family: 'period',
   stage: 'period',
   priority: 35,
   summary:
-    'A note that says when the values of a kind stand (`※基準値は令和元年度末の数値`) dates the values of that kind whose headers name no year.',
-  applies: (x) => !x.period && !!x.kind && !!x.ctx.kindYears[x.kind],
+    'Family "base years stated in a note under the table": a note that says when the values of a kind stand (`※基準値は令和元年度末の数値`, `（注）基準値は令和4年度末の実績です`) dates the values of that kind whose headers name no year; a note naming rows (`基準値は、入居者数は令和4年度末、就労関係は令和3年度の実績`) dates the rows whose labels hold those names.',
+  applies: (x) => !x.period && !!x.kind && !!noteYearFor(x.ctx.kindYears, x.kind, noteRowTexts(x)),
   apply(x) {
-    x.period = x.ctx.kindYears[x.kind!]!;
+    x.period = noteYearFor(x.ctx.kindYears, x.kind!, noteRowTexts(x));
   },
   examples: [
     {
       name: 'example.tsv',
       text: '※基準値は令和4年度末の数値、目標値は令和8年度末の数値です。\n\n項目\t基準値\t目標値\n施設入所者数（人）\t96\t91\n',
       expect: { value_kind: 'baseline', fiscal_year: 2022, value: 96 },
+    },
+    {
+      name: 'example.txt',
+      text: '第7期障害福祉計画 成果目標\n\n項目\t基準値\t目標値\nグループホーム入居者数（人）\t140\t163\n就労移行者数（人）\t12\t17\n\n注1）基準値は、グループホーム入居者数は令和4年度末、就労関係は令和3年度の数値です。\n',
+      expect: { value_kind: 'baseline', fiscal_year: 2021, value: 12 },
     },
   ],
 });
