@@ -43,11 +43,11 @@ describe('rows that are care levels under a caption', () => {
   });
 });
 
-// test/layouts/ocr-care-level-columns.txt (酒田市, written for this test): the same family as columns of an OCR'd page
+// test/layouts/linear-ocr-care-level-columns.txt (酒田市, written for this test): the same family as columns of an OCR'd page
 // (the 鶴岡市 blind fixture's table 2, in other words): care levels over space-separated columns, two heads read with
 // a letter for the digit (`要支援I`, `要介護l`), the caption `4 …の推移 (各年度10月利用分、単位:人)` above.
 describe('care levels as columns of an OCR page', () => {
-  const o = normalizeLayout('ocr-care-level-columns.txt');
+  const o = normalizeLayout('linear-ocr-care-level-columns.txt');
   it('names every value by the caption, the level as its subgroup, the letters read as the digits of the series', () => {
     const fy2023 = o.observations
       .filter((x) => x.fiscal_year === 2023)

@@ -96,13 +96,15 @@ describe('XLSX', () => {
       [0, '施設入所支援', 2022, 'plan', 148, 'person/month', '148'],
       [0, '施設入所支援', 2022, 'actual', 145, 'person/month', '145'],
     ]);
-    // 271/260 and 296/280 formatted 0.0%: 104.2 and 105.7 percent, as the sheet shows them
+    // 271/260 and 296/280 formatted 0.0%: 104.2 and 105.7 percent, as the sheet shows them; the sheet's title
+    // `共同生活援助の達成率` names the indicator (共同生活援助) and the kind (達成率: value_kind), as a caption's
+    // `…の計画値と実績値` does, so the rates join the plan and actual rows of sheet 1 under one label
     expect(
       rows(`SELECT table_index, indicator_label, fiscal_year, value, unit, value_text FROM observations_flat
         WHERE document_path LIKE '%.xlsx' AND value_kind = 'achievement_rate' ORDER BY col`),
     ).toEqual([
-      [1, '共同生活援助の達成率', 2021, 104.2, 'percent', '104.2%'],
-      [1, '共同生活援助の達成率', 2022, 105.7, 'percent', '105.7%'],
+      [1, '共同生活援助', 2021, 104.2, 'percent', '104.2%'],
+      [1, '共同生活援助', 2022, 105.7, 'percent', '105.7%'],
     ]);
     // the sheet name is a block of its own, the sheet's title line another
     expect(

@@ -669,6 +669,12 @@ export const measureUnderLead = rule<ProseValueContext>({
   ],
 });
 
+/** The words of a count before what it counts by (`施設入所者数` → `施設入所`; three characters or more, not a bare action such as 支援), found in the heading. */
+function leadHoldsStem(lead: string, label: string): boolean {
+  const stem = label.replace(/(?:件数|回数|者数|人数|数|率)$/u, '');
+  return [...stem].length >= 3 && lead.includes(stem);
+}
+
 export const countItemUnderName = rule<ProseValueContext>({
   id: 'label.count-item-under-name',
   family: 'label',
@@ -692,6 +698,9 @@ export const countItemUnderName = rule<ProseValueContext>({
       !COUNT_LEAD.test(x.lead) &&
       [...x.lead].length <= 30 &&
       !x.lead.includes(label) &&
+      // (a count whose own words the heading already holds, `施設入所者数` under `1 施設入所者の地域生活への移行`,
+      // names its subject itself: the heading is its topic, not a program it counts for)
+      !leadHoldsStem(x.lead, label) &&
       !/[。、]|ました|ます/u.test(x.lead)
     );
   },
