@@ -21,9 +21,8 @@
 // Prints precision per confidence band on the training documents; --write rewrites
 // packages/normalizer/src/confidence-model.ts. Re-run whenever the rules change much (`pnpm corpus` re-measures).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { extractDocument } from '@shiryo/extractor';
 import { CONFIDENCE_BANDS, confidenceBandIndex } from '@shiryo/model';
 import {
@@ -40,6 +39,7 @@ import {
   tokenMatcher,
 } from '@shiryo/normalizer';
 import { score } from '../tools/score.mjs';
+import { knownTruthDocuments } from './lib/known-truth.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -58,69 +58,6 @@ const familyAxis = opt('family-axis', 'domain');
 // Rows (features, right/wrong, family) cached between runs: collecting them reads ~1,500 documents.
 const cache = opt('cache', null);
 
-const readJsonl = (p) =>
-  readFileSync(p, 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('//'))
-    .map((l) => JSON.parse(l));
-
-/** Every document with known truth: { path, expected, pages?, name }: corpus documents of the seeds, and fixtures. */
-function trainingDocuments(seeds, withFixtures) {
-  const out = [];
-  for (const seed of seeds) {
-    const dir = mkdtempSync(join(tmpdir(), `shiryo-calib-${seed}-`));
-    execFileSync(
-      'node',
-      [
-        join(ROOT, 'packages/corpus/bin/corpus.mjs'),
-        '--part',
-        'tuned',
-        '--seed',
-        String(seed),
-        '--docs',
-        String(docsPerSeed),
-        '--out',
-        dir,
-      ],
-      { stdio: ['ignore', 'ignore', 'inherit'] },
-    );
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-    for (const d of manifest.docs)
-      out.push({
-        name: `corpus ${seed} ${d.id}`,
-        seed,
-        axes: d.axes,
-        path: join(dir, 'docs', d.path),
-        expected: readJsonl(join(dir, 'expected', `${d.id}.jsonl`)),
-      });
-  }
-  for (const name of withFixtures ? readdirSync(join(ROOT, 'fixtures'), { withFileTypes: true }) : []) {
-    if (!name.isDirectory()) continue;
-    const dir = join(ROOT, 'fixtures', name.name);
-    const exp = join(dir, 'expected', 'observations.jsonl');
-    if (!existsSync(exp)) continue;
-    const meta = JSON.parse(readFileSync(join(dir, 'fixture.json'), 'utf8'));
-    // (a real PDF read in place: from the repository root, else by its name in $SHIRYO_REAL_PDFS, as the ratchet finds it)
-    const external = meta.source_path && join(ROOT, meta.source_path);
-    const path = external
-      ? existsSync(external) || !process.env.SHIRYO_REAL_PDFS
-        ? external
-        : join(process.env.SHIRYO_REAL_PDFS, basename(meta.source_path))
-      : join(dir, readdirSync(dir).find((f) => f.startsWith('source.')) ?? 'source.txt');
-    if (!existsSync(path)) continue;
-    out.push({
-      name: `fixture ${name.name}`,
-      axes: null,
-      path,
-      expected: readJsonl(exp),
-      pages: meta.pages,
-      ocr: meta.ocr,
-    });
-  }
-  return out;
-}
-
 const NONE = { trainedOn: 'none', intercept: 0, weights: {}, calibration: [] };
 
 const tokens = tokenMatcher(await loadTokenizer());
@@ -132,7 +69,11 @@ const tokens = tokenMatcher(await loadTokenizer());
  */
 async function readDocuments(seeds, withFixtures) {
   const out = [];
-  for (const d of trainingDocuments(seeds, withFixtures)) {
+  for (const d of knownTruthDocuments({ seeds, docs: docsPerSeed, withFixtures, prefix: 'shiryo-calib' }).map((x) => ({
+    ...x,
+    pages: x.meta?.pages,
+    ocr: x.meta?.ocr,
+  }))) {
     let doc;
     try {
       doc = await extractDocument(d.path, d.ocr ? { ocr: d.ocr, ...(d.pages ? { pages: d.pages } : {}) } : {});

@@ -7,80 +7,18 @@
 //   node scripts/confident-errors.mjs --in /tmp/rows.json [--min 0.9]      (the report only)
 //
 // Needs `pnpm build` (and SHIRYO_REAL_PDFS for the real-PDF fixtures). NEVER the held-out part: it measures generality.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { extractDocument } from '@shiryo/extractor';
 import { loadTokenizer, municipalityFromPath, normalizeDocument, tokenMatcher } from '@shiryo/normalizer';
 import { score } from '../tools/score.mjs';
+import { knownTruthDocuments } from './lib/known-truth.mjs';
 
-const ROOT = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : dflt;
 };
-const readJsonl = (p) =>
-  readFileSync(p, 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('//'))
-    .map((l) => JSON.parse(l));
-
-function documents(seeds, docs, withFixtures) {
-  const out = [];
-  for (const seed of seeds) {
-    const dir = mkdtempSync(join(tmpdir(), `shiryo-errors-${seed}-`));
-    execFileSync(
-      'node',
-      [
-        join(ROOT, 'packages/corpus/bin/corpus.mjs'),
-        '--part',
-        'tuned',
-        '--seed',
-        String(seed),
-        '--docs',
-        String(docs),
-        '--out',
-        dir,
-      ],
-      { stdio: ['ignore', 'ignore', 'inherit'] },
-    );
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-    for (const d of manifest.docs)
-      out.push({
-        name: `corpus ${seed} ${d.id}`,
-        axes: d.axes,
-        path: join(dir, 'docs', d.path),
-        expected: readJsonl(join(dir, 'expected', `${d.id}.jsonl`)),
-      });
-  }
-  for (const e of withFixtures ? readdirSync(join(ROOT, 'fixtures'), { withFileTypes: true }) : []) {
-    if (!e.isDirectory()) continue;
-    const dir = join(ROOT, 'fixtures', e.name);
-    const exp = join(dir, 'expected', 'observations.jsonl');
-    if (!existsSync(exp)) continue;
-    const meta = JSON.parse(readFileSync(join(dir, 'fixture.json'), 'utf8'));
-    const external = meta.source_path && join(ROOT, meta.source_path);
-    const local = readdirSync(dir).find((f) => f.startsWith('source.'));
-    const path = external
-      ? existsSync(external) || !process.env.SHIRYO_REAL_PDFS
-        ? external
-        : join(process.env.SHIRYO_REAL_PDFS, basename(meta.source_path))
-      : local && join(dir, local);
-    if (!path || !existsSync(path)) continue;
-    out.push({
-      name: `fixture ${e.name}`,
-      axes: { fixture: path.endsWith('.pdf') ? 'pdf' : 'text' },
-      path,
-      expected: readJsonl(exp),
-      meta,
-    });
-  }
-  return out;
-}
-
 const slim = (t) => ({
   index: t.index,
   method: t.method,
@@ -95,7 +33,12 @@ async function collect() {
   const seeds = String(opt('seeds', '1')).split(',').filter(Boolean).map(Number);
   const tokens = tokenMatcher(await loadTokenizer());
   const out = [];
-  for (const d of documents(seeds, Number(opt('docs', 240)), !args.includes('--no-fixtures'))) {
+  for (const d of knownTruthDocuments({
+    seeds,
+    docs: Number(opt('docs', 240)),
+    withFixtures: !args.includes('--no-fixtures'),
+    prefix: 'shiryo-errors',
+  }).map((x) => ({ ...x, axes: x.axes ?? { fixture: x.path.endsWith('.pdf') ? 'pdf' : 'text' } }))) {
     let doc;
     try {
       const meta = d.meta;

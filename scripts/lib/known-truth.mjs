@@ -1,0 +1,73 @@
+/**
+ * Documents with known truth, for the scripts that measure confidence (calibrate-confidence.mjs,
+ * confident-errors.mjs): the tuned part of the generated corpus for each seed, and the fixtures with expected
+ * observations (a real PDF read in place: from the repository root, else by its name in $SHIRYO_REAL_PDFS, as the
+ * fixture ratchet finds it).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+export const readJsonl = (p) =>
+  readFileSync(p, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('//'))
+    .map((l) => JSON.parse(l));
+
+/**
+ * `{ name, seed, axes, path, expected, meta }` for every tuned corpus document of the seeds (`docs` each, generated
+ * under a temporary folder named with `prefix`), then, with `withFixtures`, every fixture (`seed` and `axes` null,
+ * `meta` its fixture.json).
+ */
+export function knownTruthDocuments({ seeds, docs, withFixtures, prefix }) {
+  const out = [];
+  for (const seed of seeds) {
+    const dir = mkdtempSync(join(tmpdir(), `${prefix}-${seed}-`));
+    execFileSync(
+      'node',
+      [
+        join(ROOT, 'packages/corpus/bin/corpus.mjs'),
+        '--part',
+        'tuned',
+        '--seed',
+        String(seed),
+        '--docs',
+        String(docs),
+        '--out',
+        dir,
+      ],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    for (const d of manifest.docs)
+      out.push({
+        name: `corpus ${seed} ${d.id}`,
+        seed,
+        axes: d.axes,
+        path: join(dir, 'docs', d.path),
+        expected: readJsonl(join(dir, 'expected', `${d.id}.jsonl`)),
+        meta: null,
+      });
+  }
+  for (const e of withFixtures ? readdirSync(join(ROOT, 'fixtures'), { withFileTypes: true }) : []) {
+    if (!e.isDirectory()) continue;
+    const dir = join(ROOT, 'fixtures', e.name);
+    const exp = join(dir, 'expected', 'observations.jsonl');
+    if (!existsSync(exp)) continue;
+    const meta = JSON.parse(readFileSync(join(dir, 'fixture.json'), 'utf8'));
+    const external = meta.source_path && join(ROOT, meta.source_path);
+    const local = readdirSync(dir).find((f) => f.startsWith('source.'));
+    const path = external
+      ? existsSync(external) || !process.env.SHIRYO_REAL_PDFS
+        ? external
+        : join(process.env.SHIRYO_REAL_PDFS, basename(meta.source_path))
+      : local && join(dir, local);
+    if (!path || !existsSync(path)) continue;
+    out.push({ name: `fixture ${e.name}`, seed: null, axes: null, path, expected: readJsonl(exp), meta });
+  }
+  return out;
+}
