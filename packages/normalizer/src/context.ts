@@ -273,11 +273,12 @@ export interface NoteYear {
 const DATING_END = /(?:の数値|の値|の実績値?|時点|現在|年度末?|年)\s*(?:です|である)?\s*$/u;
 
 /** The names a clause scopes a year to (`A及びB`, `一般就労関係`), without the scoping word. */
+const GROUP_SCOPE = new RegExp(`(?:${wordsPattern(GROUP_SCOPE_SUFFIXES)})$`, 'u');
+
 function noteSubjects(words: string): string[] {
-  const scope = new RegExp(`(?:${wordsPattern(GROUP_SCOPE_SUFFIXES)})$`, 'u');
   return words
     .split(/及び|並びに|ならびに|または|又は|と|・/u)
-    .map((w) => w.trim().replace(scope, ''))
+    .map((w) => w.trim().replace(GROUP_SCOPE, ''))
     .filter((w) => w.length >= 2);
 }
 

@@ -19,12 +19,12 @@ import { arrowPairs } from './prose/arrows.js';
 import { recordLines } from './prose/records.js';
 import {
   bulletStarts,
-  COUNT_LABEL,
-  COUNT_LEAD,
   cleanLabel,
+  countsFor,
   escapeRe,
   findPeriodSpans,
   findQuantitySpans,
+  isShortCount,
   KIND_MARKERS,
   type PeriodSpan,
   UNDATED_RESULT,
@@ -171,8 +171,8 @@ export function proseToObservations(
         const lu = splitLabelUnit(lead);
         const name = ((lu.unit && cleanLabel(lu.label ?? '')) || lead).replace(/\s*[(（][^()（）]*[)）]$/u, '');
         const above = state.lead;
-        const measure = isMeasureOnly(name) || (COUNT_LABEL.test(name) && [...name].length <= 6);
-        const under = measure && above && !COUNT_LEAD.test(above) && !above.includes(name) ? `${above} ` : '';
+        const measure = isMeasureOnly(name) || isShortCount(name);
+        const under = measure && above && countsFor(above, name) ? `${above} ` : '';
         state.lead = `${under}${lead}`;
         const unitFree = cleanLabel(lu.label ?? '');
         state.leadUnit =

@@ -128,6 +128,10 @@ export const COUNT_LABEL = /(数|率|割合|人員|件数)$/u;
 export const PLACE_LABEL = /(事業所|事業|施設|型|センター|病院|機関)$/u;
 /** What a count of people is written as before its breakdown: a count (`…者数`) or the people (`…の一般就労者`). */
 export const COUNT_LEAD = /(数|率|割合|人員|件数|者)$/u;
+/** A short count (`支援件数`, `参加率`, `設置数`: six characters at most), which counts for what a name above it names. */
+export const isShortCount = (label: string) => COUNT_LABEL.test(label) && [...label].length <= 6;
+/** Whether a name above (`lead`) is what a short count under it counts for: a name, not a count, not holding it. */
+export const countsFor = (lead: string, label: string) => !COUNT_LEAD.test(lead) && !lead.includes(label);
 
 /**
  * The heading of the section that names what is counted: `(1) 福祉施設からの一般就労者 > ① 目標 令和5年度…` gives

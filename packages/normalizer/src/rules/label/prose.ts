@@ -10,7 +10,9 @@ import {
   COUNT_LABEL,
   COUNT_LEAD,
   cleanLabel,
+  countsFor,
   immediateKind,
+  isShortCount,
   KIND_TAIL,
   lastOutsideBrackets,
   PLACE_LABEL,
@@ -693,11 +695,9 @@ export const countItemUnderName = rule<ProseValueContext>({
       /^[^:：。、]{1,30}[:：]/u.test(I.text) &&
       !!x.lead &&
       x.lead === I.state.lead &&
-      COUNT_LABEL.test(label) &&
-      [...label].length <= 6 &&
-      !COUNT_LEAD.test(x.lead) &&
+      isShortCount(label) &&
       [...x.lead].length <= 30 &&
-      !x.lead.includes(label) &&
+      countsFor(x.lead, label) &&
       // (a count whose own words the heading already holds, `施設入所者数` under `1 施設入所者の地域生活への移行`,
       // names its subject itself: the heading is its topic, not a program it counts for)
       !leadHoldsStem(x.lead, label) &&
