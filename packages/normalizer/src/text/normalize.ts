@@ -33,6 +33,7 @@ export const FIXES = {
   ocrMokuhyo: 'ocrMokuhyo',
   ocrJisseki: 'ocrJisseki',
   ocrDigits: 'ocrDigits',
+  eraLetterDot: 'eraLetterDot',
 } as const;
 
 /** Japanese letters: kanji, kana, the long-vowel mark and iteration marks (not the middle dot ・). */
@@ -190,6 +191,9 @@ const STEPS: Step[] = [
   // Spaces inside words and tokens.
   { name: FIXES.joinWordSpaces, re: new RegExp(`(?<=[${JA}]) (?=[${JA}])`, 'gu'), fn: () => '' },
   { name: FIXES.joinWordSpaces, re: /(?<=(?:^|[^A-Za-z0-9])[RHS]) (?=\d|元)/g, fn: () => '' },
+  // An era letter written with a full stop (`R.5年度`, `H.30`, `R.6.4.1現在`, `Ｒ．元`) is the letter alone: `R5年度`,
+  // `R6.4.1` (a date). Only a lone R/H/S (`No.3`, `A.R.3` keep theirs) before one or two digits or 元.
+  { name: FIXES.eraLetterDot, re: /(?<=(?:^|[^A-Za-z0-9.])[RHS])\. ?(?=(?:\d{1,2}|元)(?![\dA-Za-z]))/g, fn: () => '' },
   {
     name: FIXES.joinWordSpaces,
     re: new RegExp(`(?<=${ERA_NAMES}) (?=[\\d元〇一二三四五六七八九十])`, 'gu'),
