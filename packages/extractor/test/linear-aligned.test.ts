@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/index.js';
 import { lineCells } from '../src/linear/aligned.js';
+import { centredRuns } from '../src/linear/centred.js';
 import { liftCenteredLabels, mergeComplementaryColumns } from '../src/linear/layoutfix.js';
 import { charWidth, lineTokens, mergeTokens } from '../src/linear/tokens.js';
 import { gridTable, texts } from './helpers.js';
@@ -192,5 +193,32 @@ describe('offsets that do not line up', () => {
       ['地域活動支援センター(人/月)', '56', '61', '66'],
       ['日中一時支援(回/年)', '830', '845', '870'],
     ]);
+  });
+});
+
+describe('centredRuns: rows cut into runs centred on their labels', () => {
+  const P = 14;
+  it('a label between two rows takes both; one on a row’s own line takes that row', () => {
+    const ys = [0, 1, 2, 3, 4, 5].map((i) => i * P);
+    // a label between rows 0 and 1, one between rows 2 and 3, one on row 4's line, one on row 5's
+    expect(centredRuns(ys, [0.5 * P, 2.5 * P, 4 * P, 5 * P], [-1, -1, 4, 5], P)).toEqual([
+      [0, 1],
+      [2, 3],
+      [4, 4],
+      [5, 5],
+    ]);
+  });
+
+  it('a group of three around its label on the middle row, a group of four around a label between rows 2 and 3', () => {
+    const ys = [0, 1, 2, 3, 4, 5, 6].map((i) => i * P);
+    expect(centredRuns(ys, [1 * P, 4.5 * P], [1, -1], P)).toEqual([
+      [0, 2],
+      [3, 6],
+    ]);
+  });
+
+  it('a row another label stands on is never taken; no partition, null', () => {
+    const ys = [0, 1, 2].map((i) => i * P);
+    expect(centredRuns(ys, [0, 1 * P, 2 * P, 3 * P], [0, 1, 2, -1], P)).toBeNull();
   });
 });

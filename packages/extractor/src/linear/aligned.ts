@@ -26,6 +26,7 @@ import { DEFAULT_PDF_SETTINGS } from '../pdf/settings.js';
 import { looksLikeTextColumns, type Row, regionToTable, rowRegions } from '../pdf/stream.js';
 import { applyRepairs, SHAPE_REPAIRS } from '../repairs/index.js';
 import { cleanText, isNumericData } from '../text.js';
+import { centreStubLabels } from './centred.js';
 import { HEAD_FACTOR, type LinearFind, round3 } from './grid.js';
 import { liftCenteredLabels, mergeComplementaryColumns } from './layoutfix.js';
 import { findSpacedTables } from './spaced.js';
@@ -265,14 +266,23 @@ export function headsByOrder(t: Table, region: Row[]): Table {
   return cells === t.cells ? t : { ...t, cells: sortCells(cells) };
 }
 
+/**
+ * The stream reader's settings for a text: a number's edge lines up with the column above within one character cell
+ * (0.6 sizes, a PDF's 0.3 doubled): offsets are whole cells, and `pdftotext -layout` rounds each glyph of a
+ * proportional font into one, so the right edges of a column's numbers wander by a cell (`1,332` over `74`).
+ */
+const TEXT_STREAM = { ...DEFAULT_PDF_SETTINGS.stream, alignTol: 0.6 };
+
 function candidates(lines: SourceLine[], near: boolean[], m: Measure): Candidate[] {
-  const s = DEFAULT_PDF_SETTINGS.stream;
+  const s = TEXT_STREAM;
   const { rows, index } = standInRows(lines, near, m);
   // only lines cut into cells by wide gaps make a region; single-spaced lines stay for the other readers
   const out: Candidate[] = [];
   for (const whole of rowRegions(rows, s)) {
-    const region = trimRegion(whole, MAX_HEAD_LINES);
-    if (region.length < 2) continue;
+    const trimmed = trimRegion(whole, MAX_HEAD_LINES);
+    if (trimmed.length < 2) continue;
+    // (labels centred on the rows they head moved onto their first rows; the region's first and last lines kept)
+    const region = centreStubLabels(trimmed, PITCH);
     const found = regionToTable(region, s);
     if (!found || looksLikeTextColumns(found)) continue;
     const t = headsByOrder(found.table, region);
@@ -288,8 +298,8 @@ function candidates(lines: SourceLine[], near: boolean[], m: Measure): Candidate
     if (!(numericRows >= 3 || (numericRows >= 2 && named)) || (valueCols < 2 && !named)) continue;
     out.push({
       table: t,
-      start: index.get(region[0]!.line)!,
-      end: index.get(region[region.length - 1]!.line)! + 1,
+      start: index.get(trimmed[0]!.line)!,
+      end: index.get(trimmed[trimmed.length - 1]!.line)! + 1,
       ...conflicts(t),
     });
   }
@@ -351,7 +361,9 @@ export function findAlignedTables(lines: SourceLine[]): LinearFind[] {
   const out: LinearFind[] = [];
   for (const c of byChars) {
     const w = byWidth.find((x) => x.start === c.start && x.end === c.end);
-    const best = w && (w.bad < c.bad || (w.bad === c.bad && w.ragged < c.ragged)) ? w : c;
+    // (the measure giving more values alone in their columns: a measure whose columns break off early reads fewer)
+    const good = (x: Candidate) => x.values - x.bad;
+    const best = w && (good(w) > good(c) || (good(w) === good(c) && w.ragged < c.ragged)) ? w : c;
     const clean = best.values ? Math.max(0, 1 - best.bad / best.values) : 0;
     const head = best.table.headerRows > 0 ? HEAD_FACTOR.exact : HEAD_FACTOR.none;
     // columns that ran into each other (a proportional font set in characters): values placed by their order in

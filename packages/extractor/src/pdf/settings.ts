@@ -28,6 +28,11 @@ export interface StreamSettings {
   wrapGap: number;
   /** At most this many leading rows are header rows. */
   maxHeaderRows: number;
+  /**
+   * A row's numbers line up with a column of the numbers above when the edge they share lies within this (× size);
+   * a row whose numbers mostly do not starts another table.
+   */
+  alignTol: number;
 }
 
 export interface PdfSettings {
@@ -71,7 +76,7 @@ export const DEFAULT_PDF_SETTINGS: PdfSettings = {
   ocrCells: true,
   headingScale: 1.08,
   lattice: { snap: 2, join: 3, minCell: 3, edgeCover: 0.6 },
-  stream: { cellGap: 0.75, maxRowGap: 2.2, minRows: 3, wrapGap: 0.5, maxHeaderRows: 4 },
+  stream: { cellGap: 0.75, maxRowGap: 2.2, minRows: 3, wrapGap: 0.5, maxHeaderRows: 4, alignTol: 0.3 },
 };
 
 export type PdfSettingsInput = Partial<Omit<PdfSettings, 'lattice' | 'stream'>> & {

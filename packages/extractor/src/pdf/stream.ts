@@ -353,11 +353,11 @@ function alignedColumns(anchors: BBox[]): { iv: Interval; edge: 'x0' | 'x1' | 'c
 
 /**
  * Split a region where the alignment of its numbers ends: a row with two or more numbers, fewer than half of which
- * line up with a column of the numbers above (inside its extent, on the edge its numbers share, within 0.3 font
+ * line up with a column of the numbers above (inside its extent, on the edge its numbers share, within `alignTol` font
  * sizes), once two rows with numbers have been seen, starts a new table, with the rows without numbers right above
  * it (its header).
  */
-function splitByAlignment(rows: TRow[]): TRow[][] {
+function splitByAlignment(rows: TRow[], s: StreamSettings): TRow[][] {
   const groups: TRow[][] = [];
   let cur: TRow[] = [];
   let anchors: BBox[] = [];
@@ -367,7 +367,7 @@ function splitByAlignment(rows: TRow[]): TRow[][] {
   for (const row of rows) {
     const nums = bare(row);
     if (nums.length >= 2 && bodies >= 2) {
-      const tol = 0.3 * row.line.size;
+      const tol = s.alignTol * row.line.size;
       const cols = alignedColumns(anchors);
       const fits = nums.filter((t) => {
         const b = t.anchor;
@@ -838,7 +838,7 @@ export function regionToTables(region: Row[], s: StreamSettings): FoundTable[] {
   let rows = region.map(rowTokens);
   while (rows.length && isCaptionRow(rows[0]!)) rows = rows.slice(1);
   const out: FoundTable[] = [];
-  for (const group of splitByAlignment(rows)) {
+  for (const group of splitByAlignment(rows, s)) {
     if (group.filter((r) => r.toks.length >= 2).length < Math.min(2, s.minRows)) continue;
     const found = groupToTable(group, s);
     if (found) out.push(found);
