@@ -17,7 +17,7 @@
 import { ESTIMATE_PATTERN, KIND_OCR_READINGS, KIND_WORDS } from '@shiryo/model';
 import { cleanText } from '../text.js';
 import { type HeadCell, type HeadFit, STUB_HEAD } from './grid.js';
-import { isColumnHeadToken, isKindToken, isPeriodToken, isUnitToken } from './tokens.js';
+import { isBracketed, isColumnHeadToken, isKindToken, isPeriodToken, isUnitToken } from './tokens.js';
 
 /** A word of a header row (a line's token, or a line of a cell-per-line header). */
 export interface HeadWord {
@@ -259,6 +259,28 @@ function placeRow(
   return best;
 }
 
+/**
+ * A header line's words as heads when its cells hold one or two words each and the line set them all one space
+ * apart: a period and the kind after it (`2024（R6）年度 見込量`), a word and the bracketed note after it (`差
+ * （実績－見込量）`) are one head each; every other word is a head of its own.
+ */
+function compoundHeads(words: HeadWord[]): HeadWord[] {
+  const out: HeadWord[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const next = words[i + 1];
+    const pair =
+      next &&
+      ((isPeriodToken(w.text) && isKindToken(next.text) && !isPeriodToken(next.text)) ||
+        (isBracketed(next.text) && !isBracketed(w.text) && !isPeriodToken(next.text) && typeOf(w) === 'other'));
+    if (pair) {
+      out.push({ orig: `${w.orig} ${next.orig}`, text: `${w.text} ${next.text}` });
+      i++;
+    } else out.push(w);
+  }
+  return out;
+}
+
 /** Words a header cell may hold (`給付費（千円） 見込量`: a cell of two lines, its line break a space). */
 const MAX_CELL_WORDS = 3;
 type WordType = 'period' | 'kind' | 'unit' | 'other';
@@ -332,12 +354,32 @@ function bottomRow(words: HeadWord[], nStub: number, k: number): PlacedRow | nul
 }
 
 /**
+ * A header line whose heads are of one or two words each, not alike (`2024（R6）年度 見込量 … 差 （実績－見込量） …`),
+ * set one space apart: read by compoundHeads. Only for a line of its own (a header written one cell per line keeps
+ * its rows' words apart another way: placeHeaderCells).
+ */
+function compoundRow(words: HeadWord[], nStub: number, k: number): PlacedRow | null {
+  for (let s = 0; s <= nStub + 1 && s < words.length; s++) {
+    const heads = compoundHeads(words.slice(s));
+    if (heads.length !== k || heads.length === words.length - s || !plausible(words.slice(0, s), heads)) continue;
+    return {
+      stub: words.slice(0, s),
+      segs: heads.map((w, i) => ({ col: i, span: 1, key: keyOf(w), orig: w.orig })),
+      // (a guess of where the heads part: read as sure as a spanning head, not as one head a column)
+      how: 'shared',
+      cost: 10 * heads.filter((w) => isStubHead(keyOf(w))).length + 3,
+    };
+  }
+  return null;
+}
+
+/**
  * Header lines (top to bottom, each its words) over `nStub` stub columns and `k` value columns: the longest run of
  * lines from the bottom that places, or null when the bottom line does not name k columns.
  */
 export function placeHeaderLines(lines: HeadWord[][], nStub: number, k: number): PlacedStack | null {
   const bottom = lines[lines.length - 1];
-  const first = bottom ? bottomRow(bottom, nStub, k) : null;
+  const first = bottom ? (bottomRow(bottom, nStub, k) ?? compoundRow(bottom, nStub, k)) : null;
   if (!first) return null;
   const rows = [first];
   for (let i = lines.length - 2; i >= 0; i--) {
