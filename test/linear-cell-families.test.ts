@@ -105,6 +105,25 @@ describe('a column of words among the value columns', () => {
       [2023, 'actual', 3, 'time/year'],
       [2026, 'target', 4, 'time/year'],
     ]);
-    expect(got).toHaveLength(7);
+  });
+
+  it("reads the words after a row's unit line as the guideline column, not as a stub cell", () => {
+    const of = (stem: string) => got.filter((r) => String(r[0]).startsWith(stem)).map((r) => r.slice(1));
+    expect(of('児童発達支援センターの設置数')).toEqual([
+      [2024, 'plan', 1, 'facility'],
+      [2025, 'plan', 1, 'facility'],
+      [2026, 'plan', 2, 'facility'],
+      [2024, 'actual', 1, 'facility'],
+      [2025, 'actual', 1, 'facility'],
+    ]);
+    // (`％` is no unit word: its rows keep the same columns as the rows with `か所`)
+    expect(of('障害児の保育所等への受入れ割合')).toEqual([
+      [2024, 'plan', 40, 'percent'],
+      [2025, 'plan', 42.5, 'percent'],
+      [2026, 'plan', 45, 'percent'],
+      [2024, 'actual', 38.2, 'percent'],
+      [2025, 'actual', 41, 'percent'],
+    ]);
+    expect(got).toHaveLength(17);
   });
 });

@@ -338,25 +338,30 @@ function readChain(chainRows: RawRow[], chainLead: Cell[], lines: SourceLine[], 
 }
 
 /**
- * Rows of one width (label lines and values together) whose label lines are not as many: a column of words stands
- * among the value columns, a cell of words where the other rows have a number (`国の指針`: `令和元年度実績の1.28倍以上`
- * and `令和4年度末入所者の6%以上`, read as label lines, beside `年4回以上`, read as a value). Each row is then its first
- * lines, as many as the shortest label block has, and its values after them, words included; null when the rows do
- * not read so (the words must stand in the column after the label block, and be no unit or kind).
+ * Rows of one width (label lines and values together) with a column of words among the value columns: a cell of
+ * words where the other rows have a number (`国の指針`: `令和元年度実績の1.28倍以上` and `令和4年度末入所者の6%以上`, read as
+ * label lines, beside `年4回以上`, read as a value), or words after the row's unit line (`か所 / 各市町村に1か所以上 /
+ * 1`: a unit closes a row's label lines). Each row is then its label lines up to its unit, or as many as the
+ * shortest label block has, and its values after them, words included; null when the rows do not read so (every row
+ * as many values, the words in the columns right after the label block, no unit or kind among them).
  */
 function evenRows(rows: RawRow[]): RawRow[] | null {
   if (rows.length < 2) return null;
   const width = rows[0]!.stub.length + rows[0]!.values.length;
   if (rows.some((r) => r.stub.length + r.values.length !== width)) return null;
   const m = Math.min(...rows.map((r) => r.stub.length));
-  if (m < 1 || rows.every((r) => r.stub.length === m)) return null;
+  // (where the rows that write a unit have it: a row whose unit is no unit word, `％`, has it at the same place)
+  const units = new Set(rows.map((r) => r.stub.findIndex((c) => c.kind === 'unit')).filter((u) => u >= 0));
+  if (units.size > 1) return null;
+  const cut = units.size === 1 ? [...units][0]! + 1 : m;
+  if (cut < 1 || rows.some((r) => r.stub.length < cut) || rows.every((r) => r.stub.length === cut)) return null;
   // (a unit or a kind word there is a row's own stub cell, not a value column's words)
   const words = (c: Cell) => c.kind === 'label' || (c.kind === 'head' && !isKindToken(c.orig));
-  if (rows.some((r) => r.stub.length > m + 1 || (r.stub.length > m && !words(r.stub[m]!)))) return null;
+  if (rows.some((r) => r.stub.length > cut + 1 || (r.stub.length > cut && !words(r.stub[cut]!)))) return null;
   return rows.map((r) => {
     const all = [...r.stub, ...r.values];
-    const values = all.slice(m).map((c) => (c.word ? c : { ...c, word: wordsCell(c) }));
-    return { stub: all.slice(0, m), values };
+    const values = all.slice(cut).map((c) => (c.word ? c : { ...c, word: wordsCell(c) }));
+    return { stub: all.slice(0, cut), values };
   });
 }
 
