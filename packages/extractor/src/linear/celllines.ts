@@ -11,12 +11,14 @@
  * are the header block, read as one row (stub heads then N heads), as rows of the table's width (a header the source
  * wrapped inside its cells: `区分 / 令和6年度 / … / (人/月) / (見込) / …`), or as periods over kinds (`令和3年度 /
  * 令和4年度` then `計画 / 実績 / 計画 / 実績`, each period spanning an even share). Evidence: three rows with N ≥ 2
- * values, or two under a header that fits and names periods or kinds.
+ * values, or two under a header that fits and names periods or kinds. Some lines are read beside their neighbours
+ * (`rereadCells`: a header cell repeated over its columns, a long row label, a count that looks like a year), and rows
+ * of one width with a column of words among the values are read as such under a header that fits them (`evenRows`).
  */
 import type { SourceLine } from '../blocks.js';
 import { numberedHeadingLevel } from '../blocks.js';
 import { PAGE_NUMBER } from '../continued.js';
-import { cleanText } from '../text.js';
+import { cleanText, SENTENCE_PUNCT } from '../text.js';
 import {
   type BodyRow,
   gridToTable,
@@ -30,9 +32,11 @@ import {
   stubCells,
   stubWidth,
 } from './grid.js';
-import { placeHeaderCells } from './stack.js';
+import { CAPTION, placeHeaderCells } from './stack.js';
 import {
+  charWidth,
   isColumnHeadToken,
+  isKindToken,
   isLabelPart,
   isSentence,
   isUnitToken,
@@ -57,6 +61,8 @@ interface Cell {
   kind: Kind;
   /** The line's one word, when it is a value line. */
   word?: Token;
+  /** The source line. */
+  line: SourceLine;
 }
 
 function kindOf(line: SourceLine): { kind: Kind; word?: Token } {
@@ -73,7 +79,7 @@ function kindOf(line: SourceLine): { kind: Kind; word?: Token } {
     LIST_MARK.test(t) ||
     t.startsWith('#') ||
     PAGE_NUMBER.test(t) ||
-    numberedHeadingLevel(t) !== null
+    numberedHeadingLevel(cleanText(t)) !== null
   ) {
     return { kind: 'prose' };
   }
@@ -181,13 +187,16 @@ function placeHeaderBlock(
   // (the longest upper row that places: a caption above the header stays prose)
   let two: HeadCell[][] | null = null;
   let from = 0;
-  for (; from < h - m && m > 0 && !two; from++)
+  for (; from < h - m && m > 0 && !two; from++) {
+    // (a caption, `表1 成果目標と実績`, heads no column)
+    if (CAPTION.test(cleanText(lines[from]!.orig))) continue;
     two = placeTwoRows(
       lines.slice(from, h - m).map((c) => ({ orig: c.orig, text: cleanText(c.orig) })),
       lines.slice(h - m),
       nStub,
       k,
     );
+  }
   const twoUsed = h - (from - 1);
   // (the reading that takes more of the block wins)
   if (stack && (!two || stack.used >= twoUsed))
@@ -232,46 +241,149 @@ function bodyRows(raw: RawRow[], k: number, lineOf: (c: Cell) => number): BodyRo
   return out;
 }
 
+/** The longest a header cell repeated over the columns it spans may be (a goal's name: 30–60 characters). */
+const MAX_REPEATED_CELL = 100;
+
+/** A bare western year (`2006`): a period in a header, but as often a count in a row of values. */
+const BARE_YEAR = /^(?:19|20)\d{2}$/u;
+
+/**
+ * Cells read again beside their neighbours, which say what a line alone cannot:
+ *   - a line the next or previous line repeats is a merged header cell copied once per column it spans, whatever
+ *     its length or commas (`相談、緊急時の受入れ及び体験の機会を担うコーディネーターの配置人数` over three years): prose never
+ *     repeats a line;
+ *   - a line of up to twice a cell's length, without a full stop, before two value lines (a kind or a unit line
+ *     between them) is a row's label, not a sentence (`医療的ケア児等に対する関連分野の支援を調整するコーディネーターの配置人数 /
+ *     計画 / 3 / 4`);
+ *   - a bare number a year could be (`2006`) after a unit or a value line is a value (`回／月 / 2006 / 1969 / 1933`),
+ *     unless a year next to it runs on from it by one (`2022 / 2023 / 2024`: years heading columns).
+ */
+function rereadCells(cells: Cell[]): void {
+  const text = (c: Cell | undefined) => (c ? cleanText(c.orig) : '');
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    const t = text(c);
+    if (c.kind === 'prose') {
+      const repeated = t === text(cells[i - 1]) || t === text(cells[i + 1]);
+      // (the row's other label lines, a kind or a unit, may stand between it and its values)
+      let j = i + 1;
+      while (j < cells.length && j - i < MAX_STUB && ['label', 'head', 'unit'].includes(cells[j]!.kind)) j++;
+      const rowLabel = [...t].length <= MAX_CELL * 2 && cells[j]?.kind === 'value' && cells[j + 1]?.kind === 'value';
+      if (
+        (repeated || rowLabel) &&
+        [...t].length <= MAX_REPEATED_CELL &&
+        !SENTENCE_PUNCT.test(t) &&
+        !LIST_MARK.test(t) &&
+        numberedHeadingLevel(t) === null &&
+        !PAGE_NUMBER.test(t)
+      )
+        c.kind = isColumnHeadToken(t.replace(/\s+/gu, '')) ? 'head' : 'label';
+      continue;
+    }
+    const prev = cells[i - 1];
+    if (
+      (c.kind !== 'label' && c.kind !== 'head') ||
+      !BARE_YEAR.test(t) ||
+      !prev ||
+      (prev.kind !== 'value' && prev.kind !== 'unit')
+    )
+      continue;
+    const year = Number(t);
+    const runsOn = (d: Cell | undefined) => !!d && BARE_YEAR.test(text(d)) && Math.abs(Number(text(d)) - year) === 1;
+    if (runsOn(prev) || runsOn(cells[i + 1])) continue;
+    c.kind = 'value';
+    c.word = lineWords(c.line)[0];
+  }
+}
+
+/** The table a chain of rows reads as under the header in the lines before it, or null. */
+function readChain(chainRows: RawRow[], chainLead: Cell[], lines: SourceLine[], even: boolean): LinearFind | null {
+  const k = mode(chainRows.map((r) => r.values.length));
+  if (k < 2) return null;
+  // the chain ends with its last fitting row; a misfit counts only between fitting rows
+  let last = chainRows.length - 1;
+  while (last > 0 && chainRows[last]!.values.length !== k) last--;
+  const rows = chainRows.slice(0, last + 1);
+  const fits = rows.filter((r) => r.values.length === k).length;
+  if (fits < 1 || fits * 2 < rows.length) return null;
+  const body = bodyRows(rows, k, (c) => lines[c.at]!.line);
+  const nStub = stubWidth(body);
+  // the longest tail of the lines before the first row that reads as a header (a caption above it stays prose)
+  // (three rows of a wide table: `MAX_HEAD_LINES`, or more when its rows are longer)
+  const maxHead = Math.max(MAX_HEAD_LINES, 3 * (nStub + 1 + k));
+  const tail = chainLead.slice(Math.max(0, chainLead.length - maxHead));
+  const placed = placeHeaderBlock(tail, nStub, k);
+  // (a column of words among the values is read so only under a header that places over every column and names
+  // periods or kinds)
+  if (even && !(placed?.named && placed.fit !== 'words')) return null;
+  const lead = placed ? tail.slice(tail.length - placed.used) : [];
+  // (one row under a header whose every column is named by a period or a kind is a table too)
+  const strong =
+    fits >= 3 || (fits >= 2 && !!placed?.named) || (rows.length === 1 && !!placed?.named && placed.fit === 'exact');
+  // (rows without labels are a column of numbers cut from its labels: text read column by column)
+  const labelled = body.filter((r) => r.label).length;
+  // without a header, nothing says what the columns are: every row must fit
+  if (!strong || fits * 2 < rows.length || labelled * 3 < rows.length || (!placed && fits < rows.length)) return null;
+  const first = placed ? lead[0]! : (rows[0]!.stub[0] ?? rows[0]!.values[0]!);
+  const lastRow = rows[rows.length - 1]!;
+  const end = lastRow.values[lastRow.values.length - 1]!.at + 1;
+  const { table, issues } = gridToTable(
+    { head: placed?.head ?? [], rows: body, k },
+    'linearized',
+    'readCellLines',
+    lines[first.at]!.line,
+  );
+  const confidence = round3((fits / rows.length) * HEAD_FACTOR[placed?.fit ?? 'none']);
+  return { start: first.at, end, table, issues, confidence };
+}
+
+/**
+ * Rows of one width (label lines and values together) with a column of words among the value columns: a cell of
+ * words where the other rows have a number (`国の指針`: `令和元年度実績の1.28倍以上` and `令和4年度末入所者の6%以上`, read as
+ * label lines, beside `年4回以上`, read as a value), or words after the row's unit line (`か所 / 各市町村に1か所以上 /
+ * 1`: a unit closes a row's label lines). Each row is then its label lines up to its unit, or as many as the
+ * shortest label block has, and its values after them, words included; null when the rows do not read so (every row
+ * as many values, the words in the columns right after the label block, no unit or kind among them).
+ */
+function evenRows(rows: RawRow[]): RawRow[] | null {
+  if (rows.length < 2) return null;
+  const width = rows[0]!.stub.length + rows[0]!.values.length;
+  if (rows.some((r) => r.stub.length + r.values.length !== width)) return null;
+  const m = Math.min(...rows.map((r) => r.stub.length));
+  // (where the rows that write a unit have it: a row whose unit is no unit word, `％`, has it at the same place)
+  const units = new Set(rows.map((r) => r.stub.findIndex((c) => c.kind === 'unit')).filter((u) => u >= 0));
+  if (units.size > 1) return null;
+  const cut = units.size === 1 ? [...units][0]! + 1 : m;
+  if (cut < 1 || rows.some((r) => r.stub.length < cut) || rows.every((r) => r.stub.length === cut)) return null;
+  // (a unit or a kind word there is a row's own stub cell, not a value column's words)
+  const words = (c: Cell) => c.kind === 'label' || (c.kind === 'head' && !isKindToken(c.orig));
+  if (rows.some((r) => r.stub.length > cut + 1 || (r.stub.length > cut && !words(r.stub[cut]!)))) return null;
+  return rows.map((r) => {
+    const all = [...r.stub, ...r.values];
+    const values = all.slice(cut).map((c) => (c.word ? c : { ...c, word: wordsCell(c) }));
+    return { stub: all.slice(0, cut), values };
+  });
+}
+
+/** A cell of words read as one value cell's token. */
+function wordsCell(c: Cell): Token {
+  const width = [...c.orig].reduce((w, ch) => w + charWidth(ch), 0);
+  return { orig: c.orig, text: cleanText(c.orig), start: 0, end: c.orig.length, wstart: 0, wend: width };
+}
+
 /** The tables written one cell per line in a run of lines (blank lines included). */
 export function findCellLineTables(lines: SourceLine[]): LinearFind[] {
   const cells: Cell[] = [];
   lines.forEach((l, at) => {
-    if (l.text.trim()) cells.push({ at, orig: l.text.replace(/\f/gu, '').trim(), ...kindOf(l) });
+    if (l.text.trim()) cells.push({ at, orig: l.text.replace(/\f/gu, '').trim(), line: l, ...kindOf(l) });
   });
+  rereadCells(cells);
   const out: LinearFind[] = [];
   for (const chain of chains(cells)) {
-    const k = mode(chain.rows.map((r) => r.values.length));
-    if (k < 2) continue;
-    // the chain ends with its last fitting row; a misfit counts only between fitting rows
-    let last = chain.rows.length - 1;
-    while (last > 0 && chain.rows[last]!.values.length !== k) last--;
-    const rows = chain.rows.slice(0, last + 1);
-    const fits = rows.filter((r) => r.values.length === k).length;
-    if (fits < 1 || fits * 2 < rows.length) continue;
-    const body = bodyRows(rows, k, (c) => lines[c.at]!.line);
-    const nStub = stubWidth(body);
-    // the longest tail of the lines before the first row that reads as a header (a caption above it stays prose)
-    const tail = chain.lead.slice(Math.max(0, chain.lead.length - MAX_HEAD_LINES));
-    const placed = placeHeaderBlock(tail, nStub, k);
-    const lead = placed ? tail.slice(tail.length - placed.used) : [];
-    // (one row under a header whose every column is named by a period or a kind is a table too)
-    const strong =
-      fits >= 3 || (fits >= 2 && !!placed?.named) || (rows.length === 1 && !!placed?.named && placed.fit === 'exact');
-    // (rows without labels are a column of numbers cut from its labels: text read column by column)
-    const labelled = body.filter((r) => r.label).length;
-    // without a header, nothing says what the columns are: every row must fit
-    if (!strong || fits * 2 < rows.length || labelled * 3 < rows.length || (!placed && fits < rows.length)) continue;
-    const first = placed ? lead[0]! : (rows[0]!.stub[0] ?? rows[0]!.values[0]!);
-    const lastRow = rows[rows.length - 1]!;
-    const end = lastRow.values[lastRow.values.length - 1]!.at + 1;
-    const { table, issues } = gridToTable(
-      { head: placed?.head ?? [], rows: body, k },
-      'linearized',
-      'readCellLines',
-      lines[first.at]!.line,
-    );
-    const confidence = round3((fits / rows.length) * HEAD_FACTOR[placed?.fit ?? 'none']);
-    out.push({ start: first.at, end, table, issues, confidence });
+    // (rows of one width with a column of words among the values, when a header over that width places)
+    const even = evenRows(chain.rows);
+    const find = (even && readChain(even, chain.lead, lines, true)) || readChain(chain.rows, chain.lead, lines, false);
+    if (find) out.push(find);
   }
   return out;
 }

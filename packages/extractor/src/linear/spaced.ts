@@ -93,7 +93,7 @@ export function parseSpacedLine(line: SourceLine): ParsedLine {
   // (a label before two values or more may hold a comma: `保健、医療及び福祉関係者による協議の場の開催回数`)
   const sentence = values.length >= 2 ? SENTENCE_PUNCT.test(labelText) : isSentence(labelText);
   // (a numbered line without values is a heading: `1 相談支援事業`; a row may be numbered: `1 居宅介護 120 130`)
-  const heading = numberedHeadingLevel(values.length > 0 ? labelText : raw) !== null;
+  const heading = numberedHeadingLevel(values.length > 0 ? labelText : cleanText(raw)) !== null;
   const ok = plain && !sentence && [...labelText].length <= MAX_LABEL && !heading;
   // a header line: many words, each short (its length is that of the table's width, not of a label)
   // (a caption, `表4-1 訪問系サービスの実績と見込量`, is no header line)

@@ -17,7 +17,7 @@
 import { ESTIMATE_PATTERN, KIND_OCR_READINGS, KIND_WORDS } from '@shiryo/model';
 import { cleanText } from '../text.js';
 import { type HeadCell, type HeadFit, STUB_HEAD } from './grid.js';
-import { isBracketed, isColumnHeadToken, isKindToken, isPeriodToken, isUnitToken } from './tokens.js';
+import { isBracketed, isColumnHeadToken, isKindToken, isPeriodToken, isUnitToken, stripPercent } from './tokens.js';
 
 /** A word of a header row (a line's token, or a line of a cell-per-line header). */
 export interface HeadWord {
@@ -83,7 +83,7 @@ const KIND_RANK: Record<string, number> = {
 };
 
 function kindRank(key: string): number | null {
-  const k = key.replace(/^[(（【]|[)）】]$/gu, '').replace(/[(（][%％][)）]$/u, '');
+  const k = stripPercent(stripPercent(key).replace(/^[(（【]|[)）】]$/gu, ''));
   const kind = KIND_WORDS[k];
   if (kind) return KIND_RANK[kind] ?? null;
   return ESTIMATE_PATTERN.test(k) ? KIND_RANK.estimate! : null;

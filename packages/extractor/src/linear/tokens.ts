@@ -110,9 +110,14 @@ const KIND_RE = new RegExp(
   `^[(【]?(?:${wordsPattern([...Object.keys(KIND_WORDS), '実績見込', '実績見込み', '達成状況'])})[)】]?$`,
   'u',
 );
+/**
+ * A head without its percent sign in brackets (`達成率（%）` → `達成率`): before and after its own brackets go, as the
+ * sign stands inside them or after them (`（対計画比（％））`, `対計画比(%)`).
+ */
+export const stripPercent = (text: string) => text.replace(/[(（][%％][)）]$/u, '');
 /** A kind word as a header cell writes it: `計画`, `実績値`, `実績見込`, `(見込)`, `【目標】`, `達成率（%）`, `実績值`. */
 function kindWord(text: string): boolean {
-  const t = text.replace(/^[(（【]|[)）】]$/gu, '').replace(/[(（][%％][)）]$/u, '');
+  const t = stripPercent(stripPercent(text).replace(/^[(（【]|[)）】]$/gu, ''));
   const w = KIND_OCR_READINGS[t] ?? t;
   if (KIND_WORDS[w] !== undefined || w === '達成状況') return true;
   const est = ESTIMATE_PATTERN.exec(w);
