@@ -8,7 +8,8 @@
  * A column reads as such spans when its first body row is empty, and every label in it is the middle of a run of
  * rows that starts right after the run of the label above it (the first at the first body row) and the last run
  * ends at the last row: the runs tile the column. Anything else (a label in every row, labels at the top of their
- * runs) is left as it is.
+ * runs) is left as it is. A column known to be centred (a label of it floats on a line of its own halfway between two
+ * rows: the middle of an even run) may have its first label in the first row: a run of one row.
  */
 
 export interface RowBand {
@@ -28,11 +29,17 @@ export interface ColumnLabel {
  * `rows` are the body rows' bands, top-down, touching or with gaps; a run's middle is halfway between the top of its
  * first row and the bottom of its last.
  */
-export function centredRowSpans(rows: RowBand[], labels: ColumnLabel[]): [number, number][] | null {
+export function centredRowSpans(
+  rows: RowBand[],
+  labels: ColumnLabel[],
+  opts: { centred?: boolean } = {},
+): [number, number][] | null {
   const n = rows.length;
   if (n < 2 || labels.length === 0) return null;
   const sorted = [...labels].sort((a, b) => a.row - b.row);
-  if (sorted[0]!.row === 0 || new Set(sorted.map((l) => l.row)).size !== sorted.length) return null;
+  if (new Set(sorted.map((l) => l.row)).size !== sorted.length) return null;
+  // A label in the first row may as well be at the top of its run, unless the column is known to be centred.
+  if (sorted[0]!.row === 0 && !opts.centred) return null;
   const pitches = rows
     .slice(1)
     .map((r, i) => (r.y0 + r.y1) / 2 - (rows[i]!.y0 + rows[i]!.y1) / 2)

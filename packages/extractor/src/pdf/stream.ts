@@ -25,7 +25,7 @@
  */
 import { type BBox, charClass, NOTE_MARKS, type TableCell, type TextSpan } from '@shiryo/model';
 import { emptyTable } from '../draft.js';
-import { cleanText, isCjk, isNumericData } from '../text.js';
+import { cleanText, isCjk, isMissingMarker, isNumericData } from '../text.js';
 import { centerX, centerY, overlap, roundBox, union } from './geometry.js';
 import type { FoundTable } from './lattice.js';
 import { joinLineTexts, joinSpans, type Line, lineSegments, type Segment, spanSize } from './lines.js';
@@ -95,8 +95,32 @@ export function rowRegions(rows: Row[], s: StreamSettings): Row[][] {
     !noteLike(r) &&
     r.line.bbox.y0 - prev.line.bbox.y1 <= s.wrapGap * r.line.size &&
     r.segments[0]!.bbox.x1 < prev.segments[1]!.bbox.x0;
+  // A banner over the value columns (`第6期計画` centred over three years): a one-cell line right above the first row
+  // of a header that starts at the table's left edge (no further right than the row under it), clear of that row's
+  // first cell (a title or a caption starts at the table's left edge too), not reaching past
+  // the right edge of that row or the row under it, centred over a run of the cells of one of them (a running header
+  // set at the page's right margin is not), and no sentence, note, unit line or numbered heading.
+  const banners = new Set<Row>();
+  const banner = (r: Row | undefined, next: Row, under: Row, after: Row | undefined) => {
+    if (!r) return false;
+    if (r.segments.length !== 1 || !close(r, next) || noteLike(r) || /。\s*$/u.test(r.segments[0]!.text)) return false;
+    const g = r.segments[0]!;
+    const rest = under.segments.slice(1);
+    return (
+      rest.length >= 1 &&
+      !rest.some((x) => isNumericData(x.text)) &&
+      !isNumericData(g.text) &&
+      !isUnitText(g.text) &&
+      !NUMBERED_LINE.test(g.text.trim()) &&
+      g.bbox.x0 > under.segments[0]!.bbox.x1 &&
+      (!after || !close(under, after) || under.segments[0]!.bbox.x0 <= after.segments[0]!.bbox.x0 + r.line.size) &&
+      g.bbox.x0 >= rest[0]!.bbox.x0 - r.line.size &&
+      g.bbox.x1 <= Math.max(under.line.bbox.x1, after && close(under, after) ? after.line.bbox.x1 : 0) + r.line.size &&
+      centredOver(g.bbox, [under, ...(after && close(under, after) ? [after] : [])], r.line.size)
+    );
+  };
   const flush = () => {
-    while (cur.length && prose(cur[0]!)) cur.shift();
+    while (cur.length && prose(cur[0]!) && !banners.has(cur[0]!)) cur.shift();
     while (cur.length && cur[cur.length - 1]!.segments.length < 2 && !tail.has(cur[cur.length - 1]!)) cur.pop();
     if (cur.filter((r) => r.segments.length >= 2).length >= s.minRows) regions.push(cur);
     cur = [];
@@ -106,6 +130,14 @@ export function rowRegions(rows: Row[], s: StreamSettings): Row[][] {
     const prev = cur[cur.length - 1];
     const multi = row.segments.length >= 2;
     if (prev && !close(prev, row)) flush();
+    if (multi && cur.length === 0) {
+      // (up to two banners, one over the other)
+      const above: Row[] = [];
+      while (above.length < 2 && banner(rows[i - 1 - above.length], above[0] ?? row, row, rows[i + 1]))
+        above.unshift(rows[i - 1 - above.length]!);
+      for (const b of above) banners.add(b);
+      cur.push(...above);
+    }
     if (multi) cur.push(row);
     else if (cur.length) {
       // A one-cell line inside a table (a wrapped label, a row with one value) when a table row follows closely,
@@ -144,6 +176,21 @@ export function rowRegions(rows: Row[], s: StreamSettings): Row[][] {
   }
   flush();
   return regions;
+}
+
+/** A box centred (within `tol`) over a run of cells after the first of one of the rows: their extent's or centres' middle. */
+function centredOver(b: BBox, rows: Row[], tol: number): boolean {
+  const cx = centerX(b);
+  return rows.some((r) => {
+    const g = r.segments.slice(1);
+    for (let a = 0; a < g.length; a++)
+      for (let z = a; z < g.length; z++) {
+        const outer = (g[a]!.bbox.x0 + g[z]!.bbox.x1) / 2;
+        const inner = (centerX(g[a]!.bbox) + centerX(g[z]!.bbox)) / 2;
+        if (Math.abs(cx - outer) <= tol || Math.abs(cx - inner) <= tol) return true;
+      }
+    return false;
+  });
 }
 
 /** Union of overlapping intervals, sorted. */
@@ -355,12 +402,14 @@ function alignedColumns(anchors: BBox[]): { iv: Interval; edge: 'x0' | 'x1' | 'c
  * Split a region where the alignment of its numbers ends: a row with two or more numbers, fewer than half of which
  * line up with a column of the numbers above (inside its extent, on the edge its numbers share, within `alignTol` font
  * sizes), once two rows with numbers have been seen, starts a new table, with the rows without numbers right above
- * it (its header).
+ * it (its header). A number set on the edge of a missing-value mark above it (`－` over `9`, right or centre) lines up:
+ * its column held marks only until then.
  */
 function splitByAlignment(rows: TRow[], s: StreamSettings): TRow[][] {
   const groups: TRow[][] = [];
   let cur: TRow[] = [];
   let anchors: BBox[] = [];
+  let marks: BBox[] = [];
   let bodies = 0;
   // Only bare numbers line up reliably (a cell with a unit or a qualifier, `延べ 360人`, is often set as text).
   const bare = (r: TRow) => r.toks.filter((t) => PURE_NUMBER.test(t.text));
@@ -369,10 +418,15 @@ function splitByAlignment(rows: TRow[], s: StreamSettings): TRow[][] {
     if (nums.length >= 2 && bodies >= 2) {
       const tol = s.alignTol * row.line.size;
       const cols = alignedColumns(anchors);
+      // (a number under a missing-value mark set on the same edge, `－` over `9`, lines up with it too: a column of
+      // marks until then)
+      const edgeOf = (b: BBox, e: 'x0' | 'x1' | 'cx') => (e === 'cx' ? (b.x0 + b.x1) / 2 : b[e]);
       const fits = nums.filter((t) => {
         const b = t.anchor;
-        const v = { x0: b.x0, x1: b.x1, cx: (b.x0 + b.x1) / 2 };
-        return cols.some((c) => overlap(b.x0, b.x1, c.iv.x0, c.iv.x1) > 0 && Math.abs(v[c.edge] - c.at) <= tol);
+        return (
+          cols.some((c) => overlap(b.x0, b.x1, c.iv.x0, c.iv.x1) > 0 && Math.abs(edgeOf(b, c.edge) - c.at) <= tol) ||
+          marks.some((m) => (['x1', 'cx'] as const).some((e) => Math.abs(edgeOf(b, e) - edgeOf(m, e)) <= tol))
+        );
       }).length;
       if (fits * 2 < nums.length) {
         // The rows since the last one with numbers are the header of the next table.
@@ -381,10 +435,12 @@ function splitByAlignment(rows: TRow[], s: StreamSettings): TRow[][] {
         groups.push(cur.slice(0, k));
         cur = cur.slice(k);
         anchors = [];
+        marks = [];
         bodies = 0;
       }
     }
     cur.push(row);
+    marks.push(...row.toks.filter((t) => isMissingMarker(t.text)).map((t) => t.anchor));
     if (nums.length >= 1) {
       anchors.push(...nums.map((t) => t.anchor));
       if (nums.length >= 2) bodies++;
@@ -580,6 +636,47 @@ function spanGroupsFromTheirFirstColumn(cells: Draft[], nCols: number): boolean 
   return true;
 }
 
+/**
+ * Label lines floating halfway between two rows: a label centred over an even run of rows (`成年後見制度利用支援` over
+ * four kinds) sits on a line of its own between the run's two middle rows, clear of both. A block of one or more
+ * lines of text only, left of the first numeric column, under the header, with a row holding numbers right above and
+ * right below it, apart from both, its centre halfway between theirs, and those two rows no further apart than the
+ * closest two neighbouring rows of the table (a heading row between two rows, or the last line of a label wrapped
+ * under its row, takes a row's height of its own). Returns the block's
+ * first line → its last, and its other lines → -1.
+ */
+function floatingLabelLines(rows: TRow[], header: number, numericCols: Interval[]): Map<number, number> {
+  const out = new Map<number, number>();
+  const left = numericCols[0]?.x0;
+  if (left === undefined) return out;
+  const labelOnly = (r: TRow) => r.toks.length > 0 && r.toks.every((t) => !t.numeric && t.bbox.x1 <= left);
+  const valuedRow = (r: TRow | undefined) => !!r && r.toks.some((t) => t.numeric && t.anchor.x0 >= left - 1);
+  const pitches: number[] = [];
+  for (let i = header + 1; i < rows.length; i++)
+    if (valuedRow(rows[i - 1]) && valuedRow(rows[i]))
+      pitches.push(centerY(rows[i]!.line.bbox) - centerY(rows[i - 1]!.line.bbox));
+  if (pitches.length === 0) return out;
+  // (the closest two rows: a blank line or a wrapped label makes some pairs further apart)
+  const pitch = Math.min(...pitches);
+  for (let i = header + 1; i < rows.length; i++) {
+    if (!labelOnly(rows[i]!) || !valuedRow(rows[i - 1])) continue;
+    let j = i;
+    while (j + 1 < rows.length && labelOnly(rows[j + 1]!)) j++;
+    if (!valuedRow(rows[j + 1])) continue;
+    const above = rows[i - 1]!.line.bbox;
+    const below = rows[j + 1]!.line.bbox;
+    const y0 = rows[i]!.line.bbox.y0;
+    const y1 = rows[j]!.line.bbox.y1;
+    const span = centerY(below) - centerY(above);
+    if (y0 <= above.y1 || below.y0 <= y1 || span > 1.35 * pitch) continue;
+    if (Math.abs((y0 + y1) / 2 - (centerY(above) + centerY(below)) / 2) > 0.15 * span) continue;
+    out.set(i, j);
+    for (let k = i + 1; k <= j; k++) out.set(k, -1);
+    i = j;
+  }
+  return out;
+}
+
 /** A first column of bare years (`61 62 63 元 2 3`): fiscal years as rows. */
 function isYearColumn(texts: string[]): boolean {
   const ys = texts.filter((t) => t !== '');
@@ -605,13 +702,15 @@ function groupToTable(group: TRow[], s: StreamSettings): FoundTable | null {
   // A row of bare years under the header (or as the first row) is the header's last row: `年 度 | 26 | 27 | 28`.
   const yearRow = rows[header];
   if (yearRow && header <= s.maxHeaderRows && rows.slice(header + 1).some((r) => valued(texts(r)))) {
-    const at = yearRow.toks.findIndex((t) => BARE_YEAR.test(t.text));
+    // (`3年度 4年度 5年度` too: a bare year with its 年度 is no value either)
+    const bare = (t: Tok) => t.text.replace(/(?<=\S)\s*年度?$/u, '');
+    const at = yearRow.toks.findIndex((t) => BARE_YEAR.test(bare(t)));
     const stub = yearRow.toks
       .slice(0, Math.max(0, at))
       .map((t) => t.text)
       .join('')
       .replace(/\s+/g, '');
-    const years = at < 0 ? [] : yearRow.toks.slice(at).map((t) => t.text);
+    const years = at < 0 ? [] : yearRow.toks.slice(at).map(bare);
     if ((stub === '' || YEAR_STUB.test(stub)) && isYearSequence(years)) header++;
   }
   const body = rows.slice(header);
@@ -621,9 +720,10 @@ function groupToTable(group: TRow[], s: StreamSettings): FoundTable | null {
     body.flatMap((r) => r.toks.filter((t) => t.numeric).map((t) => ({ x0: t.anchor.x0, x1: t.anchor.x1 }))),
   );
   rows = rows.map((r) => joinSpacedGlyphs(r, numericCols));
+  const floating = floatingLabelLines(rows, header, numericCols);
   const bodyRows = rows.slice(header);
-  const textIvs = bodyRows.flatMap((r) =>
-    (r.toks.length >= 2 ? r.toks : [])
+  const textIvs = bodyRows.flatMap((r, i) =>
+    (r.toks.length >= 2 || floating.has(i + header) ? r.toks : [])
       .filter((t) => !t.numeric && !numericCols.some((c) => overlap(t.bbox.x0, t.bbox.x1, c.x0, c.x1) > 0))
       .map((t) => ({ x0: t.bbox.x0, x1: t.bbox.x1 })),
   );
@@ -648,12 +748,31 @@ function groupToTable(group: TRow[], s: StreamSettings): FoundTable | null {
     return text.length ? [text[0]!, text[text.length - 1]!] : [c0, c1];
   };
 
-  // `core`: the row's own line, before wrapped label lines joined it.
-  const drafts: { line: Line; cells: Draft[]; core?: BBox }[] = [];
+  // `core`: the row's own line, before wrapped label lines joined it. `floating`: label lines between two rows.
+  const drafts: { line: Line; cells: Draft[]; core?: BBox; floating?: boolean }[] = [];
   const stubOnly = (r: TRow) => r.toks.length === 1 && columnsOf(r.toks[0]!.bbox, cols)[1] === 0 && !r.toks[0]!.numeric;
   const gap = (a: Line, b: Line) => b.bbox.y0 - a.bbox.y1;
   let pending: { line: Line; tok: Tok } | null = null;
   rows.forEach((row, i) => {
+    const float = floating.get(i);
+    if (float !== undefined) {
+      // Label lines on their own halfway between two rows: one draft, its cells placed by the centred spans below.
+      if (float < 0) return;
+      const block = rows.slice(i, float + 1);
+      const cells: Draft[] = [];
+      for (const t of block.flatMap((r) => r.toks)) {
+        const [c0, c1] = colsOfTok(t);
+        const same = cells.find((c) => c.col <= c1 && c0 <= c.col + c.colSpan - 1);
+        if (same) {
+          same.texts.push(t.text);
+          same.origs.push(t.orig);
+          same.boxes.push(t.bbox);
+        } else cells.push({ col: c0, colSpan: c1 - c0 + 1, texts: [t.text], origs: [t.orig], boxes: [t.bbox] });
+      }
+      const line = { ...row.line, bbox: union(block.map((r) => r.line.bbox)) };
+      drafts.push({ line, cells: cells.sort((a, b) => a.col - b.col), floating: true });
+      return;
+    }
     const prev = drafts[drafts.length - 1];
     // A label wrapped onto a line of its own, close under the row it belongs to.
     if (i > header && prev && stubOnly(row) && gap(prev.line, row.line) <= s.wrapGap * row.line.size) {
@@ -762,26 +881,65 @@ function groupToTable(group: TRow[], s: StreamSettings): FoundTable | null {
     }
   }
 
-  // Labels centred over the rows they span (pdf/rowspans.ts), in the label columns left of the first value.
+  // Labels centred over the rows they span (pdf/rowspans.ts), in the label columns left of the first value. Label
+  // lines floating halfway between two rows (a label centred over an even run of rows) are labels of the row under
+  // them: they take part when every column of theirs tiles, else they stay rows of their own.
   const spanned = new Map<Draft, number>();
   const under = new Set<string>();
-  const spanRows = drafts.slice(headerRows);
+  const floatingCells = new Set<Draft>();
   const firstValue = Math.min(
-    ...spanRows.flatMap((d) =>
-      d.cells.filter((c) => c.col > 0 && isValue(cleanText(c.texts.join('')))).map((c) => c.col),
-    ),
+    ...drafts
+      .slice(headerRows)
+      .flatMap((d) => d.cells.filter((c) => c.col > 0 && isValue(cleanText(c.texts.join('')))).map((c) => c.col)),
   );
+  const bandsOf = (list: typeof drafts) =>
+    list.map((d) => {
+      const b = d.core ?? d.line.bbox;
+      return { y0: b.y0, y1: b.y1 };
+    });
+  const labelsIn = (list: typeof drafts, k: number) => {
+    let real = 0;
+    const out: { row: number; cy: number; c: Draft }[] = [];
+    for (const d of list) {
+      for (const c of d.cells)
+        if (c.col === k && c.colSpan === 1) out.push({ row: real, cy: centerY(union(c.boxes)), c });
+      if (!d.floating) real++;
+    }
+    return out;
+  };
+  {
+    const body = drafts.slice(headerRows);
+    const floats = body.filter((d) => d.floating);
+    if (floats.length) {
+      const real = body.filter((d) => !d.floating);
+      const floatCols = new Set(floats.flatMap((d) => d.cells.map((c) => c.col)));
+      const tiles = [...floatCols].every((k) => {
+        const labels = labelsIn(body, k);
+        return (
+          k < firstValue &&
+          labels.every((l) => l.row < real.length) &&
+          centredRowSpans(bandsOf(real), labels, { centred: true }) !== null
+        );
+      });
+      if (tiles) {
+        // Placed for now in the row under them; the spans below move them to the first row of their run.
+        body.forEach((d, at) => {
+          if (!d.floating) return;
+          const next = body.slice(at + 1).find((x) => !x.floating)!;
+          next.cells = [...next.cells, ...d.cells].sort((x, y) => x.col - y.col);
+          for (const c of d.cells) floatingCells.add(c);
+        });
+        drafts.splice(headerRows, body.length, ...real);
+      } else for (const d of floats) d.floating = false;
+    }
+  }
+  const spanRows = drafts.slice(headerRows);
   for (let k = 0; k < firstValue && k < cols.length && spanRows.length >= 2; k++) {
     const labels = spanRows.flatMap((d, row) =>
       d.cells.filter((c) => c.col === k && c.colSpan === 1).map((c) => ({ row, cy: centerY(union(c.boxes)), c })),
     );
-    const runs = centredRowSpans(
-      spanRows.map((d) => {
-        const b = d.core ?? d.line.bbox;
-        return { y0: b.y0, y1: b.y1 };
-      }),
-      labels,
-    );
+    const centred = labels.some((l) => floatingCells.has(l.c));
+    const runs = centredRowSpans(bandsOf(spanRows), labels, { centred });
     if (!runs) continue;
     labels.forEach((l, i) => {
       const [a] = runs[i]!;
