@@ -3,7 +3,17 @@
  * (before the kind is decided) and `label`; per value, `value`.
  */
 import { ACCOUNT_LEVEL_WORDS, CLASSIFICATION_CORNER_PATTERN, TOTAL_WORDS, wordsPattern } from '@shiryo/model';
-import { captionName, compact, isMeasureOnly, isSubgroup, stripNumbering, stripTags } from '../../labels.js';
+import {
+  captionName,
+  compact,
+  isComparisonGroup,
+  isMeasureOnly,
+  isPerBasis,
+  isReportingBody,
+  isSubgroup,
+  stripNumbering,
+  stripTags,
+} from '../../labels.js';
 import { normalized, type Piece } from '../../table/pieces.js';
 import { rule } from '../engine.js';
 import type { CellContext } from '../table-context.js';
@@ -37,6 +47,14 @@ export function readPartOf(label: string): { part: string; measure: string | nul
   return { part: named, measure: null, mark };
 }
 
+/**
+ * The row labels of a part row: the indicator of the cell above — none when that indicator is this column's own
+ * labels (a table of years as rows names its items in the columns: `H17 | 決算額 | 類似団体平均` over `うち単独分`
+ * is a part of each column's item, which the column labels name again).
+ */
+const aboveRowLabels = (x: CellContext): string[] =>
+  x.colLabels.length > 0 && indicatorOf(x.colLabels) === x.prevIndicator ? [] : [x.prevIndicator!];
+
 export const partOfRowAbove = rule<CellContext>({
   id: 'label.part-of-row-above',
   family: 'label',
@@ -47,7 +65,7 @@ export const partOfRowAbove = rule<CellContext>({
   applies: (x) => x.rowLabels.length === 1 && !!x.prevIndicator && readPartOf(x.rowLabels[0]!)?.mark === 'うち',
   apply(x) {
     const { part, measure } = readPartOf(x.rowLabels[0]!)!;
-    x.rowLabels = [x.prevIndicator!];
+    x.rowLabels = aboveRowLabels(x);
     x.rowSubgroups.push(part);
     if (measure && !x.rowMeasure) x.rowMeasure = measure;
   },
@@ -89,7 +107,7 @@ export const restatedPartOfRowAbove = rule<CellContext>({
     restatedStub(x) !== null,
   apply(x) {
     const { part, measure } = restatedStub(x)!;
-    x.rowLabels = [x.prevIndicator!];
+    x.rowLabels = aboveRowLabels(x);
     x.rowSubgroups.push(part);
     if (measure && !x.rowMeasure) x.rowMeasure = measure;
   },
@@ -298,7 +316,8 @@ export const joinLabels = rule<CellContext>({
 });
 
 /** A column header naming what it counts in full (`一般就労移行者数`, `長期入院患者数`): a label, not a measure word. */
-const namesIndicator = (p: Piece) => !!p.label && !isMeasureOnly(p.label) && !isSubgroup(p.label);
+const namesIndicator = (p: Piece) =>
+  !!p.label && !isMeasureOnly(p.label) && !isSubgroup(p.label) && !isReportingBody(p.label);
 
 /** The lowest header piece of a column that names something (its leaf head). */
 const leafHead = (ps: Piece[]) => ps.findLast((p) => !!p.label);
@@ -347,6 +366,44 @@ export const measureWordAmongIndicatorColumns = rule<CellContext>({
   ],
 });
 
+/** The comparison group heading the column left of a rate column of no item of its own (`類似団体平均 | 増減率`). */
+const comparedGroupOnTheLeft = (x: CellContext): string | null => {
+  if (x.colKind !== 'deviation' || x.colSubgroups.length > 0 || x.c - 1 < x.L.stubCols) return null;
+  const left = x.L.colPieces[x.c - 1] ?? [];
+  const group = left.find((p) => p.label && isComparisonGroup(p.label))?.label;
+  if (!group) return null;
+  // (its own header names nothing the left column's does not: group heads over both, then a rate word)
+  const shared = new Set(left.map((p) => p.label).filter(Boolean));
+  return x.cols.every((p) => !p.label || shared.has(p.label)) ? group : null;
+};
+
+export const comparisonRateColumn = rule<CellContext>({
+  id: 'label.comparison-rate-column',
+  family: 'label',
+  stage: 'label',
+  priority: 37,
+  summary:
+    'Family "a comparison group\'s columns" (a settlement analysis: `当該団体 | 増減率(A) | 類似団体平均 | 増減率(B)`): a rate-of-change column naming no item of its own, right of a column headed by a comparison group, is the change of that group\'s figure — its subgroup is the group.',
+  applies: (x) => comparedGroupOnTheLeft(x) !== null,
+  apply(x) {
+    x.colSubgroups.push(comparedGroupOnTheLeft(x)!);
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '## 相談件数の推移\n\n年度\t本団体実績(件)\t増減率(%)\t全国平均実績(件)\t増減率(%)\n令和4年度\t412\t3.1\t380\t▲1.2\n',
+      expect: {
+        label: '相談件数',
+        subgroup: '全国平均',
+        value_kind: 'deviation',
+        unit: 'percent',
+        value: -1.2,
+        fiscal_year: 2022,
+      },
+    },
+  ],
+});
+
 export const groupHeaderNamesColumns = rule<CellContext>({
   id: 'label.group-header',
   family: 'label',
@@ -354,9 +411,14 @@ export const groupHeaderNamesColumns = rule<CellContext>({
   priority: 40,
   summary:
     '`手帳所持者数` spanning `身体 | 療育 | 精神 | 小計`: a group header that reads like a measure names the indicator of its sub-columns.',
-  applies: (x) => !x.indicator && x.colSubgroups.length > 0 && x.cols.some((p) => p.label && isMeasureOnly(p.label)),
+  // (a basis over the columns, `人口1人当たり` of `人口1人当たり決算額` over `当該団体 | 類似団体平均`, says how they
+  // are measured, not what they count)
+  applies: (x) =>
+    !x.indicator &&
+    x.colSubgroups.length > 0 &&
+    x.cols.some((p) => p.label && isMeasureOnly(p.label) && !isPerBasis(p.label)),
   apply(x) {
-    const group = x.cols.find((p) => p.label && isMeasureOnly(p.label))?.label;
+    const group = x.cols.find((p) => p.label && isMeasureOnly(p.label) && !isPerBasis(p.label))?.label;
     if (!group) return false;
     x.indicator = stripNumbering(group);
   },
@@ -448,6 +510,7 @@ export const TABLE_LABEL_RULES = [
   restatedPartOfRowAbove,
   classificationCorner,
   continuesRowAbove,
+  comparisonRateColumn,
   measureWordAmongIndicatorColumns,
   cornerLabel,
   accountTotalRow,
