@@ -469,7 +469,13 @@ export const COMPARISON_GROUP_PATTERN =
   /^(?:類似団体|同規模団体|全国|都道府県|県|市町村)内?(?:平均|最大|最小|中央)値?$/u;
 
 /** A yes/no answer in a cell (`有`, `無`, `○`, `×`, `済`): it reports that something is done and labels nothing. */
-export const ANSWER_WORDS = ['有', '無', '○', '◯', '×', '済'] as const;
+export const ANSWER_WORDS = ['有', '無', '○', '◯', '〇', '×', '済'] as const;
+
+/**
+ * Column headers of a list of records (rows numbered 1, 2, 3 …: cases, persons) whose numbers are attributes of each
+ * record (`年代` 70 = in their seventies), not counts.
+ */
+export const RECORD_ATTRIBUTE_HEADERS = ['年代', '年齢'] as const;
 
 /**
  * Words after a number that bound it (`10以上`, `292を超えない`, `5人程度`): the number with them is still one value

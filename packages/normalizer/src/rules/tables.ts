@@ -15,6 +15,8 @@ import {
   mergedCellRepeat,
   nationalGuidelineColumn,
   noLabel,
+  perBasisCell,
+  recordListColumns,
   sentenceRestatesRowValue,
   tableWithoutHeaders,
 } from './skip/table.js';
@@ -33,6 +35,8 @@ export const TABLE_RULES = {
     mergedCellRepeat,
     nationalGuidelineColumn,
     accountCodeColumn,
+    perBasisCell,
+    recordListColumns,
     committeeOpinionColumn,
     noLabel,
     ...TABLE_LABEL_RULES,

@@ -20,8 +20,15 @@ import type { CellContext } from '../table-context.js';
 
 const TOTAL = new RegExp(`^(?:${wordsPattern(TOTAL_WORDS)})$`, 'u');
 
-/** The indicator the labels make: each without its numbering, joined. */
-export const indicatorOf = (labels: string[]) => labels.map(stripNumbering).filter(Boolean).join(' ');
+/**
+ * The indicator the labels make: each without its numbering, joined — a label written again right after itself
+ * once (a merged cell the text layer repeats in every column it spans: `特別養護老人ホーム | 特別養護老人ホーム`).
+ */
+export const indicatorOf = (labels: string[]) =>
+  labels
+    .map(stripNumbering)
+    .filter((l, i, all) => l && l !== all[i - 1])
+    .join(' ');
 
 /** `うち精神障害者`, `（うち 精神）`, `（内 精神）`: a part of the row above (a bare 内 counts only in brackets: `内部`). */
 const PART_OF = /^(?:うち\s*(.+)|[(（]\s*(?:うち|内)\s*([^)）]+)[)）])$/u;
