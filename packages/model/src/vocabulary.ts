@@ -468,6 +468,12 @@ export const REPORTING_BODY_WORDS = ['当該団体', '当該団体値', '本団�
 export const COMPARISON_GROUP_PATTERN =
   /^(?:類似団体|同規模団体|全国|都道府県|県|市町村)内?(?:平均|最大|最小|中央)値?$/u;
 
+/**
+ * Words heading a column of running totals beside the figures they add up (`発生者数 | 累計`): the column counts the
+ * same item as the column before it, cumulatively (its measure).
+ */
+export const CUMULATIVE_WORDS = ['累計', '累積', '累計数'] as const;
+
 /** A yes/no answer in a cell (`有`, `無`, `○`, `×`, `済`): it reports that something is done and labels nothing. */
 export const ANSWER_WORDS = ['有', '無', '○', '◯', '〇', '×', '済'] as const;
 

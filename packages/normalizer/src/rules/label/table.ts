@@ -2,7 +2,13 @@
  * Label rules of tables: which indicator, subgroup and measure a data cell's number is of. Stages `row-label`
  * (before the kind is decided) and `label`; per value, `value`.
  */
-import { ACCOUNT_LEVEL_WORDS, CLASSIFICATION_CORNER_PATTERN, TOTAL_WORDS, wordsPattern } from '@shiryo/model';
+import {
+  ACCOUNT_LEVEL_WORDS,
+  CLASSIFICATION_CORNER_PATTERN,
+  CUMULATIVE_WORDS,
+  TOTAL_WORDS,
+  wordsPattern,
+} from '@shiryo/model';
 import {
   captionName,
   compact,
@@ -86,6 +92,40 @@ export const partOfRowAbove = rule<CellContext>({
       name: 'example.tsv',
       text: '区分\t2024年度\n短期入所（人/月）\t64\nうち重症心身障害児の利用者数\t9\n',
       expect: { label: '短期入所', subgroup: '重症心身障害児', measure: '利用者数', value: 9 },
+    },
+  ],
+});
+
+/** A header that is a running-total word alone (`累計`), brackets and blanks aside. */
+const cumulativeHeader = (text: string) =>
+  (CUMULATIVE_WORDS as readonly string[]).includes(text.normalize('NFKC').replace(/[\s()（）]/gu, ''));
+
+/** The labels of the column left of a running-total column (`発生者数 | 累計` → 発生者数), when it has some. */
+const cumulatedLabels = (x: CellContext): string[] | null => {
+  if (x.colLabels.length !== 1 || !cumulativeHeader(x.colLabels[0]!) || x.c - 1 < x.L.stubCols) return null;
+  const left = (x.L.colPieces[x.c - 1] ?? []).filter(
+    (p) => p.label && !isMeasureOnly(p.label) && !isSubgroup(p.label) && !cumulativeHeader(p.label),
+  );
+  return left.length ? left.map((p) => p.label!) : null;
+};
+
+export const cumulativeColumn = rule<CellContext>({
+  id: 'label.cumulative-column',
+  family: 'label',
+  stage: 'row-label',
+  priority: 5,
+  summary:
+    'Family "running totals beside the figures" (a press release\'s `市町村 | 発生者数 | 累計`): a column headed by `累計` alone counts the item of the column before it, cumulatively — that item is its label, 累計 its measure.',
+  applies: (x) => cumulatedLabels(x) !== null,
+  apply(x) {
+    x.colLabels = cumulatedLabels(x)!;
+    x.colMeasure = '累計';
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '地区\t相談件数（件）\t累計\n北地区\t12\t148\n南地区\t9\t131\n',
+      expect: { label: '相談件数', subgroup: '南地区', measure: '累計', value: 131 },
     },
   ],
 });
@@ -513,6 +553,7 @@ export function valueLabel(x: CellContext, i: number): { label: string; subgroup
 }
 
 export const TABLE_LABEL_RULES = [
+  cumulativeColumn,
   partOfRowAbove,
   restatedPartOfRowAbove,
   classificationCorner,
