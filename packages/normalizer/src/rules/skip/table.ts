@@ -90,6 +90,23 @@ export const perBasisCell = rule<CellContext>({
   examples: [{ name: 'example.tsv', text: '施設\t補助単価\t単位\nグループホーム\t1,200,000円\t１床あたり\n' }],
 });
 
+/** A product of figures alone (`883,000×98.8％`, `3,966,000×1.4%`, `12人×3回`): how an amount is computed. */
+const PRODUCT = /^[0-9,.]+[^0-9\s×*]{0,2}(?:[×*][0-9,.]+[^0-9\s×*]{0,2})+$/u;
+
+export const productFormulaCell = rule<CellContext>({
+  id: 'skip.product-formula-cell',
+  family: 'skip',
+  stage: 'skip',
+  priority: 28,
+  summary:
+    'Family "the basis of an amount" (a budget book\'s 説明: `調定見込額 | 883,000×98.8％`, `算定標準額 | 3,966,000×1.4%`): a cell that is a product of figures alone states how an amount is computed — its factors are not observations.',
+  applies: (x) => PRODUCT.test(x.L.text(x.r, x.c).normalize('NFKC').replace(/\s+/gu, '')),
+  apply(x) {
+    x.skip = 'product formula';
+  },
+  examples: [{ name: 'example.tsv', text: '区分\t金額（千円）\t算定\n保育料\t1,200\t2,400×50％\n' }],
+});
+
 /** The rows of a table numbered 1, 2, 3 … in its first column: a list of records (cases, persons), not counts. */
 const numbersItsRows = (L: TableLayout) => {
   const rows = L.nR - L.headerRows;
