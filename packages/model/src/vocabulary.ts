@@ -458,8 +458,30 @@ export const PER_BASIS = new RegExp(
   'u',
 );
 
+/**
+ * Whose figures a column or row of a settlement analysis holds (歳出比較分析表, 財政状況資料集): the body itself
+ * (`当該団体`, `当該団体値`) or a group it is compared with (`類似団体平均`, `類似団体内最大値`, `全国平均`, `県平均`).
+ * Neither says what the amounts are of — the item is the row's or the table's caption: the body itself labels
+ * nothing, a comparison group is the figure's subgroup.
+ */
+export const REPORTING_BODY_WORDS = ['当該団体', '当該団体値', '本団体'] as const;
+export const COMPARISON_GROUP_PATTERN =
+  /^(?:類似団体|同規模団体|全国|都道府県|県|市町村)内?(?:平均|最大|最小|中央)値?$/u;
+
+/**
+ * Words heading a column of running totals beside the figures they add up (`発生者数 | 累計`): the column counts the
+ * same item as the column before it, cumulatively (its measure).
+ */
+export const CUMULATIVE_WORDS = ['累計', '累積', '累計数'] as const;
+
 /** A yes/no answer in a cell (`有`, `無`, `○`, `×`, `済`): it reports that something is done and labels nothing. */
-export const ANSWER_WORDS = ['有', '無', '○', '◯', '×', '済'] as const;
+export const ANSWER_WORDS = ['有', '無', '○', '◯', '〇', '×', '済'] as const;
+
+/**
+ * Column headers of a list of records (rows numbered 1, 2, 3 …: cases, persons) whose numbers are attributes of each
+ * record (`年代` 70 = in their seventies), not counts.
+ */
+export const RECORD_ATTRIBUTE_HEADERS = ['年代', '年齢'] as const;
 
 /**
  * Words after a number that bound it (`10以上`, `292を超えない`, `5人程度`): the number with them is still one value

@@ -5,6 +5,7 @@ import {
   CAPTION_KIND_TAIL_WORDS,
   CAPTION_TAIL_WORDS,
   CARE_LEVEL_SOURCE,
+  COMPARISON_GROUP_PATTERN,
   classBody,
   GENERIC_HEADER_WORDS,
   KIND_COMPOUND_AT_END,
@@ -16,6 +17,7 @@ import {
   kindOfWord,
   NOTE_MARKS,
   PER_BASIS,
+  REPORTING_BODY_WORDS,
   TARGET_READINGS,
   TOTAL_WORDS,
   wordsPattern,
@@ -162,7 +164,27 @@ export function isMeasureOnly(label: string): boolean {
 
 export function isSubgroup(label: string): boolean {
   if (/^[①-⑳]$/u.test(label.trim())) return true;
-  return SUBGROUP_RE.test(compact(label).replace(/^[・･]/, ''));
+  const c = compact(label).replace(/^[・･]/, '');
+  return SUBGROUP_RE.test(c) || isComparisonGroup(c);
+}
+
+/** A group the reporting body is compared with (`類似団体平均`, `類似団体内最大値`, `全国平均`). */
+export function isComparisonGroup(label: string): boolean {
+  return COMPARISON_GROUP_PATTERN.test(compact(label).replace(/[()（）]/gu, ''));
+}
+
+/**
+ * A header that is a difference of two lettered columns (`(A)-(B)`, `A－B`): the letters, else null. The columns
+ * it names are those whose header carries the letter as a tag (`増減率(%)(A)`).
+ */
+export function letterDifference(text: string): [string, string] | null {
+  const m = /^[(（]?([A-Z])[)）]?[-－−ー―][(（]?([A-Z])[)）]?$/u.exec(compact(text));
+  return m ? [m[1]!, m[2]!] : null;
+}
+
+/** The reporting body itself (`当該団体`) heading a column beside comparison groups: whose figure, not what of. */
+export function isReportingBody(label: string): boolean {
+  return (REPORTING_BODY_WORDS as readonly string[]).includes(compact(label).replace(/[()（）]/gu, ''));
 }
 
 /** Split a stub like `・65歳以上 ・65歳未満` or `・入院後3ヶ月時点 ・入院後6ヶ月時点` into its items. */

@@ -19,7 +19,9 @@ import {
   bulletItems,
   isMeasureOnly,
   isPerBasis,
+  isReportingBody,
   isSubgroup,
+  letterDifference,
   measureOf,
   NATIONAL_GUIDELINE,
   stripNumbering,
@@ -197,7 +199,17 @@ function cellContext(
   const stubs = allPieces
     .slice(0, c)
     .filter((p, i): p is Piece => p !== null && p.text !== '' && !(i >= L.stubCols && holdsCount(p.text)));
-  const labelled = (ps: Piece[]) => ps.filter((p) => p.label && !isMeasureOnly(p.label) && !isSubgroup(p.label));
+  // (`当該団体` over a column beside `類似団体平均`: whose figures, not what they are of — no label)
+  const labelled = (ps: Piece[]) =>
+    ps.filter(
+      (p) =>
+        p.label &&
+        !isMeasureOnly(p.label) &&
+        !isSubgroup(p.label) &&
+        !isReportingBody(p.label) &&
+        // (`A-B` over a difference of lettered columns: a formula, no name)
+        !letterDifference(p.label),
+    );
   const kindStub = [...stubs].reverse().find((p) => p.kind);
   return {
     fired: [...L.fired],
@@ -319,7 +331,12 @@ export function tableToObservations(
   const ocrConfidence = cellConfidenceOf(table, headerRows, stubCols);
   const observations: Observation[] = [];
   let prevIndicator: string | null = null;
+  // (the row above of a cell is the cell above it: what each column's last data row was of, so that a part row
+  // under a row whose columns name different items, `H17 | 決算額 | 人口1人当たり | 類似団体平均`, is a part of
+  // each column's item, not of the item its own left neighbour just took)
+  let aboveByCol: (string | null)[] = [];
   let prevUnitSource: Piece | null = null;
+  let unitAboveByCol: (Piece | null)[] = [];
   let latestResult: number | null = null;
 
   for (let r = headerRows; r < nR; r++) {
@@ -335,10 +352,22 @@ export function tableToObservations(
       !!t && (c < stubCols ? t.length <= 80 : t.length <= 16 && !/[。]/.test(t));
     const allPieces = texts.map((t, c) => (labelLike(t, c) ? readPiece(t, ctx.periods) : null));
     const rowStart = observations.length;
+    const rowAbove = prevIndicator;
+    const rowUnitAbove = prevUnitSource;
+    const rowByCol: (string | null)[] = [];
+    const rowUnitByCol: (Piece | null)[] = [];
     for (let c = stubCols; c < nC; c++) {
       const cell = L.data[r]?.[c];
       if (!cell || cell.missing || cell.quantities.length === 0) continue;
-      const x = cellContext(view, r, c, texts, allPieces, prevIndicator, prevUnitSource);
+      const x = cellContext(
+        view,
+        r,
+        c,
+        texts,
+        allPieces,
+        aboveByCol[c] ?? rowAbove,
+        c in unitAboveByCol ? unitAboveByCol[c]! : rowUnitAbove,
+      );
       const where = `table ${table.index} r${r}c${c}`;
       if (rules.first('skip', x, trace, where)) continue;
       rules.run('row-label', x, trace, where);
@@ -401,7 +430,13 @@ export function tableToObservations(
           latestResult = Math.max(latestResult ?? p.fiscalYear, p.fiscalYear);
       });
       prevIndicator = x.indicator;
+      rowByCol[c] = x.indicator;
+      rowUnitByCol[c] = x.unitSource;
       prevUnitSource = x.unitSource;
+    }
+    if (rowByCol.length) {
+      aboveByCol = rowByCol;
+      unitAboveByCol = rowUnitByCol;
     }
     // Numbers written in sentences inside text cells (`市内に2カ所以上…整備する`, `・事業所数 3か所`).
     const rowData = observations.slice(rowStart);
@@ -495,7 +530,11 @@ export function tableToObservations(
           !isSubgroup(p.label) &&
           !/^(?:うち|[(（]\s*(?:うち|内))/u.test(p.label),
       );
-    if (own.length) prevIndicator = own.map((p) => stripNumbering(p.label!)).join(' ');
+    if (own.length) {
+      prevIndicator = own.map((p) => stripNumbering(p.label!)).join(' ');
+      aboveByCol = [];
+      unitAboveByCol = [];
+    }
   }
   for (const o of observations)
     TABLE_OBSERVATION_RULES.run('revisit-table', observationContext(o, observations), trace, `table ${table.index}`);

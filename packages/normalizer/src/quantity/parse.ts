@@ -18,7 +18,7 @@
  * - missing markers (－ ― — - / ＊ * empty 数値目標なし 検討 設置) are missing, never zero.
  */
 import type { Qualifier, Quantity } from '@shiryo/model';
-import { kindOfWord } from '@shiryo/model';
+import { ANSWER_WORDS, kindOfWord } from '@shiryo/model';
 import { type Candidate, scanPeriods } from '../period/scan.js';
 import {
   isEnclosedNumeral,
@@ -613,6 +613,9 @@ export function parseQuantity(text: string): CellValue {
   if (isMissingMarker(text)) return { quantities: [], missing: true, text };
   const m = normalizeMapped(text);
   const whole = /^([▲△+-])? ?([〇一二三四五六七八九十百千万億兆]+)$/u.exec(m.text);
+  // (a lone 〇 in a cell is a mark, `〇` for yes, as ○ is: no zero — a zero is written 0)
+  if (whole && !whole[1] && (ANSWER_WORDS as readonly string[]).includes(whole[2]!))
+    return { quantities: [], missing: false, text };
   if (whole) {
     const v = parseKanjiNumber(whole[2] as string);
     if (v !== null) {

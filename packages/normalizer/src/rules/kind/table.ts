@@ -1,6 +1,7 @@
 /** Kind rules of tables: plan, estimate, actual, target, baseline, deviation or rate. Stages `kind`, `kind-final`. */
 import type { Quantity, ValueKind } from '@shiryo/model';
 import { KIND_PAIR_SPLIT, OUTLOOK_KIND_PATTERN, YEAR_ON_YEAR_PATTERN } from '@shiryo/model';
+import { letterDifference } from '../../labels.js';
 import { dataValue, normalized, type Piece, pickPeriod } from '../../table/pieces.js';
 import { rule } from '../engine.js';
 import type { CellContext } from '../table-context.js';
@@ -20,6 +21,39 @@ export const columnKind = rule<CellContext>({
       name: 'example.tsv',
       text: 'サービス\t令和5年度計画\t令和5年度実績\n自立訓練（人/月）\t8\t6\n',
       expect: { value_kind: 'actual', value: 6, fiscal_year: 2023 },
+    },
+  ],
+});
+
+/** The columns a lettered difference header (`(A)-(B)`) names, when each letter tags a column of the table. */
+export function differencedColumns(x: CellContext): [number, number] | null {
+  const leaf = x.cols.at(-1);
+  const letters = leaf ? letterDifference(leaf.text) : null;
+  if (!letters) return null;
+  const tagged = (letter: string) =>
+    x.L.colPieces.findIndex(
+      (ps, j) => j !== x.c && ps.some((p) => new RegExp(`[(（]${letter}[)）]\\s*$`, 'u').test(normalized(p.text))),
+    );
+  const [a, b] = letters.map(tagged) as [number, number];
+  return a >= 0 && b >= 0 ? [a, b] : null;
+}
+
+export const letterDifferenceColumn = rule<CellContext>({
+  id: 'kind.letter-difference-column',
+  family: 'kind',
+  stage: 'kind',
+  priority: 12,
+  summary:
+    'Family "lettered columns and their difference" (a settlement analysis: `増減率(%)(A) | 類似団体平均 | 増減率(%)(B) | (A)-(B)`): a column headed by a difference of two columns\' letters is a `deviation` — the gap between them (its unit is theirs: unit.letter-difference-column).',
+  applies: (x) => x.kind !== 'deviation' && differencedColumns(x) !== null,
+  apply(x) {
+    x.kind = 'deviation';
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '## 合計特殊出生率の推移\n\n年度\t本団体(A)\t県平均(B)\t(A)-(B)\n令和3年度\t1.52\t1.40\t0.12\n',
+      expect: { label: '合計特殊出生率', value_kind: 'deviation', value: 0.12, fiscal_year: 2021 },
     },
   ],
 });
@@ -303,6 +337,7 @@ export const pairedKindsCell = rule<CellContext>({
 export const TABLE_KIND_RULES = [
   accountBookKind,
   columnKind,
+  letterDifferenceColumn,
   rowKind,
   rowWordBeatsColumn,
   expectedYearCrossingKind,

@@ -2,16 +2,39 @@
  * Label rules of tables: which indicator, subgroup and measure a data cell's number is of. Stages `row-label`
  * (before the kind is decided) and `label`; per value, `value`.
  */
-import { ACCOUNT_LEVEL_WORDS, CLASSIFICATION_CORNER_PATTERN, TOTAL_WORDS, wordsPattern } from '@shiryo/model';
-import { captionName, compact, isMeasureOnly, isSubgroup, stripNumbering, stripTags } from '../../labels.js';
+import {
+  ACCOUNT_LEVEL_WORDS,
+  CLASSIFICATION_CORNER_PATTERN,
+  CUMULATIVE_WORDS,
+  TOTAL_WORDS,
+  wordsPattern,
+} from '@shiryo/model';
+import {
+  captionName,
+  compact,
+  isComparisonGroup,
+  isMeasureOnly,
+  isPerBasis,
+  isReportingBody,
+  isSubgroup,
+  stripNumbering,
+  stripTags,
+} from '../../labels.js';
 import { normalized, type Piece } from '../../table/pieces.js';
 import { rule } from '../engine.js';
 import type { CellContext } from '../table-context.js';
 
 const TOTAL = new RegExp(`^(?:${wordsPattern(TOTAL_WORDS)})$`, 'u');
 
-/** The indicator the labels make: each without its numbering, joined. */
-export const indicatorOf = (labels: string[]) => labels.map(stripNumbering).filter(Boolean).join(' ');
+/**
+ * The indicator the labels make: each without its numbering, joined — a label written again right after itself
+ * once (a merged cell the text layer repeats in every column it spans: `特別養護老人ホーム | 特別養護老人ホーム`).
+ */
+export const indicatorOf = (labels: string[]) =>
+  labels
+    .map(stripNumbering)
+    .filter((l, i, all) => l && l !== all[i - 1])
+    .join(' ');
 
 /** `うち精神障害者`, `（うち 精神）`, `（内 精神）`: a part of the row above (a bare 内 counts only in brackets: `内部`). */
 const PART_OF = /^(?:うち\s*(.+)|[(（]\s*(?:うち|内)\s*([^)）]+)[)）])$/u;
@@ -37,6 +60,14 @@ export function readPartOf(label: string): { part: string; measure: string | nul
   return { part: named, measure: null, mark };
 }
 
+/**
+ * The row labels of a part row: the indicator of the cell above — none when that indicator is this column's own
+ * labels (a table of years as rows names its items in the columns: `H17 | 決算額 | 類似団体平均` over `うち単独分`
+ * is a part of each column's item, which the column labels name again).
+ */
+const aboveRowLabels = (x: CellContext): string[] =>
+  x.colLabels.length > 0 && indicatorOf(x.colLabels) === x.prevIndicator ? [] : [x.prevIndicator!];
+
 export const partOfRowAbove = rule<CellContext>({
   id: 'label.part-of-row-above',
   family: 'label',
@@ -47,7 +78,7 @@ export const partOfRowAbove = rule<CellContext>({
   applies: (x) => x.rowLabels.length === 1 && !!x.prevIndicator && readPartOf(x.rowLabels[0]!)?.mark === 'うち',
   apply(x) {
     const { part, measure } = readPartOf(x.rowLabels[0]!)!;
-    x.rowLabels = [x.prevIndicator!];
+    x.rowLabels = aboveRowLabels(x);
     x.rowSubgroups.push(part);
     if (measure && !x.rowMeasure) x.rowMeasure = measure;
   },
@@ -61,6 +92,40 @@ export const partOfRowAbove = rule<CellContext>({
       name: 'example.tsv',
       text: '区分\t2024年度\n短期入所（人/月）\t64\nうち重症心身障害児の利用者数\t9\n',
       expect: { label: '短期入所', subgroup: '重症心身障害児', measure: '利用者数', value: 9 },
+    },
+  ],
+});
+
+/** A header that is a running-total word alone (`累計`), brackets and blanks aside. */
+const cumulativeHeader = (text: string) =>
+  (CUMULATIVE_WORDS as readonly string[]).includes(text.normalize('NFKC').replace(/[\s()（）]/gu, ''));
+
+/** The labels of the column left of a running-total column (`発生者数 | 累計` → 発生者数), when it has some. */
+const cumulatedLabels = (x: CellContext): string[] | null => {
+  if (x.colLabels.length !== 1 || !cumulativeHeader(x.colLabels[0]!) || x.c - 1 < x.L.stubCols) return null;
+  const left = (x.L.colPieces[x.c - 1] ?? []).filter(
+    (p) => p.label && !isMeasureOnly(p.label) && !isSubgroup(p.label) && !cumulativeHeader(p.label),
+  );
+  return left.length ? left.map((p) => p.label!) : null;
+};
+
+export const cumulativeColumn = rule<CellContext>({
+  id: 'label.cumulative-column',
+  family: 'label',
+  stage: 'row-label',
+  priority: 5,
+  summary:
+    'Family "running totals beside the figures" (a press release\'s `市町村 | 発生者数 | 累計`): a column headed by `累計` alone counts the item of the column before it, cumulatively — that item is its label, 累計 its measure.',
+  applies: (x) => cumulatedLabels(x) !== null,
+  apply(x) {
+    x.colLabels = cumulatedLabels(x)!;
+    x.colMeasure = '累計';
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '地区\t相談件数（件）\t累計\n北地区\t12\t148\n南地区\t9\t131\n',
+      expect: { label: '相談件数', subgroup: '南地区', measure: '累計', value: 131 },
     },
   ],
 });
@@ -89,7 +154,7 @@ export const restatedPartOfRowAbove = rule<CellContext>({
     restatedStub(x) !== null,
   apply(x) {
     const { part, measure } = restatedStub(x)!;
-    x.rowLabels = [x.prevIndicator!];
+    x.rowLabels = aboveRowLabels(x);
     x.rowSubgroups.push(part);
     if (measure && !x.rowMeasure) x.rowMeasure = measure;
   },
@@ -298,7 +363,8 @@ export const joinLabels = rule<CellContext>({
 });
 
 /** A column header naming what it counts in full (`一般就労移行者数`, `長期入院患者数`): a label, not a measure word. */
-const namesIndicator = (p: Piece) => !!p.label && !isMeasureOnly(p.label) && !isSubgroup(p.label);
+const namesIndicator = (p: Piece) =>
+  !!p.label && !isMeasureOnly(p.label) && !isSubgroup(p.label) && !isReportingBody(p.label);
 
 /** The lowest header piece of a column that names something (its leaf head). */
 const leafHead = (ps: Piece[]) => ps.findLast((p) => !!p.label);
@@ -347,6 +413,44 @@ export const measureWordAmongIndicatorColumns = rule<CellContext>({
   ],
 });
 
+/** The comparison group heading the column left of a rate column of no item of its own (`類似団体平均 | 増減率`). */
+const comparedGroupOnTheLeft = (x: CellContext): string | null => {
+  if (x.colKind !== 'deviation' || x.colSubgroups.length > 0 || x.c - 1 < x.L.stubCols) return null;
+  const left = x.L.colPieces[x.c - 1] ?? [];
+  const group = left.find((p) => p.label && isComparisonGroup(p.label))?.label;
+  if (!group) return null;
+  // (its own header names nothing the left column's does not: group heads over both, then a rate word)
+  const shared = new Set(left.map((p) => p.label).filter(Boolean));
+  return x.cols.every((p) => !p.label || shared.has(p.label)) ? group : null;
+};
+
+export const comparisonRateColumn = rule<CellContext>({
+  id: 'label.comparison-rate-column',
+  family: 'label',
+  stage: 'label',
+  priority: 37,
+  summary:
+    'Family "a comparison group\'s columns" (a settlement analysis: `当該団体 | 増減率(A) | 類似団体平均 | 増減率(B)`): a rate-of-change column naming no item of its own, right of a column headed by a comparison group, is the change of that group\'s figure — its subgroup is the group.',
+  applies: (x) => comparedGroupOnTheLeft(x) !== null,
+  apply(x) {
+    x.colSubgroups.push(comparedGroupOnTheLeft(x)!);
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '## 相談件数の推移\n\n年度\t本団体実績(件)\t増減率(%)\t全国平均実績(件)\t増減率(%)\n令和4年度\t412\t3.1\t380\t▲1.2\n',
+      expect: {
+        label: '相談件数',
+        subgroup: '全国平均',
+        value_kind: 'deviation',
+        unit: 'percent',
+        value: -1.2,
+        fiscal_year: 2022,
+      },
+    },
+  ],
+});
+
 export const groupHeaderNamesColumns = rule<CellContext>({
   id: 'label.group-header',
   family: 'label',
@@ -354,9 +458,14 @@ export const groupHeaderNamesColumns = rule<CellContext>({
   priority: 40,
   summary:
     '`手帳所持者数` spanning `身体 | 療育 | 精神 | 小計`: a group header that reads like a measure names the indicator of its sub-columns.',
-  applies: (x) => !x.indicator && x.colSubgroups.length > 0 && x.cols.some((p) => p.label && isMeasureOnly(p.label)),
+  // (a basis over the columns, `人口1人当たり` of `人口1人当たり決算額` over `当該団体 | 類似団体平均`, says how they
+  // are measured, not what they count)
+  applies: (x) =>
+    !x.indicator &&
+    x.colSubgroups.length > 0 &&
+    x.cols.some((p) => p.label && isMeasureOnly(p.label) && !isPerBasis(p.label)),
   apply(x) {
-    const group = x.cols.find((p) => p.label && isMeasureOnly(p.label))?.label;
+    const group = x.cols.find((p) => p.label && isMeasureOnly(p.label) && !isPerBasis(p.label))?.label;
     if (!group) return false;
     x.indicator = stripNumbering(group);
   },
@@ -444,10 +553,12 @@ export function valueLabel(x: CellContext, i: number): { label: string; subgroup
 }
 
 export const TABLE_LABEL_RULES = [
+  cumulativeColumn,
   partOfRowAbove,
   restatedPartOfRowAbove,
   classificationCorner,
   continuesRowAbove,
+  comparisonRateColumn,
   measureWordAmongIndicatorColumns,
   cornerLabel,
   accountTotalRow,

@@ -1,5 +1,6 @@
 /** Skip rules of tables: cells whose numbers are not the city's observations. Stage `skip` (first applies). */
-import { ACCOUNT_LEVEL_WORDS } from '@shiryo/model';
+import { ACCOUNT_LEVEL_WORDS, RECORD_ATTRIBUTE_HEADERS } from '@shiryo/model';
+import { isPerBasis } from '../../labels.js';
 import { rule } from '../engine.js';
 import type { ObservationContext } from '../observation-context.js';
 import type { CellContext, TableLayout } from '../table-context.js';
@@ -73,6 +74,65 @@ export const accountCodeColumn = rule<CellContext>({
     x.skip = 'account code column';
   },
   examples: [{ name: 'example.tsv', text: '節\t区分\t金額（千円）\n13\t使用料及び賃借料\t2,480\n' }],
+});
+
+export const perBasisCell = rule<CellContext>({
+  id: 'skip.per-basis-cell',
+  family: 'skip',
+  stage: 'skip',
+  priority: 26,
+  summary:
+    'Family "a basis beside an amount" (a subsidy table: `2,850,000円 | 1床当り`, `施設当り`): a cell that is a per-unit basis alone states what the amount beside it is per, not a count of one.',
+  applies: (x) => isPerBasis(x.L.text(x.r, x.c).replace(/\s+/gu, '')),
+  apply(x) {
+    x.skip = 'per-unit basis';
+  },
+  examples: [{ name: 'example.tsv', text: '施設\t補助単価\t単位\nグループホーム\t1,200,000円\t１床あたり\n' }],
+});
+
+/** A product of figures alone (`883,000×98.8％`, `3,966,000×1.4%`, `12人×3回`): how an amount is computed. */
+const PRODUCT = /^[0-9,.]+[^0-9\s×*]{0,2}(?:[×*][0-9,.]+[^0-9\s×*]{0,2})+$/u;
+
+export const productFormulaCell = rule<CellContext>({
+  id: 'skip.product-formula-cell',
+  family: 'skip',
+  stage: 'skip',
+  priority: 28,
+  summary:
+    'Family "the basis of an amount" (a budget book\'s 説明: `調定見込額 | 883,000×98.8％`, `算定標準額 | 3,966,000×1.4%`): a cell that is a product of figures alone states how an amount is computed — its factors are not observations.',
+  applies: (x) => PRODUCT.test(x.L.text(x.r, x.c).normalize('NFKC').replace(/\s+/gu, '')),
+  apply(x) {
+    x.skip = 'product formula';
+  },
+  examples: [{ name: 'example.tsv', text: '区分\t金額（千円）\t算定\n保育料\t1,200\t2,400×50％\n' }],
+});
+
+/** The rows of a table numbered 1, 2, 3 … in its first column: a list of records (cases, persons), not counts. */
+const numbersItsRows = (L: TableLayout) => {
+  const rows = L.nR - L.headerRows;
+  if (rows < 2) return false;
+  for (let r = L.headerRows; r < L.nR; r++)
+    if (L.text(r, 0).normalize('NFKC').replace(/\s+/gu, '') !== String(r - L.headerRows + 1)) return false;
+  return true;
+};
+
+export const recordListColumns = rule<CellContext>({
+  id: 'skip.record-list-columns',
+  family: 'skip',
+  stage: 'skip',
+  priority: 27,
+  summary:
+    'Family "case lists" (a press release\'s list of deaths or severe cases: `1 | 70 | 男 | 4月5日`): in a table whose first column numbers its rows 1, 2, 3 …, that column holds row numbers and a column headed by an age band (`年代`, `年齢`) an attribute of each record — neither is a count.',
+  applies: (x) =>
+    numbersItsRows(x.L) &&
+    (x.c === 0 ||
+      x.cols.some((p) =>
+        (RECORD_ATTRIBUTE_HEADERS as readonly string[]).includes(p.text.normalize('NFKC').replace(/\s+/gu, '')),
+      )),
+  apply(x) {
+    x.skip = 'record list: row number or attribute';
+  },
+  examples: [{ name: 'example.tsv', text: '事故\t年代\t性別\n1\t30\t女\n2\t60\t男\n3\t40\t男\n' }],
 });
 
 export const committeeOpinionColumn = rule<CellContext>({

@@ -7,6 +7,7 @@ import { splitLabelUnit, unitInfo } from '../../quantity/index.js';
 import type { Piece } from '../../table/pieces.js';
 import { normalized, unitFromCompositeHint, unitFromLabel } from '../../table/pieces.js';
 import { rule } from '../engine.js';
+import { differencedColumns } from '../kind/table.js';
 import type { CellContext } from '../table-context.js';
 
 const fromPiece = (x: CellContext, p: Piece) => {
@@ -75,6 +76,34 @@ export const columnUnit = rule<CellContext>({
     },
   ],
 });
+
+export const letterDifferenceUnit = rule<CellContext>({
+  id: 'unit.letter-difference-column',
+  family: 'unit',
+  stage: 'unit',
+  priority: 32,
+  summary:
+    'Family "lettered columns and their difference": a column headed `(A)-(B)` that writes no unit of its own is in the unit of the columns it differences (`増減率(%)(A)`, `増減率(%)(B)`: percent), when both state the same.',
+  applies: (x) => !x.unitSource && differencedUnit(x) !== null,
+  apply(x) {
+    fromPiece(x, differencedUnit(x)!);
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '## 相談件数の比較\n\n年度\t本団体(件)(A)\t全国平均(件)(B)\tA-B\n令和5年度\t412\t380\t32\n',
+      expect: { label: '相談件数', value_kind: 'deviation', unit: 'case/year', value: 32 },
+    },
+  ],
+});
+
+/** The unit piece both differenced columns' headers state, if they agree. */
+const differencedUnit = (x: CellContext) => {
+  const cols = differencedColumns(x);
+  if (!cols) return null;
+  const [a, b] = cols.map((j) => [...(x.L.colPieces[j] ?? [])].reverse().find((p) => p.unit) ?? null);
+  return a && b && a.unit === b.unit ? a : null;
+};
 
 /** A column headed `単位` (`利用量の単位`, `単位`) after the value columns, holding each row's unit (`時間/月`). */
 const trailingUnit = (x: CellContext) => {
@@ -377,6 +406,7 @@ export const TABLE_UNIT_RULES = [
   rateColumnUnit,
   rowUnit,
   columnUnit,
+  letterDifferenceUnit,
   trailingUnitColumn,
   cornerUnit,
   partOfRowAboveUnit,
