@@ -335,6 +335,8 @@ export function tableToObservations(
       !!t && (c < stubCols ? t.length <= 80 : t.length <= 16 && !/[。]/.test(t));
     const allPieces = texts.map((t, c) => (labelLike(t, c) ? readPiece(t, ctx.periods) : null));
     const rowStart = observations.length;
+    // (a row read as a breakdown of the row above by its indent leaves the indicator above to the rows after it)
+    let indentedPart = false;
     for (let c = stubCols; c < nC; c++) {
       const cell = L.data[r]?.[c];
       if (!cell || cell.missing || cell.quantities.length === 0) continue;
@@ -402,6 +404,7 @@ export function tableToObservations(
       });
       prevIndicator = x.indicator;
       prevUnitSource = x.unitSource;
+      if (x.fired.includes('label.indented-part-of-row-above')) indentedPart = true;
     }
     // Numbers written in sentences inside text cells (`市内に2カ所以上…整備する`, `・事業所数 3か所`).
     const rowData = observations.slice(rowStart);
@@ -495,7 +498,7 @@ export function tableToObservations(
           !isSubgroup(p.label) &&
           !/^(?:うち|[(（]\s*(?:うち|内))/u.test(p.label),
       );
-    if (own.length) prevIndicator = own.map((p) => stripNumbering(p.label!)).join(' ');
+    if (own.length && !indentedPart) prevIndicator = own.map((p) => stripNumbering(p.label!)).join(' ');
   }
   for (const o of observations)
     TABLE_OBSERVATION_RULES.run('revisit-table', observationContext(o, observations), trace, `table ${table.index}`);
