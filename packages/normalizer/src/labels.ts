@@ -180,11 +180,14 @@ export function bulletItems(text: string): { head: string; items: string[] } {
 
 /**
  * Drop a trailing formula or letter tag (`入所者数 (A)`, `(E = A - B - C + D)`, `削減見込 (A - E)`) and a `※` note
- * after the label (`施設入所支援の利用者数 ※施設入所者数の削減`: the note says which goal the row serves).
+ * after the label (`施設入所支援の利用者数 ※施設入所者数の削減`: the note says which goal the row serves), or a
+ * numbered note mark glued to its end (`…事業）※1`).
  */
 export function stripTags(label: string): string {
   return label
     .replace(/(\S{2,})\s+※.*$/u, '$1')
+    // (a numbered note mark glued to the label's end, `相談支援事業（…）※1`, refers to a note; it names nothing)
+    .replace(/(\S{2,}?)※\s*(?:[0-9０-９]+|[①-⑳])$/u, '$1')
     .replace(/\s*[(（]\s*[A-Z]\s*(?:[=＝+\-－][^)）]*)?[)）]\s*/g, ' ')
     .replace(/【[^】]*】/g, ' ')
     .replace(/\s+/g, ' ')
