@@ -574,7 +574,9 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
     for (const next of items.slice(pos + 1, pos + 12)) {
       if (next.table || next.block!.kind === 'heading') break;
       const u = markUnitOf(next.block!.text);
-      if (u) (markUnits ??= {})[u.mark] = u.unitText;
+      if (!u) continue;
+      markUnits ??= {};
+      markUnits[u.mark] = u.unitText;
     }
     const justBefore = recent[recent.length - 1];
     const yearsAbove = justBefore ? trailingYears(justBefore.text, base.periods) : null;
