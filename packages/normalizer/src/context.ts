@@ -426,9 +426,10 @@ export function subsetNoteOf(text: string): string | null {
  */
 export function markUnitOf(text: string): { mark: string; unitText: string } | null {
   const t = text.normalize('NFKC').trim();
-  const m = /^※\s*([0-9]+|[①-⑳])\s*[:.．、]?\s*(?:の)?単位\s*(?:は|[:：])\s*[「『]?\s*([^」』\s(（。、,]+?)\s*[」』]?\s*(?:です|とする|としています)?(?=[(（。、,]|$)(.*)$/u.exec(
-    t,
-  );
+  const m =
+    /^※\s*([0-9]+|[①-⑳])\s*[:.．、]?\s*(?:の)?単位\s*(?:は|[:：])\s*[「『]?\s*([^」』\s(（。、,]+?)\s*[」』]?\s*(?:です|とする|としています)?(?=[(（。、,]|$)(.*)$/u.exec(
+      t,
+    );
   if (!m) return null;
   let unitText = m[2]!;
   const rest = m[3] ?? '';

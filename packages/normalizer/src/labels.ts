@@ -184,14 +184,16 @@ export function bulletItems(text: string): { head: string; items: string[] } {
  * numbered note mark glued to its end (`…事業）※1`).
  */
 export function stripTags(label: string): string {
-  return label
-    .replace(/(\S{2,})\s+※.*$/u, '$1')
-    // (a numbered note mark glued to the label's end, `相談支援事業（…）※1`, refers to a note; it names nothing)
-    .replace(/(\S{2,}?)※\s*(?:[0-9０-９]+|[①-⑳])$/u, '$1')
-    .replace(/\s*[(（]\s*[A-Z]\s*(?:[=＝+\-－][^)）]*)?[)）]\s*/g, ' ')
-    .replace(/【[^】]*】/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    label
+      .replace(/(\S{2,})\s+※.*$/u, '$1')
+      // (a numbered note mark glued to the label's end, `相談支援事業（…）※1`, refers to a note; it names nothing)
+      .replace(/(\S{2,}?)※\s*(?:[0-9０-９]+|[①-⑳])$/u, '$1')
+      .replace(/\s*[(（]\s*[A-Z]\s*(?:[=＝+\-－][^)）]*)?[)）]\s*/g, ' ')
+      .replace(/【[^】]*】/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** A heading that names no indicator, only the kind of table (`第6期障害福祉計画サービス必要見込量と実績`). */
