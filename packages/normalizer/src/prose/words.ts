@@ -107,6 +107,8 @@ export function lastOutsideBrackets(s: string, marks: string[]): number {
 export function immediateKind(before: string): ValueKind | null {
   const b = before
     .normalize('NFKC')
+    // (`計画策定時（令和4年度）：`: a term and its date before a colon, as a definition list's pair is written)
+    .replace(/([)）])\s*[:：]\s*$/u, '$1')
     .replace(/[(（][^()（）]*[)）]\s*の?\s*$/u, '')
     .replace(/(?:年|月)\s*$/u, '');
   const m = /(?:【\s*([^】]{1,6}?)\s*】|([\p{sc=Han}]{1,6}))\s*[:：]?\s*[(（]?\s*$/u.exec(b);
