@@ -96,15 +96,19 @@ export function compact(s: string): string {
   return s.normalize('NFKC').replace(/\s+/g, '');
 }
 
-/** Strip list markers and numbering that head a label: `1)`, `(1)`, `①`, `・`, `■`, `【…】` marks stay. */
+/** Strip list markers and numbering that head a label: `1)`, `(1)`, `①`, `一　`, `・`, `■`, `【…】` marks stay. */
 export function stripNumbering(s: string): string {
-  return s
-    .replace(/^\s*[①-⑳]\s*/u, '')
-    .normalize('NFKC')
-    .replace(LEADING_MARKS_AND_NOTES, '')
-    .replace(/^\s*(?:\(\d+\)|\d+\)|\d+[.．]\s|[①-⑳]|第\d+節|目標\d+|\d+\s+(?=\S))\s*/u, '')
-    .replace(LEADING_MARKS, '')
-    .trim();
+  return (
+    s
+      .replace(/^\s*[①-⑳]\s*/u, '')
+      .normalize('NFKC')
+      .replace(LEADING_MARKS_AND_NOTES, '')
+      .replace(/^\s*(?:\(\d+\)|\d+\)|\d+[.．]\s|[①-⑳]|第\d+節|目標\d+|\d+\s+(?=\S))\s*/u, '')
+      // (`二　訪問系サービス`: a section numbered in kanji, as a vertically typeset chapter numbers them)
+      .replace(/^\s*[一二三四五六七八九十]{1,3}(?:\s+|[、．.]\s*)(?=[^\s\d一二三四五六七八九十])/u, '')
+      .replace(LEADING_MARKS, '')
+      .trim()
+  );
 }
 
 /** A text made of generic header words only (`項目内容`, `区分区分`, `サービス種別`). */
