@@ -6,7 +6,8 @@
  *   no misread dash: quantity/parse.ts); `千二百時間`, `百九十五人` are read whole.
  * - "values listed after a topic" (label.topic-of-listed-values, unit.per-month-in-listing): `居宅介護の利用時間は、
  *   月当たり、令和六年度千二百時間、令和七年度…` — every value of the listing counts the topic, per month when the
- *   listing says so once.
+ *   listing says so once; a base in brackets after it (`（令和五年度実績　三十二人）`) is a result of its year
+ *   (prose/words.ts immediateKind: the kind word after a year) counted as the topic is.
  */
 import type { Observation } from '@shiryo/model';
 import { describe, expect, it } from 'vitest';
@@ -32,5 +33,10 @@ describe('values listed after a topic', () => {
     expect(rows).toContainEqual(['居宅介護の利用時間', 2026, 'plan', 1300, 'hour/month', null]);
     expect(rows).toContainEqual(['就労継続支援(B型)の利用者数', 2024, 'plan', 180, 'person', null]);
     expect(rows).toContainEqual(['就労継続支援(B型)の利用者数', 2025, 'plan', 195, 'person', null]);
+  });
+
+  it('reads a base in brackets after the listing as a result of the year it names, counted as the topic counts', () => {
+    expect(rows).toContainEqual(['共同生活援助の利用者数', 2026, 'plan', 40, 'person/month', null]);
+    expect(rows).toContainEqual(['共同生活援助の利用者数', 2023, 'actual', 32, 'person/month', null]);
   });
 });

@@ -165,7 +165,7 @@ const LISTING_TOPIC =
 /** What is left of a label once per-period words and the sentence's kana are taken out: no name of its own when short. */
 const namesNothing = (label: string) =>
   cleanLabel(label)
-    .replace(/(?:1?か月|月)(?:当たり|あたり)|月平均|年間|毎年度|毎月/gu, '')
+    .replace(/(?:1?か月|月)(?:当たり|あたり)|月平均|年間|毎年度|毎月|見込(?=[みむん])/gu, '')
     .replace(/[\p{sc=Hiragana}\s()（）・、,，]/gu, '').length < 2;
 
 export const topicOfListedValues = rule<ProseValueContext>({
