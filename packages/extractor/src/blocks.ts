@@ -2,7 +2,7 @@
  * Prose lines → blocks. Blank lines separate groups; in a group, a heading line stands alone, a bullet line
  * starts a bullet that takes the lines after it, other lines join into a paragraph.
  *
- * Headings: markdown `#`…; numbered lines without sentence punctuation — `第1章` (1), `1 開会` / `目標1 …` /
+ * Headings: markdown `#`…; numbered lines without sentence punctuation — `第1章` (1), `1 開会` / `一　設置` / `目標1 …` /
  * `第1節` (2), `(1) …` (3), `1) …` (4), short `① …` (5); a short standalone line without sentence punctuation,
  * numbers-with-units or a colon (`第6期障害福祉計画…`, `サービス必要見込量`) is a level-1 heading.
  * Bullets: `- `, `* `, `・`, `•`, `○`, `●`, `◯`, `■`, `□`, `◆`, `◇` (markers are stripped from `text`, kept in
@@ -42,6 +42,8 @@ export function numberedHeadingLevel(text: string): number | null {
   if (/^第\s*\d+\s*節/.test(text)) return 2;
   if (/^目標\s*\d+\s/.test(text)) return 2;
   if (/^\d{1,2}(?:\s+|[.．]\s*)(?=[^\d\s.．])/.test(text)) return 2;
+  // (`一　児童発達支援センターの設置`, `三、相談支援体制`: a chapter typeset vertically numbers its sections in kanji)
+  if (/^[一二三四五六七八九十]{1,3}(?:\s+|[、．.]\s*)(?=[^\s\d一二三四五六七八九十、．.])/u.test(text)) return 2;
   if (/^\(\d{1,2}\)\s*\S/.test(text)) return 3;
   if (/^\d{1,2}\)\s*\S/.test(text)) return 4;
   if (/^[\u2460-\u2473](?:-\d+)?\s*\S/.test(text) && [...text].length <= 30) return 5;

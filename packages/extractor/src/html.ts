@@ -383,6 +383,43 @@ export function shortRowIssues(t: Table): RowIssue[] {
   return issues;
 }
 
+/**
+ * A definition list as the lines it means: each `<dt>` with each `<dd>` after it, one line `term：definition`
+ * (`<dt>目標（令和8年度）</dt><dd>4,000人以上</dd>` → `目標（令和8年度）：4,000人以上`), as a label and its value are
+ * written in text; `<div>` wrappers of a pair (HTML5) are looked through. Null when the list is not such pairs (a
+ * `<dd>` of several lines or blocks, a term alone, a `<dd>` before any `<dt>`): it is then read block by block.
+ */
+function definitionPairs(dl: HtmlElement): HtmlText[] | null {
+  const items: HtmlElement[] = [];
+  const collect = (nodes: HtmlNode[]) => {
+    for (const c of nodes) {
+      if (!isElement(c)) continue;
+      const t = c.name.toLowerCase();
+      if (t === 'dt' || t === 'dd') items.push(c);
+      else if (t === 'div') collect(c.children);
+    }
+  };
+  collect(dl.children);
+  const out: HtmlText[] = [];
+  let term: string | null = null;
+  let defined = true;
+  for (const el of items) {
+    const text = cleanText(rawText(el.children));
+    if (el.name.toLowerCase() === 'dt') {
+      if (!defined || !text) return null;
+      term = text;
+      defined = false;
+      continue;
+    }
+    const blocks = el.children.some((c) => isElement(c) && BLOCK.has(c.name.toLowerCase()) && c.name !== 'br');
+    if (term === null || !text || blocks || /\n/u.test(text)) return null;
+    const p = textPiece(null, `${term}：${text}`, el.startIndex ?? 0);
+    if (p) out.push(p);
+    defined = true;
+  }
+  return defined && out.length ? out : null;
+}
+
 /** Walk nodes in order, emitting text pieces and tables. */
 function walk(nodes: HtmlNode[], keys: KeySource, line: number | undefined, out: HtmlPiece[]): void {
   let inline = '';
@@ -408,6 +445,9 @@ function walk(nodes: HtmlNode[], keys: KeySource, line: number | undefined, out:
     if (name === 'table') {
       flush();
       out.push(...tableToPieces(n, keys, line));
+    } else if (name === 'dl' && !hasTable(n) && definitionPairs(n)) {
+      flush();
+      out.push(...definitionPairs(n)!);
     } else if (TEXT_BLOCK.has(name) && !hasTable(n)) {
       flush();
       const p = textPiece(n, rawText(n.children), n.startIndex ?? 0);

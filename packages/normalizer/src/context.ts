@@ -65,6 +65,11 @@ export interface TableContext extends DocumentContext {
   /** What the table's `<n>` subset values are, from a `※` note after it. */
   subsetNote: string | null;
   /**
+   * The units numbered `※` notes after the table give the rows their mark points to (`※2 単位は「件」（年間の派遣件数）`
+   * → `2` → `件/年`); null when no note gives one.
+   */
+  markUnits?: Record<string, string> | null;
+  /**
    * The years a line right before the table ends with (`内容 2023（令和5）年度 2024（令和6）年度 …`): the header of a
    * table whose lines lost their structure, read as a paragraph. Null when that line ends with fewer than two.
    */
@@ -414,6 +419,27 @@ export function subsetNoteOf(text: string): string | null {
   return s || null;
 }
 
+/**
+ * The unit a numbered note gives the rows it marks: `※1 単位は「か所」`, `※4 単位：人（年間の実利用者数）`,
+ * `※2 単位は件/年です` → its mark and the unit as written, per year (`/年`) when the note counts over a year (年間,
+ * 1年間, 年度中) and per month (`/月`) when it counts a month (月当たり, 1か月). Null for any other note.
+ */
+export function markUnitOf(text: string): { mark: string; unitText: string } | null {
+  const t = text.normalize('NFKC').trim();
+  const m =
+    /^※\s*([0-9]+|[①-⑳])\s*[:.．、]?\s*(?:の)?単位\s*(?:は|[:：])\s*[「『]?\s*([^」』\s(（。、,]+?)\s*[」』]?\s*(?:です|とする|としています)?(?=[(（。、,]|$)(.*)$/u.exec(
+      t,
+    );
+  if (!m) return null;
+  let unitText = m[2]!;
+  const rest = m[3] ?? '';
+  if (!unitText.includes('/')) {
+    if (/年間|1年|年度中|年度の/u.test(rest)) unitText += '/年';
+    else if (/月当たり|1か月|1カ月|1ヶ月|月間/u.test(rest)) unitText += '/月';
+  }
+  return { mark: m[1]!, unitText };
+}
+
 /** The fiscal years a text ends with, separated by blanks only (`… 区分 2023年度 2024年度 2025年度`); null below two. */
 function trailingYears(text: string, opts: PeriodOptions): FiscalPeriod[] | null {
   const found = findPeriods(text, opts);
@@ -544,6 +570,15 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
       subsetNote = subsetNoteOf(next.block!.text);
       if (subsetNote) break;
     }
+    // Numbered `※` notes after the table that give the unit of the rows they mark.
+    let markUnits: Record<string, string> | null = null;
+    for (const next of items.slice(pos + 1, pos + 12)) {
+      if (next.table || next.block!.kind === 'heading') break;
+      const u = markUnitOf(next.block!.text);
+      if (!u) continue;
+      markUnits ??= {};
+      markUnits[u.mark] = u.unitText;
+    }
     const justBefore = recent[recent.length - 1];
     const yearsAbove = justBefore ? trailingYears(justBefore.text, base.periods) : null;
     const path = sections.path();
@@ -567,6 +602,7 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
       kind,
       unitHint,
       subsetNote,
+      markUnits,
       yearsAbove,
       itemHeading,
     });

@@ -98,15 +98,19 @@ export function compact(s: string): string {
   return s.normalize('NFKC').replace(/\s+/g, '');
 }
 
-/** Strip list markers and numbering that head a label: `1)`, `(1)`, `①`, `・`, `■`, `【…】` marks stay. */
+/** Strip list markers and numbering that head a label: `1)`, `(1)`, `①`, `一　`, `・`, `■`, `【…】` marks stay. */
 export function stripNumbering(s: string): string {
-  return s
-    .replace(/^\s*[①-⑳]\s*/u, '')
-    .normalize('NFKC')
-    .replace(LEADING_MARKS_AND_NOTES, '')
-    .replace(/^\s*(?:\(\d+\)|\d+\)|\d+[.．]\s|[①-⑳]|第\d+節|目標\d+|\d+\s+(?=\S))\s*/u, '')
-    .replace(LEADING_MARKS, '')
-    .trim();
+  return (
+    s
+      .replace(/^\s*[①-⑳]\s*/u, '')
+      .normalize('NFKC')
+      .replace(LEADING_MARKS_AND_NOTES, '')
+      .replace(/^\s*(?:\(\d+\)|\d+\)|\d+[.．]\s|[①-⑳]|第\d+節|目標\d+|\d+\s+(?=\S))\s*/u, '')
+      // (`二　訪問系サービス`: a section numbered in kanji, as a vertically typeset chapter numbers them)
+      .replace(/^\s*[一二三四五六七八九十]{1,3}(?:\s+|[、．.]\s*)(?=[^\s\d一二三四五六七八九十])/u, '')
+      .replace(LEADING_MARKS, '')
+      .trim()
+  );
 }
 
 /** A text made of generic header words only (`項目内容`, `区分区分`, `サービス種別`). */
@@ -202,15 +206,20 @@ export function bulletItems(text: string): { head: string; items: string[] } {
 
 /**
  * Drop a trailing formula or letter tag (`入所者数 (A)`, `(E = A - B - C + D)`, `削減見込 (A - E)`) and a `※` note
- * after the label (`施設入所支援の利用者数 ※施設入所者数の削減`: the note says which goal the row serves).
+ * after the label (`施設入所支援の利用者数 ※施設入所者数の削減`: the note says which goal the row serves), or a
+ * numbered note mark glued to its end (`…事業）※1`).
  */
 export function stripTags(label: string): string {
-  return label
-    .replace(/(\S{2,})\s+※.*$/u, '$1')
-    .replace(/\s*[(（]\s*[A-Z]\s*(?:[=＝+\-－][^)）]*)?[)）]\s*/g, ' ')
-    .replace(/【[^】]*】/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    label
+      .replace(/(\S{2,})\s+※.*$/u, '$1')
+      // (a numbered note mark glued to the label's end, `相談支援事業（…）※1`, refers to a note; it names nothing)
+      .replace(/(\S{2,}?)※\s*(?:[0-9０-９]+|[①-⑳])$/u, '$1')
+      .replace(/\s*[(（]\s*[A-Z]\s*(?:[=＝+\-－][^)）]*)?[)）]\s*/g, ' ')
+      .replace(/【[^】]*】/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** A heading that names no indicator, only the kind of table (`第6期障害福祉計画サービス必要見込量と実績`). */

@@ -356,6 +356,8 @@ export function tableToObservations(
     const rowUnitAbove = prevUnitSource;
     const rowByCol: (string | null)[] = [];
     const rowUnitByCol: (Piece | null)[] = [];
+    // (a row read as a breakdown of the row above by its indent leaves the indicator above to the rows after it)
+    let indentedPart = false;
     for (let c = stubCols; c < nC; c++) {
       const cell = L.data[r]?.[c];
       if (!cell || cell.missing || cell.quantities.length === 0) continue;
@@ -433,6 +435,7 @@ export function tableToObservations(
       rowByCol[c] = x.indicator;
       rowUnitByCol[c] = x.unitSource;
       prevUnitSource = x.unitSource;
+      if (x.fired.includes('label.indented-part-of-row-above')) indentedPart = true;
     }
     if (rowByCol.length) {
       aboveByCol = rowByCol;
@@ -530,7 +533,7 @@ export function tableToObservations(
           !isSubgroup(p.label) &&
           !/^(?:うち|[(（]\s*(?:うち|内))/u.test(p.label),
       );
-    if (own.length) {
+    if (own.length && !indentedPart) {
       prevIndicator = own.map((p) => stripNumbering(p.label!)).join(' ');
       aboveByCol = [];
       unitAboveByCol = [];

@@ -107,10 +107,13 @@ export function lastOutsideBrackets(s: string, marks: string[]): number {
 export function immediateKind(before: string): ValueKind | null {
   const b = before
     .normalize('NFKC')
+    // (`計画策定時（令和4年度）：`: a term and its date before a colon, as a definition list's pair is written)
+    .replace(/([)）])\s*[:：]\s*$/u, '$1')
     .replace(/[(（][^()（）]*[)）]\s*の?\s*$/u, '')
     .replace(/(?:年|月)\s*$/u, '');
   const m = /(?:【\s*([^】]{1,6}?)\s*】|([\p{sc=Han}]{1,6}))\s*[:：]?\s*[(（]?\s*$/u.exec(b);
-  const word = m?.[1] ?? m?.[2];
+  // (`（令和5年度実績　52人）`: a kind word dated by the year before it; the year's 年度 is no part of the word)
+  const word = (m?.[1] ?? m?.[2])?.replace(/^[^年]*年度末?(?=[\p{sc=Han}])/u, '');
   if (!word) return null;
   if (/計画策定時|策定時|現状値|基準値/u.test(word)) return 'baseline';
   return valueKindOf(word);

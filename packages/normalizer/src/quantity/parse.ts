@@ -60,6 +60,8 @@ export interface CellValue {
 
 const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 const KD = '〇一二三四五六七八九';
+/** A count of places right after a numeral (`か所`, `箇所`, `カ所`, `ヶ所`): a lone 一 before it is one, no dash. */
+const FACILITY_AFTER = /^\s?(?:か所|箇所|カ所|ヶ所|ケ所|ヵ所|ケ所)/u;
 const PLACES = '十百千万億兆';
 /**
  * A run of numeral characters — digits, kanji digits and 十百千万億兆, with a blank beside a place (`5 万円`,
@@ -382,7 +384,9 @@ function readAt(
 
   // The number.
   if (isKanji) {
-    if (/^[一百千万]$/u.test(tok) || prev === '第') return skip;
+    // (a lone 一 is a misread dash, but not before a count of places: `一か所以上`, `各一箇所`)
+    if (/^[百千万]$/u.test(tok) || (tok === '一' && !FACILITY_AFTER.test(s.slice(n.unitAt))) || prev === '第')
+      return skip;
     // `百万円`, `千円` (`（単位：百万円）`): a unit, not one million yen.
     if (!new RegExp(`[${KD}]`, 'u').test(tok) && matchUnit(s, a)) return skip;
   } else {

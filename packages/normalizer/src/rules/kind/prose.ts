@@ -396,7 +396,9 @@ const CLAUSE_END = /(?:で|から|ため|ので|が|おり|あり)[、,，]/u;
 /** The value's own clause, from the value to the full stop, ends in a predicate of outlook. */
 function saysOutlook(x: ProseValueContext): boolean {
   const end = x.rest.search(/[。．]/u);
-  const clause = end < 0 ? x.rest : x.rest.slice(0, end + 1);
+  // (a base in brackets after the predicate, `…を見込みます（令和5年度実績　32人）。`, is an aside: the predicate is
+  // before it)
+  const clause = (end < 0 ? x.rest : x.rest.slice(0, end + 1)).replace(/[(（][^()（）]*[)）]\s*(?=[。．]?\s*$)/u, '');
   return OUTLOOK_PREDICATE.test(clause) && !CLAUSE_END.test(clause);
 }
 

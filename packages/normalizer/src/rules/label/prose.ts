@@ -159,6 +159,43 @@ export const topicOfBase = rule<ProseValueContext>({
   ],
 });
 
+/** A sentence that opens with what it counts as its topic (`児童発達支援の利用者数は、…`): a count, not a time. */
+const LISTING_TOPIC =
+  /^\s*(?:また|なお|さらに)?[、,，]?\s*([^、。,，]{2,40}?(?:数|率|割合|人員|量|時間))(?:は|については)[、,，]/u;
+/** What is left of a label once per-period words and the sentence's kana are taken out: no name of its own when short. */
+const namesNothing = (label: string) =>
+  cleanLabel(label)
+    .replace(/(?:1?か月|月)(?:当たり|あたり)|月平均|年間|毎年度|毎月|見込(?=[みむん])/gu, '')
+    .replace(/[\p{sc=Hiragana}\s()（）・、,，]/gu, '').length < 2;
+
+export const topicOfListedValues = rule<ProseValueContext>({
+  id: 'label.topic-of-listed-values',
+  family: 'label',
+  stage: 'label',
+  priority: 36,
+  summary:
+    'Family "values listed after a topic": `児童発達支援の利用者数は、令和6年度に月当たり120人、令和7年度に130人…を見込みます` — each value of a sentence that opens with the count it lists as its topic (`…の利用者数は、`), and has no name of its own after its comma (a year, `月当たり`, `を見込みます`), counts that topic.',
+  applies: (x) => {
+    if (x.listed) return false;
+    const m = LISTING_TOPIC.exec(x.sentenceBefore);
+    const topic = m?.[1];
+    // (the first value's label still holds the topic: what follows it must name nothing)
+    if (!topic || !namesNothing(x.label.includes(m[0].trim()) ? x.label.replace(m[0].trim(), '') : x.label))
+      return false;
+    // (a topic of a year and a measure, `令和8年度の利用者数は`, names what the heading names: not this family)
+    return !/年度|年\s*\d+\s*月|[0-9０-９]+年/u.test(topic) && !isMeasureOnly(cleanLabel(topic));
+  },
+  apply(x) {
+    x.label = cleanLabel(LISTING_TOPIC.exec(x.sentenceBefore)![1]!);
+  },
+  examples: [
+    {
+      text: '就労移行支援の利用者数は、令和6年度に38人、令和7年度に41人、令和8年度に45人を見込みます。',
+      expect: { label: '就労移行支援の利用者数', value: 41 },
+    },
+  ],
+});
+
 export const ratioChain = rule<ProseValueContext>({
   id: 'label.ratio-chain',
   family: 'label',
@@ -814,6 +851,7 @@ export const PROSE_LABEL_RULES = [
   afterLastSeparator,
   noneAfterSentenceEnd,
   topicOfBase,
+  topicOfListedValues,
   ratioChain,
   clauseBeforeManner,
   reached,

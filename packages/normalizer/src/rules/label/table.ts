@@ -130,6 +130,64 @@ export const cumulativeColumn = rule<CellContext>({
   ],
 });
 
+/** A stub written with a leading indent: an ideographic space, a no-break space, or two or more spaces. */
+const INDENTED = /^(?:[\u3000\u00a0]|\s{2,})\s*\S/u;
+/** A group a breakdown row names: an age band (`65～74歳`, `（75歳以上）`) anywhere in the label. */
+const AGE_BAND = /[0-9０-９]+\s*(?:歳\s*)?[～~〜－-]\s*[0-9０-９]+\s*歳|[0-9０-９]+\s*歳\s*(?:以上|未満|以下)/u;
+
+/** Whether row r's first stub cell with text was written indented (null: the row has no stub cell of its own). */
+function stubIndented(L: CellContext['L'], r: number): boolean | null {
+  const first = L.grid[r]?.find((c) => c && c.col < L.stubCols && c.row === r && c.text.trim());
+  return first ? INDENTED.test(first.orig) : null;
+}
+
+/**
+ * The row above an indented row that the indented rows break down: the nearest row above written without the indent,
+ * every row between indented too, which holds numbers of its own (a category row without numbers heads a section).
+ */
+function indentParentRow(x: CellContext): number | null {
+  const { L } = x;
+  for (let r = x.r - 1; r >= L.headerRows; r--) {
+    const ind = stubIndented(L, r);
+    if (ind === null) return null;
+    if (ind) continue;
+    return L.data[r]?.some((d) => d && !d.missing && d.quantities.length > 0) ? r : null;
+  }
+  return null;
+}
+
+export const indentedPartOfRowAbove = rule<CellContext>({
+  id: 'label.indented-part-of-row-above',
+  family: 'label',
+  stage: 'row-label',
+  priority: 12,
+  summary:
+    'Family "indented breakdown rows": `　前期高齢者（65～74歳）` and `　後期高齢者（75歳以上）`, written indented under `第1号被保険者数` (an ideographic space, no-break space or two spaces before the name, kept by the export), break down the row above by the age band they name: its indicator, their name as subgroup (a row that is a group word alone, `　65歳以上`, is label.continues-row-above). A row not indented, a parent without numbers (a category heading) and an indented name of no age band (a service under a subtotal) are no such row.',
+  applies: (x) =>
+    x.rowLabels.length === 1 &&
+    !!x.prevIndicator &&
+    !x.fired.some((f) => f === 'label.part-of-row-above' || f === 'label.restated-part-of-row-above') &&
+    stubIndented(x.L, x.r) === true &&
+    AGE_BAND.test(x.rowLabels[0]!) &&
+    indentParentRow(x) !== null,
+  apply(x) {
+    x.rowSubgroups.push(x.rowLabels[0]!);
+    x.rowLabels = [x.prevIndicator!];
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '区分\t令和6年度\t令和12年度\n被保険者数（人）\t5,210\t5,480\n　75歳以上の者\t2,904\t3,350\n',
+      expect: { label: '被保険者数', subgroup: '75歳以上の者', value: 3350 },
+    },
+    {
+      name: 'example.tsv',
+      text: '項目\t令和5年度\n要介護認定者数（人）\t1,840\n\u3000第2号被保険者（40～64歳）\t61\n',
+      expect: { label: '要介護認定者数', subgroup: '第2号被保険者(40~64歳)', value: 61 },
+    },
+  ],
+});
+
 const restatedStub = (x: CellContext) => {
   const stub = x.stubs.findLast((p) => p.label);
   const restated = (text: string) => {
@@ -556,6 +614,7 @@ export const TABLE_LABEL_RULES = [
   cumulativeColumn,
   partOfRowAbove,
   restatedPartOfRowAbove,
+  indentedPartOfRowAbove,
   classificationCorner,
   continuesRowAbove,
   comparisonRateColumn,

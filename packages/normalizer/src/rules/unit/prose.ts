@@ -117,6 +117,32 @@ export const perMonthWord = rule<ProseValueContext>({
   ],
 });
 
+/** A per-month word anywhere in the words before the value, after its sentence's topic. */
+const PER_MONTH_ANYWHERE = new RegExp(PER_MONTH_WORD, 'u');
+
+export const perMonthInListing = rule<ProseValueContext>({
+  id: 'unit.per-month-in-listing',
+  family: 'unit',
+  stage: 'unit',
+  priority: 26,
+  summary:
+    'Family "values listed after a topic": `…の利用者数は、令和6年度に月当たり120人、令和7年度に130人…` — a per-month word said once in the listing counts every value after it per month (label.topic-of-listed-values names them).',
+  applies: (x) =>
+    x.fired.includes('label.topic-of-listed-values') &&
+    PER_MONTH_ANYWHERE.test(x.sentenceBefore) &&
+    !!x.unit &&
+    !!MONTHLY[x.unit],
+  apply(x) {
+    x.unit = MONTHLY[x.unit!]!;
+  },
+  examples: [
+    {
+      text: '共同生活援助の利用者数は、1か月当たり令和6年度に88人、令和7年度に94人を見込みます。',
+      expect: { unit: 'person/month', value: 94 },
+    },
+  ],
+});
+
 export const hoursInAYear = rule<ProseValueContext>({
   id: 'unit.hours-in-a-year',
   family: 'unit',
@@ -166,6 +192,7 @@ export const PROSE_UNIT_RULES = [
   recordHead,
   perYearWord,
   perMonthWord,
+  perMonthInListing,
   leadLineUnit,
   hoursInAYear,
 ];

@@ -58,6 +58,48 @@ export const rowUnit = rule<CellContext>({
   ],
 });
 
+/** The note mark a row's label ends with (`移動支援事業 ※4`, `相談支援事業（…）※1`), as the notes number it. */
+const rowNoteMark = (x: CellContext): string | null => {
+  for (const p of [...x.stubs].reverse()) {
+    const m = /※\s*([0-9]+|[①-⑳])\s*$/u.exec(p.text.normalize('NFKC'));
+    if (m) return m[1]!;
+  }
+  return null;
+};
+
+export const noteMarkUnit = rule<CellContext>({
+  id: 'unit.note-mark',
+  family: 'unit',
+  stage: 'unit',
+  priority: 25,
+  summary:
+    'Family "units given by numbered notes": a row whose label ends with a note mark (`移動支援事業 ※4`) takes the unit the note of that number under the table gives (`※4 単位は「人」（年間の実利用者数）` → 人/年; `※1 単位は「か所」` → か所), when neither its label nor its cell states one.',
+  applies: (x) => {
+    if (x.unitSource || !x.ctx.markUnits) return false;
+    const mark = rowNoteMark(x);
+    return !!mark && !!x.ctx.markUnits[mark] && !!unitInfo(x.ctx.markUnits[mark]);
+  },
+  apply(x) {
+    const unitText = x.ctx.markUnits![rowNoteMark(x)!]!;
+    const u = unitInfo(unitText)!;
+    x.unit = u.unit;
+    x.unitText = unitText;
+    x.factor = u.factor ?? 1;
+  },
+  examples: [
+    {
+      name: 'example.md',
+      text: '## 訪問入浴サービス事業の実績（令和5年度）\n\n| 事業 | 計画 | 実績 |\n|---|---|---|\n| 訪問入浴サービス事業 ※2 | 30 | 27 |\n| 更生訓練費給付事業※1 | 4 | 3 |\n\n※1 単位は「人」（年間の実利用者数）。\n※2 単位：回（年間の延べ回数）\n',
+      expect: { unit: 'time/year', value: 27 },
+    },
+    {
+      name: 'example.md',
+      text: '## 訪問入浴サービス事業の実績（令和5年度）\n\n| 事業 | 計画 | 実績 |\n|---|---|---|\n| 訪問入浴サービス事業 ※2 | 30 | 27 |\n| 更生訓練費給付事業※1 | 4 | 3 |\n\n※1 単位は「人」（年間の実利用者数）。\n※2 単位：回（年間の延べ回数）\n',
+      expect: { unit: 'person/year', value: 3 },
+    },
+  ],
+});
+
 export const columnUnit = rule<CellContext>({
   id: 'unit.column',
   family: 'unit',
@@ -405,6 +447,7 @@ export const personsCaptionUnit = rule<CellContext>({
 export const TABLE_UNIT_RULES = [
   rateColumnUnit,
   rowUnit,
+  noteMarkUnit,
   columnUnit,
   letterDifferenceUnit,
   trailingUnitColumn,
