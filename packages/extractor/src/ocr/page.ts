@@ -8,7 +8,7 @@ import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { mergeRulings } from '../pdf/rulings.js';
 import type { PdfSettings } from '../pdf/settings.js';
 import type { OcrEngine } from './engine.js';
-import { binarize, despeckle, type GrayImage, imageRulings, skewOf } from './image.js';
+import { binarize, despeckle, type GrayImage, hasInk, imageRulings, skewOf } from './image.js';
 import { renderPageGray, rotateGray } from './render.js';
 import { ocrLinesToSpans } from './spans.js';
 
@@ -43,7 +43,7 @@ export async function ocrPage(
   // A scan turned a little: its ruled lines cross the text of the cells and tesseract garbles them (measured on the
   // scanned twin at 0.35°). Straighten it first; the page's points then stay those of the straightened image.
   const skew = skewOf(img);
-  if (Math.abs(skew) >= MIN_SKEW && Math.abs(skew) <= MAX_SKEW) img = await rotateGray(img, skew);
+  if (Math.abs(skew) >= MIN_SKEW && Math.abs(skew) <= MAX_SKEW) img = rotateGray(img, skew);
   const scale = 72 / img.dpi;
   const rulings = mergeRulings(
     imageRulings(img).map((r) => ({ x0: r.x0 * scale, y0: r.y0 * scale, x1: r.x1 * scale, y1: r.y1 * scale })),
@@ -53,7 +53,9 @@ export async function ocrPage(
   const prepared = (performance.now() - t0) / 1000;
   // Dust read as `ー`/`.` beside a cell's numbers goes first (measured on the scanned twins: see cells.ts).
   const image = despeckle(binarize(img));
-  const result = engine.recognize(image).then(({ lines, seconds }) => ({
+  // A blank page (a budget book's empty verso, no drawing at all) is not worth a worker: no ink, no words.
+  const recognised = hasInk(image) ? engine.recognize(image) : Promise.resolve({ lines: [], seconds: 0 });
+  const result = recognised.then(({ lines, seconds }) => ({
     image,
     spans: ocrLinesToSpans(lines, scale),
     rulings,

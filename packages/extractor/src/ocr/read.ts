@@ -136,7 +136,9 @@ export async function ocrPages(
       `ocr ${opts.path}: ${todo.length} pages in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
     );
   } finally {
+    // A shared engine's workers are let go too (it starts new ones for the next document that needs them).
     if (!opts.ocrEngine) await engine.close();
+    else await engine.release();
   }
 }
 
