@@ -38,8 +38,18 @@ describe('labels of outcome targets and results told in sentences', () => {
     ]);
   });
 
+  it("reads a ratio against a year in a reported sentence as that year's result, and `うち…は` as a part", () => {
+    expect(n.observations.slice(13).map((o) => [...row(o), o.subgroup])).toEqual([
+      // `令和5年度の一般就労移行者数は、令和元年度実績の1.4倍となった`
+      ['一般就労移行者数', 2023, 'actual', 1.4, 'ratio', null, null],
+      ['就労定着支援の利用者数', 2023, 'actual', 16, 'person', null, null],
+      // `…16人で、うち精神障害のある者は5人であった`
+      ['就労定着支援の利用者数', 2023, 'actual', 5, 'person', null, '精神障害のある者'],
+    ]);
+  });
+
   it('gives a measure the topic of its sentence, and drops `毎年度` / `合計`', () => {
-    expect(n.observations.slice(11).map(row)).toEqual([
+    expect(n.observations.slice(11, 13).map(row)).toEqual([
       ['村職員', 2026, 'target', 2, 'person', 'gte'],
       ['ひだまり相談室 相談件数', 2023, 'actual', 140, 'case/year', null],
     ]);

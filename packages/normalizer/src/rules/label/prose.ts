@@ -194,12 +194,14 @@ export const topicOfBase = rule<ProseValueContext>({
   summary:
     'Family "outcome targets in sentences": `就労移行支援事業からの移行者数は、令和3年度実績（28人）の1.31倍…`: the base a ratio is measured against, with no words of its own after the comma (a year and a kind word), counts what the clause before the comma names.',
   applies: (x) => {
-    if (x.listed || !RATIO_BASE_AFTER.test(x.rest)) return false;
+    // (also the ratio itself, `…移行者数は、令和元年度実績の1.38倍となった`, when it has no words of its own)
+    const ratioOfYear = x.q.quantity.unit === 'ratio' && /の\s*$/u.test(x.sentenceBefore);
+    if (x.listed || !(RATIO_BASE_AFTER.test(x.rest) || ratioOfYear)) return false;
     const topic = topicClause(x.unsliced);
     if (!topic) return false;
     // (the base's own words only restate the topic: `移行実績`, `利用者数` in `…の利用者数は、…の利用者数（8人）`)
     const own = cleanLabel(x.label.replace(KIND_TAIL, ''));
-    return own.length < 2 || (cleanLabel(x.label).length >= 2 && topic.includes(own));
+    return own.length < 2 || (!ratioOfYear && cleanLabel(x.label).length >= 2 && topic.includes(own));
   },
   apply(x) {
     x.label = topicClause(x.unsliced)!;
@@ -610,6 +612,44 @@ export const tidy = rule<ProseValueContext>({
   examples: [{ text: 'このうち75歳以上の後期高齢者は8,214人です。', expect: { value: 8214 } }],
 });
 
+/** `（この|その）うち、Xは`: a clause opening on a part (X) of what was counted before it. */
+const PART_CLAUSE =
+  /(?:^|[。、,，]\s*)(?:この|その)?うち[、,，]?\s*([^、。,，]{2,40}?)(?:は|が)(?![^、。,，]*のうち)/gu;
+
+/** The part a value's clause opens with, where that clause starts in the text, and the count it is a part of. */
+function partOfCountBefore(x: ProseValueContext): { part: string; whole: string } | null {
+  const m = [...x.sentenceBefore.matchAll(PART_CLAUSE)].pop();
+  if (!m) return null;
+  const part = cleanLabel(m[1]!);
+  if ([...part].length < 2 || findPeriods(part).length) return null;
+  const at = x.q.start - x.sentenceBefore.length + (m.index ?? 0);
+  const before = x.I.labelsRead.filter((v) => v.end <= at);
+  const whole = before.length ? before[before.length - 1]!.label : x.I.labelsRead.length ? null : x.I.state.lastLabel;
+  if (!whole || !/(?:数|者)$/u.test(whole) || whole.includes(part) || part.includes(whole)) return null;
+  return { part, whole };
+}
+
+export const partOfCount = rule<ProseValueContext>({
+  id: 'label.part-of-count-before',
+  family: 'label',
+  stage: 'label',
+  priority: 165,
+  summary:
+    'Family "outcome targets in sentences": `…一般就労移行者数は28人で、うち就労移行支援事業を通じた者は21人`: a clause opening on `（この）うち X は` counts a part of what the value before it counted: that count is the indicator, X (as written) the subgroup; also for the base, ratio and amount of a target set for the part.',
+  applies: (x) => !!partOfCountBefore(x),
+  apply(x) {
+    const { part, whole } = partOfCountBefore(x)!;
+    x.label = whole;
+    x.subgroup = part;
+  },
+  examples: [
+    {
+      text: '## 4 一般就労\n\n令和5年度の一般就労移行者数は35人で、うち就労継続支援A型を利用した者は9人でした。',
+      expect: { label: '一般就労移行者数', subgroup: '就労継続支援A型を利用した者', value: 9 },
+    },
+  ],
+});
+
 // ---------------------------------------------------------------------------------------------
 // `label-lead`: exactly one of these applies (an if/else chain), after the unit stage
 
@@ -955,6 +995,7 @@ export const PROSE_LABEL_RULES = [
   recordHead,
   bulletWhichValue,
   tidy,
+  partOfCount,
   leadOfValue,
   cellPartOfRowAbove,
   recordNamed,
