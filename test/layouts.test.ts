@@ -51,7 +51,7 @@ describe('markdown: years over 計画/実績 sub-columns, a 単位 column, 見�
   it('reads targets in bullets with their qualifiers, and a ratio against a base year as part of the target', () => {
     const prose = n.observations.filter((o) => o.table_index === null).map(row);
     expect(prose).toEqual([
-      ['地域生活に移行する者', 2026, 'target', 5, 'person', 'gte'],
+      ['地域生活への移行者', 2026, 'target', 5, 'person', 'gte'],
       ['福祉施設から一般就労への移行者数', 2026, 'target', 15, 'person', null],
       ['福祉施設から一般就労への移行者数', 2026, 'target', 1.28, 'ratio', null],
       ['就労定着率7割以上の事業所の割合', 2026, 'target', 25, 'percent', 'gte'],

@@ -501,6 +501,29 @@ export const BOUND_WORDS = [
   '前後',
 ] as const;
 
+/**
+ * Words right before a number that say how it is counted or held, not what it counts (`参加者は延べ48人`,
+ * `給付件数は合計1,650件`, `拠点等を少なくとも1か所`, `市職員が毎年度5人以上`, `協議の場を、…引き続き年2回`): the
+ * prose label reader drops them from the end of a label (label.manner-word-tail).
+ */
+export const MANNER_WORDS = [
+  '延べ',
+  'のべ',
+  '累計',
+  '合計',
+  '計',
+  '少なくとも',
+  '引き続き',
+  '引続き',
+  'それぞれ',
+  '毎年度',
+  '毎年',
+  'おおむね',
+  '概ね',
+  '合わせて',
+  'あわせて',
+] as const;
+
 /** Words for a value that is missing (a dash, a slash, `未実施`): never zero. */
 export const MISSING_MARKS = ['－', '―', '—', '-', '‐', '/', '／', '…', '・', '*', '＊', '×'] as const;
 

@@ -224,6 +224,7 @@ export function proseToObservations(
     PROSE_RULES.run('period-final', x, trace, where);
     I.prevKind = x.kind;
     I.prevValue = { end: q.end, label: x.label, kind: x.kind, period: x.period };
+    I.labelsRead.push({ end: q.end, label: x.label });
     // A base year (`令和3年度(6人)`) is not the year of the ratio or target that follows it.
     if (x.kind !== 'baseline') I.prevPeriod = x.period;
     for (const one of x.eachItems.length >= 2 ? x.eachItems : [x.label])
@@ -307,6 +308,7 @@ function itemContext(
     prevPeriod: null,
     baseYears: new Set<number>(),
     prevValue: null,
+    labelsRead: [],
     trace,
   };
 }

@@ -9,6 +9,7 @@ import {
   BULLET_MARKS,
   charClass,
   KIND_MARKER,
+  KIND_STEM_ACTIVITY_NOUNS,
   LABEL_TAIL_KIND_WORDS,
   wordsPattern,
 } from '@shiryo/model';
@@ -157,6 +158,12 @@ export const ACTIVITY = /([\p{sc=Han}\p{sc=Katakana}ー]{3,30})(?:を(?:実施|�
 export const BRACKET_KIND = new RegExp(`[(（]\\s*(${wordsPattern(BRACKET_KIND_WORDS)})\\s*[)）]`, 'u');
 const BRACKET_KIND_G = new RegExp(BRACKET_KIND.source, 'gu');
 
+/** A kind word heading a label (`目標値 施設入所者数`), not the start of an activity noun (`目標設定及び評価`). */
+const LEADING_KIND = new RegExp(
+  `^(?!${wordsPattern(KIND_STEM_ACTIVITY_NOUNS)})(?:目標値?|実績値?|見込量?|【[^】]*】)\\s*`,
+  'u',
+);
+
 export function cleanLabel(s: string): string {
   // `【2019年度末時点 施設入所者数】 36人`: a bracketed label names the value after it; a bracketed kind word
   // (`【目標値】`, `（基準値）`) is dropped.
@@ -168,7 +175,7 @@ export function cleanLabel(s: string): string {
     .replace(BRACKET_KIND_G, ' ');
   return stripNumbering(stripTags(unbracketed.replace(/^[\s、,，・]+/u, '')))
     .replace(/[：:]\s*$/u, '')
-    .replace(/^(目標値?|実績値?|見込量?|【[^】]*】)\s*/u, '')
+    .replace(LEADING_KIND, '')
     .replace(/^\s*(時点|現在|末までに|末まで|末|までに|まで|において|における|中に|の|に)\s*/u, '')
     .replace(/(まで|までに|において|における)\s*$/u, '')
     .replace(/[\s、,・]+$/u, '')

@@ -51,6 +51,8 @@ export interface ProseItemContext {
   baseYears: Set<number>;
   /** The last value read with a label of its own: values in brackets right after it break it down. */
   prevValue: { end: number; label: string; kind: ValueKind; period: FiscalPeriod | null } | null;
+  /** Every value read so far in the item (where it ends, its label): what a later `うち…` clause is a part of. */
+  labelsRead: { end: number; label: string }[];
   trace?: RuleTrace;
 }
 

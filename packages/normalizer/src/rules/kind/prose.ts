@@ -16,8 +16,8 @@ const YEAR_ON_YEAR_BEFORE = new RegExp(`(?:${YEAR_ON_YEAR_PATTERN.source})\\s*[:
 /** `…実績（41人）の1.28倍`, `…実績20人の1.5倍以上`: the value is the base a ratio after it is measured against. */
 export const RATIO_BASE_AFTER = /^\s*[)）]?\s*の\s*[0-9０-９.．]+\s*倍/u;
 
-/** Between a ratio and the amount it sets: `1.28倍以上の53人`, `1.27倍以上に当たる31人`. */
-export const RATIO_AMOUNT_BETWEEN = /^\s*(?:以上|以下|未満|程度)?\s*(?:の|に当たる|にあたる)\s*$/u;
+/** Between a ratio and the amount it sets: `1.28倍以上の53人`, `1.27倍以上に当たる31人`, `1.2倍以上となる9人`. */
+export const RATIO_AMOUNT_BETWEEN = /^\s*(?:以上|以下|未満|程度)?\s*(?:の|に当たる|にあたる|となる)\s*$/u;
 
 const MARKERS = new RegExp(`【([^】]*)】|${BRACKET_KIND.source}`, 'gu');
 const hasMarker = (seg: string) => [...seg.matchAll(MARKERS)].length > 0;

@@ -2,7 +2,7 @@
  * Label rules of prose: what a number in a sentence counts. Stages `label` (from the words before the value),
  * `label-lead` (first applies: the words a value without a label of its own takes) and `label-fallback`.
  */
-import { classBody, NOTE_MARKS, SECTION_MARKS } from '@shiryo/model';
+import { classBody, MANNER_WORDS, NOTE_MARKS, SECTION_MARKS, wordsPattern } from '@shiryo/model';
 import { isMeasureOnly, kindWord } from '../../labels.js';
 import { findPeriods } from '../../period/index.js';
 import {
@@ -139,6 +139,53 @@ export const noneAfterSentenceEnd = rule<ProseValueContext>({
 /** `…移行者数は、令和3年度実績（`: the clause before the last comma ends in は or を (what the sentence sets). */
 const TOPIC_CLAUSE = /([^、。,，]{2,}?)[はを]\s*[、,，][^、。,，]*$/u;
 
+/**
+ * The clause of what the sentence sets (TOPIC_CLAUSE), read over the commas left empty where a year was taken out
+ * (`…利用者数は、令和8年度末において、令和3年度末の利用者数（` → `…利用者数は、 、 利用者数`).
+ */
+function topicClause(unsliced: string): string | null {
+  const m = TOPIC_CLAUSE.exec(unsliced.replace(/[、,，](?:\s*[、,，])+/gu, '、'));
+  return m ? cleanLabel(m[1]!.replace(/^(?:そのうち|うち|また|なお)/u, '')) : null;
+}
+
+/** A manner word (MANNER_WORDS) ending a label, with the particle or space before it. */
+const MANNER_TAIL = new RegExp(`(?:^|(?<=[\\sはがをに、,]))\\s*(?:${wordsPattern(MANNER_WORDS)})\\s*$`, 'u');
+
+export const mannerWordTail = rule<ProseValueContext>({
+  id: 'label.manner-word-tail',
+  family: 'label',
+  stage: 'label',
+  // (after label.clause-before-manner: `来場者は延べ` is a subject with its manner word, not a short last clause)
+  priority: 42,
+  summary:
+    'Family "label fragments from prose": a word right before a value that says how it is counted or held (`延べ`, `合計`, `少なくとも`, `毎年度`, `引き続き`: MANNER_WORDS) is no part of what it counts (`参加者は延べ48人` → `参加者`); when nothing else is left, the clause the sentence sets (`協議の場を、…引き続き年2回`) names it.',
+  // (`開催 毎年度4回`: a per-year word before a count of events is left to unit.per-year-word, which reads the year)
+  applies: (x) => MANNER_TAIL.test(x.label) && !(/毎年度?$/u.test(x.label) && ['case', 'time'].includes(x.unit ?? '')),
+  apply(x) {
+    const rest = cleanLabel(x.label.replace(MANNER_TAIL, ''));
+    if ([...rest].length >= 2) {
+      x.label = rest;
+      return;
+    }
+    const topic = rest ? null : topicClause(x.unsliced);
+    if (topic) x.label = topic;
+    // (`令和4年度は延べ420時間`: only a particle was left when the year went; a manner word alone, `延べ`, `計`, is
+    // left to the lead rules as it was)
+    else if (!rest && x.label.replace(MANNER_TAIL, '').trim()) x.label = '';
+    else return false;
+  },
+  examples: [
+    {
+      text: '## 3 認知症カフェ\n\n令和5年度は市内4か所で開き、来場者は延べ215人でした。',
+      expect: { label: '来場者', value: 215 },
+    },
+    {
+      text: '## 4 地域ケア会議\n\n個別ケースを検討する会議を、令和8年度まで引き続き年6回以上開きます。',
+      expect: { label: '個別ケースを検討する会議', value: 6 },
+    },
+  ],
+});
+
 export const topicOfBase = rule<ProseValueContext>({
   id: 'label.topic-of-base',
   family: 'label',
@@ -146,15 +193,28 @@ export const topicOfBase = rule<ProseValueContext>({
   priority: 35,
   summary:
     'Family "outcome targets in sentences": `就労移行支援事業からの移行者数は、令和3年度実績（28人）の1.31倍…`: the base a ratio is measured against, with no words of its own after the comma (a year and a kind word), counts what the clause before the comma names.',
-  applies: (x) =>
-    !x.listed && RATIO_BASE_AFTER.test(x.rest) && cleanLabel(x.label).length < 2 && TOPIC_CLAUSE.test(x.unsliced),
+  applies: (x) => {
+    // (also the ratio itself, `…移行者数は、令和元年度実績の1.38倍となった`, when it has no words of its own)
+    const ratioOfYear = x.q.quantity.unit === 'ratio' && /の\s*$/u.test(x.sentenceBefore);
+    if (x.listed || !(RATIO_BASE_AFTER.test(x.rest) || ratioOfYear)) return false;
+    const topic = topicClause(x.unsliced);
+    if (!topic) return false;
+    // (the base's own words only restate the topic: `移行実績`, `利用者数` in `…の利用者数は、…の利用者数（8人）`)
+    const own = cleanLabel(x.label.replace(KIND_TAIL, ''));
+    return own.length < 2 || (!ratioOfYear && cleanLabel(x.label).length >= 2 && topic.includes(own));
+  },
   apply(x) {
-    x.label = cleanLabel(TOPIC_CLAUSE.exec(x.unsliced)![1]!.replace(/^(?:そのうち|うち|また|なお)/u, ''));
+    x.label = topicClause(x.unsliced)!;
   },
   examples: [
     {
       text: '【目標】\n地域移行支援の利用者数は、令和4年度実績（6人）の1.5倍とします。',
       expect: { label: '地域移行支援の利用者数', value: 6 },
+    },
+    {
+      // the base's own words restate the topic (and a comma left empty by its year)
+      text: '## 5 相談支援\n\n計画相談支援の利用者数は、令和8年度末において、令和4年度末の利用者数（150人）の1.2倍とします。',
+      expect: { label: '計画相談支援の利用者数', value: 150, value_kind: 'baseline' },
     },
   ],
 });
@@ -220,6 +280,10 @@ export const ratioChain = rule<ProseValueContext>({
     {
       text: '【目標】\n地域移行支援の利用者数は、令和4年度実績（6人）の1.5倍の9人とします。',
       expect: { label: '地域移行支援の利用者数', value: 9 },
+    },
+    {
+      text: '## 2 自立生活援助\n\n自立生活援助の利用者数は、令和4年度実績（4人）の1.5倍以上となる6人以上とします。',
+      expect: { label: '自立生活援助の利用者数', value: 6, value_kind: 'target' },
     },
   ],
 });
@@ -343,6 +407,31 @@ export const causeSubject = rule<ProseValueContext>({
   examples: [{ text: '地域ケア会議は、台風の影響で1回延期となった。', expect: { value: 1 } }],
 });
 
+/** The topic a sentence opens with (`「配食見守り事業」は、`), without its quotes. */
+const SENTENCE_TOPIC = /^\s*[「『]?([^、。「」『』]{2,30}?)[」』]?\s*は[、,]/u;
+
+export const measureOfTopic = rule<ProseValueContext>({
+  id: 'label.measure-of-topic',
+  family: 'label',
+  stage: 'label',
+  priority: 85,
+  summary:
+    'Family "label fragments from prose": `「配食見守り事業」は、利用人数が延べ32人`: a label that is only a measure counts what its sentence\'s topic (`Xは、`) names, not what the value before it in the item did.',
+  applies: (x) => {
+    const topic = SENTENCE_TOPIC.exec(x.sentenceBefore)?.[1];
+    return !!topic && isMeasureOnly(x.label) && !findPeriods(topic).length && !topic.includes(x.label);
+  },
+  apply(x) {
+    x.label = `${cleanLabel(SENTENCE_TOPIC.exec(x.sentenceBefore)![1]!)} ${x.label}`;
+  },
+  examples: [
+    {
+      text: '## 1 見守り\n\n●見守りネットは、協力者が 120 か所となった。「配食見守り事業」は、利用人数が延べ 45 人となった。',
+      expect: { label: '配食見守り事業 利用人数', value: 45 },
+    },
+  ],
+});
+
 export const bulletSubject = rule<ProseValueContext>({
   id: 'label.bullet-subject',
   family: 'label',
@@ -440,6 +529,32 @@ export const placeOfQuotedEvent = rule<ProseValueContext>({
   examples: [{ text: '中央福祉センター（月3回）で「いきいき体操」を定期開催した。', expect: { value: 3 } }],
 });
 
+/** `一般就労へ移行する者の数`: a verbal noun done by the persons counted, with where they go. */
+const DOER = /(?:([\p{sc=Han}\p{sc=Katakana}ー]{2,})[へに])?(\p{sc=Han}{2,4})(?:する|した)者(の数)?$/u;
+
+export const doerNoun = rule<ProseValueContext>({
+  id: 'label.doer-noun',
+  family: 'label',
+  stage: 'label',
+  priority: 138,
+  summary:
+    'Family "outcome targets in sentences": the persons who do an act, said as a clause (`一般就労へ移行する者の数`, `退院した者`), are counted by the noun of the act (`一般就労への移行者数`, `退院者`), as the plans\' tables name them.',
+  applies: (x) => DOER.test(x.label),
+  apply(x) {
+    x.label = x.label.replace(
+      DOER,
+      (_m, to: string | undefined, act: string, count: string | undefined) =>
+        `${to ? `${to}への` : ''}${act}者${count ? '数' : ''}`,
+    );
+  },
+  examples: [
+    {
+      text: '## 1 地域移行\n\n令和8年度末までに入所施設から地域生活へ移行する者の数を、12人以上とします。',
+      expect: { label: '入所施設から地域生活への移行者数', value: 12 },
+    },
+  ],
+});
+
 export const kindTail = rule<ProseValueContext>({
   id: 'label.kind-tail',
   family: 'label',
@@ -532,6 +647,44 @@ export const tidy = rule<ProseValueContext>({
       .replace(/(?:\s+(?:から|に|まで|には|では|は|が|の))+\s*$/u, '');
   },
   examples: [{ text: 'このうち75歳以上の後期高齢者は8,214人です。', expect: { value: 8214 } }],
+});
+
+/** `（この|その）うち、Xは`: a clause opening on a part (X) of what was counted before it. */
+const PART_CLAUSE =
+  /(?:^|[。、,，]\s*)(?:この|その)?うち[、,，]?\s*([^、。,，]{2,40}?)(?:は|が)(?![^、。,，]*のうち)/gu;
+
+/** The part a value's clause opens with, where that clause starts in the text, and the count it is a part of. */
+function partOfCountBefore(x: ProseValueContext): { part: string; whole: string } | null {
+  const m = [...x.sentenceBefore.matchAll(PART_CLAUSE)].pop();
+  if (!m) return null;
+  const part = cleanLabel(m[1]!);
+  if ([...part].length < 2 || findPeriods(part).length) return null;
+  const at = x.q.start - x.sentenceBefore.length + (m.index ?? 0);
+  const before = x.I.labelsRead.filter((v) => v.end <= at);
+  const whole = before.length ? before[before.length - 1]!.label : x.I.labelsRead.length ? null : x.I.state.lastLabel;
+  if (!whole || !/(?:数|者)$/u.test(whole) || whole.includes(part) || part.includes(whole)) return null;
+  return { part, whole };
+}
+
+export const partOfCount = rule<ProseValueContext>({
+  id: 'label.part-of-count-before',
+  family: 'label',
+  stage: 'label',
+  priority: 165,
+  summary:
+    'Family "outcome targets in sentences": `…一般就労移行者数は28人で、うち就労移行支援事業を通じた者は21人`: a clause opening on `（この）うち X は` counts a part of what the value before it counted: that count is the indicator, X (as written) the subgroup; also for the base, ratio and amount of a target set for the part.',
+  applies: (x) => !!partOfCountBefore(x),
+  apply(x) {
+    const { part, whole } = partOfCountBefore(x)!;
+    x.label = whole;
+    x.subgroup = part;
+  },
+  examples: [
+    {
+      text: '## 4 一般就労\n\n令和5年度の一般就労移行者数は35人で、うち就労継続支援A型を利用した者は9人でした。',
+      expect: { label: '一般就労移行者数', subgroup: '就労継続支援A型を利用した者', value: 9 },
+    },
+  ],
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -667,14 +820,23 @@ export const leadForBareValue = rule<ProseValueContext>({
   examples: [{ text: 'ピアサポーター養成研修の修了者数\n\n令和5年度 9人', expect: { value: 9 } }],
 });
 
+/** The words before a value end in the subject it is said of (`協議の場は年3回`, `市職員が毎年度5人`). */
+const SUBJECT_BEFORE_VALUE = new RegExp(
+  `[^\\sのはが][はが][、,]?\\s*(?:${wordsPattern(MANNER_WORDS)})?\\s*(?:年|月)?$`,
+  'u',
+);
+const subjectOfValue = (x: ProseValueContext) =>
+  [...cleanLabel(x.label.replace(MANNER_TAIL, ''))].length >= 3 && SUBJECT_BEFORE_VALUE.test(x.seg);
+
 export const leadBeforeShortLabel = rule<ProseValueContext>({
   id: 'label.lead-before-short',
   family: 'label',
   stage: 'label-lead',
   priority: 40,
   summary:
-    'A short label that names no count (`開催`, `延べ`) is read under its lead; so is any label in a sentence with a topic.',
-  applies: (x) => !!x.sentTopic || (!!x.lead && x.label.length <= 6 && !/数|率|者|所/.test(x.label)),
+    'A short label that names no count (`開催`, `延べ`) is read under its lead; so is any label in a sentence with a topic. (Not the subject of the value, `協議の場は年3回`, `市職員が毎年度5人`: it names what is counted.)',
+  applies: (x) =>
+    !!x.sentTopic || (!!x.lead && x.label.length <= 6 && !/数|率|者|所/.test(x.label) && !subjectOfValue(x)),
   apply(x) {
     x.label = `${x.lead} ${x.label}`;
   },
@@ -854,20 +1016,24 @@ export const PROSE_LABEL_RULES = [
   topicOfListedValues,
   ratioChain,
   clauseBeforeManner,
+  mannerWordTail,
   reached,
   movedTo,
   tookCourse,
   each,
   causeSubject,
+  measureOfTopic,
   bulletSubject,
   setting,
   totalAfterColon,
   quotedName,
   placeOfQuotedEvent,
+  doerNoun,
   kindTail,
   recordHead,
   bulletWhichValue,
   tidy,
+  partOfCount,
   leadOfValue,
   cellPartOfRowAbove,
   recordNamed,

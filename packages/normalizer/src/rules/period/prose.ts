@@ -210,6 +210,55 @@ export const changeFromBase = rule<ProseValueContext>({
   ],
 });
 
+/** Between the year a ratio is measured against and the ratio: `令和3年度実績（41人）の`, `令和元年度実績の`. */
+const AGAINST_YEAR_BETWEEN =
+  /^\s*(?:[(（][^)）]*[)）])?\s*(?:の\s*)?(?:実績値?|見込み?)?\s*(?:[(（]?\s*[0-9０-９,，.．]+\s*(?:人|件|回|か所|%|％)?\s*[)）]?)?\s*の\s*$/u;
+
+/** A sentence's predicate that reports (`…1.38倍となった。`, `…1.35倍で、…上回っている。`), after the value. */
+const REPORTED = /(?:ました|でした|った|であった|ている|ています)\s*(?:[。．]|$)/u;
+
+/**
+ * The year a ratio's reported subject is dated by (`令和4年度の一般就労移行者数は、令和元年度実績の1.38倍`): a year of
+ * the sentence before the year the ratio is measured against; else the year of the result the item read last.
+ */
+function reportedRatioYear(x: ProseValueContext) {
+  const { I, q } = x;
+  const sentenceStart = q.start - x.sentenceBefore.length;
+  if (!x.lastPeriod || I.labelsRead.some((v) => v.end > sentenceStart)) return null;
+  const own = I.periods.filter(
+    (p) => p.start >= sentenceStart && p.end <= x.lastPeriod!.start && p.period.fiscalYear !== null,
+  );
+  if (own.length) return own[own.length - 1]!.period;
+  return I.prevKind === 'actual' ? I.prevPeriod : null;
+}
+
+export const ratioOfReportedResult = rule<ProseValueContext>({
+  id: 'period.ratio-of-reported-result',
+  family: 'period',
+  stage: 'base-of',
+  priority: 39,
+  summary:
+    'Family "a ratio in a result sentence": `令和4年度の一般就労移行者数は、令和元年度実績の1.38倍となった`: a ratio with no bound, measured against a year, in a sentence that reports and sets no target, is a result of the year its subject is dated by (else of the result read before it), not a target.',
+  applies: (x) =>
+    x.q.quantity.unit === 'ratio' &&
+    !x.q.quantity.qualifier &&
+    x.between !== null &&
+    AGAINST_YEAR_BETWEEN.test(x.between) &&
+    !/目標|見込|計画/u.test(x.sentenceBefore) &&
+    REPORTED.test(x.sentence) &&
+    !!reportedRatioYear(x),
+  apply(x) {
+    x.kind = 'actual';
+    x.period = reportedRatioYear(x);
+  },
+  examples: [
+    {
+      text: '## 2 地域定着\n\n令和5年度の地域定着支援の利用者数は、令和2年度実績の1.6倍となりました。',
+      expect: { value: 1.6, unit: 'ratio', value_kind: 'actual', fiscal_year: 2023 },
+    },
+  ],
+});
+
 export const ratioAgainstYear = rule<ProseValueContext>({
   id: 'period.ratio-against-year',
   family: 'period',
@@ -218,11 +267,7 @@ export const ratioAgainstYear = rule<ProseValueContext>({
   summary:
     "`15人（令和3年度実績の1.28倍）`: a ratio measured against a year restates the value before it and shares its kind; the year is not the target's.",
   applies: (x) =>
-    (x.between !== null &&
-      x.q.quantity.unit === 'ratio' &&
-      /^\s*(?:[(（][^)）]*[)）])?\s*(?:の\s*)?(?:実績値?|見込み?)?\s*(?:[(（]?\s*[0-9０-９,，.．]+\s*(?:人|件|回|か所|%|％)?\s*[)）]?)?\s*の\s*$/u.test(
-        x.between,
-      )) ||
+    (x.between !== null && x.q.quantity.unit === 'ratio' && AGAINST_YEAR_BETWEEN.test(x.between)) ||
     // (right after the base it is measured against, `…（8人）の1.25倍`, whatever year the base had)
     (x.q.quantity.unit === 'ratio' &&
       x.I.prevKind === 'baseline' &&
@@ -591,6 +636,7 @@ export const PROSE_PERIOD_RULES = [
   yearBracketIsBase,
   ratioBase,
   changeFromBase,
+  ratioOfReportedResult,
   ratioAgainstYear,
   amountOfRatio,
   pointBeforePlanIsBase,
