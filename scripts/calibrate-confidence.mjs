@@ -92,7 +92,25 @@ async function readDocuments(seeds, withFixtures) {
       doc: d.name,
       seed: d.seed ?? null,
       axes: d.axes ?? { fixture: d.path.endsWith('.pdf') ? 'pdf' : 'text' },
-      tables: doc.tables.map((t) => ({ index: t.index, method: t.method, quality: t.quality })),
+      // (the table's shape and cells too: features may read the structure around a value — its headers, the cells
+      // of the table no observation came from)
+      tables: doc.tables.map((t) => ({
+        index: t.index,
+        method: t.method,
+        quality: t.quality,
+        nRows: t.nRows,
+        nCols: t.nCols,
+        headerRows: t.headerRows,
+        cells: t.cells.map((c) => ({
+          row: c.row,
+          col: c.col,
+          rowSpan: c.rowSpan,
+          colSpan: c.colSpan,
+          role: c.role,
+          text: c.text,
+          ...(c.confidence === undefined ? {} : { confidence: c.confidence }),
+        })),
+      })),
       observations: norm.observations.map((o) => ({ ...o, right: right.has(o) ? right.get(o) : null })),
     });
   }

@@ -11,6 +11,7 @@ import { z } from 'zod';
 export * from './bands.js';
 export * from './canonical.js';
 export * from './errors.js';
+export * from './fact.js';
 export * from './grid.js';
 export * from './units.js';
 export * from './vocabulary.js';

@@ -14,7 +14,7 @@
  * numbers that are right 99 times in 100. `pnpm corpus` re-measures precision per band on fresh seeds and on the
  * held-out part; docs/confidence.md publishes the table.
  */
-import type { Observation, Table } from '@shiryo/model';
+import { factKey, type Observation, type Table } from '@shiryo/model';
 
 export interface ConfidenceModel {
   /** What the model was fitted on, and when (shown by docs and `shiryo rules`). */
@@ -72,9 +72,10 @@ export interface ConfidenceContext {
   table: Map<number | null, Shares>;
   document: Shares;
   /**
-   * Observations that disagree with another of the document: the same label, subgroup, measure, section, unit,
-   * year, kind and qualifier with another value. One fact has one value, so at least one of them was misread (a
-   * year or a kind not told apart, a label that lost the word that distinguished it).
+   * Observations that disagree with another of the document: the same fact (`factKey`, strict: section, label as
+   * written, subgroup and measure in their canonical names, unit, year, kind and qualifier) with another value. One
+   * fact has one value, so at least one of them was misread (a year or a kind not told apart, a label that lost the
+   * word that distinguished it).
    */
   collides: Set<Observation>;
 }
@@ -100,22 +101,15 @@ function shares(os: Observation[], collides: Set<Observation>): Shares {
   };
 }
 
-/** The observations that state the same fact as another with another value (`ConfidenceContext.collides`). */
+/**
+ * The observations that state the same fact as another with another value (`ConfidenceContext.collides`): the fact
+ * as the store's restatements mean it, strictly (`factKey(o, { strict: true })`, packages/model/src/fact.ts: under
+ * the same heading and label as written; across them two values are two facts the key does not tell apart).
+ */
 function collisions(observations: Observation[]): Set<Observation> {
   const byKey = new Map<string, Observation[]>();
   for (const o of observations) {
-    // (a plan and the estimate of the same year are two facts: a table may give both)
-    const k = [
-      o.indicator_label,
-      o.subgroup,
-      o.measure,
-      o.section,
-      o.unit,
-      o.fiscal_year,
-      o.value_kind,
-      o.qualifier,
-      o.subset_of_kind ?? null,
-    ].join('\u0001');
+    const k = factKey(o, { strict: true });
     const list = byKey.get(k) ?? [];
     list.push(o);
     byKey.set(k, list);

@@ -9,12 +9,15 @@
  * `measure_canonical`, else as written), unit, fiscal year, kind (and `subset_of_kind`), qualifier and value — when
  * that first one is in another table (a sentence counts as a table of its own; two cells of one table with one value
  * are not a restatement: a breakdown whose rows were not told apart must still show as a conflict). NULL for a first
- * statement. Set at ingest by the store (`RESTATEMENTS`, below), for the whole file here.
+ * statement. Set at ingest by the store (`RESTATEMENTS`, below), for the whole file here. "The same fact" is
+ * `FACT_KEY_SQL` (packages/model/src/fact.ts), the one definition the confidence's agreement evidence reads too.
  *
  * The views that count or compare leave restatements out: `city_comparison` (n_values, min, max …) and
  * `plan_vs_actual` (so `shiryo compare`). `observations_flat` gains `restatement` (1 for a restatement, else 0; true/false in the export) after `measure_canonical`, the
  * export contract's new last key, and `restates` (the observation id) after `document_id`.
  */
+import { FACT_KEY_SQL } from '@shiryo/model';
+
 export const RESTATEMENTS = /* sql */ `
 UPDATE observations SET restates = f.first_id
 FROM (
@@ -23,11 +26,7 @@ FROM (
     first_value(table_index) OVER w AS first_table
   FROM observations
   WHERE document_id = ?
-  WINDOW w AS (
-    PARTITION BY document_id, indicator_id, CASE WHEN indicator_id IS NULL THEN indicator_label END,
-      coalesce(subgroup_canonical, subgroup), coalesce(measure_canonical, measure), unit, fiscal_year, value_kind,
-      subset_of_kind, qualifier, value
-    ORDER BY id)
+  WINDOW w AS (PARTITION BY document_id, ${FACT_KEY_SQL}, value ORDER BY id)
 ) f
 WHERE observations.id = f.id AND f.table_index IS NOT f.first_table`;
 
