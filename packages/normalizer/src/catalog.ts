@@ -110,13 +110,13 @@ const TYPE_BRACKET = /^[(（][^()（）]{0,10}型[)）]$/u;
 /**
  * Normal form for matching labels: NFKC, no spaces/brackets/punctuation, 障がい→障害, readings in brackets dropped.
  * A type in brackets stays (`短期入所（福祉型）` → `短期入所福祉型`, its own entry, not `短期入所`) unless `types` is
- * false.
+ * false; with `readings`, every bracket's words stay (`自立訓練（生活訓練）` → `自立訓練生活訓練`).
  */
-export function labelKey(s: string, types = true): string {
+export function labelKey(s: string, types = true, readings = false): string {
   return s
     .normalize('NFKC')
     .replace(/障がい|障碍|しょうがい/g, '障害')
-    .replace(/[(（][^)）]*[)）]/g, (m) => (types && TYPE_BRACKET.test(m) ? m.slice(1, -1) : ''))
+    .replace(/[(（][^)）]*[)）]/g, (m) => (readings || (types && TYPE_BRACKET.test(m)) ? m.slice(1, -1) : ''))
     .replace(KEY_PUNCT, '')
     .replace(/(の見込量|の利用者数|サービス|事業所|事業)$/g, '')
     .toLowerCase();
@@ -128,17 +128,44 @@ let index: Map<string, CatalogEntry> | undefined;
 const TOO_GENERIC = new Set(['合計', '小計', '総数', '総計', '計', '実績', '目標', '見込', '利用者数', '人数']);
 const usableKey = (k: string) => k.length >= 2 && !TOO_GENERIC.has(k);
 
+/**
+ * Keys that several entries' names share once their brackets are dropped (`自立訓練` of `自立訓練（機能訓練）` and
+ * `自立訓練（生活訓練）`; `短期入所療養介護` of its three kinds of facility and their total), with the entry whose own
+ * name has no bracket (the total), if one has. Such a key is that entry's alone, or no entry's: the bracket names the
+ * entry, and a label keeps it to be matched (the 生活訓練 of a city were 機能訓練's, the first entry with the key).
+ */
+let shared: Map<string, CatalogEntry | null> | undefined;
+function sharedKeys(): Map<string, CatalogEntry | null> {
+  if (shared) return shared;
+  const by = new Map<string, CatalogEntry[]>();
+  for (const e of catalog()) {
+    const k = labelKey(e.label);
+    by.set(k, [...(by.get(k) ?? []), e]);
+  }
+  shared = new Map();
+  for (const [k, es] of by)
+    if (es.length > 1) shared.set(k, es.find((e) => labelKey(e.label, true, true) === k) ?? null);
+  return shared;
+}
+
 function keyIndex(): Map<string, CatalogEntry> {
   if (index) return index;
   index = new Map();
+  const own = sharedKeys();
   const add = (k: string, e: CatalogEntry) => {
-    if (usableKey(k) && !index!.has(k)) index!.set(k, e);
+    if (!usableKey(k) || index!.has(k)) return;
+    if (own.has(k) && own.get(k) !== e) return;
+    index!.set(k, e);
   };
-  // Canonical labels first, so an alias never takes a name that is another entry's own label; then aliases; then
-  // the names without their type (`障害児入所支援（福祉型・医療型）` is found as `障害児入所支援`) where no name
-  // took that key.
+  // Canonical labels first, so an alias never takes a name that is another entry's own label (with every bracket's
+  // words, `自立訓練生活訓練`, a name a bracket tells apart from another's, first); then aliases (with their brackets'
+  // words last: `短期入所療養介護老健`, the order of the keys before them kept, as a contained key's tie goes to the
+  // first); then the names without their type (`障害児入所支援（福祉型・医療型）` is found as `障害児入所支援`) where
+  // no name took that key.
+  for (const e of catalog()) add(labelKey(e.label, true, true), e);
   for (const e of catalog()) add(labelKey(e.label), e);
   for (const e of catalog()) for (const name of e.aliases) add(labelKey(name), e);
+  for (const e of catalog()) for (const name of e.aliases) add(labelKey(name, true, true), e);
   for (const e of catalog()) for (const name of [e.label, ...e.aliases]) add(labelKey(name, false), e);
   return index;
 }
@@ -214,7 +241,18 @@ export function matchIndicator(label: string, context = ''): CatalogMatch | null
   if (!k) return null;
   const outcome = employmentOutcome(k);
   if (outcome) return { entry: outcome, how: 'outcome' };
+  // (a label whose key is one several entries' names share, `自立訓練(生活訓練)…`: read with its brackets' words;
+  // when no entry owns that key and the words tell none apart, `介護予防短期入所療養介護` alone, no entry)
+  const full = labelKey(label, true, true);
+  const bases = [...sharedKeys()].filter(([b]) => k.includes(b));
+  if (bases.length && full !== k) {
+    const told = matchKey(full);
+    if (told) return told;
+  }
   const hit = matchKey(k) ?? (labelKey(label, false) !== k ? matchKey(labelKey(label, false)) : null);
+  // (one of the entries sharing the key, or a shorter name inside it — `短期入所療養介護` in `介護予防…` — is a guess)
+  const unowned = bases.filter(([, owner]) => owner === null).map(([b]) => b);
+  if (hit && unowned.some((b) => b.includes(labelKey(hit.entry.label)))) return null;
   if (hit) return hit;
   if (context) {
     const ck = labelKey(`${context}${label}`);

@@ -129,3 +129,25 @@ describe('a typed part written beside its total', () => {
     ]);
   });
 });
+
+describe('a bracket that tells catalog entries apart is part of the name', () => {
+  // 自立訓練（機能訓練）and 自立訓練（生活訓練）, 短期入所療養介護 and its kinds of facility: with the bracket dropped as a
+  // reading, every 生活訓練 was 機能訓練 (the first entry with the key) and a total was 介護老人保健施設's.
+  it.each([
+    ['自立訓練(生活訓練)', 'service.jiritsu_kunren_seikatsu'],
+    ['自立訓練（生活訓練） 実利用者数', 'service.jiritsu_kunren_seikatsu'],
+    ['自立訓練（機能訓練）', 'service.jiritsu_kunren_kinou'],
+    ['短期入所療養介護', 'kaigo.tanki_ryoyo_total'],
+    ['短期入所療養介護（病院等）', 'kaigo.tanki_ryoyo_byoin'],
+    ['短期入所療養介護(老健)', 'kaigo.tanki_ryoyo_roken'],
+    ['介護予防短期入所療養介護（老健） 利用日数', 'yobo.tanki_ryoyo_roken'],
+    ['宿泊型自立訓練', 'service.shukuhakugata_jiritsu_kunren'],
+  ])('%s → %s', (label, id) => {
+    expect(matchIndicator(label)?.entry.id).toBe(id);
+  });
+
+  it('a name the entries share, with nothing to tell them apart, is no entry (never the first one)', () => {
+    expect(matchIndicator('自立訓練')).toBeNull();
+    expect(matchIndicator('介護予防短期入所療養介護')).toBeNull();
+  });
+});
