@@ -269,9 +269,10 @@ export function headsByOrder(t: Table, region: Row[]): Table {
 /**
  * The stream reader's settings for a text: a number's edge lines up with the column above within one character cell
  * (0.6 sizes, a PDF's 0.3 doubled): offsets are whole cells, and `pdftotext -layout` rounds each glyph of a
- * proportional font into one, so the right edges of a column's numbers wander by a cell (`1,332` over `74`).
+ * proportional font into one, so the right edges of a column's numbers wander by a cell (`1,332` over `74`). No
+ * banners: a one-cell line of a text is as often several heads one space apart.
  */
-const TEXT_STREAM = { ...DEFAULT_PDF_SETTINGS.stream, alignTol: 0.6 };
+const TEXT_STREAM = { ...DEFAULT_PDF_SETTINGS.stream, alignTol: 0.6, banners: false };
 
 function candidates(lines: SourceLine[], near: boolean[], m: Measure): Candidate[] {
   const s = TEXT_STREAM;

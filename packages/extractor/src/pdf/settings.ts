@@ -33,6 +33,12 @@ export interface StreamSettings {
    * a row whose numbers mostly do not starts another table.
    */
   alignTol: number;
+  /**
+   * A one-cell line right above a table's first row, centred over its cells, is a banner of its header (`第6期計画`
+   * over three years). Off for text, where a one-cell line is as often several heads one space apart (`訪問介護
+   * 訪問看護 通所介護` over their columns) that a banner would make one.
+   */
+  banners: boolean;
 }
 
 export interface PdfSettings {
@@ -76,7 +82,7 @@ export const DEFAULT_PDF_SETTINGS: PdfSettings = {
   ocrCells: true,
   headingScale: 1.08,
   lattice: { snap: 2, join: 3, minCell: 3, edgeCover: 0.6 },
-  stream: { cellGap: 0.75, maxRowGap: 2.2, minRows: 3, wrapGap: 0.5, maxHeaderRows: 4, alignTol: 0.3 },
+  stream: { cellGap: 0.75, maxRowGap: 2.2, minRows: 3, wrapGap: 0.5, maxHeaderRows: 4, alignTol: 0.3, banners: true },
 };
 
 export type PdfSettingsInput = Partial<Omit<PdfSettings, 'lattice' | 'stream'>> & {

@@ -130,7 +130,7 @@ export function rowRegions(rows: Row[], s: StreamSettings): Row[][] {
     const prev = cur[cur.length - 1];
     const multi = row.segments.length >= 2;
     if (prev && !close(prev, row)) flush();
-    if (multi && cur.length === 0) {
+    if (multi && cur.length === 0 && s.banners) {
       // (up to two banners, one over the other)
       const above: Row[] = [];
       while (above.length < 2 && banner(rows[i - 1 - above.length], above[0] ?? row, row, rows[i + 1]))
