@@ -3,20 +3,13 @@
  * halfway between the run's two middle rows (pdf/stream.ts, floatingLabelLines), and a header of bare years with
  * 年度 (`6年度 7年度 8年度`). Drawn here (test/pdf-table-maker.ts) in words of no fixture or corpus document.
  */
-import { extractDocument, tableToGrid } from '@shiryo/extractor';
+import { extractDocument } from '@shiryo/extractor';
 import { describe, expect, it } from 'vitest';
 import { drawTablesPdf, fontAvailable } from './pdf-table-maker.js';
-import { exportFixture } from './pipeline.js';
+import { exportFixture, tableObservationLines, tableTexts } from './pipeline.js';
 
-const grid = (t: { cells: unknown[] }) =>
-  tableToGrid(t as Parameters<typeof tableToGrid>[0]).map((r) => r.map((c) => c?.text ?? ''));
-
-/** Observations as `label | year | kind | value`. */
-const obs = (rows: Record<string, unknown>[]) =>
-  rows
-    .filter((r) => r.table_index !== null && r.table_index !== undefined)
-    .map((r) => [r.indicator_label, r.fiscal_year, r.value_kind, r.value].join(' | '))
-    .sort();
+const grid = tableTexts;
+const obs = tableObservationLines;
 
 describe.skipIf(!fontAvailable())('labels centred over an even run of rows, on a line of their own', () => {
   const table = {

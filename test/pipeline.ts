@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { extractDocument, extractText } from '@shiryo/extractor';
+import { extractDocument, extractText, tableToGrid } from '@shiryo/extractor';
 import type { ExtractedDocument } from '@shiryo/model';
 import {
   type GivenMunicipality,
@@ -143,3 +143,14 @@ export function readJsonl(path: string): Record<string, unknown>[] {
     .filter((l) => l && !l.startsWith('//'))
     .map((l) => JSON.parse(l));
 }
+
+/** A recovered table's cell texts, row by row (a spanned cell's text in every place it covers). */
+export const tableTexts = (t: { cells: unknown[] }) =>
+  tableToGrid(t as Parameters<typeof tableToGrid>[0]).map((r) => r.map((c) => c?.text ?? ''));
+
+/** Exported observations of tables as `label | year | kind | value`, sorted. */
+export const tableObservationLines = (rows: Record<string, unknown>[]) =>
+  rows
+    .filter((r) => r.table_index !== null && r.table_index !== undefined)
+    .map((r) => [r.indicator_label, r.fiscal_year, r.value_kind, r.value].join(' | '))
+    .sort();
