@@ -176,7 +176,7 @@ function textOf({ w, unit, q, sign }: Case): string {
 /**
  * What the reader must give for a case in a table cell. Besides the refusal rule, the kanji the parser has
  * always treated as no number: a lone 一 is a misread dash (unless signed alone in a cell), 百/千 alone before a
- * unit or qualifier are words (百人, 千円), and 百万円 is the unit.
+ * unit or qualifier are words (百人, 千円), 百万円 is the unit, and a cell of 〇 alone is a mark.
  */
 function expected(c: Case): Expect {
   const { w, unit, q, sign } = c;
@@ -184,6 +184,8 @@ function expected(c: Case): Expect {
   const bare = !unit[0] && !q[0] && !q[1];
   // (a cell that is only a signed kanji numeral reads as it: `▲一` → −1, as before)
   if (w.numeral === '一') return bare && sign ? -1 : 'none';
+  // (a cell that is only 〇, unsigned, is a mark — `〇` for yes, as ○ is — not a zero: parse.ts, since dcba506)
+  if (w.numeral === '〇' && bare && !sign) return 'none';
   if ((w.numeral === '百' || w.numeral === '千') && !bare) return 'none';
   if (w.numeral === '百万' && unit[0] === '円') return 'none';
   const negative = !q[0] && sign !== '' && w.expect !== 0;
