@@ -243,10 +243,10 @@ export function matchIndicator(label: string, context = ''): CatalogMatch | null
   if (outcome) return { entry: outcome, how: 'outcome' };
   // (a label whose key is one several entries' names share, `自立訓練(生活訓練)…`: read with its brackets' words;
   // when no entry owns that key and the words tell none apart, `介護予防短期入所療養介護` alone, no entry)
-  const full = labelKey(label, true, true);
   const bases = [...sharedKeys()].filter(([b]) => k.includes(b));
-  if (bases.length && full !== k) {
-    const told = matchKey(full);
+  if (bases.length) {
+    const full = labelKey(label, true, true);
+    const told = full !== k ? matchKey(full) : null;
     if (told) return told;
   }
   const hit = matchKey(k) ?? (labelKey(label, false) !== k ? matchKey(labelKey(label, false)) : null);

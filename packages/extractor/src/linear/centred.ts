@@ -45,7 +45,8 @@ function median(xs: number[]): number {
 }
 
 /**
- * The runs of rows (first, last index into `ys`), one per label, whose middles lie nearest the labels; null if none.
+ * The runs of rows (first, last index into `ys`), one per label, whose middles lie nearest the labels; null if in
+ * every partition some label lies more than half a line (`pitch / 2`) from its run's middle.
  * `onRow[j]` is the row whose own line holds label j (-1: a line of its own): no other label's run may take it.
  */
 export function centredRuns(
@@ -85,7 +86,8 @@ export function centredRuns(
         const cand = { worst: Math.max(prev.worst, c), sum: prev.sum + c, from: a };
         if (better(cand, best[j]![b]!)) best[j]![b] = cand;
       }
-  if (!Number.isFinite(best[m - 1]![n - 1]!.worst)) return null;
+  // (no partition puts every label within half a line of its run's middle: the labels are not centred)
+  if (!(best[m - 1]![n - 1]!.worst <= 0.5)) return null;
   const runs: [number, number][] = [];
   let b = n - 1;
   for (let j = m - 1; j >= 0; j--) {
@@ -107,23 +109,25 @@ function moveTo(s: Segment, y: number): Segment {
 }
 
 export function centreStubLabels(region: Row[], pitch: number): Row[] {
-  const first = region.findIndex((r) => valueStart(r) !== null);
+  const starts = new Map(region.map((r) => [r, valueStart(r)]));
+  const start = (r: Row) => starts.get(r) ?? null;
+  const first = region.findIndex((r) => start(r) !== null);
   let last = region.length - 1;
-  while (last > first && valueStart(region[last]!) === null) last--;
+  while (last > first && start(region[last]!) === null) last--;
   if (first < 0 || last - first < 3) return region;
   const body = region.slice(first, last + 1);
-  const valueRows = body.filter((r) => valueStart(r) !== null);
-  const leftOfValues = Math.min(...valueRows.map((r) => valueStart(r)!));
+  const valueRows = body.filter((r) => start(r) !== null);
+  const leftOfValues = Math.min(...valueRows.map((r) => start(r)!));
   // the stub column next to the values (units, or the labels themselves when they stand on their rows)
   const stubs = valueRows
-    .map((r) => r.segments.filter((s) => s.bbox.x1 <= valueStart(r)! && !lone(s)))
+    .map((r) => r.segments.filter((s) => s.bbox.x1 <= start(r)! && !lone(s)))
     .filter((s) => s.length > 0);
   if (stubs.length === 0) return region;
   const inner = median(stubs.map((s) => s[s.length - 1]!.bbox.x0));
   const inBand = (s: Segment) => !lone(s) && s.bbox.x1 <= inner && !isNumericData(s.text);
   // lines of their own: every cell left of the values (a line holding only letters of a vertical margin label is
   // passed over)
-  const own = body.filter((r) => valueStart(r) === null);
+  const own = body.filter((r) => start(r) === null);
   if (own.some((r) => r.segments.some((s) => s.bbox.x1 > leftOfValues))) return region;
   const ownLabels = own.map((r) => r.segments.filter(inBand));
   if (ownLabels.some((l) => l.length > 1)) return region;
@@ -136,7 +140,7 @@ export function centreStubLabels(region: Row[], pitch: number): Row[] {
   const near = (s: Segment) => Math.abs(mid(s) - centre) <= reach;
   const labels: Label[] = [];
   for (const r of body) {
-    const v = valueStart(r);
+    const v = start(r);
     if (v === null) {
       const l = r.segments.find((s) => inBand(s) && near(s));
       if (l) labels.push({ seg: l, y: r.line.bbox.y0, onRow: -1 });
@@ -155,10 +159,6 @@ export function centreStubLabels(region: Row[], pitch: number): Row[] {
     pitch,
   );
   if (!runs) return region;
-  const worst = Math.max(
-    ...runs.map(([a, b], j) => Math.abs(2 * labels[j]!.y - valueRows[a]!.line.bbox.y0 - valueRows[b]!.line.bbox.y0)),
-  );
-  if (worst > pitch) return region;
   // letters of a group label set vertically down the margin, left of the labels (`訪` `問` `系`), are left out: the
   // lines of their own that held some are gone, so they would no longer read in order, and one letter a row runs
   // into the labels' column when a label reaches into it (`系同行援護`)

@@ -336,6 +336,14 @@ function toStack(rows: PlacedRow[], nStub: number): PlacedStack {
   return { head, fit, used: rows.length, named };
 }
 
+/** A bottom row of the given stub words and heads, one head a value column; `extra` is what its reading guessed. */
+const headsRow = (stub: HeadWord[], heads: HeadWord[], how: How, extra: number): PlacedRow => ({
+  stub,
+  segs: heads.map((w, i) => ({ col: i, span: 1, key: keyOf(w), orig: w.orig })),
+  how,
+  cost: 10 * heads.filter((w) => isStubHead(keyOf(w))).length + extra,
+});
+
 /** The bottom row: its last k words head one value column each, the words before them the stub. */
 function bottomRow(words: HeadWord[], nStub: number, k: number): PlacedRow | null {
   for (let c = 1; c <= MAX_CELL_WORDS; c++) {
@@ -343,12 +351,7 @@ function bottomRow(words: HeadWord[], nStub: number, k: number): PlacedRow | nul
     if (s < 0 || s > nStub + 1) continue;
     const heads = cellWords(words.slice(s), c);
     if (!heads || !plausible(words.slice(0, s), heads)) continue;
-    return {
-      stub: words.slice(0, s),
-      segs: heads.map((w, i) => ({ col: i, span: 1, key: keyOf(w), orig: w.orig })),
-      how: 'exact',
-      cost: 10 * heads.filter((w) => isStubHead(keyOf(w))).length + (c > 1 ? 2 : 0),
-    };
+    return headsRow(words.slice(0, s), heads, 'exact', c > 1 ? 2 : 0);
   }
   return null;
 }
@@ -362,13 +365,8 @@ function compoundRow(words: HeadWord[], nStub: number, k: number): PlacedRow | n
   for (let s = 0; s <= nStub + 1 && s < words.length; s++) {
     const heads = compoundHeads(words.slice(s));
     if (heads.length !== k || heads.length === words.length - s || !plausible(words.slice(0, s), heads)) continue;
-    return {
-      stub: words.slice(0, s),
-      segs: heads.map((w, i) => ({ col: i, span: 1, key: keyOf(w), orig: w.orig })),
-      // (a guess of where the heads part: read as sure as a spanning head, not as one head a column)
-      how: 'shared',
-      cost: 10 * heads.filter((w) => isStubHead(keyOf(w))).length + 3,
-    };
+    // (a guess of where the heads part: read as sure as a spanning head, not as one head a column)
+    return headsRow(words.slice(0, s), heads, 'shared', 3);
   }
   return null;
 }
