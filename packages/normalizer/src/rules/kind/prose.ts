@@ -419,6 +419,11 @@ export const sentenceSaysOutlook = rule<ProseValueContext>({
   ],
 });
 
+/** The value's fiscal year comes before the plan term the document states (`令和5年度` in a 第9期 plan, 2024–2026). */
+function datedBeforePlanTerm(x: ProseValueContext): boolean {
+  return x.I.planStart != null && x.period?.fiscalYear != null && x.period.fiscalYear < x.I.planStart;
+}
+
 export const outlookBeforePlanIsEstimate = rule<ProseValueContext>({
   id: 'kind.outlook-before-plan-is-estimate',
   family: 'kind',
@@ -428,9 +433,7 @@ export const outlookBeforePlanIsEstimate = rule<ProseValueContext>({
     '`令和5年度の利用者数は月平均1,084人の見込みです。` in a 第9期 plan (2024–2026): what a sentence expects of a year before the plan term is a result estimated before it is final (`estimate`, as `実績見込`), not a plan.',
   applies: (x) =>
     x.kind === 'plan' &&
-    !!x.I.planStart &&
-    x.period?.fiscalYear != null &&
-    x.period.fiscalYear < x.I.planStart &&
+    datedBeforePlanTerm(x) &&
     // (the year is of the value's own clause: not of a clause before it, `令和5年度末の定員は306人で、…第9期計画期間中に
     // 定員18人分の整備を計画します`, nor of a sentence before it)
     x.between !== null &&
@@ -484,9 +487,7 @@ export const bracketBaseAfterTarget = rule<ProseValueContext>({
     // (a bracket opened since the target and still open at the value)
     /[（(][^（）()]*$/u.test(x.seg) &&
     !/[。．]/u.test(x.seg) &&
-    x.I.planStart !== null &&
-    x.period?.fiscalYear != null &&
-    x.period.fiscalYear < x.I.planStart,
+    datedBeforePlanTerm(x),
   apply(x) {
     x.kind = 'baseline';
   },
