@@ -33,3 +33,29 @@ describe('cells holding a value of each kind their header pairs', () => {
     expect(n.observations.some((o) => o.warnings.some((w) => /cell holds/.test(w)))).toBe(false);
   });
 });
+
+describe('a pair of kind words written after the measure they count', () => {
+  // (`延べ利用時間（時間/月）<br>計画／実績`, `実利用者数 計画/実績`: the measure, its unit, then the kinds in order)
+  const n = normalizeLayout('paired-kind-cells-after-measure.html');
+  const paired = n.observations.filter((o) => o.value_kind !== 'achievement_rate');
+  const rows = paired.map((o) => [o.indicator_label, o.measure, o.fiscal_year, o.value_kind, o.value, o.unit]);
+
+  it('gives each value of the cell its kind and the header its measure', () => {
+    expect(rows).toEqual([
+      ['移動支援事業', '延べ利用時間', 2024, 'plan', 1320, 'hour/month'],
+      ['移動支援事業', '延べ利用時間', 2024, 'actual', 1187, 'hour/month'],
+      ['移動支援事業', '実利用者数', 2024, 'plan', 64, 'person'],
+      ['移動支援事業', '実利用者数', 2024, 'actual', 59, 'person'],
+      ['日中一時支援事業', '延べ利用時間', 2024, 'plan', 410, 'hour/month'],
+      ['日中一時支援事業', '実利用者数', 2024, 'plan', 22, 'person'],
+      ['日中一時支援事業', '実利用者数', 2024, 'actual', 25, 'person'],
+    ]);
+    expect(paired.every((o) => o.rules.includes('kind.paired-kinds-cell') && o.warnings.length === 0)).toBe(true);
+  });
+
+  it('reads a formula in brackets (`達成率（実績／計画）`) as one rate, not a pair', () => {
+    const rate = n.observations.filter((o) => o.value_kind === 'achievement_rate');
+    expect(rate.map((o) => [o.indicator_label, o.value, o.unit])).toEqual([['移動支援事業', 89.9, 'percent']]);
+    expect(rate[0]!.rules).not.toContain('kind.paired-kinds-cell');
+  });
+});

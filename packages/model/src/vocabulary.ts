@@ -303,7 +303,10 @@ export const KIND_PAIR_SPLIT = new RegExp(`\\s*${charClass(KIND_PAIR_MARKS)}\\s*
 export function kindPairOf(text: string): ValueKind[] | null {
   const parts = text.normalize('NFKC').trim().split(KIND_PAIR_SPLIT);
   if (parts.length < 2) return null;
-  const kinds = parts.map((p) => kindOfWord(p.replace(/^[(（]([^()（）]*)[)）]$/u, '$1')));
+  const words = parts.map((p) => p.replace(/^[(（]([^()（）]*)[)）]$/u, '$1'));
+  // (a mark inside brackets, `達成率（実績/計画）`, leaves a bracket open in a part: a formula)
+  if (words.some((w) => /[()（）]/u.test(w))) return null;
+  const kinds = words.map((w) => kindOfWord(w));
   if (kinds.some((k) => !k) || new Set(kinds).size !== kinds.length) return null;
   return kinds as ValueKind[];
 }

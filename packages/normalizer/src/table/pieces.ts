@@ -6,6 +6,7 @@ import type { FiscalPeriod, Quantity, Table, ValueKind } from '@shiryo/model';
 import {
   ANSWER_WORDS,
   CARE_LEVEL_SOURCE,
+  KIND_PAIR_SPLIT,
   kindListOf,
   kindOfWord,
   kindPairOf,
@@ -90,6 +91,31 @@ const LEFTOVER_TAG = /<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?\/?>/g;
 /** A name, a bracket, and one word after it: `計画相談支援（人/月）計画`. */
 const UNIT_THEN_WORD = /^(.*[^\s(（])\s*([(（][^()（）]+[)）])\s*([^\s()（）]+)$/u;
 
+/**
+ * Family "paired kinds in one cell", header written after its measure: `実施箇所数（か所） 見込量|実績`,
+ * `利用者数 計画/実績`, `延べ時間（時間/月）計画／実績` — the words before the kind pair (after a unit's bracket, or
+ * fused with the first kind word) and the kinds in order; null when the text ends otherwise, when a part is no kind
+ * word, when two parts name one kind, or when the pair is inside brackets (`達成率（実績/計画）`, a formula).
+ */
+function measureThenKindPair(text: string): { head: string; kinds: ValueKind[] } | null {
+  const close = Math.max(text.lastIndexOf(')'), text.lastIndexOf('）'));
+  const parts = text
+    .slice(close + 1)
+    .trim()
+    .split(KIND_PAIR_SPLIT);
+  if (parts.length < 2) return null;
+  const later = parts.slice(1).map((p) => kindOfWord(p));
+  if (later.some((k) => !k)) return null;
+  const alone = kindOfWord(parts[0]!);
+  const fused = alone ? null : splitKindWord(parts[0]!);
+  const first = alone ?? fused?.kind;
+  if (!first) return null;
+  const head = `${text.slice(0, close + 1)}${fused?.rest ?? ''}`.trim();
+  const kinds = [first, ...(later as ValueKind[])];
+  if (!head || new Set(kinds).size !== kinds.length) return null;
+  return { head, kinds };
+}
+
 function readPieceUncached(raw: string, opts: PeriodOptions): Piece {
   const text = normalizeText(raw.replace(LEFTOVER_TAG, ' ')).text.replace(/\s+/g, ' ').trim();
   // An answer (`有`, `無`, `○`, `×`) reports that something is done: it labels nothing.
@@ -101,6 +127,13 @@ function readPieceUncached(raw: string, opts: PeriodOptions): Piece {
   const whole = unitInfo(bare);
   if (whole && !/[0-9]/.test(bare))
     return { text, period: null, kind: null, label: null, unit: whole.unit, unitText: bare, factor: whole.factor };
+  // `実施箇所数（か所） 見込量|実績`, `利用者数 計画/実績`: what is counted, then kind words joined by a pair mark —
+  // the measure of both values of a cell under it (`45 | 37`) and their kinds in order.
+  const measurePair = measureThenKindPair(text);
+  if (measurePair) {
+    const head = readPieceUncached(measurePair.head, opts);
+    if (!head.kind && !head.kinds) return { ...head, text, kind: measurePair.kinds.at(-1)!, kinds: measurePair.kinds };
+  }
   // `計画相談支援（人／月）計画`, `短期入所（人日/月）差` (two header lines joined): a kind word right after the unit's
   // bracket is the kind, even a stem that also ends names of things (`整備計画`), which alone counts only after a
   // measure (`splitKindWord`).
