@@ -75,3 +75,34 @@ describe('numbers OCR broke inside table cells', () => {
     ]);
   });
 });
+
+describe('numbers OCR broke, sized by the columns headed together with theirs', () => {
+  // (a row whose other figures are of another size — one-digit counts beside 100s — gives no size; the columns under
+  // the same spanning header, `共同生活援助（人/月）` over 計画 | 実績, and the columns of the same header word,
+  // `達成率` of each service, do; a cell of values joined by a pair mark is repaired value by value)
+  const n = normalizeLayout('ocr-split-numbers-column-groups.tsv');
+  const rows = n.observations.map((o) => [o.indicator_label, o.fiscal_year, o.value_kind, o.value]);
+
+  it('joins a number split by a blank when the columns headed with it hold numbers of its size', () => {
+    expect(rows).toContainEqual(['共同生活援助', 2024, 'plan', 135]);
+    expect(rows).toContainEqual(['共同生活援助', 2025, 'plan', 142]);
+    expect(rows).toContainEqual(['訪問看護', 2024, 'achievement_rate', 89.6]);
+    expect(rows.filter((r) => r[0] === '共同生活援助' || r[2] === 'achievement_rate')).toHaveLength(6);
+  });
+
+  it('repairs each value of a paired cell and keeps its kind', () => {
+    expect(rows.filter((r) => r[0] === '計画相談支援' || r[0] === '地域定着支援')).toEqual([
+      ['計画相談支援', 2024, 'plan', 214],
+      ['計画相談支援', 2024, 'actual', 198],
+      ['地域定着支援', 2024, 'plan', 30],
+      ['地域定着支援', 2024, 'actual', 27],
+    ]);
+  });
+
+  it('warns of every repaired number and keeps the clean ones clean', () => {
+    const repaired = n.observations.filter((o) => o.rules.includes('check.ocr-repaired-number')).map((o) => o.value);
+    expect(repaired).toEqual(expect.arrayContaining([135, 142, 89.6, 214, 30]));
+    expect(repaired).not.toContain(131);
+    expect(repaired).not.toContain(11873);
+  });
+});

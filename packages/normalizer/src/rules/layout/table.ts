@@ -6,6 +6,7 @@
 import type { Quantity } from '@shiryo/model';
 import {
   ANSWER_WORDS,
+  KIND_PAIR_SPLIT,
   OCR_DIGIT_LETTERS,
   OCR_MINUS_READINGS,
   PDCA_STAGE,
@@ -542,7 +543,48 @@ function neighbourDigits(L: TableLayout, r: number, c: number): ({ median: numbe
     while (hi + 1 < L.nR && [label, ''].includes(head(hi + 1))) hi++;
     for (let i = lo; i <= hi; i++) for (let j = 1; j < L.nC; j++) if (i !== r || j !== c) block.push([i, j]);
   }
-  return [median(row), median(col), median(block)];
+  return [median(row), median(col), median(block), ...headedTogether(L, r, c).map(median)];
+}
+
+/**
+ * The cells of the columns headed together with column c above row r, the transposed counterpart of the rows under
+ * one first-column label: (1) the columns whose nearest header word above the body is c's (`達成率` of each
+ * service: one kind of figure), and (2) the columns under the lowest header above that spans c and others
+ * (`施設入所支援事業` repeated, or written once and blank to its right, over `見込 | 見込|実績 | 実績`: one measure).
+ */
+function headedTogether(L: TableLayout, r: number, c: number): [number, number][][] {
+  // (a cell read as data — a number, or a mark of none, `－` — is no header)
+  const isHead = (i: number, j: number) => !L.data[i]?.[j];
+  const head = (i: number, j: number) => normalized(L.text(i, j)).trim();
+  // (the nearest header word above row r in a column: the first text above it that is no data)
+  const nameOf = (j: number) => {
+    for (let i = r - 1; i >= 0; i--) if (isHead(i, j) && head(i, j)) return { row: i, text: head(i, j) };
+    return null;
+  };
+  const own = nameOf(c);
+  if (!own || /[0-9]/u.test(own.text)) return [];
+  const body = (cols: number[]) => {
+    const out: [number, number][] = [];
+    for (const j of cols)
+      for (let i = own.row + 1; i < L.nR; i++) if ((i !== r || j !== c) && !isHead(i, j)) out.push([i, j]);
+    return out;
+  };
+  const kin = Array.from({ length: L.nC }, (_, j) => j).filter((j) => j !== c && nameOf(j)?.text === own.text);
+  const sets = kin.length ? [body(kin)] : [];
+  for (let h = own.row - 1; h >= 0; h--) {
+    let left = c;
+    while (left > 0 && !head(h, left) && isHead(h, left)) left--;
+    const name = head(h, left);
+    if (!name || /[0-9]/u.test(name)) continue;
+    let [lo, hi] = [left, c];
+    while (lo > 0 && head(h, lo - 1) === name) lo--;
+    while (hi + 1 < L.nC && [name, ''].includes(head(h, hi + 1))) hi++;
+    if (hi > lo) {
+      sets.push(body(Array.from({ length: hi - lo + 1 }, (_, k) => lo + k)));
+      break;
+    }
+  }
+  return sets;
 }
 
 /** Digit groups parted by single blanks (`1 0 2.1`, `3,4 5 0`, `1 0,4 0 0`). */
@@ -589,6 +631,24 @@ function joinSpacedDigits(L: TableLayout, r: number, c: number, t: string): stri
  */
 export function repairOcrNumber(L: TableLayout, r: number, c: number): string | null {
   const written = normalized(L.text(r, c)).trim();
+  // (a cell of values joined by a pair mark, `8I4 | 742`, `8 33 | 820` under `見込|実績`: each value repaired alone,
+  // and only when each part then reads as one number or a mark of none)
+  const parts = written.split(KIND_PAIR_SPLIT);
+  if (parts.length > 1) {
+    const marks = written.match(new RegExp(KIND_PAIR_SPLIT.source, 'gu')) ?? [];
+    const fixed = parts.map((p) => repairOcrValue(L, r, c, p) ?? p);
+    if (fixed.every((p, i) => p === parts[i])) return null;
+    const one = (p: string) => {
+      const d = dataValue(p);
+      return !!d && (d.missing || d.quantities.length === 1);
+    };
+    return fixed.every(one) ? fixed.map((p, i) => `${p}${marks[i] ?? ''}`).join('') : null;
+  }
+  return repairOcrValue(L, r, c, written);
+}
+
+/** `repairOcrNumber` of one value's text written in cell (r, c). */
+function repairOcrValue(L: TableLayout, r: number, c: number, written: string): string | null {
   if (!written || !/[0-9]/u.test(written) || written.length > 24 || !numbersOnly(written)) return null;
   let t = written.replace(NUMBER_RUN, (run) => {
     const letters = [...run].filter((ch) => OCR_DIGIT_LETTERS[ch]).length;
