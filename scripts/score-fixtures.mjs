@@ -24,10 +24,40 @@ const extrasN = Number(opt('extras', 0));
 const scanned = args.includes('--scanned');
 const jsonOut = opt('json', '');
 const rows = {};
+// --scanned: observations and wrong ones (extras) per confidence band, pooled over the twins (is an OCR'd number's
+// confidence honest?)
+const BANDS = [
+  ['≥ 0.9', 0.9, 2],
+  ['0.7–0.9', 0.7, 0.9],
+  ['0.5–0.7', 0.5, 0.7],
+  ['< 0.5', -1, 0.5],
+];
+const bands = Object.fromEntries(BANDS.map(([name]) => [name, { rows: 0, wrong: 0 }]));
+const bandOf = (c) => BANDS.find(([, lo, hi]) => c >= lo && c < hi)[0];
 let engine;
-if (scanned) {
+if (scanned || opt('ocr-cache', '')) {
   const { OcrEngine } = await import('@shiryo/extractor');
   engine = new OcrEngine();
+  // --ocr-cache DIR: each recognition (image bytes, mode, dpi) kept on disk, so that a change after the OCR stage
+  // (spans, tables, the normalizer) is measured again in seconds rather than re-recognised (a development aid: the
+  // pipeline itself never caches)
+  const cacheDir = opt('ocr-cache', '');
+  if (cacheDir) {
+    const { createHash } = await import('node:crypto');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(cacheDir, { recursive: true });
+    const recognize = engine.recognize.bind(engine);
+    engine.recognize = async (img, o = {}) => {
+      const h = createHash('sha1');
+      h.update(`${img.width}x${img.height}@${img.dpi} psm${o.psm ?? ''}\n`);
+      h.update(img.data);
+      const file = join(cacheDir, `${h.digest('hex')}.json`);
+      if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+      const r = await recognize(img, o);
+      writeFileSync(file, JSON.stringify(r));
+      return r;
+    };
+  }
 }
 const root = new URL('..', import.meta.url).pathname;
 const show = (o) =>
@@ -57,7 +87,12 @@ for (const name of readdirSync(join(root, 'fixtures')).sort()) {
   const t0 = performance.now();
   const doc = scanned
     ? await extractDocument(twin, { ocr: 'auto', ocrEngine: engine, onProgress: (l) => process.stderr.write(l) })
-    : await extractDocument(source, meta.ocr ? { ocr: meta.ocr, ...(meta.pages ? { pages: meta.pages } : {}) } : {});
+    : await extractDocument(
+        source,
+        meta.ocr
+          ? { ocr: meta.ocr, ...(engine ? { ocrEngine: engine } : {}), ...(meta.pages ? { pages: meta.pages } : {}) }
+          : {},
+      );
   const seconds = (performance.now() - t0) / 1000;
   // the municipality the path names, as `shiryo ingest` gives it
   const fromPath = municipalityFromPath(resolve(source));
@@ -105,6 +140,8 @@ for (const name of readdirSync(join(root, 'fixtures')).sort()) {
     console.log(
       `  misses by cause ${JSON.stringify(cause)}; extras ${r.extras.length}, of which values no expected row has ${garbled}; ${seconds.toFixed(0)} s`,
     );
+    for (const a of actual) bands[bandOf(a.confidence)].rows++;
+    for (const x of r.extras) bands[bandOf(x.confidence)].wrong++;
     rows[name] = {
       precision: Math.round(r.precision * 1000) / 1000,
       recall: Math.round(r.recall * 1000) / 1000,
@@ -128,4 +165,8 @@ for (const name of readdirSync(join(root, 'fixtures')).sort()) {
     console.log(`  EXTRA ${show(x)}  «${x.value_text}» t${x.table_index} r${x.row}c${x.col} §${x.section ?? ''}`);
 }
 if (engine) await engine.close();
+if (scanned)
+  console.log(
+    `by confidence band: ${BANDS.map(([b]) => `${b} ${bands[b].rows} rows, precision ${bands[b].rows ? (1 - bands[b].wrong / bands[b].rows).toFixed(3) : '—'}`).join('; ')}`,
+  );
 if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify(rows, null, 2)}\n`);

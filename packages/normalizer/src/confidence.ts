@@ -224,6 +224,27 @@ export function confidenceOf(features: readonly string[], model: ConfidenceModel
   return features.some((f) => UNVOUCHED.has(f)) ? Math.min(c, UNVOUCHED_CONFIDENCE_CEILING) : c;
 }
 
+/**
+ * A page whose words the engine read with a mean confidence under this is a poor reading (measured on the scanned
+ * twins: pages of a 300 dpi scan read at 0.76–0.85; the 150 dpi twin at 0.41–0.52, and its numbers in the 0.7–0.9
+ * band were right 2 times in 3): each of its numbers is warned and at most `POOR_OCR_PAGE_CAP`.
+ */
+export const POOR_OCR_PAGE = 0.65;
+/** The highest confidence of a number of such a page. */
+export const POOR_OCR_PAGE_CAP = 0.45;
+
+/**
+ * The warning of each number of a page OCR read poorly (`ocrPages`: page → mean word confidence), given before
+ * confidence is assigned.
+ */
+export function warnPoorOcrPages(observations: Observation[], ocrPages: ReadonlyMap<number, number>): void {
+  for (const o of observations) {
+    const mean = o.page === null ? undefined : ocrPages.get(o.page);
+    if (mean !== undefined && mean < POOR_OCR_PAGE)
+      o.warnings.push(`OCR: page ${o.page} read with a mean word confidence of ${mean} (a poor scan)`);
+  }
+}
+
 /** The highest confidence a number read by OCR may have: below the top band (`≥ 0.9`), until OCR'd documents with
  * known truth are in the calibration and earn it. */
 export const OCR_CONFIDENCE_CEILING = 0.89;
@@ -236,6 +257,7 @@ export function assignConfidence(
   observations: Observation[],
   tables: ReadonlyMap<number, TableFacts>,
   model: ConfidenceModel,
+  ocrPages: ReadonlyMap<number, number> = new Map(),
 ): void {
   const context = confidenceContext(observations);
   const seen = model.seen && { rules: new Set(model.seen.rules), pairs: new Set(model.seen.pairs) };
@@ -248,6 +270,11 @@ export function assignConfidence(
     // of its cell, row label and column header, stands; and never in the top band, which promises 99 right in 100:
     // no OCR'd table is in the documents the model was calibrated on)
     if (o.table_index !== null && ocrTables.has(o.table_index)) c = Math.min(c, o.confidence, OCR_CONFIDENCE_CEILING);
+    // (a number of a sentence on an OCR'd page: under the same ceiling)
+    else if (o.page !== null && ocrPages.has(o.page)) c = Math.min(c, OCR_CONFIDENCE_CEILING);
+    // (a poor page's numbers under the 0.5 band: 2 in 3 right is what the band under 0.5 holds)
+    const mean = o.page === null ? undefined : ocrPages.get(o.page);
+    if (mean !== undefined && mean < POOR_OCR_PAGE) c = Math.min(c, POOR_OCR_PAGE_CAP);
     o.confidence = o.warnings.length ? Math.min(c, 0.5) : c;
   }
 }

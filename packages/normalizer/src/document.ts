@@ -7,7 +7,7 @@ import type {
   NormalizedDocument,
   Observation,
 } from '@shiryo/model';
-import { assignConfidence, type ConfidenceModel } from './confidence.js';
+import { assignConfidence, type ConfidenceModel, warnPoorOcrPages } from './confidence.js';
 import { CONFIDENCE_MODEL } from './confidence-model.js';
 import {
   accountKindOf,
@@ -367,7 +367,11 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
   issues.push(...refusedNumberIssues(doc, settings.tablesOnly));
   // Confidence from evidence (confidence.ts): the calibrated model, or the readers' scores when none is fitted.
   const model = settings.confidence ?? DEFAULT_NORMALIZE_SETTINGS.confidence;
-  if (model.calibration.length > 0) assignConfidence(observations, new Map(doc.tables.map((t) => [t.index, t])), model);
+  // (pages read by OCR, with the mean confidence of their words: their numbers are capped, a poor page's warned)
+  const ocrPages = new Map(doc.pages.filter((p) => p.ocr).map((p) => [p.index, p.ocr!.meanConfidence]));
+  warnPoorOcrPages(observations, ocrPages);
+  if (model.calibration.length > 0)
+    assignConfidence(observations, new Map(doc.tables.map((t) => [t.index, t])), model, ocrPages);
   else for (const o of observations) if (o.warnings.length) o.confidence = Math.min(o.confidence, 0.5);
   issues.push(...unreadPageIssues(doc, observations, issues));
   // A value that is no finite number (a scale that overflowed) is never stored: it is reported instead. (It made

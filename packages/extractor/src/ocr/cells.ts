@@ -61,6 +61,28 @@ function clearEdges(img: GrayImage, pad: number): void {
   for (const x of cols) if (colInk(x) > 0.5) for (let y = y0; y < y1; y++) data[y * w + x] = 255;
 }
 
+/**
+ * Lines of text in a crop: bands of rows with ink, parted by blank rows, each at least a third of a line of the
+ * page's text high (a stroke of `二` is no line). A cell of two short lines (`訪問介護` over `(回/月)`, `令和7年` over
+ * `度`) fits under two line heights, and recognised as one line (mode 7) it came out as garbage (`拉`, `全和7年`):
+ * two bands make it a block (mode 6).
+ */
+export function inkBands(img: GrayImage, lineHeight: number): number {
+  const { width: w, height: h, data } = img;
+  let bands = 0;
+  let start = -1;
+  for (let y = 0; y <= h; y++) {
+    let ink = false;
+    if (y < h) for (let x = 0, i = y * w; x < w && !ink; x++, i++) ink = data[i]! <= 127;
+    if (ink && start < 0) start = y;
+    else if (!ink && start >= 0) {
+      if (y - start >= lineHeight / 3) bands++;
+      start = -1;
+    }
+  }
+  return bands;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 export interface CellPass {
@@ -103,7 +125,7 @@ export async function recogniseCells(
         jobs.push(Promise.resolve({ box, spans: [] }));
         continue;
       }
-      const psm = y1 - y0 < 2 * lineHeight ? 7 : 6;
+      const psm = y1 - y0 < 2 * lineHeight && inkBands(crop, lineHeight) < 2 ? 7 : 6;
       jobs.push(
         engine.recognize(crop, { psm }).then(({ lines }) => {
           const dx = x0 - pad;

@@ -18,6 +18,11 @@ export interface GrayImage {
 export interface ImageRulingSettings {
   /** A pixel at or under this is ink. */
   dark: number;
+  /**
+   * A second, lighter level (a hairline drawn in gray): rules found at it that no rule of the dark pass lies along
+   * (within `maxThickness`) are added. Undefined: one pass.
+   */
+  faint?: number;
   /** The shortest run that is a ruling, in inches (a 16 pt heading's longest stroke is ~0.2 in). */
   minLength: number;
   /** Light pixels a run may skip (broken print, JPEG artefacts), in pixels. */
@@ -26,7 +31,17 @@ export interface ImageRulingSettings {
   maxThickness: number;
 }
 
-export const DEFAULT_IMAGE_RULINGS: ImageRulingSettings = { dark: 150, minLength: 0.4, gap: 3, maxThickness: 0.04 };
+// (faint: a hairline rule — LibreOffice's thin inner borders — is drawn at 300 dpi as a run of gray about 170–195,
+// not black: at 150 alone the inner rows of pdf-lo-year-kind-row-levels' twin were lost and its tables read as
+// streams with `|` glyphs for rules. Read at 200 alone, a black rule's gray halo split into parallel pieces 2 px
+// apart and broke the grid of pdf-lo-ruled-comparison's twin; so faint runs only add the rules the dark pass lacks.)
+export const DEFAULT_IMAGE_RULINGS: ImageRulingSettings = {
+  dark: 150,
+  faint: 200,
+  minLength: 0.4,
+  gap: 3,
+  maxThickness: 0.04,
+};
 
 /** One run of ink along a row (horizontal) or a column (vertical): `at` the row/column, `from..to` inclusive. */
 interface Run {
@@ -79,6 +94,27 @@ function groupRuns(runs: Run[]): Run[][] {
  * strokes (filled boxes, photos, bold bars) are no rulings.
  */
 export function imageRulings(img: GrayImage, s: ImageRulingSettings = DEFAULT_IMAGE_RULINGS): Ruling[] {
+  const dark = rulingsAt(img, s);
+  if (s.faint === undefined || s.faint <= s.dark) return dark;
+  const near = Math.max(2, Math.round(s.maxThickness * img.dpi));
+  const horizontal = (r: Ruling) => r.y0 === r.y1;
+  // (a faint rule along a dark one — its halo, or the same rule — is not another rule)
+  const along = (f: Ruling, d: Ruling) => {
+    if (horizontal(f) !== horizontal(d)) return false;
+    const [fa, fb, fAt, da, db, dAt] = horizontal(f)
+      ? [f.x0, f.x1, f.y0, d.x0, d.x1, d.y0]
+      : [f.y0, f.y1, f.x0, d.y0, d.y1, d.x0];
+    return Math.abs(fAt - dAt) <= near && Math.min(fb, db) - Math.max(fa, da) > 0;
+  };
+  const len = (r: Ruling) => r.x1 - r.x0 + r.y1 - r.y0;
+  const out = [...dark];
+  // (longest first, so that a rule's pieces along it are dropped rather than it)
+  for (const f of rulingsAt(img, { ...s, dark: s.faint }).sort((a, b) => len(b) - len(a)))
+    if (!out.some((d) => along(f, d))) out.push(f);
+  return out;
+}
+
+function rulingsAt(img: GrayImage, s: ImageRulingSettings): Ruling[] {
   const { width: w, height: h, data } = img;
   const min = Math.round(s.minLength * img.dpi);
   const thick = Math.max(2, Math.round(s.maxThickness * img.dpi));

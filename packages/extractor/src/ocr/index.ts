@@ -1,6 +1,6 @@
 /** OCR of scanned pages: render (pdf.js), image rulings, tesseract.js with Japanese data from npm, spans. */
 
-export { cropGray, recogniseCells } from './cells.js';
+export { cropGray, inkBands, recogniseCells } from './cells.js';
 export {
   jpnDataDir,
   OcrEngine,

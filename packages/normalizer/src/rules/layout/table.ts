@@ -6,7 +6,10 @@
 import type { Quantity } from '@shiryo/model';
 import {
   ANSWER_WORDS,
+  BUDGET_KIND_STEMS,
   KIND_PAIR_SPLIT,
+  KIND_WORDS,
+  kindOfWord,
   OCR_DIGIT_LETTERS,
   OCR_MINUS_READINGS,
   PDCA_STAGE,
@@ -781,12 +784,211 @@ export const ocrLetterInNumberedHead = rule<TableLayout>({
   ],
 });
 
+/** The OCR confidence of a cell below which its words are doubted (tesseract's own; a text layer has none). */
+const OCR_DOUBT = 0.6;
+/**
+ * An OCR'd cell the engine was unsure of; a cell of a text export (which may have been OCR'd: it carries no
+ * confidence) may be; a PDF text layer's cell never.
+ */
+const doubtedOcrCell = (L: TableLayout, r: number, c: number) => {
+  const conf = L.grid[r]?.[c]?.confidence;
+  if (conf !== undefined) return conf < OCR_DOUBT;
+  return L.table.method !== 'lattice' && L.table.method !== 'stream';
+};
+/** Marks OCR leaves in a header beside its words: empty brackets, `!`, `|`, a lone `_`. */
+const HEADER_NOISE = /[(（]\s*[)）]|[!！|｜_]/gu;
+/**
+ * A tail OCR adds after a word (`増減り-`: a bracket's remains read as a kana and a dash). Never a bracket: `達成率(%)`
+ * keeps its unit.
+ */
+const NOISE_TAIL = /(?:\p{sc=Hiragana}[-ー!|.,、。]{0,2}|[-ー!|.,、。]{1,3})$/u;
+/** The kind stems a garbled header cell is compared with (two glyphs or more: one glyph alone is no evidence). */
+const KIND_STEM_WORDS = [...new Set([...Object.keys(KIND_WORDS), ...Object.keys(BUDGET_KIND_STEMS)])].filter(
+  (w) => [...w].length >= 2,
+);
+
+/**
+ * The kind word an OCR'd header cell garbled means, or null: its noise dropped (`前年度決算()`, `増減()り-()` →
+ * `増減`), or one glyph of a kind stem read as another (`飛離` → `乖離`, `前年度次算` → `前年度決算`) when one stem
+ * fits that way — or, of several (`次算`: 決算 or 予算), one that the other headers of its row use (`siblings`) — and
+ * the word then reads as a kind.
+ */
+export function garbledKindWord(text: string, siblings: readonly string[] = [], glyphs = true): string | null {
+  const t = text.normalize('NFKC').replace(/\s+/g, '');
+  if (!t || kindOfWord(t)) return null;
+  const clean = t.replace(HEADER_NOISE, '');
+  const bases = [...new Set([clean, clean.replace(NOISE_TAIL, '')])].filter((b) => b);
+  for (const base of bases) if (kindOfWord(base)) return base;
+  if (!glyphs) return null;
+  for (const base of bases) {
+    const found = new Map<string, string>();
+    const g = [...base];
+    for (const stem of KIND_STEM_WORDS) {
+      const sg = [...stem];
+      for (let i = 0; i + sg.length <= g.length; i++) {
+        let diff = 0;
+        for (let k = 0; k < sg.length && diff < 2; k++) if (g[i + k] !== sg[k]) diff++;
+        if (diff !== 1) continue;
+        const fixed = [...g.slice(0, i), ...sg, ...g.slice(i + sg.length)].join('');
+        if (kindOfWord(fixed)) found.set(fixed, stem);
+      }
+    }
+    if (found.size === 1) return [...found.keys()][0]!;
+    const used = [...found].filter(([, stem]) => siblings.some((x) => x.normalize('NFKC').includes(stem)));
+    if (used.length === 1) return used[0]![0];
+    if (found.size) return null;
+  }
+  return null;
+}
+
+export const ocrGarbledKindHeader = rule<TableLayout>({
+  id: 'layout.ocr-garbled-kind-header',
+  family: 'layout',
+  stage: 'cells',
+  priority: 11,
+  quiet: true,
+  summary:
+    "Family \"kind words in headers garbled by OCR\": a cell of an OCR'd table the engine was unsure of (confidence under 0.6), holding no number, in a row where another cell reads as a kind word (計画値, 当年度決算), is the kind word it is one glyph or some noise away from (`飛離` → 乖離, `前年度次算()` → 前年度決算, `増減()り-()` → 増減) when exactly one kind stem fits (of several, the one its row's other headers use): the column is then read with its kind (and a difference column's misread ▲ repaired), not as a label. In a text export (no confidence: it may have been OCR'd) only the noise goes.",
+  applies: (L) => L.nR > 1,
+  apply(L) {
+    let any = false;
+    for (let r = 0; r < L.nR; r++) {
+      // (a cell that is a kind word once its noise goes counts too: `当年度決算!(A)` beside `前年度次算()`)
+      const kindCells = Array.from({ length: L.nC }, (_, c) => c).filter(
+        (c) =>
+          L.isTopLeft(r, c) &&
+          L.data[r]?.[c] === null &&
+          (kindOfWord(normalized(L.text(r, c)).replace(/\s+/g, '')) || garbledKindWord(L.text(r, c), [], false)),
+      );
+      if (!kindCells.length) continue;
+      for (let c = 0; c < L.nC; c++) {
+        if (!L.isTopLeft(r, c) || L.data[r]?.[c] !== null || !doubtedOcrCell(L, r, c)) continue;
+        if (!kindCells.some((k) => k !== c)) continue;
+        // (a glyph read as another only where the engine's confidence says so: `比率` in a text export is a word)
+        const fixed = garbledKindWord(
+          L.text(r, c),
+          kindCells.filter((k) => k !== c).map((k) => L.text(r, k)),
+          L.grid[r]?.[c]?.confidence !== undefined,
+        );
+        if (!fixed) continue;
+        L.repaired.set(`${r},${c}`, fixed);
+        any = true;
+      }
+    }
+    return any;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '事業\t計画\t実績\t増減()り-()\n短期入所（人日/月）\t620\t377\t▲243\n',
+      expect: { value: -243, value_kind: 'deviation' },
+    },
+  ],
+});
+
+/** Marks OCR adds round a unit (`_人日/月`, `人/月|`). */
+const UNIT_NOISE = /^[_|｜.,'`ー-]+|[_|｜.,'`ー-]+$/gu;
+
+/**
+ * The unit of `candidates` an OCR'd unit word garbled means, or null: its stray marks dropped (`_人日/月`), its
+ * slash lost (`人月` for 人/月), or the slash and the glyph beside it read as one glyph (`人骨` for 人/月) — when
+ * exactly one candidate fits.
+ */
+export function garbledUnit(text: string, candidates: readonly string[], glyphs = true): string | null {
+  const t = text.normalize('NFKC').replace(/\s+/g, '');
+  if (!t || unitInfo(t)) return null;
+  const clean = t.replace(UNIT_NOISE, '');
+  const fits = (u: string) => {
+    if (clean === u) return true;
+    if (!glyphs) return false;
+    if (t.replace(/[/]/gu, '') === u.replace(/[/]/gu, '')) return true;
+    const g = [...clean];
+    const ug = [...u];
+    if (g.length !== ug.length - 1) return false;
+    // (two glyphs of the unit, one of them the slash, read as one)
+    for (let i = 0; i + 1 < ug.length; i++)
+      if ((ug[i] === '/' || ug[i + 1] === '/') && [...ug.slice(0, i), g[i], ...ug.slice(i + 2)].join('') === clean)
+        return true;
+    return false;
+  };
+  const found = [...new Set(candidates.map((u) => u.normalize('NFKC').replace(/\s+/g, '')))].filter(
+    (u) => unitInfo(u) && fits(u),
+  );
+  return found.length === 1 ? found[0]! : null;
+}
+
+/** A unit in brackets in a header cell (`訪問介護(回/月)`): the bracket's text and where it stands. */
+const BRACKETED = /[(（]([^()（）]{1,8})[)）]/gu;
+
+export const ocrGarbledUnit = rule<TableLayout>({
+  id: 'layout.ocr-garbled-unit',
+  family: 'layout',
+  stage: 'cells',
+  priority: 11,
+  quiet: true,
+  summary:
+    'Family "units garbled by OCR": a cell of an OCR\'d table the engine was unsure of (confidence under 0.6) whose word is no unit, in a column whose other cells hold units (a 単位 column), or a bracket in such a cell of a header row whose other cells carry units in brackets, is the unit of those it is a few marks from: its stray marks dropped (`_人日/月`), its slash lost (`人月`), or the slash and a glyph read as one (`人骨` for 人/月) — when exactly one unit of its neighbours fits. In a text export (no confidence: it may have been OCR\'d) only stray marks go.',
+  applies: (L) => L.nR > 1,
+  apply(L) {
+    let any = false;
+    const cellUnit = (r: number, c: number) => {
+      const t = normalized(L.text(r, c)).replace(/\s+/g, '');
+      return t && L.data[r]?.[c] === null && unitInfo(t) ? t : null;
+    };
+    for (let c = 0; c < L.nC; c++) {
+      const units: string[] = [];
+      for (let r = 0; r < L.nR; r++) {
+        const u = L.isTopLeft(r, c) ? cellUnit(r, c) : null;
+        if (u) units.push(u);
+      }
+      if (units.length < 2) continue;
+      for (let r = 0; r < L.nR; r++) {
+        if (!L.isTopLeft(r, c) || L.data[r]?.[c] !== null || !doubtedOcrCell(L, r, c)) continue;
+        // (a glyph read as another only where the engine's confidence says so; in a text export only stray marks)
+        const fixed = garbledUnit(L.text(r, c), units, L.grid[r]?.[c]?.confidence !== undefined);
+        if (!fixed) continue;
+        L.repaired.set(`${r},${c}`, fixed);
+        any = true;
+      }
+    }
+    // brackets of a row's heads (`訪問介護(回/月)` | `通所介護(回骨)`)
+    for (let r = 0; r < L.nR; r++) {
+      const units: string[] = [];
+      for (let c = 0; c < L.nC; c++)
+        if (L.isTopLeft(r, c))
+          for (const m of normalized(L.text(r, c)).matchAll(BRACKETED)) if (unitInfo(m[1]!)) units.push(m[1]!);
+      if (units.length < 2) continue;
+      for (let c = 0; c < L.nC; c++) {
+        if (!L.isTopLeft(r, c) || L.data[r]?.[c] !== null || !doubtedOcrCell(L, r, c)) continue;
+        const text = normalized(L.text(r, c));
+        const fixed = text.replace(BRACKETED, (whole, inner: string) => {
+          const u = garbledUnit(inner, units, L.grid[r]?.[c]?.confidence !== undefined);
+          return u ? `(${u})` : whole;
+        });
+        if (fixed === text) continue;
+        L.repaired.set(`${r},${c}`, fixed);
+        any = true;
+      }
+    }
+    return any;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: 'サービス\t単位\t令和5年度\n生活介護\t人/月\t612\n生活介護\t人日/月\t11,934\n短期入所\t人/月\t96\n短期入所\t_人日/月\t672\n',
+      expect: { label: '短期入所', value: 672, unit: 'person_day/month', fiscal_year: 2023 },
+    },
+  ],
+});
+
 /** The one value of a cell, or null. */
 const oneValue = (L: TableLayout, r: number, c: number): number | null => {
   const q = L.data[r]?.[c]?.quantities;
   return q?.length === 1 ? q[0]!.value : null;
 };
 const MINUS_READING = new RegExp(`^([${OCR_MINUS_READINGS.join('')}])((?:\\d[\\d,]*)(?:\\.\\d+)?)$`, 'u');
+/** Glyphs other than digits and signs before a number: what OCR made of ▲ in a scan (`人14`, `人ムる23`). */
+const MINUS_GLYPHS = /^([^\d\s+\-−,.]{1,3})((?:\d[\d,]*)(?:\.\d+)?)$/u;
 const ZERO_LETTER = new RegExp(
   `^[${Object.keys(OCR_DIGIT_LETTERS)
     .filter((k) => OCR_DIGIT_LETTERS[k] === '0')
@@ -798,7 +1000,7 @@ const ZERO_LETTER = new RegExp(
  * How OCR may have written the difference `d` in a cell (`47` or `A7` for ▲7, `O` for 0): the repaired text, or
  * null when the cell as read already equals d or no reading gives d.
  */
-export function deviationReading(written: string, value: number | null, d: number): string | null {
+export function deviationReading(written: string, value: number | null, d: number, ocr = false): string | null {
   const same = (v: number) => Math.abs(v - d) < 1e-9;
   if (value !== null && same(value)) return null;
   // (the blanks of a letter-spaced scan go first: `4 2 3 2`, `A2 0`)
@@ -806,7 +1008,9 @@ export function deviationReading(written: string, value: number | null, d: numbe
     .trim()
     .replace(/(?<=[\dA-Zム,.]) (?=[\d,.])/gu, '');
   if (ZERO_LETTER.test(t)) return same(0) ? '0' : null;
-  const m = MINUS_READING.exec(t);
+  // (the mark read as a 4 or a letter, or — in a cell of an OCR'd page — as any one to three glyphs: `人14`, `合2`,
+  // `人る568`, `人ムる23`; the row's arithmetic decides)
+  const m = MINUS_READING.exec(t) ?? (ocr ? MINUS_GLYPHS.exec(t) : null);
   if (!m || d >= 0) return null;
   const rest = Number(m[2]!.replace(/,/g, ''));
   return Number.isFinite(rest) && same(-rest) ? `▲${m[2]}` : null;
@@ -819,7 +1023,7 @@ export const ocrSignInDeviation = rule<TableLayout>({
   priority: 12,
   quiet: true,
   summary:
-    'Family "▲ misread by OCR in a difference column": in a column whose header names a difference (kind deviation), a cell whose row holds a plan and a result (the nearest plan and actual columns on its left) is read as the difference result − plan when it was written with the minus mark read as a 4 or a letter (`47` for ▲7, `4 2 3 2` for ▲232, `A2 0`, `ム9`) or 0 as a letter (`O`); a cell that already equals the difference (`44`, `4 8 6`), or that no reading makes equal to it, stays as written. The repair is warned (`check.ocr-repaired-number`).',
+    'Family "▲ misread by OCR in a difference column": in a column whose header names a difference (kind deviation), a cell whose row holds a plan and a result (the nearest plan and actual columns on its left) is read as the difference result − plan when it was written with the minus mark read as a 4 or a letter (`47` for ▲7, `4 2 3 2` for ▲232, `A2 0`, `ム9`) — in a cell of an OCR\'d page, as any one to three glyphs (`人14`, `人ムる23`) — or 0 as a letter (`O`); a cell that already equals the difference (`44`, `4 8 6`), or that no reading makes equal to it, stays as written. The repair is warned (`check.ocr-repaired-number`).',
   applies: (L) => L.colPieces.some((ps) => ps.some((p) => p.kind === 'deviation')),
   apply(L) {
     const kindOf = (c: number) => L.colPieces[c]?.find((p) => p.kind)?.kind ?? null;
@@ -848,7 +1052,7 @@ export const ocrSignInDeviation = rule<TableLayout>({
           : [oneValue(L, r, planCol), oneValue(L, r, actualCol)];
         if (p === null || a === null) continue;
         const d = pair ? -Math.round(Math.abs(a - p) * 1e6) / 1e6 : Math.round((a - p) * 1e6) / 1e6;
-        const t = deviationReading(L.text(r, c), oneValue(L, r, c), d);
+        const t = deviationReading(L.text(r, c), oneValue(L, r, c), d, L.grid[r]?.[c]?.confidence !== undefined);
         if (!t) continue;
         L.repaired.set(`${r},${c}`, t);
         L.data[r]![c] = dataValue(t);
@@ -874,6 +1078,8 @@ export const ocrSignInDeviation = rule<TableLayout>({
 export const LAYOUT_RULES = [
   ocrBrokenNumbers,
   ocrLetterInNumberedHead,
+  ocrGarbledKindHeader,
+  ocrGarbledUnit,
   ocrSignInDeviation,
   headerRowsBeforeData,
   headerRowsOfKindWords,
