@@ -14,7 +14,7 @@
  * numbers that are right 99 times in 100. `pnpm corpus` re-measures precision per band on fresh seeds and on the
  * held-out part; docs/confidence.md publishes the table.
  */
-import { factKey, type Observation, type Table } from '@shiryo/model';
+import { factKey, KIND_COMPOUND_AT_END, kindOfWord, type Observation, type Table } from '@shiryo/model';
 
 export interface ConfidenceModel {
   /** What the model was fitted on, and when (shown by docs and `shiryo rules`). */
@@ -150,6 +150,61 @@ function shareFeatures(prefix: string, s: Shares | undefined): string[] {
   return f;
 }
 
+const repeatedRowsOf = new WeakMap<TableFacts, Set<number>>();
+/**
+ * The rows of a table that repeat an earlier row of it cell for cell, numbers included (`table:repeated-row`): the
+ * table was read twice and joined to its own copy (two renderings of one table on a page, a copy pasted twice), so
+ * the later copy states nothing new and its labels, years and kinds were read from a structure that is not the
+ * table's. Only rows with two numbers or more count (a row of one value or of marks repeats by chance).
+ */
+export function repeatedRows(table: TableFacts): Set<number> {
+  let out = repeatedRowsOf.get(table);
+  if (out) return out;
+  out = new Set();
+  const rows = new Map<number, { col: number; text: string }[]>();
+  for (const c of table.cells ?? []) {
+    const list = rows.get(c.row) ?? [];
+    list.push({ col: c.col, text: c.text.trim() });
+    rows.set(c.row, list);
+  }
+  const seen = new Set<string>();
+  for (const [row, cells] of [...rows].sort((a, b) => a[0] - b[0])) {
+    if (cells.filter((c) => /[0-9０-９]/u.test(c.text)).length < 2) continue;
+    const key = cells
+      .sort((a, b) => a.col - b.col)
+      .map((c) => `${c.col}:${c.text}`)
+      .join('\t');
+    if (seen.has(key)) out.add(row);
+    else seen.add(key);
+  }
+  repeatedRowsOf.set(table, out);
+  return out;
+}
+
+/**
+ * Whether a label ends in a compound of kind words that reads as no kind (`計画値実績`, `見込実績`: `kindOfWord` reads
+ * two kinds' headers glued together as none), after a name (the compound is not the whole label).
+ */
+export function gluedKindsAtEnd(label: string): boolean {
+  const text = label.normalize('NFKC').replace(/\s+/gu, '');
+  const tail = KIND_COMPOUND_AT_END.exec(text)?.[0];
+  return !!tail && tail.length < text.length && kindOfWord(tail) === null;
+}
+
+const OPENING_BRACKETS = '(（[［「【〔';
+const CLOSING_BRACKETS = ')）]］」】〕';
+/** Whether a text opens more brackets than it closes, or closes one it never opened. */
+export function unbalancedBrackets(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (OPENING_BRACKETS.includes(ch)) depth++;
+    else if (CLOSING_BRACKETS.includes(ch) && --depth < 0) return true;
+  }
+  return depth !== 0;
+}
+/** A label ending in one kanji or kana alone after a space (`延べ利用件 数`). */
+const BROKEN_WORD_AT_END = /\s[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
+
 /**
  * The features of one observation: its evidence, as names. `seen` (the model's) makes `novel:rule` and `novel:pair`:
  * a path of rules the calibration did not measure on enough documents.
@@ -174,7 +229,20 @@ export function confidenceFeatures(
   // (a label holding a number — a target written beside the name, a year, a value the split left in it — is where a
   // cell was cut in the wrong place: such labels are right about 3 times in 4 against 24 in 25 for the others)
   if (/[0-9０-９]/u.test(o.indicator_label)) f.push('label:number');
+  // (a label whose brackets do not close — `居宅介護 ○○計画 ( 第2回…` — was cut inside a bracket or ran into the words
+  // around the table; one ending in a lone character after a space — `延べ利用件 数` — holds a word broken across two
+  // cells or a stray word of the page: the label is not a name the table wrote in one cell)
+  if (unbalancedBrackets(o.indicator_label)) f.push('label:open-bracket');
+  if (BROKEN_WORD_AT_END.test(o.indicator_label)) f.push('label:broken-word');
+  // (a label ending in kind words of two kinds glued together — `…の受講者数 計画値実績` — holds the table's header
+  // row of kinds: the kinds were not parsed from it, so which of the two this value is was not read)
+  if (gluedKindsAtEnd(o.indicator_label)) f.push('label:glued-kinds');
+  // (a table value whose label came from a heading above the table and whose kind nothing stated: the table itself
+  // names neither what its numbers are nor which kind — a list of years and counts under a title)
+  if (o.reader !== 'prose' && o.rules.includes('label.heading') && o.rules.some((r) => DEFAULT_KIND.has(r)))
+    f.push('label:heading+kind:default');
   if (o.qualifier) f.push('qualifier');
+  if (table && o.row !== null && repeatedRows(table).has(o.row)) f.push('table:repeated-row');
   if (seen) {
     const { rules, pairs } = rulePairs(o);
     if (rules.some((r) => !seen.rules.has(r))) f.push('novel:rule');
@@ -216,7 +284,31 @@ export function calibrate(score: number, model: ConfidenceModel): number {
  * 100) is a measurement.
  */
 export const UNVOUCHED_CONFIDENCE_CEILING = 0.89;
-const UNVOUCHED = new Set(['novel:rule', 'novel:pair', 'collides']);
+/**
+ * Evidence that keeps a number out of the top band, whatever else the model weighs: a path the calibration never
+ * measured (`novel:*`), a fact read with two values (`collides`), and evidence found over-trusted on documents unlike
+ * the tuned ones (the fixtures and tuned corpus documents rewritten as linearized text; docs/confidence.md, "Evidence kept
+ * out of the top band"): no municipality (`city:none`: the fact is incomplete, and no document the model was measured
+ * on lacks one), a number read from a sentence (`reader:prose`: its year, kind and label come from the words around
+ * it; right 0.98–0.99 on the corpus and fixtures, 0.56 on linearized text), a label cut inside a bracket or ending in a
+ * broken word, a table value whose label is a heading and whose kind was defaulted, a row repeating an earlier
+ * row of its table cell for cell (the table joined to its own copy), a label ending in the kind words of two kinds
+ * (a header row of kinds left in it), and a document whose readings disagree with each other
+ * (`document:collisions`: more than 3 in 10 of its observations state a fact another gives another value).
+ */
+const UNVOUCHED = new Set([
+  'novel:rule',
+  'novel:pair',
+  'collides',
+  'city:none',
+  'reader:prose',
+  'label:open-bracket',
+  'label:broken-word',
+  'label:heading+kind:default',
+  'table:repeated-row',
+  'label:glued-kinds',
+  'document:collisions',
+]);
 
 /** The confidence of an observation with these features: the calibrated score, under the ceiling of evidence not vouched for. */
 export function confidenceOf(features: readonly string[], model: ConfidenceModel): number {

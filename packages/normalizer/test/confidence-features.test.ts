@@ -9,7 +9,10 @@ import {
   type ConfidenceModel,
   confidenceContext,
   confidenceFeatures,
+  gluedKindsAtEnd,
+  repeatedRows,
   rulePairs,
+  unbalancedBrackets,
 } from '../src/confidence.js';
 
 const base: Observation = {
@@ -117,5 +120,134 @@ describe('a label holding a number', () => {
     expect(confidenceFeatures(obs({ indicator_label: '一般就労移行者数 1.3倍以上' }))).toContain('label:number');
     expect(confidenceFeatures(obs({ indicator_label: '第１号被保険者数' }))).toContain('label:number');
     expect(confidenceFeatures(obs({}))).not.toContain('label:number');
+  });
+});
+
+/**
+ * Evidence kept out of the top band (`UNVOUCHED`): found over-trusted on documents unlike the tuned ones (the
+ * fixtures rewritten as linearized text), each checked here with a case that must leave the top band and a close
+ * one that must stay in it.
+ */
+describe('evidence kept out of the top band', () => {
+  // (a model that puts every observation at 0.995: only the ceiling can move one)
+  const sure: ConfidenceModel = { trainedOn: 'test', intercept: 8, weights: {}, calibration: [[0, 0.995]] };
+  const confidenceOfOne = (o: Observation): number => {
+    assignConfidence([o], new Map(), sure);
+    return o.confidence;
+  };
+  it('a label whose brackets do not close, and not one whose brackets do', () => {
+    const cut = obs({ indicator_label: '居宅介護 障がい福祉計画 ( 第2回推進協議会' });
+    expect(confidenceFeatures(cut)).toContain('label:open-bracket');
+    expect(confidenceOfOne(cut)).toBe(0.89);
+    const closed = obs({ indicator_label: '短期入所（医療型）' });
+    expect(confidenceFeatures(closed)).not.toContain('label:open-bracket');
+    expect(confidenceOfOne(closed)).toBe(0.995);
+    expect(unbalancedBrackets('共同生活援助)（グループホーム')).toBe(true);
+    expect(unbalancedBrackets('計画相談支援【実人数】')).toBe(false);
+  });
+  it('a label ending in a word broken by a space, and not one ending in a bracket or a letter after a space', () => {
+    const broken = obs({ indicator_label: '延べ利用件 数' });
+    expect(confidenceFeatures(broken)).toContain('label:broken-word');
+    expect(confidenceOfOne(broken)).toBe(0.89);
+    for (const label of ['通所リハビリテーション(デイケア )', '就労継続支援 A', '地域生活支援拠点等 整備数']) {
+      const whole = obs({ indicator_label: label });
+      expect(confidenceFeatures(whole)).not.toContain('label:broken-word');
+      expect(confidenceOfOne(whole)).toBe(0.995);
+    }
+  });
+  it('a number without a municipality, and not one with', () => {
+    const cityless = obs({ municipality_code: null, municipality_name: null });
+    expect(confidenceOfOne(cityless)).toBe(0.89);
+    expect(confidenceOfOne(obs({}))).toBe(0.995);
+  });
+  it('a number read from a sentence, and not one read from a table cell', () => {
+    const sentence = obs({ reader: 'prose', table_index: null, row: null, col: null, rules: ['kind.state'] });
+    expect(confidenceFeatures(sentence)).toContain('reader:prose');
+    expect(confidenceOfOne(sentence)).toBe(0.89);
+    expect(confidenceOfOne(obs({ rules: ['kind.state', 'period.column'] }))).toBe(0.995);
+  });
+  it('a table value labelled by a heading with a defaulted kind, and not one whose kind or label the table gave', () => {
+    const headed = obs({ rules: ['label.heading', 'kind.default-actual', 'period.row'], value_kind: 'actual' });
+    expect(confidenceFeatures(headed)).toContain('label:heading+kind:default');
+    expect(confidenceOfOne(headed)).toBe(0.89);
+    const kindStated = obs({ rules: ['label.heading', 'kind.column', 'period.row'] });
+    const ownLabel = obs({ rules: ['kind.default-actual', 'period.row'], value_kind: 'actual' });
+    for (const o of [kindStated, ownLabel]) {
+      expect(confidenceFeatures(o)).not.toContain('label:heading+kind:default');
+      expect(confidenceOfOne(o)).toBe(0.995);
+    }
+  });
+});
+
+describe('a row repeating an earlier row of its table', () => {
+  const cell = (row: number, col: number, text: string) => ({ row, col, text });
+  const table = (rows: string[][]) => ({
+    method: 'linearized' as const,
+    quality: { score: 1, emptyRatio: 0, repairs: [] },
+    cells: rows.flatMap((r, i) => r.map((t, j) => cell(i, j, t))),
+  });
+  const sure: ConfidenceModel = { trainedOn: 'test', intercept: 8, weights: {}, calibration: [[0, 0.995]] };
+  it('marks the later copy of a table joined to itself, and not the first copy', () => {
+    const t = table([
+      ['区分', '令和3年度', '令和4年度'],
+      ['就労移行支援の利用者数', '27人', '28人'],
+      ['', '30人', '23人'],
+      ['就労移行支援の利用者数', '27人', '28人'],
+      ['', '30人', '23人'],
+    ]);
+    expect([...repeatedRows(t as never)]).toEqual([3, 4]);
+    const first = obs({ row: 2, col: 1, value: 30 });
+    const copy = obs({ row: 4, col: 1, value: 30 });
+    expect(confidenceFeatures(copy, t as never)).toContain('table:repeated-row');
+    expect(confidenceFeatures(first, t as never)).not.toContain('table:repeated-row');
+    assignConfidence([first, copy], new Map([[0, t as never]]), sure);
+    expect(copy.confidence).toBe(0.89);
+    expect(first.confidence).toBe(0.995);
+  });
+  it('does not mark rows with the same values under another label, nor rows of one number', () => {
+    const t = table([
+      ['地域移行支援', '2', '2'],
+      ['地域定着支援', '2', '2'],
+      ['', '1', '—'],
+      ['', '1', '—'],
+    ]);
+    expect(repeatedRows(t as never).size).toBe(0);
+  });
+});
+
+describe('a label ending in the kind words of two kinds, and a document whose readings disagree', () => {
+  const sure: ConfidenceModel = { trainedOn: 'test', intercept: 8, weights: {}, calibration: [[0, 0.995]] };
+  it('reads a header row of kinds glued to the label, and not a kind word or a name holding one', () => {
+    expect(gluedKindsAtEnd('ピアサポートの活動への参加人数 計画値実績')).toBe(true);
+    expect(gluedKindsAtEnd('施設入所者数 見込実績')).toBe(true);
+    // (one kind, a caption joining two with と, a name that begins with a kind stem, a kind word alone)
+    for (const label of ['居宅介護 実績', '一般就労移行者数 成果目標と実績', '計画相談支援', '計画実績'])
+      expect(gluedKindsAtEnd(label)).toBe(false);
+    const glued = obs({ indicator_label: '受講者数 計画実績' });
+    expect(confidenceFeatures(glued)).toContain('label:glued-kinds');
+    assignConfidence([glued], new Map(), sure);
+    expect(glued.confidence).toBe(0.89);
+  });
+  it('keeps out of the top band every number of a document where most facts are read with two values', () => {
+    // (two facts each read twice with other values, and one read once: 4 of 5 observations collide)
+    const os = [
+      obs({ value: 10 }),
+      obs({ value: 12, col: 2 }),
+      obs({ value: 5, fiscal_year: 2025, col: 3 }),
+      obs({ value: 6, fiscal_year: 2025, col: 4 }),
+      obs({ value: 7, fiscal_year: 2026, col: 5 }),
+    ];
+    const alone = os[4]!;
+    expect(confidenceFeatures(alone, undefined, confidenceContext(os))).toContain('document:collisions');
+    assignConfidence(os, new Map(), sure);
+    expect(alone.confidence).toBe(0.89);
+    // (one collision among many facts: the others stay)
+    const calm = [
+      obs({ value: 10 }),
+      obs({ value: 12, col: 2 }),
+      ...[2025, 2026, 2027, 2028, 2029].map((y, i) => obs({ fiscal_year: y, col: 3 + i })),
+    ];
+    assignConfidence(calm, new Map(), sure);
+    expect(calm.at(-1)!.confidence).toBe(0.995);
   });
 });
