@@ -102,6 +102,13 @@ function joinText(a: string, b: string): string {
  */
 const RECORD_LINE = /^[^:：、。]{1,30}[:：]\s*[^。]{0,24}[0-9０-９][^。]{0,24}$/u;
 
+/**
+ * A table's or figure's caption line (`表5-4 相談支援体制の充実・強化等に係る活動指標の見込量`, `図2 …`): it names the table
+ * below, so it starts a block of its own instead of continuing the paragraph above it (a viewer copy has no blank
+ * line between them).
+ */
+const CAPTION_LINE = /^[表図]\s*[0-9０-９]+(?:[-－‐ー.．][0-9０-９]+)*[\s　]/u;
+
 /** Lines of at least this many characters may be a sentence the writer wrapped onto the next line. */
 const WRAP_WIDTH = 30;
 
@@ -135,6 +142,7 @@ export function groupToBlocks(group: SourceLine[]): BlockItem[] {
     const continues =
       current &&
       k.kind === 'paragraph' &&
+      !(CAPTION_LINE.test(k.text) && !SENTENCE_PUNCT.test(k.text)) &&
       ((wrapped && current.block.kind === 'paragraph') || current.block.kind === 'bullet');
     if (continues && current) {
       current.block.text = joinText(current.block.text, k.text);

@@ -5,6 +5,7 @@
 import { groupToBlocks, type SourceLine } from './blocks.js';
 import { cycleTable, findCycle } from './cycled.js';
 import type { DocIssue, DocItem, KeySource } from './draft.js';
+import { drawnTableEnd, readDrawnTable } from './drawn.js';
 import { htmlToPieces } from './html.js';
 import { cutLine, lineCutIssue, MAX_LINE_CHARS, MAX_TABLE_COLS } from './limits.js';
 import { findGroupTables, findRunTables } from './linear/index.js';
@@ -125,6 +126,14 @@ export function readTextDocument(text: string, keys: KeySource, issues: DocIssue
     } else if (!l.text.trim() || HR.test(l.text)) {
       run.push(l);
       i++;
+    } else if (drawnTableEnd(raw, i) > i) {
+      // a table ruled with characters (box drawing, a pandoc grid table): drawn.ts
+      flush();
+      const end = drawnTableEnd(raw, i);
+      const { table, nCols } = readDrawnTable(lines, i, end);
+      if (table.cells.some((c) => c.text))
+        items.push({ kind: 'table', key: keys(), table, issues: nCols > MAX_TABLE_COLS ? [tooWide(nCols)] : [] });
+      i = end;
     } else if (markdownTableAt(raw, i)) {
       flush();
       const { table, next, nCols } = readMarkdownTable(lines, i);

@@ -101,9 +101,20 @@ export type TableCell = z.infer<typeof TableCell>;
  * How a table was found: `lattice`/`stream` (PDF, from rulings / from span alignment), `tsv`, `markdown`, `html`,
  * `prose` (columns written in turn, cycled.ts), `aligned` (a text export whose columns are only space-aligned:
  * `pdftotext -layout`, fixed-width listings), `linearized` (a text export that lost the table's structure: a row per
- * line with single spaces, a cell per line, header words repeated inside each row).
+ * line with single spaces, a cell per line, header words repeated inside each row), `drawn` (a ruled table drawn
+ * with characters in a text export: box-drawing characters, a pandoc grid table; drawn.ts).
  */
-export const TableMethod = z.enum(['lattice', 'stream', 'tsv', 'markdown', 'html', 'prose', 'aligned', 'linearized']);
+export const TableMethod = z.enum([
+  'lattice',
+  'stream',
+  'tsv',
+  'markdown',
+  'html',
+  'prose',
+  'aligned',
+  'linearized',
+  'drawn',
+]);
 export type TableMethod = z.infer<typeof TableMethod>;
 
 export const TableQuality = z.object({

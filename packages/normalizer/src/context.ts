@@ -482,6 +482,9 @@ function captionUnit(t: Table, since: Block[]): string | null {
 }
 
 /** Context of every table: the blocks just before it (caption, unit line, headings) and the note after it. */
+/** A table's caption line: `表4-1 …`, `図2 …` (numbered). */
+const TABLE_CAPTION_LINE = /^[表図]\s*[0-9０-９]+(?:[-－‐ー.．][0-9０-９]+)*[\s　]/u;
+
 export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Map<number, TableContext> {
   const items = documentItems(doc);
   const out = new Map<number, TableContext>();
@@ -511,7 +514,16 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
     // (a table of words alone, a caption set as a one-row table — `表3 障害児通所支援の利用実人数`, a number in its
     // name — holds no values the unit line was for)
     if (t.cells.some((c) => (dataValue(c.text)?.quantities.length ?? 0) > 0)) since = [];
-    const captionish = [t.caption ?? '', ...short.slice(0, 2).map((b) => b.text)].filter(Boolean);
+    // (a caption line right above the table, `表4-1 訪問系サービスの実績と見込量`, is the table's own caption: it
+    // takes no place of the two blocks above it that may state a kind or a year)
+    const own = !t.caption && short[0] && TABLE_CAPTION_LINE.test(short[0].text) ? short[0] : null;
+    const captionish = [
+      t.caption ?? own?.text ?? '',
+      ...short
+        .filter((b) => b !== own)
+        .slice(0, 2)
+        .map((b) => b.text),
+    ].filter(Boolean);
     let kind: ValueKind | null = null;
     let period: FiscalPeriod | null = null;
     let periodSource: string | null = null;

@@ -137,7 +137,7 @@ const TABLES: Readonly<Record<string, { description: string; columns?: Readonly<
     description: 'Tables recovered from each document, with how they were found and repaired.',
     columns: {
       method:
-        'how the table was found: lattice (rulings), stream (text positions), aligned, linearized, html, tsv, markdown, prose',
+        'how the table was found: lattice (rulings), stream (text positions), aligned, linearized, drawn (a table ruled with characters in a text), html, tsv, markdown, prose',
       quality_score: '0–1: how sure the extractor is of the grid',
       repairs: 'JSON array: what the extractor repaired (merged cells, split headers, a flattened duplicate …)',
     },

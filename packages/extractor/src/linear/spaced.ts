@@ -90,8 +90,12 @@ export function parseSpacedLine(line: SourceLine): ParsedLine {
   }
   const labelText = label.map((t) => t.text).join('');
   const plain = tokens.length > 0 && !LIST_MARK.test(raw) && !raw.startsWith('#') && !PAGE_NUMBER.test(raw);
-  // (a label before two values or more may hold a comma: `保健、医療及び福祉関係者による協議の場の開催回数`)
-  const sentence = values.length >= 2 ? SENTENCE_PUNCT.test(labelText) : isSentence(labelText);
+  // (a label before two values or more may hold a comma: `保健、医療及び福祉関係者による協議の場の開催回数`; so may a
+  // short line of words alone, the head of such a label wrapped in its cell: `保健、医療及び福祉関係者による協議の場`)
+  const sentence =
+    values.length >= 2 || (values.length === 0 && isLabelFragment(labelText))
+      ? SENTENCE_PUNCT.test(labelText)
+      : isSentence(labelText);
   // (a numbered line without values is a heading: `1 相談支援事業`; a row may be numbered: `1 居宅介護 120 130`)
   const heading = numberedHeadingLevel(values.length > 0 ? labelText : cleanText(raw)) !== null;
   const ok = plain && !sentence && [...labelText].length <= MAX_LABEL && !heading;
@@ -107,8 +111,28 @@ export function parseSpacedLine(line: SourceLine): ParsedLine {
   return { line, tokens, label, unit, values, ok, headOk };
 }
 
+/**
+ * Words alone that may be a piece of a long label wrapped in its cell: no sentence end, not ending on a comma, at
+ * most WRAP_LABEL characters (a prose line copied from a page is longer).
+ */
+const WRAP_LABEL = 24;
+function isLabelFragment(text: string): boolean {
+  return !SENTENCE_PUNCT.test(text) && !/[、，,]$/u.test(text) && [...text].length <= WRAP_LABEL;
+}
+
 const isRow = (p: ParsedLine) => p.ok && p.values.length > 0;
 const isLabelOnly = (p: ParsedLine) => p.ok && p.values.length === 0 && p.tokens.length > 0;
+
+const widthOf = (ts: Token[]) => ts.reduce((w, t) => w + (t.wend - t.wstart), 0);
+
+/**
+ * Does a piece of a label fill its cell: as wide as the widest label of the lines (display columns, two less at
+ * most: a line break may not fall before some characters), in a table whose labels are long (16 columns and more)?
+ */
+function fillsCell(lines: ParsedLine[]): (piece: Token[]) => boolean {
+  const widest = Math.max(0, ...lines.map((q) => widthOf(q.label)));
+  return (piece) => widest >= 16 && piece.length > 0 && widthOf(piece) >= widest - 2;
+}
 
 interface Run {
   /** Line indexes of the run, first to last (rows, label lines and misfits). */
@@ -144,6 +168,12 @@ function runAt(p: ParsedLine[], i: number): Run {
   // a label the page wrapped after the last row's values (`（グループホーム）`)
   const next = p[end];
   if (next && isLabelOnly(next) && isLabelPart(next.tokens.map((t) => t.text).join(''))) end++;
+  else {
+    // the rest of the last row's label, when its last piece filled the cell (labels wrapped in their cell, bodyRows)
+    const fills = fillsCell(p.slice(i, last + 1));
+    let piece = p[last]!.label;
+    while (end < p.length && end - last <= MAX_GAP && isLabelOnly(p[end]!) && fills(piece)) piece = p[end++]!.tokens;
+  }
   return { start: i, end, k, fits, misfits };
 }
 
@@ -227,6 +257,13 @@ function bodyRows(p: ParsedLine[], run: Run): BodyRow[] {
   const misfitWords = new Map<BodyRow, string[]>();
   let pending: ParsedLine[] = [];
   const labelOf = (q: ParsedLine) => joinWords(q.label.map((t) => t.orig));
+  // Family "labels wrapped in their cell" (a viewer copy of a table of long indicator names): a piece of a label as
+  // wide as the widest label of the run filled its cell, so the label goes on in the next piece — the words alone on
+  // the next line (the head written with the values: `…地域の相談支援 件/年 24 26 28` / `事業所に対する…指導・` /
+  // `助言件数`), or the row below (the head alone: `…協議の場` / `の開催回数 回/年 4 4 4`). Widths in display columns.
+  const fills = fillsCell(p.slice(run.start, run.end));
+  /** Did the last piece of the last row's label fill its cell? */
+  let lastFilled = false;
   const flushPending = () => {
     for (const q of pending)
       rows.push({ label: joinWords(q.tokens.map((t) => t.orig)), unit: null, values: [], line: q.line.line });
@@ -244,6 +281,14 @@ function bodyRows(p: ParsedLine[], run: Run): BodyRow[] {
         if (w?.length) w[w.length - 1] = joinWords([w[w.length - 1]!, text]);
         continue;
       }
+      // (the rest of a label whose last piece filled its cell)
+      if (pending.length === 0 && prev?.label && lastFilled) {
+        prev.label = joinWords([prev.label, text]);
+        words.delete(prev);
+        lastFilled = fills(q.tokens);
+        continue;
+      }
+      lastFilled = false;
       pending.push(q);
       continue;
     }
@@ -251,11 +296,12 @@ function bodyRows(p: ParsedLine[], run: Run): BodyRow[] {
     if (pending.length > 0) {
       const last = pending[pending.length - 1]!;
       const lastText = joinWords(last.tokens.map((t) => t.orig));
-      if (!label || isLabelPart(q.label[0]?.text ?? '')) {
+      if (!label || isLabelPart(q.label[0]?.text ?? '') || (q.label.length > 0 && fills(last.tokens))) {
         pending.pop();
         label = joinWords([lastText, label]);
       }
     }
+    lastFilled = q.label.length > 0 && fills(q.label);
     flushPending();
     const fits = q.values.length === run.k;
     const row: BodyRow = { label, unit: q.unit?.orig ?? null, values: fits ? q.values : null, line: q.line.line };

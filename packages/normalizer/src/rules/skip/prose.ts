@@ -1,5 +1,5 @@
 /** Skip rules of prose: numbers in sentences that report nothing of their own. Stages `skip`, `skip-unlabelled`. */
-import { OUTLOOK_STEMS, wordsPattern } from '@shiryo/model';
+import { NATIONAL_GUIDELINE_WORDS, OUTLOOK_STEMS, wordsPattern } from '@shiryo/model';
 import { planValueCompared, unitBase } from '../../prose/words.js';
 import { rule } from '../engine.js';
 import type { ProseValueContext } from '../prose-context.js';
@@ -206,6 +206,54 @@ export const noteDefinition = rule<ProseValueContext>({
   examples: [{ text: '※利用者数は、年度内に１回以上サービスを利用した人の数です。' }],
 });
 
+/** The national guideline as the topic of a sentence: `国の基本指針では`, `基本指針において`, `国の指針によれば`. */
+const GUIDELINE_TOPIC = new RegExp(
+  `(?:${wordsPattern(NATIONAL_GUIDELINE_WORDS)})[^、。]{0,6}?(?:では|において|によると|によれば)`,
+  'u',
+);
+/** The city speaking for itself after it: `本市では`, `当町においても`, `市としては`. */
+const OWN_TOPIC = /(?:本|当)(?:市|町|村|区)|(?:市|町|村|区)(?:では|としては|においては)/u;
+
+export const nationalGuideline = rule<ProseValueContext>({
+  id: 'skip.national-guideline',
+  family: 'skip',
+  stage: 'skip',
+  priority: 107,
+  summary:
+    "Family \"the national guideline's numbers in prose\": in a sentence whose topic is the national guideline (`国の基本指針では、…平均生活日数を325.3日以上とすることを基本としています`) the numbers are the country's targets, not the city's (as a table's national guideline column is) — unless the city speaks for itself after it (`…とされていますが、本市では…`).",
+  applies: (x) => {
+    const m = GUIDELINE_TOPIC.exec(x.sentenceBefore);
+    return !!m && !OWN_TOPIC.test(x.sentenceBefore.slice(m.index + m[0].length));
+  },
+  apply(x) {
+    x.skip = "the national guideline's number";
+  },
+  examples: [{ text: '国の指針では、地域移行者数を令和8年度末の施設入所者数の6％以上とすることとしています。' }],
+});
+
+/** A grade and its mark in a legend: `A：`, `Ｂ:` after a blank or at the start. */
+const GRADE_MARK = /(?:^|[\s　、])[A-EＡ-Ｅ][:：]/gu;
+
+export const gradeLegend = rule<ProseValueContext>({
+  id: 'skip.grade-legend',
+  family: 'skip',
+  stage: 'skip',
+  priority: 108,
+  summary:
+    'Family "the legend of a grade column": `評価の基準　A：達成率100％以上　B：80％以上100％未満　C：80％未満` gives the bounds each grade letter stands for; they are no values of the plan. A bound (以上, 未満, 以下, 超) in a sentence that marks two grades or more, after a grade mark.',
+  applies: (x) =>
+    (x.sentence.match(GRADE_MARK)?.length ?? 0) >= 2 &&
+    /[A-EＡ-Ｅ][:：][^:：。]*$/u.test(x.sentenceBefore) &&
+    (x.q.quantity.qualifier === 'gte' ||
+      x.q.quantity.qualifier === 'lt' ||
+      x.q.quantity.qualifier === 'lte' ||
+      x.q.quantity.qualifier === 'gt'),
+  apply(x) {
+    x.skip = 'a bound of a grade legend';
+  },
+  examples: [{ text: '判定区分 Ａ：実績が計画の90%以上 Ｂ：60%以上90%未満 Ｃ：60%未満' }],
+});
+
 export const noLabelProse = rule<ProseValueContext>({
   id: 'skip.no-label-prose',
   family: 'skip',
@@ -231,5 +279,7 @@ export const PROSE_SKIP_RULES = [
   numberInRateName,
   noteRestates,
   noteDefinition,
+  nationalGuideline,
+  gradeLegend,
   noLabelProse,
 ];
