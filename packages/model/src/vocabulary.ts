@@ -617,6 +617,18 @@ export function wordsPattern(words: readonly string[]): string {
 // ---------------------------------------------------------------------------------------------
 
 /**
+ * Caption words saying a table's amounts are bounds (`神戸市施設整備費補助（上限）`, `補助上限額`): 上限 lists caps
+ * (qualifier `lte`), 下限 floors (`gte`).
+ */
+export const BOUND_CAPTION_WORDS = { 上限: 'lte', 下限: 'gte' } as const;
+
+/** A caption ending on a bound word, bracketed (`…（上限）`) or with the amount word after it (`補助上限額`). NFKC. */
+export const BOUND_CAPTION_PATTERN = new RegExp(
+  `(?:\\(\\s*(${Object.keys(BOUND_CAPTION_WORDS).join('|')})\\s*\\)|(${Object.keys(BOUND_CAPTION_WORDS).join('|')})(?:額|金額|単価))\\s*$`,
+  'u',
+);
+
+/**
  * A classification corner (`障害部位 | 人数 | 構成比`): the rows under it are groups of what the table counts, not
  * indicators of their own. Compared without blanks and middle dots.
  */
