@@ -617,6 +617,12 @@ export function wordsPattern(words: readonly string[]): string {
 // ---------------------------------------------------------------------------------------------
 
 /**
+ * A corner naming areas (`市町村 | 発生者数 | 累計`, `都道府県名 | …`, `圏域 | …`): the rows under it are areas, each a
+ * subgroup of what the columns count (docs/OBSERVATIONS.md, subgroup). Compared without blanks.
+ */
+export const AREA_CORNER_PATTERN = /^(?:都道府県|市区町村|市町村|区市町村|自治体|保健所|日常生活圏域|圏域)名?$/u;
+
+/**
  * Caption words saying a table's amounts are bounds (`神戸市施設整備費補助（上限）`, `補助上限額`): 上限 lists caps
  * (qualifier `lte`), 下限 floors (`gte`).
  */
