@@ -616,6 +616,9 @@ export function wordsPattern(words: readonly string[]): string {
 // Tables
 // ---------------------------------------------------------------------------------------------
 
+/** Words of what an amount is per (`＜日額／円＞`: a daily amount, in yen): the basis, not the unit. */
+export const AMOUNT_BASIS_WORDS = ['日額', '月額', '年額', '時間額'] as const;
+
 /**
  * A corner naming areas (`市町村 | 発生者数 | 累計`, `都道府県名 | …`, `圏域 | …`): the rows under it are areas, each a
  * subgroup of what the columns count (docs/OBSERVATIONS.md, subgroup). Compared without blanks.
