@@ -4,6 +4,7 @@
  */
 import type { Observation } from '@shiryo/model';
 import { entryById } from '../../catalog.js';
+import { stripNumbering } from '../../labels.js';
 import { fyPeriod } from '../../period/index.js';
 import { UNDATED_RESULT } from '../../prose/words.js';
 import { FIXES, normalizeText } from '../../text/index.js';
@@ -206,6 +207,59 @@ export const accountCaptionRestated = rule<ObservationContext>({
   ],
 });
 
+/** The item a label names first (`1 現年課税分 節 金額` → 現年課税分): the row's own name before any header word. */
+const itemName = (label: string) => stripNumbering(label.normalize('NFKC')).split(/\s+/u)[0] ?? '';
+
+/** A 節 written with its number (`1 現年課税分`). */
+const NUMBERED = /^[0-9]+\s+\S/u;
+
+/** Whether `p` stands left of `o` on the same text line: by their cells' boxes, else in one table row. */
+function leftOnSameLine(p: Observation, o: Observation, box: ObservationContext['cellBox']): boolean {
+  const a = box?.(p);
+  const b = box?.(o);
+  if (a && b) {
+    const mid = (b.y0 + b.y1) / 2;
+    return a.page === b.page && a.x1 <= b.x0 + 1 && mid >= a.y0 && mid <= a.y1;
+  }
+  return p.table_index === o.table_index && p.row === o.row && (p.col ?? 0) < (o.col ?? 0);
+}
+
+export const explanationRestatesItem = rule<ObservationContext>({
+  id: 'skip.explanation-restates-item',
+  family: 'skip',
+  stage: 'skip-document',
+  priority: 20,
+  summary:
+    'Family "a 説明 line restating its 節" (budget books, docs/OBSERVATIONS.md): the first 説明 line of a 節 often repeats the 節 beside it on the same line (`1 現年課税分 16,084,000 | 現年課税分 16,084,000`) — written once, counted once: the 説明 amount with the same name, value, year and kind right of the 節 is dropped; a line naming it otherwise (`交付金 55,000`) or writing words in its cell stays.',
+  applies: ({ o, peers, accountBook, cellBox, rowLabel }) => {
+    if (!accountBook || o.table_index === null || /[^\d,.\s△▲-]/u.test(o.value_text.normalize('NFKC'))) return false;
+    // (the 説明 line writes its item without the 節's number; the 節 with it — `1 現年課税分` — and a 目 and its only
+    // 節, both numbered, are two levels of the account, each counted; two amounts of one row label are not it)
+    const own = rowLabel?.(o);
+    if (!own || NUMBERED.test(own.text.normalize('NFKC'))) return false;
+    const name = itemName(own.text);
+    if (name.length < 2) return false;
+    return peers.some((p) => {
+      if (p === o || p.table_index === null || p.value !== o.value) return false;
+      if (p.fiscal_year !== o.fiscal_year || p.value_kind !== o.value_kind || p.unit !== o.unit) return false;
+      const item = rowLabel?.(p);
+      return (
+        !!item &&
+        NUMBERED.test(item.text.normalize('NFKC')) &&
+        itemName(item.text) === name &&
+        leftOnSameLine(p, o, cellBox)
+      );
+    });
+  },
+  apply() {},
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '令和7年度 下水道事業特別会計予算に関する説明書\n\n（単位：千円）\n\n節\t金額\t説明\t金額\n1 委託料\t2,450\t委託料\t2,450\n\t\t管路調査委託\t1,200\n',
+    },
+  ],
+});
+
 export const ocrLettersInNumber = rule<ObservationContext>({
   id: 'check.ocr-letters-in-number',
   family: 'check',
@@ -234,5 +288,6 @@ export const DOCUMENT_OBSERVATION_RULES = [
   documentYearUndated,
   eventsPerFiscalYear,
   accountCaptionRestated,
+  explanationRestatesItem,
   ocrLettersInNumber,
 ];
