@@ -44,6 +44,7 @@ describe('the rule registry', () => {
             (want.unit === undefined || o.unit === want.unit) &&
             (want.subgroup === undefined || o.subgroup === want.subgroup) &&
             (want.measure === undefined || o.measure === want.measure) &&
+            (want.qualifier === undefined || o.qualifier === want.qualifier) &&
             (want.label === undefined || o.indicator_label.includes(want.label)),
         );
         const shown = norm.observations.map(

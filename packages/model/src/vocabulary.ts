@@ -619,6 +619,27 @@ export function wordsPattern(words: readonly string[]): string {
 // Tables
 // ---------------------------------------------------------------------------------------------
 
+/** Words of what an amount is per (`＜日額／円＞`: a daily amount, in yen): the basis, not the unit. */
+export const AMOUNT_BASIS_WORDS = ['日額', '月額', '年額', '時間額'] as const;
+
+/**
+ * A corner naming areas (`市町村 | 発生者数 | 累計`, `都道府県名 | …`, `圏域 | …`): the rows under it are areas, each a
+ * subgroup of what the columns count (docs/OBSERVATIONS.md, subgroup). Compared without blanks.
+ */
+export const AREA_CORNER_PATTERN = /^(?:都道府県|市区町村|市町村|区市町村|自治体|保健所|日常生活圏域|圏域)名?$/u;
+
+/**
+ * Caption words saying a table's amounts are bounds (`神戸市施設整備費補助（上限）`, `補助上限額`): 上限 lists caps
+ * (qualifier `lte`), 下限 floors (`gte`).
+ */
+export const BOUND_CAPTION_WORDS = { 上限: 'lte', 下限: 'gte' } as const;
+
+/** A caption ending on a bound word, bracketed (`…（上限）`) or with the amount word after it (`補助上限額`). NFKC. */
+export const BOUND_CAPTION_PATTERN = new RegExp(
+  `(?:\\(\\s*(${Object.keys(BOUND_CAPTION_WORDS).join('|')})\\s*\\)|(${Object.keys(BOUND_CAPTION_WORDS).join('|')})(?:額|金額|単価))\\s*$`,
+  'u',
+);
+
 /**
  * A classification corner (`障害部位 | 人数 | 構成比`): the rows under it are groups of what the table counts, not
  * indicators of their own. Compared without blanks and middle dots.

@@ -1,5 +1,6 @@
 import type { Block, ExtractedDocument, FiscalPeriod, Municipality, Table, ValueKind } from '@shiryo/model';
 import {
+  AMOUNT_BASIS_WORDS,
   BUDGET_KIND_STEMS,
   BULLET_MARKS,
   budgetKindOfWord,
@@ -19,7 +20,7 @@ import {
   parseColumnHeader,
   valueKindOf,
 } from './period/index.js';
-import { splitLabelUnit } from './quantity/index.js';
+import { canonicalUnit, splitLabelUnit } from './quantity/index.js';
 import { dataValue } from './table/pieces.js';
 import type { TokenMatcher } from './tokens.js';
 
@@ -475,10 +476,26 @@ function captionUnit(t: Table, since: Block[]): string | null {
   for (const text of [t.caption ?? '', ...blocks.map((b) => b.text)]) {
     if (!text) continue;
     if (unitLine({ text } as Block)) return text.trim();
-    const u = splitLabelUnit(text).unitText;
+    const u = splitLabelUnit(text).unitText ?? angleUnit(text);
     if (u) return u;
   }
   return null;
+}
+
+const ANGLE_UNIT = new RegExp(
+  `[<〈《]\\s*(?:単位\\s*[:：]\\s*)?(?:(?:${wordsPattern(AMOUNT_BASIS_WORDS)})\\s*[/・]\\s*)?([^<>〈〉《》/]{1,6}?)\\s*[>〉》]\\s*$`,
+  'u',
+);
+
+/**
+ * Family "a unit in angle brackets closing a caption line" (an Excel sheet's `平成29年8月現在＜日額／円＞`, `<単位：人>`):
+ * the unit, after the basis an amount is per (`日額`, `月額`: what it is per, not its unit). Null when the bracket holds
+ * no unit.
+ */
+function angleUnit(text: string): string | null {
+  const m = ANGLE_UNIT.exec(text.normalize('NFKC').trim());
+  const u = m?.[1]?.trim();
+  return u && canonicalUnit(u) ? u : null;
 }
 
 /** Context of every table: the blocks just before it (caption, unit line, headings) and the note after it. */

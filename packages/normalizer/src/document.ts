@@ -348,11 +348,32 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
       o.table_index !== null ? `table ${o.table_index}` : null,
     );
   // Values the document restates (a budget book's 款/項 captions printed above every block): read once.
+  // (where each table observation's cell lies on its page: a 説明 line restates the 節 left of it on its line)
+  const tableByIndex = new Map(doc.tables.map((t) => [t.index, t]));
+  const cellBox = (o: Observation) => {
+    const t = o.table_index === null ? undefined : tableByIndex.get(o.table_index);
+    const c = t?.cells.find(
+      (x) =>
+        x.row <= (o.row ?? -1) &&
+        (o.row ?? -1) < x.row + (x.rowSpan ?? 1) &&
+        x.col <= (o.col ?? -1) &&
+        (o.col ?? -1) < x.col + (x.colSpan ?? 1),
+    );
+    return t && c?.bbox ? { page: t.page, x0: c.bbox.x0, x1: c.bbox.x1, y0: c.bbox.y0, y1: c.bbox.y1 } : null;
+  };
+  const rowLabel = (o: Observation) => {
+    const t = o.table_index === null ? undefined : tableByIndex.get(o.table_index);
+    if (!t || o.row === null || o.col === null) return null;
+    const left = t.cells
+      .filter((x) => x.row <= o.row! && o.row! < x.row + (x.rowSpan ?? 1) && x.col < o.col! && /\p{L}{2}/u.test(x.text))
+      .sort((a, b) => b.col - a.col)[0];
+    return left ? { text: left.text, table: t.index, row: left.row, col: left.col } : null;
+  };
   const restated = new Set(
     observations.filter((o) =>
       DOCUMENT_RULES.first(
         'skip-document',
-        observationContext(o, observations),
+        observationContext(o, observations, { accountBook: ctx.accountKind !== null, cellBox, rowLabel }),
         settings.trace,
         o.table_index !== null ? `table ${o.table_index}` : null,
       ),

@@ -30,6 +30,7 @@ export interface ExampleExpectation {
   unit?: string | null;
   subgroup?: string | null;
   measure?: string | null;
+  qualifier?: string | null;
 }
 
 export interface RuleExample {

@@ -17,6 +17,10 @@ export interface ObservationContext extends RuleContext {
    * appropriations or results are of, not only the year it is about.
    */
   accountBook?: boolean;
+  /** Where a table observation's cell is on its page (PDF points), when the extractor gave the cell a box. */
+  cellBox?: (o: Observation) => { page: number; x0: number; x1: number; y0: number; y1: number } | null;
+  /** The nearest cell left of a table observation's cell, in its row, that holds words: its text and position. */
+  rowLabel?: (o: Observation) => { text: string; table: number; row: number; col: number } | null;
   /** A sentence's observation: the (normalized) text of the table cell it was read in. */
   cellText?: string;
   /** A sentence's observation: its column says how the targets were set (`目標値設定の考え方`). */

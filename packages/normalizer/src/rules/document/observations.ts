@@ -2,8 +2,9 @@
  * Rules that revisit a document's observations once every table and paragraph is read. Stages `revisit-document`,
  * `skip-document` (first applies: the observation is dropped).
  */
-import type { Observation } from '@shiryo/model';
+import { ACCOUNT_LEVEL_WORDS, type Observation } from '@shiryo/model';
 import { entryById } from '../../catalog.js';
+import { stripNumbering } from '../../labels.js';
 import { fyPeriod } from '../../period/index.js';
 import { UNDATED_RESULT } from '../../prose/words.js';
 import { FIXES, normalizeText } from '../../text/index.js';
@@ -206,6 +207,99 @@ export const accountCaptionRestated = rule<ObservationContext>({
   ],
 });
 
+export const accountTotalFromCaptionTable = rule<ObservationContext>({
+  id: 'label.account-total-from-caption-table',
+  family: 'label',
+  stage: 'revisit-document',
+  priority: 50,
+  summary:
+    "Budget books: a bare `計` row named by its corner's level (`目 | 本年度予算額 …`) whose 項 caption was read as a little table of its own above it (`１款 市税 49,286,300千円 | １項 市民税 18,719,000千円` at the top of a page) totals that 項 — the nearest 項 caption before it on its page whose amount the row states: that 項 is its indicator, `計` its subgroup.",
+  applies: ({ o, peers, accountBook }) => !!accountBook && !!captionTotalled(o, peers),
+  apply({ o, peers }) {
+    o.indicator_label = captionTotalled(o, peers)!;
+  },
+  examples: [
+    {
+      name: 'example.html',
+      text: '<p>令和7年度 一般会計予算書</p><table><tr><td>4款 衛生費</td><td>3,120,500千円</td></tr><tr><td>2項 清掃費</td><td>1,916,200千円</td></tr></table><p>（単位：千円）</p><table><tr><td>目</td><td>本年度予算額</td><td>前年度予算額</td><td>比較</td></tr><tr><td>1 清掃総務費</td><td>416,200</td><td>401,000</td><td>15,200</td></tr><tr><td>2 じん芥処理費</td><td>1,500,000</td><td>1,462,000</td><td>38,000</td></tr><tr><td>計</td><td>1,916,200</td><td>1,863,000</td><td>53,200</td></tr></table>',
+      expect: { label: '清掃費', subgroup: '計', value: 1863000000 },
+    },
+  ],
+});
+
+/** The 項 a bare `目 / 計` row totals, by the caption table above it on its page; null when none. */
+function captionTotalled(o: Observation, peers: Observation[]): string | null {
+  if (o.subgroup !== '計' || o.table_index === null) return null;
+  if (!(ACCOUNT_LEVEL_WORDS as readonly string[]).includes(o.indicator_label.replace(/\s+/gu, ''))) return null;
+  const rowValues = new Set(
+    peers.filter((q) => q.table_index === o.table_index && q.row === o.row).map((q) => q.value),
+  );
+  const caption = peers
+    .filter(
+      (p) =>
+        p.table_index !== null &&
+        p.table_index < o.table_index! &&
+        p.page === o.page &&
+        accountCaption(p.indicator_label)?.startsWith('項') &&
+        rowValues.has(p.value),
+    )
+    .pop();
+  return caption ? accountCaption(caption.indicator_label)!.slice(1) : null;
+}
+
+/** The item a label names first (`1 現年課税分 節 金額` → 現年課税分): the row's own name before any header word. */
+const itemName = (label: string) => stripNumbering(label.normalize('NFKC')).split(/\s+/u)[0] ?? '';
+
+/** A 節 written with its number (`1 現年課税分`). */
+const NUMBERED = /^[0-9]+\s+\S/u;
+
+/** Whether `p` stands left of `o` on the same text line: by their cells' boxes, else in one table row. */
+function leftOnSameLine(p: Observation, o: Observation, box: ObservationContext['cellBox']): boolean {
+  const a = box?.(p);
+  const b = box?.(o);
+  if (a && b) {
+    const mid = (b.y0 + b.y1) / 2;
+    return a.page === b.page && a.x1 <= b.x0 + 1 && mid >= a.y0 && mid <= a.y1;
+  }
+  return p.table_index === o.table_index && p.row === o.row && (p.col ?? 0) < (o.col ?? 0);
+}
+
+export const explanationRestatesItem = rule<ObservationContext>({
+  id: 'skip.explanation-restates-item',
+  family: 'skip',
+  stage: 'skip-document',
+  priority: 20,
+  summary:
+    'Family "a 説明 line restating its 節" (budget books, docs/OBSERVATIONS.md): the first 説明 line of a 節 often repeats the 節 beside it on the same line (`1 現年課税分 16,084,000 | 現年課税分 16,084,000`) — written once, counted once: the 説明 amount with the same name, value, year and kind right of the 節 is dropped; a line naming it otherwise (`交付金 55,000`) or writing words in its cell stays.',
+  applies: ({ o, peers, accountBook, cellBox, rowLabel }) => {
+    if (!accountBook || o.table_index === null || /[^\d,.\s△▲-]/u.test(o.value_text.normalize('NFKC'))) return false;
+    // (the 説明 line writes its item without the 節's number; the 節 with it — `1 現年課税分` — and a 目 and its only
+    // 節, both numbered, are two levels of the account, each counted; two amounts of one row label are not it)
+    const own = rowLabel?.(o);
+    if (!own || NUMBERED.test(own.text.normalize('NFKC'))) return false;
+    const name = itemName(own.text);
+    if (name.length < 2) return false;
+    return peers.some((p) => {
+      if (p === o || p.table_index === null || p.value !== o.value) return false;
+      if (p.fiscal_year !== o.fiscal_year || p.value_kind !== o.value_kind || p.unit !== o.unit) return false;
+      const item = rowLabel?.(p);
+      return (
+        !!item &&
+        NUMBERED.test(item.text.normalize('NFKC')) &&
+        itemName(item.text) === name &&
+        leftOnSameLine(p, o, cellBox)
+      );
+    });
+  },
+  apply() {},
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '令和7年度 下水道事業特別会計予算に関する説明書\n\n（単位：千円）\n\n節\t金額\t説明\t金額\n1 委託料\t2,450\t委託料\t2,450\n\t\t管路調査委託\t1,200\n',
+    },
+  ],
+});
+
 export const ocrLettersInNumber = rule<ObservationContext>({
   id: 'check.ocr-letters-in-number',
   family: 'check',
@@ -234,5 +328,7 @@ export const DOCUMENT_OBSERVATION_RULES = [
   documentYearUndated,
   eventsPerFiscalYear,
   accountCaptionRestated,
+  accountTotalFromCaptionTable,
+  explanationRestatesItem,
   ocrLettersInNumber,
 ];

@@ -1,6 +1,12 @@
 /** Kind rules of tables: plan, estimate, actual, target, baseline, deviation or rate. Stages `kind`, `kind-final`. */
 import type { Quantity, ValueKind } from '@shiryo/model';
-import { KIND_PAIR_SPLIT, OUTLOOK_KIND_PATTERN, YEAR_ON_YEAR_PATTERN } from '@shiryo/model';
+import {
+  BOUND_CAPTION_PATTERN,
+  BOUND_CAPTION_WORDS,
+  KIND_PAIR_SPLIT,
+  OUTLOOK_KIND_PATTERN,
+  YEAR_ON_YEAR_PATTERN,
+} from '@shiryo/model';
 import { letterDifference } from '../../labels.js';
 import { dataValue, normalized, type Piece, pickPeriod } from '../../table/pieces.js';
 import { rule } from '../engine.js';
@@ -222,6 +228,46 @@ export const captionKind = rule<CellContext>({
   ],
 });
 
+/** The bound a table's caption or heading says its amounts are (`…補助（上限）` → lte), else null. */
+function captionBound(x: CellContext): 'lte' | 'gte' | null {
+  // (the heading drops a caption's closing bracket: the innermost heading of the section path keeps it)
+  const caption = (x.ctx.section ?? '').split(' > ').pop() ?? '';
+  const m = BOUND_CAPTION_PATTERN.exec(caption.normalize('NFKC').trim());
+  const word = (m?.[1] ?? m?.[2]) as keyof typeof BOUND_CAPTION_WORDS | undefined;
+  return word ? BOUND_CAPTION_WORDS[word] : null;
+}
+
+const BOUND_EXAMPLE =
+  '介護施設等整備の補助単価\n\n市施設整備費補助（上限）\n\n施設種別\t金額\t単位\n地域密着型特別養護老人ホーム\t4,480,000円\t1床当り\n看護小規模多機能型居宅介護事業所\t33,600,000円\t1施設当り\n';
+
+export const boundCaptionKind = rule<CellContext>({
+  id: 'kind.bound-caption',
+  family: 'kind',
+  stage: 'kind',
+  priority: 55,
+  summary:
+    'Family "caps and floors": a table whose caption says its amounts are upper (or lower) limits (`神戸市施設整備費補助（上限）`, `補助上限額`) lists what a body sets for the awards to come: each amount no header gives a kind is a `plan` (not a result).',
+  applies: (x) => !x.kind && captionBound(x) !== null,
+  apply(x) {
+    x.kind = 'plan';
+  },
+  examples: [{ name: 'example.txt', text: BOUND_EXAMPLE, expect: { value_kind: 'plan', value: 33600000 } }],
+});
+
+export const boundCaptionQualifier = rule<CellContext>({
+  id: 'kind.bound-caption-qualifier',
+  family: 'kind',
+  stage: 'value',
+  priority: 30,
+  summary:
+    'Family "caps and floors": each amount of a table captioned as upper limits (`…（上限）`) may not be exceeded — qualifier `lte`; `（下限）` gives `gte` — unless the cell states its own bound (`以上`).',
+  applies: (x) => !!x.value && !x.value.qualifier && captionBound(x) !== null,
+  apply(x) {
+    x.value = { ...x.value!, qualifier: captionBound(x)! };
+  },
+  examples: [{ name: 'example.txt', text: BOUND_EXAMPLE, expect: { qualifier: 'lte', value: 4480000, unit: 'yen' } }],
+});
+
 export const accountBookKind = rule<CellContext>({
   id: 'kind.account-book',
   family: 'kind',
@@ -343,6 +389,8 @@ export const TABLE_KIND_RULES = [
   expectedYearCrossingKind,
   timePointRowIsBaseline,
   unnamedColumnBesideKinds,
+  boundCaptionKind,
+  boundCaptionQualifier,
   captionKind,
   defaultActual,
   yearOnYearPercentIsLevel,

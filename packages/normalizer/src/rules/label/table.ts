@@ -4,6 +4,7 @@
  */
 import {
   ACCOUNT_LEVEL_WORDS,
+  AREA_CORNER_PATTERN,
   CLASSIFICATION_CORNER_PATTERN,
   CUMULATIVE_WORDS,
   TOTAL_WORDS,
@@ -261,6 +262,31 @@ export const classificationCorner = rule<CellContext>({
       name: 'example.html',
       text: '<table><caption>表2　要介護度別の施設サービス利用者数の見込と実績</caption><tr><td>要介護度</td><td>令和6年度 見込</td><td>令和6年度 実績</td></tr><tr><td>要介護3</td><td>210</td><td>204</td></tr><tr><td>要介護4～5</td><td>388</td><td>395</td></tr></table>',
       expect: { label: '要介護度別の施設サービス利用者数', subgroup: '要介護4~5', value: 395, value_kind: 'actual' },
+    },
+  ],
+});
+
+export const areaCorner = rule<CellContext>({
+  id: 'label.area-corner',
+  family: 'label',
+  stage: 'label',
+  priority: 11,
+  summary:
+    'Family "areas as rows": under a corner naming areas (`市町村 | 発生者数 | 累計`, `都道府県名 | …`), each row\'s area is a subgroup of what its column counts, not an indicator of its own; a table in two halves side by side (`市町村 | 発生者数 | 市町村 | 発生者数`) takes the area nearest left of the cell.',
+  applies: (x) =>
+    x.rowLabels.length >= 1 &&
+    x.colLabels.length >= 1 &&
+    x.L.corner.some((p) => AREA_CORNER_PATTERN.test(compact(p.text))),
+  apply(x) {
+    x.rowSubgroups.push(x.rowLabels[x.rowLabels.length - 1]!);
+    x.rowLabels = [];
+    x.labels = [...x.colLabels];
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '都道府県名\t相談件数\n青森県\t12\n岩手県\t7\n',
+      expect: { label: '相談件数', subgroup: '岩手県', value: 7 },
     },
   ],
 });
@@ -616,6 +642,7 @@ export const TABLE_LABEL_RULES = [
   restatedPartOfRowAbove,
   indentedPartOfRowAbove,
   classificationCorner,
+  areaCorner,
   continuesRowAbove,
   comparisonRateColumn,
   measureWordAmongIndicatorColumns,
