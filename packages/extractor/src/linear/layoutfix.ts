@@ -9,10 +9,24 @@
  * liftCenteredLabels — a label set halfway down the rows it heads (`居宅介護` between its `人/月` and `時間/月`
  * lines) comes out as a row of its own between two rows without labels: it is the label of the row above (the
  * row below takes it when the table is read, as from a TSV row group).
+ *
+ * periodBlocks — a period label centred on the kind rows it heads, and wrapped in its cell (`pdftotext -layout` or a
+ * PDF viewer copy of a year cell spanning rows, `令和 6 年` on the middle row, `度` on the row under it):
+ *
+ *             計画値        310
+ *     令和6年  実績値        296
+ *     度       対計画比(%)   95.5
+ *     令和7年  計画値        325
+ *     度       実績見込      301
+ *
+ * A stub whose column next to the periods holds a kind on every row parts into blocks where the kinds start over (a
+ * kind ranked no later than the one above it: the plan after a rate); a block's pieces of the first column, read in
+ * order, are its one period (`令和6年度`), set on its first row (the rows under it take it as from a TSV row group).
  */
 import type { Table, TableCell } from '@shiryo/model';
 import { sortCells, withRepair } from '../draft.js';
-import { isNumericData } from '../text.js';
+import { cleanText, isNumericData } from '../text.js';
+import { isPeriodToken, kindRank } from './tokens.js';
 
 const textAt = (t: Table, r: number, c: number) =>
   t.cells.find((x) => x.row === r && x.col === c && x.colSpan === 1)?.text ?? '';
@@ -75,4 +89,42 @@ export function liftCenteredLabels(t: Table): Table {
     changed = true;
   }
   return changed ? withRepair(table, 'liftCenteredLabels', {}) : t;
+}
+
+export function periodBlocks(t: Table): Table {
+  const body = t.cells.filter((c) => c.row >= t.headerRows);
+  const valueCols = body.filter((c) => c.col > 0 && isNumericData(c.text)).map((c) => c.col);
+  if (valueCols.length === 0) return t;
+  const nStub = Math.min(...valueCols);
+  if (nStub < 2) return t;
+  const rows = [...new Set(body.map((c) => c.row))].sort((a, b) => a - b);
+  // the kinds' column: a stub column after the first holding a kind on every body row
+  const kindCol = Array.from({ length: nStub - 1 }, (_, i) => i + 1).find((c) =>
+    rows.every((r) => kindRank(textAt(t, r, c)) !== null),
+  );
+  if (kindCol === undefined || rows.length < 3) return t;
+  const blocks: number[][] = [];
+  rows.forEach((r, i) => {
+    const rank = kindRank(textAt(t, r, kindCol))!;
+    const prev = i > 0 ? kindRank(textAt(t, rows[i - 1]!, kindCol))! : null;
+    if (prev === null || rank <= prev) blocks.push([]);
+    blocks[blocks.length - 1]!.push(r);
+  });
+  const labels = new Map<number, string>();
+  let moved = false;
+  for (const block of blocks) {
+    const pieces = block.map((r) => textAt(t, r, 0)).filter(Boolean);
+    if (pieces.length === 0) continue;
+    const period = cleanText(pieces.join('')).replace(/\s+/gu, '');
+    // (every block's pieces one period, no more than one of them a period alone: else the blocks are not the periods')
+    if (!isPeriodToken(period) || pieces.filter((x) => isPeriodToken(x)).length > 1) return t;
+    if (pieces.length > 1 || !textAt(t, block[0]!, 0)) moved = true;
+    for (const r of block) labels.set(r, r === block[0] ? period : '');
+  }
+  if (!moved || blocks.length < 2) return t;
+  const cells = t.cells.map((c) => {
+    const label = c.col === 0 && c.colSpan === 1 ? labels.get(c.row) : undefined;
+    return label === undefined || label === c.text ? c : { ...c, text: label, orig: label };
+  });
+  return withRepair(t, 'periodBlocks', { cells });
 }
