@@ -46,3 +46,23 @@ describe('a year wrapped in its cell in a space-aligned table', () => {
     expect(got).toHaveLength(18);
   });
 });
+
+// Four small tables laid out two by two in a fixed-width text (test/layouts/linear-aligned-grid-of-tables.txt):
+// their columns line up, so the offsets read them as one table; each must keep its own name.
+describe('tables side by side and one under another in a space-aligned text', () => {
+  const got = rows('linear-aligned-grid-of-tables.txt');
+
+  it('reads each table under its own name, the right-hand and lower ones too', () => {
+    expect(got.filter((r) => r[0] === '福祉施設から一般就労への移行者数')).toEqual([
+      ['福祉施設から一般就労への移行者数', 2023, 'target', 31, 'person'],
+      ['福祉施設から一般就労への移行者数', 2021, 'actual', 27, 'person'],
+      ['福祉施設から一般就労への移行者数', 2022, 'actual', 29, 'person'],
+      ['福祉施設から一般就労への移行者数', 2023, 'actual', 30, 'person'],
+      ['福祉施設から一般就労への移行者数', 2023, 'deviation', -1, 'person'],
+    ]);
+    expect(got.filter((r) => r[0] === '精神病床の長期入院患者数').map((r) => r[3])).toEqual([120, 131, 127, 124, 4]);
+    expect(got.filter((r) => r[0] === '地域移行支援の利用者数').map((r) => r[3])).toEqual([6, 3, 4, 5, -1]);
+    expect(got.filter((r) => r[0] === 'グループホーム入居者数').map((r) => r[3])).toEqual([40, 33, 36, 38, -2]);
+    expect(got).toHaveLength(20);
+  });
+});

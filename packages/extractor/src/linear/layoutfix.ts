@@ -128,3 +128,76 @@ export function periodBlocks(t: Table): Table {
   });
   return withRepair(t, 'periodBlocks', { cells });
 }
+
+/**
+ * splitRepeatedHeads — tables set side by side or one under another in a text, read as one because their columns
+ * line up (a fixed-width listing of a grid of small tables):
+ *
+ *     ①地域生活移行者数  単位  R3年度  R4年度  R5年度   ②一般就労移行者数  単位  R3年度  R4年度  R5年度
+ *     目標値             人                        5   目標値             人                       25
+ *     ③施設入所者数      単位  R3年度  R4年度  R5年度   ④就労定着支援事業の利用者数  単位  R3年度 …
+ *
+ * Side by side: the header's cells from a column on repeat those from the second column on (the stub head, the
+ * table's own name, is its own), and that column holds no number: a table starts there. One under another: a body
+ * row without numbers repeats the header but for its first cell: a table starts there. The parts in order, left to
+ * right then top to bottom; the table itself when nothing repeats.
+ */
+export function splitRepeatedHeads(t: Table): Table[] {
+  if (t.headerRows !== 1) return [t];
+  const text = (r: number, c: number) => textAt(t, r, c);
+  const numeric = (r: number) => t.cells.some((x) => x.row === r && x.col > 0 && isNumericData(x.text));
+  // the columns a table starts at: the header's cells 1… repeated from column j on, and no number under j
+  const starts = [0];
+  for (let j = 2; j < t.nCols - 1; j++) {
+    const w = j - starts[starts.length - 1]!;
+    if (j + w > t.nCols) break;
+    let same = 0;
+    let ok = true;
+    for (let c = 1; c < w && ok; c++) {
+      const [a, b] = [text(0, starts[starts.length - 1]! + c), text(0, j + c)];
+      if (a !== b) ok = false;
+      else if (a) same++;
+    }
+    const labels = t.cells.some((x) => x.row >= t.headerRows && x.col === j && x.text);
+    const noNumber = !t.cells.some((x) => x.row >= t.headerRows && x.col === j && isNumericData(x.text));
+    // (no header cell spans the boundary)
+    const crossed = t.cells.some((x) => x.col < j && x.col + x.colSpan > j);
+    if (ok && same >= 2 && labels && noNumber && !crossed && text(0, j)) starts.push(j);
+  }
+  const width = starts.length > 1 ? starts[1]! - starts[0]! : t.nCols;
+  if (starts.length > 1 && starts.some((s, i) => i > 0 && s - starts[i - 1]! !== width)) return [t];
+  if (starts.length > 1 && starts[starts.length - 1]! + width !== t.nCols) return [t];
+  // the rows a table starts at: a row without numbers repeating the header's cells after the first, in each part
+  const tops = [0];
+  for (let r = t.headerRows + 1; r < t.nRows; r++) {
+    if (numeric(r)) continue;
+    const repeats = starts.every((s) => {
+      let same = 0;
+      for (let c = 1; c < width; c++) {
+        if (text(r, s + c) !== text(0, s + c)) return false;
+        if (text(0, s + c)) same++;
+      }
+      return same >= 2;
+    });
+    if (repeats && !t.cells.some((x) => x.row < r && x.row + x.rowSpan > r)) tops.push(r);
+  }
+  if (starts.length === 1 && tops.length === 1) return [t];
+  const parts: Table[] = [];
+  tops.forEach((top, i) => {
+    const bottom = tops[i + 1] ?? t.nRows;
+    for (const s of starts) {
+      const cells = t.cells
+        .filter((x) => x.row >= top && x.row < bottom && x.col >= s && x.col < s + width)
+        .map((x) => ({ ...x, row: x.row - top, col: x.col - s, role: x.row === top ? ('header' as const) : x.role }));
+      parts.push(
+        withRepair(t, 'splitRepeatedHeads', {
+          cells: sortCells(cells),
+          nRows: bottom - top,
+          nCols: width,
+          headerRows: 1,
+        }),
+      );
+    }
+  });
+  return parts;
+}
