@@ -66,3 +66,21 @@ describe('tables side by side and one under another in a space-aligned text', ()
     expect(got).toHaveLength(20);
   });
 });
+
+// A PDF viewer copy of a table whose rows are labelled by their year and whose counts fall between 1900 and 2099
+// (test/layouts/linear-spaced-year-like-counts.txt): the counts are values, not years.
+describe('counts that read as years in a row labelled by its year', () => {
+  const got = rows('linear-spaced-year-like-counts.txt');
+
+  it('reads every count of every row', () => {
+    expect(got).toEqual([
+      ['延べ利用回数', 2023, 'actual', 1873, 'time/month'],
+      ['延べ利用回数', 2024, 'plan', 1930, 'time/month'],
+      ['延べ利用回数', 2024, 'actual', 1988, 'time/month'],
+      ['延べ利用回数', 2025, 'plan', 1995, 'time/month'],
+      ['延べ利用回数', 2025, 'actual', 2041, 'time/month'],
+      ['延べ利用回数', 2026, 'plan', 2060, 'time/month'],
+      ['延べ利用回数', 2026, 'estimate', 2117, 'time/month'],
+    ]);
+  });
+});

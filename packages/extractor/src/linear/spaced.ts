@@ -41,6 +41,7 @@ import {
   isColumnHeadToken,
   isLabelPart,
   isMeasureWithUnit,
+  isPeriodToken,
   isSentence,
   isUnitToken,
   isValueToken,
@@ -81,6 +82,14 @@ export function parseSpacedLine(line: SourceLine): ParsedLine {
       (j < tokens.length && bare(tokens[j - 1]) && j >= 2 && isValueToken(tokens[j - 2]!.text)))
   )
     j--;
+  // (counts that read as years, `2025年度 1904 2074 －`, are values after a row's own period: a row labelled by its
+  // year names no second year with a bare number; only in a row that holds a value read already)
+  if (j < tokens.length) {
+    let i = j;
+    while (i > 1 && bare(tokens[i - 1])) i--;
+    const period = tokens[i - 1];
+    if (i < j && period && isPeriodToken(period.text) && !bare(period)) j = i;
+  }
   const values = tokens.slice(j);
   let label = tokens.slice(0, j);
   let unit: Token | null = null;
