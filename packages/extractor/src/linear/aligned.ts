@@ -28,7 +28,7 @@ import { applyRepairs, SHAPE_REPAIRS } from '../repairs/index.js';
 import { cleanText, isNumericData } from '../text.js';
 import { centreStubLabels } from './centred.js';
 import { HEAD_FACTOR, type LinearFind, round3 } from './grid.js';
-import { liftCenteredLabels, mergeComplementaryColumns } from './layoutfix.js';
+import { liftCenteredLabels, mergeComplementaryColumns, periodBlocks, splitRepeatedHeads } from './layoutfix.js';
 import { findSpacedTables } from './spaced.js';
 import { isColumnHeadToken, isKindToken, isPeriodToken, isValueToken, lineWords, type Token } from './tokens.js';
 
@@ -350,7 +350,7 @@ function asAligned(t: Table, line: number): Table {
   const cells = t.cells.map(({ bbox: _, ...c }) => c);
   const { bbox: _b, ...rest } = t;
   const table = withRepair({ ...rest, cells, method: 'aligned', line }, 'readAlignedColumns', {});
-  return applyRepairs(table, [mergeComplementaryColumns, liftCenteredLabels, ...SHAPE_REPAIRS]);
+  return applyRepairs(table, [mergeComplementaryColumns, liftCenteredLabels, ...SHAPE_REPAIRS, periodBlocks]);
 }
 
 /** The space-aligned tables among a run of lines (blank lines and form feeds included). */
@@ -380,12 +380,17 @@ export function findAlignedTables(lines: SourceLine[]): LinearFind[] {
         continue;
       }
     }
-    out.push({
-      start: best.start,
-      end: best.end,
-      table: asAligned(spanUpperHeads(best.table), lines[best.start]!.line),
-      issues: [],
-      confidence: round3(clean * head),
+    // (tables side by side or one under another, read as one: each a table of its own, the first taking the lines,
+    // the others right after it taking none)
+    const parts = splitRepeatedHeads(asAligned(spanUpperHeads(best.table), lines[best.start]!.line));
+    parts.forEach((table, i) => {
+      out.push({
+        start: i === 0 ? best.start : best.end,
+        end: best.end,
+        table,
+        issues: [],
+        confidence: round3(clean * head),
+      });
     });
   }
   return out;

@@ -8,6 +8,7 @@ import type { Table, TableCell, TableMethod } from '@shiryo/model';
 import { emptyTable, makeCell, type RowIssue, withRepair } from '../draft.js';
 import { applyRepairs, SHAPE_REPAIRS } from '../repairs/index.js';
 import { cleanText, isCjk } from '../text.js';
+import { periodBlocks } from './layoutfix.js';
 import {
   isColumnHeadToken,
   isKindToken,
@@ -284,7 +285,7 @@ export function gridToTable(
   let table = emptyTable(method, line, cells, h + g.rows.length, nCols);
   table = { ...table, headerRows: h };
   table = withRepair(table, reader, {});
-  return { table: applyRepairs(table, SHAPE_REPAIRS), issues };
+  return { table: applyRepairs(table, [...SHAPE_REPAIRS, periodBlocks]), issues };
 }
 
 /** A table a linear reader found in `lines[start, end)` of the lines it was given, with how sure it is (0..1). */

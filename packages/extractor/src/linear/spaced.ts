@@ -41,6 +41,7 @@ import {
   isColumnHeadToken,
   isLabelPart,
   isMeasureWithUnit,
+  isPeriodToken,
   isSentence,
   isUnitToken,
   isValueToken,
@@ -81,6 +82,14 @@ export function parseSpacedLine(line: SourceLine): ParsedLine {
       (j < tokens.length && bare(tokens[j - 1]) && j >= 2 && isValueToken(tokens[j - 2]!.text)))
   )
     j--;
+  // (counts that read as years, `2025年度 1904 2074 －`, are values after a row's own period: a row labelled by its
+  // year names no second year with a bare number; only in a row that holds a value read already)
+  if (j < tokens.length) {
+    let i = j;
+    while (i > 1 && bare(tokens[i - 1])) i--;
+    const period = tokens[i - 1];
+    if (i < j && period && isPeriodToken(period.text) && !bare(period)) j = i;
+  }
   const values = tokens.slice(j);
   let label = tokens.slice(0, j);
   let unit: Token | null = null;
@@ -203,6 +212,33 @@ export function labelWords(tokens: Token[]): string[] {
 const startsWithNumber = (word: string) =>
   /^\d/u.test(word) && word.replace(/[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu, '').length < 4;
 
+/** A cell's last characters the line wrapped (`設`, `護`): one or two kanji or kana, not a head of their own. */
+const isTail = (t: Token) =>
+  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]{1,2}$/u.test(t.text) &&
+  !isColumnHeadToken(t.text) &&
+  !isUnitToken(t.text);
+
+/**
+ * A header line of wrapped cells' ends under the line of their heads (`年度・区分 設 設 護 護` under `介護老人福祉施
+ * 介護老人保健施 …`: heads wider than their cells, each wrapped after the same share): stub words, then one tail for
+ * each of the k heads above, each a fragment no head is alone. The two lines as one: the stub words of both, then
+ * each head with its tail (`介護老人福祉施設`); null when the lower line is not such a line.
+ */
+export function headsWithTails(upper: Token[], lower: Token[], nStub: number, k: number): HeadWord[] | null {
+  const heads = headWords(upper);
+  const su = heads.length - k;
+  const sl = lower.length - k;
+  if (k < 2 || su < 0 || su > nStub + 1 || sl < 0 || sl > nStub + 1) return null;
+  const tails = lower.slice(sl);
+  if (!tails.every(isTail) || heads.slice(su).some((h) => isColumnHeadToken(h.text) || isUnitToken(h.text)))
+    return null;
+  return [
+    ...heads.slice(0, su),
+    ...headWords(lower.slice(0, sl)),
+    ...heads.slice(su).map((h, i) => ({ orig: `${h.orig}${tails[i]!.orig}`, text: `${h.text}${tails[i]!.text}` })),
+  ];
+}
+
 /** Header lines above `start` (at most MAX_HEADER_LINES, none before `floor`), bottom-up placed, top-down returned. */
 function headerAbove(
   p: ParsedLine[],
@@ -219,26 +255,29 @@ function headerAbove(
   }
   if (top === start) return none;
   const lines = p.slice(top, start);
-  const stack = placeHeaderLines(
-    lines.map((q) => headWords(q.tokens)),
-    nStub,
-    k,
-  );
-  if (stack?.named) return { head: stack.head, fit: stack.fit, first: start - stack.used };
+  const words = lines.map((q) => headWords(q.tokens));
+  // (the lowest line the wrapped ends of the heads above it: the two lines are one header row)
+  const n = lines.length;
+  const tails = n >= 2 ? headsWithTails(lines[n - 2]!.tokens, lines[n - 1]!.tokens, nStub, k) : null;
+  if (tails) words.splice(n - 2, 2, tails);
+  // (header rows used, counted as lines)
+  const asLines = (rows: number) => rows + (tails ? 1 : 0);
+  const stack = placeHeaderLines(words, nStub, k);
+  if (stack?.named) return { head: stack.head, fit: stack.fit, first: start - asLines(stack.used) };
   if (stack) {
     // plain words alone are a header only as far up as no word reads as a number (`1 2 3`, `12か所`): a word that
     // starts with a digit but goes on in words (`1年以上長期入院患者数`, `65歳以上の高齢者数`) is a label
-    let n = 0;
+    let m = 0;
     const rows = stack.head;
     const plain = (row: HeadCell[]) => row.every((h) => !startsWithNumber(h.orig));
-    while (n < rows.length && plain(rows[rows.length - 1 - n]!)) n++;
+    while (m < rows.length && plain(rows[rows.length - 1 - m]!)) m++;
     // (and only with a stub head: `区分 実施箇所数`, not `目次`; or when every column's head names its measure and
     // unit, `給付費（千円） 人数（人/月）`: a caption or a title does not)
-    const stubbed = rows.slice(rows.length - n).some((row) => row.some((h) => h.col < nStub && h.orig));
+    const stubbed = rows.slice(rows.length - m).some((row) => row.some((h) => h.col < nStub && h.orig));
     const bottomHeads = rows[rows.length - 1]?.filter((h) => h.col >= nStub) ?? [];
     const measured = bottomHeads.length >= 2 && bottomHeads.every((h) => isMeasureWithUnit(h.orig));
-    return n > 0 && (stubbed || measured)
-      ? { head: rows.slice(rows.length - n), fit: 'words', first: start - n }
+    return m > 0 && (stubbed || measured)
+      ? { head: rows.slice(rows.length - m), fit: 'words', first: start - asLines(m) }
       : none;
   }
   // the lowest line names fewer columns than k: a two-row header with a head standing over both rows
@@ -364,6 +403,7 @@ export function findSpacedTables(lines: SourceLine[]): LinearFind[] {
       above &&
       isLabelOnly(above) &&
       !placeHeaderLines([headWords(above.tokens)], 1, run.k) &&
+      !(top - 2 >= floor && headsWithTails(p[top - 2]!.tokens, above.tokens, 2, run.k)) &&
       !above.tokens.every((t) => isColumnHeadToken(t.text))
     )
       top--;

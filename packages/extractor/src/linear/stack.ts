@@ -14,10 +14,10 @@
  * column and one more) are the stub's heads; of the readings of a row, the one with the fewest guesses wins. A row
  * with a single head and nothing over the stub heads nothing: it is a caption above the table.
  */
-import { ESTIMATE_PATTERN, KIND_OCR_READINGS, KIND_WORDS } from '@shiryo/model';
+import { KIND_OCR_READINGS } from '@shiryo/model';
 import { cleanText } from '../text.js';
 import { type HeadCell, type HeadFit, STUB_HEAD } from './grid.js';
-import { isBracketed, isColumnHeadToken, isKindToken, isPeriodToken, isUnitToken, stripPercent } from './tokens.js';
+import { isBracketed, isColumnHeadToken, isKindToken, isPeriodToken, isUnitToken, kindRank } from './tokens.js';
 
 /** A word of a header row (a line's token, or a line of a cell-per-line header). */
 export interface HeadWord {
@@ -70,24 +70,6 @@ function yearOf(text: string): number | null {
 
 /** The year before an era's first (for the order of era years only). */
 const ERA_BASE: Record<string, number> = { 令和: 2018, R: 2018, 平成: 1988, H: 1988, 昭和: 1925, S: 1925 };
-
-/** Where a kind stands among a period's columns: the plan first, then the result, its difference, its rate. */
-const KIND_RANK: Record<string, number> = {
-  baseline: 0,
-  plan: 1,
-  target: 1,
-  estimate: 2,
-  actual: 2,
-  deviation: 3,
-  achievement_rate: 4,
-};
-
-function kindRank(key: string): number | null {
-  const k = stripPercent(stripPercent(key).replace(/^[(（【]|[)）】]$/gu, ''));
-  const kind = KIND_WORDS[k];
-  if (kind) return KIND_RANK[kind] ?? null;
-  return ESTIMATE_PATTERN.test(k) ? KIND_RANK.estimate! : null;
-}
 
 /**
  * The groups a row falls in under the heads of the row above: a word already in the current group starts the next

@@ -115,6 +115,24 @@ const KIND_RE = new RegExp(
  * sign stands inside them or after them (`（対計画比（％））`, `対計画比(%)`).
  */
 export const stripPercent = (text: string) => text.replace(/[(（][%％][)）]$/u, '');
+/** Where a kind stands among a period's columns: the plan first, then the result, its difference, its rate. */
+const KIND_RANK: Record<string, number> = {
+  baseline: 0,
+  plan: 1,
+  target: 1,
+  estimate: 2,
+  actual: 2,
+  deviation: 3,
+  achievement_rate: 4,
+};
+
+export function kindRank(key: string): number | null {
+  const k = stripPercent(stripPercent(key).replace(/^[(（【]|[)）】]$/gu, ''));
+  const kind = KIND_WORDS[k];
+  if (kind) return KIND_RANK[kind] ?? null;
+  return ESTIMATE_PATTERN.test(k) ? KIND_RANK.estimate! : null;
+}
+
 /** A kind word as a header cell writes it: `計画`, `実績値`, `実績見込`, `(見込)`, `【目標】`, `達成率（%）`, `実績值`. */
 function kindWord(text: string): boolean {
   const t = stripPercent(stripPercent(text).replace(/^[(（【]|[)）】]$/gu, ''));
