@@ -11,6 +11,7 @@ import {
 import type Database from 'better-sqlite3';
 import { RESTATEMENTS } from './migrations/009_restatements.js';
 import { PLAN_VS_ACTUAL_DIRTY, PLAN_VS_ACTUAL_MARK, PLAN_VS_ACTUAL_REFRESH } from './migrations/011_summaries.js';
+import { DOUBTED_CLEAR, DOUBTED_COUNT } from './migrations/013_doubted.js';
 import { indexDocument } from './search.js';
 import type { IngestOptions, IngestResult } from './types.js';
 
@@ -107,6 +108,8 @@ const SQL = {
     VALUES (${OBSERVATION_COLUMNS.map(() => '?').join(', ')})`,
   restatements: RESTATEMENTS,
   markGroups: PLAN_VS_ACTUAL_MARK,
+  clearDoubted: DOUBTED_CLEAR,
+  countDoubted: DOUBTED_COUNT,
   issue: `INSERT INTO issues (document_id, path, sha256, code, severity, stage, message, "where", created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 } as const;
@@ -224,6 +227,8 @@ function insertContents(
   });
   if (norm.observations.length > 1) st.restatements.run(documentId);
   st.markGroups.run(documentId);
+  st.clearDoubted.run(documentId);
+  st.countDoubted.run(documentId);
   indexDocument(st.page.database, documentId);
   insertIssues(st, documentId, doc, [...doc.issues, ...norm.issues]);
 }

@@ -10,6 +10,7 @@ import { sql as restatements } from './009_restatements.js';
 import { sql as search } from './010_search.js';
 import { sql as summaries } from './011_summaries.js';
 import { sql as populations } from './012_populations.js';
+import { sql as doubted } from './013_doubted.js';
 
 export interface Migration {
   /** 1, 2, 3 …: applied in this order, recorded in `migrations` and `PRAGMA user_version`. */
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 10, name: 'search', sql: search },
   { id: 11, name: 'summaries', sql: summaries },
   { id: 12, name: 'populations', sql: populations },
+  { id: 13, name: 'doubted counts', sql: doubted },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
