@@ -183,7 +183,10 @@ function build(f, ingestPath) {
     for (const { doc, norm } of documents(counter)) store.ingestDocument(doc, norm);
   } else {
     // (a throwaway file: no journal, no fsync, a page cache of 1 GB while it loads)
-    store.db.pragma('journal_mode = OFF');
+    // (better-sqlite3 opens connections in SQLite's defensive mode, which refuses journal_mode = OFF silently)
+    store.db.unsafeMode(true);
+    const mode = store.db.pragma('journal_mode = OFF', { simple: true });
+    if (mode !== 'off') throw new Error(`journal_mode stayed ${mode}`);
     store.db.pragma('synchronous = OFF');
     store.db.pragma('cache_size = -1000000');
     store.bulkLoad(documents(counter));
@@ -194,12 +197,10 @@ function build(f, ingestPath) {
   const a0 = performance.now();
   store.db.exec('ANALYZE');
   const tAnalyze = (performance.now() - a0) / 1000;
-  if (!ingestPath) {
-    store.db.pragma('journal_mode = WAL');
-    store.db.pragma('synchronous = NORMAL');
-  }
   store.db.pragma('wal_checkpoint(TRUNCATE)');
   store.close();
+  // (opened again as shiryo opens it: WAL; the journal mode is kept in the file)
+  if (!ingestPath) openStore(f).close();
   const generate = counter.generate / 1000;
   return { rows: counter.rows, tIngest, cpuIngest, generate, tAnalyze, bytes: sizeOf(f) };
 }
