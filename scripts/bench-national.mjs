@@ -156,9 +156,11 @@ function* documents(counter) {
   seed = 17;
   for (const [i, city] of cities.entries()) {
     for (const plan of ['shogai', 'kaigo']) {
-      const g0 = performance.now();
+      // (CPU time: on a loaded machine the wall time of generating is mostly waiting)
+      const g0 = process.cpuUsage();
       const item = documentOf(city, plan);
-      counter.generate += performance.now() - g0;
+      const g = process.cpuUsage(g0);
+      counter.generate += (g.user + g.system) / 1000;
       counter.rows += item.norm.observations.length;
       yield item;
     }
@@ -212,11 +214,11 @@ const printBuild = (how, b) => {
       .join(' ')}`,
   );
   console.log(
-    '| rows | documents | build s (wall) | build s (CPU) | of which generating rows | rows/s (wall) | rows/s (CPU) | ANALYZE s | file MB |',
+    '| rows | documents | build s (wall) | build s (CPU) | of which generating rows (CPU s) | rows/s (CPU, store only) | ANALYZE s (wall) | file MB |',
   );
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
   console.log(
-    `| ${b.rows} | ${cities.length * 2} | ${b.tIngest.toFixed(1)} | ${b.cpuIngest.toFixed(1)} | ${b.generate.toFixed(1)} | ${Math.round(b.rows / (b.tIngest - b.generate))} | ${Math.round(b.rows / (b.cpuIngest - b.generate))} | ${b.tAnalyze.toFixed(1)} | ${mb(b.bytes)} |`,
+    `| ${b.rows} | ${cities.length * 2} | ${b.tIngest.toFixed(1)} | ${b.cpuIngest.toFixed(1)} | ${b.generate.toFixed(1)} | ${Math.round(b.rows / (b.cpuIngest - b.generate))} | ${b.tAnalyze.toFixed(1)} | ${mb(b.bytes)} |`,
   );
 };
 
