@@ -86,4 +86,22 @@ describe('planVsActual --municipality', () => {
       .all('架空町') as { detail: string }[];
     expect(names.map((r) => r.detail).join('\n')).toContain('USING COVERING INDEX plan_vs_actual_groups_name');
   });
+
+  it('--year: the rows of the plain filter, read by the year index (migration 015)', () => {
+    const all = store.planVsActual();
+    for (const fiscalYear of [2021, 2022, 2023, 2030]) {
+      const rows = store.planVsActual({ indicatorIds: ['service.kyodo_seikatsu_enjo'], fiscalYear });
+      expect(rows, String(fiscalYear)).toEqual(all.filter((r) => r.fiscal_year === fiscalYear));
+      expect(rows.length).toBe(fiscalYear === 2030 ? 0 : 5);
+    }
+    const plan = store.db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT * FROM plan_vs_actual WHERE (indicator_id IN (?)) AND fiscal_year = ?
+         ORDER BY municipality_code, indicator_id`,
+      )
+      .all('service.kyodo_seikatsu_enjo', 2022) as { detail: string }[];
+    expect(plan.map((r) => r.detail).join('\n')).toMatch(
+      /SEARCH j USING INDEX plan_vs_actual_groups_year \(indicator_id=\? AND fiscal_year=\?\)/,
+    );
+  });
 });
