@@ -114,6 +114,10 @@ const TABLES: Readonly<Record<string, { description: string; columns?: Readonly<
     },
   },
   documents_summary: { description: 'Documents, tables and observations per city.' },
+  doubted_by_municipality: {
+    description:
+      'How many numbers the pipeline doubted (confidence below 0.6 or a warning: the rows of observations_flat to check by hand), per municipality name.',
+  },
   observations: {
     description:
       'The numbers, as stored (observations_flat joins them with their document and catalog label: query that instead).',
@@ -159,6 +163,10 @@ const TABLES: Readonly<Record<string, { description: string; columns?: Readonly<
   plan_vs_actual_groups: {
     description:
       'What plan_vs_actual shows, kept by shiryo in the transaction of every document written or dropped (one row per city × indicator × subgroup × measure × unit × year, with the minimum and maximum of each kind): query plan_vs_actual instead.',
+  },
+  doubted_counts: {
+    description:
+      'How many numbers of each document the pipeline doubted (confidence below 0.6 or a warning), per municipality name, kept by shiryo with the document: query doubted_by_municipality instead.',
   },
   indicators: { description: 'The national catalog of plan indicators.' },
   indicator_aliases: { description: 'Other names of the catalog indicators.' },

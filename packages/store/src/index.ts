@@ -10,6 +10,7 @@ export {
   datasetteName,
   OBSERVATION_COLUMNS,
 } from './datasette.js';
+export type { BulkItem } from './ingest.js';
 export type { AppliedMigration } from './migrate.js';
 export { MIGRATIONS, type Migration, SCHEMA_VERSION } from './migrations/index.js';
 export { parquetSchema } from './parquet.js';

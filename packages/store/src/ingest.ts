@@ -11,6 +11,7 @@ import {
 import type Database from 'better-sqlite3';
 import { RESTATEMENTS } from './migrations/009_restatements.js';
 import { PLAN_VS_ACTUAL_DIRTY, PLAN_VS_ACTUAL_MARK, PLAN_VS_ACTUAL_REFRESH } from './migrations/011_summaries.js';
+import { DOUBTED_CLEAR, DOUBTED_COUNT } from './migrations/013_doubted.js';
 import { indexDocument } from './search.js';
 import type { IngestOptions, IngestResult } from './types.js';
 
@@ -107,6 +108,8 @@ const SQL = {
     VALUES (${OBSERVATION_COLUMNS.map(() => '?').join(', ')})`,
   restatements: RESTATEMENTS,
   markGroups: PLAN_VS_ACTUAL_MARK,
+  clearDoubted: DOUBTED_CLEAR,
+  countDoubted: DOUBTED_COUNT,
   issue: `INSERT INTO issues (document_id, path, sha256, code, severity, stage, message, "where", created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 } as const;
@@ -224,6 +227,8 @@ function insertContents(
   });
   if (norm.observations.length > 1) st.restatements.run(documentId);
   st.markGroups.run(documentId);
+  st.clearDoubted.run(documentId);
+  st.countDoubted.run(documentId);
   indexDocument(st.page.database, documentId);
   insertIssues(st, documentId, doc, [...doc.issues, ...norm.issues]);
 }
@@ -341,6 +346,88 @@ export function ingestDocument(
     const reason = e instanceof Error ? e.message : String(e);
     throw new ShiryoError('STORE_FAILED', doc.path, reason, { cause: e });
   }
+}
+
+/** One document for `bulkLoad`: as `ingestDocument` takes it. */
+export interface BulkItem {
+  doc: ExtractedDocument;
+  norm: NormalizedDocument;
+  opts?: IngestOptions;
+}
+
+/**
+ * Store many documents none of which is stored yet (neither its bytes nor its path), the rows `ingestDocument` of
+ * each in turn would write (the same ids, observations, restatements, paths, search items and
+ * `plan_vs_actual_groups`; only the times differ), but fast: the documents go in transactions of about
+ * `batchRows` observations each, the observations' query indexes (all but `observations_document`, which the
+ * per-document steps read) are dropped while they load and created again at the end, and the groups of every
+ * city × indicator touched are built once, after the last document, instead of once per document. Meant for
+ * building a new database at once (scripts/bench-national.mjs); while it runs, readers of the file see it without
+ * those indexes. A document already stored, or any failure, throws `STORE_FAILED` after the indexes are back and the
+ * groups of the documents already committed are built: those documents stay stored, the failing batch does not.
+ * Returns how many documents and observations were stored.
+ */
+export function bulkLoad(
+  db: Database.Database,
+  st: Statements,
+  items: Iterable<BulkItem>,
+  batchRows = 200_000,
+): { documents: number; observations: number } {
+  const deferred = db
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observations' AND sql IS NOT NULL
+        AND name <> 'observations_document' ORDER BY name`,
+    )
+    .all() as { name: string; sql: string }[];
+  let documents = 0;
+  let observations = 0;
+  let path = '';
+  const insertOne = ({ doc, norm, opts = {} }: BulkItem) => {
+    path = doc.path;
+    if (st.bySha.get(doc.sha256) || st.pathOwner.get(doc.path, doc.path))
+      throw new Error('bulkLoad takes only documents not stored yet (neither their bytes nor their path)');
+    const row = documentRow(doc, norm, opts);
+    const documentId = Number(st.document.run({ ...row, sha256: doc.sha256, path: doc.path }).lastInsertRowid);
+    insertContents(st, documentId, doc, norm, opts);
+    upsertPath(st, doc.path, documentId, opts.pathMunicipalityCode);
+    st.deleteFailures.run(doc.path);
+  };
+  const commit = db.transaction((batch: BulkItem[]) => {
+    for (const item of batch) insertOne(item);
+  });
+  try {
+    db.transaction(() => {
+      for (const { name } of deferred) db.exec(`DROP INDEX "${name.replaceAll('"', '""')}"`);
+    }).immediate();
+    let batch: BulkItem[] = [];
+    let rows = 0;
+    const flush = () => {
+      commit.immediate(batch);
+      documents += batch.length;
+      observations += rows;
+      batch = [];
+      rows = 0;
+    };
+    for (const item of items) {
+      batch.push(item);
+      rows += item.norm.observations.length;
+      if (rows >= batchRows) flush();
+    }
+    path = '';
+    if (batch.length) flush();
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new ShiryoError('STORE_FAILED', path || db.name, reason, { cause: e });
+  } finally {
+    // (the municipality index first: the groups' rebuild reads the observations of each city × indicator by it)
+    db.transaction(() => {
+      const first = (x: { name: string }) => (x.name === 'observations_municipality' ? 0 : 1);
+      for (const { sql } of [...deferred].sort((x, y) => first(x) - first(y)))
+        db.exec(sql.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS '));
+      st.refreshGroups();
+    }).immediate();
+  }
+  return { documents, observations };
 }
 
 /**

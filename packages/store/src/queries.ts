@@ -207,6 +207,17 @@ export function planVsActual(db: Database.Database, filter: PlanVsActualFilter =
     params.push(column);
   }
   if (filter.municipality) {
+    // The view's name is computed (the reference name, else the name as written), so a filter on it reads every
+    // city: first the codes it can match — the argument as a code, the codes the reference list gives the name,
+    // the codes of groups written with that name (migration 014) — then those cities' groups by their index; the
+    // filter itself stays, so the rows are the same.
+    const codes = db
+      .prepare(`SELECT ? UNION SELECT code FROM municipalities WHERE name = ?
+        UNION SELECT municipality_code FROM plan_vs_actual_groups WHERE name_written = ?`)
+      .pluck()
+      .all(filter.municipality, filter.municipality, filter.municipality) as string[];
+    where.push(`municipality_code IN (${codes.map(() => '?').join(', ')})`);
+    params.push(...codes);
     where.push('(municipality_code = ? OR municipality_name = ?)');
     params.push(filter.municipality, filter.municipality);
   }

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { type ExtractedDocument, type NormalizedDocument, ShiryoError, type Stage } from '@shiryo/model';
 import Database from 'better-sqlite3';
 import { exportObservations } from './export.js';
-import { ingestDocument, prepareIngest, recordPath } from './ingest.js';
+import { type BulkItem, bulkLoad, ingestDocument, prepareIngest, recordPath } from './ingest.js';
 import { type AppliedMigration, appliedMigrations, migrate, schemaProblem } from './migrate.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
 import { exportParquet } from './parquet.js';
@@ -48,6 +48,12 @@ export interface Store {
   readonly file: string;
   readonly readonly: boolean;
   ingestDocument(doc: ExtractedDocument, norm: NormalizedDocument, opts?: IngestOptions): IngestResult;
+  /**
+   * Many new documents at once (none of them stored yet, neither bytes nor path): the rows `ingestDocument` of each
+   * would write, in transactions of about `batchRows` observations, with the observations' query indexes and the
+   * `plan_vs_actual` groups built once at the end (see `bulkLoad` in ingest.ts). For building a new database.
+   */
+  bulkLoad(items: Iterable<BulkItem>, opts?: { batchRows?: number }): { documents: number; observations: number };
   /** The stored bytes were seen at `path` again (not read anew): record it. Null when the bytes are not stored. */
   recordPath(sha256: string, path: string, pathMunicipalityCode?: string | null): IngestResult | null;
   /** The stored document with these bytes and every path it was seen at, or null. */
@@ -227,6 +233,7 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
     file,
     readonly,
     ingestDocument: (doc, norm, o) => ingestDocument(db, ingestStatements(), doc, norm, o),
+    bulkLoad: (items, o) => bulkLoad(db, ingestStatements(), items, o?.batchRows),
     recordPath: (sha256, path, code) => recordPath(db, ingestStatements(), sha256, path, code),
     storedDocument: (sha256) => storedDocument(db, sha256),
     documentsWithoutMunicipality: () => documentsWithoutMunicipality(db),

@@ -10,6 +10,9 @@ import { sql as restatements } from './009_restatements.js';
 import { sql as search } from './010_search.js';
 import { sql as summaries } from './011_summaries.js';
 import { sql as populations } from './012_populations.js';
+import { sql as doubted } from './013_doubted.js';
+import { sql as groupNames } from './014_group_names.js';
+import { sql as groupYears } from './015_group_years.js';
 
 export interface Migration {
   /** 1, 2, 3 …: applied in this order, recorded in `migrations` and `PRAGMA user_version`. */
@@ -32,6 +35,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 10, name: 'search', sql: search },
   { id: 11, name: 'summaries', sql: summaries },
   { id: 12, name: 'populations', sql: populations },
+  { id: 13, name: 'doubted counts', sql: doubted },
+  { id: 14, name: 'group names', sql: groupNames },
+  { id: 15, name: 'group years', sql: groupYears },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
