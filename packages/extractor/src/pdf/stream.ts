@@ -428,10 +428,12 @@ function splitByAlignment(rows: TRow[], s: StreamSettings): TRow[][] {
           marks.some((m) => (['x1', 'cx'] as const).some((e) => Math.abs(edgeOf(b, e) - edgeOf(m, e)) <= tol))
         );
       }).length;
-      if (fits * 2 < nums.length) {
-        // The rows since the last one with numbers are the header of the next table.
-        let k = cur.length;
-        while (k > 0 && !cur[k - 1]!.toks.some((t) => t.numeric)) k--;
+      // The rows since the last one with numbers are the header of the next table. Without one, numbers starting in
+      // columns that were empty above (a plan's first years with results only: values in one column of each group,
+      // then in all of them) go on the table, under its header.
+      let k = cur.length;
+      while (k > 0 && !cur[k - 1]!.toks.some((t) => t.numeric)) k--;
+      if (fits * 2 < nums.length && (k < cur.length || fits === 0)) {
         groups.push(cur.slice(0, k));
         cur = cur.slice(k);
         anchors = [];
