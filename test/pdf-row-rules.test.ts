@@ -144,3 +144,39 @@ describe.skipIf(!fontAvailable())('two row-ruled tables of one width with a narr
     expect(grid(doc.tables[2]!)[1]).toEqual(['自立訓練(機能訓練)', '令和4年度', '6', '4', '96', '71', '66.7%']);
   }, 60_000);
 });
+
+describe.skipIf(!fontAvailable())('row-ruled tables of one width, one under another, a short title over each', () => {
+  // (the last row's amounts look like years: `2015` `1998`)
+  const service = (title: string, a: string[], b: string[]): DrawTable => ({
+    before: [title],
+    headerRows: 1,
+    stubCols: 2,
+    widths: [96, 52, 64, 64, 64],
+    rows: [
+      ['項目', '区分', '令和3年度', '令和4年度', '令和5年度'],
+      ['延べ利用時間', '計画', ...a],
+      ['延べ利用時間', '実績', ...b],
+    ],
+  });
+
+  it('reads each table apart, its title left out', async () => {
+    const path = await drawTablesPdf(
+      '訪問系サービスの状況',
+      [
+        service('（１）居宅介護', ['1,820', '1,860', '1,900'], ['2015', '1998', '']),
+        service('（２）行動援護', ['310', '320', '330'], ['296', '341', '']),
+        service('（３）同行援護', ['95', '97', '99'], ['88', '102', '']),
+      ],
+      'rows',
+      'titled-tables.pdf',
+    );
+    const doc = await extractDocument(path);
+    expect(doc.tables.map((t) => [t.nRows, t.nCols])).toEqual([
+      [3, 5],
+      [3, 5],
+      [3, 5],
+    ]);
+    expect(grid(doc.tables[1]!)[0]).toEqual(['項目', '区分', '令和3年度', '令和4年度', '令和5年度']);
+    expect(grid(doc.tables[1]!)[2]).toEqual(['延べ利用時間', '実績', '296', '341', '']);
+  }, 60_000);
+});

@@ -645,7 +645,9 @@ function bandSegments(spans: TextSpan[], gap: number): { x0: number; x1: number;
  *   leaves empty spans them (the edges between them are not drawn).
  * - A band without a number, whose text starts in the first column and runs across two gutters or more (a note, a
  *   paragraph, the next table's title between two tables that share their width), followed by another band without
- *   a number, is no row: the rules on either side belong to two tables. Nor is a band that holds rules of another
+ *   a number, is no row: the rules on either side belong to two tables; so is such a band under rows with
+ *   numbers, taller than one and a half body rows (the title over the next table, set apart from both). Nor is a
+ *   band that holds rules of another
  *   width (a narrower table between two tables of one width): the tables above and below it are read apart, each
  *   with its own columns.
  * - Rules that do not part the body rows (a three-line table: a rule over the header, one under it and one under
@@ -725,11 +727,19 @@ export function verticalsFromText(spans: TextSpan[], rulings: Ruling[], s: Latti
     };
     const all = linesOf(bands);
     if (all.length === 0) continue;
+    // (the height of a body row: the median of the bands holding numbers)
+    const heights = bands
+      .filter((b) => b.numeric)
+      .map((b) => b.bottom - b.top)
+      .sort((a, b) => a - b);
+    const rowHeight = heights[Math.floor(heights.length / 2)] ?? Number.POSITIVE_INFINITY;
     // Runs of bands that are one table each (the rules of several tables of one width are one group).
     const isBreak = (i: number) => {
       const b = bands[i]!;
       if (holdsRules(b)) return true;
       if (b.numeric || (bands[i + 1] && bands[i + 1]!.numeric)) return false;
+      // (a title over the next table, under rows with numbers, in a band taller than one and a half rows)
+      if (bands.slice(0, i).some((x) => x.numeric) && b.bottom - b.top > 1.5 * rowHeight) return true;
       return b.segs.some((t) => t.x0 < all[0]! && all.filter((x) => t.x0 < x && t.x1 > x).length >= 2);
     };
     const runs: Band[][] = [];
