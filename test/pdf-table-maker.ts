@@ -38,6 +38,16 @@ export interface DrawTable {
   blockRows?: number[];
   /** The columns' widths (pt), as given: tables whose columns stand one under another. */
   widths?: number[];
+  /** How body values sit in their cells: right (the default), centred, or left. */
+  valueAlign?: 'right' | 'center' | 'left';
+  /** Space (pt) between a cell's edge and its text: 5 by default; a small one sets the columns close together. */
+  pad?: number;
+}
+
+/** Lines every page carries: a running header at the top right, a footer centred at the bottom. */
+export interface DrawPage {
+  header?: string;
+  footer?: string;
 }
 
 interface PdfPage {
@@ -48,7 +58,9 @@ interface PdfPage {
 
 /**
  * A one-page PDF (A4 portrait) with a heading and the tables one under the other, `ruling` `rows` (a rule over every
- * row and under the last one), `grid` (every cell boxed, a spanning cell as one box: a fully ruled table), `none`,
+ * row and under the last one), `grid` (every cell boxed, a spanning cell as one box: a fully ruled table), `none`, `frame` (a rule over the
+ * table, one under its header rows and one under its last row, none between body rows: a word processor's
+ * three-line table),
  * or `cells` (a spreadsheet's export: the row rules, the outer sides, and each inner column border drawn cell by
  * cell, every piece stopping 4.5 pt short of the row rules it meets); written to a temporary file, whose path is
  * returned.
@@ -56,8 +68,9 @@ interface PdfPage {
 export async function drawTablesPdf(
   heading: string,
   tables: DrawTable[],
-  ruling: 'rows' | 'grid' | 'none' | 'cells',
+  ruling: 'rows' | 'grid' | 'none' | 'cells' | 'frame',
   name = 'tables.pdf',
+  pageLines: DrawPage = {},
 ): Promise<string> {
   const { PDFDocument, rgb } = require('pdf-lib');
   const fontkit = require('@pdf-lib/fontkit');
@@ -75,13 +88,15 @@ export async function drawTablesPdf(
     page.drawLine({ start: { x: x0, y: H - y }, end: { x: x1, y: H - y }, thickness: 0.5, color: black });
   const upright = (x: number, y0: number, y1: number) =>
     page.drawLine({ start: { x, y: H - y0 }, end: { x, y: H - y1 }, thickness: 0.5, color: black });
+  if (pageLines.header) text(pageLines.header, 545 - width(pageLines.header, 8), 30, 8);
+  if (pageLines.footer) text(pageLines.footer, (595.28 - width(pageLines.footer, 9)) / 2, 800, 9);
   let y = 60;
   text(heading, 50, y, 12);
   y += 28;
   const size = 9;
-  const pad = 5;
   const lh = size * 1.3;
   for (const t of tables) {
+    const pad = t.pad ?? 5;
     for (const l of t.before ?? []) {
       text(l, 50, y, 10);
       y += 16;
@@ -145,13 +160,18 @@ export async function drawTablesPdf(
         for (const l of ls) {
           const w = width(l, size);
           const centred = i < t.headerRows || !!t.blockRows?.includes(i);
-          const left = centred ? x0 + (x1 - x0 - w) / 2 : k < t.stubCols ? x0 + pad : x1 - pad - w;
+          const align = centred ? 'center' : k < t.stubCols ? 'left' : (t.valueAlign ?? 'right');
+          const left = align === 'center' ? x0 + (x1 - x0 - w) / 2 : align === 'left' ? x0 + pad : x1 - pad - w;
           text(l, left, top, size);
           top += lh;
         }
       });
     });
-    if (ruled) rule(xs[0]!, xs[nCols]!, ys[rows.length]!);
+    if (ruled || ruling === 'frame') rule(xs[0]!, xs[nCols]!, ys[rows.length]!);
+    if (ruling === 'frame') {
+      rule(xs[0]!, xs[nCols]!, ys[0]!);
+      rule(xs[0]!, xs[nCols]!, ys[t.headerRows]!);
+    }
     y = ys[rows.length]! + 8;
     for (const l of t.after ?? []) {
       text(l, 50, y, 9);

@@ -645,7 +645,14 @@ function bandSegments(spans: TextSpan[], gap: number): { x0: number; x1: number;
  *   leaves empty spans them (the edges between them are not drawn).
  * - A band without a number, whose text starts in the first column and runs across two gutters or more (a note, a
  *   paragraph, the next table's title between two tables that share their width), followed by another band without
- *   a number, is no row: the rules on either side belong to two tables.
+ *   a number, is no row: the rules on either side belong to two tables; so is such a band under rows with
+ *   numbers, taller than one and a half body rows (the title over the next table, set apart from both). Nor is a
+ *   band that holds rules of another
+ *   width (a narrower table between two tables of one width): the tables above and below it are read apart, each
+ *   with its own columns.
+ * - Rules that do not part the body rows (a three-line table: a rule over the header, one under it and one under
+ *   the last row, the rows between them unruled) draw no table: a band holding two lines of numbers or more is
+ *   several rows, and the stream finder reads such a table from its text alignment.
  */
 export function verticalsFromText(spans: TextSpan[], rulings: Ruling[], s: LatticeSettings): Ruling[] {
   const hs = rulings.filter(isHorizontal).sort((a, b) => a.y0 - b.y0);
@@ -684,6 +691,10 @@ export function verticalsFromText(spans: TextSpan[], rulings: Ruling[], s: Latti
       return { top, bottom, segs, numeric: segs.some((x) => isNumericData(x.text)) };
     });
     type Band = (typeof bands)[number];
+    // (rules of another group lying inside a band, across the group's extent)
+    const foreign = hs.filter((h) => !g.includes(h) && overlap(h.x0, h.x1, x0, x1) > s.join);
+    const holdsRules = (b: Band) => foreign.some((h) => h.y0 > b.top + s.minCell && h.y0 < b.bottom - s.minCell);
+    const numberLines = (b: Band) => new Set(b.segs.filter((t) => isNumericData(t.text)).map((t) => Math.round(t.y)));
     const crossing = (x: number, b: Band) => b.segs.filter((t) => t.x0 < x - 0.5 && t.x1 > x + 0.5);
     /** The column lines of some bands: one in each gutter of their body, where the fewest texts cross it. */
     const linesOf = (some: Band[]): number[] => {
@@ -716,10 +727,19 @@ export function verticalsFromText(spans: TextSpan[], rulings: Ruling[], s: Latti
     };
     const all = linesOf(bands);
     if (all.length === 0) continue;
+    // (the height of a body row: the median of the bands holding numbers)
+    const heights = bands
+      .filter((b) => b.numeric)
+      .map((b) => b.bottom - b.top)
+      .sort((a, b) => a - b);
+    const rowHeight = heights[Math.floor(heights.length / 2)] ?? Number.POSITIVE_INFINITY;
     // Runs of bands that are one table each (the rules of several tables of one width are one group).
     const isBreak = (i: number) => {
       const b = bands[i]!;
+      if (holdsRules(b)) return true;
       if (b.numeric || (bands[i + 1] && bands[i + 1]!.numeric)) return false;
+      // (a title over the next table, under rows with numbers, in a band taller than one and a half rows)
+      if (bands.slice(0, i).some((x) => x.numeric) && b.bottom - b.top > 1.5 * rowHeight) return true;
       return b.segs.some((t) => t.x0 < all[0]! && all.filter((x) => t.x0 < x && t.x1 > x).length >= 2);
     };
     const runs: Band[][] = [];
@@ -734,7 +754,7 @@ export function verticalsFromText(spans: TextSpan[], rulings: Ruling[], s: Latti
     for (const r of runs) {
       const firstBody = r.findIndex((b) => b.numeric);
       const xs = linesOf(r);
-      if (firstBody < 0 || xs.length === 0) continue;
+      if (firstBody < 0 || xs.length === 0 || r.some((b) => numberLines(b).size >= 2)) continue;
       const edges = [x0, ...xs, x1];
       out.push({ x0, y0: r[0]!.top, x1: x0, y1: r[r.length - 1]!.bottom });
       out.push({ x0: x1, y0: r[0]!.top, x1, y1: r[r.length - 1]!.bottom });

@@ -428,10 +428,12 @@ function splitByAlignment(rows: TRow[], s: StreamSettings): TRow[][] {
           marks.some((m) => (['x1', 'cx'] as const).some((e) => Math.abs(edgeOf(b, e) - edgeOf(m, e)) <= tol))
         );
       }).length;
-      if (fits * 2 < nums.length) {
-        // The rows since the last one with numbers are the header of the next table.
-        let k = cur.length;
-        while (k > 0 && !cur[k - 1]!.toks.some((t) => t.numeric)) k--;
+      // The rows since the last one with numbers are the header of the next table. Without one, numbers starting in
+      // columns that were empty above (a plan's first years with results only: values in one column of each group,
+      // then in all of them) go on the table, under its header.
+      let k = cur.length;
+      while (k > 0 && !cur[k - 1]!.toks.some((t) => t.numeric)) k--;
+      if (fits * 2 < nums.length && (k < cur.length || fits === 0)) {
         groups.push(cur.slice(0, k));
         cur = cur.slice(k);
         anchors = [];
@@ -697,7 +699,23 @@ function groupToTable(group: TRow[], s: StreamSettings): FoundTable | null {
   const texts = (r: TRow) => r.toks.map((t) => t.text);
   let header = (() => {
     const first = rows.findIndex((r) => valued(texts(r)));
-    return first > 0 && first <= s.maxHeaderRows ? first : 0;
+    if (first <= 0 || first > s.maxHeaderRows) return 0;
+    // The first line of the first row's label, the row's values centred on its two lines (the label's second line
+    // right under the row, both alone on their lines, left of the row's first cell): a body line, not a header row.
+    const [above, row, below] = [rows[first - 1]!, rows[first]!, rows[first + 1]];
+    const lone = (r: TRow | undefined): r is TRow => !!r && r.toks.length === 1 && !r.toks[0]!.numeric;
+    const size = row.line.size;
+    if (
+      lone(above) &&
+      lone(below) &&
+      above.toks[0]!.bbox.x1 < row.toks[0]!.bbox.x0 &&
+      below.toks[0]!.bbox.x1 < row.toks[0]!.bbox.x0 &&
+      Math.abs(above.toks[0]!.bbox.x0 - below.toks[0]!.bbox.x0) <= size &&
+      row.line.bbox.y0 - above.line.bbox.y1 <= 0.2 * size &&
+      below.line.bbox.y0 - row.line.bbox.y1 <= s.wrapGap * size
+    )
+      return first - 1;
+    return first;
   })();
   // A row of bare years under the header (or as the first row) is the header's last row: `年 度 | 26 | 27 | 28`.
   const yearRow = rows[header];
@@ -722,8 +740,23 @@ function groupToTable(group: TRow[], s: StreamSettings): FoundTable | null {
   rows = rows.map((r) => joinSpacedGlyphs(r, numericCols));
   const floating = floatingLabelLines(rows, header, numericCols);
   const bodyRows = rows.slice(header);
+  // A line of a label wrapped around its row (alone on its line, tight over or under a row with numbers, left of that
+  // row's first cell) shows the label column even when no row holds its label on its own line.
+  const wrappedLabel = (i: number) => {
+    const r = bodyRows[i]!;
+    if (r.toks.length !== 1 || r.toks[0]!.numeric) return false;
+    const t = r.toks[0]!;
+    return [bodyRows[i - 1], bodyRows[i + 1]].some(
+      (o) =>
+        !!o &&
+        o.toks.length >= 2 &&
+        o.toks.some((x) => x.numeric) &&
+        t.bbox.x1 < o.toks[0]!.bbox.x0 &&
+        Math.max(o.line.bbox.y0 - r.line.bbox.y1, r.line.bbox.y0 - o.line.bbox.y1) <= s.wrapGap * r.line.size,
+    );
+  };
   const textIvs = bodyRows.flatMap((r, i) =>
-    (r.toks.length >= 2 || floating.has(i + header) ? r.toks : [])
+    (r.toks.length >= 2 || floating.has(i + header) || wrappedLabel(i) ? r.toks : [])
       .filter((t) => !t.numeric && !numericCols.some((c) => overlap(t.bbox.x0, t.bbox.x1, c.x0, c.x1) > 0))
       .map((t) => ({ x0: t.bbox.x0, x1: t.bbox.x1 })),
   );
