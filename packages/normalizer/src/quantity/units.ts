@@ -84,14 +84,20 @@ export const INLINE_UNITS: readonly string[] = Object.keys(BASE)
 function written(unitText: string): string {
   return normalizeText(unitText)
     .text.replace(/\s+/g, '')
-    .replace(/^[(（[【]+|[)）\]】]+$/g, '')
+    .replace(/^[(（[【〔<〈《]+|[)）\]】〕>〉》]+$/g, '')
     .replace(/^単位[:：]?/, '');
 }
 
 function clean(unitText: string): string {
   let t = written(unitText);
-  // 実人, 延べ人, 延人: the qualifier says how people are counted, not the unit.
-  t = t.replace(/^(?:実|延べ|延|のべ)(?=人)/, '');
+  // 実人, 延べ人, 延人, 延べ時間: the qualifier says how they are counted, not the unit.
+  t = t.replace(/^(?:実|延べ|延|のべ)(?=人|時間|件|回)/, '');
+  // 時間数/月, 件数/年: the count of a unit per period is that unit per period.
+  t = t.replace(/^(人日|人|時間|件|回)数(?=\/)/, '$1');
+  // 時間/1か月, 時間/月あたり, 人/1年: one period, written out.
+  t = t.replace(/\/(?:1|一)?(?:か|カ|ヶ|ケ|ヵ|箇)?(月|年|週)(?:あたり|当たり|当り)?$/, '/$1');
+  // 月あたり時間, 月間時間, 年間件数: the period before what is counted.
+  t = t.replace(/^(?:1|一)?(?:か|カ|ヶ|ケ|ヵ)?(月|年|週)(?:あたり|当たり|当り|間)(人日|人|時間|件|回)数?$/, '$2/$1');
   // 人/月分, 時間分/月 → 人/月, 時間/月
   t = t.replace(/^(人日|人|時間)分\/(月|年)$/, '$1/$2').replace(/^(.+)\/(月|年)分$/, '$1/$2');
   return t;
@@ -142,7 +148,11 @@ export interface LabelUnit {
   factor: number;
 }
 
-const BRACKET = /[(（]([^()（）]*)[)）]/gu;
+/**
+ * A bracket a unit is written in: round, square, lenticular, tortoise-shell, angle and double angle brackets
+ * (`（時間/月）`, `[時間/月]`, `【人】`, `〔件/年〕`, `<時間/月>`, `《人/月》`; NFKC has folded the full-width `［］＜＞`).
+ */
+const BRACKET = /[(（[【〔<〈《]([^()（）[\]【】〔〕<>〈〉《》]*)[)）\]】〕>〉》]/gu;
 
 /**
  * Split a row/column label that carries its unit in brackets: `利用実人数（人／月）` → `利用実人数` + person/month,
@@ -170,6 +180,16 @@ export function splitLabelUnit(label: string | null | undefined): LabelUnit {
       .replace(/\s+/g, ' ')
       .trim();
     return { label: rest, unitText, unit: info?.unit ?? null, factor: info?.factor ?? 1 };
+  }
+  // `居宅介護 時間/月` (the blank between words gone in normalized text: `居宅介護時間/月`), `居宅介護：時間/月`: a
+  // unit per period closing the label, after a colon or right after its words.
+  const after =
+    /^(.*[^\s:：])\s*[:：]\s*([^\s:：/]{1,4}\/[^\s:：/]{1,6})$/u.exec(n) ??
+    /^(.*[^\s\d:：/])((?:人日|人|名|時間|件|回|世帯|か所|箇所)\s*\/\s*(?:月|年|週|日))$/u.exec(n);
+  if (after) {
+    const info = unitInfo(after[2]);
+    if (info?.unit.includes('/'))
+      return { label: after[1]!.trim(), unitText: written(after[2]!), unit: info.unit, factor: info.factor };
   }
   const tail = /単位[:：]\s*(\S+)$/u.exec(n);
   if (tail && unitParts(tail[1] as string)) {
