@@ -1,6 +1,6 @@
 /**
  * Family "a unit closing a row label, in any bracket or after a colon": `居宅介護［時間/月］`, `【時間／月】`,
- * `〔延べ時間/月〕`, `＜時間数/月＞`, `《人日/月》`, `（月あたり人日）`, `計画相談支援：人/月`, `地域移行支援 人/年` — the
+ * `〔延べ時間/月〕`, `＜時間数/月＞`, `《人日/月》`, `（月あたり人日）`, `計画相談支援：人/月`, `地域移行支援 人/年`, `（実利用者数／月）`, and a caption's `（単位＝延べ利用時間／月）` — the
  * unit of the row's values, the label without it; a bracket holding no unit (`（Ｂ型）`) stays in the label.
  */
 import { describe, expect, it } from 'vitest';
@@ -20,7 +20,9 @@ describe('units written at the end of row labels in other brackets', () => {
       ['短期入所', 'person_day/month', 142],
       ['計画相談支援', 'person/month', 310],
       ['地域移行支援', 'person/year', 4],
+      ['移動支援', 'person/month', 57],
       ['就労継続支援(B型)', null, 12],
+      ['日中一時支援', 'hour/month', 420],
     ]);
   });
 });

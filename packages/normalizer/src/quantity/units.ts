@@ -85,13 +85,16 @@ function written(unitText: string): string {
   return normalizeText(unitText)
     .text.replace(/\s+/g, '')
     .replace(/^[(（[【〔<〈《]+|[)）\]】〕>〉》]+$/g, '')
-    .replace(/^単位[:：]?/, '');
+    .replace(/^単位[:：=＝]?/, '');
 }
 
 function clean(unitText: string): string {
   let t = written(unitText);
-  // 実人, 延べ人, 延人, 延べ時間: the qualifier says how they are counted, not the unit.
-  t = t.replace(/^(?:実|延べ|延|のべ)(?=人|時間|件|回)/, '');
+  // 実人, 延べ人, 延人, and per period 延べ時間/月, 延べ利用時間/月: the qualifier says how they are counted, not
+  // the unit (`（延べ利用時間）` alone names a measure).
+  t = t.replace(/^(?:実|延べ|延|のべ)(?=人)/, '').replace(/^(?:実|延べ|延|のべ)?(?:利用)?(?=(?:時間|件|回)数?\/)/, '');
+  // 利用者数/月, 実利用者数/月: the persons counted per period.
+  t = t.replace(/^(?:実|延べ|延|のべ)?(?:利用)?者数(?=\/)/, '人');
   // 時間数/月, 件数/年: the count of a unit per period is that unit per period.
   t = t.replace(/^(人日|人|時間|件|回)数(?=\/)/, '$1');
   // 時間/1か月, 時間/月あたり, 人/1年: one period, written out.
@@ -191,7 +194,7 @@ export function splitLabelUnit(label: string | null | undefined): LabelUnit {
     if (info?.unit.includes('/'))
       return { label: after[1]!.trim(), unitText: written(after[2]!), unit: info.unit, factor: info.factor };
   }
-  const tail = /単位[:：]\s*(\S+)$/u.exec(n);
+  const tail = /単位[:：=]\s*(\S+)$/u.exec(n);
   if (tail && unitParts(tail[1] as string)) {
     const info = unitInfo(tail[1]);
     return {
