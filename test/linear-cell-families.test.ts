@@ -127,3 +127,43 @@ describe('a column of words among the value columns', () => {
     expect(got).toHaveLength(17);
   });
 });
+
+describe('a web copy that drops empty cells: rows shorter than the header', () => {
+  // (test/layouts/linear-cell-empty-cells-dropped.txt: the first row leaves its note cell empty, the last its two
+  // years; the first row's label names a date, which is no head of the table)
+  const got = rows('linear-cell-empty-cells-dropped.txt');
+  const of = (label: string) =>
+    got.filter((r) => r[0] === label && r[4] !== 'ratio' && r[4] !== null).map((r) => r.slice(1));
+
+  it("places a short row's values on the columns whose heads fit them, the note column left empty", () => {
+    expect(of('就労移行支援利用者数').filter((r) => r[1] === 'actual')).toEqual([
+      [2022, 'actual', 22, 'person'],
+      [2023, 'actual', 27, 'person'],
+    ]);
+    // (the 目標値 column's 24: its year and kind, from a dated label, are the normalizer's reading, not asserted here)
+    expect(
+      of('就労移行支援利用者数')
+        .filter((r) => r[1] !== 'actual')
+        .map((r) => r[2]),
+    ).toEqual([24]);
+  });
+
+  it('reads the full rows under the same heads, and a row that leaves out its years as its target alone', () => {
+    expect(of('一般就労への移行者数')).toEqual([
+      [null, 'target', 12, 'person'],
+      [2022, 'actual', 9, 'person'],
+      [2023, 'actual', 11, 'person'],
+    ]);
+    expect(of('就労定着支援の利用者数')).toEqual([
+      [null, 'target', 8, 'person'],
+      [2022, 'actual', 5, 'person'],
+      [2023, 'actual', 6, 'person'],
+    ]);
+    expect(of('就労定着率が8割以上の事業所の割合')).toEqual([[null, 'target', 50, 'percent']]);
+  });
+
+  it('never takes the dated row label for a head, nor turns the years into plans', () => {
+    expect(got.filter((r) => r[2] === 'plan' && r[4] === 'person')).toEqual([]);
+    expect(got.some((r) => String(r[0]).includes('令和4年度実績'))).toBe(false);
+  });
+});
