@@ -167,3 +167,36 @@ describe('a web copy that drops empty cells: rows shorter than the header', () =
     expect(got.some((r) => String(r[0]).includes('令和4年度実績'))).toBe(false);
   });
 });
+
+describe('rows that write a label, a measure and a unit under a header with a stub head for each', () => {
+  // (test/layouts/linear-cell-measure-column.txt: `区分 / 内容 / 単位 / 2023年度（実績）…` over `事業 / 利用件数 / 件/年 /
+  // …`; the first stub head was read as a paragraph and each row's label as a group heading before)
+  const got = normalizeLayout('linear-cell-measure-column.txt').observations.map((o) => [
+    o.indicator_label,
+    o.measure,
+    o.fiscal_year,
+    o.value_kind,
+    o.value,
+    o.unit,
+  ]);
+
+  it("keeps each row's own label, with its measure and unit", () => {
+    expect(got.filter((r) => r[0] === '住宅入居等支援事業')).toEqual([
+      ['住宅入居等支援事業', '利用件数', 2023, 'actual', 12, 'case/year'],
+      ['住宅入居等支援事業', '利用件数', 2024, 'plan', 15, 'case/year'],
+      ['住宅入居等支援事業', '利用件数', 2025, 'plan', 18, 'case/year'],
+    ]);
+    expect(got.filter((r) => r[0] === '成年後見制度利用支援事業').map((r) => r.slice(1))).toEqual([
+      ['利用者数', 2023, 'actual', 3, 'person/year'],
+      ['利用者数', 2024, 'plan', 4, 'person/year'],
+      ['利用者数', 2025, 'plan', 6, 'person/year'],
+    ]);
+    expect(got.filter((r) => r[0] === '障害者相談支援事業').map((r) => r[4])).toEqual([4, 4, 5]);
+  });
+
+  it('never takes the first stub head or the caption for a row label', () => {
+    expect(got).toHaveLength(12);
+    expect(got.filter((r) => /区分|表4/u.test(String(r[0])))).toEqual([]);
+    expect(got.filter((r) => String(r[0]).startsWith('基幹相談支援センター')).map((r) => r[4])).toEqual([1, 1, 1]);
+  });
+});

@@ -210,7 +210,7 @@ function placeHeaderBlock(
  * Body rows: the unit line, the label lines — several stub cells when the rows write them alike (stack.ts
  * `stubCells`), else one label (a bracketed second line joined) under the group headings before it.
  */
-function bodyRows(raw: RawRow[], k: number, lineOf: (c: Cell) => number): BodyRow[] {
+function bodyRows(raw: RawRow[], k: number, lineOf: (c: Cell) => number, evenStubs = false): BodyRow[] | null {
   const parts = raw.map((r) => {
     const at = r.stub.findIndex((c) => c.kind === 'unit');
     const unit = at >= 0 ? r.stub[at]!.orig : null;
@@ -223,7 +223,10 @@ function bodyRows(raw: RawRow[], k: number, lineOf: (c: Cell) => number): BodyRo
     }
     return { r, unit, stub, words };
   });
-  const cells = stubCells(parts.map((p) => p.words));
+  // (`evenStubs`: every row writes as many label lines, each its own stub cell — `住宅入居等支援事業 / 利用件数 / 件/年`)
+  const width = parts[0]?.words.length ?? 0;
+  if (evenStubs && (width < 2 || parts.some((p) => p.words.length !== width))) return null;
+  const cells = evenStubs ? parts.map((p) => p.words) : stubCells(parts.map((p) => p.words));
   const out: BodyRow[] = [];
   parts.forEach(({ r, unit, stub, words }, i) => {
     const line = lineOf(r.values[0]!);
@@ -308,13 +311,25 @@ function readChain(chainRows: RawRow[], chainLead: Cell[], lines: SourceLine[], 
   const rows = chainRows.slice(0, last + 1);
   const fits = rows.filter((r) => r.values.length === k).length;
   if (fits < 1 || fits * 2 < rows.length) return null;
-  const body = bodyRows(rows, k, (c) => lines[c.at]!.line);
-  const nStub = stubWidth(body);
+  let body = bodyRows(rows, k, (c) => lines[c.at]!.line)!;
+  let nStub = stubWidth(body);
   // the longest tail of the lines before the first row that reads as a header (a caption above it stays prose)
   // (three rows of a wide table: `MAX_HEAD_LINES`, or more when its rows are longer)
   const maxHead = Math.max(MAX_HEAD_LINES, 3 * (nStub + 1 + k));
   const tail = chainLead.slice(Math.max(0, chainLead.length - maxHead));
-  const placed = placeHeaderBlock(tail, nStub, k);
+  let placed = placeHeaderBlock(tail, nStub, k);
+  // rows that each write as many label lines, read as one label under group headings, may be as many stub cells
+  // under a header with a stub head for each (`区分 / 内容 / 単位 / 2023年度（実績）…` over `事業 / 利用件数 / 件/年 / …`):
+  // the reading whose header takes more of the lines wins
+  const evenStub = body.some((r) => !r.stubs) ? bodyRows(rows, k, (c) => lines[c.at]!.line, true) : null;
+  if (evenStub) {
+    const placedEven = placeHeaderBlock(tail, stubWidth(evenStub), k);
+    if (placedEven?.named && placedEven.fit !== 'words' && placedEven.used > (placed?.used ?? 0)) {
+      body = evenStub;
+      nStub = stubWidth(evenStub);
+      placed = placedEven;
+    }
+  }
   // (a column of words among the values is read so only under a header that places over every column and names
   // periods or kinds)
   if (even && !(placed?.named && placed.fit !== 'words')) return null;
