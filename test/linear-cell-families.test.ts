@@ -127,3 +127,76 @@ describe('a column of words among the value columns', () => {
     expect(got).toHaveLength(17);
   });
 });
+
+describe('a web copy that drops empty cells: rows shorter than the header', () => {
+  // (test/layouts/linear-cell-empty-cells-dropped.txt: the first row leaves its note cell empty, the last its two
+  // years; the first row's label names a date, which is no head of the table)
+  const got = rows('linear-cell-empty-cells-dropped.txt');
+  const of = (label: string) =>
+    got.filter((r) => r[0] === label && r[4] !== 'ratio' && r[4] !== null).map((r) => r.slice(1));
+
+  it("places a short row's values on the columns whose heads fit them, the note column left empty", () => {
+    expect(of('就労移行支援利用者数').filter((r) => r[1] === 'actual')).toEqual([
+      [2022, 'actual', 22, 'person'],
+      [2023, 'actual', 27, 'person'],
+    ]);
+    // (the 目標値 column's 24: its year and kind, from a dated label, are the normalizer's reading, not asserted here)
+    expect(
+      of('就労移行支援利用者数')
+        .filter((r) => r[1] !== 'actual')
+        .map((r) => r[2]),
+    ).toEqual([24]);
+  });
+
+  it('reads the full rows under the same heads, and a row that leaves out its years as its target alone', () => {
+    expect(of('一般就労への移行者数')).toEqual([
+      [null, 'target', 12, 'person'],
+      [2022, 'actual', 9, 'person'],
+      [2023, 'actual', 11, 'person'],
+    ]);
+    expect(of('就労定着支援の利用者数')).toEqual([
+      [null, 'target', 8, 'person'],
+      [2022, 'actual', 5, 'person'],
+      [2023, 'actual', 6, 'person'],
+    ]);
+    expect(of('就労定着率が8割以上の事業所の割合')).toEqual([[null, 'target', 50, 'percent']]);
+  });
+
+  it('never takes the dated row label for a head, nor turns the years into plans', () => {
+    expect(got.filter((r) => r[2] === 'plan' && r[4] === 'person')).toEqual([]);
+    expect(got.some((r) => String(r[0]).includes('令和4年度実績'))).toBe(false);
+  });
+});
+
+describe('rows that write a label, a measure and a unit under a header with a stub head for each', () => {
+  // (test/layouts/linear-cell-measure-column.txt: `区分 / 内容 / 単位 / 2023年度（実績）…` over `事業 / 利用件数 / 件/年 /
+  // …`; the first stub head was read as a paragraph and each row's label as a group heading before)
+  const got = normalizeLayout('linear-cell-measure-column.txt').observations.map((o) => [
+    o.indicator_label,
+    o.measure,
+    o.fiscal_year,
+    o.value_kind,
+    o.value,
+    o.unit,
+  ]);
+
+  it("keeps each row's own label, with its measure and unit", () => {
+    expect(got.filter((r) => r[0] === '住宅入居等支援事業')).toEqual([
+      ['住宅入居等支援事業', '利用件数', 2023, 'actual', 12, 'case/year'],
+      ['住宅入居等支援事業', '利用件数', 2024, 'plan', 15, 'case/year'],
+      ['住宅入居等支援事業', '利用件数', 2025, 'plan', 18, 'case/year'],
+    ]);
+    expect(got.filter((r) => r[0] === '成年後見制度利用支援事業').map((r) => r.slice(1))).toEqual([
+      ['利用者数', 2023, 'actual', 3, 'person/year'],
+      ['利用者数', 2024, 'plan', 4, 'person/year'],
+      ['利用者数', 2025, 'plan', 6, 'person/year'],
+    ]);
+    expect(got.filter((r) => r[0] === '障害者相談支援事業').map((r) => r[4])).toEqual([4, 4, 5]);
+  });
+
+  it('never takes the first stub head or the caption for a row label', () => {
+    expect(got).toHaveLength(12);
+    expect(got.filter((r) => /区分|表4/u.test(String(r[0])))).toEqual([]);
+    expect(got.filter((r) => String(r[0]).startsWith('基幹相談支援センター')).map((r) => r[4])).toEqual([1, 1, 1]);
+  });
+});

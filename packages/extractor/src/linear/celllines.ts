@@ -14,6 +14,8 @@
  * values, or two under a header that fits and names periods or kinds. Some lines are read beside their neighbours
  * (`rereadCells`: a header cell repeated over its columns, a long row label, a count that looks like a year), and rows
  * of one width with a column of words among the values are read as such under a header that fits them (`evenRows`).
+ * A web copy drops empty cells: rows shorter than a header of one cell a column are placed on the columns whose heads
+ * fit their cells (`headedRows`), read before the chains.
  */
 import type { SourceLine } from '../blocks.js';
 import { numberedHeadingLevel } from '../blocks.js';
@@ -208,7 +210,7 @@ function placeHeaderBlock(
  * Body rows: the unit line, the label lines — several stub cells when the rows write them alike (stack.ts
  * `stubCells`), else one label (a bracketed second line joined) under the group headings before it.
  */
-function bodyRows(raw: RawRow[], k: number, lineOf: (c: Cell) => number): BodyRow[] {
+function bodyRows(raw: RawRow[], k: number, lineOf: (c: Cell) => number, evenStubs = false): BodyRow[] | null {
   const parts = raw.map((r) => {
     const at = r.stub.findIndex((c) => c.kind === 'unit');
     const unit = at >= 0 ? r.stub[at]!.orig : null;
@@ -221,7 +223,10 @@ function bodyRows(raw: RawRow[], k: number, lineOf: (c: Cell) => number): BodyRo
     }
     return { r, unit, stub, words };
   });
-  const cells = stubCells(parts.map((p) => p.words));
+  // (`evenStubs`: every row writes as many label lines, each its own stub cell — `住宅入居等支援事業 / 利用件数 / 件/年`)
+  const width = parts[0]?.words.length ?? 0;
+  if (evenStubs && (width < 2 || parts.some((p) => p.words.length !== width))) return null;
+  const cells = evenStubs ? parts.map((p) => p.words) : stubCells(parts.map((p) => p.words));
   const out: BodyRow[] = [];
   parts.forEach(({ r, unit, stub, words }, i) => {
     const line = lineOf(r.values[0]!);
@@ -306,13 +311,25 @@ function readChain(chainRows: RawRow[], chainLead: Cell[], lines: SourceLine[], 
   const rows = chainRows.slice(0, last + 1);
   const fits = rows.filter((r) => r.values.length === k).length;
   if (fits < 1 || fits * 2 < rows.length) return null;
-  const body = bodyRows(rows, k, (c) => lines[c.at]!.line);
-  const nStub = stubWidth(body);
+  let body = bodyRows(rows, k, (c) => lines[c.at]!.line)!;
+  let nStub = stubWidth(body);
   // the longest tail of the lines before the first row that reads as a header (a caption above it stays prose)
   // (three rows of a wide table: `MAX_HEAD_LINES`, or more when its rows are longer)
   const maxHead = Math.max(MAX_HEAD_LINES, 3 * (nStub + 1 + k));
   const tail = chainLead.slice(Math.max(0, chainLead.length - maxHead));
-  const placed = placeHeaderBlock(tail, nStub, k);
+  let placed = placeHeaderBlock(tail, nStub, k);
+  // rows that each write as many label lines, read as one label under group headings, may be as many stub cells
+  // under a header with a stub head for each (`区分 / 内容 / 単位 / 2023年度（実績）…` over `事業 / 利用件数 / 件/年 / …`):
+  // the reading whose header takes more of the lines wins
+  const evenStub = body.some((r) => !r.stubs) ? bodyRows(rows, k, (c) => lines[c.at]!.line, true) : null;
+  if (evenStub) {
+    const placedEven = placeHeaderBlock(tail, stubWidth(evenStub), k);
+    if (placedEven?.named && placedEven.fit !== 'words' && placedEven.used > (placed?.used ?? 0)) {
+      body = evenStub;
+      nStub = stubWidth(evenStub);
+      placed = placedEven;
+    }
+  }
   // (a column of words among the values is read so only under a header that places over every column and names
   // periods or kinds)
   if (even && !(placed?.named && placed.fit !== 'words')) return null;
@@ -371,19 +388,165 @@ function wordsCell(c: Cell): Token {
   return { orig: c.orig, text: cleanText(c.orig), start: 0, end: c.orig.length, wstart: 0, wend: width };
 }
 
+/** Most columns a header of one cell a column (`headedRows`) may have. */
+const MAX_HEADED_COLS = 10;
+
+/** A cell that holds a number, with a ratio or a note in brackets beside it (`5人 (6.17%)`, `+2人 (+2.5%)`). */
+function isValueCell(c: Cell): boolean {
+  if (c.kind === 'value') return true;
+  const words = lineWords(c.line).map((t) => t.text);
+  return (
+    words.length > 0 &&
+    isValueToken(words[0]!) &&
+    words.slice(1).every((w) => isValueToken(w) || /^[(（][^()（）]*[)）]$/u.test(w))
+  );
+}
+
+/** A cell of words that may stand in a row of `headedRows`: a label or a note, not a sentence, list item or heading. */
+function isWordsCell(c: Cell): boolean {
+  const t = cleanText(c.orig);
+  return (
+    [...t].length <= MAX_REPEATED_CELL &&
+    !SENTENCE_PUNCT.test(t) &&
+    !LIST_MARK.test(t) &&
+    !t.startsWith('#') &&
+    !PAGE_NUMBER.test(t) &&
+    numberedHeadingLevel(t) === null
+  );
+}
+
+/**
+ * A web copy drops EMPTY cells, so a row with an empty cell has fewer lines than the header has heads: `項目 / 数値 /
+ * 考え方 / R1実績 / R2実績 / R3実績` then `入所者数 / 81人 / 81人 / 78人 / 75人` (no 考え方) and `退所者数 / 7人 / （見込みの
+ * 考え方） / 3人 / 4人 / 4人`. The header is a run of short cells, one a column, whose last is a period or kind head;
+ * each row is a label (the first column), then its cells placed in order on the columns whose heads fit them — a
+ * number on a column of numbers, words on a column of words, a column left empty when the cell does not fit it —
+ * and a row ends when its next cell fits no column left. A column whose head names no period or kind is a column of
+ * numbers or of words as the rows read best (most rows filling every column). Read so only when some rows fill every
+ * column and some leave cells out (rows that all fill it are read by `readChain`), else null; `from` is the index of
+ * the header's first cell.
+ */
+function headedRows(cells: Cell[], from: number): { find: LinearFind; next: number } | null {
+  // the header: short label or head cells, the last a period or kind head, then the first row's label and a number
+  let h = 0;
+  while (
+    from + h < cells.length &&
+    h <= MAX_HEADED_COLS &&
+    (cells[from + h]!.kind === 'label' || cells[from + h]!.kind === 'head') &&
+    !isValueCell(cells[from + h]!)
+  )
+    h++;
+  // (the header ends at a head, the longest that reads; the cells after it, the first row's label — which may read
+  // as a head itself: `令和2年3月31日時点の入所者数`)
+  for (let nHead = Math.min(h - 1, MAX_HEADED_COLS); nHead >= 3; nHead--) {
+    if (cells[from + nHead - 1]!.kind !== 'head') continue;
+    const found = headedRowsUnder(cells, from, nHead);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** `headedRows` under a header of `nHead` cells from `from`. */
+function headedRowsUnder(cells: Cell[], from: number, nHead: number): { find: LinearFind; next: number } | null {
+  const head = cells.slice(from, from + nHead);
+  if (head[0]!.kind === 'head') return null;
+  const start = from + nHead;
+  const typed: ('L' | 'V' | 'W' | null)[] = head.map((c, i) => (i === 0 ? 'L' : c.kind === 'head' ? 'V' : null));
+  const open = typed.flatMap((t, i) => (t === null ? [i] : []));
+  if (open.length > 4) return null;
+  let best: { rows: (Cell | undefined)[][]; next: number; full: number; short: number } | null = null;
+  for (let mask = 0; mask < 1 << open.length; mask++) {
+    const types = typed.map((t) => t ?? 'V');
+    open.forEach((c, b) => {
+      if (mask & (1 << b)) types[c] = 'W';
+    });
+    const rows: (Cell | undefined)[][] = [];
+    let i = start;
+    while (i < cells.length) {
+      const label = cells[i]!;
+      if (isValueCell(label) || !isWordsCell(label)) break;
+      // (a unit line opens a row whose label the row above wrote: `居宅介護 / 人/月 / …` then `時間/月 / …`)
+      const carried = label.kind === 'unit';
+      if (carried && !rows.length) break;
+      const row: (Cell | undefined)[] = [carried ? rows.at(-1)![0] : label];
+      let col = 1;
+      let j = carried ? i : i + 1;
+      for (; j < cells.length && col < nHead; j++) {
+        const c = cells[j]!;
+        const want = isValueCell(c) ? 'V' : isWordsCell(c) ? 'W' : null;
+        if (!want) break;
+        let k = col;
+        while (k < nHead && types[k] !== want) k++;
+        if (k >= nHead) break;
+        row[k] = c;
+        col = k + 1;
+      }
+      // (a row with no number is no row of this table)
+      if (!types.some((t, k) => t === 'V' && row[k])) break;
+      rows.push(row);
+      i = j;
+    }
+    const full = rows.filter((r) => types.every((_, k) => r[k])).length;
+    const short = rows.length - full;
+    if (!best || full > best.full || (full === best.full && i > best.next)) best = { rows, next: i, full, short };
+  }
+  if (!best || best.full < 2 || best.short < 1 || best.rows.length < 3) return null;
+  const k = nHead - 1;
+  const body: BodyRow[] = best.rows.map((r) => ({
+    label: r[0]!.orig,
+    unit: null,
+    values: Array.from({ length: k }, (_, j) => {
+      const c = r[j + 1];
+      return c ? (c.word && c.kind === 'value' ? c.word : wordsCell(c)) : undefined;
+    }) as Token[],
+    line: r[0]!.line.line,
+  }));
+  const { table, issues } = gridToTable(
+    { head: [head.map((c, col) => ({ orig: c.orig, col, colSpan: 1 }))], rows: body, k },
+    'linearized',
+    'readCellLines',
+    head[0]!.line.line,
+  );
+  const last = cells[best.next - 1]!;
+  const confidence = round3((best.full / best.rows.length) * HEAD_FACTOR.words);
+  return { find: { start: head[0]!.at, end: last.at + 1, table, issues, confidence }, next: best.next };
+}
+
 /** The tables written one cell per line in a run of lines (blank lines included). */
 export function findCellLineTables(lines: SourceLine[]): LinearFind[] {
-  const cells: Cell[] = [];
+  const all: Cell[] = [];
   lines.forEach((l, at) => {
-    if (l.text.trim()) cells.push({ at, orig: l.text.replace(/\f/gu, '').trim(), line: l, ...kindOf(l) });
+    if (l.text.trim()) all.push({ at, orig: l.text.replace(/\f/gu, '').trim(), line: l, ...kindOf(l) });
   });
-  rereadCells(cells);
+  rereadCells(all);
   const out: LinearFind[] = [];
-  for (const chain of chains(cells)) {
-    // (rows of one width with a column of words among the values, when a header over that width places)
-    const even = evenRows(chain.rows);
-    const find = (even && readChain(even, chain.lead, lines, true)) || readChain(chain.rows, chain.lead, lines, false);
-    if (find) out.push(find);
+  // (tables whose rows leave out empty cells first; the cells between them read as before)
+  let cells: Cell[] = [];
+  const readRest = () => {
+    for (const chain of chains(cells)) {
+      // (rows of one width with a column of words among the values, when a header over that width places)
+      const even = evenRows(chain.rows);
+      const find =
+        (even && readChain(even, chain.lead, lines, true)) || readChain(chain.rows, chain.lead, lines, false);
+      if (find) out.push(find);
+    }
+    cells = [];
+  };
+  for (let i = 0; i < all.length; i++) {
+    // (a header starts after a prose line or a row's last cell, not inside a run of short cells)
+    const after = all[i - 1];
+    const headed =
+      all[i]!.kind === 'prose' || (after && (after.kind === 'label' || after.kind === 'head') && !isValueCell(after))
+        ? null
+        : headedRows(all, i);
+    if (headed) {
+      readRest();
+      out.push(headed.find);
+      i = headed.next - 1;
+      continue;
+    }
+    cells.push(all[i]!);
   }
-  return out;
+  readRest();
+  return out.sort((a, b) => a.start - b.start);
 }
