@@ -1,0 +1,28 @@
+/**
+ * test/layouts/minute-spoken-turns.txt (written for this test, in other words than 釧路市's minute of the
+ * shogai-7ki-kaigiroku-qa fixture: another city, a 介護保険 committee, other services): family "numbers in spoken
+ * turns of a minute" — the numbers are said by the secretariat in です・ます, after a speaker mark (`○事務局（…）`).
+ */
+import { describe, expect, it } from 'vitest';
+import { normalizeLayout } from './pipeline.js';
+
+const n = normalizeLayout('minute-spoken-turns.txt');
+const find = (value: number) => n.observations.find((o) => o.value === value);
+
+describe('numbers in the spoken turns of a minute', () => {
+  it('reads a count that is the subject of the goal (`…1,200人が参加することを目標にしております`) as a target', () => {
+    expect(find(1200)).toMatchObject({ value_kind: 'target', fiscal_year: 2026, unit: 'person' });
+  });
+
+  it('does not carry the target word of one sentence (`目標である900人`) into the next sentence', () => {
+    expect(find(900)).toMatchObject({ value_kind: 'target', fiscal_year: 2024 });
+    expect(find(64)).toMatchObject({ value_kind: 'actual', fiscal_year: 2024, unit: 'person/month' });
+  });
+
+  it('reads `昨年度と比べて事業所は1か所減っております` as a difference of −1', () => {
+    expect(find(11)).toMatchObject({ value_kind: 'actual', fiscal_year: 2024, unit: 'facility' });
+    expect(n.observations.filter((o) => o.value_kind === 'deviation').map((o) => [o.value, o.unit])).toEqual([
+      [-1, 'facility'],
+    ]);
+  });
+});
