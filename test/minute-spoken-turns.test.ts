@@ -25,4 +25,13 @@ describe('numbers in the spoken turns of a minute', () => {
       [-1, 'facility'],
     ]);
   });
+
+  it('starts a label after the speaker mark, and not with what an earlier turn spoke of', () => {
+    for (const o of n.observations) expect(o.indicator_label).not.toMatch(/事務局|委員|会長|主査|課長|ただいま/u);
+    expect(find(1200)?.indicator_label).toContain('通いの場');
+    expect(find(11)?.indicator_label).toBe('市内の小規模多機能型居宅介護事業所');
+    expect(find(210)).toMatchObject({ value_kind: 'actual', fiscal_year: 2024, unit: 'person/month' });
+    expect(find(210)?.indicator_label).toContain('訪問看護');
+    expect(find(210)?.indicator_label).not.toContain('待機者');
+  });
 });
