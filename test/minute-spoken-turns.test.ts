@@ -34,4 +34,12 @@ describe('numbers in the spoken turns of a minute', () => {
     expect(find(210)?.indicator_label).toContain('訪問看護');
     expect(find(210)?.indicator_label).not.toContain('待機者');
   });
+
+  it("reads `15事業所となっております` as a count of establishments, its label without the topic's は", () => {
+    expect(find(15)).toMatchObject({
+      value_kind: 'actual',
+      unit: 'facility',
+      indicator_label: '見守り協定を結んだ事業所',
+    });
+  });
 });

@@ -671,7 +671,9 @@ export const tidy = rule<ProseValueContext>({
     x.label = x.label
       .replace(/^(?:この|その)?うち[、,]?\s*/u, '')
       .replace(/^[^、。]{2,30}(?:である|となる)\s+(?=\S{2,})/u, '')
-      .replace(/(?:\s+(?:から|に|まで|には|では|は|が|の))+\s*$/u, '');
+      .replace(/(?:\s+(?:から|に|まで|には|では|は|が|の))+\s*$/u, '')
+      // (a topic whose date went between it and the value, `…事業所は、令和6年度末で7事業所`, ends in は and a comma)
+      .replace(/(?<=\S{2})(?:は|が)[、,，]\s*$/u, '');
   },
   examples: [{ text: 'このうち75歳以上の後期高齢者は8,214人です。', expect: { value: 8214 } }],
 });
