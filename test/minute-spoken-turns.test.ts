@@ -42,4 +42,8 @@ describe('numbers in the spoken turns of a minute', () => {
       indicator_label: '見守り協定を結んだ事業所',
     });
   });
+
+  it('counts the plan beside a monthly result per month (`月平均利用者数が64人で、見込量の70人に届きませんでした`)', () => {
+    expect(find(70)).toMatchObject({ value_kind: 'plan', fiscal_year: 2024, unit: 'person/month' });
+  });
 });
