@@ -543,6 +543,38 @@ export const COMMON_BULLET_MARKS = '・•●○◆■◇□';
 /** Marks that open a section's line in a sheet (`■相談支援体制の充実`): a subset of `BULLET_MARKS`. */
 export const SECTION_MARKS = '■◆□◇';
 
+/**
+ * Roles a minute (会議録) names its speakers by, at the start of a turn (`○事務局（障がい福祉課長）`, `○会長`, `○Ａ委員`,
+ * `○高齢福祉課長`): the ends of a speaker's name, not words of what is said.
+ */
+export const SPEAKER_ROLE_WORDS = [
+  '事務局',
+  '会長',
+  '委員長',
+  '委員',
+  '議長',
+  '座長',
+  '部会長',
+  '司会',
+  '課長',
+  '部長',
+  '係長',
+  '主査',
+  '主幹',
+  '参事',
+  '説明員',
+] as const;
+
+/**
+ * A speaker mark opening a turn of a minute, as the text reader leaves it after the bullet (`事務局(佐藤主査) `,
+ * `会長 `, `A委員 `, `障がい福祉課長 `): a short name ending in a role, an optional name or post in brackets, then a
+ * space before what is said.
+ */
+export const SPEAKER_MARK = new RegExp(
+  `^[A-Za-zＡ-Ｚａ-ｚ\\p{sc=Han}\\p{sc=Katakana}ー]{0,8}?(?:${wordsPattern(SPEAKER_ROLE_WORDS)})(?:\\s*[(（][^()（）]{1,24}[)）])?[\\s\u3000]+`,
+  'u',
+);
+
 /** A note mark (`※1`): what follows explains, it does not report. */
 export const NOTE_MARKS = '※';
 

@@ -120,7 +120,8 @@ const UNIT_WORD_NEXT: Record<string, RegExp> = {
   時間: /^[帯外]/u,
   世帯: /^[主]/u,
   棟: /^[梁]/u,
-  事業所: /^(?:数|等|に|の|が|は|を|で|と|あたり|当たり|ごと)/u,
+  // (`7事業所となりました`, `…となっております`: a count the clause reports; `3事業所と連携` names partners)
+  事業所: /^(?:数|等|に|の|が|は|を|で|と(?!な[りっるれ])|あたり|当たり|ごと)/u,
 };
 /** Units that take a leading 年/月/週 as their period (年6回 → 回/年). */
 const RATEABLE = new Set(['人', '名', '回', '件', '時間', '日', '人日', '世帯']);

@@ -41,6 +41,8 @@ export interface ProseItemContext {
   blockUnit: { unit: string; unitText: string | null } | null;
   prevKind: ValueKind | null;
   runningKind: ValueKind | null;
+  /** The running kind came from a kind word of a sentence (`…目標である48人`), not from a marker (`【目標値】`). */
+  runningFromSentence?: boolean;
   markerAt: number;
   /** The kind markers of the text (start, end), found once; `markerAt` follows them as the values advance. */
   markers?: [number, number][];

@@ -48,6 +48,7 @@ export const segmentMarker = rule<ProseValueContext>({
   applies: (x) => !!segmentKind(x.seg) && !(RATIO_BASE_AFTER.test(x.rest) && !hasMarker(x.seg)),
   apply(x) {
     x.I.runningKind = segmentKind(x.seg);
+    x.I.runningFromSentence = !hasMarker(x.seg);
   },
   examples: [{ text: '【目標値】令和8年度末の地域生活移行者数：5人', expect: { value_kind: 'target', value: 5 } }],
 });
@@ -88,6 +89,26 @@ export const resultClauseAfterTarget = rule<ProseValueContext>({
     {
       text: '研修には、職員が毎年度3人以上参加することを目標とし、令和6年度は6人が参加しました。',
       expect: { value_kind: 'actual', value: 6 },
+    },
+  ],
+});
+
+export const sentenceWordEndsAtFullStop = rule<ProseValueContext>({
+  id: 'kind.sentence-word-ends-at-full-stop',
+  family: 'kind',
+  stage: 'kind',
+  priority: 12,
+  summary:
+    'Family "numbers in spoken turns of a minute": a kind word of a sentence (`…目標である48人に向けて…。`) says the kind of that sentence only; after its full stop, a value whose own sentence names no kind (`就労移行支援は、月平均利用者数が86人で`) does not inherit it (a marker, `【目標値】`, still holds to the next one).',
+  applies: (x) => !!x.I.runningKind && !!x.I.runningFromSentence && /[。．]/u.test(x.seg) && !segmentKind(x.seg),
+  apply(x) {
+    x.I.runningKind = null;
+    x.I.runningFromSentence = false;
+  },
+  examples: [
+    {
+      text: 'はじめに、一般就労への移行です。令和8年度の目標である30人に向けて取り組みます。次に、生活介護は、令和6年度の月平均利用者数が140人でした。',
+      expect: { value_kind: 'actual', value: 140 },
     },
   ],
 });
@@ -319,6 +340,42 @@ const againstPlan = (before: string) => {
   return k === 'plan' || k === 'target';
 };
 
+/**
+ * A comparison with a time before, then the topic of the count (`前年同期と比べて事業所は`, `昨年度に比べ利用者が`): a
+ * short topic with no clause end between them.
+ */
+const COMPARED_THEN_TOPIC =
+  /(?:前|昨|先)[^、。,，]{0,6}(?:より|と比べて?|に比べて?|と比較して)[、,，]?[^、。,，\s]{1,12}(?:は|が|も)\s*$/u;
+
+export const comparedWithTopic = rule<ProseValueContext>({
+  id: 'kind.compared-with-topic',
+  family: 'kind',
+  stage: 'kind-said',
+  priority: 31,
+  summary:
+    'Family "numbers in spoken turns of a minute": `前年同期と比べて事業所は2か所増えております`, `昨年度に比べ利用者が5人減っています` — a count of how much more or less, after a comparison with an earlier time and the topic it counts, is a difference (signed: 減って/減少 → negative), as `前年度より7か所増え` is.',
+  applies: (x) =>
+    x.kind !== 'deviation' &&
+    !x.q.quantity.qualifier &&
+    COMPARED_THEN_TOPIC.test(x.before) &&
+    /^\s*(?:増え|増加|減っ|減り|減少|多く|少な)/u.test(x.rest),
+  apply(x) {
+    x.kind = 'deviation';
+    if (/^\s*(?:減|少)/u.test(x.rest) && !x.signed && x.q.quantity.value > 0)
+      x.q = { ...x.q, quantity: { ...x.q.quantity, value: -x.q.quantity.value } };
+  },
+  examples: [
+    {
+      text: '令和7年4月1日現在、町内の放課後等デイサービス事業所は9か所で、前年度と比べて事業所は3か所増えております。',
+      expect: { value_kind: 'deviation', value: 3 },
+    },
+    {
+      text: '令和6年度の短期入所の利用者は月平均30人で、昨年度に比べ利用者が4人減っています。',
+      expect: { value_kind: 'deviation', value: -4 },
+    },
+  ],
+});
+
 export const shareOfPlan = rule<ProseValueContext>({
   id: 'kind.share-of-plan',
   family: 'kind',
@@ -383,6 +440,29 @@ export const sentenceSaysTarget = rule<ProseValueContext>({
     {
       text: '認知症サポーターの養成者数を累計9,000人とすることを目標とします。',
       expect: { value_kind: 'target', value: 9000 },
+    },
+  ],
+});
+
+/** `14人が地域生活へ移行することを目標`, `20人を雇用することを目標`: the value is the subject or object of the goal's clause. */
+const SUBJECT_OF_GOAL =
+  /^\s*(?:以上|以下|程度)?\s*(?:が|を|の方が)[^、。,，]{1,30}?(?:すること|できること|となること)を目標/u;
+
+export const subjectOfGoalClause = rule<ProseValueContext>({
+  id: 'kind.subject-of-goal-clause',
+  family: 'kind',
+  stage: 'kind-said',
+  priority: 41,
+  summary:
+    'Family "numbers in spoken turns of a minute": `令和8年度末までに14人が地域生活へ移行することを目標としております` — a value that is the subject (or object) of a clause the sentence sets as its goal (`…することを目標`, in any politeness) is a target.',
+  applies: (x) => x.kind !== 'target' && SUBJECT_OF_GOAL.test(x.rest),
+  apply(x) {
+    x.kind = 'target';
+  },
+  examples: [
+    {
+      text: '令和8年度までに9人が一般企業へ就職することを目標にしております。',
+      expect: { value_kind: 'target', value: 9 },
     },
   ],
 });
@@ -524,6 +604,7 @@ export const commitmentByDeadline = rule<ProseValueContext>({
 export const PROSE_KIND_RULES = [
   segmentMarker,
   resultClauseAfterTarget,
+  sentenceWordEndsAtFullStop,
   running,
   itemStart,
   itemState,
@@ -535,9 +616,11 @@ export const PROSE_KIND_RULES = [
   topicWord,
   yearOnYear,
   comparedWith,
+  comparedWithTopic,
   shareOfPlan,
   beyondPlan,
   sentenceSaysTarget,
+  subjectOfGoalClause,
   sentenceSaysOutlook,
   outlookBeforePlanIsEstimate,
   signedChangeFrom,

@@ -2,7 +2,7 @@
  * Label rules of prose: what a number in a sentence counts. Stages `label` (from the words before the value),
  * `label-lead` (first applies: the words a value without a label of its own takes) and `label-fallback`.
  */
-import { classBody, MANNER_WORDS, NOTE_MARKS, SECTION_MARKS, wordsPattern } from '@shiryo/model';
+import { classBody, MANNER_WORDS, NOTE_MARKS, SECTION_MARKS, SPEAKER_MARK, wordsPattern } from '@shiryo/model';
 import { isMeasureOnly, kindWord } from '../../labels.js';
 import { findPeriods } from '../../period/index.js';
 import {
@@ -72,6 +72,33 @@ export const afterTopic = rule<ProseValueContext>({
     x.label = x.label.slice(x.I.topic!.length).replace(/^は[、,]?/u, '');
   },
   examples: [{ text: '退所者の行き先は、・グループホーム：3人 ・自宅：2人', expect: { value: 3 } }],
+});
+
+/** What follows a speaker mark is said (a sentence with kana in it, `就労定着支援の…利用者数は月平均`), not a name. */
+const afterSpeakerMark = (label: string): string | null => {
+  const m = SPEAKER_MARK.exec(label);
+  if (!m) return null;
+  const rest = label.slice(m[0].length);
+  return rest.length >= 6 && /\p{sc=Hiragana}/u.test(rest) ? rest : null;
+};
+
+export const speakerMark = rule<ProseValueContext>({
+  id: 'label.speaker-mark',
+  family: 'label',
+  stage: 'label',
+  priority: 22,
+  summary:
+    'Family "numbers in spoken turns of a minute": the speaker mark opening a turn (`○事務局（障がい福祉課長）`, `○会長`, `○Ａ委員`; `SPEAKER_MARK` of the vocabulary) names who speaks, not what is counted: the label starts after it.',
+  applies: (x) => afterSpeakerMark(x.label) !== null,
+  apply(x) {
+    x.label = afterSpeakerMark(x.label)!;
+  },
+  examples: [
+    {
+      text: '○事務局（高齢福祉課 田中係長）　認知症カフェの令和5年度の開催回数は48回でした。',
+      expect: { value: 48, label: '認知症カフェ' },
+    },
+  ],
 });
 
 export const clean = rule<ProseValueContext>({
@@ -644,7 +671,9 @@ export const tidy = rule<ProseValueContext>({
     x.label = x.label
       .replace(/^(?:この|その)?うち[、,]?\s*/u, '')
       .replace(/^[^、。]{2,30}(?:である|となる)\s+(?=\S{2,})/u, '')
-      .replace(/(?:\s+(?:から|に|まで|には|では|は|が|の))+\s*$/u, '');
+      .replace(/(?:\s+(?:から|に|まで|には|では|は|が|の))+\s*$/u, '')
+      // (a topic whose date went between it and the value, `…事業所は、令和6年度末で7事業所`, ends in は and a comma)
+      .replace(/(?<=\S{2})(?:は|が)[、,，]\s*$/u, '');
   },
   examples: [{ text: 'このうち75歳以上の後期高齢者は8,214人です。', expect: { value: 8214 } }],
 });
@@ -719,6 +748,34 @@ export const leadOfValue = rule<ProseValueContext>({
     x.headingCount = !x.itemLead && x.label && PLACE_LABEL.test(x.label) ? sectionCount(I.item.section) : null;
   },
   examples: [{ text: '相談支援事業所連絡会を実施。\n(令和5年度) 3回実施', expect: { value: 3 } }],
+});
+
+/** Words a value would take from before its turn (a lead, the last label read) that its own turn never says. */
+const fromAnotherTurn = (x: ProseValueContext, words: string | null | undefined) =>
+  !!words && afterSpeakerMark(x.I.text) !== null && !x.I.text.includes(words);
+
+export const turnStartsAfresh = rule<ProseValueContext>({
+  id: 'label.turn-starts-afresh',
+  family: 'label',
+  stage: 'unit',
+  priority: 101,
+  summary:
+    'Family "numbers in spoken turns of a minute": a turn opened by a speaker mark (`○事務局（障がい福祉課長）`) is said by another person than the turns before it: what they spoke of (a member\'s `待機者`, the chair\'s opening) is no lead, no item lead and no last label for its values; only a topic of its own sentence is.',
+  applies: (x) =>
+    (x.lead !== x.sentTopic && fromAnotherTurn(x, x.lead)) ||
+    fromAnotherTurn(x, x.itemLead) ||
+    fromAnotherTurn(x, x.I.state.lastLabel),
+  apply(x) {
+    if (x.lead !== x.sentTopic && fromAnotherTurn(x, x.lead)) x.lead = x.sentTopic;
+    if (fromAnotherTurn(x, x.itemLead)) x.itemLead = null;
+    if (fromAnotherTurn(x, x.I.state.lastLabel)) x.I.state.lastLabel = null;
+  },
+  examples: [
+    {
+      text: '○Ｂ委員　訪問入浴の待機者が5人ほどいると聞きます。\n\n○事務局（介護保険課長）　令和6年3月末現在、町内の訪問入浴介護事業所は2か所です。',
+      expect: { value: 2, unit: 'facility', label: '町内の訪問入浴介護事業所' },
+    },
+  ],
 });
 
 export const recordNamed = rule<ProseValueContext>({
@@ -1009,6 +1066,7 @@ export const PROSE_LABEL_RULES = [
   numberedItem,
   bracketWord,
   afterTopic,
+  speakerMark,
   clean,
   afterLastSeparator,
   noneAfterSentenceEnd,
@@ -1035,6 +1093,7 @@ export const PROSE_LABEL_RULES = [
   tidy,
   partOfCount,
   leadOfValue,
+  turnStartsAfresh,
   cellPartOfRowAbove,
   recordNamed,
   valuePerItem,

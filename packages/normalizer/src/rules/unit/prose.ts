@@ -1,5 +1,6 @@
 /** Unit rules of prose: the unit a label or a period word gives a value in a sentence. Stage `unit`. */
 
+import { kindOfWord } from '@shiryo/model';
 import { cleanLabel } from '../../prose/words.js';
 import { splitLabelUnit } from '../../quantity/index.js';
 import { rule } from '../engine.js';
@@ -143,6 +144,38 @@ export const perMonthInListing = rule<ProseValueContext>({
   ],
 });
 
+/** A plan's word right before the value (`計画値の92人`, `見込量330人`, `計画値25人に対する`). */
+const PLAN_WORD_BEFORE = /([\p{sc=Han}]{1,6})\s*の?\s*$/u;
+const planWordBefore = (before: string) => {
+  const k = kindOfWord(PLAN_WORD_BEFORE.exec(before)?.[1] ?? '');
+  return k === 'plan' || k === 'target';
+};
+/** A count per month said earlier in the sentence, before a comma (`月平均利用者数が86人で、`, `月平均18人で、`). */
+const MONTHLY_RESULT_BEFORE = new RegExp(
+  `${PER_MONTH_WORD}[^。．]*?[0-9０-９]+\\s*[人日回件][^。．]*[、,，][^。．]*$`,
+  'u',
+);
+
+export const planBesideMonthlyResult = rule<ProseValueContext>({
+  id: 'unit.plan-beside-monthly-result',
+  family: 'unit',
+  stage: 'unit',
+  priority: 27,
+  summary:
+    'Family "numbers in spoken turns of a minute": `月平均利用者数が86人で、計画値の92人を下回りました` — the plan a monthly result is set against in the same sentence is monthly too (人 → person/month), though its per-month word is said once.',
+  applies: (x) =>
+    !!x.unit && !!MONTHLY[x.unit] && planWordBefore(x.before) && MONTHLY_RESULT_BEFORE.test(x.sentenceBefore),
+  apply(x) {
+    x.unit = MONTHLY[x.unit!]!;
+  },
+  examples: [
+    {
+      text: '令和6年度の生活介護の利用者数は月平均310人で、見込量の330人を下回りました。',
+      expect: { unit: 'person/month', value: 330 },
+    },
+  ],
+});
+
 export const hoursInAYear = rule<ProseValueContext>({
   id: 'unit.hours-in-a-year',
   family: 'unit',
@@ -193,6 +226,7 @@ export const PROSE_UNIT_RULES = [
   perYearWord,
   perMonthWord,
   perMonthInListing,
+  planBesideMonthlyResult,
   leadLineUnit,
   hoursInAYear,
 ];
