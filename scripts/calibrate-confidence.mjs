@@ -39,7 +39,7 @@ import {
   tokenMatcher,
 } from '@shiryo/normalizer';
 import { score } from '../tools/score.mjs';
-import { knownTruthDocuments } from './lib/known-truth.mjs';
+import { knownTruthDocuments, tableShape } from './lib/known-truth.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -94,23 +94,7 @@ async function readDocuments(seeds, withFixtures) {
       axes: d.axes ?? { fixture: d.path.endsWith('.pdf') ? 'pdf' : 'text' },
       // (the table's shape and cells too: features may read the structure around a value — its headers, the cells
       // of the table no observation came from)
-      tables: doc.tables.map((t) => ({
-        index: t.index,
-        method: t.method,
-        quality: t.quality,
-        nRows: t.nRows,
-        nCols: t.nCols,
-        headerRows: t.headerRows,
-        cells: t.cells.map((c) => ({
-          row: c.row,
-          col: c.col,
-          rowSpan: c.rowSpan,
-          colSpan: c.colSpan,
-          role: c.role,
-          text: c.text,
-          ...(c.confidence === undefined ? {} : { confidence: c.confidence }),
-        })),
-      })),
+      tables: doc.tables.map(tableShape),
       observations: norm.observations.map((o) => ({ ...o, right: right.has(o) ? right.get(o) : null })),
     });
   }

@@ -29,7 +29,7 @@ import {
   tokenMatcher,
 } from '@shiryo/normalizer';
 import { score } from '../tools/score.mjs';
-import { knownTruthDocuments, ROOT, readJsonl } from './lib/known-truth.mjs';
+import { knownTruthDocuments, ROOT, readJsonl, tableShape } from './lib/known-truth.mjs';
 import { rewrite, runs } from './lib/linearize.mjs';
 
 const args = process.argv.slice(2);
@@ -124,23 +124,7 @@ async function collect() {
       doc: d.name,
       seed: d.seed ?? null,
       axes: d.axes ?? { fixture: d.path.endsWith('.pdf') ? 'pdf' : 'text' },
-      tables: doc.tables.map((t) => ({
-        index: t.index,
-        method: t.method,
-        quality: t.quality,
-        nRows: t.nRows,
-        nCols: t.nCols,
-        headerRows: t.headerRows,
-        cells: t.cells.map((c) => ({
-          row: c.row,
-          col: c.col,
-          rowSpan: c.rowSpan,
-          colSpan: c.colSpan,
-          role: c.role,
-          text: c.text,
-          ...(c.confidence === undefined ? {} : { confidence: c.confidence }),
-        })),
-      })),
+      tables: doc.tables.map(tableShape),
       observations: norm.observations.map((o) => {
         const a = byObs.get(o);
         return { ...o, right: a ? !wrong.has(a) : null, ...(a && why.get(a) ? { why: why.get(a) } : {}) };

@@ -71,3 +71,25 @@ export function knownTruthDocuments({ seeds, docs, withFixtures, prefix }) {
   }
   return out;
 }
+
+/**
+ * A table as the confidence scripts keep it beside its observations: its shape and its cells (features may read the
+ * structure around a value — its headers, the cells no observation came from).
+ */
+export const tableShape = (t) => ({
+  index: t.index,
+  method: t.method,
+  quality: t.quality,
+  nRows: t.nRows,
+  nCols: t.nCols,
+  headerRows: t.headerRows,
+  cells: t.cells.map((c) => ({
+    row: c.row,
+    col: c.col,
+    rowSpan: c.rowSpan,
+    colSpan: c.colSpan,
+    role: c.role,
+    text: c.text,
+    ...(c.confidence === undefined ? {} : { confidence: c.confidence }),
+  })),
+});
