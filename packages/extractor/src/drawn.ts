@@ -18,6 +18,7 @@
  */
 import type { Table, TableCell } from '@shiryo/model';
 import type { SourceLine } from './blocks.js';
+import { DisjointSets, groupBoxes } from './disjoint.js';
 import { emptyTable, makeCell } from './draft.js';
 import { MAX_TABLE_COLS } from './limits.js';
 import { charWidth } from './linear/tokens.js';
@@ -157,15 +158,8 @@ export function readDrawnTable(lines: SourceLine[], start: number, end: number):
   const eq = texts.findIndex((t, k) => k > 0 && k < texts.length - 1 && full[k] && /[=═]/u.test(t));
   const headerRows = eq > 0 ? bands.filter((b) => b[0]! < eq).length : 0;
   // slots (row, column) joined where no bar or rule separates them
-  const parent = Array.from({ length: nRows * nCols }, (_, k) => k);
-  const find = (k: number): number => {
-    let r = k;
-    while (parent[r] !== r) r = parent[r]!;
-    return r;
-  };
-  const join = (a: number, b: number) => {
-    parent[find(a)] = find(b);
-  };
+  const sets = new DisjointSets(nRows * nCols);
+  const join = (a: number, b: number) => sets.join(a, b);
   const hasBar = (k: number, b: number) => g[k]!.some((x) => isBar(x.ch) && near(x.x, bounds[b]!));
   for (let r = 0; r < nRows; r++)
     for (let c = 0; c + 1 < nCols; c++)
@@ -178,20 +172,7 @@ export function readDrawnTable(lines: SourceLine[], start: number, end: number):
     for (let c = 0; c < nCols; c++)
       if (between.every((k) => state[k]![c] !== 'rule')) join(r * nCols + c, (r + 1) * nCols + c);
   }
-  const boxes = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
-  for (let r = 0; r < nRows; r++)
-    for (let c = 0; c < nCols; c++) {
-      const root = find(r * nCols + c);
-      const b = boxes.get(root);
-      if (!b) boxes.set(root, { r0: r, r1: r, c0: c, c1: c });
-      else
-        Object.assign(b, {
-          r0: Math.min(b.r0, r),
-          r1: Math.max(b.r1, r),
-          c0: Math.min(b.c0, c),
-          c1: Math.max(b.c1, c),
-        });
-    }
+  const boxes = groupBoxes(sets, nRows, nCols);
   const cells: TableCell[] = [];
   for (const { r0, r1, c0, c1 } of boxes.values()) {
     if (c0 >= MAX_TABLE_COLS) continue;

@@ -4,6 +4,7 @@
  * Each step is a pure function (pdfplumber's edges → intersections → cells → tables).
  */
 import type { BBox, Ruling, Table, TableCell, TextSpan } from '@shiryo/model';
+import { DisjointSets, groupBoxes } from '../disjoint.js';
 import { emptyTable } from '../draft.js';
 import { cleanText, isNumericData } from '../text.js';
 import { centerX, centerY, cluster, contains, overlap, roundBox } from './geometry.js';
@@ -44,17 +45,11 @@ export function rulingsToGrids(rulings: Ruling[], s: LatticeSettings): Grid[] {
   const hs = rulings.filter(isHorizontal);
   const vs = rulings.filter((r) => !isHorizontal(r));
   const all = [...hs, ...vs];
-  const parent = all.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]!]!;
-      i = parent[i]!;
-    }
-    return i;
-  };
+  const sets = new DisjointSets(all.length);
+  const find = (i: number) => sets.find(i);
   hs.forEach((h, i) => {
     vs.forEach((v, j) => {
-      if (crosses(h, v, s.snap)) parent[find(i)] = find(hs.length + j);
+      if (crosses(h, v, s.snap)) sets.join(i, hs.length + j);
     });
   });
   const groups = new Map<number, Ruling[]>();
@@ -138,17 +133,9 @@ export function gridToCells(grid: Grid, s: LatticeSettings): GridCell[] {
   const hl = grid.horizontals.map((h) => ({ at: h.y0, a: h.x0, b: h.x1 }));
   const vl = grid.verticals.map((v) => ({ at: v.x0, a: v.y0, b: v.y1 }));
   const id = (r: number, c: number) => r * nC + c;
-  const parent = Array.from({ length: nR * nC }, (_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]!]!;
-      i = parent[i]!;
-    }
-    return i;
-  };
-  const join = (a: number, b: number) => {
-    parent[find(a)] = find(b);
-  };
+  const sets = new DisjointSets(nR * nC);
+  const find = (i: number) => sets.find(i);
+  const join = (a: number, b: number) => sets.join(a, b);
   // First within each row: the runs of elementary cells no drawn vertical edge separates.
   const runs: { c0: number; c1: number }[][] = [];
   for (let r = 0; r < nR; r++) {
@@ -179,21 +166,7 @@ export function gridToCells(grid: Grid, s: LatticeSettings): GridCell[] {
   // Make every group a rectangle: a group's bounding box swallows whatever lies inside it.
   for (let changed = true; changed; ) {
     changed = false;
-    const boxes = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
-    for (let r = 0; r < nR; r++) {
-      for (let c = 0; c < nC; c++) {
-        const k = find(id(r, c));
-        const b = boxes.get(k);
-        if (!b) boxes.set(k, { r0: r, r1: r, c0: c, c1: c });
-        else
-          Object.assign(b, {
-            r0: Math.min(b.r0, r),
-            r1: Math.max(b.r1, r),
-            c0: Math.min(b.c0, c),
-            c1: Math.max(b.c1, c),
-          });
-      }
-    }
+    const boxes = groupBoxes(sets, nR, nC);
     for (const [k, b] of boxes) {
       for (let r = b.r0; r <= b.r1; r++) {
         for (let c = b.c0; c <= b.c1; c++) {
