@@ -87,6 +87,76 @@ function sameColumns(a: Table, b: Table, tolerance = 2): boolean {
   return compared >= Math.min(2, a.nCols);
 }
 
+const headKey = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+
+/**
+ * A continuation found narrower than its table: the label columns of its first rows are empty on the new page (the
+ * group's label stands on the page before), so the finder saw fewer columns there and the repeated header's words
+ * ran together (`サービス名内容`). It repeats the header when most of the words of its header rows stand in the
+ * table's header (without spaces; a banner `第6期計画` may be its own) and they are most of that header. Its body
+ * cells go back into the table's columns: under the column headed alike (the lowest header cell over it), else by
+ * position (the column whose cells' span it overlaps most); no two of a row into one column; the columns left over
+ * get empty cells. Null when it is no such continuation.
+ */
+export function recolumnContinuation(t: Table, next: Table): Table | null {
+  if (t.method !== next.method || next.nCols >= t.nCols || t.headerRows === 0 || next.headerRows === 0) return null;
+  if (next.nRows <= next.headerRows) return null;
+  const tHead = t.cells
+    .filter((c) => c.row < t.headerRows)
+    .map((c) => headKey(c.text))
+    .join('');
+  const nHead = next.cells.filter((c) => c.row < next.headerRows && c.text.trim()).map((c) => headKey(c.text));
+  const found = nHead.filter((h) => tHead.includes(h)).join('').length;
+  if (nHead.length < 2 || found < 0.6 * nHead.join('').length || found < 0.6 * tHead.length) return null;
+  const spans: ([number, number] | null)[] = Array.from({ length: t.nCols }, () => null);
+  for (const c of t.cells) {
+    if (c.row < t.headerRows || c.colSpan !== 1 || !c.bbox) continue;
+    const s = spans[c.col];
+    spans[c.col] = s ? [Math.min(s[0], c.bbox.x0), Math.max(s[1], c.bbox.x1)] : [c.bbox.x0, c.bbox.x1];
+  }
+  // a column headed alike in both (the lowest header cell over it, `令和7年度`) is that column; only the others are
+  // placed by position (the page's columns may be set a little differently)
+  const leaf = (x: Table) => {
+    const heads: string[] = Array.from({ length: x.nCols }, () => '');
+    for (const c of [...x.cells].sort((a, b) => a.row - b.row))
+      if (c.row < x.headerRows && c.text.trim())
+        for (let k = c.col; k < c.col + c.colSpan; k++) heads[k] = headKey(c.text);
+    return heads;
+  };
+  const tLeaf = leaf(t);
+  const byHead = leaf(next).map((h) => (h && tLeaf.filter((x) => x === h).length === 1 ? tLeaf.indexOf(h) : -1));
+  const columnOf = (b: { x0: number; x1: number }, col: number) => {
+    if (byHead[col]! >= 0) return byHead[col]!;
+    // (a cell over two columns about equally, as a value under `令和7年度令和8年度`, could be either's: none)
+    const o = spans.map((s) => (s ? Math.max(0, Math.min(s[1], b.x1) - Math.max(s[0], b.x0)) : 0));
+    const best = o.indexOf(Math.max(...o));
+    const second = Math.max(...o.filter((_, k) => k !== best));
+    return o[best]! > 0 && o[best]! >= 2 * second ? best : -1;
+  };
+  const cells: TableCell[] = [];
+  for (let r = next.headerRows; r < next.nRows; r++) {
+    const taken = new Set<number>();
+    for (const c of next.cells) {
+      if (c.row !== r || !c.text.trim()) continue;
+      if (!c.bbox || c.colSpan !== 1 || c.rowSpan !== 1) return null;
+      const k = columnOf(c.bbox, c.col);
+      if (k < 0 || taken.has(k)) return null;
+      taken.add(k);
+      cells.push({ ...c, col: k });
+    }
+    for (let k = 0; k < t.nCols; k++)
+      if (!taken.has(k)) cells.push({ row: r, col: k, rowSpan: 1, colSpan: 1, text: '', orig: '', role: 'body' });
+  }
+  const shift = t.headerRows - next.headerRows;
+  return {
+    ...next,
+    cells: sortCells(cells.map((c) => ({ ...c, row: c.row + shift }))),
+    nRows: next.nRows + shift,
+    nCols: t.nCols,
+    headerRows: t.headerRows,
+  };
+}
+
 /** Does `next` (first on its page) continue `t` (last on the page before)? */
 export function continuesAcrossPages(t: Table, next: Table): boolean {
   if (t.method !== next.method || t.nCols !== next.nCols) return false;

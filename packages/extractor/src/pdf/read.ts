@@ -17,7 +17,7 @@ import { toMatrix } from './geometry.js';
 import { type FoundTable, verticalsFromText } from './lattice.js';
 import { joinLineTexts, type Line, lineSegments, spansToLines } from './lines.js';
 import { hasEofMarker, openPdf, type PdfDocument, type PdfJsModule } from './load.js';
-import { continuesAcrossPages, endsOpen, findFurniture, joinAcrossPages } from './pages.js';
+import { continuesAcrossPages, endsOpen, findFurniture, joinAcrossPages, recolumnContinuation } from './pages.js';
 import { mergeRulings, operatorListToRulings } from './rulings.js';
 import { type PdfSettings, type PdfSettingsInput, resolvePdfSettings } from './settings.js';
 import { garbageShare, joinVerticalStacks, type PdfTextItem, textItemsToSpans } from './spans.js';
@@ -181,8 +181,12 @@ function assemble(pages: PageRead[], s: PdfSettings): { tables: Table[]; blocks:
     const prev = items[items.length - 1];
     if (prev && first && prev.page === p.page.index - 1) {
       // What the page break cut: a table or a sentence running on to the next page.
+      const narrower = prev.table && first.table ? recolumnContinuation(prev.table, first.table) : null;
       if (prev.table && first.table && continuesAcrossPages(prev.table, first.table)) {
         prev.table = joinAcrossPages(prev.table, first.table);
+        onPage.shift();
+      } else if (prev.table && narrower) {
+        prev.table = joinAcrossPages(prev.table, narrower);
         onPage.shift();
       } else if (prev.block && first.block?.kind === 'paragraph' && endsOpen(prev.block)) {
         prev.block = {

@@ -25,7 +25,7 @@
  */
 import { type BBox, charClass, NOTE_MARKS, type TableCell, type TextSpan } from '@shiryo/model';
 import { emptyTable } from '../draft.js';
-import { cleanText, isCjk, isMissingMarker, isNumericData } from '../text.js';
+import { cleanText, isCjk, isMissingMarker, isNumericData, isYearLike } from '../text.js';
 import { centerX, centerY, overlap, roundBox, union } from './geometry.js';
 import type { FoundTable } from './lattice.js';
 import { joinLineTexts, joinSpans, type Line, lineSegments, type Segment, spanSize } from './lines.js';
@@ -163,7 +163,7 @@ export function rowRegions(rows: Row[], s: StreamSettings): Row[][] {
         !headsNext &&
         next.segments.length >= 2 &&
         close(rows[j - 1]!, next) &&
-        (j === i + 1 || next.segments.slice(1).some((g) => isNumericData(g.text)));
+        (j === i + 1 || next.segments.slice(1).some((g) => isValue(g.text)));
       if (!noteLike(row) && bridges) cur.push(row);
       else {
         if (prev && wrapsLast(prev, row)) {
@@ -1055,9 +1055,20 @@ export function streamTables(lines: Line[], s: StreamSettings): FoundTable[] {
  * Text set in newspaper columns lines up like a borderless table, but hardly any of its "cells" is a number: they
  * are the lines of wrapped text. Such a region is left to the reading order (pdf/columns.ts), not read as a table;
  * a borderless table without numbers holds no observations, and read by columns its text stays in order.
+ * Values written with their frequency (`年８回`) and missing marks (`－`) count as data when they fill the rows as a
+ * table's values do (most rows hold one beyond their first cell): a progress table of counts per year is mostly
+ * `年１０回` and `－`, while a value in running text (`・運用状況の検証：年 1 回以上`) stands in one row of several, among
+ * numbers written inside words (`・地域生活移行者数：8 人`).
  */
 export function looksLikeTextColumns(found: FoundTable): boolean {
-  const texts = found.table.cells.map((c) => c.text).filter((t) => t !== '');
-  if (texts.length === 0) return false;
-  return texts.filter((t) => isNumericData(t)).length < 0.15 * texts.length;
+  const cells = found.table.cells.filter((c) => c.text !== '');
+  if (cells.length === 0) return false;
+  if (cells.filter((c) => isNumericData(c.text)).length >= 0.15 * cells.length) return false;
+  const data = cells.filter((c) => isValue(c.text) || isMissingMarker(c.text));
+  if (data.length < 0.15 * cells.length) return true;
+  // numbers inside words (`・地域生活移行者数：8 人`) are running text's, not a table's
+  const worded = cells.filter((c) => /[0-9０-９]/u.test(c.text) && !data.includes(c) && !isYearLike(c.text));
+  const rows = new Set(cells.map((c) => c.row));
+  const dataRows = new Set(data.filter((c) => c.col > 0).map((c) => c.row));
+  return worded.length >= data.length || dataRows.size <= 0.5 * rows.size;
 }

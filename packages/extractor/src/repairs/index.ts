@@ -4,6 +4,7 @@
  */
 import type { Table } from '@shiryo/model';
 import { collapseSpacedCharacters } from './collapse.js';
+import { joinCycledGroupLabels } from './cycled.js';
 import { splitGluedHeaderWords } from './glued.js';
 import { detectHeaderRows } from './header.js';
 import { deinterleaveColumns } from './interleave.js';
@@ -19,6 +20,7 @@ import { joinSplitHeaderWords } from './words.js';
 import { joinWrappedLabels } from './wrapped.js';
 
 export { collapseSpacedCharacters, collapseSpacedText } from './collapse.js';
+export { joinCycledGroupLabels } from './cycled.js';
 export { splitGluedHeaderWords } from './glued.js';
 export { detectHeaderRows, isHeaderLikeRow } from './header.js';
 export { deinterleaveColumns, looksInterleaved } from './interleave.js';
@@ -55,6 +57,7 @@ export const SPAN_REPAIRS: readonly Repair[] = [
   joinVerticalText,
   trimEmptyRowsCols,
   joinWrappedLabels,
+  joinCycledGroupLabels,
   fillHeaderSpans,
   fillStubSpans,
 ];
