@@ -84,3 +84,18 @@ describe('group rows in the first cell of a TSV table', () => {
     expect(long.map((o) => o.measure)).toEqual(['参加者数', '参加者数']);
   });
 });
+
+describe('measures in rows under a service named by a row of its own', () => {
+  const n = normalizeLayout('row-group-measures.md');
+
+  it('counts each measure row for the service above it, not for the caption', () => {
+    expect(n.observations.map((o) => [o.indicator_label, o.subgroup, o.measure, o.fiscal_year, o.value])).toEqual([
+      ['自立生活援助', null, '実利用者数', 2023, 3],
+      ['自立生活援助', null, '実利用者数', 2024, 4],
+      ['共同生活援助', null, '実利用者数', 2023, 62],
+      ['共同生活援助', null, '実利用者数', 2024, 70],
+      ['共同生活援助', '重度障害者', null, 2023, 9],
+      ['共同生活援助', '重度障害者', null, 2024, 11],
+    ]);
+  });
+});

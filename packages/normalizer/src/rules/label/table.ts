@@ -341,6 +341,26 @@ export const continuesRowAbove = rule<CellContext>({
   ],
 });
 
+export const measureRowUnderGroup = rule<CellContext>({
+  id: 'label.measure-row-under-group',
+  family: 'label',
+  stage: 'label',
+  priority: 28,
+  summary:
+    'Family "row groups": a row named only by a measure (`利用者数（人/月）`, `利用時間（時間/月）`) below a row that names a service and holds no number (`居宅介護 | | |`, or one cell spanning the table) counts that service: the group row is its indicator, not the caption over the table.',
+  applies: (x) => x.labels.length === 0 && !!x.groupAbove && !!x.rowMeasure && x.rowSubgroups.length === 0,
+  apply(x) {
+    x.labels = [x.groupAbove!];
+  },
+  examples: [
+    {
+      name: 'example.md',
+      text: '日中活動系サービスの実績\n\n| 区分 | 令和4年度 | 令和5年度 |\n|---|---|---|\n| 短期入所 | | |\n| 実利用者数（人/月） | 18 | 21 |\n| 延べ利用日数（人日/月） | 96 | 110 |\n| 療養介護 | | |\n| 実利用者数（人/月） | 7 | 7 |\n',
+      expect: { label: '療養介護', value: 7, fiscal_year: 2023, unit: 'person/month' },
+    },
+  ],
+});
+
 export const groupSubtotalRow = rule<CellContext>({
   id: 'label.group-subtotal-row',
   family: 'label',
@@ -674,6 +694,7 @@ export const TABLE_LABEL_RULES = [
   continuesRowAbove,
   comparisonRateColumn,
   measureWordAmongIndicatorColumns,
+  measureRowUnderGroup,
   groupSubtotalRow,
   cornerLabel,
   accountTotalRow,
