@@ -450,6 +450,9 @@ export const CARE_LEVEL_SOURCE =
 /** Words that make a row or column a total of the rows above or the columns before it. */
 export const TOTAL_WORDS = ['計', '小計', '合計', '総数', '総計'] as const;
 
+/** Total words of a part of the rows (a group's): `小計`, and a bare `計` under a group's heading row. Not 合計/総計. */
+export const SUBTOTAL_WORDS = ['小計', '計'] as const;
+
 /**
  * Words of a per-head or per-unit basis (`人口1人当たり`, `1床当り`, `1件あたり`): a column headed by the basis alone
  * (its kind word set apart: `人口1人当たり決算額`) states how the amount is measured, not what it is of.
@@ -595,6 +598,12 @@ export const GROUP_SCOPE_SUFFIXES = ['関係', '関連', '等'] as const;
 
 /** The bullet marks that also join two names without a blank (`保健・医療`): not a separator inside a label. */
 export const JOINING_MARKS = '・‧∙';
+
+/**
+ * Katakana in the order items are lettered (`ア 施設サービス`, `（イ）居住系サービス`, `ウ．排泄管理支援用具`), as a
+ * character-class body: an ordinal before a label, not part of it.
+ */
+export const KANA_ORDINALS = 'アイウエオカキクケコサシスセソタチツテト';
 
 /** Circled numbers ①…⑳ and ㉑…㊿ as a character-class body. */
 export const CIRCLED_NUMBERS = '①-⑳㉑-㊿';

@@ -8,6 +8,7 @@ import {
   COMPARISON_GROUP_PATTERN,
   classBody,
   GENERIC_HEADER_WORDS,
+  KANA_ORDINALS,
   KIND_COMPOUND_AT_END,
   KIND_COMPOUND_AT_START,
   KIND_COMPOUND_SOURCE,
@@ -99,6 +100,20 @@ export function compact(s: string): string {
 }
 
 /** Strip list markers and numbering that head a label: `1)`, `(1)`, `①`, `一　`, `・`, `■`, `【…】` marks stay. */
+/**
+ * A katakana ordinal before a label (`ア 施設サービス`, `（イ）居住系サービス`, `ウ．排泄管理支援用具`): a blank, a
+ * bracket or a stop sets it apart, and a word of two characters or more follows (`ケ ア プ ラ ン`, spaced-out
+ * letters, is a word).
+ */
+const KANA_ORDINAL = new RegExp(
+  `^\\s*(?:[(（][${KANA_ORDINALS}][)）]\\s*|[${KANA_ORDINALS}](?:[.．、)）]\\s*|\\s+))(?=[^\\s()（）]{2})`,
+  'u',
+);
+
+export function stripKanaOrdinal(s: string): string {
+  return s.replace(KANA_ORDINAL, '');
+}
+
 export function stripNumbering(s: string): string {
   return (
     s

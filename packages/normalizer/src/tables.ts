@@ -192,6 +192,7 @@ function cellContext(
   allPieces: (Piece | null)[],
   prevIndicator: string | null,
   prevUnitSource: Piece | null,
+  groupAbove: string | null = null,
 ): CellContext {
   const cols = L.colPieces[c] ?? [];
   // (a cell before this one holding a count of its own, `38人（令和元年度）` under 基準値, is a value: it neither
@@ -222,6 +223,7 @@ function cellContext(
     quantities: L.data[r]?.[c]?.quantities ?? [],
     prevIndicator,
     prevUnitSource,
+    groupAbove,
     stubs,
     cols,
     rowLabels: labelled(stubs).map((p) => p.label!),
@@ -338,6 +340,8 @@ export function tableToObservations(
   let prevUnitSource: Piece | null = null;
   let unitAboveByCol: (Piece | null)[] = [];
   let latestResult: number | null = null;
+  // (the last row that names a group and holds no number: what a 小計 below it totals)
+  let groupAbove: string | null = null;
 
   for (let r = headerRows; r < nR; r++) {
     const block = L.blocks?.find((b) => r >= b.row && r < b.row + b.rows);
@@ -369,6 +373,7 @@ export function tableToObservations(
         allPieces,
         aboveByCol[c] ?? rowAbove,
         c in unitAboveByCol ? unitAboveByCol[c]! : rowUnitAbove,
+        groupAbove,
       );
       const where = `table ${table.index} r${r}c${c}`;
       if (rules.first('skip', x, trace, where)) continue;
@@ -533,6 +538,8 @@ export function tableToObservations(
           !isSubgroup(p.label) &&
           !/^(?:うち|[(（]\s*(?:うち|内))/u.test(p.label),
       );
+    const numbered = (L.data[r] ?? []).some((d, c) => c >= stubCols && !!d && d.quantities.length > 0);
+    if (own.length && !numbered) groupAbove = own.map((p) => stripNumbering(p.label!)).join(' ');
     if (own.length && !indentedPart) {
       prevIndicator = own.map((p) => stripNumbering(p.label!)).join(' ');
       aboveByCol = [];

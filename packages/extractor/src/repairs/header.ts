@@ -41,6 +41,23 @@ export function isHeaderLikeRow(cells: TableCell[]): boolean {
 const isYearRow = (cells: TableCell[]) => cells.some((c) => isYearLike(c.text)) && isHeaderLikeRow(cells);
 
 /**
+ * A row naming a group of the rows below it (`（1）居宅サービス | | |` under `区分 | 令和3年度 | 令和4年度`): text in
+ * its first column only, under a header row whose first column is named already (a corner set lower, `| 令和3年度`
+ * over `区分 | |`, is the header's own). It ends the header.
+ */
+const groupRow = (rows: TableCell[][], n: number) => {
+  const filled = rows[n]!.filter((c) => c.text.trim());
+  const firstAbove = rows[n - 1]!.find((c) => c.col === 0 && c.row === n - 1);
+  return (
+    filled.length === 1 &&
+    filled[0]!.col === 0 &&
+    filled[0]!.colSpan === 1 &&
+    !!firstAbove?.text.trim() &&
+    firstAbove.rowSpan === 1
+  );
+};
+
+/**
  * Leading header-like rows, at most MAX_HEADER_ROWS and never every row. In a table without any numeric data
  * every short row looks like a label row, so there only leading rows of period labels count, or else the first
  * row alone.
@@ -52,7 +69,7 @@ function countHeaderRows(t: Table, rows: TableCell[][], from = 0): number {
   let n = from;
   // A row saying yes or no (`有`, `無`, `○`, `×`) under the years reports, whatever else it holds.
   const answers = (cells: TableCell[]) => cells.some((c) => ANSWER.test(c.text.trim()));
-  while (n < max && test(rows[n]!) && !(n > 0 && answers(rows[n]!))) n++;
+  while (n < max && test(rows[n]!) && !(n > 0 && answers(rows[n]!)) && !(n > 0 && groupRow(rows, n))) n++;
   if (n === 0 && !hasData && max > 0 && isHeaderLikeRow(rows[0]!)) n = 1;
   return n;
 }

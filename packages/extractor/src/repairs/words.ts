@@ -8,7 +8,7 @@
  *   - scrambled vertical text (`人本 家族の 選択 ・ 本`): its order is unknown, so it is not joined (vertical.ts).
  * Only header and stub cells are touched; body text keeps its spacing.
  */
-import { ANSWER_WORDS, GLUED_KIND_WORDS, type Table, TOTAL_WORDS } from '@shiryo/model';
+import { ANSWER_WORDS, GLUED_KIND_WORDS, KANA_ORDINALS, type Table, TOTAL_WORDS } from '@shiryo/model';
 import { withRepair } from '../draft.js';
 import { isCjk, isDatedCount } from '../text.js';
 
@@ -58,7 +58,9 @@ export function joinSplitWords(text: string): string {
   for (let i = 1; i < toks.length; i++) {
     const a = chars(out).at(-1) ?? '';
     const b = chars(toks[i]!)[0] ?? '';
-    out += leftOk(a) && isCjk(b) ? toks[i]! : ` ${toks[i]!}`;
+    // (a kana ordinal before its item, `ア 施設サービス`, is no piece of a word: the normalizer drops it)
+    const ordinal = i === 1 && chars(toks[0]!).length === 1 && KANA_ORDINALS.includes(toks[0]!);
+    out += leftOk(a) && isCjk(b) && !ordinal ? toks[i]! : ` ${toks[i]!}`;
   }
   return out;
 }

@@ -85,6 +85,11 @@ export interface CellContext extends RuleContext {
   quantities: Quantity[];
   /** The indicator of the row above (for rows that continue it). */
   prevIndicator: string | null;
+  /**
+   * The last group row above: a row with no number naming a group of the rows under it (`（2）地域密着型サービス`
+   * over its services), else null.
+   */
+  groupAbove: string | null;
   /** Where the row above's unit came from (for rows that are a part of it: `（再掲）精神障害者` under `…（人/月）`). */
   prevUnitSource: Piece | null;
   /** The label pieces before the cell in its row, and the column's header pieces. */

@@ -15,7 +15,7 @@ import {
   tableToGrid,
   wordsPattern,
 } from '@shiryo/model';
-import { compact, isGeneric, splitKindWord, stripTags } from '../labels.js';
+import { compact, isGeneric, splitKindWord, stripKanaOrdinal, stripTags } from '../labels.js';
 import { findPeriods, type PeriodOptions, parseColumnHeader } from '../period/index.js';
 import { parseQuantity, splitLabelUnit, type UnitInfo, unitInfo } from '../quantity/index.js';
 import { normalizeText } from '../text/index.js';
@@ -117,7 +117,10 @@ function measureThenKindPair(text: string): { head: string; kinds: ValueKind[] }
 }
 
 function readPieceUncached(raw: string, opts: PeriodOptions): Piece {
-  const text = normalizeText(raw.replace(LEFTOVER_TAG, ' ')).text.replace(/\s+/g, ' ').trim();
+  // (`ア　施設サービス`: a kana ordinal goes before normalizing closes the blank after it, with those inside a label)
+  const text = normalizeText(stripKanaOrdinal(raw.replace(LEFTOVER_TAG, ' ')))
+    .text.replace(/\s+/g, ' ')
+    .trim();
   // An answer (`有`, `無`, `○`, `×`) reports that something is done: it labels nothing.
   if (!text || ANSWER.test(text)) return { text, period: null, kind: null, label: null, unit: null, unitText: null };
   // A cell that is only a unit (`人/月` under 単位) names the unit of its row or column.
@@ -145,7 +148,9 @@ function readPieceUncached(raw: string, opts: PeriodOptions): Piece {
   // Unit first (`見込量（人日/月）`), so that the kind word stands alone.
   const split = splitLabelUnit(text);
   // A sentence in a stub (`2025年問題を広報等でとりあげ、…`) is a label, not a header with a year.
-  if (text.length > 30 && /[、。]/.test(text)) {
+  // (a long name listing fields with 、 and closed by its unit, `保健、医療及び福祉関係者による協議の場への関係者の
+  // 参加者数（人）`, is a label with its unit: the unit's bracket ends no sentence)
+  if (text.length > 30 && /[、。]/.test(text) && !(split.unitText && !/[。]/.test(text) && split.label)) {
     const label = stripTags(text) || null;
     return { text, period: null, kind: null, label, unit: null, unitText: null };
   }

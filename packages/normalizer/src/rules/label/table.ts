@@ -7,6 +7,7 @@ import {
   AREA_CORNER_PATTERN,
   CLASSIFICATION_CORNER_PATTERN,
   CUMULATIVE_WORDS,
+  SUBTOTAL_WORDS,
   TOTAL_WORDS,
   wordsPattern,
 } from '@shiryo/model';
@@ -26,6 +27,7 @@ import { rule } from '../engine.js';
 import type { CellContext } from '../table-context.js';
 
 const TOTAL = new RegExp(`^(?:${wordsPattern(TOTAL_WORDS)})$`, 'u');
+const SUBTOTAL = new RegExp(`^(?:${wordsPattern(SUBTOTAL_WORDS)})$`, 'u');
 
 /**
  * The indicator the labels make: each without its numbering, joined — a label written again right after itself
@@ -339,6 +341,47 @@ export const continuesRowAbove = rule<CellContext>({
   ],
 });
 
+export const measureRowUnderGroup = rule<CellContext>({
+  id: 'label.measure-row-under-group',
+  family: 'label',
+  stage: 'label',
+  priority: 28,
+  summary:
+    'Family "row groups": a row named only by a measure (`利用者数（人/月）`, `利用時間（時間/月）`) below a row that names a service and holds no number (`居宅介護 | | |`, or one cell spanning the table) counts that service: the group row is its indicator, not the caption over the table.',
+  applies: (x) => x.labels.length === 0 && !!x.groupAbove && !!x.rowMeasure && x.rowSubgroups.length === 0,
+  apply(x) {
+    x.labels = [x.groupAbove!];
+  },
+  examples: [
+    {
+      name: 'example.md',
+      text: '日中活動系サービスの実績\n\n| 区分 | 令和4年度 | 令和5年度 |\n|---|---|---|\n| 短期入所 | | |\n| 実利用者数（人/月） | 18 | 21 |\n| 延べ利用日数（人日/月） | 96 | 110 |\n| 療養介護 | | |\n| 実利用者数（人/月） | 7 | 7 |\n',
+      expect: { label: '療養介護', value: 7, fiscal_year: 2023, unit: 'person/month' },
+    },
+  ],
+});
+
+export const groupSubtotalRow = rule<CellContext>({
+  id: 'label.group-subtotal-row',
+  family: 'label',
+  stage: 'label',
+  priority: 29,
+  summary:
+    'Family "row groups": a `小計` (or bare `計`) row with no name of its own, below a row that names a group and holds no number (`（2）地域密着型サービス` over its services, in its first cell or spanning the table), totals that group: the group is its indicator, the total word its subgroup (a `合計` of every group stays with the caption).',
+  applies: (x) =>
+    x.labels.length === 0 && !!x.groupAbove && x.rowSubgroups.length === 1 && SUBTOTAL.test(x.rowSubgroups[0]!),
+  apply(x) {
+    x.labels = [x.groupAbove!];
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '表2 通所系サービスの実績（人/月）\n区分\t令和4年度\t令和5年度\n■予防給付\t\t\n介護予防通所リハビリテーション\t41\t44\n小計\t41\t44\n■介護給付\t\t\n通所介護\t320\t331\n通所リハビリテーション\t95\t90\n小計\t415\t421\n合計\t456\t465\n',
+      expect: { label: '介護給付', subgroup: '小計', value: 421, fiscal_year: 2023 },
+    },
+  ],
+});
+
 export const cornerLabel = rule<CellContext>({
   id: 'label.corner',
   family: 'label',
@@ -614,7 +657,12 @@ export const bulletItemsOfStub = rule<CellContext>({
   priority: 20,
   summary:
     'A cell with several values in a row whose label lists as many items (`・65歳以上 ・65歳未満`), or one more (the total first): each value is of its item.',
-  applies: (x) => x.items.length > 0 && (x.values.length === x.items.length + 1 || x.values.length === x.items.length),
+  // (a stub that opens with its one bullet, `　・手話通訳者派遣 | 件 | 120`, is an indented row naming one thing, not a
+  // list of items: its label is its own)
+  applies: (x) =>
+    x.items.length > 0 &&
+    !(x.items.length === 1 && !x.itemHead.trim()) &&
+    (x.values.length === x.items.length + 1 || x.values.length === x.items.length),
   apply(x) {
     x.itemLabels = x.values.length === x.items.length + 1 ? [null, ...x.items] : [...x.items];
   },
@@ -646,6 +694,8 @@ export const TABLE_LABEL_RULES = [
   continuesRowAbove,
   comparisonRateColumn,
   measureWordAmongIndicatorColumns,
+  measureRowUnderGroup,
+  groupSubtotalRow,
   cornerLabel,
   accountTotalRow,
   breakdownTotalRow,

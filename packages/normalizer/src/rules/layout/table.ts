@@ -130,6 +130,10 @@ export const headerRowsOfLabels = rule<TableLayout>({
       const r = L.headerRows;
       const cols = valued(r + 1);
       if (cols.length === 0) break;
+      // (one cell spanning the stub and every value column, `<td colspan="5">（2）地域密着型サービス</td>`, is a group
+      // row heading the rows below it, not a header naming the columns)
+      const first = L.grid[r]?.[0];
+      if (first?.text.trim() && cols.every((c) => L.grid[r]?.[c] === first)) break;
       const texts = cols.map((c) => L.text(r, c).trim());
       // A blank right of a named cell is that cell's span flattened (`| 第8期 | 第9期計画 | | |`).
       const covered = texts.every((t, i) => (t ? t.length <= 40 && !/[。]/u.test(t) : i > 0));
