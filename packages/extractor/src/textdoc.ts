@@ -9,6 +9,7 @@ import { drawnTableEnd, readDrawnTable } from './drawn.js';
 import { htmlToPieces } from './html.js';
 import { cutLine, lineCutIssue, MAX_LINE_CHARS, MAX_TABLE_COLS } from './limits.js';
 import { findGroupTables, findRunTables } from './linear/index.js';
+import { isPageFurniture, pageNumberLine, parseSpacedLine } from './linear/spaced.js';
 import { markdownTableAt, readMarkdownTable } from './markdown.js';
 import { cleanMarkdownLine } from './mdclean.js';
 import { lineFinder, piecesToItems } from './pieces.js';
@@ -63,6 +64,22 @@ function runItems(run: SourceLine[], keys: KeySource): DocItem[] {
   const lines = (from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const l = run[i]!;
+      // a page break between two rows of a table copied a row per line: its furniture and blank lines go on in the
+      // group, the reader leaves them out (spaced.ts, isPageFurniture)
+      if (!l.text.trim() && group.length > 0) {
+        let j = i;
+        while (
+          j < to &&
+          j - i <= 8 &&
+          (!run[j]!.text.trim() || pageNumberLine(run[j]!) || !parseSpacedLine(run[j]!).values.length)
+        )
+          j++;
+        if (j < to && isPageFurniture(run.slice(i, j), group.at(-1), run[j])) {
+          group.push(...run.slice(i, j).filter((x) => x.text.trim()));
+          i = j - 1;
+          continue;
+        }
+      }
       if (!l.text.trim() || HR.test(l.text)) flush();
       else {
         // a form feed (pdftotext's page break) starts a new group: a page's footer is not the next one's header

@@ -332,10 +332,16 @@ function bodyRows(p: ParsedLine[], run: Run): BodyRow[] {
       continue;
     }
     let label = labelOf(q);
+    let unit = q.unit?.orig ?? null;
     if (pending.length > 0) {
       const last = pending[pending.length - 1]!;
       const lastText = joinWords(last.tokens.map((t) => t.orig));
-      if (!label || isLabelPart(q.label[0]?.text ?? '') || (q.label.length > 0 && fills(last.tokens))) {
+      if (!label && !unit && last.unit && last.label.length > 0) {
+        // (a label line with its unit over the values alone: `生活介護 人/月` / `120 125 130`)
+        pending.pop();
+        label = labelOf(last);
+        unit = last.unit.orig;
+      } else if (!label || isLabelPart(q.label[0]?.text ?? '') || (q.label.length > 0 && fills(last.tokens))) {
         pending.pop();
         label = joinWords([lastText, label]);
       }
@@ -343,7 +349,7 @@ function bodyRows(p: ParsedLine[], run: Run): BodyRow[] {
     lastFilled = q.label.length > 0 && fills(q.label);
     flushPending();
     const fits = q.values.length === run.k;
-    const row: BodyRow = { label, unit: q.unit?.orig ?? null, values: fits ? q.values : null, line: q.line.line };
+    const row: BodyRow = { label, unit, values: fits ? q.values : null, line: q.line.line };
     if (!fits) row.misfit = q.values;
     // (a misfit's words say nothing of the stub: its values may have been read as words)
     if (label === labelOf(q) && fits) words.set(row, labelWords(q.label));
@@ -373,8 +379,110 @@ function bodyRows(p: ParsedLine[], run: Run): BodyRow[] {
   return rows;
 }
 
-/** The tables written a row per line in a group of consecutive non-blank lines. */
+/**
+ * Family "header merged into the first row's label" (a viewer copy that ran the header line into the first row):
+ * label words that hold, after at most two stub words, exactly k period or kind heads in a row and then a label of
+ * words — the heads and the words before them are the header, the rest the label; null when the line is no such.
+ */
+function mergedHead(q: ParsedLine, k: number): { head: Token[]; label: Token[] } | null {
+  if (k < 2 || q.values.length !== k) return null;
+  const heads = (t: Token) => isColumnHeadToken(t.text);
+  for (let a = 0; a <= 2 && a + k < q.label.length; a++) {
+    const run = q.label.slice(a, a + k);
+    const rest = q.label.slice(a + k);
+    if (q.label.slice(0, a).some(heads) || !run.every(heads) || rest.some(heads)) continue;
+    if (!rest.some((t) => /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(t.text))) continue;
+    return { head: q.label.slice(0, a + k), label: rest };
+  }
+  return null;
+}
+
+/**
+ * Does the values-only line at `i` (under a label alone) begin rows written label line, values line: the next two
+ * lines a label alone and a values-only line with as many values?
+ */
+function labelThenValues(p: ParsedLine[], i: number): boolean {
+  const [label, values] = [p[i + 1], p[i + 2]];
+  const k = p[i]!.values.length;
+  return (
+    k >= 2 &&
+    !!label &&
+    !!values &&
+    isLabelOnly(label) &&
+    isRow(values) &&
+    values.label.length === 0 &&
+    !values.unit &&
+    values.values.length === k
+  );
+}
+
+/** Lines of a page break's furniture the rows of a table may go on over (a page number and the lines by it). */
+const MAX_FURNITURE = 4;
+/** Longest running header or footer line (`資料２`, `第３章 障害福祉サービスの見込量`). */
+const MAX_FURNITURE_CHARS = 30;
+
+export const pageNumberLine = (l: SourceLine) => PAGE_NUMBER.test(l.text.replace(/\f/gu, '').trim());
+
+/** A line that may be a running header or footer: words alone, naming no section, table, column or unit. */
+function isRunningLine(l: SourceLine): boolean {
+  const text = cleanText(l.text.replace(/\f/gu, '').trim());
+  const q = parseSpacedLine(l);
+  return (
+    q.values.length === 0 &&
+    numberedHeadingLevel(text) === null &&
+    !CAPTION.test(text) &&
+    !/[【】]|単位/u.test(text) &&
+    !/[(（][^()（）]*[)）]/u.test(text) &&
+    !q.tokens.some((t) => isColumnHeadToken(t.text) || isUnitToken(t.text))
+  );
+}
+
+/**
+ * Family "page furniture between rows" (a viewer copy of a table cut by a page break: the page number, the running
+ * footer and header, `- 12 -` / `資料２`, between two of its rows): the lines between two rows, at most
+ * MAX_FURNITURE, short, with values in none, one of them a page number or a page break. Also used across blank
+ * lines (textdoc.ts), when `before` and `after` are rows with as many values.
+ */
+export function isPageFurniture(between: SourceLine[], before?: SourceLine, after?: SourceLine): boolean {
+  const lines = between.filter((l) => l.text.trim());
+  if (lines.length === 0 || lines.length > MAX_FURNITURE) return false;
+  if (!lines.some((l) => pageNumberLine(l) || l.text.includes('\f'))) return false;
+  if (!lines.every((l) => pageNumberLine(l) || [...l.text.trim()].length <= MAX_FURNITURE_CHARS)) return false;
+  // (the lines beside the page number are a running header or footer, `資料２`, at most two; not the start of the
+  // next part: a numbered heading, a caption, a title in brackets, a line naming periods, kinds or units)
+  const others = lines.filter((l) => !pageNumberLine(l));
+  if (others.length > 2 || !others.every(isRunningLine)) return false;
+  if (!before || !after) return true;
+  const [a, b] = [parseSpacedLine(before), parseSpacedLine(after)];
+  return isRow(a) && isRow(b) && a.values.length >= 2 && a.values.length === b.values.length;
+}
+
+/**
+ * The tables written a row per line in a group of consecutive non-blank lines; page furniture between two rows
+ * (isPageFurniture) is left out of the reading and goes with the table around it.
+ */
 export function findSpacedTables(lines: SourceLine[]): LinearFind[] {
+  const p = lines.map(parseSpacedLine);
+  const keep: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (isRow(p[i]!) || !pageNumberLine(lines[i]!)) {
+      keep.push(i);
+      continue;
+    }
+    // the run of non-row lines around the page number, between two rows
+    let [a, b] = [i, i];
+    while (a > 0 && !isRow(p[a - 1]!)) a--;
+    while (b + 1 < lines.length && !isRow(p[b + 1]!)) b++;
+    if (a > 0 && b + 1 < lines.length && isPageFurniture(lines.slice(a, b + 1), lines[a - 1], lines[b + 1])) {
+      while (keep.length && keep.at(-1)! >= a) keep.pop();
+      i = b;
+    } else keep.push(i);
+  }
+  if (keep.length === lines.length) return findRows(lines);
+  return findRows(keep.map((i) => lines[i]!)).map((f) => ({ ...f, start: keep[f.start]!, end: keep[f.end - 1]! + 1 }));
+}
+
+function findRows(lines: SourceLine[]): LinearFind[] {
   const p = lines.map(parseSpacedLine);
   const out: LinearFind[] = [];
   let floor = 0;
@@ -384,7 +492,11 @@ export function findSpacedTables(lines: SourceLine[]): LinearFind[] {
     // a row of values alone starts a run only right under a header line (the first row after a page break)
     const prev = p[i - 1];
     const underHead = !!prev && i - 1 >= floor && prev.ok && prev.values.length === 0 && namesColumns(prev.tokens);
-    if (!isRow(q) || (q.label.length === 0 && !q.unit && !underHead)) {
+    // (or right under its label alone, when the next label and its values follow the same way: family "label on a
+    // line, its numbers on the next", a viewer copy that put a row's label cell and its value cells on lines of
+    // their own — `生活介護` / `120 125 130` / `就労移行支援` / `30 32 35`)
+    const labelled = !!prev && i - 1 >= floor && isLabelOnly(prev) && labelThenValues(p, i);
+    if (!isRow(q) || (q.label.length === 0 && !q.unit && !underHead && !labelled)) {
       i++;
       continue;
     }
@@ -407,10 +519,19 @@ export function findSpacedTables(lines: SourceLine[]): LinearFind[] {
       !above.tokens.every((t) => isColumnHeadToken(t.text))
     )
       top--;
+    // the header written on the first row's line, before its label (`サービス 令和3年度 令和4年度 生活介護 120 125`)
+    const merged = top === run.start ? mergedHead(p[top]!, run.k) : null;
+    if (merged) p[top] = { ...p[top]!, label: merged.label };
     const rowsFrom = { ...run, start: top };
     const rows = bodyRows(p, rowsFrom);
     const nStub = stubWidth(rows);
-    const header = headerAbove(p, top, floor, nStub, run.k);
+    let header = headerAbove(p, top, floor, nStub, run.k);
+    if (merged && header.head.length === 0) {
+      const stack = placeHeaderLines([headWords(merged.head)], nStub, run.k);
+      // (the heads of the value columns alone, the stub's head not told from the label: the split is a guess)
+      if (stack?.named) header = { head: stack.head, fit: stack.fit === 'exact' ? 'span' : stack.fit, first: top };
+      else p[top] = { ...p[top]!, label: [...merged.head, ...merged.label] };
+    }
     const named = header.head.length > 0 && header.fit !== 'words';
     // (one row under a header whose every column is named by a period or a kind is a table too)
     const strong =
