@@ -33,6 +33,31 @@ function siblingValue(L: CellContext['L'], r: number, c: number): number | null 
   return Math.abs(v);
 }
 
+/** An integer written with thousands commas (`1,403,450`, `△12,880`): the whole cell one such number. */
+const COMMA_INTEGER = /^[^\d.,]{0,2}\d{1,3}(?:,\d{3})+[^\d.,]{0,2}$/u;
+/**
+ * A number with a decimal point that is not three decimals (`1.5`, `△12.34`), the whole cell or word: the column holds
+ * decimals. (An OCR'd word with stray points, `229.98:.`, is noise, not a decimal.)
+ */
+const OTHER_DECIMAL = /^[^\d.,]{0,2}\d+\.(?:\d{1,2}|\d{4,})[^\d.,]{0,2}$/u;
+
+/**
+ * The cells of the column (less row r) write integers with thousands commas, two at least, and no decimals: a point
+ * before three digits in such a column is a comma misread (family "OCR turns a comma into a point").
+ */
+function commaIntegerColumn(L: CellContext['L'], r: number, c: number): boolean {
+  let commas = 0;
+  for (let rr = L.headerRows; rr < L.nR; rr++) {
+    if (rr === r) continue;
+    // (each number of the cell on its own: an OCR'd cell may hold two, `9.336 319.340`)
+    for (const t of L.text(rr, c).split(/\s+/u)) {
+      if (OTHER_DECIMAL.test(t)) return false;
+      if (COMMA_INTEGER.test(t)) commas++;
+    }
+  }
+  return commas >= 2;
+}
+
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
   const s = [...values].sort((a, b) => a - b);
@@ -45,7 +70,7 @@ export const pointForThousands = rule<CellContext>({
   stage: 'value',
   priority: 30,
   summary:
-    'Family: a thousands comma read or typed as a point (OCR `4,512` → `4.512`). A count (人, 件, 回, か所, 時間, 円) with exactly three decimals is doubted with a warning; when the values of its row or column nearest to it in size are of the size of the thousands reading (`4,380 | 4.512 | 4,650`), it is read as thousands, still with the warning.',
+    'Family: a thousands comma read or typed as a point (OCR `4,512` → `4.512`). A count (人, 件, 回, か所, 時間, 円) with exactly three decimals is doubted with a warning; when the values of its row or column nearest to it in size are of the size of the thousands reading (`4,380 | 4.512 | 4,650`), or its column writes integers with thousands commas and no decimals (`142,000 | 50.000 | 1,403,450`, whatever their sizes), it is read as thousands, still with the warning.',
   applies: (x) => {
     const unit = x.valueUnit ?? x.unit ?? x.value?.unit ?? null;
     return !!x.value && !!unit && COUNT_UNIT.test(unit) && POINT_THREE.test(x.value.text);
@@ -75,7 +100,9 @@ export const pointForThousands = rule<CellContext>({
       thousands = Math.min(thousands, distance(q.value * 1000, m));
     }
     const written = POINT_THREE.exec(q.text)![0];
-    if (thousands < asWritten && thousands < Math.log(3)) {
+    // (the column's commas decide unless a line's sizes say the value is as written: `31.500 | 33 | 35`)
+    const sizedAsWritten = asWritten < thousands && asWritten < Math.log(3);
+    if ((thousands < asWritten && thousands < Math.log(3)) || (!sizedAsWritten && commaIntegerColumn(L, r, c))) {
       x.value = { ...q, value: Math.round(q.value * 1000) };
       x.warnings.push(
         `「${written}」 read as ${written.replace('.', ',')}: a count with three decimals beside values of thousands (a comma read as a point?)`,
@@ -89,6 +116,11 @@ export const pointForThousands = rule<CellContext>({
       name: 'example.tsv',
       text: '事業\t令和4年度\t令和5年度\t令和6年度\n訪問入浴（回/年）\t1,210\t1.305\t1,388\n',
       expect: { value: 1305, fiscal_year: 2023, unit: 'time/year' },
+    },
+    {
+      name: 'example.tsv',
+      text: '（単位：円）\n\n科目\t令和6年度\n会費収入\t1,412,300\n寄附金収入\t40.000\n雑収入\t3,150\n',
+      expect: { value: 40000, unit: 'yen' },
     },
     {
       name: 'example.tsv',
