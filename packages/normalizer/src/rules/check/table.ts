@@ -1,4 +1,5 @@
 /** Check rules of tables: what a cell's values say against its labels. */
+import { kanjiOutsideJis } from '../../text/jis.js';
 import { rule } from '../engine.js';
 import type { CellContext } from '../table-context.js';
 
@@ -150,4 +151,27 @@ export const ocrRepairedNumber = rule<CellContext>({
   ],
 });
 
-export const TABLE_CHECK_RULES = [valuesOutnumberItems, pointForThousands, ocrRepairedNumber];
+export const glyphOutsideJis = rule<CellContext>({
+  id: 'check.glyph-outside-jis',
+  family: 'check',
+  stage: 'values',
+  priority: 45,
+  summary:
+    'Family "text layers that lie": a label holding a kanji outside JIS X 0208 and the CP932 extensions (`邴市計画税` where the page shows 都市計画税: a glyph the PDF font\'s ToUnicode maps to a wrong code point) is doubted with a warning naming the character, so no value under it is confident; the label is kept as read (no guess at the character meant).',
+  applies: (x) => kanjiOutsideJis([x.indicator, x.subgroup ?? '', ...x.texts].join(' ')).length > 0,
+  apply(x) {
+    const odd = kanjiOutsideJis([x.indicator, x.subgroup ?? '', ...x.texts].join(' '));
+    x.warnings.push(
+      `label holds ${odd.map((ch) => `«${ch}» (U+${ch.codePointAt(0)!.toString(16).toUpperCase()})`).join(', ')}, outside the JIS kanji: a glyph the text layer maps wrong?`,
+    );
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '目\t本年度予算額\n1 丂水道事業費\t412,500\n2 上水道事業費\t388,000\n',
+      expect: { value: 412500 },
+    },
+  ],
+});
+
+export const TABLE_CHECK_RULES = [valuesOutnumberItems, pointForThousands, ocrRepairedNumber, glyphOutsideJis];
