@@ -1,4 +1,5 @@
 /** Check rules of tables: what a cell's values say against its labels. */
+import { KIND_OCR_READINGS } from '@shiryo/model';
 import { kanjiOutsideJis } from '../../text/jis.js';
 import { rule } from '../engine.js';
 import type { CellContext } from '../table-context.js';
@@ -151,6 +152,18 @@ export const ocrRepairedNumber = rule<CellContext>({
   ],
 });
 
+/**
+ * The kanji outside the JIS sets a cell's labels hold, less those OCR is known to read for a JIS kanji (`值` for `値`,
+ * `KIND_OCR_READINGS`: a misreading repaired elsewhere, not a glyph mapped wrong); none for an OCR'd table.
+ */
+function oddKanji(x: CellContext): string[] {
+  if (x.L.table.cells.some((c) => c.confidence !== undefined)) return [];
+  const ocrReadings = Object.keys(KIND_OCR_READINGS).join('');
+  return kanjiOutsideJis([x.indicator, x.subgroup ?? '', ...x.texts].join(' ')).filter(
+    (ch) => !ocrReadings.includes(ch),
+  );
+}
+
 export const glyphOutsideJis = rule<CellContext>({
   id: 'check.glyph-outside-jis',
   family: 'check',
@@ -158,9 +171,9 @@ export const glyphOutsideJis = rule<CellContext>({
   priority: 45,
   summary:
     'Family "text layers that lie": a label holding a kanji outside JIS X 0208 and the CP932 extensions (`邴市計画税` where the page shows 都市計画税: a glyph the PDF font\'s ToUnicode maps to a wrong code point) is doubted with a warning naming the character, so no value under it is confident; the label is kept as read (no guess at the character meant).',
-  applies: (x) => kanjiOutsideJis([x.indicator, x.subgroup ?? '', ...x.texts].join(' ')).length > 0,
+  applies: (x) => oddKanji(x).length > 0,
   apply(x) {
-    const odd = kanjiOutsideJis([x.indicator, x.subgroup ?? '', ...x.texts].join(' '));
+    const odd = oddKanji(x);
     x.warnings.push(
       `label holds ${odd.map((ch) => `«${ch}» (U+${ch.codePointAt(0)!.toString(16).toUpperCase()})`).join(', ')}, outside the JIS kanji: a glyph the text layer maps wrong?`,
     );
