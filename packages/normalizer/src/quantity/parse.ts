@@ -186,6 +186,14 @@ function readUnit(
     const bu = wari[1] ? (parseNumberToken(wari[1]) ?? 0) : 0;
     return { pos: pos + wari[0].length, value: value * 10 + bu, unitText: '割', unit: 'percent' };
   }
+  // `12分の2`, `3分の1`: a fraction written in words (denominator first) is one number, a ratio (family "fractions
+  // in words": `年間事業費の１２分の２以上` → 2/12); not `30分の研修` (minutes: no number after の).
+  const frac = /^ ?分の ?(\d{1,3}|[一二三四五六七八九十]{1,2})(?![\d.,])/u.exec(s.slice(pos));
+  if (frac && value > 0) {
+    const numerator = parseNumberToken(frac[1]!);
+    if (numerator != null && numerator > 0 && numerator <= value)
+      return { pos: pos + frac[0].length, value: numerator / value, unitText: '分の', unit: 'ratio' };
+  }
   const u = matchUnit(s, pos);
   if (!u) return { pos, value, unitText: null, unit: null };
   let end = pos + u.length;

@@ -1,3 +1,4 @@
+export { kanjiOutsideJis } from './jis.js';
 export {
   FIXES,
   isEnclosedNumeral,

@@ -1,4 +1,6 @@
 /** Check rules of tables: what a cell's values say against its labels. */
+import { KIND_OCR_READINGS } from '@shiryo/model';
+import { kanjiOutsideJis } from '../../text/jis.js';
 import { rule } from '../engine.js';
 import type { CellContext } from '../table-context.js';
 
@@ -33,6 +35,31 @@ function siblingValue(L: CellContext['L'], r: number, c: number): number | null 
   return Math.abs(v);
 }
 
+/** An integer written with thousands commas (`1,403,450`, `△12,880`): the whole cell one such number. */
+const COMMA_INTEGER = /^[^\d.,]{0,2}\d{1,3}(?:,\d{3})+[^\d.,]{0,2}$/u;
+/**
+ * A number with a decimal point that is not three decimals (`1.5`, `△12.34`), the whole cell or word: the column holds
+ * decimals. (An OCR'd word with stray points, `229.98:.`, is noise, not a decimal.)
+ */
+const OTHER_DECIMAL = /^[^\d.,]{0,2}\d+\.(?:\d{1,2}|\d{4,})[^\d.,]{0,2}$/u;
+
+/**
+ * The cells of the column (less row r) write integers with thousands commas, two at least, and no decimals: a point
+ * before three digits in such a column is a comma misread (family "OCR turns a comma into a point").
+ */
+function commaIntegerColumn(L: CellContext['L'], r: number, c: number): boolean {
+  let commas = 0;
+  for (let rr = L.headerRows; rr < L.nR; rr++) {
+    if (rr === r) continue;
+    // (each number of the cell on its own: an OCR'd cell may hold two, `9.336 319.340`)
+    for (const t of L.text(rr, c).split(/\s+/u)) {
+      if (OTHER_DECIMAL.test(t)) return false;
+      if (COMMA_INTEGER.test(t)) commas++;
+    }
+  }
+  return commas >= 2;
+}
+
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
   const s = [...values].sort((a, b) => a - b);
@@ -45,7 +72,7 @@ export const pointForThousands = rule<CellContext>({
   stage: 'value',
   priority: 30,
   summary:
-    'Family: a thousands comma read or typed as a point (OCR `4,512` → `4.512`). A count (人, 件, 回, か所, 時間, 円) with exactly three decimals is doubted with a warning; when the values of its row or column nearest to it in size are of the size of the thousands reading (`4,380 | 4.512 | 4,650`), it is read as thousands, still with the warning.',
+    'Family: a thousands comma read or typed as a point (OCR `4,512` → `4.512`). A count (人, 件, 回, か所, 時間, 円) with exactly three decimals is doubted with a warning; when the values of its row or column nearest to it in size are of the size of the thousands reading (`4,380 | 4.512 | 4,650`), or its column writes integers with thousands commas and no decimals (`142,000 | 50.000 | 1,403,450`, whatever their sizes), it is read as thousands, still with the warning.',
   applies: (x) => {
     const unit = x.valueUnit ?? x.unit ?? x.value?.unit ?? null;
     return !!x.value && !!unit && COUNT_UNIT.test(unit) && POINT_THREE.test(x.value.text);
@@ -75,7 +102,9 @@ export const pointForThousands = rule<CellContext>({
       thousands = Math.min(thousands, distance(q.value * 1000, m));
     }
     const written = POINT_THREE.exec(q.text)![0];
-    if (thousands < asWritten && thousands < Math.log(3)) {
+    // (the column's commas decide unless a line's sizes say the value is as written: `31.500 | 33 | 35`)
+    const sizedAsWritten = asWritten < thousands && asWritten < Math.log(3);
+    if ((thousands < asWritten && thousands < Math.log(3)) || (!sizedAsWritten && commaIntegerColumn(L, r, c))) {
       x.value = { ...q, value: Math.round(q.value * 1000) };
       x.warnings.push(
         `「${written}」 read as ${written.replace('.', ',')}: a count with three decimals beside values of thousands (a comma read as a point?)`,
@@ -89,6 +118,11 @@ export const pointForThousands = rule<CellContext>({
       name: 'example.tsv',
       text: '事業\t令和4年度\t令和5年度\t令和6年度\n訪問入浴（回/年）\t1,210\t1.305\t1,388\n',
       expect: { value: 1305, fiscal_year: 2023, unit: 'time/year' },
+    },
+    {
+      name: 'example.tsv',
+      text: '（単位：円）\n\n科目\t令和6年度\n会費収入\t1,412,300\n寄附金収入\t40.000\n雑収入\t3,150\n',
+      expect: { value: 40000, unit: 'yen' },
     },
     {
       name: 'example.tsv',
@@ -118,4 +152,39 @@ export const ocrRepairedNumber = rule<CellContext>({
   ],
 });
 
-export const TABLE_CHECK_RULES = [valuesOutnumberItems, pointForThousands, ocrRepairedNumber];
+/**
+ * The kanji outside the JIS sets a cell's labels hold, less those OCR is known to read for a JIS kanji (`值` for `値`,
+ * `KIND_OCR_READINGS`: a misreading repaired elsewhere, not a glyph mapped wrong); none for an OCR'd table.
+ */
+function oddKanji(x: CellContext): string[] {
+  if (x.L.table.cells.some((c) => c.confidence !== undefined)) return [];
+  const ocrReadings = Object.keys(KIND_OCR_READINGS).join('');
+  return kanjiOutsideJis([x.indicator, x.subgroup ?? '', ...x.texts].join(' ')).filter(
+    (ch) => !ocrReadings.includes(ch),
+  );
+}
+
+export const glyphOutsideJis = rule<CellContext>({
+  id: 'check.glyph-outside-jis',
+  family: 'check',
+  stage: 'values',
+  priority: 45,
+  summary:
+    'Family "text layers that lie": a label holding a kanji outside JIS X 0208 and the CP932 extensions (`邴市計画税` where the page shows 都市計画税: a glyph the PDF font\'s ToUnicode maps to a wrong code point) is doubted with a warning naming the character, so no value under it is confident; the label is kept as read (no guess at the character meant).',
+  applies: (x) => oddKanji(x).length > 0,
+  apply(x) {
+    const odd = oddKanji(x);
+    x.warnings.push(
+      `label holds ${odd.map((ch) => `«${ch}» (U+${ch.codePointAt(0)!.toString(16).toUpperCase()})`).join(', ')}, outside the JIS kanji: a glyph the text layer maps wrong?`,
+    );
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '目\t本年度予算額\n1 丂水道事業費\t412,500\n2 上水道事業費\t388,000\n',
+      expect: { value: 412500 },
+    },
+  ],
+});
+
+export const TABLE_CHECK_RULES = [valuesOutnumberItems, pointForThousands, ocrRepairedNumber, glyphOutsideJis];

@@ -124,6 +124,52 @@ export const clean = rule<ProseValueContext>({
 const SEPARATORS = ['。', '、', '●', '○', ...SECTION_MARKS, NOTE_MARKS];
 const CLAUSE_SPLIT = new RegExp(`[${classBody(SEPARATORS.join(''))}]`, 'u');
 
+/** What ends a sentence or an item (every separator but the comma). */
+const HEAVY_SEPARATORS = SEPARATORS.filter((m) => m !== '、');
+/** A clause that names its topic: `施設整備に係る自己資金について、…` (the topic, before について). */
+const ABOUT_CLAUSE = /^(.+?)について$/u;
+
+/**
+ * The topic a clause of the value's sentence names before the value's own clause (`自己資金について、…の２割以上`):
+ * the first such clause after the sentence's start; null when there is none or it is a bare word.
+ */
+function clauseTopic(label: string): string | null {
+  const at = lastOutsideBrackets(label, SEPARATORS);
+  // (only across commas: the value's clause opening a sentence or item of its own has no topic clause before it)
+  if (at < 0 || label[at] !== '、') return null;
+  const sentence = label.slice(lastOutsideBrackets(label.slice(0, at), HEAVY_SEPARATORS) + 1, at);
+  for (const part of sentence.split(CLAUSE_SPLIT)) {
+    const m = ABOUT_CLAUSE.exec(part.trim());
+    if (!m) continue;
+    const topic = cleanLabel(m[1]!);
+    return topic.length >= 2 ? topic : null;
+  }
+  return null;
+}
+
+export const clauseTopicLabel = rule<ProseValueContext>({
+  id: 'label.clause-topic',
+  family: 'label',
+  stage: 'label',
+  priority: 29,
+  summary:
+    'Family "a topic named before the value\'s clause": in `開設当初の運営資金に係る自己資金について、…施設の年間事業費の１２分の２以上`, what the value is of is the topic before について (a clause of the same sentence), and the words of the value\'s own clause name its base: the label is the topic, then those words.',
+  applies: (x) => {
+    const at = lastOutsideBrackets(x.label, SEPARATORS);
+    return !x.listed && at >= 0 && x.label.length - at > 2 && clauseTopic(x.label) !== null;
+  },
+  apply(x) {
+    const tail = cleanLabel(x.label.slice(lastOutsideBrackets(x.label, SEPARATORS) + 1));
+    x.label = `${clauseTopic(x.label)!} ${tail}`;
+  },
+  examples: [
+    {
+      text: '運転資金の積立てについて、毎年度の事業収入の１割以上を確保している。',
+      expect: { value: 10, label: '運転資金の積立て 毎年度の事業収入' },
+    },
+  ],
+});
+
 export const afterLastSeparator = rule<ProseValueContext>({
   id: 'label.after-last-separator',
   family: 'label',
@@ -1068,6 +1114,7 @@ export const PROSE_LABEL_RULES = [
   afterTopic,
   speakerMark,
   clean,
+  clauseTopicLabel,
   afterLastSeparator,
   noneAfterSentenceEnd,
   topicOfBase,

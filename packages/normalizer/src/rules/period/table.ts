@@ -95,13 +95,24 @@ const RELATIVE_YEAR = new RegExp(
   'u',
 );
 
+/**
+ * The year 本年度 is: the document's (its title's, `令和6年度 一般会計予算書`), else the one year the table's heading
+ * names (a statement's accounting period `（自）令和5年4月1日（至）令和6年3月31日` over `当年度決算 | 前年度決算`); not a
+ * plan term's range.
+ */
+function thisYear(x: CellContext): FiscalPeriod | null {
+  if (x.ctx.documentYear?.fiscalYear != null) return x.ctx.documentYear;
+  const h = x.ctx.period;
+  return h?.fiscalYear != null && h.kind !== 'plan_term' ? h : null;
+}
+
 /** The year a header word names relative to the document's (`本年度予算額`, `前年度`), in the given pieces. */
 function relativeYear(x: CellContext, pieces: { text: string }[]): FiscalPeriod | null {
-  const doc = x.ctx.documentYear?.fiscalYear;
-  if (doc == null) return null;
+  const base = thisYear(x);
+  if (base?.fiscalYear == null) return null;
   for (const p of pieces) {
     const m = RELATIVE_YEAR.exec(p.text.replace(/\s+/gu, ''));
-    if (m) return fyPeriod(doc + RELATIVE_YEAR_WORDS[m[1]!]!, `${m[1]} (${x.ctx.documentYear!.text})`);
+    if (m) return fyPeriod(base.fiscalYear + RELATIVE_YEAR_WORDS[m[1]!]!, `${m[1]} (${base.text})`);
   }
   return null;
 }
@@ -118,26 +129,30 @@ export const relativeYearHeader = rule<CellContext>({
   stage: 'period',
   priority: 25,
   summary:
-    "Budget tables: `本年度予算額 | 前年度予算額 | 比較` — 本年度 is the year the document's title names (`令和6年度 一般会計予算書`), 前年度 the year before (in a column's headers, else in the row's stubs); a difference in a table of 本年度 values is of 本年度.",
+    "Budget tables: `本年度予算額 | 前年度予算額 | 比較` — 本年度 is the year the document's title names (`令和6年度 一般会計予算書`), else the one year the table's heading names (family \"previous-year columns under a dated heading\": a statement's accounting period `（自）令和6年4月1日（至）令和7年3月31日` over `当年度決算 | 前年度決算`), 前年度 the year before (in a column's headers, else in the row's stubs); a difference in a table of 本年度 values is of 本年度.",
   applies: (x) =>
     !x.period &&
     (!!relativeYear(x, x.cols) ||
       !!relativeYear(x, x.stubs) ||
       (!x.stubs.some((p) => p.period) &&
         (x.kind === 'deviation' || x.kind === 'achievement_rate') &&
-        x.ctx.documentYear?.fiscalYear != null &&
+        thisYear(x) != null &&
         namesThisYear(x))),
   apply(x) {
+    const base = thisYear(x)!;
     x.period =
-      relativeYear(x, x.cols) ??
-      relativeYear(x, x.stubs) ??
-      fyPeriod(x.ctx.documentYear!.fiscalYear!, `本年度 (${x.ctx.documentYear!.text})`);
+      relativeYear(x, x.cols) ?? relativeYear(x, x.stubs) ?? fyPeriod(base.fiscalYear!, `本年度 (${base.text})`);
   },
   examples: [
     {
       name: 'example.tsv',
       text: '令和7年度 介護保険特別会計予算書\n\n款\t本年度予算額\t前年度予算額\t比較\n保険給付費\t4,120\t3,980\t140\n',
       expect: { value_kind: 'deviation', fiscal_year: 2025, value: 140 },
+    },
+    {
+      name: 'example.tsv',
+      text: '資金収支計算書\n（自）令和6年4月1日（至）令和7年3月31日\n\n勘定科目\t当年度決算(A)\t前年度決算(B)\t差異(A)-(B)\n会費収入\t412,300\t398,100\t14,200\n',
+      expect: { value_kind: 'actual', fiscal_year: 2023, value: 398100 },
     },
   ],
 });
