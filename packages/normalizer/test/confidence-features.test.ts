@@ -10,9 +10,13 @@ import {
   confidenceContext,
   confidenceFeatures,
   gluedKindsAtEnd,
+  measureDimension,
+  outOfScale,
+  planLongPast,
   repeatedRows,
   rulePairs,
   unbalancedBrackets,
+  unitContradictsMeasure,
 } from '../src/confidence.js';
 
 const base: Observation = {
@@ -249,5 +253,82 @@ describe('a label ending in the kind words of two kinds, and a document whose re
     ];
     assignConfidence(calm, new Map(), sure);
     expect(calm.at(-1)!.confidence).toBe(0.995);
+  });
+});
+
+/**
+ * A reading that contradicts itself (`CONTRADICTIONS`): warned, so at most 0.5, and out of the top band. Each with a
+ * case that must be caught and close ones that must not.
+ */
+describe('contradictions', () => {
+  const sure: ConfidenceModel = { trainedOn: 'test', intercept: 8, weights: {}, calibration: [[0, 0.995]] };
+  it('reads what a measure word counts', () => {
+    expect(measureDimension('延べ利用時間')).toBe('hour');
+    expect(measureDimension('利用時間数')).toBe('hour');
+    expect(measureDimension('延べ利用日数')).toBe('day');
+    expect(measureDimension('開催回数')).toBe('time');
+    expect(measureDimension('相談件数')).toBe('case');
+    expect(measureDimension('設置か所数')).toBe('facility');
+    expect(measureDimension('参加人数')).toBe('person');
+    expect(measureDimension('充足率')).toBe('percent');
+    expect(measureDimension('給付費')).toBeNull();
+  });
+  it('a unit counting something else than the measure word, and not a rate of a count nor one of its periods', () => {
+    expect(unitContradictsMeasure({ measure: '開催回数', unit: 'person' })).toBe(true);
+    expect(unitContradictsMeasure({ measure: '実利用者数', unit: 'hour/year' })).toBe(true);
+    expect(unitContradictsMeasure({ measure: '設置か所数', unit: 'person/month' })).toBe(true);
+    expect(unitContradictsMeasure({ measure: '充足率', unit: 'person' })).toBe(true);
+    expect(unitContradictsMeasure({ measure: '延べ利用時間', unit: 'person/year' })).toBe(true);
+    expect(unitContradictsMeasure({ measure: '延べ利用日数', unit: 'person_day/month' })).toBe(false);
+    expect(unitContradictsMeasure({ measure: '実利用者数', unit: 'person/year' })).toBe(false);
+    expect(unitContradictsMeasure({ measure: '実利用者数', unit: 'percent' })).toBe(false);
+    expect(unitContradictsMeasure({ measure: '相談件数', unit: 'ratio' })).toBe(false);
+    expect(unitContradictsMeasure({ measure: '設置か所数', unit: 'place' })).toBe(false);
+    expect(unitContradictsMeasure({ measure: '利用量', unit: 'hour/month' })).toBe(false);
+    expect(unitContradictsMeasure({ measure: null, unit: 'person' })).toBe(false);
+    const o = obs({ measure: '開催回数', unit: 'person/year' });
+    expect(confidenceFeatures(o)).toContain('unit:contradicts-measure');
+    assignConfidence([o], new Map(), sure);
+    expect(o.confidence).toBe(0.5);
+    expect(o.warnings).toEqual([
+      'unit person/year contradicts the measure 開催回数: one of them was read from elsewhere',
+    ]);
+    const fine = obs({ measure: '開催回数', unit: 'time/year' });
+    assignConfidence([fine], new Map(), sure);
+    expect(fine.confidence).toBe(0.995);
+    expect(fine.warnings).toEqual([]);
+  });
+  it('a plan or a target long before its plan period, and not the previous period reviewed nor a result', () => {
+    const period = { plan_period: '2027-2029' };
+    expect(planLongPast({ ...period, value_kind: 'plan', fiscal_year: 2019 })).toBe(true);
+    expect(planLongPast({ ...period, value_kind: 'target', fiscal_year: 2023 })).toBe(true);
+    expect(planLongPast({ ...period, value_kind: 'plan', fiscal_year: 2024 })).toBe(false);
+    expect(planLongPast({ ...period, value_kind: 'actual', fiscal_year: 2019 })).toBe(false);
+    expect(planLongPast({ plan_period: null, value_kind: 'plan', fiscal_year: 2019 })).toBe(false);
+    const o = obs({ ...period, value_kind: 'plan', fiscal_year: 2020 });
+    assignConfidence([o], new Map(), sure);
+    expect(o.confidence).toBe(0.5);
+    expect(o.warnings[0]).toMatch(/plan for fiscal year 2020, long before the plan period 2027-2029/);
+  });
+  it('a value out of scale with its row, and not a row of small counts, another series, nor a steady growth', () => {
+    // (a row of four years whose third lost its thousands: 1,260 read as 1 and 260)
+    const row = [1180, 1215, 1, 1302].map((value, i) => obs({ value, col: i + 1, fiscal_year: 2024 + i }));
+    const flagged = outOfScale(row);
+    expect([...flagged].map((o) => o.value)).toEqual([1]);
+    assignConfidence(row, new Map(), sure);
+    expect(row[2]!.confidence).toBe(0.5);
+    expect(row[2]!.warnings[0]).toMatch(/out of scale/);
+    expect(row[0]!.confidence).toBe(0.995);
+    // (counts under 10: one place more is a large factor and no error)
+    expect(outOfScale([1, 3, 2, 40].map((value, i) => obs({ value, col: i + 1 }))).size).toBe(0);
+    // (a service growing threefold over three years)
+    expect(outOfScale([40, 70, 95, 130].map((value, i) => obs({ value, col: i + 1 }))).size).toBe(0);
+    // (another measure in the same row is another series: persons and hours)
+    const mixed = [
+      obs({ value: 12, col: 1 }),
+      obs({ value: 14, col: 2 }),
+      obs({ value: 900, col: 3, measure: '延べ利用時間', unit: 'hour/month' }),
+    ];
+    expect(outOfScale(mixed).size).toBe(0);
   });
 });
