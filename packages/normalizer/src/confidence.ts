@@ -82,6 +82,8 @@ export interface ConfidenceContext {
   collides: Set<Observation>;
   /** Table values out of scale with the other values of their row (`outOfScale`). */
   outOfScale?: Set<Observation>;
+  /** Achievement rates with no plan or no result of their fact in the document (`unsupportedRates`). */
+  unsupportedRates?: Set<Observation>;
 }
 
 interface Shares {
@@ -140,7 +142,30 @@ export function confidenceContext(observations: Observation[]): ConfidenceContex
     document: shares(observations, collides),
     collides,
     outOfScale: outOfScale(observations),
+    unsupportedRates: unsupportedRates(observations),
   };
+}
+
+/**
+ * The achievement rates in percent that nothing in the document supports (`rate:unsupported`): no plan, or no result
+ * (an actual or an estimate), of the same label, subgroup, measure, year and section. A rate is a result over its
+ * plan, and a table that prints a rate prints both beside it; a rate without them was given a label, a year or a kind
+ * that is not its own (a header cell of rates glued to the next column's, a rate column shifted into another
+ * service's).
+ */
+export function unsupportedRates(observations: Observation[]): Set<Observation> {
+  const key = (o: Observation) => [o.indicator_label, o.subgroup, o.measure, o.fiscal_year, o.section].join('\u0000');
+  const plans = new Set<string>();
+  const results = new Set<string>();
+  for (const o of observations) {
+    if (o.value_kind === 'plan') plans.add(key(o));
+    else if (o.value_kind === 'actual' || o.value_kind === 'estimate') results.add(key(o));
+  }
+  return new Set(
+    observations.filter(
+      (o) => o.value_kind === 'achievement_rate' && o.unit === 'percent' && !(plans.has(key(o)) && results.has(key(o))),
+    ),
+  );
 }
 
 /** How far (a factor, either way) a value must be from the median of its row's other values to be out of scale. */
@@ -210,6 +235,33 @@ export function unitContradictsMeasure(o: Pick<Observation, 'unit' | 'measure'>)
   const unit = unitDimension(o.unit);
   // (a percent or a ratio may be of any count; anything else must count what the measure counts)
   return unit !== measure && unit !== 'percent' && unit !== 'ratio';
+}
+
+/**
+ * Whether a label holds, after its first word, a word of its own that is a kind word, a unit's letter allowed after it
+ * (`ペアレントトレーニング受講者数 計画人`, `… 実績`, `… 差人`): the row label took the cell of a kind column (a
+ * row of kinds under each name), so the kind of the value was not read from it. A name holding a kind word inside a
+ * word (`計画相談支援`, `成果目標と実績`) is not such a word.
+ */
+export function kindWordInLabel(label: string): boolean {
+  return label
+    .normalize('NFKC')
+    .split(/\s+/u)
+    .slice(1)
+    .some((w) => !!w && (kindOfWord(w) !== null || kindOfWord(w.replace(UNIT_LETTER_AT_END, '')) !== null));
+}
+/** One letter of a unit closing a word (`計画人`, `実績件`). */
+const UNIT_LETTER_AT_END = /[人件回日%]$/u;
+
+/** Whether a kind defaulted to a result is for a year after the first year of the plan period (see the feature). */
+export function defaultResultAfterPeriodStart(
+  o: Pick<Observation, 'plan' | 'plan_period' | 'fiscal_year' | 'rules'>,
+): boolean {
+  // (only a plan the document names: a period inferred from the years of its tables says nothing of when it was written)
+  const period = o.plan === null ? null : /^(\d{4})-(\d{4})$/u.exec(o.plan_period ?? '');
+  return (
+    !!period && o.fiscal_year !== null && o.fiscal_year > Number(period[1]) && o.rules.some((r) => DEFAULT_KIND.has(r))
+  );
 }
 
 /** How many years before its plan's period a plan or a target may be (the previous period's, reviewed). */
@@ -338,9 +390,15 @@ export function confidenceFeatures(
   }
   if (unitContradictsMeasure(o)) f.push('unit:contradicts-measure');
   if (planLongPast(o)) f.push('year:plan-long-past');
+  // (a kind nothing stated, defaulted to a result, for a year after the first of the document's plan period: when the
+  // plan is written, or reviewed during its period, the later years have no results yet — more likely plans or
+  // estimates whose kind the table wrote where the reading did not look)
+  if (defaultResultAfterPeriodStart(o)) f.push('kind:default-after-period-start');
+  if (o.reader !== 'prose' && kindWordInLabel(o.indicator_label)) f.push('label:kind-word');
   if (context) {
     if (context.collides.has(o)) f.push('collides');
     if (context.outOfScale?.has(o)) f.push('value:out-of-scale');
+    if (context.unsupportedRates?.has(o)) f.push('rate:unsupported');
     f.push(...shareFeatures('table', context.table.get(o.reader === 'prose' ? null : o.table_index)));
     f.push(...shareFeatures('document', context.document));
   }
@@ -421,6 +479,9 @@ const UNVOUCHED = new Set([
   'table:repeated-row',
   'label:glued-kinds',
   'document:collisions',
+  'rate:unsupported',
+  'kind:default-after-period-start',
+  'label:kind-word',
   ...CONTRADICTIONS.keys(),
 ]);
 

@@ -9,7 +9,9 @@ import {
   type ConfidenceModel,
   confidenceContext,
   confidenceFeatures,
+  defaultResultAfterPeriodStart,
   gluedKindsAtEnd,
+  kindWordInLabel,
   measureDimension,
   outOfScale,
   planLongPast,
@@ -17,6 +19,7 @@ import {
   rulePairs,
   unbalancedBrackets,
   unitContradictsMeasure,
+  unsupportedRates,
 } from '../src/confidence.js';
 
 const base: Observation = {
@@ -330,5 +333,56 @@ describe('contradictions', () => {
       obs({ value: 900, col: 3, measure: '延べ利用時間', unit: 'hour/month' }),
     ];
     expect(outOfScale(mixed).size).toBe(0);
+  });
+});
+
+/** Doubts that keep a number out of the top band without a warning (right 0.3–0.95 of the time, not 0.99). */
+describe('doubts kept out of the top band', () => {
+  const sure: ConfidenceModel = { trainedOn: 'test', intercept: 8, weights: {}, calibration: [[0, 0.995]] };
+  it('an achievement rate whose plan or result the document does not give, and not one beside both', () => {
+    const plan = obs({ value_kind: 'plan', value: 40, fiscal_year: 2025, col: 1 });
+    const result = obs({ value_kind: 'actual', value: 30, fiscal_year: 2025, col: 2 });
+    const rate = obs({ value_kind: 'achievement_rate', value: 75, unit: 'percent', fiscal_year: 2025, col: 3 });
+    // (a rate of another year, where only a plan was given)
+    const lone = obs({ value_kind: 'achievement_rate', value: 6, unit: 'percent', fiscal_year: 2026, col: 6 });
+    const planOnly = obs({ value_kind: 'plan', value: 44, fiscal_year: 2026, col: 4 });
+    const all = [plan, result, rate, planOnly, lone];
+    expect([...unsupportedRates(all)]).toEqual([lone]);
+    assignConfidence(all, new Map(), sure);
+    expect(lone.confidence).toBe(0.89);
+    expect(rate.confidence).toBe(0.995);
+    expect(lone.warnings).toEqual([]);
+  });
+  it('a kind defaulted to a result for a year after the first of the plan period, and not the first year nor a stated kind', () => {
+    const rules = ['unit.row', 'period.column', 'kind.default-actual'];
+    const plan = '第8期障害福祉計画';
+    expect(defaultResultAfterPeriodStart({ plan, plan_period: '2027-2029', fiscal_year: 2028, rules })).toBe(true);
+    expect(defaultResultAfterPeriodStart({ plan, plan_period: '2027-2029', fiscal_year: 2027, rules })).toBe(false);
+    expect(defaultResultAfterPeriodStart({ plan, plan_period: '2027-2029', fiscal_year: 2026, rules })).toBe(false);
+    expect(
+      defaultResultAfterPeriodStart({ plan, plan_period: '2027-2029', fiscal_year: 2028, rules: ['kind.column'] }),
+    ).toBe(false);
+    expect(defaultResultAfterPeriodStart({ plan, plan_period: null, fiscal_year: 2028, rules })).toBe(false);
+    // (a period inferred from the years of the tables, no plan named: not when the document was written)
+    expect(defaultResultAfterPeriodStart({ plan: null, plan_period: '2027-2029', fiscal_year: 2028, rules })).toBe(
+      false,
+    );
+    const o = obs({ plan, plan_period: '2027-2029', fiscal_year: 2029, value_kind: 'actual', rules });
+    assignConfidence([o], new Map(), sure);
+    expect(o.confidence).toBe(0.89);
+  });
+  it('a label holding a kind word of its own after its name, and not a name with a kind word inside a word', () => {
+    expect(kindWordInLabel('ファミリーサポート会員数 見込人')).toBe(true);
+    expect(kindWordInLabel('手話通訳者派遣 実績')).toBe(true);
+    expect(kindWordInLabel('移動支援 差件')).toBe(true);
+    expect(kindWordInLabel('計画相談支援')).toBe(false);
+    expect(kindWordInLabel('実績 手話通訳者派遣')).toBe(false);
+    expect(kindWordInLabel('就労定着支援 成果目標と実績')).toBe(false);
+    expect(kindWordInLabel('地域生活支援拠点 整備計画')).toBe(false);
+    const o = obs({ indicator_label: '手話通訳者派遣 実績' });
+    expect(confidenceFeatures(o)).toContain('label:kind-word');
+    expect(confidenceFeatures(obs({ indicator_label: '手話通訳者派遣 実績', reader: 'prose' }))).not.toContain(
+      'label:kind-word',
+    );
   });
 });
