@@ -15,6 +15,8 @@
  * held-out part; docs/confidence.md publishes the table.
  */
 import { factKey, KIND_COMPOUND_AT_END, kindOfWord, type Observation, type Table } from '@shiryo/model';
+import { compact } from './labels.js';
+import { unitFromLabel } from './table/pieces.js';
 
 export interface ConfidenceModel {
   /** What the model was fitted on, and when (shown by docs and `shiryo rules`). */
@@ -78,6 +80,10 @@ export interface ConfidenceContext {
    * word that distinguished it).
    */
   collides: Set<Observation>;
+  /** Table values out of scale with the other values of their row (`outOfScale`). */
+  outOfScale?: Set<Observation>;
+  /** Achievement rates with no plan or no result of their fact in the document (`unsupportedRates`). */
+  unsupportedRates?: Set<Observation>;
 }
 
 interface Shares {
@@ -135,7 +141,141 @@ export function confidenceContext(observations: Observation[]): ConfidenceContex
     table: new Map([...byTable].map(([k, os]) => [k, shares(os, collides)])),
     document: shares(observations, collides),
     collides,
+    outOfScale: outOfScale(observations),
+    unsupportedRates: unsupportedRates(observations),
   };
+}
+
+/**
+ * The achievement rates in percent that nothing in the document supports (`rate:unsupported`): no plan, or no result
+ * (an actual or an estimate), of the same label, subgroup, measure, year and section. A rate is a result over its
+ * plan, and a table that prints a rate prints both beside it; a rate without them was given a label, a year or a kind
+ * that is not its own (a header cell of rates glued to the next column's, a rate column shifted into another
+ * service's).
+ */
+export function unsupportedRates(observations: Observation[]): Set<Observation> {
+  const key = (o: Observation) => [o.indicator_label, o.subgroup, o.measure, o.fiscal_year, o.section].join('\u0000');
+  const plans = new Set<string>();
+  const results = new Set<string>();
+  for (const o of observations) {
+    if (o.value_kind === 'plan') plans.add(key(o));
+    else if (o.value_kind === 'actual' || o.value_kind === 'estimate') results.add(key(o));
+  }
+  return new Set(
+    observations.filter(
+      (o) => o.value_kind === 'achievement_rate' && o.unit === 'percent' && !(plans.has(key(o)) && results.has(key(o))),
+    ),
+  );
+}
+
+/** How far (a factor, either way) a value must be from the median of its row's other values to be out of scale. */
+export const OUT_OF_SCALE_FACTOR = 20;
+const SERIES_KINDS = new Set(['actual', 'plan', 'estimate', 'target']);
+/**
+ * The table values out of scale with their row (`value:out-of-scale`): among the values of one row of a table that
+ * state one series — the same label, subgroup, measure and unit, each a result, plan, estimate or target, three or
+ * more — one at least `OUT_OF_SCALE_FACTOR` times larger or smaller than the median of the others (when that median
+ * is 10 or more: small counts vary by more). The years of one service move by a few percent to a few times, not by
+ * twenty: a value that does was cut wrongly (a thousands separator read as a cell boundary, `1,234` → `1` and `234`),
+ * lost digits (OCR, a wrapped cell) or belongs to another row or column.
+ */
+export function outOfScale(observations: Observation[]): Set<Observation> {
+  const rows = new Map<string, Observation[]>();
+  for (const o of observations) {
+    if (o.reader === 'prose' || o.table_index === null || o.row === null || !SERIES_KINDS.has(o.value_kind)) continue;
+    const k = [o.table_index, o.row, o.indicator_label, o.subgroup, o.measure, o.unit].join('\u0000');
+    const list = rows.get(k) ?? [];
+    list.push(o);
+    rows.set(k, list);
+  }
+  const out = new Set<Observation>();
+  for (const list of rows.values()) {
+    if (list.length < 3) continue;
+    for (const o of list) {
+      const others = list
+        .filter((x) => x !== o)
+        .map((x) => Math.abs(x.value))
+        .sort((a, b) => a - b);
+      const median = others[Math.floor(others.length / 2)]!;
+      const v = Math.abs(o.value);
+      if (median >= 10 && v > 0 && Math.max(v / median, median / v) >= OUT_OF_SCALE_FACTOR) out.add(o);
+    }
+  }
+  return out;
+}
+
+/** What a unit counts, with its period set aside: `person/month` → `person`, `person_day/year` → `day`. */
+function unitDimension(unit: string): string {
+  const base = unit.replace(/\/(?:month|year)$/u, '');
+  if (base === 'person_day') return 'day';
+  if (base === 'place') return 'facility';
+  if (base === 'session') return 'time';
+  return base;
+}
+
+/** What a measure word counts (`利用者数` → person, `実施回数` → time, `延べ利用時間` → hour, `割合` → percent), or null. */
+export function measureDimension(measure: string): string | null {
+  const c = compact(measure.normalize('NFKC'));
+  if (/時間数?$/u.test(c)) return 'hour';
+  if (/日数$/u.test(c)) return 'day';
+  const unit = unitFromLabel(c);
+  return unit === null ? null : unitDimension(unit);
+}
+
+/**
+ * Whether an observation's unit counts something else than its measure word says (`unit:contradicts-measure`):
+ * `実施回数` in persons, `利用者数` in hours, `箇所数` in 人/月, a rate (`割合`, `…率`) in a count. A rate of a count
+ * (`利用者数` in percent: an achievement rate or a share of it) is no contradiction. One of the two was read from the
+ * wrong place — a unit of another row or column, a measure of a neighbouring cell.
+ */
+export function unitContradictsMeasure(o: Pick<Observation, 'unit' | 'measure'>): boolean {
+  if (!o.unit || !o.measure) return false;
+  const measure = measureDimension(o.measure);
+  if (measure === null) return false;
+  const unit = unitDimension(o.unit);
+  // (a percent or a ratio may be of any count; anything else must count what the measure counts)
+  return unit !== measure && unit !== 'percent' && unit !== 'ratio';
+}
+
+/**
+ * Whether a label holds, after its first word, a word of its own that is a kind word, a unit's letter allowed after it
+ * (`ペアレントトレーニング受講者数 計画人`, `… 実績`, `… 差人`): the row label took the cell of a kind column (a
+ * row of kinds under each name), so the kind of the value was not read from it. A name holding a kind word inside a
+ * word (`計画相談支援`, `成果目標と実績`) is not such a word.
+ */
+export function kindWordInLabel(label: string): boolean {
+  return label
+    .normalize('NFKC')
+    .split(/\s+/u)
+    .slice(1)
+    .some((w) => !!w && (kindOfWord(w) !== null || kindOfWord(w.replace(UNIT_LETTER_AT_END, '')) !== null));
+}
+/** One letter of a unit closing a word (`計画人`, `実績件`). */
+const UNIT_LETTER_AT_END = /[人件回日%]$/u;
+
+/** Whether a kind defaulted to a result is for a year after the first year of the plan period (see the feature). */
+export function defaultResultAfterPeriodStart(
+  o: Pick<Observation, 'plan' | 'plan_period' | 'fiscal_year' | 'rules'>,
+): boolean {
+  // (only a plan the document names: a period inferred from the years of its tables says nothing of when it was written)
+  const period = o.plan === null ? null : /^(\d{4})-(\d{4})$/u.exec(o.plan_period ?? '');
+  return (
+    !!period && o.fiscal_year !== null && o.fiscal_year > Number(period[1]) && o.rules.some((r) => DEFAULT_KIND.has(r))
+  );
+}
+
+/** How many years before its plan's period a plan or a target may be (the previous period's, reviewed). */
+export const PLAN_YEARS_BEFORE_PERIOD = 3;
+/**
+ * Whether a plan or a target is for a year long before the period of the plan the document belongs to
+ * (`year:plan-long-past`: a 令和8年度 document's 計画 for 平成27年度): a plan is written for the years ahead, and a
+ * review sets the previous period's plans (up to `PLAN_YEARS_BEFORE_PERIOD` years before) beside its results, no
+ * older. Such a year or kind was read from the wrong place (a year of another column, an era read wrongly).
+ */
+export function planLongPast(o: Pick<Observation, 'plan_period' | 'value_kind' | 'fiscal_year'>): boolean {
+  const period = /^(\d{4})-(\d{4})$/u.exec(o.plan_period ?? '');
+  if (!period || o.fiscal_year === null || (o.value_kind !== 'plan' && o.value_kind !== 'target')) return false;
+  return o.fiscal_year < Number(period[1]) - PLAN_YEARS_BEFORE_PERIOD;
 }
 
 function shareFeatures(prefix: string, s: Shares | undefined): string[] {
@@ -248,8 +388,17 @@ export function confidenceFeatures(
     if (rules.some((r) => !seen.rules.has(r))) f.push('novel:rule');
     if (pairs.some((p) => !seen.pairs.has(p))) f.push('novel:pair');
   }
+  if (unitContradictsMeasure(o)) f.push('unit:contradicts-measure');
+  if (planLongPast(o)) f.push('year:plan-long-past');
+  // (a kind nothing stated, defaulted to a result, for a year after the first of the document's plan period: when the
+  // plan is written, or reviewed during its period, the later years have no results yet — more likely plans or
+  // estimates whose kind the table wrote where the reading did not look)
+  if (defaultResultAfterPeriodStart(o)) f.push('kind:default-after-period-start');
+  if (o.reader !== 'prose' && kindWordInLabel(o.indicator_label)) f.push('label:kind-word');
   if (context) {
     if (context.collides.has(o)) f.push('collides');
+    if (context.outOfScale?.has(o)) f.push('value:out-of-scale');
+    if (context.unsupportedRates?.has(o)) f.push('rate:unsupported');
     f.push(...shareFeatures('table', context.table.get(o.reader === 'prose' ? null : o.table_index)));
     f.push(...shareFeatures('document', context.document));
   }
@@ -296,6 +445,28 @@ export const UNVOUCHED_CONFIDENCE_CEILING = 0.89;
  * (a header row of kinds left in it), and a document whose readings disagree with each other
  * (`document:collisions`: more than 3 in 10 of its observations state a fact another gives another value).
  */
+/**
+ * Evidence that the reading contradicts itself, found by listing the confidently and the nearly confident wrong numbers
+ * of documents unlike the tuned ones (docs/confidence.md, "Contradictions"): each puts a warning on the number (so it
+ * is at most 0.5, what such numbers were measured right at: 0.0–0.3) and keeps it out of the top band. The warning
+ * says which evidence.
+ */
+export const CONTRADICTIONS = new Map<string, (o: Observation) => string>([
+  [
+    'unit:contradicts-measure',
+    (o) => `unit ${o.unit} contradicts the measure ${o.measure}: one of them was read from elsewhere`,
+  ],
+  [
+    'year:plan-long-past',
+    (o) =>
+      `a ${o.value_kind} for fiscal year ${o.fiscal_year}, long before the plan period ${o.plan_period}: the year, the kind or the plan period was misread`,
+  ],
+  [
+    'value:out-of-scale',
+    () => `value out of scale with the other values of its row (x${OUT_OF_SCALE_FACTOR} or more): cut or read wrongly?`,
+  ],
+]);
+
 const UNVOUCHED = new Set([
   'novel:rule',
   'novel:pair',
@@ -308,6 +479,10 @@ const UNVOUCHED = new Set([
   'table:repeated-row',
   'label:glued-kinds',
   'document:collisions',
+  'rate:unsupported',
+  'kind:default-after-period-start',
+  'label:kind-word',
+  ...CONTRADICTIONS.keys(),
 ]);
 
 /** The confidence of an observation with these features: the calibrated score, under the ceiling of evidence not vouched for. */
@@ -357,7 +532,11 @@ export function assignConfidence(
   const ocrTables = new Set([...tables].filter(([, t]) => isOcrTable(t)).map(([i]) => i));
   for (const o of observations) {
     const table = o.table_index === null ? undefined : tables.get(o.table_index);
-    let c = confidenceOf(confidenceFeatures(o, table, context, seen), model);
+    const features = confidenceFeatures(o, table, context, seen);
+    // (a reading that contradicts itself is warned, before the warnings cap it; a new array: callers may share one)
+    const contradictions = features.flatMap((f) => CONTRADICTIONS.get(f)?.(o) ?? []);
+    if (contradictions.length) o.warnings = [...o.warnings, ...contradictions.filter((w) => !o.warnings.includes(w))];
+    let c = confidenceOf(features, model);
     // (a number read by OCR is never surer than the words it was read from: the reader's cap, the lowest confidence
     // of its cell, row label and column header, stands; and never in the top band, which promises 99 right in 100:
     // no OCR'd table is in the documents the model was calibrated on)

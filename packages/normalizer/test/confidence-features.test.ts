@@ -9,10 +9,17 @@ import {
   type ConfidenceModel,
   confidenceContext,
   confidenceFeatures,
+  defaultResultAfterPeriodStart,
   gluedKindsAtEnd,
+  kindWordInLabel,
+  measureDimension,
+  outOfScale,
+  planLongPast,
   repeatedRows,
   rulePairs,
   unbalancedBrackets,
+  unitContradictsMeasure,
+  unsupportedRates,
 } from '../src/confidence.js';
 
 const base: Observation = {
@@ -249,5 +256,133 @@ describe('a label ending in the kind words of two kinds, and a document whose re
     ];
     assignConfidence(calm, new Map(), sure);
     expect(calm.at(-1)!.confidence).toBe(0.995);
+  });
+});
+
+/**
+ * A reading that contradicts itself (`CONTRADICTIONS`): warned, so at most 0.5, and out of the top band. Each with a
+ * case that must be caught and close ones that must not.
+ */
+describe('contradictions', () => {
+  const sure: ConfidenceModel = { trainedOn: 'test', intercept: 8, weights: {}, calibration: [[0, 0.995]] };
+  it('reads what a measure word counts', () => {
+    expect(measureDimension('延べ利用時間')).toBe('hour');
+    expect(measureDimension('利用時間数')).toBe('hour');
+    expect(measureDimension('延べ利用日数')).toBe('day');
+    expect(measureDimension('開催回数')).toBe('time');
+    expect(measureDimension('相談件数')).toBe('case');
+    expect(measureDimension('設置か所数')).toBe('facility');
+    expect(measureDimension('参加人数')).toBe('person');
+    expect(measureDimension('充足率')).toBe('percent');
+    expect(measureDimension('給付費')).toBeNull();
+  });
+  it('a unit counting something else than the measure word, and not a rate of a count nor one of its periods', () => {
+    expect(unitContradictsMeasure({ measure: '開催回数', unit: 'person' })).toBe(true);
+    expect(unitContradictsMeasure({ measure: '実利用者数', unit: 'hour/year' })).toBe(true);
+    expect(unitContradictsMeasure({ measure: '設置か所数', unit: 'person/month' })).toBe(true);
+    expect(unitContradictsMeasure({ measure: '充足率', unit: 'person' })).toBe(true);
+    expect(unitContradictsMeasure({ measure: '延べ利用時間', unit: 'person/year' })).toBe(true);
+    expect(unitContradictsMeasure({ measure: '延べ利用日数', unit: 'person_day/month' })).toBe(false);
+    expect(unitContradictsMeasure({ measure: '実利用者数', unit: 'person/year' })).toBe(false);
+    expect(unitContradictsMeasure({ measure: '実利用者数', unit: 'percent' })).toBe(false);
+    expect(unitContradictsMeasure({ measure: '相談件数', unit: 'ratio' })).toBe(false);
+    expect(unitContradictsMeasure({ measure: '設置か所数', unit: 'place' })).toBe(false);
+    expect(unitContradictsMeasure({ measure: '利用量', unit: 'hour/month' })).toBe(false);
+    expect(unitContradictsMeasure({ measure: null, unit: 'person' })).toBe(false);
+    const o = obs({ measure: '開催回数', unit: 'person/year' });
+    expect(confidenceFeatures(o)).toContain('unit:contradicts-measure');
+    assignConfidence([o], new Map(), sure);
+    expect(o.confidence).toBe(0.5);
+    expect(o.warnings).toEqual([
+      'unit person/year contradicts the measure 開催回数: one of them was read from elsewhere',
+    ]);
+    const fine = obs({ measure: '開催回数', unit: 'time/year' });
+    assignConfidence([fine], new Map(), sure);
+    expect(fine.confidence).toBe(0.995);
+    expect(fine.warnings).toEqual([]);
+  });
+  it('a plan or a target long before its plan period, and not the previous period reviewed nor a result', () => {
+    const period = { plan_period: '2027-2029' };
+    expect(planLongPast({ ...period, value_kind: 'plan', fiscal_year: 2019 })).toBe(true);
+    expect(planLongPast({ ...period, value_kind: 'target', fiscal_year: 2023 })).toBe(true);
+    expect(planLongPast({ ...period, value_kind: 'plan', fiscal_year: 2024 })).toBe(false);
+    expect(planLongPast({ ...period, value_kind: 'actual', fiscal_year: 2019 })).toBe(false);
+    expect(planLongPast({ plan_period: null, value_kind: 'plan', fiscal_year: 2019 })).toBe(false);
+    const o = obs({ ...period, value_kind: 'plan', fiscal_year: 2020 });
+    assignConfidence([o], new Map(), sure);
+    expect(o.confidence).toBe(0.5);
+    expect(o.warnings[0]).toMatch(/plan for fiscal year 2020, long before the plan period 2027-2029/);
+  });
+  it('a value out of scale with its row, and not a row of small counts, another series, nor a steady growth', () => {
+    // (a row of four years whose third lost its thousands: 1,260 read as 1 and 260)
+    const row = [1180, 1215, 1, 1302].map((value, i) => obs({ value, col: i + 1, fiscal_year: 2024 + i }));
+    const flagged = outOfScale(row);
+    expect([...flagged].map((o) => o.value)).toEqual([1]);
+    assignConfidence(row, new Map(), sure);
+    expect(row[2]!.confidence).toBe(0.5);
+    expect(row[2]!.warnings[0]).toMatch(/out of scale/);
+    expect(row[0]!.confidence).toBe(0.995);
+    // (counts under 10: one place more is a large factor and no error)
+    expect(outOfScale([1, 3, 2, 40].map((value, i) => obs({ value, col: i + 1 }))).size).toBe(0);
+    // (a service growing threefold over three years)
+    expect(outOfScale([40, 70, 95, 130].map((value, i) => obs({ value, col: i + 1 }))).size).toBe(0);
+    // (another measure in the same row is another series: persons and hours)
+    const mixed = [
+      obs({ value: 12, col: 1 }),
+      obs({ value: 14, col: 2 }),
+      obs({ value: 900, col: 3, measure: '延べ利用時間', unit: 'hour/month' }),
+    ];
+    expect(outOfScale(mixed).size).toBe(0);
+  });
+});
+
+/** Doubts that keep a number out of the top band without a warning (right 0.3–0.95 of the time, not 0.99). */
+describe('doubts kept out of the top band', () => {
+  const sure: ConfidenceModel = { trainedOn: 'test', intercept: 8, weights: {}, calibration: [[0, 0.995]] };
+  it('an achievement rate whose plan or result the document does not give, and not one beside both', () => {
+    const plan = obs({ value_kind: 'plan', value: 40, fiscal_year: 2025, col: 1 });
+    const result = obs({ value_kind: 'actual', value: 30, fiscal_year: 2025, col: 2 });
+    const rate = obs({ value_kind: 'achievement_rate', value: 75, unit: 'percent', fiscal_year: 2025, col: 3 });
+    // (a rate of another year, where only a plan was given)
+    const lone = obs({ value_kind: 'achievement_rate', value: 6, unit: 'percent', fiscal_year: 2026, col: 6 });
+    const planOnly = obs({ value_kind: 'plan', value: 44, fiscal_year: 2026, col: 4 });
+    const all = [plan, result, rate, planOnly, lone];
+    expect([...unsupportedRates(all)]).toEqual([lone]);
+    assignConfidence(all, new Map(), sure);
+    expect(lone.confidence).toBe(0.89);
+    expect(rate.confidence).toBe(0.995);
+    expect(lone.warnings).toEqual([]);
+  });
+  it('a kind defaulted to a result for a year after the first of the plan period, and not the first year nor a stated kind', () => {
+    const rules = ['unit.row', 'period.column', 'kind.default-actual'];
+    const plan = '第8期障害福祉計画';
+    expect(defaultResultAfterPeriodStart({ plan, plan_period: '2027-2029', fiscal_year: 2028, rules })).toBe(true);
+    expect(defaultResultAfterPeriodStart({ plan, plan_period: '2027-2029', fiscal_year: 2027, rules })).toBe(false);
+    expect(defaultResultAfterPeriodStart({ plan, plan_period: '2027-2029', fiscal_year: 2026, rules })).toBe(false);
+    expect(
+      defaultResultAfterPeriodStart({ plan, plan_period: '2027-2029', fiscal_year: 2028, rules: ['kind.column'] }),
+    ).toBe(false);
+    expect(defaultResultAfterPeriodStart({ plan, plan_period: null, fiscal_year: 2028, rules })).toBe(false);
+    // (a period inferred from the years of the tables, no plan named: not when the document was written)
+    expect(defaultResultAfterPeriodStart({ plan: null, plan_period: '2027-2029', fiscal_year: 2028, rules })).toBe(
+      false,
+    );
+    const o = obs({ plan, plan_period: '2027-2029', fiscal_year: 2029, value_kind: 'actual', rules });
+    assignConfidence([o], new Map(), sure);
+    expect(o.confidence).toBe(0.89);
+  });
+  it('a label holding a kind word of its own after its name, and not a name with a kind word inside a word', () => {
+    expect(kindWordInLabel('ファミリーサポート会員数 見込人')).toBe(true);
+    expect(kindWordInLabel('手話通訳者派遣 実績')).toBe(true);
+    expect(kindWordInLabel('移動支援 差件')).toBe(true);
+    expect(kindWordInLabel('計画相談支援')).toBe(false);
+    expect(kindWordInLabel('実績 手話通訳者派遣')).toBe(false);
+    expect(kindWordInLabel('就労定着支援 成果目標と実績')).toBe(false);
+    expect(kindWordInLabel('地域生活支援拠点 整備計画')).toBe(false);
+    const o = obs({ indicator_label: '手話通訳者派遣 実績' });
+    expect(confidenceFeatures(o)).toContain('label:kind-word');
+    expect(confidenceFeatures(obs({ indicator_label: '手話通訳者派遣 実績', reader: 'prose' }))).not.toContain(
+      'label:kind-word',
+    );
   });
 });
