@@ -62,6 +62,15 @@ describe('years written once over a run of bare numbers', () => {
     ]);
   });
 
+  it('takes no 26 | 27 | 28 under 令和元年度 (a year with no digit) for bare years', () => {
+    const gh = n.observations.filter((o) => o.indicator_label === '共同生活援助');
+    expect(gh.map((o) => [o.fiscal_year, o.value])).toEqual([
+      [2019, 26],
+      [2020, 27],
+      [2021, 28],
+    ]);
+  });
+
   it('reads a western year fused with a kind word (2023見込, 2024計画)', () => {
     expect(
       n.observations.filter((o) => o.indicator_label === '日中一時支援').map((o) => [o.fiscal_year, o.value]),

@@ -108,7 +108,7 @@ const yearWordsOnly = (t: string) =>
 /**
  * The header cells spanning a row's columns from the row right above: each column's own cell, or the nearest written
  * cell to its left (a spanning cell flattened into blanks), not the stub column — only those that write no number
- * (`年度`, `令和（年度）`; a `令和5年度` over `1 | 2 | 3` heads counts, not years).
+ * (`年度`, `令和（年度）`; a `令和5年度` or `令和元年度` over `1 | 2 | 3` heads counts, not years).
  */
 function cellsAbove(L: TableLayout, r: number, cols: number[]): string[] {
   const out: string[] = [];
@@ -116,7 +116,8 @@ function cellsAbove(L: TableLayout, r: number, cols: number[]): string[] {
     let k = c;
     while (k > 1 && !L.text(r - 1, k)) k--;
     const t = L.text(r - 1, k).normalize('NFKC');
-    if (t && !/[0-9]/.test(t) && !out.includes(t)) out.push(t);
+    // (`令和元年度` names a year with no digit: a cell that reads as a period is no header of bare years)
+    if (t && !/[0-9]/.test(t) && !readPiece(t, L.ctx.periods).period && !out.includes(t)) out.push(t);
   }
   return out;
 }
