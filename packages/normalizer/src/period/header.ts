@@ -33,6 +33,9 @@ export interface ColumnHeader {
   periods: FiscalPeriod[];
 }
 
+/** Four digits and a word after them (`2021見込`): a year when the word is a kind word. */
+const WESTERN_THEN_KIND = /^(\d{4})(?![\d,.])\s*(\S.{0,9})$/u;
+
 const BRACKETED = /[(【[<「『]\s*([^()【】[\]<>「」『』]{1,8}?)\s*[)】\]>」』]/gu;
 
 function tidy(s: string): string {
@@ -81,6 +84,17 @@ export function parseColumnHeader(text: string, opts: PeriodOptions = {}): Colum
     period.warnings.push(`bare_year: ${y} in a header is read as fiscal year ${y}`);
     periods.push(period);
     s = '';
+  } else {
+    // (a bare western year fused with a kind word, `2021見込`, `2020 実績`, `2022(実績見込)`: the year of that kind)
+    const fused = WESTERN_THEN_KIND.exec(s.trim());
+    const rest = fused?.[2]?.replace(/^[(（【[]\s*|\s*[)）】\]]$/gu, '') ?? '';
+    if (fused && bareWesternYear(Number(fused[1]), opts) && (valueKindOf(rest) || ESTIMATE_PATTERN.test(rest))) {
+      const y = Number(fused[1]);
+      period = fyPeriod(y, fused[1]!);
+      period.warnings.push(`bare_year: ${y} before a kind word in a header is read as fiscal year ${y}`);
+      periods.push(period);
+      s = fused[2]!;
+    }
   }
 
   let valueKind: ValueKind | null = null;

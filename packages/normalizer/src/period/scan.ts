@@ -134,6 +134,11 @@ const WESTERN_HEAD = new RegExp(
 const TAIL = new RegExp(`(?: ?)(年度末|年度|年(?! ?間)(?: ?${MD_NUM} ?月(?: ?${MD_NUM} ?日|(末))?)?)`, 'uy');
 const DOTTED_TAIL = /\.(\d{1,2})(?:\.(\d{1,2}))?(?![\d.])/y;
 const WESTERN_DOTTED = /(?<![\d,.])(\d{4})([./])(\d{1,2})\2(\d{1,2})(?![\d./])/gu;
+// A western year and month by a dot or slash, said to be a point in time (`2022.3末`, `2021/3月末`, `2023.3時点`): a
+// bare `2022.3` is left alone (a number with a decimal).
+const WESTERN_DOTTED_MONTH = /(?<![\d,.])(\d{4})[./](\d{1,2})(?![\d./])(?: ?(月))?(?: ?(末)| ?(?=時点|現在))/gu;
+// `FY2021`, `FY 2021`, `ＦＹ２０２１`: the fiscal year starting in that year (not `FY21`, whose century is unsaid).
+const FY_PREFIX = /(?<![A-Za-z])FY ?(\d{4})(?![\d,.])/gu;
 
 const SEP = '(?:[-~〜]|から)';
 const WESTERN_RANGE = new RegExp(
@@ -437,6 +442,23 @@ export function scanPeriods(m: Mapped, source: string, opts: PeriodOptions = {})
       }
     }
     add(a, b, reading);
+  }
+  for (const x of s.matchAll(WESTERN_DOTTED_MONTH)) {
+    const y = Number(x[1]);
+    if (!plausibleYear(y)) continue;
+    const a = x.index;
+    const b = a + x[0].length;
+    const tail: Tail = x[4]
+      ? { end: b, kind: 'date', month: Number(x[2]), monthEnd: true }
+      : { end: b, kind: 'month', month: Number(x[2]) };
+    add(a, b, build(y, tail, cut(a, b)));
+  }
+  for (const x of s.matchAll(FY_PREFIX)) {
+    const y = Number(x[1]);
+    if (!plausibleYear(y)) continue;
+    const a = x.index;
+    const b = a + x[0].length;
+    add(a, b, fyPeriod(y, cut(a, b)));
   }
   for (const x of s.matchAll(WESTERN_DOTTED)) {
     const y = Number(x[1]);

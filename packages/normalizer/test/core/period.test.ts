@@ -64,6 +64,10 @@ describe('parsePeriod: fiscal years', () => {
     fy('2020(令和2)年\t度', 2020),
     fy('T10年度', 1921),
     fy('M45年度', 1912),
+    // a fiscal year written with the English abbreviation before it
+    fy('FY2021', 2021),
+    fy('FY 2024', 2024),
+    fy('ＦＹ２０２２', 2022),
   ];
   it.each(rows)('%j → %s %s', (text, kind, y, start, end) => {
     expect(parsePeriod(text)).toMatchObject({ kind, fiscalYear: y, start, end, warnings: [] });
@@ -134,6 +138,11 @@ describe('parsePeriod: calendar years, months and dates', () => {
     ['2021/4/1', 'date', 2021, '2021-04-01', '2021-04-01'],
     ['2022.3.31', 'date', 2021, '2022-03-31', '2022-03-31'],
     ['２０２３年３月３１日', 'date', 2022, '2023-03-31', '2023-03-31'],
+    // a western year and month by a dot or slash, said to be a point in time (末, 時点, 現在)
+    ['2021.3末', 'date', 2020, '2021-03-31', '2021-03-31'],
+    ['2024/2月末', 'date', 2023, '2024-02-29', '2024-02-29'],
+    ['2023.9時点', 'month', 2023, '2023-09-01', '2023-09-30'],
+    ['（2022.3 現在）', 'month', 2021, '2022-03-01', '2022-03-31'],
   ];
   it.each(rows)('%j → %s %s', (text, kind, y, start, end) => {
     expect(parsePeriod(text)).toMatchObject({ kind, fiscalYear: y, start, end, warnings: [] });
@@ -277,6 +286,15 @@ describe('inconsistent or impossible text', () => {
   ];
   it.each(nulls)('%j is not one period', (text) => {
     expect(parsePeriod(text)).toBeNull();
+  });
+});
+
+describe('western years and months by a dot or slash, and FY', () => {
+  it('reads nothing in a bare 2022.3 (a decimal), nor in FY21 (its century unsaid)', () => {
+    expect(parsePeriod('2022.3')).toBeNull();
+    expect(findPeriods('延べ 2022.3 時間')).toEqual([]);
+    expect(parsePeriod('FY21')).toBeNull();
+    expect(findPeriods('FY21 の利用者')).toEqual([]);
   });
 });
 

@@ -361,8 +361,10 @@ export const rowLabelsCarryDown = rule<TableLayout>({
       let leftIsNew = false;
       for (let c = 0; c < L.nC; c++) {
         const d = L.data[r]?.[c];
-        let t = d === null ? L.text(r, c) : '';
-        if (d !== null && c < L.stubCols && !L.text(r, c)) t = '';
+        // (a stub cell that is a year written as a bare number, `2019` down a stub under `年度`, reads as a number but
+        // names its row's year, as layout.stub-columns counted it)
+        const stubYear = d !== null && c < L.stubCols && !!readPiece(L.text(r, c), L.ctx.periods).period?.fiscalYear;
+        let t = d === null || stubYear ? L.text(r, c) : '';
         if (c < L.stubCols && !t && !leftIsNew && prev && rowHasData(r)) {
           t = prev[c] ?? '';
           if (t) carried = true;

@@ -3,7 +3,7 @@
  * written as bare numbers (`21 | 22 | 23`, `30 | 元 | 2`) in a header row or down a stub column.
  */
 import type { FiscalPeriod } from '@shiryo/model';
-import { bareEraOf, type EraAnchor, fyPeriod } from '../../period/index.js';
+import { bareEraOf, type Era, type EraAnchor, eraOf, fyPeriod } from '../../period/index.js';
 import { holdsCount, readPiece } from '../../table/pieces.js';
 import { rule } from '../engine.js';
 import { maxHeaderRows, rowHasNumbers, stageRow } from '../layout/table.js';
@@ -65,7 +65,7 @@ const YEAR_WORD = /年度|年次|^\s*年\s*$/u;
  * The longest run (three or more) of neighbouring cells that are bare numbers reading as consecutive years in the
  * document's era (`21 22 23`, `29 30 元 2`): index → period. Null when there is none.
  */
-function bareRun(texts: string[], era: EraAnchor): Map<number, FiscalPeriod> | null {
+function bareRun(texts: string[], era: EraAnchor | null, named: Era | null = null): Map<number, FiscalPeriod> | null {
   let best = new Map<number, FiscalPeriod>();
   let run = new Map<number, FiscalPeriod>();
   let last: number | null = null;
@@ -73,7 +73,7 @@ function bareRun(texts: string[], era: EraAnchor): Map<number, FiscalPeriod> | n
     const t = raw.normalize('NFKC').trim();
     const m = BARE_NUMBER.exec(t);
     const n = m ? (m[1] === '元' ? 1 : Number(m[1])) : null;
-    const e = n ? bareEraOf(n, era) : null;
+    const e = n ? (named ?? (era ? bareEraOf(n, era) : null)) : null;
     const y = e && n ? e.firstYear + n - 1 : null;
     if (y === null || (last !== null && y !== last + 1)) {
       if (run.size > best.size) best = run;
@@ -82,7 +82,9 @@ function bareRun(texts: string[], era: EraAnchor): Map<number, FiscalPeriod> | n
     if (y !== null && e && n) {
       const p = fyPeriod(y, t);
       p.warnings.push(
-        `bare_year: ${t} in a run of years names no era; read as ${e.name}${n === 1 ? '元' : n}年 (${y}), the era nearest the document's year (${era.text})`,
+        named
+          ? `bare_year: ${t} in a run of years under a header naming ${named.name}; read as ${e.name}${n === 1 ? '元' : n}年 (${y})`
+          : `bare_year: ${t} in a run of years names no era; read as ${e.name}${n === 1 ? '元' : n}年 (${y}), the era nearest the document's year (${era?.text})`,
       );
       run.set(i, p);
     }
@@ -96,25 +98,55 @@ function bareRun(texts: string[], era: EraAnchor): Map<number, FiscalPeriod> | n
 const saysYears = (run: Map<number, FiscalPeriod>, texts: string[]) =>
   [...run.values()].some((p) => p.text === '元') || texts.some((t, i) => !run.has(i) && YEAR_WORD.test(t));
 
+/** An era named with no year of its own (`令和`, `令和（年度）`, `平成 年度`): the era of the bare years under it. */
+const ERA_ALONE = /(令和|平成|昭和)(?!\s*[0-9元一二三四五六七八九十])/u;
+
+/** A header that only says its columns are years of an era (`令和（年度）`, `平成 年度`, `年度`). */
+const yearWordsOnly = (t: string) =>
+  !/[0-9]/.test(t) && t.normalize('NFKC').replace(/令和|平成|昭和|年度|年次|[\s()（）]/gu, '') === '';
+
+/**
+ * The header cells spanning a row's columns from the row right above: each column's own cell, or the nearest written
+ * cell to its left (a spanning cell flattened into blanks), not the stub column — only those that write no number
+ * (`年度`, `令和（年度）`; a `令和5年度` or `令和元年度` over `1 | 2 | 3` heads counts, not years).
+ */
+function cellsAbove(L: TableLayout, r: number, cols: number[]): string[] {
+  const out: string[] = [];
+  for (const c of cols) {
+    let k = c;
+    while (k > 1 && !L.text(r - 1, k)) k--;
+    const t = L.text(r - 1, k).normalize('NFKC');
+    // (`令和元年度` names a year with no digit: a cell that reads as a period is no header of bare years)
+    if (t && !/[0-9]/.test(t) && !readPiece(t, L.ctx.periods).period && !out.includes(t)) out.push(t);
+  }
+  return out;
+}
+
 export const bareYearRun = rule<TableLayout>({
   id: 'period.bare-year-run',
   family: 'period',
   stage: 'header-rows',
   priority: 5,
   summary:
-    "Years written as bare numbers (`年度 | 21 | 22 | 23`, `30 | 元 | 2`): a run of three or more cells of a row, or down a column, that read as consecutive years in the document's era (and stand beside `年度` or hold 元) heads the columns, or leads the rows, with those years; an era change inside the run continues in the new era.",
-  applies: (L) => !!L.ctx.periods.era,
+    "Years written as bare numbers (`年度 | 21 | 22 | 23`, `30 | 元 | 2`): a run of three or more cells of a row, or down a column, that read as consecutive years in the document's era (and stand beside `年度` or hold 元) heads the columns, or leads the rows, with those years; an era change inside the run continues in the new era. Family year forms: a header written once over the run (`年度`, or `令和（年度）` naming the era, a spanning cell) says the same from the row above.",
+  applies: () => true,
   apply(L) {
-    const era = L.ctx.periods.era!;
+    const era = L.ctx.periods.era ?? null;
     for (let r = 0; r < Math.min(4, L.nR - 1); r++) {
       const texts = Array.from({ length: L.nC }, (_, c) => (c > 0 ? L.text(r, c) : ''));
-      const run = bareRun(texts, era);
-      if (run && saysYears(run, [L.text(r, 0), ...texts.slice(1)])) {
+      // (`年度` or `令和（年度）` spanning the run from the row above: the years' header, and the era it names)
+      const candidate = bareRun(texts, era) ?? bareRun(texts, null, eraOf('令和'));
+      const above = r > 0 && candidate ? cellsAbove(L, r, [...candidate.keys()]) : [];
+      const eraAbove = above.map((t) => ERA_ALONE.exec(t.normalize('NFKC'))?.[1]).find(Boolean);
+      const named = eraAbove ? eraOf(eraAbove) : null;
+      const run = named ? bareRun(texts, era, named) : era ? bareRun(texts, era) : null;
+      if (run && (saysYears(run, [L.text(r, 0), ...texts.slice(1)]) || named || above.some((t) => YEAR_WORD.test(t)))) {
         L.bareYearCols = run;
         L.headerRows = Math.max(L.headerRows, r + 1);
         return true;
       }
     }
+    if (!era) return false;
     for (let c = 0; c < Math.min(2, L.nC - 1); c++) {
       const texts = Array.from({ length: L.nR }, (_, r) => L.text(r, c));
       const run = bareRun(texts, era);
@@ -133,6 +165,11 @@ export const bareYearRun = rule<TableLayout>({
       text: '令和5年2月1日\n\n年度\t元\t2\t3\t4\n要介護認定者数（人）\t3,912\t4,010\t4,122\t4,208\n',
       expect: { fiscal_year: 2021, value: 4122 },
     },
+    {
+      name: 'example.html',
+      text: '<table><tr><th rowspan="2">区分</th><th colspan="3">令和（年度）</th></tr><tr><th>2</th><th>3</th><th>4</th></tr><tr><td>行動援護（時間/月）</td><td>410</td><td>436</td><td>455</td></tr></table>',
+      expect: { fiscal_year: 2021, value: 436 },
+    },
   ],
 });
 
@@ -150,6 +187,8 @@ export const bareYearRunPieces = rule<TableLayout>({
       L.colPieces[c] = (L.colPieces[c] ?? []).map((x) =>
         x.text === p.text ? { text: x.text, period: p, kind: null, label: null, unit: null, unitText: null } : x,
       );
+      // (the header over the run that says only that these are years, `令和（年度）`, labels nothing either)
+      L.colPieces[c] = L.colPieces[c]!.map((x) => (x.label && yearWordsOnly(x.label) ? { ...x, label: null } : x));
     }
     // (a stub carried down from the row above, `元` over `2`, is blanked as well: the cell is the row's year)
     for (const r of L.bareYearRows?.keys() ?? []) {
