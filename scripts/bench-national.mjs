@@ -243,6 +243,23 @@ const queriesOf = (store) => {
       args: (i) => [pick(ids, i)],
     },
     {
+      // (the same statements, rows as arrays: what `shiryo query` reads, without better-sqlite3's object per row)
+      name: 'README 1, rows as arrays (as `shiryo query` reads them)',
+      sql: `SELECT municipality_name, fiscal_year, unit, max(value) AS users FROM observations_flat
+      WHERE indicator_id = ? AND value_kind = 'actual' AND confidence >= 0.8
+      GROUP BY municipality_name, fiscal_year, unit ORDER BY municipality_name, fiscal_year, unit`,
+      args: (i) => [pick(ids, i)],
+      raw: true,
+    },
+    {
+      name: 'README 2, rows as arrays (as `shiryo query` reads them)',
+      sql: `SELECT municipality_name, subgroup, measure, unit, fiscal_year, plan, actual, computed_rate, shortfall
+      FROM plan_vs_actual WHERE indicator_id = ? AND plan IS NOT NULL AND actual IS NOT NULL
+      ORDER BY municipality_name, subgroup, unit, fiscal_year`,
+      args: (i) => [pick(ids, i)],
+      raw: true,
+    },
+    {
       name: 'README 3: doubted numbers per city, top 5 (doubted_by_municipality, migration 013)',
       sql: `SELECT municipality_name, doubted FROM doubted_by_municipality
       ORDER BY doubted DESC, municipality_name LIMIT 5`,
@@ -266,6 +283,11 @@ const queriesOf = (store) => {
     {
       name: 'compare --indicator ID --kind actual (store.planVsActual)',
       run: (i) => store.planVsActual({ indicatorIds: [pick(ids, i)], kind: 'actual' }),
+    },
+    {
+      // (what the table of `shiryo compare` reads unless --limit says otherwise: 1,000 rows and one to know of more)
+      name: 'compare --indicator ID --kind actual, the table (limit 1,001)',
+      run: (i) => store.planVsActual({ indicatorIds: [pick(ids, i)], kind: 'actual', limit: 1001 }),
     },
     {
       name: 'compare --indicator ID --municipality CODE',
@@ -377,7 +399,7 @@ console.log(
 );
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const q of QUERIES) {
-  const st = q.sql ? db.prepare(q.sql) : null;
+  const st = q.sql ? db.prepare(q.sql).raw(Boolean(q.raw)) : null;
   const counted = q.sql ? db.prepare(`SELECT count(*) FROM (${q.sql})`).pluck() : null;
   const times = [];
   const cpus = [];

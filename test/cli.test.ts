@@ -360,6 +360,44 @@ describe('ingest, export, summary', () => {
     expect(shiryo('compare', '--db', db, '--indicator', 'どこにもない指標').code).toBe(2);
   });
 
+  it('compare --limit: the first rows of the full answer, and a line saying more were left out', () => {
+    const args = ['compare', '--db', db, '--indicator', 'service.kyodo_seikatsu_enjo', '--kind', 'actual'];
+    const all = shiryo(...args, '--csv');
+    expect(all.code, all.stderr).toBe(0);
+    expect(all.stderr).toBe('');
+    const lines = all.stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(4);
+    // --csv with --limit 3: the header and the first 3 rows of the full CSV, and the note on stderr
+    const three = shiryo(...args, '--csv', '--limit', '3');
+    expect(three.code, three.stderr).toBe(0);
+    expect(three.stdout.trim().split('\n')).toEqual(lines.slice(0, 4));
+    expect(three.stderr).toBe('shiryo compare: the first 3 rows shown, more left out: --limit 0 shows every row\n');
+    // a limit at or above the row count leaves nothing out and says nothing
+    const exact = shiryo(...args, '--csv', '--limit', String(lines.length - 1));
+    expect(exact.stdout).toBe(all.stdout);
+    expect(exact.stderr).toBe('');
+    // the table: the count line says rows were left out; the same first rows as the full table
+    const table = shiryo(...args, '--limit', '2');
+    const full = shiryo(...args, '--limit', '0');
+    expect(full.stderr).toBe('');
+    const head = table.stdout.split('\n')[0]!;
+    // (the cities of the first two rows of the full CSV: its first column)
+    const cities = new Set(lines.slice(1, 3).map((l) => l.split(',')[0])).size;
+    expect(head).toBe(
+      `共同生活援助 (service.kyodo_seikatsu_enjo): 2 rows, ${cities === 1 ? '1 city' : `${cities} cities`} shown, more left out (--limit)`,
+    );
+    // (the same rows; the columns' widths follow the rows shown)
+    const cells = (t: string) =>
+      t
+        .split('\n')
+        .slice(3, 5)
+        .map((l) => l.replace(/\s+/g, ' ').trim());
+    expect(cells(table.stdout)).toEqual(cells(full.stdout));
+    expect(cells(table.stdout)[0]).toMatch(/^\S+ \d{6} /);
+    expect(table.stderr).toContain('the first 2 rows shown, more left out: --limit 0 shows every row, --csv or --json');
+    expect(shiryo(...args, '--limit', '-1').code).toBe(2);
+  });
+
   it('indicators finds catalog ids by label or alias, with observation counts from --db', () => {
     const r = shiryo('indicators', 'グループホーム');
     expect(r.code, r.stderr).toBe(0);

@@ -55,7 +55,7 @@ import { type Manifest, ManifestError, manifestColumns, manifestRowFor, readMani
 import { populationsLoad } from './populations.js';
 import { Progress } from './progress.js';
 import { writeReport } from './report.js';
-import { compare, indicatorIn, indicators, query, searchCommand } from './research.js';
+import { COMPARE_TABLE_LIMIT, compare, indicatorIn, indicators, query, searchCommand } from './research.js';
 import { traceCommand } from './trace.js';
 import { expandPaths } from './walk.js';
 
@@ -81,6 +81,12 @@ function positiveInteger(v: string): number {
   const n = Number(v);
   if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n <= 0)
     throw new InvalidArgumentError('a whole number > 0: 10000');
+  return n;
+}
+
+function wholeNumber(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('a whole number: 1000, or 0');
   return n;
 }
 
@@ -819,6 +825,11 @@ export function buildProgram(): Command {
       '--per <n>',
       'rates per N inhabitants (10000), from the populations loaded (shiryo populations load)',
       positiveInteger,
+    )
+    .option(
+      '--limit <n>',
+      `at most n rows, then a line saying more rows were left out (the table: ${COMPARE_TABLE_LIMIT.toLocaleString('en')} unless given; --csv/--json: every row unless given; 0: every row)`,
+      wholeNumber,
     )
     .option('--csv', 'CSV, every column of the view')
     .addOption(new Option('--json', 'JSON, every column of the view').conflicts('csv'))

@@ -94,9 +94,18 @@ export interface CompareOptions {
   minConfidence?: number;
   /** Rates per this many inhabitants, from the populations loaded (`plan_vs_actual_per_10000`). */
   per?: number;
+  /** At most this many rows (0: every row); the table's default is COMPARE_TABLE_LIMIT, --csv/--json's every row. */
+  limit?: number;
   csv?: boolean;
   json?: boolean;
 }
+
+/**
+ * The rows `compare` shows on a terminal unless `--limit` says otherwise: one indicator across Japan is ~17,000 rows
+ * (1,741 cities × 10 years), which nobody reads as a table and which cost ~100 ms of CPU to read at national scale
+ * (docs/benchmarks.md); `--csv`/`--json` give every row.
+ */
+export const COMPARE_TABLE_LIMIT = 1000;
 
 const COMPARE_COLUMNS = [
   'municipality_code',
@@ -135,6 +144,7 @@ export function compare(o: CompareOptions): number {
       );
       return EXIT.ALL_FAILED;
     }
+    const limit = (o.limit ?? (o.csv || o.json ? 0 : COMPARE_TABLE_LIMIT)) || undefined;
     const rows = store.planVsActual({
       indicatorIds: r.ids,
       labels: r.labels,
@@ -143,27 +153,43 @@ export function compare(o: CompareOptions): number {
       municipality: o.municipality,
       minConfidence: o.minConfidence,
       withPopulation: o.per !== undefined,
+      // (one more than shown: whether rows were left out)
+      limit: limit === undefined ? undefined : limit + 1,
     });
-    if (o.per !== undefined) return comparePer(r.name, rows as PlanVsActualPerRow[], o.per, o);
-    if (o.csv || o.json) {
-      const values = rows.map((row) => COMPARE_COLUMNS.map((c) => row[c]));
-      out(formatRows(o.csv ? 'csv' : 'json', COMPARE_COLUMNS, values));
-      return EXIT.OK;
-    }
-    printCompareTable(`${r.name}: `, '', rows, [
-      ['rate(doc)', (x) => x.achievement_rate],
-      ['rate(calc)', (x) => x.computed_rate],
-      ['shortfall', (x) => (x.shortfall === null ? null : x.shortfall ? 'yes' : 'no')],
-      ['conflicts', (x) => x.conflicts],
-    ]);
-    if (rows.length > 0)
-      out(
-        '\nrate(doc): the 達成率 the document gives; rate(calc): 100 × actual / plan; shortfall: actual below plan;\nconflicts: the kinds whose observations disagree (their column is left empty); confidence: the lowest of the row.\n',
+    const more = limit !== undefined && rows.length > limit;
+    if (more) rows.length = limit;
+    const result = (() => {
+      if (o.per !== undefined) return comparePer(r.name, rows as PlanVsActualPerRow[], o.per, o);
+      if (o.csv || o.json) {
+        const values = rows.map((row) => COMPARE_COLUMNS.map((c) => row[c]));
+        out(formatRows(o.csv ? 'csv' : 'json', COMPARE_COLUMNS, values));
+        return EXIT.OK;
+      }
+      return compareTable(r.name, rows, more);
+    })();
+    if (more)
+      err(
+        `shiryo compare: the first ${plural(limit, 'row')} shown, more left out: --limit 0 shows every row${o.csv || o.json ? '' : ', --csv or --json give every row'}\n`,
       );
-    return EXIT.OK;
+    return result;
   } finally {
     store.close();
   }
+}
+
+/** The `compare` table (no --per) on a terminal, with its legend. */
+function compareTable(name: string, rows: PlanVsActualRow[], more: boolean): number {
+  printCompareTable(`${name}: `, more ? ' shown, more left out (--limit)' : '', rows, [
+    ['rate(doc)', (x) => x.achievement_rate],
+    ['rate(calc)', (x) => x.computed_rate],
+    ['shortfall', (x) => (x.shortfall === null ? null : x.shortfall ? 'yes' : 'no')],
+    ['conflicts', (x) => x.conflicts],
+  ]);
+  if (rows.length > 0)
+    out(
+      '\nrate(doc): the 達成率 the document gives; rate(calc): 100 × actual / plan; shortfall: actual below plan;\nconflicts: the kinds whose observations disagree (their column is left empty); confidence: the lowest of the row.\n',
+    );
+  return EXIT.OK;
 }
 
 /**

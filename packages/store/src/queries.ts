@@ -211,9 +211,11 @@ export function planVsActual(db: Database.Database, filter: PlanVsActualFilter =
     // city: first the codes it can match — the argument as a code, the codes the reference list gives the name,
     // the codes of groups written with that name (migration 014) — then those cities' groups by their index; the
     // filter itself stays, so the rows are the same.
-    const codes = db
-      .prepare(`SELECT ? UNION SELECT code FROM municipalities WHERE name = ?
-        UNION SELECT municipality_code FROM plan_vs_actual_groups WHERE name_written = ?`)
+    const codes = cachedStatement(
+      db,
+      `SELECT ? UNION SELECT code FROM municipalities WHERE name = ?
+        UNION SELECT municipality_code FROM plan_vs_actual_groups WHERE name_written = ?`,
+    )
       .pluck()
       .all(filter.municipality, filter.municipality, filter.municipality) as string[];
     where.push(`municipality_code IN (${codes.map(() => '?').join(', ')})`);
@@ -225,12 +227,42 @@ export function planVsActual(db: Database.Database, filter: PlanVsActualFilter =
     where.push('confidence >= ?');
     params.push(filter.minConfidence);
   }
+  let limit = '';
+  if (filter.limit !== undefined) {
+    if (!Number.isInteger(filter.limit) || filter.limit < 0)
+      throw new Error(`limit must be a whole number from 0, not ${filter.limit}`);
+    limit = 'LIMIT ?';
+    params.push(filter.limit);
+  }
   return allRows<PlanVsActualRow>(
-    db.prepare(`SELECT * FROM ${filter.withPopulation ? 'plan_vs_actual_per_10000' : 'plan_vs_actual'} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    cachedStatement(
+      db,
+      `SELECT * FROM ${filter.withPopulation ? 'plan_vs_actual_per_10000' : 'plan_vs_actual'} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY municipality_code, indicator_id, indicator_label, subgroup IS NOT NULL, subgroup, measure IS NOT NULL,
-        measure, unit, fiscal_year`),
+        measure, unit, fiscal_year ${limit}`,
+    ),
     ...params,
   );
+}
+
+/**
+ * Statements prepared once per connection, by their text: `compare` has a few shapes of query, and preparing the
+ * view's statement again on every call cost more than running it for a few rows (docs/benchmarks.md).
+ */
+const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+function cachedStatement(db: Database.Database, sql: string): Database.Statement {
+  let map = prepared.get(db);
+  if (!map) {
+    map = new Map();
+    prepared.set(db, map);
+  }
+  let stmt = map.get(sql);
+  if (!stmt) {
+    if (map.size >= 64) map.clear();
+    stmt = db.prepare(sql);
+    map.set(sql, stmt);
+  }
+  return stmt;
 }
 
 /** The catalog stored in the file, with aliases and the number of observations of each id. */

@@ -172,6 +172,8 @@ export interface PlanVsActualFilter {
   minConfidence?: number;
   /** Read `plan_vs_actual_per_10000`: each row with its city's population nearest to its year. */
   withPopulation?: boolean;
+  /** At most this many rows, the first in the order (all when undefined). */
+  limit?: number;
 }
 
 /** One row of the `plan_vs_actual` view (see migration 005). */

@@ -105,3 +105,17 @@ describe('planVsActual --municipality', () => {
     );
   });
 });
+
+describe('planVsActual limit', () => {
+  it('gives the first rows of the same order, none for 0, and refuses a limit that is not a whole number', () => {
+    const all = store.planVsActual();
+    expect(all.length).toBe(15); // 5 cities (the misnamed document feeds CITY's groups) × 3 years
+    for (const n of [1, 4, 14, 15, 100]) expect(store.planVsActual({ limit: n })).toEqual(all.slice(0, n));
+    expect(store.planVsActual({ limit: 0 })).toEqual([]);
+    expect(store.planVsActual({ municipality: '府中市', limit: 4 })).toEqual(
+      all.filter((r) => r.municipality_name === '府中市').slice(0, 4),
+    );
+    expect(() => store.planVsActual({ limit: -1 })).toThrow(/limit must be a whole number/);
+    expect(() => store.planVsActual({ limit: 1.5 })).toThrow(/limit must be a whole number/);
+  });
+});
