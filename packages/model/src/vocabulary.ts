@@ -685,9 +685,47 @@ export const PDCA_STAGE_WORDS = ['計画', '実施', '実行', '評価', '点検
 /** A stage with its letter (NFKC): `計画 (P)`, `実施(D)`, `評価 (C)`, `改善 (A)`. */
 export const PDCA_STAGE = new RegExp(`(?:${wordsPattern(PDCA_STAGE_WORDS)})\\s*\\(\\s*[PDCA]\\s*\\)`, 'u');
 
-/** Header words of the national guideline's column (`国の成果目標概要`, `基本指針`): the country's targets. */
-export const NATIONAL_GUIDELINE_WORDS = ['国の', '基本指針'] as const;
-export const NATIONAL_GUIDELINE = new RegExp(wordsPattern(NATIONAL_GUIDELINE_WORDS), 'u');
+/**
+ * Family "a guideline set above the city" (a column, row, note or aside naming it: `国の成果目標概要`, `国の基本指針`,
+ * `国の目標値`, `国の考え方`, `指針値`, `県の目標`): its numbers are the country's or the prefecture's, not the city's.
+ * Read by structure, not as a list of headers: a `指針` word anywhere or `国の` (words below), or an issuer standing
+ * alone (not the end of a longer name: `京都`, `本県`) with `の`/`が示す`/`が定める` before what it sets.
+ */
+export const NATIONAL_GUIDELINE_WORDS = ['国の', '指針'] as const;
+/** Who sets a guideline above the city. */
+export const GUIDELINE_ISSUERS = ['都道府県', '国', '県', '都', '府'] as const;
+/** What an issuer sets (`県の目標`, `国が示す考え方`, `国基準`). */
+export const GUIDELINE_SET_WORDS = ['目標', '考え方', '方針', '基準', '指標', '数値'] as const;
+export const NATIONAL_GUIDELINE = new RegExp(
+  `${wordsPattern(NATIONAL_GUIDELINE_WORDS)}|(?<!\\p{sc=Han})(?:${wordsPattern(GUIDELINE_ISSUERS)})(?:の|が示す|が定める)?(?:${wordsPattern(GUIDELINE_SET_WORDS)})`,
+  'u',
+);
+/**
+ * The city speaking of its own figure in the same words (`本市の目標`, `市の目標値`), or of a figure it set after the
+ * guideline (`国の指針に基づく目標値`, `基本指針を踏まえた見込量`).
+ */
+export const OWN_FIGURE =
+  /(?:本|当)(?:市|町|村|区)|(?:市|町|村|区)(?:の|独自の?)(?:目標|計画|見込|実績)|に基づ|を踏まえ|に沿っ|に準じ/u;
+/** Whether a header, row label or aside names a guideline set above the city, not the city's own figure. */
+export const isGuidelineText = (text: string): boolean => {
+  const t = text.normalize('NFKC');
+  return NATIONAL_GUIDELINE.test(t) && !OWN_FIGURE.test(t);
+};
+/** A label that begins with the guideline (`国の指針`, `（国の基本指針）`, `※県の目標`): a row of its figures. */
+export const GUIDELINE_LEAD = new RegExp(`^[\\s(（【［\\[・※]*(?:${NATIONAL_GUIDELINE.source})`, 'u');
+/**
+ * An aside in brackets that begins with the guideline (`5（国の指針：令和4年度末施設入所者数の6%以上）`): the
+ * guideline's wording beside the city's figure, no part of it.
+ */
+export const GUIDELINE_ASIDE = new RegExp(
+  `[(（【［\\[]\\s*※?\\s*(?:${NATIONAL_GUIDELINE.source})[^()（）【】［］\\[\\]]*[)）】］\\]]`,
+  'gu',
+);
+/** The guideline named before a colon (`国の指針：`, `（国の目標値：`, `※県の目標:`), with the bracket it opens. */
+export const GUIDELINE_COLON = new RegExp(
+  `([(（【［\\[]?)\\s*※?\\s*(?:${NATIONAL_GUIDELINE.source})[^、。:：()（）]{0,10}[:：]`,
+  'gu',
+);
 
 /** A bracketed kind marker (`【目標値】`, `【実績】`, the OCR readings `【月標】`/`【日標】`). */
 export const KIND_MARKER = new RegExp(`【[^】]*(?:${wordsPattern([...TARGET_READINGS, '実績', '見込'])})[^】]*】`, 'u');

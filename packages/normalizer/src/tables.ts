@@ -17,13 +17,13 @@ import { checkTable } from './checks.js';
 import type { TableContext } from './context.js';
 import {
   bulletItems,
+  isGuidelineText,
   isMeasureOnly,
   isPerBasis,
   isReportingBody,
   isSubgroup,
   letterDifference,
   measureOf,
-  NATIONAL_GUIDELINE,
   stripNumbering,
 } from './labels.js';
 import { makeObservation, type ObservationDraft } from './observe.js';
@@ -163,7 +163,7 @@ export function layoutTable(
 function readHeaders(L: TableLayout): void {
   L.tableUnit = L.corner.find((p) => p.unit) ?? null;
   L.kindColumns = L.colPieces.filter((ps) => ps.some((p) => p.kind)).length;
-  L.national = L.colPieces.map((ps) => ps.some((p) => NATIONAL_GUIDELINE.test(p.text)));
+  L.national = L.colPieces.map((ps) => ps.some((p) => isGuidelineText(p.text)));
   L.planColumns = L.colPieces.map((ps) => ps.some((p) => p.period?.kind === 'plan_term'));
   // A column headed by a year (`2019年度の進捗`, `2018 | 2019 | 2020` under `年度の進捗目標`) holds that year's values
   // or results in words: its text labels no number in a later column.
