@@ -422,7 +422,7 @@ export function tableToObservations(
           unit_text: x.valueUnit ? x.valueUnitText : (x.unitText ?? q.unitText),
           value_text: L.written(r, c),
           warnings: [...x.warnings],
-          subsetLabel: ctx.subsetNote,
+          subsetLabel: q.subsetLabel ?? ctx.subsetNote,
           rules: recordedRules(x),
           reader: 'table',
         };

@@ -204,7 +204,9 @@ function dataValueUncached(raw: string): DataCell {
       /人日|人|名|回|件|時間|日|月|年|か所|箇所|カ所|ヶ所|ケ所|床|円|千円|%|％|割|分|倍|世帯|部|以上|以下|未満|超|を超えない|を超える|程度|約|[<>＜＞()（）・/／:：~～]/g,
       '',
     );
-  return rest.length <= 3 ? v : null;
+  // the words naming a part read as a subset (`100（うち精神 20）`) are that part's name, not a label of the cell
+  const named = v.quantities.reduce((n, q) => n + (q.subsetLabel ? compact(q.subsetLabel).length + 2 : 0), 0);
+  return rest.length <= 3 + named ? v : null;
 }
 
 /** The most specific period of some pieces (a year before a plan term or a range). */
