@@ -131,7 +131,8 @@ export const KIND_WORD_STEMS = {
    */
   baseline: ['計画策定時', '策定時', '基準', '現状値'],
   target: [...TARGET_READINGS],
-  actual: ['実績'],
+  /** A result, final or first reported (`実績（速報値）`, `速報値`). */
+  actual: ['実績', '速報'],
   plan: ['見込み', '見込', '計画', '推計', '見通し'],
 } as const;
 
@@ -142,8 +143,8 @@ export const KIND_WORD_STEMS = {
 export const OUTLOOK_KIND_STEMS = ['見込み', '見込', '推計', '見通し'] as const;
 export const OUTLOOK_KIND_PATTERN = new RegExp(wordsPattern(OUTLOOK_KIND_STEMS), 'u');
 
-/** What may stand before a stem (`対計画比`, `前年度比`, `進捗目標`). */
-export const KIND_WORD_PREFIXES = ['前年同期', '前年度', '前年', '対', '進捗'] as const;
+/** What may stand before a stem (`対計画比`, `前年度比`, `進捗目標`, `将来推計`). */
+export const KIND_WORD_PREFIXES = ['前年同期', '前年度', '前年', '対', '進捗', '将来'] as const;
 /** What may follow a stem (`見込量`, `目標値`, `計画比`, `実績数`). */
 export const KIND_WORD_SUFFIXES = ['数値', '値', '量', '数', '額', '率', '度', '案', '比', '対比'] as const;
 
