@@ -18,7 +18,7 @@
  * - missing markers (－ ― — - / ＊ * empty 数値目標なし 検討 設置) are missing, never zero.
  */
 import type { Qualifier, Quantity } from '@shiryo/model';
-import { ANSWER_WORDS, kindOfWord } from '@shiryo/model';
+import { ANSWER_WORDS, kindOfWord, MISSING_VALUE_WORDS } from '@shiryo/model';
 import { type Candidate, scanPeriods } from '../period/scan.js';
 import {
   isEnclosedNumeral,
@@ -342,7 +342,8 @@ function readAt(
   let negative = false;
   const c1 = s[a - 1];
   const c2 = s[a - 2];
-  if (c1 === '▲' || c1 === '△') {
+  if (c1 === '▲' || c1 === '△' || c1 === '▼') {
+    // (▼ only right before the digits: `▼ 3 …` may be a heading's mark)
     negative = true;
     start = a - 1;
   } else if (c1 === ' ' && (c2 === '▲' || c2 === '△')) {
@@ -617,8 +618,9 @@ const MISSING_WORDS = new Set([
   '実績なし',
   'n/a',
   'N/A',
+  ...MISSING_VALUE_WORDS,
 ]);
-const DASHES = /^[-−―—–‐ー─━/*一…・]+$/u;
+const DASHES = /^(?:[-−―—–‐ー─━/*一…・]+|\.{2,})$/u;
 
 /** Whether a cell's text is a missing-value marker (`－`, `―`, `—`, `-`, `/`, `＊`, `*`, empty, 数値目標なし, 検討, 設置). */
 export function isMissingMarker(text: string): boolean {
