@@ -348,8 +348,11 @@ export function tableToObservations(
     const { colPieces, national, planColumns, yearColumns } = view;
     const texts = rowTexts[r - headerRows] ?? [];
     // Label cells: stubs, and short cells between data columns (区分). Long descriptive cells (考え方) are not labels.
+    // The guideline's column beside the row's own label (`一般就労移行者数 | 目標 | 人 | 令和3年度実績の1.28倍以上`) labels
+    // nothing and names no kind: its words are the country's (family "a guideline set above the city").
+    const guidelineBeside = (c: number) => !!national[c] && texts.slice(0, c).some((u, j) => !!u && !national[j]);
     const labelLike = (t: string, c: number) =>
-      !!t && (c < stubCols ? t.length <= 80 : t.length <= 16 && !/[。]/.test(t));
+      !!t && !guidelineBeside(c) && (c < stubCols ? t.length <= 80 : t.length <= 16 && !/[。]/.test(t));
     const allPieces = texts.map((t, c) => (labelLike(t, c) ? readPiece(t, ctx.periods) : null));
     const rowStart = observations.length;
     const rowAbove = prevIndicator;
