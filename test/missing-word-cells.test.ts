@@ -1,7 +1,7 @@
 /**
  * test/layouts/missing-word-cells.tsv (written for this test, in other words than the corpus and the fixtures): a
- * cell that says why it holds no number (`調査中`, `未集計`, `皆増`) is missing — no value, never zero, and no part of
- * the row's label (before, the word was glued to the indicator: `日中一時支援 調査中`) — and `▼1` is −1 as `▲1` is.
+ * cell that says why it holds no number (`集計中`, `未集計`, `皆増`) is missing — no value, never zero, and no part of
+ * the row's label (before, the word was glued to the indicator: `日中一時支援 集計中`) — and `▼1` is −1 as `▲1` is.
  */
 import type { Observation } from '@shiryo/model';
 import { describe, expect, it } from 'vitest';

@@ -529,11 +529,11 @@ export const MANNER_WORDS = [
 ] as const;
 
 /**
- * Family "a cell that says why it holds no number": not counted yet (`未`, `未集計`, `集計中`, `調査中`), not published
+ * Family "a cell that says why it holds no number": not counted yet (`未`, `未集計`, `集計中`; not `調査中`, also a group: a COVID sheet's sex or area "under investigation"), not published
  * (`非公表`, `NA`), or a change from or to nothing (`皆増`, `皆減`: a rate with no base). Missing, never zero, and no
  * part of the row's label.
  */
-export const MISSING_VALUE_WORDS = ['未', '未集計', '集計中', '調査中', '非公表', '皆増', '皆減', 'NA'] as const;
+export const MISSING_VALUE_WORDS = ['未', '未集計', '集計中', '非公表', '皆増', '皆減', 'NA'] as const;
 
 /** Words for a value that is missing (a dash, a slash, `未実施`): never zero. */
 export const MISSING_MARKS = ['－', '―', '—', '-', '‐', '/', '／', '…', '・', '*', '＊', '×'] as const;
