@@ -24,8 +24,9 @@ for (const o of n.observations)
     o.subgroup,
     'FY',
     o.fiscal_year,
-    o.value_kind,
+    o.value_kind + (o.subset_of_kind ? `(of ${o.subset_of_kind})` : ''),
     o.value,
     o.unit,
+    o.qualifier ? `q=${o.qualifier}` : '',
     JSON.stringify(o.rules),
   );

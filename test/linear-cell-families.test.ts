@@ -91,14 +91,15 @@ describe('a column of words among the value columns', () => {
 
   it('reads every row under the same years, the guideline words in their own column', () => {
     const of = (stem: string) => got.filter((r) => String(r[0]).startsWith(stem)).map((r) => r.slice(1));
+    // (persons by the measure word 者数, now that the guideline's words no longer end the label)
     expect(of('福祉施設から一般就労への移行者数')).toEqual([
-      [2019, 'baseline', 42, null],
-      [2023, 'actual', 51, null],
-      [2026, 'target', 54, null],
+      [2019, 'baseline', 42, 'person'],
+      [2023, 'actual', 51, 'person'],
+      [2026, 'target', 54, 'person'],
     ]);
     expect(of('地域生活への移行者数')).toEqual([
-      [2023, 'actual', 3, null],
-      [2026, 'target', 5, null],
+      [2023, 'actual', 3, 'person'],
+      [2026, 'target', 5, 'person'],
     ]);
     // (the guideline's `年4回以上` is the country's target, no value of this town)
     expect(of('相談支援体制の検証の回数')).toEqual([

@@ -253,6 +253,8 @@ export const Quantity = z.object({
   text: z.string(),
   /** A subset value written beside it (`191 <116>`). */
   subset: z.number().optional(),
+  /** What the subset is, when written with it (`100（うち精神 20）` → `精神`). */
+  subsetLabel: z.string().optional(),
   /** A ratio written beside it (`17人 (1.31倍)`), in the ratio's own unit. */
   ratio: z.object({ value: z.number(), unit: z.string() }).optional(),
 });

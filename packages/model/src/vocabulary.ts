@@ -131,7 +131,8 @@ export const KIND_WORD_STEMS = {
    */
   baseline: ['計画策定時', '策定時', '基準', '現状値'],
   target: [...TARGET_READINGS],
-  actual: ['実績'],
+  /** A result, final or first reported (`実績（速報値）`, `速報値`). */
+  actual: ['実績', '速報'],
   plan: ['見込み', '見込', '計画', '推計', '見通し'],
 } as const;
 
@@ -142,8 +143,8 @@ export const KIND_WORD_STEMS = {
 export const OUTLOOK_KIND_STEMS = ['見込み', '見込', '推計', '見通し'] as const;
 export const OUTLOOK_KIND_PATTERN = new RegExp(wordsPattern(OUTLOOK_KIND_STEMS), 'u');
 
-/** What may stand before a stem (`対計画比`, `前年度比`, `進捗目標`). */
-export const KIND_WORD_PREFIXES = ['前年同期', '前年度', '前年', '対', '進捗'] as const;
+/** What may stand before a stem (`対計画比`, `前年度比`, `進捗目標`, `将来推計`). */
+export const KIND_WORD_PREFIXES = ['前年同期', '前年度', '前年', '対', '進捗', '将来'] as const;
 /** What may follow a stem (`見込量`, `目標値`, `計画比`, `実績数`). */
 export const KIND_WORD_SUFFIXES = ['数値', '値', '量', '数', '額', '率', '度', '案', '比', '対比'] as const;
 
@@ -530,6 +531,13 @@ export const MANNER_WORDS = [
   'あわせて',
 ] as const;
 
+/**
+ * Family "a cell that says why it holds no number": not counted yet (`未`, `未集計`, `集計中`; not `調査中`, also a group: a COVID sheet's sex or area "under investigation"), not published
+ * (`非公表`, `NA`), or a change from or to nothing (`皆増`, `皆減`: a rate with no base). Missing, never zero, and no
+ * part of the row's label.
+ */
+export const MISSING_VALUE_WORDS = ['未', '未集計', '集計中', '非公表', '皆増', '皆減', 'NA'] as const;
+
 /** Words for a value that is missing (a dash, a slash, `未実施`): never zero. */
 export const MISSING_MARKS = ['－', '―', '—', '-', '‐', '/', '／', '…', '・', '*', '＊', '×'] as const;
 
@@ -694,9 +702,47 @@ export const PDCA_STAGE_WORDS = ['計画', '実施', '実行', '評価', '点検
 /** A stage with its letter (NFKC): `計画 (P)`, `実施(D)`, `評価 (C)`, `改善 (A)`. */
 export const PDCA_STAGE = new RegExp(`(?:${wordsPattern(PDCA_STAGE_WORDS)})\\s*\\(\\s*[PDCA]\\s*\\)`, 'u');
 
-/** Header words of the national guideline's column (`国の成果目標概要`, `基本指針`): the country's targets. */
-export const NATIONAL_GUIDELINE_WORDS = ['国の', '基本指針'] as const;
-export const NATIONAL_GUIDELINE = new RegExp(wordsPattern(NATIONAL_GUIDELINE_WORDS), 'u');
+/**
+ * Family "a guideline set above the city" (a column, row, note or aside naming it: `国の成果目標概要`, `国の基本指針`,
+ * `国の目標値`, `国の考え方`, `指針値`, `県の目標`): its numbers are the country's or the prefecture's, not the city's.
+ * Read by structure, not as a list of headers: a `指針` word anywhere or `国の` (words below), or an issuer standing
+ * alone (not the end of a longer name: `京都`, `本県`) with `の`/`が示す`/`が定める` before what it sets.
+ */
+export const NATIONAL_GUIDELINE_WORDS = ['国の', '指針'] as const;
+/** Who sets a guideline above the city. */
+export const GUIDELINE_ISSUERS = ['都道府県', '国', '県', '都', '府'] as const;
+/** What an issuer sets (`県の目標`, `国が示す考え方`, `国基準`). */
+export const GUIDELINE_SET_WORDS = ['目標', '考え方', '方針', '基準', '指標', '数値'] as const;
+export const NATIONAL_GUIDELINE = new RegExp(
+  `${wordsPattern(NATIONAL_GUIDELINE_WORDS)}|(?<!\\p{sc=Han})(?:${wordsPattern(GUIDELINE_ISSUERS)})(?:の|が示す|が定める)?(?:${wordsPattern(GUIDELINE_SET_WORDS)})`,
+  'u',
+);
+/**
+ * The city speaking of its own figure in the same words (`本市の目標`, `市の目標値`), or of a figure it set after the
+ * guideline (`国の指針に基づく目標値`, `基本指針を踏まえた見込量`).
+ */
+export const OWN_FIGURE =
+  /(?:本|当)(?:市|町|村|区)|(?:市|町|村|区)(?:の|独自の?)(?:目標|計画|見込|実績)|に基づ|を踏まえ|に沿っ|に準じ/u;
+/** Whether a header, row label or aside names a guideline set above the city, not the city's own figure. */
+export const isGuidelineText = (text: string): boolean => {
+  const t = text.normalize('NFKC');
+  return NATIONAL_GUIDELINE.test(t) && !OWN_FIGURE.test(t);
+};
+/** A label that begins with the guideline (`国の指針`, `（国の基本指針）`, `※県の目標`): a row of its figures. */
+export const GUIDELINE_LEAD = new RegExp(`^[\\s(（【［\\[・※]*(?:${NATIONAL_GUIDELINE.source})`, 'u');
+/**
+ * An aside in brackets that begins with the guideline (`5（国の指針：令和4年度末施設入所者数の6%以上）`): the
+ * guideline's wording beside the city's figure, no part of it.
+ */
+export const GUIDELINE_ASIDE = new RegExp(
+  `[(（【［\\[]\\s*※?\\s*(?:${NATIONAL_GUIDELINE.source})[^()（）【】［］\\[\\]]*[)）】］\\]]`,
+  'gu',
+);
+/** The guideline named before a colon (`国の指針：`, `（国の目標値：`, `※県の目標:`), with the bracket it opens. */
+export const GUIDELINE_COLON = new RegExp(
+  `([(（【［\\[]?)\\s*※?\\s*(?:${NATIONAL_GUIDELINE.source})[^、。:：()（）]{0,10}[:：]`,
+  'gu',
+);
 
 /** A bracketed kind marker (`【目標値】`, `【実績】`, the OCR readings `【月標】`/`【日標】`). */
 export const KIND_MARKER = new RegExp(`【[^】]*(?:${wordsPattern([...TARGET_READINGS, '実績', '見込'])})[^】]*】`, 'u');

@@ -406,10 +406,10 @@ export class SectionTracker {
 /** What a `※` note after a table says the `<n>` values are (`…のうち医療型を利用している人数`). */
 export function subsetNoteOf(text: string): string | null {
   const t = text.normalize('NFKC').trim();
-  if (!/^※/.test(t) || !/[<＜〈(（]\s*[>＞〉)）]|内数|内訳/.test(t)) return null;
+  if (!/^※/.test(t) || !/[<＜〈《(（[［【]\s*[>＞〉》)）\]］】]|内数|内訳/.test(t)) return null;
   const body = t.replace(/^※\s*/, '');
-  // `<>内の数字は…`, `（ ）内は、…`: what follows the brackets' name; else what follows `内数は`.
-  const afterBrackets = /^.*?[>＞〉)）]\s*(?:内の数字|内の数値|内数|内)は?[、,]?\s*/u.exec(body);
+  // `<>内の数字は…`, `（ ）内は、…`, `《》内は…`, `[ ]内は…`: what follows the brackets' name; else what follows `内数は`.
+  const afterBrackets = /^.*?[>＞〉》)）\]］】]\s*(?:内の数字|内の数値|内数|内)は?[、,]?\s*/u.exec(body);
   let s = afterBrackets ? body.slice(afterBrackets[0].length) : body.replace(/^.*?(?:内の数字|内の数値|内数)は?/, '');
   const i = s.indexOf('のうち');
   if (i >= 0) s = s.slice(i + 3);

@@ -247,7 +247,7 @@ export function isGenericHeading(text: string): boolean {
   );
 }
 
-export { KIND_MARKER, NATIONAL_GUIDELINE } from '@shiryo/model';
+export { isGuidelineText, KIND_MARKER, NATIONAL_GUIDELINE } from '@shiryo/model';
 
 /**
  * The one kind a phrase states — a caption, a heading, a label line, the words of a sentence before a value — or

@@ -109,7 +109,7 @@ const subsetBeside = rule<EmitContext>({
   stage: 'emit',
   priority: 10,
   summary:
-    'A value written beside the number in angle brackets (`191 <116>`) or named by a note is a subset of it: one more observation, of kind `subset`, under the subgroup the note names.',
+    'A value written beside the number in angle brackets (`191 <116>`), after うち/内 in brackets (`100（うち精神 20）`, family "a part written with うち") or named by a note is a subset of it: one more observation, of kind `subset`, under the subgroup written with it or the note names.',
   applies: ({ d }) => d.quantity.subset !== undefined,
   apply({ d, b, out }) {
     // A part the catalog names by its type (`短期入所 37 <4>` under a note that <> is 医療型) is that entry.
@@ -141,6 +141,11 @@ const subsetBeside = rule<EmitContext>({
       name: 'example.tsv',
       text: 'サービス\t令和5年度\n生活介護（人/月）\t191 <116>\n',
       expect: { value_kind: 'subset', value: 116 },
+    },
+    {
+      name: 'example.tsv',
+      text: '事業\t令和6年度実績\n移動支援（人/月）\t64（うち児童 21人）\n',
+      expect: { value_kind: 'subset', value: 21, subgroup: '児童' },
     },
   ],
 });

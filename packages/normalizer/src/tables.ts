@@ -17,13 +17,13 @@ import { checkTable } from './checks.js';
 import type { TableContext } from './context.js';
 import {
   bulletItems,
+  isGuidelineText,
   isMeasureOnly,
   isPerBasis,
   isReportingBody,
   isSubgroup,
   letterDifference,
   measureOf,
-  NATIONAL_GUIDELINE,
   stripNumbering,
 } from './labels.js';
 import { makeObservation, type ObservationDraft } from './observe.js';
@@ -163,7 +163,7 @@ export function layoutTable(
 function readHeaders(L: TableLayout): void {
   L.tableUnit = L.corner.find((p) => p.unit) ?? null;
   L.kindColumns = L.colPieces.filter((ps) => ps.some((p) => p.kind)).length;
-  L.national = L.colPieces.map((ps) => ps.some((p) => NATIONAL_GUIDELINE.test(p.text)));
+  L.national = L.colPieces.map((ps) => ps.some((p) => isGuidelineText(p.text)));
   L.planColumns = L.colPieces.map((ps) => ps.some((p) => p.period?.kind === 'plan_term'));
   // A column headed by a year (`2019年度の進捗`, `2018 | 2019 | 2020` under `年度の進捗目標`) holds that year's values
   // or results in words: its text labels no number in a later column.
@@ -352,8 +352,11 @@ export function tableToObservations(
     const { colPieces, national, planColumns, yearColumns } = view;
     const texts = rowTexts[r - headerRows] ?? [];
     // Label cells: stubs, and short cells between data columns (区分). Long descriptive cells (考え方) are not labels.
+    // The guideline's column beside the row's own label (`一般就労移行者数 | 目標 | 人 | 令和3年度実績の1.28倍以上`) labels
+    // nothing and names no kind: its words are the country's (family "a guideline set above the city").
+    const guidelineBeside = (c: number) => !!national[c] && texts.slice(0, c).some((u, j) => !!u && !national[j]);
     const labelLike = (t: string, c: number) =>
-      !!t && (c < stubCols ? t.length <= 80 : t.length <= 16 && !/[。]/.test(t));
+      !!t && !guidelineBeside(c) && (c < stubCols ? t.length <= 80 : t.length <= 16 && !/[。]/.test(t));
     const allPieces = texts.map((t, c) => (labelLike(t, c) ? readPiece(t, ctx.periods) : null));
     const rowStart = observations.length;
     const rowAbove = prevIndicator;
@@ -427,7 +430,7 @@ export function tableToObservations(
           unit_text: x.valueUnit ? x.valueUnitText : (x.unitText ?? q.unitText),
           value_text: L.written(r, c),
           warnings: [...x.warnings],
-          subsetLabel: ctx.subsetNote,
+          subsetLabel: q.subsetLabel ?? ctx.subsetNote,
           rules: recordedRules(x),
           reader: 'table',
         };

@@ -98,8 +98,15 @@ export function parseColumnHeader(text: string, opts: PeriodOptions = {}): Colum
   }
 
   let valueKind: ValueKind | null = null;
+  // What is left is one compound kind word read whole by its stems (`実績値（見込）` → estimate, `見込（推計）`,
+  // `将来推計` → plan, `実績（速報値）` → actual): no part of it is left over as a label.
+  const whole = s.trim() ? valueKindOf(s.replace(/\s+/g, '')) : null;
+  if (whole) {
+    valueKind = whole;
+    s = '';
+  }
   // `実績(見込)`, `実績見込`: a result not yet final, estimated.
-  const estimated = ESTIMATE_PATTERN.exec(s);
+  const estimated = valueKind ? null : ESTIMATE_PATTERN.exec(s);
   if (estimated) {
     valueKind = 'estimate';
     s = s.slice(0, estimated.index) + s.slice(estimated.index + estimated[0].length);

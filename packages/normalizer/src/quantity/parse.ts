@@ -18,7 +18,7 @@
  * - missing markers (－ ― — - / ＊ * empty 数値目標なし 検討 設置) are missing, never zero.
  */
 import type { Qualifier, Quantity } from '@shiryo/model';
-import { ANSWER_WORDS, kindOfWord } from '@shiryo/model';
+import { ANSWER_WORDS, kindOfWord, MISSING_VALUE_WORDS } from '@shiryo/model';
 import { type Candidate, scanPeriods } from '../period/scan.js';
 import {
   isEnclosedNumeral,
@@ -146,6 +146,7 @@ interface Hit {
   unitText: string | null;
   qualifier: Qualifier | null;
   subset?: number;
+  subsetLabel?: string;
   ratio?: { value: number; unit: string };
   /** The period of a rate written before the number (`月210人` → 月), which the counts joined to it share. */
   rate?: string;
@@ -349,7 +350,8 @@ function readAt(
   let negative = false;
   const c1 = s[a - 1];
   const c2 = s[a - 2];
-  if (c1 === '▲' || c1 === '△') {
+  if (c1 === '▲' || c1 === '△' || c1 === '▼') {
+    // (▼ only right before the digits: `▼ 3 …` may be a heading's mark)
     negative = true;
     start = a - 1;
   } else if (c1 === ' ' && (c2 === '▲' || c2 === '△')) {
@@ -509,6 +511,20 @@ function readAt(
   if (sub) {
     hit.subset = num(sub[1] as string);
     pos += sub[0].length;
+  } else if (cell) {
+    // Family "a part written with うち/内 in brackets" (`100（うち80）`, `100 (内 80)`, `100（うち精神 20人）`) in a
+    // table's cell: the part is a subset, named by the words between うち and its number when there are any. (In a
+    // sentence the part is often an indicator of its own: `25人（うち就労移行支援事業 16人）`.)
+    const part = new RegExp(
+      `^ ?\\( ?(?:うち|内数|内訳|内)[:：]? ?([^\\d()]{0,12}?) ?(${NUM}) ?(?:人|名|件|回|か所|箇所|カ所|時間|日)? ?\\)`,
+      'u',
+    ).exec(s.slice(pos));
+    if (part) {
+      hit.subset = num(part[2] as string);
+      const named = (part[1] ?? '').replace(/[\s、,:：]+$/u, '').trim();
+      if (named) hit.subsetLabel = named;
+      pos += part[0].length;
+    }
   }
   // Ratio or share beside it: 17人 (1.31倍), 5人 (6.17%), 12人 (7割); (一倍) holds no number.
   const ratio = new RegExp(`^ ?\\( ?([+\\-−▲△])? ?(${NUM}) ?(倍|%|割(?:(\\d)分)?) ?\\)`, 'u').exec(s.slice(pos));
@@ -571,6 +587,7 @@ function toFound(m: Mapped, source: string, h: Hit): FoundQuantity {
     length: sp.length,
   };
   if (h.subset !== undefined) q.subset = h.subset;
+  if (h.subsetLabel !== undefined) q.subsetLabel = h.subsetLabel;
   if (h.ratio) q.ratio = h.ratio;
   return q;
 }
@@ -609,8 +626,9 @@ const MISSING_WORDS = new Set([
   '実績なし',
   'n/a',
   'N/A',
+  ...MISSING_VALUE_WORDS,
 ]);
-const DASHES = /^[-−―—–‐ー─━/*一…・]+$/u;
+const DASHES = /^(?:[-−―—–‐ー─━/*一…・]+|\.{2,})$/u;
 
 /** Whether a cell's text is a missing-value marker (`－`, `―`, `—`, `-`, `/`, `＊`, `*`, empty, 数値目標なし, 検討, 設置). */
 export function isMissingMarker(text: string): boolean {

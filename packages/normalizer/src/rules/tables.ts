@@ -12,6 +12,7 @@ import { TABLE_PERIOD_RULES } from './period/table.js';
 import {
   accountCodeColumn,
   committeeOpinionColumn,
+  guidelineRow,
   mergedCellRepeat,
   nationalGuidelineColumn,
   noLabel,
@@ -35,6 +36,7 @@ export const TABLE_RULES = {
   cell: new RuleSet<CellContext>('table cell', [
     mergedCellRepeat,
     nationalGuidelineColumn,
+    guidelineRow,
     accountCodeColumn,
     perBasisCell,
     recordListColumns,

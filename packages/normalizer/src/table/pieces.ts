@@ -6,6 +6,7 @@ import type { FiscalPeriod, Quantity, Table, ValueKind } from '@shiryo/model';
 import {
   ANSWER_WORDS,
   CARE_LEVEL_SOURCE,
+  GUIDELINE_ASIDE,
   KIND_PAIR_SPLIT,
   kindListOf,
   kindOfWord,
@@ -74,10 +75,11 @@ function memoByOptions<T>(fn: (s: string, opts: PeriodOptions) => T): (s: string
 /** What a header or stub text says, read with the document's period options. */
 export const readPiece = memoByOptions(readPieceUncached);
 export const normalized = memo((s: string) => normalizeText(s).text);
-/** A period written in a data cell itself (`62（R4末）`). */
-export const cellPeriod = memoByOptions((s: string, opts: PeriodOptions) =>
-  /\d/.test(s) ? (findPeriods(s, opts).find((x) => x.fiscalYear !== null) ?? null) : null,
-);
+/** A period written in a data cell itself (`62（R4末）`), not in the guideline's aside beside its value. */
+export const cellPeriod = memoByOptions((raw: string, opts: PeriodOptions) => {
+  const s = raw.replace(GUIDELINE_ASIDE, ' ');
+  return /\d/.test(s) ? (findPeriods(s, opts).find((x) => x.fiscalYear !== null) ?? null) : null;
+});
 export const dataValue = memo(dataValueUncached);
 /** The text states a count with its unit (`・拠点数：令和5年度末 1か所`), not only a number. */
 export const holdsCount = memo((s: string) => parseQuantity(s).quantities.some((q) => q.unit));
@@ -186,7 +188,9 @@ function readPieceUncached(raw: string, opts: PeriodOptions): Piece {
 /** A cell reads as data when it holds a quantity and little else (a label with a number inside is not data). */
 const CARE_LEVEL_CELL = new RegExp(`^(?:${CARE_LEVEL_SOURCE})$`, 'u');
 
-function dataValueUncached(text: string): DataCell {
+function dataValueUncached(raw: string): DataCell {
+  // The guideline's wording in brackets beside the city's figure (`5（国の指針：…6%以上）`) is no part of it.
+  const text = raw.replace(GUIDELINE_ASIDE, ' ');
   // A cell of single digits with blanks between them (`3 3`, OCR) is one number.
   const t = /^[0-9０-９](?: [0-9０-９])+$/u.test(text.trim()) ? text.trim().replace(/ /g, '') : text.trim();
   if (!t) return { quantities: [], missing: true };
@@ -205,7 +209,9 @@ function dataValueUncached(text: string): DataCell {
       /人日|人|名|回|件|時間|日|月|年|か所|箇所|カ所|ヶ所|ケ所|床|円|千円|%|％|割|分|倍|世帯|部|以上|以下|未満|超|を超えない|を超える|程度|約|[<>＜＞()（）・/／:：~～]/g,
       '',
     );
-  return rest.length <= 3 ? v : null;
+  // the words naming a part read as a subset (`100（うち精神 20）`) are that part's name, not a label of the cell
+  const named = v.quantities.reduce((n, q) => n + (q.subsetLabel ? compact(q.subsetLabel).length + 2 : 0), 0);
+  return rest.length <= 3 + named ? v : null;
 }
 
 /** The most specific period of some pieces (a year before a plan term or a range). */

@@ -28,6 +28,12 @@ export const columnKind = rule<CellContext>({
       text: 'サービス\t令和5年度計画\t令和5年度実績\n自立訓練（人/月）\t8\t6\n',
       expect: { value_kind: 'actual', value: 6, fiscal_year: 2023 },
     },
+    {
+      // a compound kind word after the year, read whole by its stems (family "kind written as a compound")
+      name: 'example.tsv',
+      text: '区分\t令和6年度 実績値（見込）\n短期入所（人日/月）\t75\n',
+      expect: { value_kind: 'estimate', value: 75, fiscal_year: 2024, label: '短期入所' },
+    },
   ],
 });
 

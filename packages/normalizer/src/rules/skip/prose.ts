@@ -1,5 +1,5 @@
 /** Skip rules of prose: numbers in sentences that report nothing of their own. Stages `skip`, `skip-unlabelled`. */
-import { NATIONAL_GUIDELINE_WORDS, OUTLOOK_STEMS, wordsPattern } from '@shiryo/model';
+import { GUIDELINE_COLON, NATIONAL_GUIDELINE, OUTLOOK_STEMS, wordsPattern } from '@shiryo/model';
 import { planValueCompared, unitBase } from '../../prose/words.js';
 import { rule } from '../engine.js';
 import type { ProseValueContext } from '../prose-context.js';
@@ -208,7 +208,7 @@ export const noteDefinition = rule<ProseValueContext>({
 
 /** The national guideline as the topic of a sentence: `国の基本指針では`, `基本指針において`, `国の指針によれば`. */
 const GUIDELINE_TOPIC = new RegExp(
-  `(?:${wordsPattern(NATIONAL_GUIDELINE_WORDS)})[^、。]{0,6}?(?:では|において|によると|によれば)`,
+  `(?:${NATIONAL_GUIDELINE.source})[^、。]{0,6}?(?:では|において|によると|によれば)`,
   'u',
 );
 /** The city speaking for itself after it: `本市では`, `当町においても`, `市としては`. */
@@ -229,6 +229,37 @@ export const nationalGuideline = rule<ProseValueContext>({
     x.skip = "the national guideline's number";
   },
   examples: [{ text: '国の指針では、地域移行者数を令和8年度末の施設入所者数の6％以上とすることとしています。' }],
+});
+
+/**
+ * Whether the text before a value ends inside the guideline's aside: after `国の指針：` (or `県の目標:`…) that a
+ * bracket opened and has not closed, or with no bracket, anywhere after it in the sentence.
+ */
+export function insideGuidelineAside(before: string): boolean {
+  let last: RegExpExecArray | null = null;
+  for (const m of before.matchAll(GUIDELINE_COLON)) last = m as RegExpExecArray;
+  if (!last) return false;
+  if (!last[1]) return true;
+  let depth = 1;
+  for (const ch of before.slice(last.index + last[0].length)) {
+    if ('(（【［['.includes(ch)) depth++;
+    else if (')）】］]'.includes(ch) && --depth === 0) return false;
+  }
+  return true;
+}
+
+export const guidelineAside = rule<ProseValueContext>({
+  id: 'skip.guideline-aside',
+  family: 'skip',
+  stage: 'skip',
+  priority: 106,
+  summary:
+    'Family "a guideline set above the city": numbers after the guideline named before a colon (`…5人とします。（国の指針：令和8年度末までに…6%以上）`, a note `※国の指針：…5%以上削減`) are its wording, up to the bracket that closes the aside (or the end of the sentence).',
+  applies: (x) => insideGuidelineAside(x.sentenceBefore),
+  apply(x) {
+    x.skip = "the guideline's number";
+  },
+  examples: [{ text: '相談支援の拠点を1か所整備します。（県の目標：各圏域に2か所以上）' }],
 });
 
 /** A grade and its mark in a legend: `A：`, `Ｂ:` after a blank or at the start. */
@@ -280,6 +311,7 @@ export const PROSE_SKIP_RULES = [
   noteRestates,
   noteDefinition,
   nationalGuideline,
+  guidelineAside,
   gradeLegend,
   noLabelProse,
 ];

@@ -1,5 +1,5 @@
 /** Skip rules of tables: cells whose numbers are not the city's observations. Stage `skip` (first applies). */
-import { ACCOUNT_LEVEL_WORDS, RECORD_ATTRIBUTE_HEADERS } from '@shiryo/model';
+import { ACCOUNT_LEVEL_WORDS, GUIDELINE_LEAD, isGuidelineText, RECORD_ATTRIBUTE_HEADERS } from '@shiryo/model';
 import { isPerBasis } from '../../labels.js';
 import { rule } from '../engine.js';
 import type { ObservationContext } from '../observation-context.js';
@@ -51,6 +51,25 @@ export const nationalGuidelineColumn = rule<CellContext>({
     {
       name: 'example.tsv',
       text: '項目\t国の基本指針\t市の目標値（令和8年度）\n地域生活移行者数（人）\t6\t4\n',
+    },
+  ],
+});
+
+export const guidelineRow = rule<CellContext>({
+  id: 'skip.guideline-row',
+  family: 'skip',
+  stage: 'skip',
+  priority: 21,
+  summary:
+    "Family \"a guideline set above the city\": a row led by the guideline (`国の指針`, `（国の基本指針）`, `県の目標` under the city's 目標値 row) states the country's or the prefecture's figures, not the city's — as its column does.",
+  applies: (x) => x.texts.some((t) => GUIDELINE_LEAD.test(t.normalize('NFKC')) && isGuidelineText(t)),
+  apply(x) {
+    x.skip = 'guideline row';
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '区分\t令和7年度\t令和8年度\n就労定着率8割以上の事業所（%）\t25\t30\n県の目標\t\t25\n',
     },
   ],
 });
