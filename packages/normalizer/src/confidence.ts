@@ -191,13 +191,21 @@ export function outOfScale(observations: Observation[]): Set<Observation> {
   const out = new Set<Observation>();
   for (const list of rows.values()) {
     if (list.length < 3) continue;
+    // the median of the row's other values, each: from the row's values sorted once (a row of thousands of values,
+    // as fuzzing wrote, made a sort per value quadratic). Without the value at sorted position p, the others' middle
+    // element `mid` is a[mid] before p and a[mid + 1] from p on (any copy of an equal value gives the same list).
+    const a = list.map((x) => Math.abs(x.value)).sort((x, y) => x - y);
+    const mid = Math.floor((a.length - 1) / 2);
     for (const o of list) {
-      const others = list
-        .filter((x) => x !== o)
-        .map((x) => Math.abs(x.value))
-        .sort((a, b) => a - b);
-      const median = others[Math.floor(others.length / 2)]!;
       const v = Math.abs(o.value);
+      let lo = 0;
+      let hi = a.length;
+      while (lo < hi) {
+        const m = (lo + hi) >> 1;
+        if (a[m]! < v) lo = m + 1;
+        else hi = m;
+      }
+      const median = mid < lo ? a[mid]! : a[mid + 1]!;
       if (median >= 10 && v > 0 && Math.max(v / median, median / v) >= OUT_OF_SCALE_FACTOR) out.add(o);
     }
   }
