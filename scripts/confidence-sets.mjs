@@ -15,8 +15,7 @@
 // without reading the documents again. Needs `pnpm build` (and SHIRYO_REAL_PDFS for the real-PDF fixtures).
 // NEVER the held-out part: it measures generality.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { extractDocument } from '@shiryo/extractor';
+import { dirname, join } from 'node:path';
 import { CONFIDENCE_BANDS, confidenceBandIndex } from '@shiryo/model';
 import {
   assignConfidence,
@@ -24,12 +23,9 @@ import {
   confidenceContext,
   confidenceFeatures,
   loadTokenizer,
-  municipalityFromPath,
-  normalizeDocument,
   tokenMatcher,
 } from '@shiryo/normalizer';
-import { score } from '../tools/score.mjs';
-import { knownTruthDocuments, ROOT, readJsonl, tableShape } from './lib/known-truth.mjs';
+import { judgeDocument, knownTruthDocuments, ROOT, readJsonl, tableShape } from './lib/known-truth.mjs';
 import { rewrite, runs } from './lib/linearize.mjs';
 
 const args = process.argv.slice(2);
@@ -99,35 +95,17 @@ async function collect() {
   ];
   const out = [];
   for (const d of list) {
-    const meta = d.meta;
-    let doc;
-    try {
-      doc = await extractDocument(
-        d.path,
-        meta?.ocr ? { ocr: meta.ocr, ...(meta.pages ? { pages: meta.pages } : {}) } : {},
-      );
-    } catch {
-      continue;
-    }
-    const fromPath = municipalityFromPath(resolve(d.path));
-    const given = fromPath?.kind === 'found' ? { municipality: fromPath.municipality, source: 'path' } : undefined;
-    const norm = normalizeDocument(doc, { tokens, confidence: NONE, ...(given ? { municipality: given } : {}) });
-    const pages = Array.isArray(meta?.pages) ? new Set(meta.pages) : null;
-    const scored = norm.observations.filter((o) => !pages || pages.has(o.page));
-    const actual = scored.map((o) => ({ document_path: d.path, ...o }));
-    const r = score(d.expected, actual);
-    const wrong = new Set(r.extras);
-    const why = new Map();
-    for (const m of r.misses) if (m.nearest) why.set(m.nearest, m.differs);
-    const byObs = new Map(scored.map((o, i) => [o, actual[i]]));
+    const judged = await judgeDocument(d, { tokens, confidence: NONE });
+    if (!judged) continue;
+    const { doc, norm, verdicts } = judged;
     out.push({
       doc: d.name,
       seed: d.seed ?? null,
       axes: d.axes ?? { fixture: d.path.endsWith('.pdf') ? 'pdf' : 'text' },
       tables: doc.tables.map(tableShape),
       observations: norm.observations.map((o) => {
-        const a = byObs.get(o);
-        return { ...o, right: a ? !wrong.has(a) : null, ...(a && why.get(a) ? { why: why.get(a) } : {}) };
+        const v = verdicts.get(o);
+        return { ...o, right: v ? v.right : null, ...(v?.why ? { why: v.why } : {}) };
       }),
     });
     process.stderr.write('.');

@@ -8,11 +8,8 @@
 //
 // Needs `pnpm build` (and SHIRYO_REAL_PDFS for the real-PDF fixtures). NEVER the held-out part: it measures generality.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { extractDocument } from '@shiryo/extractor';
-import { loadTokenizer, municipalityFromPath, normalizeDocument, tokenMatcher } from '@shiryo/normalizer';
-import { score } from '../tools/score.mjs';
-import { knownTruthDocuments } from './lib/known-truth.mjs';
+import { loadTokenizer, tokenMatcher } from '@shiryo/normalizer';
+import { judgeDocument, knownTruthDocuments } from './lib/known-truth.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -39,36 +36,16 @@ async function collect() {
     withFixtures: !args.includes('--no-fixtures'),
     prefix: 'shiryo-errors',
   }).map((x) => ({ ...x, axes: x.axes ?? { fixture: x.path.endsWith('.pdf') ? 'pdf' : 'text' } }))) {
-    let doc;
-    try {
-      const meta = d.meta;
-      doc = await extractDocument(
-        d.path,
-        meta?.ocr ? { ocr: meta.ocr, ...(meta.pages ? { pages: meta.pages } : {}) } : {},
-      );
-    } catch {
-      continue;
-    }
-    const fromPath = municipalityFromPath(resolve(d.path));
-    const given = fromPath?.kind === 'found' ? { municipality: fromPath.municipality, source: 'path' } : undefined;
-    const norm = normalizeDocument(doc, { tokens, ...(given ? { municipality: given } : {}) });
-    const pages = Array.isArray(d.meta?.pages) ? new Set(d.meta.pages) : null;
-    const scored = norm.observations.map((o, i) => [o, i]).filter(([o]) => !pages || pages.has(o.page));
-    const actual = scored.map(([o]) => ({ document_path: d.path, ...o }));
-    const r = score(d.expected, actual);
-    const wrong = new Set(r.extras);
-    const right = new Map();
-    for (const [k, a] of actual.entries()) right.set(scored[k][1], !wrong.has(a));
-    // why a wrong one is wrong: the expected rows with its value, and what differs from the first of them
-    const why = new Map();
-    for (const m of r.misses) if (m.nearest) why.set(m.nearest, m.differs);
+    const judged = await judgeDocument(d, { tokens });
+    if (!judged) continue;
+    const { doc, norm, verdicts } = judged;
     out.push({
       doc: d.name,
       axes: d.axes,
       tables: doc.tables.map(slim),
-      observations: norm.observations.map((o, i) => {
-        const a = actual[scored.findIndex(([, j]) => j === i)];
-        return { ...o, right: right.has(i) ? right.get(i) : null, why: a && why.get(a) ? why.get(a) : undefined };
+      observations: norm.observations.map((o) => {
+        const v = verdicts.get(o);
+        return { ...o, right: v ? v.right : null, why: v?.why ? v.why : undefined };
       }),
     });
     process.stderr.write('.');

@@ -8,6 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { extractDocument } from '@shiryo/extractor';
+import { municipalityFromPath, normalizeDocument } from '@shiryo/normalizer';
+import { score } from '../../tools/score.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -93,3 +96,34 @@ export const tableShape = (t) => ({
     ...(c.confidence === undefined ? {} : { confidence: c.confidence }),
   })),
 });
+
+/**
+ * One document with known truth read as ingest reads it (OCR and pages as its fixture.json says, the municipality
+ * from its path), normalized with `options` (tokens, confidence) and scored against its expected rows. `verdicts`:
+ * each observation of the scored pages → whether it is right and, when wrong, what differs from the expected row
+ * nearest to it (observations of other pages have none). Null when the document cannot be read.
+ */
+export async function judgeDocument(d, options) {
+  const meta = d.meta;
+  let doc;
+  try {
+    doc = await extractDocument(
+      d.path,
+      meta?.ocr ? { ocr: meta.ocr, ...(meta.pages ? { pages: meta.pages } : {}) } : {},
+    );
+  } catch {
+    return null;
+  }
+  const fromPath = municipalityFromPath(resolve(d.path));
+  const given = fromPath?.kind === 'found' ? { municipality: fromPath.municipality, source: 'path' } : undefined;
+  const norm = normalizeDocument(doc, { ...options, ...(given ? { municipality: given } : {}) });
+  const pages = Array.isArray(meta?.pages) ? new Set(meta.pages) : null;
+  const scored = norm.observations.filter((o) => !pages || pages.has(o.page));
+  const actual = scored.map((o) => ({ document_path: d.path, ...o }));
+  const r = score(d.expected, actual);
+  const wrong = new Set(r.extras);
+  const why = new Map();
+  for (const m of r.misses) if (m.nearest) why.set(m.nearest, m.differs);
+  const verdicts = new Map(scored.map((o, i) => [o, { right: !wrong.has(actual[i]), why: why.get(actual[i]) }]));
+  return { doc, norm, verdicts };
+}
