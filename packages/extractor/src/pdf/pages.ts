@@ -15,7 +15,7 @@
 import type { Block, Table, TableCell } from '@shiryo/model';
 import { appendBody, continuesTable } from '../continued.js';
 import { sortCells } from '../draft.js';
-import { SENTENCE_PUNCT } from '../text.js';
+import { SENTENCE_PUNCT, textKey } from '../text.js';
 import type { Line } from './lines.js';
 
 /** Share of the page height at the top and at the bottom where running headers and footers live. */
@@ -87,8 +87,6 @@ function sameColumns(a: Table, b: Table, tolerance = 2): boolean {
   return compared >= Math.min(2, a.nCols);
 }
 
-const headKey = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
-
 /**
  * A continuation found narrower than its table: the label columns of its first rows are empty on the new page (the
  * group's label stands on the page before), so the finder saw fewer columns there and the repeated header's words
@@ -103,9 +101,9 @@ export function recolumnContinuation(t: Table, next: Table): Table | null {
   if (next.nRows <= next.headerRows) return null;
   const tHead = t.cells
     .filter((c) => c.row < t.headerRows)
-    .map((c) => headKey(c.text))
+    .map((c) => textKey(c.text))
     .join('');
-  const nHead = next.cells.filter((c) => c.row < next.headerRows && c.text.trim()).map((c) => headKey(c.text));
+  const nHead = next.cells.filter((c) => c.row < next.headerRows && c.text.trim()).map((c) => textKey(c.text));
   const found = nHead.filter((h) => tHead.includes(h)).join('').length;
   if (nHead.length < 2 || found < 0.6 * nHead.join('').length || found < 0.6 * tHead.length) return null;
   const spans: ([number, number] | null)[] = Array.from({ length: t.nCols }, () => null);
@@ -120,7 +118,7 @@ export function recolumnContinuation(t: Table, next: Table): Table | null {
     const heads: string[] = Array.from({ length: x.nCols }, () => '');
     for (const c of [...x.cells].sort((a, b) => a.row - b.row))
       if (c.row < x.headerRows && c.text.trim())
-        for (let k = c.col; k < c.col + c.colSpan; k++) heads[k] = headKey(c.text);
+        for (let k = c.col; k < c.col + c.colSpan; k++) heads[k] = textKey(c.text);
     return heads;
   };
   const tLeaf = leaf(t);

@@ -181,12 +181,14 @@ function assemble(pages: PageRead[], s: PdfSettings): { tables: Table[]; blocks:
     const prev = items[items.length - 1];
     if (prev && first && prev.page === p.page.index - 1) {
       // What the page break cut: a table or a sentence running on to the next page.
-      const narrower = prev.table && first.table ? recolumnContinuation(prev.table, first.table) : null;
-      if (prev.table && first.table && continuesAcrossPages(prev.table, first.table)) {
-        prev.table = joinAcrossPages(prev.table, first.table);
-        onPage.shift();
-      } else if (prev.table && narrower) {
-        prev.table = joinAcrossPages(prev.table, narrower);
+      // (the continuation as it stands, or one found narrower put back in the table's columns)
+      let cont: Table | null = null;
+      if (prev.table && first.table)
+        cont = continuesAcrossPages(prev.table, first.table)
+          ? first.table
+          : recolumnContinuation(prev.table, first.table);
+      if (prev.table && cont) {
+        prev.table = joinAcrossPages(prev.table, cont);
         onPage.shift();
       } else if (prev.block && first.block?.kind === 'paragraph' && endsOpen(prev.block)) {
         prev.block = {

@@ -1067,7 +1067,8 @@ export function looksLikeTextColumns(found: FoundTable): boolean {
   const data = cells.filter((c) => isValue(c.text) || isMissingMarker(c.text));
   if (data.length < 0.15 * cells.length) return true;
   // numbers inside words (`・地域生活移行者数：8 人`) are running text's, not a table's
-  const worded = cells.filter((c) => /[0-9０-９]/u.test(c.text) && !data.includes(c) && !isYearLike(c.text));
+  const isData = new Set(data);
+  const worded = cells.filter((c) => /[0-9０-９]/u.test(c.text) && !isData.has(c) && !isYearLike(c.text));
   const rows = new Set(cells.map((c) => c.row));
   const dataRows = new Set(data.filter((c) => c.col > 0).map((c) => c.row));
   return worded.length >= data.length || dataRows.size <= 0.5 * rows.size;
