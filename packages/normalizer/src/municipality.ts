@@ -40,8 +40,45 @@ export type MunicipalityLookup =
   | { kind: 'ambiguous'; candidates: Municipality[] }
   | { kind: 'unknown'; suggestions: Municipality[] };
 
-/** 鶴ヶ島市 and 鶴ケ島市 are one name (people write either; the code list has both kinds). */
-const foldName = (s: string): string => s.replace(/ヶ/g, 'ケ');
+/**
+ * Kanji offices and people write for the code list's own in a municipality's name (family "a city's name as it is
+ * written"): 塩釜市 for 塩竈市, 桧原村 for 檜原村, 竜ケ崎市 for 龍ケ崎市, 飯館村 for 飯舘村, 﨑/髙/邊 in old documents.
+ * Folded on both sides, the list's names and the text, so either form finds the city. Not folded: 嶋 and 島 (鹿嶋市
+ * and 鹿島市 are two cities), and no pair that would make two names of the list one (a test checks).
+ */
+const VARIANT_KANJI: Readonly<Record<string, string>> = {
+  﨑: '崎',
+  嵜: '崎',
+  髙: '高',
+  邊: '辺',
+  邉: '辺',
+  濱: '浜',
+  濵: '浜',
+  檜: '桧',
+  竈: '釜',
+  德: '徳',
+  冨: '富',
+  澤: '沢',
+  櫻: '桜',
+  曾: '曽',
+  龍: '竜',
+  舘: '館',
+  峯: '峰',
+  廣: '広',
+  國: '国',
+  淺: '浅',
+  瀨: '瀬',
+};
+const VARIANT_RE = new RegExp(`[${Object.keys(VARIANT_KANJI).join('')}]`, 'gu');
+/**
+ * One spelling of a name: 鶴ヶ島市 and 鶴ケ島市 are one name (people write either; the code list has both kinds),
+ * variation selectors (葛󠄀飾区 with an IVS) dropped, the variant kanji above folded. Used on NFKC text.
+ */
+export const foldName = (s: string): string =>
+  s
+    .replace(/[\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]/g, '')
+    .replace(/ヶ/g, 'ケ')
+    .replace(VARIANT_RE, (c) => VARIANT_KANJI[c] ?? c);
 
 /** `広島県府中市 (342084)`: how a municipality is named in messages. */
 export const municipalityLabel = (m: Municipality): string => `${m.prefecture}${m.name} (${m.code})`;
@@ -95,17 +132,26 @@ const PREFECTURES = [
   ),
 ];
 
+/** A run of three or more single letters set apart by spaces (`東 松 山 市`, a title spaced out to fill a line). */
+const SPACED_RUN = /(?<![\p{L}\p{N}])\p{L}(?:[ \u3000]\p{L}(?![\p{L}\p{N}])){2,}/gu;
+/** A kanji or katakana a mention may follow: a prefecture's or district's suffix, a year, term, round or date. */
+const JOINS_BEFORE_NAME = /[県都道府郡年度期回月日号]/u;
+
 /**
  * Detect the municipality a document is about: count mentions of every municipality name (a longer name wins
  * over a name inside it: 東松山市 over 松山市), weight mentions in the first lines (title, committee name) and
- * disambiguate same-name municipalities by the prefectures mentioned.
+ * disambiguate same-name municipalities by the prefectures mentioned. Names are read as they are written (family
+ * "a city's name as it is written"): variant kanji and ヶ/ケ folded (塩釜市 is 塩竈市), a title spaced out letter by
+ * letter joined (`東 松 山 市`), and a name glued on its left to another kanji or katakana word is no mention
+ * (`桧原村` holds 原村, `一ノ関市` 関市, `旧上野市` is a former town, `第三次市民` 三次市) unless that letter is a
+ * prefecture's or district's suffix or a year, term or round (`埼玉県東松山市`, `令和6年度所沢市`, `第7期伊賀市`).
  */
 export function detectMunicipality(text: string): MunicipalityGuess | null {
-  const t = text.normalize('NFKC');
+  const t = foldName(text.normalize('NFKC')).replace(SPACED_RUN, (run) => run.replace(/[ \u3000]/g, ''));
   const head = t.slice(0, 600);
   const hits: { start: number; end: number; name: string }[] = [];
-  const names = new Set(municipalities().map((m) => m.name));
-  for (const name of names) {
+  names ??= namesByName();
+  for (const name of names.keys()) {
     if (name.length < 2) continue;
     let i = t.indexOf(name);
     while (i >= 0) {
@@ -122,21 +168,22 @@ export function detectMunicipality(text: string): MunicipalityGuess | null {
       if (h.end - h.start > prev.end - prev.start) kept[kept.length - 1] = h;
       continue;
     }
-    // a name inside a word (`第三次市民福祉計画` holds 三次市: a kanji before it that is no prefecture or district
-    // suffix, and 民 after it) is no mention; `第7期伊賀市障がい福祉計画` is
-    if (/\p{sc=Han}/u.test(t[h.start - 1] ?? '') && !/[県都道府郡]/u.test(t[h.start - 1]!) && t[h.end] === '民')
-      continue;
     kept.push(h);
   }
-  if (kept.length === 0) return null;
+  // a name inside a word is no mention (checked after the overlaps: 大和郡山市 keeps its own hit, not 郡山市's)
+  const mentions = kept.filter((h) => {
+    const before = t[h.start - 1] ?? '';
+    return !(/[\p{sc=Han}\p{sc=Katakana}]/u.test(before) && !JOINS_BEFORE_NAME.test(before));
+  });
+  if (mentions.length === 0) return null;
   const score = new Map<string, { n: number; first: number }>();
-  for (const h of kept) {
+  for (const h of mentions) {
     const s = score.get(h.name) ?? { n: 0, first: h.start };
     s.n += h.start < head.length ? 3 : 1;
     score.set(h.name, s);
   }
   const [bestName, best] = [...score.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first)[0]!;
-  const candidates = municipalities().filter((m) => m.name === bestName);
+  const candidates = names.get(bestName) ?? [];
   const warnings: string[] = [];
   let chosen = candidates[0]!;
   if (candidates.length > 1) {

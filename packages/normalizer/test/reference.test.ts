@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { catalog, matchIndicator } from '../src/catalog.js';
 import { detectPlan } from '../src/context.js';
-import { detectMunicipality, municipalities, municipalityByCode, municipalityByName } from '../src/municipality.js';
+import {
+  detectMunicipality,
+  foldName,
+  municipalities,
+  municipalityByCode,
+  municipalityByName,
+} from '../src/municipality.js';
 
 describe('municipality code list', () => {
   it('holds every municipality with a 6-digit code', () => {
@@ -44,6 +50,43 @@ describe('detectMunicipality', () => {
     // a prefecture, district or plan number before the name is no word of its own
     expect(detectMunicipality('広島県三次市民の福祉 障害福祉計画')?.municipality.name).toBe('三次市');
     expect(detectMunicipality('第7期伊賀市障がい福祉計画')?.municipality.name).toBe('伊賀市');
+  });
+
+  // family "a city's name as it is written": the forms below are not the fixtures' (none of them names these cities)
+  it("reads a name in the kanji or kana people write for the code list's own", () => {
+    const name = (t: string) => detectMunicipality(t)?.municipality;
+    expect(name('竜ヶ崎市障がい福祉計画')).toMatchObject({ code: '082082', name: '龍ケ崎市' });
+    expect(name('第9期 塩釜市介護保険事業計画')).toMatchObject({ code: '042030', name: '塩竈市' });
+    expect(name('桧原村 障害者計画')).toMatchObject({ code: '133078', name: '檜原村' });
+    expect(name('茅ケ崎市 地域福祉計画')).toMatchObject({ code: '142077', name: '茅ヶ崎市' });
+    expect(name('飯館村の介護保険')).toMatchObject({ code: '075647' });
+    // an ideographic variation selector after a kanji (葛 with an IVS) is the same letter
+    expect(name('葛\u{E0100}飾区 障害福祉計画')).toMatchObject({ code: '131229' });
+    // 鹿嶋市 and 鹿島市 are two cities: 嶋 is not folded into 島
+    expect(name('鹿嶋市')?.code).toBe('082228');
+    expect(name('佐賀県鹿島市')?.code).toBe('412074');
+  });
+
+  it('joins a title spaced out letter by letter', () => {
+    expect(detectMunicipality('東 松 山 市 障 害 福 祉 計 画\n1 成果目標')?.municipality.code).toBe('112127');
+    expect(detectMunicipality('四　日　市　市\n障害福祉計画')?.municipality.name).toBe('四日市市');
+  });
+
+  it('does not read a name glued on its left to a kanji or katakana word', () => {
+    // 桧原村 held 原村 (長野県), 一ノ関市 held 関市 (岐阜県), 旧… is a former town
+    expect(detectMunicipality('一ノ関市の福祉')?.municipality.name).not.toBe('関市');
+    expect(detectMunicipality('旧上野市の区域')).toBeNull();
+    expect(detectMunicipality('令和６年度所沢市障害福祉計画')?.municipality.code).toBe('112089');
+    expect(detectMunicipality('三重県伊賀市及び名張市')?.municipality.name).toBe('伊賀市');
+  });
+
+  it('folds no two names of the code list into one', () => {
+    const byFolded = new Map<string, Set<string>>();
+    for (const m of municipalities()) {
+      const k = foldName(m.name);
+      byFolded.set(k, (byFolded.get(k) ?? new Set()).add(m.name));
+    }
+    expect([...byFolded.values()].filter((s) => s.size > 1).map((s) => [...s])).toEqual([]);
   });
 
   it('returns null when no municipality is named', () => {
