@@ -12,7 +12,7 @@
  */
 
 import type { FiscalPeriod, Issue, Observation, Table } from '@shiryo/model';
-import { BULLET_MARKS, charClass, tableToGrid } from '@shiryo/model';
+import { BULLET_MARKS, charClass, tableToGrid, writesBareYears } from '@shiryo/model';
 import { checkTable } from './checks.js';
 import type { TableContext } from './context.js';
 import {
@@ -287,10 +287,12 @@ export function cellConfidenceOf(table: Table, headerRows: number, stubCols: num
   };
 }
 
+const WITHOUT_BARE_YEARS = new WeakMap<TableContext['periods'], TableContext['periods']>();
+
 /** Read one table into observations. */
 export function tableToObservations(
   table: Table,
-  ctx: TableContext,
+  given: TableContext,
   /**
    * The stage row of the review sheet: the table's own (`stageColumns`), or that of the sheet it continues (see
    * `continuesSheet`). Found here when not given.
@@ -301,6 +303,16 @@ export function tableToObservations(
   before: readonly TableLayout[] = [],
 ): TableReading {
   const issues: Issue[] = [];
+  let ctx = given;
+  if (!writesBareYears(table)) {
+    // (one options object per document's options, so that the readers' memos are shared by its tables)
+    let periods = WITHOUT_BARE_YEARS.get(given.periods);
+    if (!periods) {
+      periods = { ...given.periods, bareWesternYears: false };
+      WITHOUT_BARE_YEARS.set(given.periods, periods);
+    }
+    ctx = { ...given, periods };
+  }
   const near = [...before]
     .reverse()
     .filter((b) => b.headerRows > 0 && (b.table.page === table.page || b.table.page === table.page - 1));

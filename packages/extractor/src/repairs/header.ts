@@ -8,7 +8,7 @@
  * Body cells in the leading label columns (at least the first column) become `stub`; a body row holding only
  * a `※`/`注` remark becomes `note`.
  */
-import { ANSWER_WORDS, type CellRole, type Table, type TableCell, wordsPattern } from '@shiryo/model';
+import { ANSWER_WORDS, type CellRole, type Table, type TableCell, wordsPattern, writesBareYears } from '@shiryo/model';
 import { withRepair } from '../draft.js';
 import { isDatedCount, isNumericData, isYearLike, SENTENCE_PUNCT } from '../text.js';
 
@@ -24,11 +24,22 @@ function rowCells(t: Table): TableCell[][] {
   return rows;
 }
 
+/** Four digits alone (`2019`, `１９９５`): a year in a table that writes its years so, else a count. */
+const FOUR_DIGITS = /^\d{4}$/u;
+const fourDigits = (s: string) => FOUR_DIGITS.test(s.normalize('NFKC').trim());
+
+/**
+ * Numeric data: `isNumericData`, and (family "counts that look like years") four digits alone in a table that writes
+ * no year so (`writesBareYears`): `| 実績 | 2015 | 2022 |` under `令和4年度 | 令和5年度` is a row of counts.
+ */
+const dataIn = (bareYearsAreData: boolean) => (s: string) => isNumericData(s) || (bareYearsAreData && fourDigits(s));
+
 /** Does this row read as a header row? Labels only: no data, no sentence punctuation, short. */
-export function isHeaderLikeRow(cells: TableCell[]): boolean {
+export function isHeaderLikeRow(cells: TableCell[], bareYearsAreData = false): boolean {
   const texts = cells.map((c) => c.text).filter(Boolean);
   if (texts.length === 0) return false;
   return texts.every((s) => {
+    if (bareYearsAreData && fourDigits(s)) return false;
     // (`年4回`, `年 6 回`, `延べ 360人`: a rate or a qualifier before the number still makes a value)
     const bare = s.replace(/^(?:年間|月間|年|月|週|延べ|約)\s*(?=[0-9０-９])/u, '');
     // (`令和4年度末 248人`, `令和8年度末に135人以下`: a value with its date, a body cell of a table of bases and targets)
@@ -64,8 +75,9 @@ const groupRow = (rows: TableCell[][], n: number) => {
  */
 function countHeaderRows(t: Table, rows: TableCell[][], from = 0): number {
   const max = Math.min(MAX_HEADER_ROWS, t.nRows - 1);
-  const hasData = t.cells.some((c) => isNumericData(c.text));
-  const test = hasData ? isHeaderLikeRow : isYearRow;
+  const bareData = !writesBareYears(t);
+  const hasData = t.cells.some((c) => dataIn(bareData)(c.text));
+  const test = hasData ? (cells: TableCell[]) => isHeaderLikeRow(cells, bareData) : isYearRow;
   let n = from;
   // A row saying yes or no (`有`, `無`, `○`, `×`) under the years reports, whatever else it holds.
   const answers = (cells: TableCell[]) => cells.some((c) => ANSWER.test(c.text.trim()));
@@ -77,7 +89,8 @@ function countHeaderRows(t: Table, rows: TableCell[][], from = 0): number {
 /** Leading columns whose body cells hold no numeric data: the row labels. At least 1, never all when there is data. */
 function countStubCols(t: Table, headerRows: number): number {
   let numericFrom = t.nCols;
-  for (const c of t.cells) if (c.row >= headerRows && isNumericData(c.text)) numericFrom = Math.min(numericFrom, c.col);
+  const data = dataIn(!writesBareYears({ ...t, headerRows }));
+  for (const c of t.cells) if (c.row >= headerRows && data(c.text)) numericFrom = Math.min(numericFrom, c.col);
   if (numericFrom === t.nCols) return Math.min(1, t.nCols);
   return Math.max(1, numericFrom);
 }

@@ -78,7 +78,7 @@ export function parseColumnHeader(text: string, opts: PeriodOptions = {}): Colum
           : /^\s?(?:時点|現在)/.exec(s.slice(c.b));
       s = `${s.slice(0, c.a)} ${s.slice(c.b + (after ? after[0].length : 0))}`;
     }
-  } else if (/^\d{4}$/.test(s.trim()) && bareWesternYear(Number(s), opts)) {
+  } else if (/^\d{4}$/.test(s.trim()) && opts.bareWesternYears !== false && bareWesternYear(Number(s), opts)) {
     const y = Number(s);
     period = fyPeriod(y, text.trim());
     period.warnings.push(`bare_year: ${y} in a header is read as fiscal year ${y}`);

@@ -47,6 +47,12 @@ export interface PeriodOptions {
    * this year, with a warning; without it such years are not read.
    */
   era?: EraAnchor;
+  /**
+   * false: a number of four digits alone (`2019`) is never a year here — a table whose years are written otherwise
+   * (`令和4年度`, `R5`) and whose body holds counts such as 1,995 written without their comma (family "counts that look
+   * like years"). Unset: read as a year within 30 years of `era` (`parseColumnHeader`).
+   */
+  bareWesternYears?: boolean;
 }
 
 /** The year a document is about, and the words that say so (for warnings). */

@@ -62,7 +62,7 @@ function memoByOptions<T>(fn: (s: string, opts: PeriodOptions) => T): (s: string
   const plain = memo((s: string) => fn(s, {}));
   const byOptions = new WeakMap<PeriodOptions, (s: string) => T>();
   return (s, opts) => {
-    if (!opts || (!opts.era && !opts.planType)) return plain(s);
+    if (!opts || (!opts.era && !opts.planType && opts.bareWesternYears === undefined)) return plain(s);
     let m = byOptions.get(opts);
     if (!m) {
       m = memo((t: string) => fn(t, opts));
