@@ -3,7 +3,11 @@
  * (numeric data, year-like labels, CJK characters) that header detection and repairs rely on.
  */
 
+import { VALUE_PREFIX_WORDS, wordsPattern } from '@shiryo/model';
 import { foldRadicals } from './radicals.js';
+
+/** A value's approximation or cumulation word before its number (`約3`, `延べ 360人`). */
+const VALUE_PREFIX = new RegExp(`^(?:${wordsPattern(VALUE_PREFIX_WORDS)})\\s*(?=[▲△+\\-−±]?\\s*\\d)`, 'u');
 
 /** Circled and parenthesised numbers that NFKC would turn into plain digits (① → 1, ⑴ → (1)). */
 const KEEP_FROM_NFKC = /[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]/;
@@ -81,7 +85,8 @@ export function isMissingMarker(text: string): boolean {
  * Year-like labels (`R3`, `2019年度`) are not data; a label that merely starts with a digit (`1か所以上の設置`) is not.
  */
 export function isNumericData(text: string): boolean {
-  const t = cleanText(text);
+  // (`約３（５．４%）`, `延べ 360人`: a value with its approximation or cumulation before it)
+  const t = cleanText(text).replace(VALUE_PREFIX, '');
   if (!/^[▲△+\-−±]?\s*\d/.test(t) || isYearLike(t) || isLabelNumber(t)) return false;
   const rest = t
     .replace(/\([^)]*\)|<[^>]*>/g, '')

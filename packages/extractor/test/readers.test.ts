@@ -198,6 +198,25 @@ describe('HTML tables', () => {
     expect(at(t, 3, 4)).toBe('12か所');
   });
 
+  it('reads a value written with its approximation first (約, おおむね, 延べ) as a value, not a row label', () => {
+    // (family "targets written 約N": the row's first value was taken for a third row label, and every other row
+    // moved a column right past its header)
+    const page = `<table><tbody>
+<tr><th>時点</th><th>区分</th><th>相談件数</th><th>訪問件数</th></tr>
+<tr><td>令和5年度</td><td>実績</td><td>118</td><td>64</td></tr>
+<tr><td>令和8年度</td><td>目標</td><td>約150</td><td>おおむね80</td></tr>
+<tr><td>累計</td><td>実績</td><td>延べ 412</td><td>211</td></tr>
+</tbody></table>`;
+    const t = extractText(page, 'p.html').tables[0]!;
+    expect(t.quality.repairs).not.toContain('reconcileRowWidths');
+    expect(tableToGrid(t).map((r) => r.map((c) => c?.text ?? null))).toEqual([
+      ['時点', '区分', '相談件数', '訪問件数'],
+      ['令和5年度', '実績', '118', '64'],
+      ['令和8年度', '目標', '約150', 'おおむね80'],
+      ['累計', '実績', '延べ 412', '211'],
+    ]);
+  });
+
   it("keeps blank cells before a row's first value as missing values, not as row labels", () => {
     const page = `<table><tbody>
 <tr><th>区分</th><th>R3</th><th>R4</th><th>R5</th><th>R6</th></tr>

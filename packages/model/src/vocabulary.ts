@@ -643,6 +643,12 @@ export const QUALIFIER_WORDS = [
   '程度',
 ] as const;
 
+/**
+ * Words that may come before a number in a data cell and leave it a value (`約３（５．４%）`, `おおむね20`, `延べ 360人`):
+ * an approximation or a cumulative count, not a label that starts with a word.
+ */
+export const VALUE_PREFIX_WORDS = ['約', '概ね', 'おおむね', '延べ', 'のべ'] as const;
+
 /** Arrows between a base and a target, or between two years (`3人→4人`, `R5→R8`). */
 export const ARROWS = '→⇒';
 
