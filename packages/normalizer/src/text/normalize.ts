@@ -229,7 +229,8 @@ const STEPS: Step[] = [
     re: /【 ?[月日] ?標 ?(値?) ?】/gu,
     fn: (m) => (HEADER_WORDS.has(`目標${m[1]}`) ? `【目標${m[1]}】` : null),
   },
-  { name: FIXES.ocrMokuhyo, re: /(?<!\p{sc=Han})[月日]標(?=値|:)/gu, fn: () => '目標' },
+  // (and before the words a target's label goes on with: `月標設定及び評価の実施回数`, `日標達成率`; not `月標準…`)
+  { name: FIXES.ocrMokuhyo, re: /(?<!\p{sc=Han})[月日]標(?=値|:|設定|達成)/gu, fn: () => '目標' },
   // OCR: 續 / 積 for 績 in 実績 (`R5実續`, `実積値`).
   { name: FIXES.ocrJisseki, re: new RegExp(wordsPattern(JISSEKI_OCR_READINGS), 'gu'), fn: () => '実績' },
 ];
