@@ -342,6 +342,31 @@ export const namedRowsColumn = rule<CellContext>({
   ],
 });
 
+export const kindWordNotTaken = rule<CellContext>({
+  id: 'label.kind-word-not-taken',
+  family: 'label',
+  stage: 'label',
+  priority: 5,
+  summary:
+    "A row name ending in a kind word (`運営実績`, `販売実績`) whose value takes another kind from its column (`配点` → plan, `計画` → plan): the word names what the row is about (a track record), not the value's kind — it stays in the label.",
+  applies: (x) =>
+    x.kind !== null && x.stubs.some((p) => p.fusedLabel && p.kind && p.kind !== x.kind && x.labels.includes(p.label!)),
+  apply(x) {
+    for (const p of x.stubs)
+      if (p.fusedLabel && p.kind && p.kind !== x.kind) {
+        x.labels = x.labels.map((l) => (l === p.label ? p.fusedLabel! : l));
+        x.rowLabels = x.rowLabels.map((l) => (l === p.label ? p.fusedLabel! : l));
+      }
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '評価項目\t配点\n販売実績\t20\n',
+      expect: { label: '販売実績', value: 20, value_kind: 'plan' },
+    },
+  ],
+});
+
 export const continuesRowAbove = rule<CellContext>({
   id: 'label.continues-row-above',
   family: 'label',
@@ -738,6 +763,7 @@ export const TABLE_LABEL_RULES = [
   partOfRowAbove,
   restatedPartOfRowAbove,
   indentedPartOfRowAbove,
+  kindWordNotTaken,
   classificationCorner,
   areaCorner,
   namedRowsColumn,
