@@ -35,6 +35,19 @@ interface Row {
   arrival: Arrival | null;
 }
 
+/**
+ * How long one fixture may take: 300 s, and for a labelled real PDF 1 s more per page of the whole document (the
+ * ratchet reads the document as `shiryo ingest` does, every page, and scores the labelled ones: the 612-page budget
+ * book of real-fuji-r6-minsei took 250-300 s on a loaded 2-core machine, against a flat 300 s). The page count is the
+ * largest `/Count` of the file's page tree where it is written uncompressed, else the last labelled page.
+ */
+function fixtureTimeout(f: { external: boolean; source: string; pages?: number[] }): number {
+  if (!f.external || !existsSync(f.source)) return 300_000;
+  const counts = [...readFileSync(f.source, 'latin1').matchAll(/\/Count\s+(\d+)/gu)].map((m) => Number(m[1]));
+  const pages = Math.max(1, ...counts, ...(f.pages ?? []));
+  return 300_000 + 1_000 * pages;
+}
+
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const kindClass = (k: unknown) => (k === 'estimate' ? 'plan' : k);
 
@@ -120,7 +133,7 @@ describe('fixture scores (ratchet)', () => {
           expect(meta.arrival, `blind fixture ${f.name} has no arrival score in fixture.json`).toBeDefined();
         expect(before?.arrival ?? null, `arrival of ${f.name} differs from its fixture.json`).toEqual(row.arrival);
       },
-      300_000,
+      fixtureTimeout(f),
     );
   }
 

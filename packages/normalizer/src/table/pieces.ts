@@ -27,6 +27,8 @@ export interface Piece {
   period: FiscalPeriod | null;
   kind: ValueKind | null;
   label: string | null;
+  /** The label with the kind word `kind` was read from still fused to it (`運営実績` → label `運営`, kind actual). */
+  fusedLabel?: string;
   unit: string | null;
   unitText: string | null;
   /** Multiply values read under this label by it (`（千円）` → 1000). */
@@ -161,6 +163,7 @@ function readPieceUncached(raw: string, opts: PeriodOptions): Piece {
   // A kind word fused with what it counts (`利用者数実績`, `実績（利用者数）`) or a compound one (`計画見込量`).
   let kind = h.valueKind;
   const fused = kind ? null : kindOfWord(label) ? { kind: kindOfWord(label)!, rest: '' } : splitKindWord(label);
+  const fusedLabel = fused?.rest ? label : undefined;
   if (fused) {
     kind = fused.kind;
     label = fused.rest;
@@ -182,6 +185,7 @@ function readPieceUncached(raw: string, opts: PeriodOptions): Piece {
     unitText: split.unitText,
     factor: split.factor,
     ...(kinds ? { kinds } : {}),
+    ...(fusedLabel && label ? { fusedLabel } : {}),
   };
 }
 

@@ -293,6 +293,80 @@ export const areaCorner = rule<CellContext>({
   ],
 });
 
+/**
+ * A column of row names headed `X（Y名）` or `X（Y別）` (`資金不足比率（公営企業会計名）`, `充足率（施設名）`): what its rows'
+ * numbers are (X), and what each row is (a Y) — null for any other header, and for an X that is itself only a name
+ * or a classification (`事業名（施設名）`).
+ */
+function namedRowsHeader(header: string): string | null {
+  const m = /^(.{2,}?)[(（]([^()（）]+?)(?:名|別)[)）]$/u.exec(compact(header));
+  if (!m || /(?:名|区分|項目|分類|種別)$/u.test(m[1]!)) return null;
+  return m[1]!;
+}
+
+/** The nearest column left of the cell holding a label text in the cell's row, or -1. */
+const nearestLabelColumn = (x: CellContext) => {
+  for (let j = x.c - 1; j >= 0; j--) if (x.allPieces[j]?.label) return j;
+  return -1;
+};
+
+/** The header text of column j, its header rows joined. */
+const headerOf = (x: CellContext, j: number) =>
+  Array.from({ length: x.L.headerRows }, (_, r) => x.L.text(r, j))
+    .filter((t, i, a) => t && a.indexOf(t) === i)
+    .join('');
+
+export const namedRowsColumn = rule<CellContext>({
+  id: 'label.named-rows-column',
+  family: 'label',
+  stage: 'label',
+  priority: 12,
+  summary:
+    "Family \"side tables\": a column of row names headed `X（Y名）` (`資金不足比率（公営企業会計名）` beside a sheet's 財政指標名 column, `充足率（施設名）`): the numbers right of it, up to the next such column, are X of the row's Y — X the indicator, the row's name a subgroup; the names left of it belong to the table beside.",
+  applies: (x) => {
+    const j = nearestLabelColumn(x);
+    return j >= 0 && x.L.headerRows > 0 && namedRowsHeader(headerOf(x, j)) !== null;
+  },
+  apply(x) {
+    const j = nearestLabelColumn(x);
+    x.rowSubgroups = [x.allPieces[j]!.label!];
+    x.rowLabels = [];
+    x.labels = [namedRowsHeader(headerOf(x, j))!];
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '財務指標名\t令和4年度\t令和5年度\t充足率（施設名）\t令和4年度\t令和5年度\n経常収支比率\t95.1\t96.0\t北保育所\t88.0\t90.5\n財政力指数\t0.71\t0.72\t南保育所\t92.3\t91.0\n',
+      expect: { label: '充足率', subgroup: '北保育所', value: 90.5, fiscal_year: 2023 },
+    },
+  ],
+});
+
+export const kindWordNotTaken = rule<CellContext>({
+  id: 'label.kind-word-not-taken',
+  family: 'label',
+  stage: 'label',
+  priority: 5,
+  summary:
+    "A row name ending in a kind word (`運営実績`, `販売実績`) whose value takes another kind from its column (`配点` → plan, `計画` → plan): the word names what the row is about (a track record), not the value's kind — it stays in the label.",
+  applies: (x) =>
+    x.kind !== null && x.stubs.some((p) => p.fusedLabel && p.kind && p.kind !== x.kind && x.labels.includes(p.label!)),
+  apply(x) {
+    for (const p of x.stubs)
+      if (p.fusedLabel && p.kind && p.kind !== x.kind) {
+        x.labels = x.labels.map((l) => (l === p.label ? p.fusedLabel! : l));
+        x.rowLabels = x.rowLabels.map((l) => (l === p.label ? p.fusedLabel! : l));
+      }
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '評価項目\t配点\n販売実績\t20\n',
+      expect: { label: '販売実績', value: 20, value_kind: 'plan' },
+    },
+  ],
+});
+
 export const continuesRowAbove = rule<CellContext>({
   id: 'label.continues-row-above',
   family: 'label',
@@ -689,8 +763,10 @@ export const TABLE_LABEL_RULES = [
   partOfRowAbove,
   restatedPartOfRowAbove,
   indentedPartOfRowAbove,
+  kindWordNotTaken,
   classificationCorner,
   areaCorner,
+  namedRowsColumn,
   continuesRowAbove,
   comparisonRateColumn,
   measureWordAmongIndicatorColumns,
