@@ -8,6 +8,8 @@
  *   other marks (test/layouts/ocr-statement-one-kana.tsv) is not taken for one.
  * Every repaired value is warned and less confident.
  */
+import { extractText } from '@shiryo/extractor';
+import { normalizeDocument } from '@shiryo/normalizer';
 import { describe, expect, it } from 'vitest';
 import { normalizeLayout } from './pipeline.js';
 
@@ -46,5 +48,21 @@ describe('a lone kana before a number in a table that writes no negatives', () =
     const { observations } = normalizeLayout('ocr-statement-one-kana.tsv');
     expect(observations.some((o) => o.value < 0)).toBe(false);
     expect(observations.some((o) => Math.abs(o.value) === 398)).toBe(false);
+  });
+});
+
+describe('a point before three digits beside a number OCR left stray marks after', () => {
+  it('is read by the column of comma-grouped integers: the stray-marked number tells no size', () => {
+    const n = normalizeDocument(
+      extractText(
+        '（単位：円）\n\n科目\t本年度\t前年度\n繰入金収入\t298.40:.\t526.000\n寄附金収入\t12,400\t15,000\n雑収入\t1,204\t3,150\n',
+        'statement.tsv',
+      ),
+    );
+    const o = n.observations.find((x) => x.value_text === '526.000')!;
+    expect(o.indicator_label).toMatch(/^繰入金収入/);
+    expect(o.value).toBe(526000);
+    expect(o.warnings.join(' ')).toMatch(/three decimals/);
+    expect(o.confidence).toBeLessThanOrEqual(0.5);
   });
 });
