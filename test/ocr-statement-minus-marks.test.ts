@@ -66,3 +66,23 @@ describe('a point before three digits beside a number OCR left stray marks after
     expect(o.confidence).toBeLessThanOrEqual(0.5);
   });
 });
+
+describe('a difference with a glyph after it in an OCR-read table', () => {
+  it('is the difference its row gives, with or without a misread mark before it, warned', () => {
+    const doc = extractText(
+      '科目\t本年度決算額(A)\t前年度決算額(B)\t差引(A)-(B)\n会費収入\t40,000\t40,000\t0H\n受託金収入\t88,120\t91,400\tム3,280|\n雑収入\t1,250\t1,100\t7H\n',
+      'scan.tsv',
+    );
+    for (const t of doc.tables) {
+      (t as { method: string }).method = 'lattice';
+      for (const cell of t.cells) cell.confidence = 0.9;
+    }
+    const devs = normalizeDocument(doc, {}).observations.filter((o) => o.value_kind === 'deviation');
+    expect(devs.map((o) => [o.indicator_label, o.value])).toEqual([
+      ['会費収入', 0],
+      ['受託金収入', -3280],
+    ]);
+    for (const o of devs) expect(o.warnings.join(' ')).toMatch(/^OCR: «/);
+    // (`7H` where the row gives 150 stays unread)
+  });
+});

@@ -1011,6 +1011,8 @@ const readingsOf = (L: TableLayout, r: number, c: number): number[] => {
 const MINUS_READING = new RegExp(`^([▲△${OCR_MINUS_READINGS.join('')}])((?:\\d[\\d,]*)(?:\\.\\d+)?)$`, 'u');
 /** Glyphs other than digits and signs before a number: what OCR made of ▲ in a scan (`人14`, `人ムる23`). */
 const MINUS_GLYPHS = /^([^\d\s+\-−,.]{1,3})((?:\d[\d,]*)(?:\.\d+)?)$/u;
+/** A number with a Latin letter or a stroke or two after it (`0H`, `46,912!`, `12|`). */
+const OCR_TAIL = /^(.*\d)[A-Za-z!|:;'"]{1,2}$/u;
 const ZERO_LETTER = new RegExp(
   `^[${Object.keys(OCR_DIGIT_LETTERS)
     .filter((k) => OCR_DIGIT_LETTERS[k] === '0')
@@ -1030,6 +1032,16 @@ export function deviationReading(written: string, value: number | null, d: numbe
     .trim()
     .replace(/(?<=[\dA-Zム,.]) (?=[\d,.])/gu, '');
   if (ZERO_LETTER.test(t)) return same(0) ? '0' : null;
+  // (in a cell of an OCR'd page, a glyph or two after the number, a rule's remains read as a letter: `0H`, `46,912!`;
+  // the difference as written, or with a misread mark before it, when the row's arithmetic confirms it)
+  const tail = ocr ? OCR_TAIL.exec(t) : null;
+  if (tail) {
+    const inner = deviationReading(tail[1]!, dataValue(tail[1]!)?.quantities[0]?.value ?? null, d, ocr);
+    if (inner) return inner;
+    return dataValue(tail[1]!)?.quantities.length === 1 && same(dataValue(tail[1]!)!.quantities[0]!.value)
+      ? tail[1]!
+      : null;
+  }
   // (the mark read as a 4 or a letter, or — in a cell of an OCR'd page — as any one to three glyphs: `人14`, `合2`,
   // `人る568`, `人ムる23`; the row's arithmetic decides)
   const m = MINUS_READING.exec(t) ?? (ocr ? MINUS_GLYPHS.exec(t) : null);
@@ -1098,7 +1110,7 @@ export const ocrSignInDeviation = rule<TableLayout>({
   priority: 12,
   quiet: true,
   summary:
-    'Family "▲ misread by OCR in a difference column": in a column whose header names a difference (kind deviation), a cell whose row holds a plan and a result (the nearest plan and actual columns on its left) is read as the difference result − plan when it was written with the minus mark read as a 4 or a letter (`47` for ▲7, `4 2 3 2` for ▲232, `A2 0`, `ム9`) — in a cell of an OCR\'d page, as any one to three glyphs (`人14`, `人ムる23`) — or 0 as a letter (`O`), its thousands comma read as a point or not (`ム105.750` for ▲105,750); a cell that already equals the difference (`44`, `4 8 6`), or that no reading makes equal to it, stays as written. The repair is warned (`check.ocr-repaired-number`).',
+    'Family "▲ misread by OCR in a difference column": in a column whose header names a difference (kind deviation), a cell whose row holds a plan and a result (the nearest plan and actual columns on its left) is read as the difference result − plan when it was written with the minus mark read as a 4 or a letter (`47` for ▲7, `4 2 3 2` for ▲232, `A2 0`, `ム9`) — in a cell of an OCR\'d page, as any one to three glyphs (`人14`, `人ムる23`) — or 0 as a letter (`O`), with a glyph or two after it in a cell of an OCR\'d page (`0H`), its thousands comma read as a point or not (`ム105.750` for ▲105,750); a cell that already equals the difference (`44`, `4 8 6`), or that no reading makes equal to it, stays as written. The repair is warned (`check.ocr-repaired-number`).',
   applies: (L) => L.colPieces.some((ps) => ps.some((p) => p.kind === 'deviation')),
   apply(L) {
     const kindOf = (c: number) => L.colPieces[c]?.find((p) => p.kind)?.kind ?? null;
