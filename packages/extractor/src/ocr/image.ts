@@ -97,21 +97,48 @@ export function imageRulings(img: GrayImage, s: ImageRulingSettings = DEFAULT_IM
   const dark = rulingsAt(img, s);
   if (s.faint === undefined || s.faint <= s.dark) return dark;
   const near = Math.max(2, Math.round(s.maxThickness * img.dpi));
+  // (a faint rule along a dark one — its halo, or the same rule — is not another rule, but what it adds to the
+  // rule's length is the rule's)
+  return joinPieces([...dark, ...rulingsAt(img, { ...s, dark: s.faint })], dark, near, s.gap);
+}
+
+/**
+ * One rule read as pieces, joined. A scanned hairline is partly black and partly gray, and a rule the deskew left
+ * a pixel or two off level is a staircase: the dark pass reads the black stretches, the faint pass the gray ones at
+ * a row or two off, and the faint pieces along a dark one were dropped as its halo — the rule over a statement's
+ * subtotal (`サービス活動収益計(1)`) came out as its middle third, and the lattice merged the rows on either side
+ * (`介護負担金収益(一般) サービス活動収益計(1) 人件費` as one cell). Pieces of one direction within `near` pixels
+ * of a kept rule's position that overlap or touch it (a gap under `near`) lengthen it to their union; the rule
+ * keeps its own position (a dark one's, where there is one). Parallel rules farther apart stay two.
+ */
+function joinPieces(rules: Ruling[], dark: Ruling[], near: number, gap: number): Ruling[] {
   const horizontal = (r: Ruling) => r.y0 === r.y1;
-  // (a faint rule along a dark one — its halo, or the same rule — is not another rule)
-  const along = (f: Ruling, d: Ruling) => {
-    if (horizontal(f) !== horizontal(d)) return false;
-    const [fa, fb, fAt, da, db, dAt] = horizontal(f)
-      ? [f.x0, f.x1, f.y0, d.x0, d.x1, d.y0]
-      : [f.y0, f.y1, f.x0, d.y0, d.y1, d.x0];
-    return Math.abs(fAt - dAt) <= near && Math.min(fb, db) - Math.max(fa, da) > 0;
-  };
   const len = (r: Ruling) => r.x1 - r.x0 + r.y1 - r.y0;
-  const out = [...dark];
-  // (longest first, so that a rule's pieces along it are dropped rather than it)
-  for (const f of rulingsAt(img, { ...s, dark: s.faint }).sort((a, b) => len(b) - len(a)))
-    if (!out.some((d) => along(f, d))) out.push(f);
-  return out;
+  const isDark = new Set(dark);
+  // dark ones first, then by length: the kept rule is the best drawn of its pieces
+  const order = [...rules].sort((a, b) => Number(isDark.has(b)) - Number(isDark.has(a)) || len(b) - len(a));
+  const kept: Ruling[] = [];
+  for (const r of order) {
+    const h = horizontal(r);
+    const [a, b, at] = h ? [r.x0, r.x1, r.y0] : [r.y0, r.y1, r.x0];
+    const k = kept.find((q) => {
+      if (horizontal(q) !== h) return false;
+      const [qa, qb, qAt] = h ? [q.x0, q.x1, q.y0] : [q.y0, q.y1, q.x0];
+      return Math.abs(qAt - at) <= near && Math.min(qb, b) - Math.max(qa, a) >= -gap;
+    });
+    if (!k) {
+      kept.push({ ...r });
+      continue;
+    }
+    if (h) {
+      k.x0 = Math.min(k.x0, r.x0);
+      k.x1 = Math.max(k.x1, r.x1);
+    } else {
+      k.y0 = Math.min(k.y0, r.y0);
+      k.y1 = Math.max(k.y1, r.y1);
+    }
+  }
+  return kept;
 }
 
 function rulingsAt(img: GrayImage, s: ImageRulingSettings): Ruling[] {

@@ -96,14 +96,18 @@ export async function ocrPages(
         .then(async (first) => {
           let r = first;
           let read = ocrRead(before, r, reason!, s);
-          // The cells of tables ruled in the image, recognised one by one, and the page read again from them.
-          if (s.ocrCells && read.tables.some((t) => t.table.method === 'lattice')) {
-            // rows a block of lines shares without rules between them get rules of their own first
+          // Rows a block of lines shares without rules between them (an accounts statement rules every few
+          // accounts) get rules of their own first: whatever the first reading made of the grid (a lattice, or —
+          // its bands holding several lines of a label and a number each — a list read as a stream).
+          if (s.ocrCells && r.rulings.length) {
             const extra = textRowRulings(r.spans, r.rulings, s.lattice);
             if (extra.length) {
               r = { ...r, rulings: [...r.rulings, ...extra] };
               read = ocrRead(before, r, reason!, s);
             }
+          }
+          // The cells of tables ruled in the image, recognised one by one, and the page read again from them.
+          if (s.ocrCells && read.tables.some((t) => t.table.method === 'lattice')) {
             const pass = await recogniseCells(read.tables, r.spans, r.image, engine);
             if (pass.cells)
               read = ocrRead(before, { ...r, spans: pass.spans, seconds: r.seconds + pass.seconds }, reason!, s);

@@ -28,10 +28,19 @@ export const valuesOutnumberItems = rule<CellContext>({
 export const COUNT_UNIT = /^(?:person|person_day|day|case|time|facility|place|household|hour|yen)(?:\/|$)/;
 /** One number with exactly three digits after a point: `4.512` (not `4.5`, `1.2345`, `3.2.1`). */
 export const POINT_THREE = /(?<![\d.,])\d{1,3}\.\d{3}(?![\d.,])/;
-/** The size of a data cell's first value as the layout read it; null for none, zero, or another three-decimal count. */
+/**
+ * A number OCR left stray marks after (`229.98:.`, `67.364.`: a colon, or two separators in a row): its size is no
+ * evidence (the glyphs of its last digits became the marks).
+ */
+const OCR_NOISY_NUMBER = /\d[.,]*[:;][.,:;]*$|\d[.,]{2,}$/u;
+/**
+ * The size of a data cell's first value as the layout read it; null for none, zero, another three-decimal count, or
+ * a number with OCR's stray marks after it.
+ */
 function siblingValue(L: CellContext['L'], r: number, c: number): number | null {
   const v = L.data[r]?.[c]?.quantities[0]?.value;
-  if (v === undefined || v === 0 || POINT_THREE.test(L.text(r, c))) return null;
+  const text = L.text(r, c);
+  if (v === undefined || v === 0 || POINT_THREE.test(text) || OCR_NOISY_NUMBER.test(text.trim())) return null;
   return Math.abs(v);
 }
 
@@ -72,7 +81,7 @@ export const pointForThousands = rule<CellContext>({
   stage: 'value',
   priority: 30,
   summary:
-    'Family: a thousands comma read or typed as a point (OCR `4,512` → `4.512`). A count (人, 件, 回, か所, 時間, 円) with exactly three decimals is doubted with a warning; when the values of its row or column nearest to it in size are of the size of the thousands reading (`4,380 | 4.512 | 4,650`), or its column writes integers with thousands commas and no decimals (`142,000 | 50.000 | 1,403,450`, whatever their sizes), it is read as thousands, still with the warning.',
+    'Family: a thousands comma read or typed as a point (OCR `4,512` → `4.512`). A count (人, 件, 回, か所, 時間, 円) with exactly three decimals is doubted with a warning; when the values of its row or column nearest to it in size are of the size of the thousands reading (`4,380 | 4.512 | 4,650`), or its column writes integers with thousands commas and no decimals (`142,000 | 50.000 | 1,403,450`, whatever their sizes), it is read as thousands, still with the warning. A number OCR left stray marks after (`229.98:.`) tells no size.',
   applies: (x) => {
     const unit = x.valueUnit ?? x.unit ?? x.value?.unit ?? null;
     return !!x.value && !!unit && COUNT_UNIT.test(unit) && POINT_THREE.test(x.value.text);
@@ -123,6 +132,11 @@ export const pointForThousands = rule<CellContext>({
       name: 'example.tsv',
       text: '（単位：円）\n\n科目\t令和6年度\n会費収入\t1,412,300\n寄附金収入\t40.000\n雑収入\t3,150\n',
       expect: { value: 40000, unit: 'yen' },
+    },
+    {
+      name: 'example.tsv',
+      text: '（単位：円）\n\n科目\t本年度\t前年度\n繰入金収入\t298.40:.\t526.000\n寄附金収入\t12,400\t15,000\n雑収入\t1,204\t3,150\n',
+      expect: { label: '繰入金収入', value: 526000, unit: 'yen' },
     },
     {
       name: 'example.tsv',

@@ -992,9 +992,27 @@ const oneValue = (L: TableLayout, r: number, c: number): number | null => {
   const q = L.data[r]?.[c]?.quantities;
   return q?.length === 1 ? q[0]!.value : null;
 };
-const MINUS_READING = new RegExp(`^([${OCR_MINUS_READINGS.join('')}])((?:\\d[\\d,]*)(?:\\.\\d+)?)$`, 'u');
+/**
+ * The values cell (r, c) may mean for a row's arithmetic: its one value, and — in a cell of an OCR'd page or of a
+ * text export — the thousands reading of a count written with one point (`140.860` is 140,860 when the row's difference says so; the
+ * check stage decides the cell itself later, `check.point-for-thousands`).
+ */
+const readingsOf = (L: TableLayout, r: number, c: number): number[] => {
+  const v = oneValue(L, r, c);
+  if (v === null) return [];
+  // (not in a PDF's text layer, whose points are what was typed; a text export may have been OCR'd)
+  const textLayer =
+    (L.table.method === 'lattice' || L.table.method === 'stream') && L.grid[r]?.[c]?.confidence === undefined;
+  const m = /^([▲△-]?)(\d{1,3})\.(\d{3})$/u.exec(normalized(L.text(r, c)).trim());
+  if (textLayer || !m) return [v];
+  const alt = Number(`${m[2]}${m[3]}`) * (m[1] ? -1 : 1);
+  return [v, alt];
+};
+const MINUS_READING = new RegExp(`^([▲△${OCR_MINUS_READINGS.join('')}])((?:\\d[\\d,]*)(?:\\.\\d+)?)$`, 'u');
 /** Glyphs other than digits and signs before a number: what OCR made of ▲ in a scan (`人14`, `人ムる23`). */
 const MINUS_GLYPHS = /^([^\d\s+\-−,.]{1,3})((?:\d[\d,]*)(?:\.\d+)?)$/u;
+/** A number with a Latin letter or a stroke or two after it (`0H`, `46,912!`, `12|`). */
+const OCR_TAIL = /^(.*\d)[A-Za-z!|:;'"]{1,2}$/u;
 const ZERO_LETTER = new RegExp(
   `^[${Object.keys(OCR_DIGIT_LETTERS)
     .filter((k) => OCR_DIGIT_LETTERS[k] === '0')
@@ -1014,13 +1032,76 @@ export function deviationReading(written: string, value: number | null, d: numbe
     .trim()
     .replace(/(?<=[\dA-Zム,.]) (?=[\d,.])/gu, '');
   if (ZERO_LETTER.test(t)) return same(0) ? '0' : null;
+  // (in a cell of an OCR'd page, a glyph or two after the number, a rule's remains read as a letter: `0H`, `46,912!`;
+  // the difference as written, or with a misread mark before it, when the row's arithmetic confirms it)
+  const tail = ocr ? OCR_TAIL.exec(t) : null;
+  if (tail) {
+    const inner = deviationReading(tail[1]!, dataValue(tail[1]!)?.quantities[0]?.value ?? null, d, ocr);
+    if (inner) return inner;
+    return dataValue(tail[1]!)?.quantities.length === 1 && same(dataValue(tail[1]!)!.quantities[0]!.value)
+      ? tail[1]!
+      : null;
+  }
   // (the mark read as a 4 or a letter, or — in a cell of an OCR'd page — as any one to three glyphs: `人14`, `合2`,
   // `人る568`, `人ムる23`; the row's arithmetic decides)
   const m = MINUS_READING.exec(t) ?? (ocr ? MINUS_GLYPHS.exec(t) : null);
   if (!m || d >= 0) return null;
-  const rest = Number(m[2]!.replace(/,/g, ''));
-  return Number.isFinite(rest) && same(-rest) ? `▲${m[2]}` : null;
+  // (the digits as written, or with the thousands comma OCR read as a point, `ん679.024`, `へ4.065`: the row's
+  // arithmetic tells a point from a comma)
+  const readings = [m[2]!];
+  if (/^\d{1,3}(?:[.,]\d{3})+$/u.test(m[2]!) && m[2]!.includes('.')) readings.push(m[2]!.replace(/\./g, ','));
+  const fits = readings.find((x) => {
+    const rest = Number(x.replace(/,/g, ''));
+    return Number.isFinite(rest) && same(-rest);
+  });
+  return fits === undefined ? null : `▲${fits}`;
 }
+
+/** ▲/△ as OCR reads it and no number ever starts with: kana and the like, one or two of them (`ん`, `んへ`). */
+const MINUS_KANA = OCR_MINUS_READINGS.filter((g) => !/[0-9A-Za-z]/u.test(g)).join('');
+const KANA_MINUS = new RegExp(`^[${MINUS_KANA}]{1,2}(\\d{1,3}(?:[,.]\\d{3})+|\\d{1,3})$`, 'u');
+/** A cell written with ▲/△, read or misread (`▲12`, `△1,305`, `ん679.024`, `A7.060`, `47` is not counted). */
+const MARKED = new RegExp(`^(?:[▲△]|[${MINUS_KANA}A]{1,2})\\d`, 'u');
+
+export const ocrMinusInValues = rule<TableLayout>({
+  id: 'layout.ocr-minus-in-values',
+  family: 'layout',
+  stage: 'headers',
+  priority: 11,
+  quiet: true,
+  summary:
+    "Family \"▲ misread by OCR\", outside a difference column: in an OCR'd table (or a text export, which may have been OCR'd; never a PDF's text layer) that writes negatives with a mark (two other cells or more begin with ▲/△ or a reading of it), a cell of one number after one or two glyphs OCR reads for ▲/△ and no number begins with (`ん`, `へ`, `ム`, `Δ`: `んへ1,305,211` for a subtotal △1,305,211) is that number negative, with a warning (`check.ocr-repaired-number`). A 4 or a Latin letter before digits is left to the row's arithmetic (`layout.ocr-sign-in-deviation`).",
+  // (not a PDF's text layer, whose glyphs are what was typed; a text export may have been OCR'd)
+  applies: (L) =>
+    (L.table.method !== 'lattice' && L.table.method !== 'stream') ||
+    L.table.cells.some((c) => c.confidence !== undefined),
+  apply(L) {
+    const cells: [number, number, string][] = [];
+    for (let r = L.headerRows; r < L.nR; r++)
+      for (let c = L.stubCols; c < L.nC; c++)
+        if (L.isTopLeft(r, c)) cells.push([r, c, normalized(L.text(r, c)).trim()]);
+    const marked = cells.filter(([, , t]) => MARKED.test(t)).length;
+    let any = false;
+    for (const [r, c, t] of cells) {
+      const m = KANA_MINUS.exec(t);
+      if (!m || marked < 3) continue;
+      const fixed = `▲${m[1]}`;
+      const d = dataValue(fixed);
+      if (!d || d.missing || d.quantities.length !== 1) continue;
+      L.repaired.set(`${r},${c}`, fixed);
+      L.data[r]![c] = d;
+      any = true;
+    }
+    return any;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '科目\t本年度決算額\t前年度決算額\t差引\n事業収入\t2,480,000\t2,615,500\tム135,500\n積立金取崩額\tへ310,250\tん42,800\tへ267,450\n',
+      expect: { label: '積立金取崩額', value: -310250 },
+    },
+  ],
+});
 
 export const ocrSignInDeviation = rule<TableLayout>({
   id: 'layout.ocr-sign-in-deviation',
@@ -1029,7 +1110,7 @@ export const ocrSignInDeviation = rule<TableLayout>({
   priority: 12,
   quiet: true,
   summary:
-    'Family "▲ misread by OCR in a difference column": in a column whose header names a difference (kind deviation), a cell whose row holds a plan and a result (the nearest plan and actual columns on its left) is read as the difference result − plan when it was written with the minus mark read as a 4 or a letter (`47` for ▲7, `4 2 3 2` for ▲232, `A2 0`, `ム9`) — in a cell of an OCR\'d page, as any one to three glyphs (`人14`, `人ムる23`) — or 0 as a letter (`O`); a cell that already equals the difference (`44`, `4 8 6`), or that no reading makes equal to it, stays as written. The repair is warned (`check.ocr-repaired-number`).',
+    'Family "▲ misread by OCR in a difference column": in a column whose header names a difference (kind deviation), a cell whose row holds a plan and a result (the nearest plan and actual columns on its left) is read as the difference result − plan when it was written with the minus mark read as a 4 or a letter (`47` for ▲7, `4 2 3 2` for ▲232, `A2 0`, `ム9`) — in a cell of an OCR\'d page, as any one to three glyphs (`人14`, `人ムる23`) — or 0 as a letter (`O`), with a glyph or two after it in a cell of an OCR\'d page (`0H`), its thousands comma read as a point or not (`ム105.750` for ▲105,750); a cell that already equals the difference (`44`, `4 8 6`), or that no reading makes equal to it, stays as written. The repair is warned (`check.ocr-repaired-number`).',
   applies: (L) => L.colPieces.some((ps) => ps.some((p) => p.kind === 'deviation')),
   apply(L) {
     const kindOf = (c: number) => L.colPieces[c]?.find((p) => p.kind)?.kind ?? null;
@@ -1053,12 +1134,17 @@ export const ocrSignInDeviation = rule<TableLayout>({
       if (!pair && (planCol < 0 || actualCol < 0)) continue;
       for (let r = L.headerRows; r < L.nR; r++) {
         if (!L.isTopLeft(r, c)) continue;
-        const [p, a] = pair
-          ? [oneValue(L, r, pair[0]!), oneValue(L, r, pair[1]!)]
-          : [oneValue(L, r, planCol), oneValue(L, r, actualCol)];
-        if (p === null || a === null) continue;
-        const d = pair ? -Math.round(Math.abs(a - p) * 1e6) / 1e6 : Math.round((a - p) * 1e6) / 1e6;
-        const t = deviationReading(L.text(r, c), oneValue(L, r, c), d, L.grid[r]?.[c]?.confidence !== undefined);
+        const ocr = L.grid[r]?.[c]?.confidence !== undefined;
+        const [ps, as] = pair
+          ? [readingsOf(L, r, pair[0]!), readingsOf(L, r, pair[1]!)]
+          : [readingsOf(L, r, planCol), readingsOf(L, r, actualCol)];
+        let t: string | null = null;
+        for (const p of ps)
+          for (const a of as) {
+            if (t) continue;
+            const d = pair ? -Math.round(Math.abs(a - p) * 1e6) / 1e6 : Math.round((a - p) * 1e6) / 1e6;
+            t = deviationReading(L.text(r, c), oneValue(L, r, c), d, ocr);
+          }
         if (!t) continue;
         L.repaired.set(`${r},${c}`, t);
         L.data[r]![c] = dataValue(t);
@@ -1078,6 +1164,11 @@ export const ocrSignInDeviation = rule<TableLayout>({
       text: '勘定科目\t当年度決算(A)\t前年度決算(B)\t増減(A)-(B)\n介護保険事業収益\t11,113,250\t11,792,274\tん679,024\n',
       expect: { value: -679024, value_kind: 'deviation' },
     },
+    {
+      name: 'example.tsv',
+      text: '款項目\t本年度決算額(A)\t前年度決算額(B)\t差引(A)-(B)\n委託料\t1,204,500\t1,310,250\tム105.750\n使用料及び賃借料\t88,120\t91,400\tA3.280\n',
+      expect: { label: '委託料', value: -105750, value_kind: 'deviation' },
+    },
   ],
 });
 
@@ -1086,6 +1177,7 @@ export const LAYOUT_RULES = [
   ocrLetterInNumberedHead,
   ocrGarbledKindHeader,
   ocrGarbledUnit,
+  ocrMinusInValues,
   ocrSignInDeviation,
   headerRowsBeforeData,
   headerRowsOfKindWords,
