@@ -93,10 +93,17 @@ export function detectPlan(text: string): { plan: string; start: number; end: nu
   for (const m of t.matchAll(re)) found.push({ ...planTerm(Number(m[1]), m[2]!), at: m.index ?? 0 });
   const first = found[0];
   if (!first) {
-    // `第7期計画の成果目標` in a document that names no plan: the plan its words are about.
+    // `第7期計画の成果目標` in a document that names no plan: the plan its words are about — of those whose N-th term
+    // has begun by the years the document writes (a `第9期計画` is 介護保険's 2024–2026, not 障害福祉's 2030–2032,
+    // in a document of 令和6年度).
     const bare = /第(\d{1,2})期計画/u.exec(t);
     const kind = planKindOfWords(t);
-    return bare && kind ? planTerm(Number(bare[1]), kind) : null;
+    if (!bare || !kind) return null;
+    const n = Number(bare[1]);
+    const latest = latestYearWritten(text);
+    const begun = (k: keyof typeof PLAN_BASE) => latest === null || planTerm(n, k).start <= latest + 1;
+    const other = kind === '障害福祉計画' ? '介護保険事業計画' : '障害福祉計画';
+    return planTerm(n, begun(kind) || !begun(other) ? kind : other);
   }
   // 障害福祉計画 and 障害児福祉計画 of the same years are one plan document.
   const twin = found.find((f) => f.plan !== first.plan && f.start === first.start && f.at - first.at < 40);
@@ -104,6 +111,20 @@ export function detectPlan(text: string): { plan: string; start: number; end: nu
     ? [first.plan, twin.plan].sort((a, b) => (a.includes('児') ? 1 : 0) - (b.includes('児') ? 1 : 0))
     : [first.plan];
   return { plan: plans.join('・'), start: first.start, end: first.end };
+}
+
+/**
+ * The latest fiscal year a text writes as a year (`令和6年度`, `2025年`; not a plan term): when it was written, at the
+ * latest the last year of its plan. Null when it writes none.
+ */
+function latestYearWritten(text: string): number | null {
+  let latest: number | null = null;
+  for (const line of text.split('\n'))
+    if (/\d/u.test(line))
+      for (const p of findPeriods(line))
+        if (p.fiscalYear !== null && p.kind !== 'plan_term' && (latest === null || p.fiscalYear > latest))
+          latest = p.fiscalYear;
+  return latest;
 }
 
 function planText(text: string): string {
