@@ -383,6 +383,11 @@ export const pairedKindsCell = rule<CellContext>({
       text: '| 事業 | 年度 | 見込/実績 |\n| --- | --- | --- |\n| 移動支援（時間/月） | 令和4年度 | 410 / 388 |\n',
       expect: { value_kind: 'actual', value: 388, fiscal_year: 2022 },
     },
+    {
+      name: 'example.md',
+      text: '| 事業 | 令和5年度<br>（計画値\\|実績） |\n| --- | --- |\n| 日中一時支援（人） | 48 \\| 52 |\n',
+      expect: { value_kind: 'plan', value: 48, fiscal_year: 2023 },
+    },
   ],
 });
 
