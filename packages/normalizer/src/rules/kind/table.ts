@@ -231,6 +231,11 @@ export const captionKind = rule<CellContext>({
       text: '【実績値】\n\n区分\t令和4年度\t令和5年度\n行動援護（時間/月）\t120\t132\n',
       expect: { value_kind: 'actual', value: 132, fiscal_year: 2023 },
     },
+    {
+      name: 'example.txt',
+      text: '令和7年度実績見込\n\n事業\t件数\n日常生活用具給付（件）\t286\n',
+      expect: { value_kind: 'estimate', value: 286, fiscal_year: 2025 },
+    },
   ],
 });
 
