@@ -19,6 +19,7 @@ import {
   kindYearsOf,
   planTypeOf,
   SectionTracker,
+  statedPlanPeriod,
   tableContexts,
 } from './context.js';
 import { detectMunicipality, lookupMunicipality } from './municipality.js';
@@ -237,17 +238,27 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
   const periods = { planType: planTypeOf(plan?.plan ?? null), ...(era ? { era } : {}) };
   // A budget book or settlement report (`accountKindOf`) is about its one year, whatever years its tables show.
   const accountKind = accountKindOf(doc);
-  const inferred = plan || accountKind ? null : inferPlanTerm(doc, periods);
+  // (a period the document states, `（計画期間：令和6年度～令和8年度）`, before one inferred from its tables)
+  const stated = plan || accountKind ? null : statedPlanPeriod(doc);
+  const inferred = plan || accountKind || stated ? null : inferPlanTerm(doc, periods);
   const ctx: DocumentContext = {
     title,
     municipality,
     plan: plan?.plan ?? null,
-    planPeriod: plan ? `${plan.start}-${plan.end}` : inferred ? `${inferred - 2}-${inferred}` : null,
+    planPeriod: plan
+      ? `${plan.start}-${plan.end}`
+      : stated
+        ? `${stated.start}-${stated.end}`
+        : inferred
+          ? `${inferred - 2}-${inferred}`
+          : null,
     planEnd: plan
       ? fyPeriod(plan.end, `${plan.plan}の最終年度`)
-      : inferred
-        ? fyPeriod(inferred, `${inferred}年度 (表の年度から推定した計画期間の最終年度)`)
-        : null,
+      : stated
+        ? fyPeriod(stated.end, `計画期間（${stated.text}）の最終年度`)
+        : inferred
+          ? fyPeriod(inferred, `${inferred}年度 (表の年度から推定した計画期間の最終年度)`)
+          : null,
     reportYear: detectReportYear(doc),
     tokens: settings.tokens ?? null,
     era,

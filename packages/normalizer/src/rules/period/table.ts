@@ -357,6 +357,11 @@ export const targetPlanEnd = rule<CellContext>({
       text: '第7期障害福祉計画 成果目標\n\n項目\t目標値\n地域生活移行者数（人）\t5\n',
       expect: { value_kind: 'target', fiscal_year: 2026, value: 5 },
     },
+    {
+      name: 'example.txt',
+      text: '地域福祉計画の進捗（計画期間：令和5年度～令和9年度）\n\n指標\t目標値\n見守り協力員数（人）\t300\n',
+      expect: { value_kind: 'target', fiscal_year: 2027, value: 300 },
+    },
   ],
 });
 
