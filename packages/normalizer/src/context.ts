@@ -150,6 +150,19 @@ export function planTypeOf(plan: string | null): PlanType | undefined {
   return first === '障害児福祉計画' ? 'shogaiji' : first === '障害福祉計画' ? 'shogai' : first ? 'kaigo' : undefined;
 }
 
+/**
+ * The plan type a document names without a term (`障害福祉計画の進捗`, `介護保険事業計画の見込量`): a bare `第6期` in
+ * its tables is that plan's term. Undefined when it names none, or plans of both kinds.
+ */
+export function planTypeOfWords(text: string): PlanType | undefined {
+  const t = planText(text);
+  const shogai = /障害児?福祉計画/u.test(t);
+  const kaigo = /介護保険事業(?:支援)?計画/u.test(t);
+  if (shogai === kaigo) return undefined;
+  if (kaigo) return 'kaigo';
+  return /障害福祉計画/u.test(t) ? 'shogai' : 'shogaiji';
+}
+
 /** How many of the first blocks may hold the document's date (title, meeting, date and material lines). */
 const DATE_LINES = 12;
 

@@ -18,6 +18,7 @@ import {
   documentYearOf,
   kindYearsOf,
   planTypeOf,
+  planTypeOfWords,
   SectionTracker,
   statedPlanPeriod,
   tableContexts,
@@ -235,7 +236,9 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
   // runs three fiscal years ending in a year ≡ 1 (mod 3) (2020, 2023, 2026).
   // The year the document is about: years written without their era (`3年度`) are read in the era nearest it.
   const era = documentEra(doc, plan);
-  const periods = { planType: planTypeOf(plan?.plan ?? null), ...(era ? { era } : {}) };
+  // (a document naming its plan without the term, `障害福祉計画の進捗`: a bare `第6期` in it is that plan's term)
+  const planType = planTypeOf(plan?.plan ?? null) ?? planTypeOfWords(allText);
+  const periods = { ...(planType ? { planType } : {}), ...(era ? { era } : {}) };
   // A budget book or settlement report (`accountKindOf`) is about its one year, whatever years its tables show.
   const accountKind = accountKindOf(doc);
   // (a period the document states, `（計画期間：令和6年度～令和8年度）`, before one inferred from its tables)

@@ -312,6 +312,12 @@ export const targetRangeEnd = rule<CellContext>({
       text: '成果目標\tR6～R8目標\n福祉施設から一般就労への移行者数（人）\t18\n',
       expect: { value_kind: 'target', fiscal_year: 2026, value: 18 },
     },
+    {
+      // (the plan named without its term: a bare `第8期` is that plan's, FY2021–2023)
+      name: 'example.tsv',
+      text: '介護保険事業計画の達成状況\n\n指標\t第8期目標\n通いの場の箇所数（か所）\t45\n',
+      expect: { value_kind: 'target', fiscal_year: 2023, value: 45 },
+    },
   ],
 });
 
