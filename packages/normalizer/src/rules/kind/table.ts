@@ -176,8 +176,7 @@ export const cellExpectedMark = rule<CellContext>({
   priority: 36,
   summary:
     'Family "見込 for the current year": a figure marked in its own cell as expected (`205（見込）`, `210見込`, `1,300 実績見込み`) under a results column, or under no kind, is an estimate of that year\'s result; under a plan column it stays the plan.',
-  applies: (x) =>
-    (x.kind === 'actual' || x.kind === null) && CELL_EXPECTED_MARK.test(normalized(x.L.text(x.r, x.c))),
+  applies: (x) => (x.kind === 'actual' || x.kind === null) && CELL_EXPECTED_MARK.test(normalized(x.L.text(x.r, x.c))),
   apply(x) {
     x.kind = 'estimate';
   },
