@@ -302,7 +302,13 @@ export const KIND_PAIR_SPLIT = new RegExp(`\\s*${charClass(KIND_PAIR_MARKS)}\\s*
  * (`利用者数/実績`) is no pair; neither are two words of one kind.
  */
 export function kindPairOf(text: string): ValueKind[] | null {
-  const parts = text.normalize('NFKC').trim().split(KIND_PAIR_SPLIT);
+  // (the whole pair in one bracket, as written after a year, `令和6年度（計画値|実績）` with the year taken off: the
+  // bracket holds the pair and nothing else, no formula after a measure's name)
+  const whole = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/^[(（]([^()（）]*)[)）]$/u, '$1');
+  const parts = whole.split(KIND_PAIR_SPLIT);
   if (parts.length < 2) return null;
   const words = parts.map((p) => p.replace(/^[(（]([^()（）]*)[)）]$/u, '$1'));
   // (a mark inside brackets, `達成率（実績/計画）`, leaves a bracket open in a part: a formula)

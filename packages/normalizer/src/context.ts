@@ -171,6 +171,19 @@ export function planTypeOf(plan: string | null): PlanType | undefined {
   return first === '障害児福祉計画' ? 'shogaiji' : first === '障害福祉計画' ? 'shogai' : first ? 'kaigo' : undefined;
 }
 
+/**
+ * The plan type a document names without a term (`障害福祉計画の進捗`, `介護保険事業計画の見込量`): a bare `第6期` in
+ * its tables is that plan's term. Undefined when it names none, or plans of both kinds.
+ */
+export function planTypeOfWords(text: string): PlanType | undefined {
+  const t = planText(text);
+  const shogai = /障害児?福祉計画/u.test(t);
+  const kaigo = /介護保険事業(?:支援)?計画/u.test(t);
+  if (shogai === kaigo) return undefined;
+  if (kaigo) return 'kaigo';
+  return /障害福祉計画/u.test(t) ? 'shogai' : 'shogaiji';
+}
+
 /** How many of the first blocks may hold the document's date (title, meeting, date and material lines). */
 const DATE_LINES = 12;
 
@@ -195,6 +208,21 @@ export function documentDate(doc: ExtractedDocument): FiscalPeriod | null {
 }
 
 /**
+ * The plan period a line states (`（計画期間：令和6年度～令和8年度）`, `計画期間 R6～R8`): its first and last fiscal
+ * years, from the first line naming 計画期間 with a range of years. Null when none does.
+ */
+export function statedPlanPeriod(doc: ExtractedDocument): { start: number; end: number; text: string } | null {
+  for (const b of [...doc.blocks].sort((a, c) => a.seq - c.seq)) {
+    if (!/計画期間/u.test(b.text)) continue;
+    const r = findPeriods(b.text).find((p) => p.kind === 'range' && p.range);
+    const from = r?.range?.from.fiscalYear;
+    const to = r?.range?.to.fiscalYear;
+    if (from != null && to != null && to > from) return { start: from, end: to, text: r!.text };
+  }
+  return null;
+}
+
+/**
  * The year a document is about, for years written without their era (`3年度`, `29年度`, `元年度`): the date on its
  * first lines (`令和2年12月12日`), else its plan term (`計画期間：令和3年度～令和5年度`, `第6期障害福祉計画`), else
  * the middle of the era-marked years it writes elsewhere. Null when it states none of these.
@@ -203,12 +231,8 @@ export function documentEra(doc: ExtractedDocument, plan: { start: number; end: 
   const blocks = [...doc.blocks].sort((a, b) => a.seq - b.seq);
   const d = documentDate(doc);
   if (d) return { year: Number(d.start.slice(0, 4)), text: d.text };
-  for (const b of blocks) {
-    if (!/計画期間/u.test(b.text)) continue;
-    const r = findPeriods(b.text).find((p) => p.kind === 'range' && p.range);
-    if (r?.range?.from.fiscalYear != null && r.range.to.fiscalYear != null)
-      return { year: Math.round((r.range.from.fiscalYear + r.range.to.fiscalYear) / 2), text: r.text };
-  }
+  const stated = statedPlanPeriod(doc);
+  if (stated) return { year: Math.round((stated.start + stated.end) / 2), text: stated.text };
   if (plan) return { year: Math.round((plan.start + plan.end) / 2), text: `計画期間 ${plan.start}～${plan.end}年度` };
   const years: { year: number; text: string }[] = [];
   const texts = [...blocks.map((b) => b.text), ...doc.tables.flatMap((t) => t.cells.map((c) => c.text))];

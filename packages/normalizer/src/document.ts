@@ -18,7 +18,9 @@ import {
   documentYearOf,
   kindYearsOf,
   planTypeOf,
+  planTypeOfWords,
   SectionTracker,
+  statedPlanPeriod,
   tableContexts,
 } from './context.js';
 import { detectMunicipality, lookupMunicipality } from './municipality.js';
@@ -234,20 +236,32 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
   // runs three fiscal years ending in a year ≡ 1 (mod 3) (2020, 2023, 2026).
   // The year the document is about: years written without their era (`3年度`) are read in the era nearest it.
   const era = documentEra(doc, plan);
-  const periods = { planType: planTypeOf(plan?.plan ?? null), ...(era ? { era } : {}) };
+  // (a document naming its plan without the term, `障害福祉計画の進捗`: a bare `第6期` in it is that plan's term)
+  const planType = planTypeOf(plan?.plan ?? null) ?? planTypeOfWords(allText);
+  const periods = { ...(planType ? { planType } : {}), ...(era ? { era } : {}) };
   // A budget book or settlement report (`accountKindOf`) is about its one year, whatever years its tables show.
   const accountKind = accountKindOf(doc);
-  const inferred = plan || accountKind ? null : inferPlanTerm(doc, periods);
+  // (a period the document states, `（計画期間：令和6年度～令和8年度）`, before one inferred from its tables)
+  const stated = plan || accountKind ? null : statedPlanPeriod(doc);
+  const inferred = plan || accountKind || stated ? null : inferPlanTerm(doc, periods);
   const ctx: DocumentContext = {
     title,
     municipality,
     plan: plan?.plan ?? null,
-    planPeriod: plan ? `${plan.start}-${plan.end}` : inferred ? `${inferred - 2}-${inferred}` : null,
+    planPeriod: plan
+      ? `${plan.start}-${plan.end}`
+      : stated
+        ? `${stated.start}-${stated.end}`
+        : inferred
+          ? `${inferred - 2}-${inferred}`
+          : null,
     planEnd: plan
       ? fyPeriod(plan.end, `${plan.plan}の最終年度`)
-      : inferred
-        ? fyPeriod(inferred, `${inferred}年度 (表の年度から推定した計画期間の最終年度)`)
-        : null,
+      : stated
+        ? fyPeriod(stated.end, `計画期間（${stated.text}）の最終年度`)
+        : inferred
+          ? fyPeriod(inferred, `${inferred}年度 (表の年度から推定した計画期間の最終年度)`)
+          : null,
     reportYear: detectReportYear(doc),
     tokens: settings.tokens ?? null,
     era,

@@ -258,6 +258,9 @@ export { isGuidelineText, KIND_MARKER, NATIONAL_GUIDELINE } from '@shiryo/model'
  * `baseline` is asked for by captions only: in a sentence, `基準値` names the one value after it (the kind rules read
  * it right before that value), while a caption's kind holds for the whole table.
  */
+/** A result written as expected, not final: `実績見込`, `実績（見込み）`, `見込実績` (compact text). */
+const EXPECTED_RESULT = /実績[(（]?見込み?(?:値|量)?[)）]?|見込み?実績/u;
+
 export function kindWord(text: string, opts: { baseline?: boolean } = {}): ValueKind | null {
   const against = /に対(?:する|しての)(.*)$/u.exec(compact(text))?.[1];
   if (against && kindWord(against, opts)) return kindWord(against, opts);
@@ -266,10 +269,14 @@ export function kindWord(text: string, opts: { baseline?: boolean } = {}): Value
     .replace(/目標\d+/g, '')
     .replace(ACTIVITY_NOUNS, '');
   const hits = new Set<ValueKind>();
-  if (TARGET_WORD.test(c)) hits.add('target');
-  if (/実績/.test(c) || (/(?:状況|現状)】?$/.test(c) && !/目標|見込|計画/.test(c))) hits.add('actual');
-  if (PLAN_WORD.test(c)) hits.add('plan');
-  if (opts.baseline && /基準値/.test(c)) hits.add('baseline');
+  // (a result not yet final, `実績見込`, `実績（見込）`, `見込実績`: one kind, an estimate, not 実績 and 見込 both)
+  const expected = EXPECTED_RESULT.test(c);
+  if (expected) hits.add('estimate');
+  const rest = expected ? c.replace(new RegExp(EXPECTED_RESULT.source, 'gu'), '') : c;
+  if (TARGET_WORD.test(rest)) hits.add('target');
+  if (/実績/.test(rest) || (/(?:状況|現状)】?$/.test(rest) && !/目標|見込|計画/.test(c))) hits.add('actual');
+  if (PLAN_WORD.test(rest)) hits.add('plan');
+  if (opts.baseline && /基準値/.test(rest)) hits.add('baseline');
   return hits.size === 1 ? [...hits][0]! : null;
 }
 

@@ -105,6 +105,8 @@ const QUALIFIERS: Array<[string, Qualifier]> = [
   ['を下回る(?=こと|よう|水準|目標|[。、]|$)', 'lt'],
   ['を上回る(?=こと|よう|水準|目標|[。、]|$)', 'gt'],
 ];
+/** A cell's figure followed only by a mark that it is expected (`210見込`, `210 実績見込み`). */
+export const EXPECTED_MARK_AFTER = /^ ?(?:実績)?見込み?(?:値)?$/u;
 const QUALIFIER_AT = new RegExp(`^ ?(${QUALIFIERS.map(([w]) => w).join('|')})`, 'u');
 const QUALIFIER_OF = new Map(QUALIFIERS.map(([w, q]) => [w.replace(/\(\?=.*\)$/u, ''), q]));
 
@@ -467,7 +469,10 @@ function readAt(
   if (!r.unitText) {
     const next = s[pos];
     const qualifierNext = QUALIFIER_AT.test(s.slice(pos)) && !s.startsWith(' ', pos);
-    if (isJapanese(next) && !qualifierNext) return skip; // 5つ, 630調査, 65歳, 2階
+    // (a cell's figure marked as expected, `210見込`, `1,300 実績見込み`: the mark says its kind, it is no word the
+    // number counts)
+    const expectedMark = cell && EXPECTED_MARK_AFTER.test(s.slice(pos));
+    if (isJapanese(next) && !qualifierNext && !expectedMark) return skip; // 5つ, 630調査, 65歳, 2階
     if (next !== undefined && /[A-Za-z]/.test(next)) return skip;
     if (SPACED_COUNTER.test(s.slice(pos))) return skip;
     if (isKanji && !cell) return skip;

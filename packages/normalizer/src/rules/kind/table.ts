@@ -166,6 +166,34 @@ export const expectedYearCrossingKind = rule<CellContext>({
   ],
 });
 
+/** A mark after a cell's figure that it is expected (`205（見込）`, `210見込`, `1,300 実績見込み`). */
+const CELL_EXPECTED_MARK = /\d\s*(?:[(（]\s*(?:実績)?見込み?値?\s*[)）]|(?:実績)?見込み?値?)\s*$/u;
+
+export const cellExpectedMark = rule<CellContext>({
+  id: 'kind.cell-expected-mark',
+  family: 'kind',
+  stage: 'kind',
+  priority: 36,
+  summary:
+    'Family "見込 for the current year": a figure marked in its own cell as expected (`205（見込）`, `210見込`, `1,300 実績見込み`) under a results column, or under no kind, is an estimate of that year\'s result; under a plan column it stays the plan.',
+  applies: (x) => (x.kind === 'actual' || x.kind === null) && CELL_EXPECTED_MARK.test(normalized(x.L.text(x.r, x.c))),
+  apply(x) {
+    x.kind = 'estimate';
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '事業\t令和5年度\t令和6年度\n日中一時支援（人）\t41\t44（見込）\n',
+      expect: { value_kind: 'estimate', value: 44, fiscal_year: 2024 },
+    },
+    {
+      name: 'example.md',
+      text: '| 事業 | 令和5年度実績 | 令和6年度実績 |\n| --- | --- | --- |\n| 訪問入浴（回/月） | 52 | 55見込 |\n',
+      expect: { value_kind: 'estimate', value: 55, fiscal_year: 2024 },
+    },
+  ],
+});
+
 export const timePointRowIsBaseline = rule<CellContext>({
   id: 'kind.time-point-row-is-baseline',
   family: 'kind',
@@ -230,6 +258,11 @@ export const captionKind = rule<CellContext>({
       name: 'example.txt',
       text: '【実績値】\n\n区分\t令和4年度\t令和5年度\n行動援護（時間/月）\t120\t132\n',
       expect: { value_kind: 'actual', value: 132, fiscal_year: 2023 },
+    },
+    {
+      name: 'example.txt',
+      text: '令和7年度実績見込\n\n事業\t件数\n日常生活用具給付（件）\t286\n',
+      expect: { value_kind: 'estimate', value: 286, fiscal_year: 2025 },
     },
   ],
 });
@@ -383,6 +416,11 @@ export const pairedKindsCell = rule<CellContext>({
       text: '| 事業 | 年度 | 見込/実績 |\n| --- | --- | --- |\n| 移動支援（時間/月） | 令和4年度 | 410 / 388 |\n',
       expect: { value_kind: 'actual', value: 388, fiscal_year: 2022 },
     },
+    {
+      name: 'example.md',
+      text: '| 事業 | 令和5年度<br>（計画値\\|実績） |\n| --- | --- |\n| 日中一時支援（人） | 48 \\| 52 |\n',
+      expect: { value_kind: 'plan', value: 48, fiscal_year: 2023 },
+    },
   ],
 });
 
@@ -393,6 +431,7 @@ export const TABLE_KIND_RULES = [
   rowKind,
   rowWordBeatsColumn,
   expectedYearCrossingKind,
+  cellExpectedMark,
   timePointRowIsBaseline,
   unnamedColumnBesideKinds,
   boundCaptionKind,

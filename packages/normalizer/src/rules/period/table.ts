@@ -1,10 +1,10 @@
 /** Period rules of tables: the fiscal year (or point in time) of a data cell's value. Stage `period`. */
 import type { FiscalPeriod } from '@shiryo/model';
-import { RELATIVE_YEAR_WORDS } from '@shiryo/model';
+import { kindOfWord, RELATIVE_YEAR_WORDS } from '@shiryo/model';
 import { noteYearFor } from '../../context.js';
 import { fiscalYearOfIso } from '../../dates.js';
 import { fyPeriod, type PeriodReading } from '../../period/index.js';
-import { cellPeriod, pickPeriod } from '../../table/pieces.js';
+import { cellPeriod, normalized, pickPeriod, readPiece } from '../../table/pieces.js';
 import { rule } from '../engine.js';
 import type { CellContext } from '../table-context.js';
 
@@ -177,6 +177,53 @@ export const bareYearRowPeriod = rule<CellContext>({
   ],
 });
 
+/** A header naming when the values of a kind stand (`目標年度`, `基準年度`, `基準時点`, `目標年次`): that kind. */
+const KIND_WHEN_HEADER = /^(.{1,4}?)(?:の)?(?:年度末?|時点|年次|年)$/u;
+
+/**
+ * The year a cell of the row states under a header naming when the values of the cell's kind stand (`目標年度 |
+ * 令和8年度` beside `目標値 | 91`), else null. Only a cell that is no number and reads as one fiscal year.
+ */
+export function kindYearCellFor(x: CellContext): FiscalPeriod | null {
+  if (!x.kind) return null;
+  for (let c = 0; c < x.L.nC; c++) {
+    if (c === x.c || x.L.data[x.r]?.[c]) continue;
+    const header = x.L.colPieces[c]?.at(-1)?.text;
+    if (!header) continue;
+    const m = KIND_WHEN_HEADER.exec(normalized(header).replace(/\s+/g, ''));
+    if (!m || kindOfWord(m[1]!) !== x.kind) continue;
+    const text = x.L.text(x.r, c);
+    const piece = text ? readPiece(text, x.ctx.periods) : null;
+    if (piece?.period?.fiscalYear != null && !piece.label) return piece.period;
+  }
+  return null;
+}
+
+export const kindYearCell = rule<CellContext>({
+  id: 'period.kind-year-cell',
+  family: 'period',
+  stage: 'period',
+  priority: 25,
+  summary:
+    'Family "a column stating when a kind\'s values stand": a row cell under `目標年度` / `基準年度` / `基準時点` holding a year (`令和8年度末`) dates the values of that kind in the row (`目標値`, `基準値`), before any other year the row names.',
+  applies: (x) => !x.period && !!kindYearCellFor(x),
+  apply(x) {
+    x.period = kindYearCellFor(x);
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '指標\t目標値\t目標年度\n地域生活への移行者数（人）\t12\t令和8年度\n',
+      expect: { value_kind: 'target', fiscal_year: 2026, value: 12 },
+    },
+    {
+      name: 'example.tsv',
+      text: '指標\t基準時点\t基準値\t目標年度\t目標値\n入所者数（人）\t令和4年度末\t58\t令和8年度末\t55\n',
+      expect: { value_kind: 'target', fiscal_year: 2026, value: 55 },
+    },
+  ],
+});
+
 export const rowPeriod = rule<CellContext>({
   id: 'period.row',
   family: 'period',
@@ -265,6 +312,12 @@ export const targetRangeEnd = rule<CellContext>({
       text: '成果目標\tR6～R8目標\n福祉施設から一般就労への移行者数（人）\t18\n',
       expect: { value_kind: 'target', fiscal_year: 2026, value: 18 },
     },
+    {
+      // (the plan named without its term: a bare `第8期` is that plan's, FY2021–2023)
+      name: 'example.tsv',
+      text: '介護保険事業計画の達成状況\n\n指標\t第8期目標\n通いの場の箇所数（か所）\t45\n',
+      expect: { value_kind: 'target', fiscal_year: 2023, value: 45 },
+    },
   ],
 });
 
@@ -310,6 +363,11 @@ export const targetPlanEnd = rule<CellContext>({
       text: '第7期障害福祉計画 成果目標\n\n項目\t目標値\n地域生活移行者数（人）\t5\n',
       expect: { value_kind: 'target', fiscal_year: 2026, value: 5 },
     },
+    {
+      name: 'example.txt',
+      text: '地域福祉計画の進捗（計画期間：令和5年度～令和9年度）\n\n指標\t目標値\n見守り協力員数（人）\t300\n',
+      expect: { value_kind: 'target', fiscal_year: 2027, value: 300 },
+    },
   ],
 });
 
@@ -338,6 +396,7 @@ export const TABLE_PERIOD_RULES = [
   yearsLineAbove,
   relativeYearHeader,
   bareYearRowPeriod,
+  kindYearCell,
   rowPeriod,
   kindNotePeriod,
   headingPeriod,
