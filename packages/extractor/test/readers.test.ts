@@ -217,6 +217,26 @@ describe('HTML tables', () => {
     ]);
   });
 
+  it('keeps a column of words a column of labels when one of its cells is a count (年1回以上 among sentences)', () => {
+    // (family "a column of words with a count among them": the row whose 県の目安 reads as a value did not start its
+    // values a column earlier, and no row moves)
+    const page = `<table><tbody>
+<tr><th>指標</th><th>県の目安</th><th>R5実績</th><th>R6実績</th></tr>
+<tr><td>相談支援専門員の研修受講者数</td><td>各圏域で確保</td><td>12人</td><td>15人</td></tr>
+<tr><td>協議会の専門部会の開催</td><td>年1回以上</td><td>年4回</td><td>年6回</td></tr>
+<tr><td>ピアサポーターの養成</td><td>養成研修を実施</td><td>3人</td><td>－</td></tr>
+</tbody></table>`;
+    const t = extractText(page, 'p.html').tables[0]!;
+    expect(t.quality.repairs).not.toContain('reconcileRowWidths');
+    expect(t.nCols).toBe(4);
+    expect(tableToGrid(t)[2]!.map((c) => c?.text ?? null)).toEqual([
+      '協議会の専門部会の開催',
+      '年1回以上',
+      '年4回',
+      '年6回',
+    ]);
+  });
+
   it("keeps blank cells before a row's first value as missing values, not as row labels", () => {
     const page = `<table><tbody>
 <tr><th>区分</th><th>R3</th><th>R4</th><th>R5</th><th>R6</th></tr>

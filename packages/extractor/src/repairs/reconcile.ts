@@ -53,6 +53,21 @@ function rowShapes(t: Table, from: number): RowShape[] {
   return shapes;
 }
 
+/** Leading columns (at least 1) where more body rows hold a label than a value. */
+function labelColumns(t: Table): number {
+  const byCol = new Map<number, { labels: number; values: number }>();
+  for (const c of t.cells) {
+    if (c.row < t.headerRows || !c.text) continue;
+    const n = byCol.get(c.col) ?? { labels: 0, values: 0 };
+    if (isValue(c)) n.values++;
+    else n.labels++;
+    byCol.set(c.col, n);
+  }
+  let k = 1;
+  for (let n = byCol.get(k); n && n.labels > n.values; n = byCol.get(++k));
+  return k;
+}
+
 export function reconcileRowWidths(t: Table): Table {
   if (t.headerRows === 0 || t.headerRows >= t.nRows) return t;
   const headerEnd = Math.max(
@@ -61,8 +76,10 @@ export function reconcileRowWidths(t: Table): Table {
       .map((s) => s.end),
   );
   // The widest run of values decides how many value columns the header labels (its last V columns); the first
-  // column always holds row labels, even number-like ones.
-  const all = rowShapes(t, 1)
+  // column always holds row labels, even number-like ones, and so does a leading column holding labels in most
+  // rows (family "a column of words with a count among them": a 国の目標 column of sentences where one row's
+  // guideline is `年1回以上` — that row's values do not start a column earlier).
+  const all = rowShapes(t, labelColumns(t))
     .slice(t.headerRows)
     .filter((s) => s.first >= 0);
   if (all.length === 0) return t;
