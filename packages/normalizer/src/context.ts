@@ -80,6 +80,11 @@ export interface TableContext extends DocumentContext {
    * 利用件数（件／年）` → `意思疎通支援事業`. Null when the caption is not `…の<measure>` of the heading's bracket.
    */
   itemHeading?: string | null;
+  /**
+   * The caption, line or heading above the table that says its counts are per month (`【見込量（１か月当たり）】`,
+   * `…の見込み（1月当たり）`, `月平均の利用者数`), as written; null when none does.
+   */
+  monthBasis?: string | null;
 }
 
 const PLAN_BASE = PLAN_TERM_BASES;
@@ -498,6 +503,27 @@ function angleUnit(text: string): string | null {
   return u && canonicalUnit(u) ? u : null;
 }
 
+/** A basis of one month said in a caption or heading: `1か月当たり`, `１月当たり`, `月当たり`, `月平均`. */
+const MONTH_BASIS = /(?:^|[^0-9０-９年])(?:[1１一]\s*(?:か|カ|ヶ|ケ|ヵ|箇|ケ)?\s*)?月\s*(?:当たり|あたり|当り)|月平均/u;
+
+/**
+ * Family "a per-month basis said once above the table": the caption, the short lines between the table before and
+ * this one (up to the nearest numbered heading), or a heading of the section the table stands in, that says the
+ * counts are per month (`【見込量（１か月当たり）】`, `１ …の利用者数の見込み（１月当たり）`). A sentence says it only when it
+ * is short (`各年度の１か月当たりの量です。`); a `※` note defines a count and is not read here.
+ */
+function monthBasisOf(t: Table, since: Block[], headings: string[]): string | null {
+  const lines: string[] = [t.caption ?? ''];
+  for (const b of [...since].reverse()) {
+    if (lines.length > 4) break;
+    if (b.text.length <= 60 && !/^\s*※/u.test(b.text)) lines.push(b.text);
+    if (b.kind === 'heading' && (/^\s*#/u.test(b.orig) || stripNumbering(b.text) !== b.text.normalize('NFKC').trim()))
+      break;
+  }
+  lines.push(...[...headings].reverse());
+  return lines.find((l) => l && MONTH_BASIS.test(l.normalize('NFKC'))) ?? null;
+}
+
 /** Context of every table: the blocks just before it (caption, unit line, headings) and the note after it. */
 /** A table's caption line: `表4-1 …`, `図2 …` (numbered). */
 const TABLE_CAPTION_LINE = /^[表図]\s*[0-9０-９]+(?:[-－‐ー.．][0-9０-９]+)*[\s　]/u;
@@ -528,6 +554,7 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
         !(b.kind === 'paragraph' && /。\s*$/u.test(b.text)),
     );
     const unitHint = t.unitHint ?? captionUnit(t, since);
+    const monthBasis = monthBasisOf(t, since, sections.headings());
     // (a table of words alone, a caption set as a one-row table — `表3 障害児通所支援の利用実人数`, a number in its
     // name — holds no values the unit line was for)
     if (t.cells.some((c) => (dataValue(c.text)?.quantities.length ?? 0) > 0)) since = [];
@@ -634,6 +661,7 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
       markUnits,
       yearsAbove,
       itemHeading,
+      monthBasis,
     });
   }
   return out;
