@@ -234,6 +234,39 @@ export const captionKind = rule<CellContext>({
   ],
 });
 
+/** The kind a note under the table gives the cell's year (see the rule below), or null. */
+function noteYearKind(x: CellContext): ValueKind | null {
+  if (!x.ctx.yearKinds) return null;
+  const own = pickPeriod(x.cols) ?? pickPeriod(x.stubs);
+  if (own?.fiscalYear == null || (own.kind !== 'fy' && own.kind !== 'fy_end' && own.kind !== 'date')) return null;
+  return x.ctx.yearKinds.find((s) => own.fiscalYear! >= s.from && own.fiscalYear! <= s.to)?.kind ?? null;
+}
+
+export const noteYearKinds = rule<CellContext>({
+  id: 'kind.note-year-kinds',
+  family: 'kind',
+  stage: 'kind',
+  priority: 58,
+  summary:
+    'Family "which years are results, said in a note": a `※` note under the table that names spans of its years and what their figures are (`※令和３年度から令和５年度は各年９月末現在の実績、令和６年度以降は推計値です。`, `※令和5年度は見込み`) gives each value of those years, that no header gives a kind, that kind — before a caption\'s kind (`…の見込み` over the whole table).',
+  applies: (x) => !x.kind && !!noteYearKind(x),
+  apply(x) {
+    x.kind = noteYearKind(x);
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '要介護認定者数の見込み\n\n区分\t令和4年度\t令和5年度\t令和6年度\n認定者数（人）\t6,210\t6,380\t6,540\n※令和4年度から令和5年度は各年10月1日現在の実績、令和6年度以降は推計値\n',
+      expect: { value_kind: 'actual', value: 6380, fiscal_year: 2023 },
+    },
+    {
+      name: 'example.tsv',
+      text: '要介護認定者数の見込み\n\n区分\t令和4年度\t令和5年度\t令和6年度\n認定者数（人）\t6,210\t6,380\t6,540\n※令和4年度から令和5年度は各年10月1日現在の実績、令和6年度以降は推計値\n',
+      expect: { value_kind: 'plan', value: 6540, fiscal_year: 2024 },
+    },
+  ],
+});
+
 /** A year line of a table — a column's header, or a body row's label cells: its fiscal year and the kind it is marked with. */
 interface YearLine {
   fy: number;
@@ -475,6 +508,7 @@ export const TABLE_KIND_RULES = [
   unnamedColumnBesideKinds,
   boundCaptionKind,
   boundCaptionQualifier,
+  noteYearKinds,
   captionKind,
   unmarkedYearsAfterResults,
   defaultActual,
