@@ -26,6 +26,7 @@ const FIXTURES = {
   'pdf-chromium-block-units': 'chromium',
   'pdf-lo-year-kind-row-levels': 'writer',
   'pdf-chromium-rowspan-kind-rows': 'chromium',
+  'pdf-chromium-kaigo-9ki-term-kind-rows': 'chromium',
 };
 
 /** Print an HTML file with headless Chromium: no browser header/footer (a page's own @page boxes still print). */

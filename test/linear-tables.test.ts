@@ -132,19 +132,20 @@ describe('one cell per line (web-page copy)', () => {
 describe('rows repeating their header words', () => {
   const n = normalizeLayout('linear-repeated-heads.txt');
 
+  // (users under the caption 介護サービスの利用状況（月平均）: a monthly average, per month — unit.caption-month-basis)
   it('reads users and volume per year and kind, the wrapped row whole', () => {
     expect(of(n, '訪問介護')).toEqual([
-      ['訪問介護', 2018, 'plan', 1234, 'person'],
+      ['訪問介護', 2018, 'plan', 1234, 'person/month'],
       ['訪問介護', 2018, 'plan', 5678, 'hour/month'],
-      ['訪問介護', 2018, 'actual', 1200, 'person'],
+      ['訪問介護', 2018, 'actual', 1200, 'person/month'],
       ['訪問介護', 2018, 'actual', 5500, 'hour/month'],
-      ['訪問介護', 2019, 'plan', 1260, 'person'],
+      ['訪問介護', 2019, 'plan', 1260, 'person/month'],
       ['訪問介護', 2019, 'plan', 5800, 'hour/month'],
-      ['訪問介護', 2019, 'actual', 1241, 'person'],
+      ['訪問介護', 2019, 'actual', 1241, 'person/month'],
       ['訪問介護', 2019, 'actual', 5690, 'hour/month'],
     ]);
     expect(of(n, '通所介護').slice(-2)).toEqual([
-      ['通所介護', 2019, 'actual', 2130, 'person'],
+      ['通所介護', 2019, 'actual', 2130, 'person/month'],
       ['通所介護', 2019, 'actual', 20875, 'time/month'],
     ]);
     expect(n.observations.find((o) => o.indicator_label === '訪問介護')?.measure).toBe('利用者数');

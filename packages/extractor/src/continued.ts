@@ -79,9 +79,14 @@ export function joinContinuedTables(items: DocItem[]): DocItem[] {
     const broken =
       pending.length === 0 || pending.some((i) => i.kind === 'block' && PAGE_NUMBER.test(i.block.orig.trim()));
     const paged = pending.some((i) => i.kind === 'block' && PAGE_NUMBER.test(i.block.orig.trim()));
+    // (two tables that start on the same source line stand side by side — blocks split out of one sheet row —
+    // they do not run on one after the other)
+    const sideBySide =
+      joinable(last) && joinable(item) && last.table.line !== undefined && last.table.line === item.table.line;
     if (
       joinable(last) &&
       joinable(item) &&
+      !sideBySide &&
       ((broken && continuesTable(last.table, item.table)) || (paged && continuesHeadless(last.table, item.table)))
     ) {
       const copied = continuesHeadless(last.table, item.table) ? 0 : last.table.headerRows;

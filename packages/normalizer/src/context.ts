@@ -80,6 +80,24 @@ export interface TableContext extends DocumentContext {
    * 利用件数（件／年）` → `意思疎通支援事業`. Null when the caption is not `…の<measure>` of the heading's bracket.
    */
   itemHeading?: string | null;
+  /**
+   * The caption, line or heading above the table that says its counts are per month (`【見込量（１か月当たり）】`,
+   * `…の見込み（1月当たり）`, `月平均の利用者数`), as written; null when none does.
+   */
+  monthBasis?: string | null;
+  /**
+   * The kinds a note under the table gives ranges of its years (`※令和３年度から令和５年度は実績、令和６年度以降は推計値`):
+   * each span of fiscal years (`to` Infinity for `…以降`) with its kind and the note; null when no note does.
+   */
+  yearKinds?: YearKindSpan[] | null;
+}
+
+/** A span of fiscal years a note gives a kind. */
+export interface YearKindSpan {
+  from: number;
+  to: number;
+  kind: ValueKind;
+  note: string;
 }
 
 const PLAN_BASE = PLAN_TERM_BASES;
@@ -543,6 +561,68 @@ function angleUnit(text: string): string | null {
   return u && canonicalUnit(u) ? u : null;
 }
 
+/** A note's opening mark: `※`, `※1`, `（注）`, `注1：`. */
+const NOTE_MARK = /^\s*(?:※\s*[0-9]*|[(（]\s*注\s*[0-9]*\s*[)）]|注\s*[0-9]*\s*[:：.．])\s*/u;
+
+/**
+ * Family "which years are results, said in a note": a `※` note under a table that names spans of its years and
+ * what their figures are, clause by clause (`※令和３年度から令和５年度は各年９月末現在の実績、令和６年度以降は推計値です。`,
+ * `※令和5年度は見込み`, `（注）2021～2023年度は実績値`): each `<years>は…<kind word>` clause gives the span its kind
+ * (`…以降` runs on; `実績見込` is an estimate). Empty for any other text.
+ */
+export function yearKindsOfNote(text: string, opts: PeriodOptions): YearKindSpan[] {
+  const t = text.normalize('NFKC').trim();
+  if (!NOTE_MARK.test(t) || t.length > 160) return [];
+  const out: YearKindSpan[] = [];
+  for (const clause of t.replace(NOTE_MARK, '').split(/[、。,;；]/u)) {
+    const m = /^(.{2,30}?)は(.{1,30})$/u.exec(clause.trim());
+    if (!m) continue;
+    const found = findPeriods(m[1]!, opts);
+    // (a span read as one range, `令和３年度から令和５年度`, `2021～2022年度`: its first and last fiscal years)
+    const fyOf = (iso: string) => {
+      const [y, mo] = iso.split('-').map(Number);
+      return mo! >= 4 ? y! : y! - 1;
+    };
+    const range = found.length === 1 && found[0]!.kind === 'range' ? found[0]! : null;
+    const years = found.filter((p) => p.fiscalYear !== null && p.kind !== 'plan_term');
+    if (!range && (years.length === 0 || years.length > 2)) continue;
+    if (!range && years.length === 2 && !/から|～|~|〜|－|-|ー/u.test(m[1]!.slice(years[0]!.offset, years[1]!.offset)))
+      continue;
+    const tail = m[2]!;
+    const kind: ValueKind | null = /実績見込/u.test(tail) ? 'estimate' : kindWord(tail);
+    if (!kind || (kind !== 'actual' && kind !== 'plan' && kind !== 'estimate')) continue;
+    const from = range ? fyOf(range.start) : years[0]!.fiscalYear!;
+    const to = range
+      ? fyOf(range.end)
+      : /以降|以後|から$/u.test(m[1]!.trim()) && years.length === 1
+        ? Number.POSITIVE_INFINITY
+        : years.at(-1)!.fiscalYear!;
+    out.push({ from, to, kind, note: text.trim() });
+  }
+  return out;
+}
+
+/** A basis of one month said in a caption or heading: `1か月当たり`, `１月当たり`, `月当たり`, `月平均`. */
+const MONTH_BASIS = /(?:^|[^0-9０-９年])(?:[1１一]\s*(?:か|カ|ヶ|ケ|ヵ|箇|ケ)?\s*)?月\s*(?:当たり|あたり|当り)|月平均/u;
+
+/**
+ * Family "a per-month basis said once above the table": the caption, the short lines between the table before and
+ * this one (up to the nearest numbered heading), or a heading of the section the table stands in, that says the
+ * counts are per month (`【見込量（１か月当たり）】`, `１ …の利用者数の見込み（１月当たり）`). A sentence says it only when it
+ * is short (`各年度の１か月当たりの量です。`); a `※` note defines a count and is not read here.
+ */
+function monthBasisOf(t: Table, since: Block[], headings: string[]): string | null {
+  const lines: string[] = [t.caption ?? ''];
+  for (const b of [...since].reverse()) {
+    if (lines.length > 4) break;
+    if (b.text.length <= 60 && !/^\s*※/u.test(b.text)) lines.push(b.text);
+    if (b.kind === 'heading' && (/^\s*#/u.test(b.orig) || stripNumbering(b.text) !== b.text.normalize('NFKC').trim()))
+      break;
+  }
+  lines.push(...[...headings].reverse());
+  return lines.find((l) => l && MONTH_BASIS.test(l.normalize('NFKC'))) ?? null;
+}
+
 /** Context of every table: the blocks just before it (caption, unit line, headings) and the note after it. */
 /** A table's caption line: `表4-1 …`, `図2 …` (numbered). */
 const TABLE_CAPTION_LINE = /^[表図]\s*[0-9０-９]+(?:[-－‐ー.．][0-9０-９]+)*[\s　]/u;
@@ -573,6 +653,7 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
         !(b.kind === 'paragraph' && /。\s*$/u.test(b.text)),
     );
     const unitHint = t.unitHint ?? captionUnit(t, since);
+    const monthBasis = monthBasisOf(t, since, sections.headings());
     // (a table of words alone, a caption set as a one-row table — `表3 障害児通所支援の利用実人数`, a number in its
     // name — holds no values the unit line was for)
     if (t.cells.some((c) => (dataValue(c.text)?.quantities.length ?? 0) > 0)) since = [];
@@ -644,6 +725,13 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
       subsetNote = subsetNoteOf(next.block!.text);
       if (subsetNote) break;
     }
+    // `※` notes after the table that say which of its years are results and which are plans.
+    let yearKinds: YearKindSpan[] | null = null;
+    for (const next of items.slice(pos + 1, pos + 4)) {
+      if (next.table || next.block!.kind === 'heading') break;
+      const spans = yearKindsOfNote(next.block!.text, base.periods);
+      if (spans.length) yearKinds = [...(yearKinds ?? []), ...spans];
+    }
     // Numbered `※` notes after the table that give the unit of the rows they mark.
     let markUnits: Record<string, string> | null = null;
     for (const next of items.slice(pos + 1, pos + 12)) {
@@ -679,6 +767,8 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
       markUnits,
       yearsAbove,
       itemHeading,
+      monthBasis,
+      yearKinds,
     });
   }
   return out;

@@ -172,10 +172,12 @@ export function splitSideBySideTables(t: Table): SideBySide | null {
       if (owned.length === 0 || owned.some(([, h]) => !h)) break;
       for (const [s, h] of owned) segs.get(h!)!.push(s);
     }
+    const prevHeaderRow = headerRows.filter((r) => r < hr).at(-1) ?? -1;
     for (const h of row) {
       const d = shiftOf(h, segs.get(h)!, texts);
       if (d === null) continue;
-      blocks.push({ table: blockTable(t, h, segs.get(h)!, d, grid, texts, taken), row: hr });
+      const table = blockTable(t, h, segs.get(h)!, d, grid, texts, taken);
+      blocks.push({ table: withTitlesAbove(table, h, row, texts, hr, prevHeaderRow, taken), row: hr });
     }
     // `/` cells standing for an empty block beside the headers.
     const slashes = texts[hr]!.map((s, c) => (s && isMissingMarker(s) ? c : -1)).filter((c) => c >= 0);
@@ -192,6 +194,48 @@ export function splitSideBySideTables(t: Table): SideBySide | null {
   return {
     outer: { ...outer, quality: { ...t.quality, repairs } },
     blocks: blocks.map((b) => ({ ...b, table: { ...b.table, quality: { ...b.table.quality, repairs } } })),
+  };
+}
+
+/** A unit line: `（単位：人）`, `単位：千円`, `(人)`; its unit. */
+const UNIT_LINE = /^[(（]?\s*(?:単位\s*[:：]\s*)([^()（）]{1,12}?)\s*[)）]?$|^[(（]\s*([^()（）\d]{1,8})\s*[)）]$/u;
+
+/**
+ * Family "titles and unit lines over side-by-side blocks": the rows right above a row of block headers that hold
+ * nothing but short words, each within the columns of one block (`（１）地域密着型サービス | … | （２）施設サービス`, then
+ * `（単位：人）` at each block's right edge), name and measure the block below them: the nearest such text is its
+ * caption (when it has none of its own) and a unit line its unit. They are taken out of the outer table. Rows above
+ * the previous row of block headers, an empty row, or a row with a value or a word outside every block end the search.
+ */
+function withTitlesAbove(
+  table: Table,
+  h: BlockHeader,
+  siblings: BlockHeader[],
+  texts: string[][],
+  hr: number,
+  prevHeaderRow: number,
+  taken: Set<string>,
+): Table {
+  const span = (b: BlockHeader): [number, number] => [b.label >= 0 ? Math.min(b.label, b.measure) : b.measure, b.b];
+  const within = (b: BlockHeader, c: number) => c >= span(b)[0] && c <= span(b)[1];
+  let caption = table.caption ?? null;
+  let unit = table.unitHint ?? null;
+  for (let r = hr - 1; r > prevHeaderRow && r >= hr - 3; r--) {
+    const filled = (texts[r] ?? []).map((x, c) => [x.trim(), c] as const).filter(([x]) => x !== '');
+    if (filled.length === 0) break;
+    if (!filled.every(([x, c]) => !isValue(x) && len(x) <= 40 && siblings.some((b) => within(b, c)))) break;
+    for (const [x, c] of filled) {
+      if (!within(h, c)) continue;
+      const u = UNIT_LINE.exec(x);
+      if (u) unit ??= (u[1] ?? u[2])!.trim();
+      else caption ??= x;
+      taken.add(`${r},${c}`);
+    }
+  }
+  return {
+    ...table,
+    ...(caption ? { caption } : {}),
+    ...(unit ? { unitHint: unit } : {}),
   };
 }
 

@@ -544,6 +544,13 @@ function readAt(
     if (ratio[1] && ratio[1] !== '+') v = -v;
     hit.ratio = { value: v, unit };
     pos += ratio[0].length;
+    // Family "a bound after the bracketed share" (`8人（6.5％）以上`, `12人 (7割) 以下`): the bound closes the count and
+    // its share alike, as `8人以上（6.5％以上）` would.
+    const after = hit.qualifier ? null : QUALIFIER_AT.exec(s.slice(pos));
+    if (after) {
+      hit.qualifier = QUALIFIER_OF.get(after[1] as string) ?? null;
+      pos += after[0].length;
+    }
   } else {
     const placeholder = /^ ?\( ?[一ー―—-] ?倍 ?\)/u.exec(s.slice(pos));
     if (placeholder) pos += placeholder[0].length;

@@ -8,7 +8,7 @@ import {
   YEAR_ON_YEAR_PATTERN,
 } from '@shiryo/model';
 import { letterDifference } from '../../labels.js';
-import { dataValue, normalized, type Piece, pickPeriod } from '../../table/pieces.js';
+import { dataValue, normalized, type Piece, pickPeriod, readPiece } from '../../table/pieces.js';
 import { rule } from '../engine.js';
 import type { CellContext } from '../table-context.js';
 
@@ -267,6 +267,117 @@ export const captionKind = rule<CellContext>({
   ],
 });
 
+/** The kind a note under the table gives the cell's year (see the rule below), or null. */
+function noteYearKind(x: CellContext): ValueKind | null {
+  if (!x.ctx.yearKinds) return null;
+  const own = pickPeriod(x.cols) ?? pickPeriod(x.stubs);
+  if (own?.fiscalYear == null || (own.kind !== 'fy' && own.kind !== 'fy_end' && own.kind !== 'date')) return null;
+  return x.ctx.yearKinds.find((s) => own.fiscalYear! >= s.from && own.fiscalYear! <= s.to)?.kind ?? null;
+}
+
+export const noteYearKinds = rule<CellContext>({
+  id: 'kind.note-year-kinds',
+  family: 'kind',
+  stage: 'kind',
+  priority: 58,
+  summary:
+    'Family "which years are results, said in a note": a `※` note under the table that names spans of its years and what their figures are (`※令和３年度から令和５年度は各年９月末現在の実績、令和６年度以降は推計値です。`, `※令和5年度は見込み`) gives each value of those years, that no header gives a kind, that kind — before a caption\'s kind (`…の見込み` over the whole table).',
+  applies: (x) => !x.kind && !!noteYearKind(x),
+  apply(x) {
+    x.kind = noteYearKind(x);
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '要介護認定者数の見込み\n\n区分\t令和4年度\t令和5年度\t令和6年度\n認定者数（人）\t6,210\t6,380\t6,540\n※令和4年度から令和5年度は各年10月1日現在の実績、令和6年度以降は推計値\n',
+      expect: { value_kind: 'actual', value: 6380, fiscal_year: 2023 },
+    },
+    {
+      name: 'example.tsv',
+      text: '要介護認定者数の見込み\n\n区分\t令和4年度\t令和5年度\t令和6年度\n認定者数（人）\t6,210\t6,380\t6,540\n※令和4年度から令和5年度は各年10月1日現在の実績、令和6年度以降は推計値\n',
+      expect: { value_kind: 'plan', value: 6540, fiscal_year: 2024 },
+    },
+  ],
+});
+
+/** A year line of a table — a column's header, or a body row's label cells: its fiscal year and the kind it is marked with. */
+interface YearLine {
+  fy: number;
+  kind: ValueKind | null;
+}
+
+const yearLinesOf = new WeakMap<object, { cols: YearLine[]; rows: YearLine[] }>();
+
+/** The table's year lines, both ways (memoized per layout). */
+function yearLines(x: CellContext): { cols: YearLine[]; rows: YearLine[] } {
+  const L = x.L;
+  const known = yearLinesOf.get(L);
+  if (known) return known;
+  const line = (ps: Piece[]): YearLine | null => {
+    const p = pickPeriod(ps);
+    if (p?.fiscalYear == null || (p.kind !== 'fy' && p.kind !== 'fy_end')) return null;
+    return { fy: p.fiscalYear, kind: ps.find((q) => q.kind)?.kind ?? null };
+  };
+  const some = (l: YearLine | null): l is YearLine => l !== null;
+  const out = {
+    cols: L.colPieces.slice(L.stubCols).map(line).filter(some),
+    rows: L.rowTexts
+      .map((texts) =>
+        line(
+          texts
+            .slice(0, L.stubCols)
+            .filter(Boolean)
+            .map((t) => readPiece(t, x.ctx.periods)),
+        ),
+      )
+      .filter(some),
+  };
+  yearLinesOf.set(L, out);
+  return out;
+}
+
+const MARKED_LINE_KINDS = new Set<ValueKind>(['actual', 'estimate', 'plan']);
+
+/** The cell's year is left unmarked after years the same table marks as results or 見込 (see the rule below). */
+function unmarkedYearAfterResults(x: CellContext): boolean {
+  const colYear = pickPeriod(x.cols);
+  const rowYear = pickPeriod(x.stubs);
+  const own = colYear?.fiscalYear != null ? colYear : rowYear?.fiscalYear != null ? rowYear : null;
+  if (!own || (own.kind !== 'fy' && own.kind !== 'fy_end')) return false;
+  const lines = own === colYear ? yearLines(x).cols : yearLines(x).rows;
+  const marked = lines.filter((l) => l.kind);
+  return (
+    marked.length > 0 &&
+    marked.every((l) => MARKED_LINE_KINDS.has(l.kind!) && l.fy < own.fiscalYear!) &&
+    lines.some((l) => !l.kind && l.fy === own.fiscalYear)
+  );
+}
+
+export const unmarkedYearsAfterResults = rule<CellContext>({
+  id: 'kind.unmarked-years-after-results',
+  family: 'kind',
+  stage: 'kind',
+  priority: 65,
+  summary:
+    'Family "plan years left unmarked after marked results": a table whose earlier years say what they are (`令和３年度（実績）`, `R4実績`, `令和５年度（見込）`) and whose later years say nothing (`令和６年度`, `R7`) — years as rows or as columns — lists the plan\'s figures for those later years: a value of a year after every marked one (each a result, an estimate or 見込), when no header or caption gives it a kind, is a `plan`, not a result (a year after the current year’s 見込 has no result yet).',
+  applies: (x) => !x.kind && unmarkedYearAfterResults(x),
+  apply(x) {
+    x.kind = 'plan';
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '年度\t行動援護（時間／月）\n令和4年度（実績）\t410\n令和5年度（見込）\t430\n令和6年度\t450\n',
+      expect: { value_kind: 'plan', value: 450, fiscal_year: 2024 },
+    },
+    {
+      name: 'example.tsv',
+      text: '区分\tR4実績\tR5見込\tR6\tR7\n行動援護（時間／月）\t410\t430\t450\t470\n',
+      expect: { value_kind: 'plan', value: 470, fiscal_year: 2025 },
+    },
+  ],
+});
+
 /** The bound a table's caption or heading says its amounts are (`…補助（上限）` → lte), else null. */
 function captionBound(x: CellContext): 'lte' | 'gte' | null {
   // (the heading drops a caption's closing bracket: the innermost heading of the section path keeps it)
@@ -436,7 +547,9 @@ export const TABLE_KIND_RULES = [
   unnamedColumnBesideKinds,
   boundCaptionKind,
   boundCaptionQualifier,
+  noteYearKinds,
   captionKind,
+  unmarkedYearsAfterResults,
   defaultActual,
   yearOnYearPercentIsLevel,
   pairedKindsCell,

@@ -444,6 +444,40 @@ export const personsCaptionUnit = rule<CellContext>({
   ],
 });
 
+/** Counts that a basis of one month makes per month. */
+const PER_MONTH: Record<string, string> = {
+  person: 'person/month',
+  hour: 'hour/month',
+  person_day: 'person_day/month',
+  time: 'time/month',
+  case: 'case/month',
+};
+
+export const captionMonthBasis = rule<CellContext>({
+  id: 'unit.caption-month-basis',
+  family: 'unit',
+  stage: 'unit',
+  priority: 90,
+  summary:
+    'Family "a per-month basis said once above the table": a caption, line or heading saying the counts are per month (`【見込量（１か月当たり）】`, `…の利用者数の見込み（1月当たり）`) makes a bare count of the table per month — `人` → person/month, `時間` → hour/month, `人日` → person_day/month, `回`, `件` — when the row, column or unit line names no period of its own (a `人/年` row stays per year, `か所` and rates are no counts of a month).',
+  applies: (x) => !!x.ctx.monthBasis && !!x.unit && x.unit in PER_MONTH,
+  apply(x) {
+    x.unit = PER_MONTH[x.unit!]!;
+  },
+  examples: [
+    {
+      name: 'example.txt',
+      text: '２ 短期入所の見込み（１か月当たり）\n\n区分\t単位\t令和6年度\t令和7年度\n短期入所（福祉型）\t人日\t410\t425\n短期入所（福祉型）\t人\t52\t55\n',
+      expect: { unit: 'person_day/month', value: 425, fiscal_year: 2025 },
+    },
+    {
+      name: 'example.txt',
+      text: '２ 短期入所の見込み（１か月当たり）\n\n区分\t単位\t令和6年度\t令和7年度\n短期入所（福祉型）\t人日\t410\t425\n短期入所（福祉型）\t人\t52\t55\n',
+      expect: { unit: 'person/month', value: 55, fiscal_year: 2025 },
+    },
+  ],
+});
+
 export const TABLE_UNIT_RULES = [
   rateColumnUnit,
   rowUnit,
@@ -461,6 +495,7 @@ export const TABLE_UNIT_RULES = [
   measureWordUnit,
   personsCaptionUnit,
   rateKindIsPercent,
+  captionMonthBasis,
 ];
 
 export const scaleFactor = rule<CellContext>({
