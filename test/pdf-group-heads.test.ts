@@ -112,4 +112,40 @@ describe.skipIf(!fontAvailable())('upper heads of a two-level header (borderless
     expect(rows).toContain('医療型短期入所 | 2022 | plan | 42');
     expect(rows.some((r) => r.includes('estimate'))).toBe(false);
   }, 60_000);
+
+  it('ruled between rows: a service named over the first of its years heads its years, not the run centred on it', async () => {
+    // (`同行援護` in the middle of the cells between `行動援護` and the table's end: centred on both services' years)
+    const table = {
+      before: ['（４）訪問系サービスの利用者数（人/月）'],
+      headerRows: 2,
+      stubCols: 1,
+      rows: [
+        ['', '行動援護', '', '', '同行援護', '', ''],
+        ['区分', '令和3年度', '令和4年度', '令和5年度', '令和3年度', '令和4年度', '令和5年度'],
+        ['計画', '14', '15', '16', '22', '23', '24'],
+        ['実績', '12', '15', '17', '19', '21', '26'],
+      ],
+    };
+    const path = await drawTablesPdf(
+      '第6期 川辺野村障害福祉計画 評価',
+      [table],
+      'rows',
+      'ruled-first-column-heads.pdf',
+    );
+    const doc = await extractDocument(path);
+    expect(doc.tables).toHaveLength(1);
+    expect(grid(doc.tables[0]!)[0]!.slice(1)).toEqual([
+      '行動援護',
+      '行動援護',
+      '行動援護',
+      '同行援護',
+      '同行援護',
+      '同行援護',
+    ]);
+    const rows = obs(await exportFixture(path));
+    expect(rows).toContain('行動援護 | 2022 | actual | 15');
+    expect(rows).toContain('行動援護 | 2023 | plan | 16');
+    expect(rows).toContain('同行援護 | 2021 | actual | 19');
+    expect(rows).toHaveLength(12);
+  }, 60_000);
 });
