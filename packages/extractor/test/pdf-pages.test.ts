@@ -149,6 +149,15 @@ describe('tables cut by a page break', () => {
     expect(continuesAcrossPages(first, other)).toBe(false);
   });
 
+  it('does not stretch a value over the empty cell under it on the next page (a value not given yet)', () => {
+    const top = ['年度', '目標値', '実績値'];
+    const first = lattice([top, ['令和4年度', '120', '118'], ['令和5年度', '125', '131']], 1);
+    const next = lattice([top, ['令和6年度', '130', '']], 1);
+    const joined = joinAcrossPages(first, next);
+    expect(texts(joined).at(-1)).toEqual(['令和6年度', '130', '']);
+    expect(joined.cells.find((c) => c.text === '131')?.rowSpan).toBe(1);
+  });
+
   it('leaves an empty cell alone when nothing with text ends right above it', () => {
     const t = lattice([head, ['合計', '', '5'], ['小計', '', '2']], 1);
     expect(mergeSplitCells(t, 2)).toBe(t);

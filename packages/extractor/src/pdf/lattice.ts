@@ -615,7 +615,8 @@ function bandSegments(spans: TextSpan[], gap: number): { x0: number; x1: number;
  * - A vertical line is drawn through each gutter band by band, where no text of the band crosses it (at the point
  *   of the gutter that the fewest header texts cross): a header cell over several columns stays one cell, as a
  *   fully ruled table draws it. Above the last header band, a header text centred over a run of cells its band
- *   leaves empty spans them (the edges between them are not drawn).
+ *   leaves empty spans them (the edges between them are not drawn), unless the texts under the run repeat (a
+ *   service's name over the first of its years, halfway between its neighbours, is no head of the years of both).
  * - A band without a number, whose text starts in the first column and runs across two gutters or more (a note, a
  *   paragraph, the next table's title between two tables that share their width), followed by another band without
  *   a number, is no row: the rules on either side belong to two tables; so is such a band under rows with
@@ -742,6 +743,18 @@ export function verticalsFromText(spans: TextSpan[], rulings: Ruling[], s: Latti
             return cs;
           };
           const taken = b.segs.map(colsOf);
+          // The parts under a run (the first lower header band with two texts or more in its columns) are distinct
+          // in a group (`見込 | 実績 | 差` under one year): a run over parts that repeat (the years of two services)
+          // spans two groups, and a head centred on it is the head of one of them.
+          const repeatsBelow = (a: number, e: number) => {
+            for (const lower of r.slice(bi + 1, firstBody)) {
+              const parts = lower.segs.filter((t) => colsOf(t).some((c) => c >= a && c <= e));
+              if (parts.length < 2) continue;
+              const keys = parts.map((t) => t.text.replace(/\s+/g, ''));
+              return new Set(keys).size < keys.length;
+            }
+            return false;
+          };
           // Each text's run: the one whose middle is nearest its own (the wider of two about as near).
           const runsOf = b.segs.map((t, k): [number, number] | null => {
             const own = taken[k]!;
@@ -757,7 +770,8 @@ export function verticalsFromText(spans: TextSpan[], rulings: Ruling[], s: Latti
                   best = { run: [a, e], d };
               }
             }
-            return best?.run ?? null;
+            // (the widest run it is centred on spans two groups: it heads the first column of its own, no run)
+            return best && !repeatsBelow(best.run[0], best.run[1]) ? best.run : null;
           });
           runsOf.forEach((run, k) => {
             if (!run) return;

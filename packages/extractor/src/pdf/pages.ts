@@ -15,7 +15,7 @@
 import type { Block, Table, TableCell } from '@shiryo/model';
 import { appendBody, continuesTable } from '../continued.js';
 import { sortCells } from '../draft.js';
-import { SENTENCE_PUNCT, textKey } from '../text.js';
+import { isNumericData, SENTENCE_PUNCT, textKey } from '../text.js';
 import type { Line } from './lines.js';
 
 /** Share of the page height at the top and at the bottom where running headers and footers live. */
@@ -163,8 +163,8 @@ export function continuesAcrossPages(t: Table, next: Table): boolean {
 }
 
 /**
- * Cells split by the page break made whole: an empty cell starting at row `at` extends the cell with text that
- * ends right above it in the same column(s).
+ * Cells split by the page break made whole: an empty cell starting at row `at` extends the cell with text (a label,
+ * not a number) that ends right above it in the same column(s).
  */
 export function mergeSplitCells(t: Table, at: number): Table {
   const removed = new Set<TableCell>();
@@ -174,7 +174,9 @@ export function mergeSplitCells(t: Table, at: number): Table {
     const above = out.find(
       (c) => c.col === below.col && c.colSpan === below.colSpan && c.row + c.rowSpan === at && c.text !== '',
     );
-    if (!above || above.role === 'header') continue;
+    // (a value ends its cell: an empty cell under it on the next page is a value not given, `実績値` of the year
+    // still to come, never the same value again)
+    if (!above || above.role === 'header' || isNumericData(above.text)) continue;
     above.rowSpan += below.rowSpan;
     if (above.bbox && below.bbox) above.bbox = { ...above.bbox, y1: Math.max(above.bbox.y1, below.bbox.y1) };
     removed.add(below);

@@ -237,6 +237,29 @@ export function widenByHeaders(cols: Interval[], headers: { segments: { bbox: BB
   return out;
 }
 
+/**
+ * Columns no body row fills: when the lowest header row has more heads than the body has columns, a head over no
+ * column, whose nearest column is another head's (that head over it), stands over a column of its own that this
+ * part of the table leaves empty (`実績見込` next to `実績値` where only the last year, on the next page, has an
+ * estimate). Without it the two heads ran together over one column (`実績値実績見込`) and every column after it lost
+ * its head. Found on the tuned corpus (borderless PDFs cut by a page break).
+ */
+function headsOverEmptyColumns(cols: Interval[], heads: Tok[]): Interval[] {
+  // (only when the row has more heads than the body columns: heads set off their columns, as OCR'd text aligned with
+  // spaces shifts them, each still have one)
+  if (heads.length <= cols.length) return cols;
+  const hits = (t: Tok) => cols.some((c) => overlap(t.bbox.x0, t.bbox.x1, c.x0, c.x1) > 0);
+  const added: Interval[] = [];
+  for (const t of heads) {
+    if (hits(t)) continue;
+    const [k] = columnsOf(t.bbox, cols);
+    const c = cols[k]!;
+    const owner = heads.some((o) => o !== t && overlap(o.bbox.x0, o.bbox.x1, c.x0, c.x1) > 0);
+    if (owner) added.push({ x0: t.bbox.x0, x1: t.bbox.x1 });
+  }
+  return added.length ? unionIntervals([...cols, ...added]) : cols;
+}
+
 /** Columns a box covers: those it overlaps, else the nearest one. */
 function columnsOf(b: BBox, cols: Interval[]): [number, number] {
   const hit = cols.map((c, i) => (overlap(b.x0, b.x1, c.x0, c.x1) > 0 ? i : -1)).filter((i) => i >= 0);
@@ -518,8 +541,26 @@ function joinWrappedHeaderLines(drafts: { line: Line; cells: Draft[] }[], header
 }
 
 /**
+ * Do the parts under a run of columns a…b of header row `r` repeat? The first header row below with two texts or
+ * more over the run names its parts: a group's parts are distinct (`見込 | 実績値 | 乖離` under one year;
+ * `令和6年度 | 令和7年度` under one plan term), so a run whose parts say the same thing twice (`実績値 乖離 見込 実績値
+ * 乖離`) spans two groups: the head is no head of all of it.
+ */
+function repeatsBelow(drafts: { cells: Draft[] }[], r: number, header: number, a: number, b: number): boolean {
+  for (let rr = r + 1; rr < header; rr++) {
+    const parts = drafts[rr]!.cells.filter((c) => c.col + c.colSpan - 1 >= a && c.col <= b && c.texts.join('').trim());
+    if (parts.length < 2) continue;
+    const keys = parts.map((c) => cleanText(c.texts.join('')).replace(/\s+/g, ''));
+    return new Set(keys).size < keys.length;
+  }
+  return false;
+}
+
+/**
  * A header cell centred over a run of cells its row leaves empty spans them (`決算額` over the five year columns
- * under it). Only rows above the last header row: the last one names single columns.
+ * under it), unless the heads under the run repeat (`repeatsBelow`: a head set over the first column of its group,
+ * `平成31年度` over `見込 | 実績値 | 乖離`, can fall in the middle of the empty cells between its neighbours). Only
+ * rows above the last header row: the last one names single columns.
  */
 function spanCentredHeaders(drafts: { cells: Draft[] }[], header: number, cols: Interval[], size: number): void {
   const left = (k: number) => (k === 0 ? cols[0]!.x0 : (cols[k - 1]!.x1 + cols[k]!.x0) / 2);
@@ -538,7 +579,7 @@ function spanCentredHeaders(drafts: { cells: Draft[] }[], header: number, cols: 
       const box = union(c.boxes);
       const runMid = (left(a) + right(b)) / 2;
       const tol = Math.max(0.6 * size, 0.06 * (right(b) - left(a)));
-      if (Math.abs(centerX(box) - runMid) > tol) continue;
+      if (Math.abs(centerX(box) - runMid) > tol || repeatsBelow(drafts, r, header, a, b)) continue;
       c.col = a;
       c.colSpan = b - a + 1;
     }
@@ -604,13 +645,18 @@ function tileCentredHeads(drafts: { cells: Draft[] }[], header: number, cols: In
         for (let t = i - 1; t < j; t++) {
           const d = miss(i - 1, a0 + t, a0 + j - 1);
           if (d > tol || best[i - 1]![t]! + d >= best[i]![j]!) continue;
+          if (j - t > 1 && repeatsBelow(drafts, r, header, a0 + t, a0 + j - 1)) continue;
           best[i]![j] = best[i - 1]![t]! + d;
           from[i]![j] = t;
         }
       }
     if (!Number.isFinite(best[m]![n]!)) continue;
     const now = heads.reduce((sum, h, i) => sum + miss(i, h.col, h.col + h.colSpan - 1), 0);
-    if (best[m]![n]! >= now - 0.5 * size) continue;
+    // Heads that leave value columns without a head of this row (`見込量` over the middle one of three years, each
+    // head centred on one column as well as on its run) take the tiling when it fits them as well.
+    const covered = new Set(heads.flatMap((h) => Array.from({ length: h.colSpan }, (_x, k) => h.col + k)));
+    const gaps = Array.from({ length: n }, (_x, k) => a0 + k).some((k) => !covered.has(k));
+    if (best[m]![n]! >= now - (gaps ? -0.5 : 0.5) * size) continue;
     for (let i = m, j = n; i > 0; i--) {
       const t = from[i]![j]!;
       heads[i - 1]!.col = a0 + t;
@@ -766,6 +812,7 @@ function groupToTable(group: TRow[], s: StreamSettings): FoundTable | null {
     numericCols = [];
   }
   if (cols.length < 2) return null;
+  if (header > 0) cols = headsOverEmptyColumns(cols, rows[header - 1]!.toks);
   cols = widenByHeaders(
     cols,
     rows.slice(0, header).map((r) => ({ segments: r.toks })),
