@@ -28,7 +28,13 @@ import { applyRepairs, SHAPE_REPAIRS } from '../repairs/index.js';
 import { cleanText, isNumericData } from '../text.js';
 import { centreStubLabels } from './centred.js';
 import { HEAD_FACTOR, type LinearFind, round3 } from './grid.js';
-import { liftCenteredLabels, mergeComplementaryColumns, periodBlocks, splitRepeatedHeads } from './layoutfix.js';
+import {
+  liftCenteredLabels,
+  mergeComplementaryColumns,
+  periodBlocks,
+  splitRepeatedHeads,
+  spreadKindRow,
+} from './layoutfix.js';
 import { findSpacedTables } from './spaced.js';
 import { isColumnHeadToken, isKindToken, isPeriodToken, isValueToken, lineWords, type Token } from './tokens.js';
 
@@ -350,7 +356,13 @@ function asAligned(t: Table, line: number): Table {
   const cells = t.cells.map(({ bbox: _, ...c }) => c);
   const { bbox: _b, ...rest } = t;
   const table = withRepair({ ...rest, cells, method: 'aligned', line }, 'readAlignedColumns', {});
-  return applyRepairs(table, [mergeComplementaryColumns, liftCenteredLabels, ...SHAPE_REPAIRS, periodBlocks]);
+  return applyRepairs(table, [
+    mergeComplementaryColumns,
+    spreadKindRow,
+    liftCenteredLabels,
+    ...SHAPE_REPAIRS,
+    periodBlocks,
+  ]);
 }
 
 /** The space-aligned tables among a run of lines (blank lines and form feeds included). */

@@ -302,7 +302,13 @@ function rereadCells(cells: Cell[]): void {
 }
 
 /** The table a chain of rows reads as under the header in the lines before it, or null. */
-function readChain(chainRows: RawRow[], chainLead: Cell[], lines: SourceLine[], even: boolean): LinearFind | null {
+function readChain(
+  chainRows: RawRow[],
+  chainLead: Cell[],
+  lines: SourceLine[],
+  even: boolean,
+  evenFirst = false,
+): LinearFind | null {
   const k = mode(chainRows.map((r) => r.values.length));
   if (k < 2) return null;
   // the chain ends with its last fitting row; a misfit counts only between fitting rows
@@ -311,7 +317,10 @@ function readChain(chainRows: RawRow[], chainLead: Cell[], lines: SourceLine[], 
   const rows = chainRows.slice(0, last + 1);
   const fits = rows.filter((r) => r.values.length === k).length;
   if (fits < 1 || fits * 2 < rows.length) return null;
-  let body = bodyRows(rows, k, (c) => lines[c.at]!.line)!;
+  // (`evenFirst`: every row's label lines are its stub cells, one a column — `wordsAsStub`)
+  let body =
+    (evenFirst ? bodyRows(rows, k, (c) => lines[c.at]!.line, true) : null) ??
+    bodyRows(rows, k, (c) => lines[c.at]!.line)!;
   let nStub = stubWidth(body);
   // the longest tail of the lines before the first row that reads as a header (a caption above it stays prose)
   // (three rows of a wide table: `MAX_HEAD_LINES`, or more when its rows are longer)
@@ -324,7 +333,17 @@ function readChain(chainRows: RawRow[], chainLead: Cell[], lines: SourceLine[], 
   const evenStub = body.some((r) => !r.stubs) ? bodyRows(rows, k, (c) => lines[c.at]!.line, true) : null;
   if (evenStub) {
     const placedEven = placeHeaderBlock(tail, stubWidth(evenStub), k);
-    if (placedEven?.named && placedEven.fit !== 'words' && placedEven.used > (placed?.used ?? 0)) {
+    // (as much of the lines with a fit as good: the reading whose header has a head for each of its stub columns —
+    // `項目 / 国の目標` over `施設入所者の数（人） / 令和元年度末時点の1.6%以上削減`, not one joined head over a label under
+    // a group heading)
+    const wEven = stubWidth(evenStub);
+    const tie =
+      !!placed &&
+      placedEven?.used === placed.used &&
+      FIT_RANK[placedEven.fit] <= FIT_RANK[placed.fit] &&
+      wEven >= 2 &&
+      stubHeads(placedEven.head, wEven) === wEven;
+    if (placedEven?.named && placedEven.fit !== 'words' && (placedEven.used > (placed?.used ?? 0) || tie)) {
       body = evenStub;
       nStub = stubWidth(evenStub);
       placed = placedEven;
@@ -380,6 +399,33 @@ function evenRows(rows: RawRow[]): RawRow[] | null {
     const values = all.slice(cut).map((c) => (c.word ? c : { ...c, word: wordsCell(c) }));
     return { stub: all.slice(0, cut), values };
   });
+}
+
+const FIT_RANK: Record<HeadFit, number> = { exact: 0, span: 1, words: 2 };
+
+/** The stub columns (the first `n`) that some header row heads with a cell of their own. */
+function stubHeads(head: HeadCell[][], n: number): number {
+  const cols = new Set<number>();
+  for (const row of head) for (const h of row) if (h.col < n && h.orig.trim()) cols.add(h.col);
+  return cols.size;
+}
+
+/**
+ * Family "a column of words beside the stub, headed on the lower header row only" (`基準値 / 目標値 / … / 実績見込`
+ * over `区分 / 国の基本指針 / R1 / 第5期 / … / R5`: a web copy dropped the empty cells over the stub and over the words
+ * column): the words column of `evenRows` read as the stub's last column, the rows' values after it. Its reading is
+ * taken over the words-as-values one only when its header takes more of the lines, or as many with a better fit
+ * (`bestFind`): the upper row then stands over the value columns alone.
+ */
+function wordsAsStub(rows: RawRow[]): RawRow[] {
+  return rows.map((r) => ({ stub: [...r.stub, r.values[0]!], values: r.values.slice(1) }));
+}
+
+/** The reading whose header starts higher (takes more header lines), else the surer one; the second on a tie. */
+function bestFind(a: LinearFind | null, b: LinearFind | null): LinearFind | null {
+  if (!a || !b) return a ?? b;
+  if (a.start !== b.start) return a.start < b.start ? a : b;
+  return a.confidence > b.confidence ? a : b;
 }
 
 /** A cell of words read as one value cell's token. */
@@ -527,7 +573,12 @@ export function findCellLineTables(lines: SourceLine[]): LinearFind[] {
       // (rows of one width with a column of words among the values, when a header over that width places)
       const even = evenRows(chain.rows);
       const find =
-        (even && readChain(even, chain.lead, lines, true)) || readChain(chain.rows, chain.lead, lines, false);
+        (even &&
+          bestFind(
+            readChain(wordsAsStub(even), chain.lead, lines, true, true),
+            readChain(even, chain.lead, lines, true),
+          )) ||
+        readChain(chain.rows, chain.lead, lines, false);
       if (find) out.push(find);
     }
     cells = [];

@@ -26,7 +26,7 @@
 import type { Table, TableCell } from '@shiryo/model';
 import { sortCells, withRepair } from '../draft.js';
 import { cleanText, isNumericData } from '../text.js';
-import { isPeriodToken, kindRank } from './tokens.js';
+import { isKindToken, isPeriodToken, kindRank } from './tokens.js';
 
 const textAt = (t: Table, r: number, c: number) =>
   t.cells.find((x) => x.row === r && x.col === c && x.colSpan === 1)?.text ?? '';
@@ -68,6 +68,37 @@ export function mergeComplementaryColumns(t: Table): Table {
     changed = true;
   }
   return changed ? withRepair(t, 'mergeComplementaryColumns', { cells: sortCells(cells), nCols }) : t;
+}
+
+/**
+ * spreadKindRow — a header row of kinds, one over each value column (`計画   実績   計画   実績 …` under `令和3年度
+ * 令和4年度 …`), that the offsets read as fewer cells each holding two kinds and spanning more than their columns
+ * (`計画 実績` over three columns: kind words set a few characters apart, closer than the value columns under them,
+ * in `pdftotext -layout`): when the row's words are kinds alone and as many as the value columns, each kind is set
+ * over one value column in order. Any other count leaves the row as read.
+ */
+export function spreadKindRow(t: Table): Table {
+  const numeric = t.cells.filter((c) => c.row >= t.headerRows && isNumericData(c.text));
+  if (t.headerRows < 2 || numeric.length === 0) return t;
+  const first = Math.min(...numeric.map((c) => c.col));
+  const k = t.nCols - first;
+  if (k < 2) return t;
+  let cells = t.cells;
+  let changed = false;
+  for (let r = 0; r < t.headerRows; r++) {
+    const filled = cells.filter((c) => c.row === r && c.text).sort((a, b) => a.col - b.col);
+    if (filled.length === 0 || filled.length === k) continue;
+    const words = filled.flatMap((c) => c.orig.split(/\s+/u).filter(Boolean));
+    if (words.length !== k || !words.every((w) => isKindToken(w) && !isPeriodToken(w))) continue;
+    const { bbox: _, ...template } = filled[0]!;
+    const row: TableCell[] = [
+      ...Array.from({ length: first }, (_x, col) => ({ ...template, col, colSpan: 1, rowSpan: 1, text: '', orig: '' })),
+      ...words.map((w, i) => ({ ...template, col: first + i, colSpan: 1, rowSpan: 1, text: cleanText(w), orig: w })),
+    ];
+    cells = [...cells.filter((c) => c.row !== r), ...row];
+    changed = true;
+  }
+  return changed ? withRepair(t, 'spreadKindRow', { cells: sortCells(cells) }) : t;
 }
 
 export function liftCenteredLabels(t: Table): Table {

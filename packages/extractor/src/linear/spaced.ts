@@ -368,8 +368,9 @@ function bodyRows(p: ParsedLine[], run: Run): BodyRow[] {
   // label words a row per stub column, when the rows repeat words at the same places (`見込量 | 実績値 | 差`)
   const cells = stubCells([...words.values()]);
   if (cells) {
+    const placed = placeShortStubs(cells);
     [...words.keys()].forEach((row, i) => {
-      row.stubs = cells[i]!;
+      row.stubs = placed[i]!;
     });
     // a misfit wider than the stub keeps its first word, in the innermost stub column (a row of the group above:
     // `R5 21 19 <不明> -2` under `就労移行支援 R4 …`), so the rows after it stay in their group
@@ -377,6 +378,56 @@ function bodyRows(p: ParsedLine[], run: Run): BodyRow[] {
     for (const [row, w] of misfitWords) row.stubs = w.length <= width ? w : w.slice(0, 1);
   }
   return rows;
+}
+
+/** Stub cells a period names (`R3年度末`, `令和4年度`) or not: what a short row's word must match to be placed. */
+const stubClass = (w: string) => {
+  const t = cleanText(w).replace(/\s+/gu, '');
+  // (a period alone, not a sentence that starts with one: `令和元年度末施設入所者数の6%以上`)
+  return isPeriodToken(t) && [...t].length <= MAX_PERIOD_CELL ? 'period' : 'words';
+};
+const MAX_PERIOD_CELL = 10;
+
+/** The order-kept choices of m columns out of n, rightmost first. */
+function columnChoices(n: number, m: number): number[][] {
+  if (m === 0) return [[]];
+  if (m > n) return [];
+  const out: number[][] = [];
+  for (const rest of columnChoices(n - 1, m - 1)) out.push([...rest, n - 1]);
+  out.push(...columnChoices(n - 1, m));
+  return out;
+}
+
+/**
+ * Family "a row that leaves out an inner stub cell" (the rows after a group's first write only their period, the
+ * merged cells on both sides of it left out: `地域生活移行者数 R3年度末 国の目標の文 ― ― 11` / `R5年度末 ― 13 ―`):
+ * a row's stub words stand right-aligned unless that puts a period in a column where every full row has words, or
+ * words where every full row has a period; then the rightmost placing whose every word matches its column's class
+ * is taken, the skipped columns blank (filled from the row above as merged cells, fillStubSpans). No such placing:
+ * the row stays right-aligned.
+ */
+export function placeShortStubs(cells: string[][]): string[][] {
+  const n = Math.max(0, ...cells.map((c) => c.length));
+  const full = cells.filter((c) => c.length === n);
+  if (n < 2 || full.length < 2) return cells;
+  const cls = Array.from({ length: n }, (_, c) => {
+    const k = new Set(full.map((r) => stubClass(r[c]!)));
+    return k.size === 1 ? [...k][0]! : null;
+  });
+  const fits = (row: string[], cols: number[]) => row.every((w, i) => !cls[cols[i]!] || cls[cols[i]!] === stubClass(w));
+  return cells.map((row) => {
+    if (row.length === n || row.length === 0) return row;
+    const right = Array.from({ length: row.length }, (_, i) => n - row.length + i);
+    if (fits(row, right)) return row;
+    const cols = columnChoices(n, row.length).find((c) => fits(row, c));
+    if (!cols) return row;
+    const out = Array.from({ length: n }, () => '');
+    cols.forEach((c, i) => {
+      out[c] = row[i]!;
+    });
+    // (the blank columns left of the first word are the outer merged cells a short row leaves out)
+    return out.slice(cols[0]);
+  });
 }
 
 /**
@@ -395,6 +446,20 @@ function mergedHead(q: ParsedLine, k: number): { head: Token[]; label: Token[] }
     return { head: q.label.slice(0, a + k), label: rest };
   }
   return null;
+}
+
+/**
+ * Family "header of several stub heads over the first row" (a viewer copy of a table whose stub is two or three
+ * columns, `サービス種別 内容 区分 R2年度 R3年度 R4年度 R5年度` over `訪問看護 給付費(千円) 見込量 ― 383,684 …`): a
+ * words-only line above the first row is its header, not the row's wrapped label, when its last k words name the
+ * k value columns by periods or kinds, after two to MAX_STUB_HEADS stub heads (one stub head is tried by the caller).
+ */
+const MAX_STUB_HEADS = 3;
+function namesOverStub(above: ParsedLine, k: number): boolean {
+  const words = headWords(above.tokens);
+  for (let s = 2; s <= MAX_STUB_HEADS && s + 1 <= words.length; s++)
+    if (placeHeaderLines([words], s, k)?.named) return true;
+  return false;
 }
 
 /**
@@ -515,6 +580,7 @@ function findRows(lines: SourceLine[]): LinearFind[] {
       above &&
       isLabelOnly(above) &&
       !placeHeaderLines([headWords(above.tokens)], 1, run.k) &&
+      !namesOverStub(above, run.k) &&
       !(top - 2 >= floor && headsWithTails(p[top - 2]!.tokens, above.tokens, 2, run.k)) &&
       !above.tokens.every((t) => isColumnHeadToken(t.text))
     )
