@@ -8,38 +8,10 @@ import { canonicalMeasure, canonicalSubgroup, factKey, type Observation } from '
 import { confidenceContext } from '@shiryo/normalizer';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { observation } from '../packages/normalizer/test/observation.js';
 import { RESTATEMENTS } from '../packages/store/src/migrations/009_restatements.js';
 
-const base: Observation = {
-  municipality_code: '131001',
-  municipality_name: '某市',
-  prefecture: null,
-  plan: null,
-  plan_period: null,
-  section: null,
-  indicator_id: null,
-  indicator_label: '共同生活援助',
-  subgroup: null,
-  measure: '利用者数',
-  unit: 'person/month',
-  unit_text: '人',
-  period_kind: 'fy',
-  fiscal_year: 2024,
-  period_start: null,
-  period_end: null,
-  value_kind: 'actual',
-  value: 10,
-  value_text: '10',
-  qualifier: null,
-  page: 1,
-  table_index: 0,
-  row: 1,
-  col: 1,
-  confidence: 1,
-  warnings: [],
-  rules: [],
-  reader: 'table',
-};
+const base: Observation = observation({ indicator_label: '共同生活援助', value_kind: 'actual' });
 const obs = (o: Partial<Observation>): Observation => ({ ...base, ...o });
 
 /** `restates` as the store sets it: each observation's row in a minimal `observations` table, then RESTATEMENTS. */

@@ -21,37 +21,9 @@ import {
   unitContradictsMeasure,
   unsupportedRates,
 } from '../src/confidence.js';
+import { observation } from './observation.js';
 
-const base: Observation = {
-  municipality_code: '131001',
-  municipality_name: '某市',
-  prefecture: null,
-  plan: null,
-  plan_period: null,
-  section: null,
-  indicator_id: null,
-  indicator_label: '居宅介護',
-  subgroup: null,
-  measure: '利用者数',
-  unit: 'person/month',
-  unit_text: '人',
-  period_kind: 'fy',
-  fiscal_year: 2024,
-  period_start: null,
-  period_end: null,
-  value_kind: 'plan',
-  value: 10,
-  value_text: '10',
-  qualifier: null,
-  page: 1,
-  table_index: 0,
-  row: 1,
-  col: 1,
-  confidence: 1,
-  warnings: [],
-  rules: ['kind.column', 'period.column'],
-  reader: 'table',
-};
+const base: Observation = observation({ indicator_label: '居宅介護', rules: ['kind.column', 'period.column'] });
 const obs = (o: Partial<Observation>): Observation => ({ ...base, ...o });
 
 describe('collisions: one fact read with two values', () => {

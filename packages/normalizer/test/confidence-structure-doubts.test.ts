@@ -15,37 +15,14 @@ import {
   headerMisfitColumns,
   type TableFacts,
 } from '../src/confidence.js';
+import { observation } from './observation.js';
 
-const base: Observation = {
-  municipality_code: '131001',
-  municipality_name: '某市',
-  prefecture: null,
-  plan: null,
-  plan_period: null,
-  section: null,
-  indicator_id: null,
+const base: Observation = observation({
   indicator_label: '生活介護',
-  subgroup: null,
-  measure: '利用者数',
-  unit: 'person/month',
-  unit_text: '人',
-  period_kind: 'fy',
   fiscal_year: 2027,
-  period_start: null,
-  period_end: null,
-  value_kind: 'plan',
-  value: 10,
-  value_text: '10',
-  qualifier: null,
-  page: 1,
-  table_index: 0,
   row: 3,
-  col: 1,
-  confidence: 1,
-  warnings: [],
   rules: ['kind.row', 'period.column'],
-  reader: 'table',
-};
+});
 const obs = (o: Partial<Observation>): Observation => ({ ...base, ...o });
 const sure: ConfidenceModel = { trainedOn: 'test', intercept: 8, weights: {}, calibration: [[0, 0.995]] };
 
