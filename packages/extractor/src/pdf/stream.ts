@@ -251,7 +251,9 @@ function headsOverEmptyColumns(cols: Interval[], heads: Tok[]): Interval[] {
   const hits = (t: Tok) => cols.some((c) => overlap(t.bbox.x0, t.bbox.x1, c.x0, c.x1) > 0);
   const added: Interval[] = [];
   for (const t of heads) {
-    if (hits(t)) continue;
+    // (a head left of every column is a label column's that this page leaves empty, the group's label standing on
+    // the page before: the continuation's own business, pages.ts recolumnContinuation)
+    if (hits(t) || t.bbox.x1 <= cols[0]!.x0) continue;
     const [k] = columnsOf(t.bbox, cols);
     const c = cols[k]!;
     const owner = heads.some((o) => o !== t && overlap(o.bbox.x0, o.bbox.x1, c.x0, c.x1) > 0);
