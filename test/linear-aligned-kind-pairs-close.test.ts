@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeLayout } from './pipeline.js';
 
-const n = normalizeLayout('aligned-kind-pairs-close.txt');
+const n = normalizeLayout('linear-aligned-kind-pairs-close.txt');
 const rows = n.observations.map((o) => [o.indicator_label, o.fiscal_year, o.value_kind, o.value]);
 
 describe('years over close-set kind pairs in a space-aligned table', () => {
