@@ -107,4 +107,5 @@ for (const [name, sql] of [
     );
   }
 }
-duck.closeSync?.();
+duck.closeSync();
+instance.closeSync();

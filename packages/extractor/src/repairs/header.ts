@@ -76,7 +76,8 @@ const groupRow = (rows: TableCell[][], n: number) => {
 function countHeaderRows(t: Table, rows: TableCell[][], from = 0): number {
   const max = Math.min(MAX_HEADER_ROWS, t.nRows - 1);
   const bareData = !writesBareYears(t);
-  const hasData = t.cells.some((c) => dataIn(bareData)(c.text));
+  const data = dataIn(bareData);
+  const hasData = t.cells.some((c) => data(c.text));
   const test = hasData ? (cells: TableCell[]) => isHeaderLikeRow(cells, bareData) : isYearRow;
   let n = from;
   // A row saying yes or no (`有`, `無`, `○`, `×`) under the years reports, whatever else it holds.
