@@ -66,10 +66,11 @@ export const KIND_WORDS: Readonly<Record<string, ValueKind>> = {
 };
 
 /**
- * `実績(見込)`, `実績見込`, `実績（見込み）`, `実績見込値`, `実績見込量`: a result estimated before it is final (NFKC text).
+ * `実績(見込)`, `実績見込`, `実績（見込み）`, `実績見込値`, `実績見込量`, `見込実績`: a result estimated before it is final
+ * (NFKC text).
  * The 値/量/額 after it is the word's own suffix (as in 実績値, 計画値), no part of a label.
  */
-export const ESTIMATE_PATTERN = /実績\s*[(（]?\s*見込み?\s*[)）]?(?:値|量|額)?/u;
+export const ESTIMATE_PATTERN = /実績\s*[(（]?\s*見込み?\s*[)）]?(?:値|量|額)?|見込み?実績(?:値|量|額)?/u;
 
 /**
  * What OCR makes of the kind words (`目標` read as `月標`/`日標`, `値` as `值`): the repaired word for each reading.
@@ -191,9 +192,9 @@ const STATUTORY_LIMIT = /^\p{sc=Han}{2,}(?:化|再生)基準$/u;
  * - a rate stem (`達成率`, `進捗率`), or `比` after a stem (`対計画比`, `計画対比`) → `achievement_rate`, except a
  *   comparison with last year (`前年度比`, `対前年比`) → `deviation`;
  * - a difference stem (`差`, `乖離`, `増減`, `比較`) → `deviation` (`計画差`, `実績との差`, `前年度比増減`);
- * - 実績 before 見込 (`実績見込`, `実績値（見込）`) → `estimate`;
+ * - 実績 before 見込 (`実績見込`, `実績値（見込）`) → `estimate`, and 見込 right before 実績 (`見込実績`, `見込み実績値`);
  * - else one kind among 実績 → `actual`, 見込/計画/推計 → `plan`, 目標 → `target`, 基準/現状値/策定時 → `baseline`;
- *   words naming two (`目標実績`, `見込実績`: headers glued together) → null.
+ *   words naming two (`目標実績`, `計画実績`: headers glued together) → null.
  *
  * A word with anything but stems and their prefixes and suffixes (`計画相談支援`, `構成比`, `整備計画`) is no kind
  * word: null.
@@ -230,6 +231,17 @@ export function kindOfWord(word: string): ValueKind | null {
   const actualAt = parts.findIndex((p) => p.kind === 'actual');
   const planAt = parts.findIndex((p) => p.kind === 'plan' && p.stem.startsWith('見込'));
   if (kinds.length === 2 && actualAt >= 0 && planAt > actualAt) return 'estimate';
+  // `見込実績`, `見込み実績値`: the result as expected, written the other way round — the 見込 stem right before the
+  // 実績 stem with nothing between (`計画実績` and `目標実績` name two kinds: null)
+  if (
+    parts.length === 2 &&
+    planAt === 0 &&
+    actualAt === 1 &&
+    !parts[0]!.suffix &&
+    !parts[1]!.prefix &&
+    /^見込み?実績/u.test(w.replace(/^[(（]/u, ''))
+  )
+    return 'estimate';
   // `計画策定時`: the time the plan was made is a base.
   if (kinds.includes('baseline') && parts.some((p) => p.stem.endsWith('策定時'))) return 'baseline';
   return null;

@@ -485,7 +485,7 @@ export function repeatedRows(table: TableFacts): Set<number> {
 }
 
 /**
- * Whether a label ends in a compound of kind words that reads as no kind (`計画値実績`, `見込実績`: `kindOfWord` reads
+ * Whether a label ends in a compound of kind words that reads as no kind (`計画値実績`, `目標実績`: `kindOfWord` reads
  * two kinds' headers glued together as none), after a name (the compound is not the whole label).
  */
 export function gluedKindsAtEnd(label: string): boolean {

@@ -198,7 +198,7 @@ describe('a label ending in the kind words of two kinds, and a document whose re
   const sure: ConfidenceModel = { trainedOn: 'test', intercept: 8, weights: {}, calibration: [[0, 0.995]] };
   it('reads a header row of kinds glued to the label, and not a kind word or a name holding one', () => {
     expect(gluedKindsAtEnd('ピアサポートの活動への参加人数 計画値実績')).toBe(true);
-    expect(gluedKindsAtEnd('施設入所者数 見込実績')).toBe(true);
+    expect(gluedKindsAtEnd('施設入所者数 目標実績')).toBe(true);
     // (one kind, a caption joining two with と, a name that begins with a kind stem, a kind word alone)
     for (const label of ['居宅介護 実績', '一般就労移行者数 成果目標と実績', '計画相談支援', '計画実績'])
       expect(gluedKindsAtEnd(label)).toBe(false);
