@@ -3,11 +3,14 @@
  * (numeric data, year-like labels, CJK characters) that header detection and repairs rely on.
  */
 
-import { VALUE_PREFIX_WORDS, wordsPattern } from '@shiryo/model';
+import { BOUND_PREFIX_WORDS, VALUE_PREFIX_WORDS, wordsPattern } from '@shiryo/model';
 import { foldRadicals } from './radicals.js';
 
-/** A value's approximation or cumulation word before its number (`約3`, `延べ 360人`). */
-const VALUE_PREFIX = new RegExp(`^(?:${wordsPattern(VALUE_PREFIX_WORDS)})\\s*(?=[▲△+\\-−±]?\\s*\\d)`, 'u');
+/** A value's approximation, cumulation or bound word before its number (`約3`, `延べ 360人`, `最大 95`). */
+const VALUE_PREFIX = new RegExp(
+  `^(?:${wordsPattern([...VALUE_PREFIX_WORDS, ...Object.keys(BOUND_PREFIX_WORDS)])})\\s*(?=[▲△+\\-−±]?\\s*\\d)`,
+  'u',
+);
 
 /** Circled and parenthesised numbers that NFKC would turn into plain digits (① → 1, ⑴ → (1)). */
 const KEEP_FROM_NFKC = /[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]/;

@@ -667,6 +667,23 @@ export const QUALIFIER_WORDS = [
  */
 export const VALUE_PREFIX_WORDS = ['約', '概ね', 'おおむね', '延べ', 'のべ'] as const;
 
+/**
+ * Words and marks right before a number that bound it, as 以下 / 以上 after it would (`最大95人`, `上限 3か所`,
+ * `最低1か所`, `少なくとも2回`, `≧30`): a cap (`lte`) or a floor (`gte`). A data cell holding one is a value, not a
+ * label (the extractor and the normalizer read the same list).
+ */
+export const BOUND_PREFIX_WORDS: Readonly<Record<string, 'lte' | 'gte'>> = {
+  最大: 'lte',
+  上限: 'lte',
+  '≦': 'lte',
+  '≤': 'lte',
+  最低: 'gte',
+  下限: 'gte',
+  少なくとも: 'gte',
+  '≧': 'gte',
+  '≥': 'gte',
+};
+
 /** Arrows between a base and a target, or between two years (`3人→4人`, `R5→R8`). */
 export const ARROWS = '→⇒';
 

@@ -18,7 +18,7 @@
  * - missing markers (－ ― — - / ＊ * empty 数値目標なし 検討 設置) are missing, never zero.
  */
 import type { Qualifier, Quantity } from '@shiryo/model';
-import { ANSWER_WORDS, kindOfWord, MISSING_VALUE_WORDS } from '@shiryo/model';
+import { ANSWER_WORDS, BOUND_PREFIX_WORDS, kindOfWord, MISSING_VALUE_WORDS, wordsPattern } from '@shiryo/model';
 import { type Candidate, scanPeriods } from '../period/scan.js';
 import {
   isEnclosedNumeral,
@@ -105,6 +105,8 @@ const QUALIFIERS: Array<[string, Qualifier]> = [
   ['を下回る(?=こと|よう|水準|目標|[。、]|$)', 'lt'],
   ['を上回る(?=こと|よう|水準|目標|[。、]|$)', 'gt'],
 ];
+/** A bound written before a number (`最大 95`, `≧30`): BOUND_PREFIX_WORDS. */
+const BOUND_PREFIX = new RegExp(`(${wordsPattern(Object.keys(BOUND_PREFIX_WORDS))}) ?$`, 'u');
 /** A cell's figure followed only by a mark that it is expected (`210見込`, `210 実績見込み`). */
 export const EXPECTED_MARK_AFTER = /^ ?(?:実績)?見込み?(?:値)?$/u;
 const QUALIFIER_AT = new RegExp(`^ ?(${QUALIFIERS.map(([w]) => w).join('|')})`, 'u');
@@ -371,6 +373,13 @@ function readAt(
   if (approx) {
     qualifier = 'approx';
     start -= approx[0].length;
+  } else {
+    // 最大 / 最低 / 少なくとも / ≧ before the number: a cap or a floor (`最大95人`, `最低1か所`)
+    const bound = BOUND_PREFIX.exec(s.slice(Math.max(0, start - 6), start));
+    if (bound) {
+      qualifier = BOUND_PREFIX_WORDS[bound[1]!] ?? null;
+      start -= bound[0].length;
+    }
   }
   // 年6回, 月2回, 毎月1回: the period of a rate (not when the 年 belongs to a date).
   let rate: string | null = null;

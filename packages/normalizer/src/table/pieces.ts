@@ -5,6 +5,8 @@
 import type { FiscalPeriod, Quantity, Table, ValueKind } from '@shiryo/model';
 import {
   ANSWER_WORDS,
+  BOUND_PREFIX_WORDS,
+  BOUND_WORDS,
   CARE_LEVEL_SOURCE,
   GUIDELINE_ASIDE,
   KIND_PAIR_SPLIT,
@@ -14,6 +16,7 @@ import {
   NOTE_REFERENCE,
   PDCA_STAGE,
   tableToGrid,
+  VALUE_PREFIX_WORDS,
   wordsPattern,
 } from '@shiryo/model';
 import { compact, isGeneric, splitKindWord, stripKanaOrdinal, stripTags } from '../labels.js';
@@ -192,6 +195,15 @@ function readPieceUncached(raw: string, opts: PeriodOptions): Piece {
 /** A cell reads as data when it holds a quantity and little else (a label with a number inside is not data). */
 const CARE_LEVEL_CELL = new RegExp(`^(?:${CARE_LEVEL_SOURCE})$`, 'u');
 
+/**
+ * What a data cell may hold beside its number and still be one value: units, bounds and approximations before or
+ * after it (the vocabulary's lists: `おおむね30人`, `最大95人`, `20以上`), brackets and separators.
+ */
+const VALUE_WORDS = new RegExp(
+  `${wordsPattern([...BOUND_WORDS, ...VALUE_PREFIX_WORDS, ...Object.keys(BOUND_PREFIX_WORDS)])}|人日|人|名|回|件|時間|日|月|年|か所|箇所|カ所|ヶ所|ケ所|床|円|千円|%|％|割|分|倍|世帯|部|[<>＜＞()（）・/／:：~～]`,
+  'gu',
+);
+
 function dataValueUncached(raw: string): DataCell {
   // The guideline's wording in brackets beside the city's figure (`5（国の指針：…6%以上）`) is no part of it.
   const text = raw.replace(GUIDELINE_ASIDE, ' ');
@@ -209,10 +221,7 @@ function dataValueUncached(raw: string): DataCell {
   if (v.quantities.length === 0) return null;
   const rest = compact(t)
     .replace(/[▲△+\-−－]?[0-9０-９][0-9０-９,，.．]*/g, '')
-    .replace(
-      /人日|人|名|回|件|時間|日|月|年|か所|箇所|カ所|ヶ所|ケ所|床|円|千円|%|％|割|分|倍|世帯|部|以上|以下|未満|超|を超えない|を超える|程度|約|[<>＜＞()（）・/／:：~～]/g,
-      '',
-    );
+    .replace(VALUE_WORDS, '');
   // the words naming a part read as a subset (`100（うち精神 20）`) are that part's name, not a label of the cell
   const named = v.quantities.reduce((n, q) => n + (q.subsetLabel ? compact(q.subsetLabel).length + 2 : 0), 0);
   return rest.length <= 3 + named ? v : null;
