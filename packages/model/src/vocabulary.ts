@@ -648,19 +648,6 @@ export const OCR_DIGIT_LETTERS: Readonly<Record<string, string>> = { I: '1', l: 
 // (ん and へ: △ as tesseract's jpn model read it in the cells of an Aspose scan's 増減 column, kaigofin_9e82)
 export const OCR_MINUS_READINGS = ['4', 'A', 'ム', 'Δ', 'ん', 'へ'] as const;
 
-/** Words that may follow a number in a data cell and qualify it (`20以上`, `67を超えない`). */
-export const QUALIFIER_WORDS = [
-  '以上',
-  '以下',
-  '未満',
-  '超',
-  'を超えない',
-  'を超える',
-  'を上回らない',
-  'を下回らない',
-  '程度',
-] as const;
-
 /**
  * Words that may come before a number in a data cell and leave it a value (`約３（５．４%）`, `おおむね20`, `延べ 360人`):
  * an approximation or a cumulative count, not a label that starts with a word.

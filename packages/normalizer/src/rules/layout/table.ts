@@ -6,6 +6,7 @@
 import type { Quantity } from '@shiryo/model';
 import {
   ANSWER_WORDS,
+  BOUND_WORDS,
   BUDGET_KIND_STEMS,
   KIND_PAIR_SPLIT,
   KIND_WORDS,
@@ -13,7 +14,6 @@ import {
   OCR_DIGIT_LETTERS,
   OCR_MINUS_READINGS,
   PDCA_STAGE,
-  QUALIFIER_WORDS,
   wordsPattern,
 } from '@shiryo/model';
 import { findPeriods } from '../../period/index.js';
@@ -504,7 +504,7 @@ const NUMBER_RUN = new RegExp(
 );
 /** Two runs of digits with one blank between them. */
 const BLANK_SPLIT = /(?<![\d,.])([+\-−▲△]?\d[\d,]*(?:\.\d+)?) (\d[\d,]*(?:\.\d+)?)(?![\d,.])/u;
-const QUALIFIER_AT_START = new RegExp(`^(?:${wordsPattern(QUALIFIER_WORDS)})`, 'u');
+const QUALIFIER_AT_START = new RegExp(`^(?:${wordsPattern(BOUND_WORDS)})`, 'u');
 const WELL_FORMED = /^[+\-−▲△]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/u;
 
 /** Digits before the decimal point of a value. */
