@@ -40,6 +40,8 @@ export const KIND_WORDS: Readonly<Record<string, ValueKind>> = {
   進捗目標: 'target',
   基準: 'baseline',
   基準値: 'baseline',
+  // (a base as some plans write it; not `基準年度` / `基準時点`, which head a column of the base's year or date)
+  ベースライン: 'baseline',
   現状値: 'baseline',
   乖離: 'deviation',
   乖離値: 'deviation',

@@ -216,6 +216,91 @@ export const timePointRowIsBaseline = rule<CellContext>({
   ],
 });
 
+/** A column's year or time point (`令和4年度`, `令和4年度末`, `令和5年3月31日現在`): its fiscal year, if it names one. */
+const timePointOf = (ps: Piece[]): number | null => {
+  const p = pickPeriod(ps);
+  return p && (p.kind === 'fy' || p.kind === 'fy_end' || p.kind === 'date') && p.fiscalYear != null
+    ? p.fiscalYear
+    : null;
+};
+
+/**
+ * The columns around a cell's column that a target column stands beside: the latest year of a column marked as a
+ * target, and the years of the columns that name a year and no kind (null when no column is marked as a target).
+ */
+function besideTarget(x: CellContext): { target: number; unmarked: number[] } | null {
+  const cols = x.L.colPieces;
+  const targets = cols.flatMap((ps) => {
+    const y = ps.some((p) => p.kind === 'target') ? pickPeriod(ps)?.fiscalYear : null;
+    return y != null ? [y] : [];
+  });
+  if (!targets.length) return null;
+  const unmarked = cols.flatMap((ps) => {
+    const y = ps.some((p) => p.kind) ? null : timePointOf(ps);
+    return y != null ? [y] : [];
+  });
+  return { target: Math.max(...targets), unmarked };
+}
+
+/** A value in a column naming a year and no kind, in a row naming neither: its year, else null. */
+const unmarkedYearCell = (x: CellContext): number | null =>
+  x.kind || x.stubs.some((p) => p.kind || p.period) || x.cols.some((p) => p.kind) ? null : timePointOf(x.cols);
+
+export const timePointColumnBesideTarget = rule<CellContext>({
+  id: 'kind.time-point-column-beside-target',
+  family: 'kind',
+  stage: 'kind',
+  priority: 41,
+  summary:
+    'Family "the base beside the target": in a table with a column marked as a target (`令和8年度末 目標値`), the one column that names a year before that target\'s three-year plan term and no kind (`令和4年度末時点`, `現状（令和4年度末）`, `令和4年度末の施設入所者数`) holds the value the target is measured from — a baseline, as the same time point written as a row is (`kind.time-point-row-is-baseline`); before, the caption\'s kind (`成果目標`) made it a target of a year before the plan began. Two or more such columns are a series of results and are left to the other rules.',
+  applies: (x) => {
+    const at = unmarkedYearCell(x);
+    const beside = at == null ? null : besideTarget(x);
+    // (a year inside the target's own three-year term is one of the plan's years, no base)
+    return !!beside && at! <= beside.target - 3 && beside.unmarked.length === 1;
+  },
+  apply(x) {
+    x.kind = 'baseline';
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '成果目標\n\n項目\t令和4年度末時点\t令和8年度末 目標値\n施設入所者数\t96人\t91人\n',
+      expect: { value_kind: 'baseline', value: 96, fiscal_year: 2022 },
+    },
+    {
+      name: 'example.tsv',
+      text: '成果目標\n\n項目\t現状（令和4年度末）\t目標（令和8年度末）\n地域生活移行者数\t2人\t7人\n',
+      expect: { value_kind: 'baseline', value: 2, fiscal_year: 2022 },
+    },
+  ],
+});
+
+export const resultsBeforeTargetTerm = rule<CellContext>({
+  id: 'kind.results-before-target-term',
+  family: 'kind',
+  stage: 'kind',
+  priority: 42,
+  summary:
+    'Family "results left unmarked before a marked target": in a table whose caption calls its figures targets (`成果目標の進捗`) and which marks one column as the target (`令和8年度末 目標`), two or more columns that name years before that target\'s three-year plan term and no kind (`令和3年度末 | 令和4年度末`) report what was done — results, not targets of years the plan had not yet begun (the caption\'s kind made them targets before). One such column is the base (`kind.time-point-column-beside-target`).',
+  applies: (x) => {
+    if (x.ctx.kind !== 'target') return false;
+    const at = unmarkedYearCell(x);
+    const beside = at == null ? null : besideTarget(x);
+    return !!beside && at! <= beside.target - 3 && beside.unmarked.length >= 2;
+  },
+  apply(x) {
+    x.kind = 'actual';
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '成果目標の進捗\n\n項目\t令和3年度末\t令和4年度末\t令和8年度末 目標\n一般就労移行者数\t14人\t16人\t22人\n',
+      expect: { value_kind: 'actual', value: 16, fiscal_year: 2022 },
+    },
+  ],
+});
+
 export const unnamedColumnBesideKinds = rule<CellContext>({
   id: 'kind.unnamed-column-beside-kinds',
   family: 'kind',
@@ -544,6 +629,8 @@ export const TABLE_KIND_RULES = [
   expectedYearCrossingKind,
   cellExpectedMark,
   timePointRowIsBaseline,
+  timePointColumnBesideTarget,
+  resultsBeforeTargetTerm,
   unnamedColumnBesideKinds,
   boundCaptionKind,
   boundCaptionQualifier,
