@@ -1,7 +1,7 @@
 // Family "the base beside the target": in a table with a column marked as a target (`令和8年度末 目標`), the one
 // column that names an earlier time point and no kind (`令和5年3月31日現在`, `令和4年度末時点`, `現状（令和4年度末）`)
 // holds the value the target is measured from — a baseline, as the same time point written as a row already was
-// (`kind.time-point-row-is-baseline`). Before, the caption's kind (`成果目標`) made it a target of a year before the
+// (`kind.time-point-row-is-baseline`), and the same with years as rows. Before, the caption's kind (`成果目標`) made it a target of a year before the
 // plan began, with high confidence. Two or more such columns are a series of results: not baselines. `ベースライン`
 // names a base (`基準年度` and `基準時点` head columns of the base's year or date: no kind). The document is written
 // in other words than the probe where the family was found (a 第7期 施設入所者数 table with `令和4年度末時点` beside
@@ -48,6 +48,18 @@ describe('the base beside the target', () => {
     expect(table(3)).toEqual([
       ['相談支援体制の充実・強化', 2024, 'target', 4],
       ['相談支援体制の充実・強化', 2026, 'target', 6],
+    ]);
+  });
+
+  it('reads the same with years as rows: results before the target term, the one base beside it', () => {
+    expect(table(4)).toEqual([
+      ['計画相談支援の利用者数', 2020, 'actual', 310],
+      ['計画相談支援の利用者数', 2021, 'actual', 335],
+      ['計画相談支援の利用者数', 2026, 'target', 420],
+    ]);
+    expect(table(5)).toEqual([
+      ['就労定着支援事業の利用者数', 2022, 'baseline', 18],
+      ['就労定着支援事業の利用者数', 2026, 'target', 30],
     ]);
   });
 });

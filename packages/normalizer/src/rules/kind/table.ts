@@ -225,40 +225,52 @@ const timePointOf = (ps: Piece[]): number | null => {
 };
 
 /**
- * The columns around a cell's column that a target column stands beside: the latest year of a column marked as a
- * target, and the years of the columns that name a year and no kind (null when no column is marked as a target).
+ * The lines (columns, or body rows when `rows`) a target line stands beside: the latest year of a line marked as a
+ * target, and the years of the lines that name a year and no kind (null when no line is marked as a target).
  */
-function besideTarget(x: CellContext): { target: number; unmarked: number[] } | null {
-  const cols = x.L.colPieces;
-  const targets = cols.flatMap((ps) => {
+function besideTarget(x: CellContext, rows: boolean): { target: number; unmarked: number[] } | null {
+  const lines = rows ? x.L.rowTexts.map((ts) => ts.map((t) => readPiece(t, x.L.ctx.periods))) : x.L.colPieces;
+  const targets = lines.flatMap((ps) => {
     const y = ps.some((p) => p.kind === 'target') ? pickPeriod(ps)?.fiscalYear : null;
     return y != null ? [y] : [];
   });
   if (!targets.length) return null;
-  const unmarked = cols.flatMap((ps) => {
+  const unmarked = lines.flatMap((ps) => {
     const y = ps.some((p) => p.kind) ? null : timePointOf(ps);
     return y != null ? [y] : [];
   });
   return { target: Math.max(...targets), unmarked };
 }
 
-/** A value in a column naming a year and no kind, in a row naming neither: its year, else null. */
-const unmarkedYearCell = (x: CellContext): number | null =>
-  x.kind || x.stubs.some((p) => p.kind || p.period) || x.cols.some((p) => p.kind) ? null : timePointOf(x.cols);
+/**
+ * A value in a line (its column, or its row when `rows`) naming a year and no kind, crossed by a line naming neither:
+ * its year, else null.
+ */
+function unmarkedYearCell(x: CellContext, rows: boolean): number | null {
+  const [own, across] = rows ? [x.stubs, x.cols] : [x.cols, x.stubs];
+  return x.kind || across.some((p) => p.kind || p.period) || own.some((p) => p.kind) ? null : timePointOf(own);
+}
 
-export const timePointColumnBesideTarget = rule<CellContext>({
-  id: 'kind.time-point-column-beside-target',
+/** Whether a cell's year stands before the target's term beside `n` (1: exactly one, 2: two or more) such lines. */
+function beforeTargetTerm(x: CellContext, n: 1 | 2): boolean {
+  return [false, true].some((rows) => {
+    const at = unmarkedYearCell(x, rows);
+    const beside = at == null ? null : besideTarget(x, rows);
+    // (a year inside the target's own three-year term is one of the plan's years, neither a base nor a result)
+    return (
+      !!beside && at! <= beside.target - 3 && (n === 1 ? beside.unmarked.length === 1 : beside.unmarked.length >= 2)
+    );
+  });
+}
+
+export const timePointBesideTarget = rule<CellContext>({
+  id: 'kind.time-point-beside-target',
   family: 'kind',
   stage: 'kind',
   priority: 41,
   summary:
-    'Family "the base beside the target": in a table with a column marked as a target (`令和8年度末 目標値`), the one column that names a year before that target\'s three-year plan term and no kind (`令和4年度末時点`, `現状（令和4年度末）`, `令和4年度末の施設入所者数`) holds the value the target is measured from — a baseline, as the same time point written as a row is (`kind.time-point-row-is-baseline`); before, the caption\'s kind (`成果目標`) made it a target of a year before the plan began. Two or more such columns are a series of results and are left to the other rules.',
-  applies: (x) => {
-    const at = unmarkedYearCell(x);
-    const beside = at == null ? null : besideTarget(x);
-    // (a year inside the target's own three-year term is one of the plan's years, no base)
-    return !!beside && at! <= beside.target - 3 && beside.unmarked.length === 1;
-  },
+    'Family "the base beside the target": in a table with a column (or a row) marked as a target (`令和8年度末 目標値`), the one column (row) that names a year before that target\'s three-year plan term and no kind (`令和4年度末時点`, `現状（令和4年度末）`, `令和4年度末の施設入所者数`) holds the value the target is measured from — a baseline, as the same time point written as a row is (`kind.time-point-row-is-baseline`); before, the caption\'s kind (`成果目標`) made it a target of a year before the plan began. Two or more such columns are a series of results and are left to the other rules.',
+  applies: (x) => beforeTargetTerm(x, 1),
   apply(x) {
     x.kind = 'baseline';
   },
@@ -282,13 +294,8 @@ export const resultsBeforeTargetTerm = rule<CellContext>({
   stage: 'kind',
   priority: 42,
   summary:
-    'Family "results left unmarked before a marked target": in a table whose caption calls its figures targets (`成果目標の進捗`) and which marks one column as the target (`令和8年度末 目標`), two or more columns that name years before that target\'s three-year plan term and no kind (`令和3年度末 | 令和4年度末`) report what was done — results, not targets of years the plan had not yet begun (the caption\'s kind made them targets before). One such column is the base (`kind.time-point-column-beside-target`).',
-  applies: (x) => {
-    if (x.ctx.kind !== 'target') return false;
-    const at = unmarkedYearCell(x);
-    const beside = at == null ? null : besideTarget(x);
-    return !!beside && at! <= beside.target - 3 && beside.unmarked.length >= 2;
-  },
+    'Family "results left unmarked before a marked target": in a table whose caption calls its figures targets (`成果目標の進捗`) and which marks one column (or row) as the target (`令和8年度末 目標`), two or more columns (rows) that name years before that target\'s three-year plan term and no kind (`令和3年度末 | 令和4年度末`) report what was done — results, not targets of years the plan had not yet begun (the caption\'s kind made them targets before). One such column is the base (`kind.time-point-beside-target`).',
+  applies: (x) => x.ctx.kind === 'target' && beforeTargetTerm(x, 2),
   apply(x) {
     x.kind = 'actual';
   },
@@ -629,7 +636,7 @@ export const TABLE_KIND_RULES = [
   expectedYearCrossingKind,
   cellExpectedMark,
   timePointRowIsBaseline,
-  timePointColumnBesideTarget,
+  timePointBesideTarget,
   resultsBeforeTargetTerm,
   unnamedColumnBesideKinds,
   boundCaptionKind,
