@@ -4,7 +4,8 @@
 // saying only `（　）は内数` / `＜＞は再掲`, set over the table, or read by a PDF without rulings as the table's last
 // row went unread (the parts lost their name, or `（4）` was no part at all); a part set on the line under its value
 // became a row of values of its own; OCR's `く` or `〔〕` for 〈〉 lost the cell; linear lines lost the note's
-// name. The documents are written here in other words than the probe (scripts/probe-subset.mjs) that found them.
+// name; and a change from the year before in a cell's bracket (`15（前年比+2）`), no part, was a second value of
+// the cell's kind. The documents are written here in other words than the probe (scripts/probe-subset.mjs) that found them.
 
 import { extractText } from '@shiryo/extractor';
 import type { Observation } from '@shiryo/model';
@@ -124,6 +125,16 @@ describe.skipIf(!fontAvailable())('a subset in a PDF without rulings', () => {
       ['就労継続支援A型', '市外の事業所を利用する人数', 'subset', 9],
       ['就労定着支援', null, 'actual', 14],
       ['就労定着支援', null, 'actual', 17],
+    ]);
+  });
+});
+
+describe('a bracket beside a value that is not a part', () => {
+  it('reads a signed change from the year before as a deviation (was: a second value of the cell’s kind)', () => {
+    expect(rows('区分\t令和4年度実績\t令和5年度実績\n自立生活援助（人/月）\t5\t3（前年度比▲2人）\n')).toEqual([
+      ['自立生活援助', null, 2022, 'actual', null, 5],
+      ['自立生活援助', null, 2023, 'actual', null, 3],
+      ['自立生活援助', null, 2023, 'deviation', null, -2],
     ]);
   });
 });
