@@ -65,6 +65,8 @@ export interface TableContext extends DocumentContext {
   unitHint: string | null;
   /** What the table's `<n>` subset values are, from a `※` note after it. */
   subsetNote: string | null;
+  /** Whether a note says the table's bracketed numbers are a part of the value beside them (named or not). */
+  subsetNoted: boolean;
   /**
    * The units numbered `※` notes after the table give the rows their mark points to (`※2 単位は「件」（年間の派遣件数）`
    * → `2` → `件/年`); null when no note gives one.
@@ -468,15 +470,64 @@ export class SectionTracker {
 
 /** What a `※` note after a table says the `<n>` values are (`…のうち医療型を利用している人数`). */
 export function subsetNoteOf(text: string): string | null {
-  const t = text.normalize('NFKC').trim();
-  if (!/^※/.test(t) || !/[<＜〈《(（[［【]\s*[>＞〉》)）\]］】]|内数|内訳/.test(t)) return null;
-  const body = t.replace(/^※\s*/, '');
-  // `<>内の数字は…`, `（ ）内は、…`, `《》内は…`, `[ ]内は…`: what follows the brackets' name; else what follows `内数は`.
-  const afterBrackets = /^.*?[>＞〉》)）\]］】]\s*(?:内の数字|内の数値|内数|内)は?[、,]?\s*/u.exec(body);
-  let s = afterBrackets ? body.slice(afterBrackets[0].length) : body.replace(/^.*?(?:内の数字|内の数値|内数)は?/, '');
+  return subsetNoteIn(text)?.label ?? null;
+}
+
+// the brackets a note names: an empty pair (`< >`, `〈　〉`, `（ ）`, `〔 〕`), or the word 括弧 / かっこ
+const NOTE_BRACKET = String.raw`(?:[<＜〈《(（[［【〔]\s*[>＞〉》)）\]］】〕]|括弧|かっこ|カッコ)`;
+// (`〈　〉及び（　）内は…`: two kinds of bracket, one part)
+const NOTE_BRACKETS = String.raw`${NOTE_BRACKET}(?:\s*(?:及び|および|と|や|・|、|,)\s*${NOTE_BRACKET})*`;
+// how a note begins: `※`, `※1`, `注`, `注：`, `注）`, `（注）`, `＊`, or the brackets themselves
+const SUBSET_NOTE_MARK = /^(?:※\s*[0-9]*|[＊*]|[(（]?注\s*[0-9]*\s*[)）:：.、]?)?\s*/u;
+
+/**
+ * Family "a note saying what a bracket holds": a note under (or over) a table saying its bracketed numbers are a part
+ * of the value beside them — `※< >内は精神障害者の数`, `注）〈　〉内は…`, `（注）< >は…`, `〈　〉内は…` with no
+ * mark, `※括弧内は…`, `※ 下段〈 〉は…`, `※（　）は内数`, `※＜＞は再掲`. The part's name when the note gives one
+ * (`label`), null when it only says the numbers are a part (内数, 再掲). Null for any other text.
+ */
+export function subsetNoteIn(text: string): { label: string | null } | null {
+  const t = text
+    .normalize('NFKC')
+    .trim()
+    // (a note in brackets of its own, `（〈 〉内は精神障害者の数）`, over the table)
+    .replace(/^[(（]((?:[<〈《[【〔]|括弧|かっこ).*)[)）]$/u, '$1');
+  const mark = SUBSET_NOTE_MARK.exec(t)![0];
+  const body = t.slice(mark.length);
+  const named = new RegExp(
+    // (a marked note may first say which rows it is of: `※生活介護及び就労継続支援（B型）の＜＞内は、…`)
+    String.raw`^${mark.trim() ? '.{0,40}?' : ''}(?:[上下]段\s*(?:の\s*)?)?${NOTE_BRACKETS}\s*(?:内\s*の\s*(?:数字|数値|数)|の\s*(?:数字|数値|数)|内書き|書き|内数|内)?\s*(?:は|が)\s*[、,]?\s*`,
+    'u',
+  ).exec(body);
+  if (!named) {
+    // `※内数は…` / `※<>内の数字は…` as before (a mark is needed then)
+    if (!mark.trim() || !/[<〈《(（[【〔]\s*[>〉》)）\]】〕]|内数|内訳/u.test(body)) return null;
+    const i = body.search(/内の数字|内の数値|内数/u);
+    if (i < 0) return null;
+    const rest = body.slice(i).replace(/^(?:内の数字|内の数値|内数)は?/u, '');
+    if (rest === body.slice(i)) return null;
+    return { label: subsetName(rest) };
+  }
+  let s = body.slice(named[0].length);
+  // a bracket of something else: `（　）は前年比`, `（ ）内は構成比`, `( )内は達成率`
+  if (/^(?:前年|構成比|割合|比率|率|達成率|対計画|伸び|増減|%|％)/u.test(s)) return null;
+  // `（　）は内数`, `＜＞は再掲`: a part, not named
+  if (/^(?:内数|内訳|再掲|うち数)(?:です|である|を示す|を表す)?[。.]?$/u.test(s)) return { label: null };
+  s = s.replace(/^(?:内数|再掲)(?:で|であり)[、,]?\s*/u, '');
+  return { label: subsetName(s) };
+}
+
+function subsetName(text: string): string | null {
+  let s = text;
   const i = s.indexOf('のうち');
   if (i >= 0) s = s.slice(i + 3);
-  s = s.replace(/(?:のもの|もの)?(?:です|である|を示す|を表す)?[。.]?$/, '').trim();
+  s = s
+    .replace(/^うち\s*/u, '')
+    .replace(
+      /(?:を再掲した|を再掲|の再掲)?(?:のもの|もの)?(?:です|である|を示す|を表す|を示しています|を表しています)?[。.]?$/u,
+      '',
+    )
+    .trim();
   // However a city words it (`施設入所している人を除いた`, `施設に入所している方を除く数`), the subset the national
   // guideline reports beside 生活介護 and the like is named as the guideline names it.
   if (/施設.{0,6}入所|入所者/u.test(s) && /除/u.test(s)) return '施設入所者を除く';
@@ -719,11 +770,28 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
             ? cleanCaption(named.text)
             : null;
     // A `※<>内の数字は…` note among the blocks right after the table explains its subset values.
+    // (or over it, between its caption and the table: `（〈　〉内は精神障害者の数）` — not a note that follows the table
+    // before, which is that table's)
     let subsetNote: string | null = null;
+    let subsetNoted = false;
+    const notesNear: typeof items = [];
     for (const next of items.slice(pos + 1, pos + 4)) {
       if (next.table) break;
-      subsetNote = subsetNoteOf(next.block!.text);
-      if (subsetNote) break;
+      notesNear.push(next);
+    }
+    for (let k = pos - 1; k >= Math.max(0, pos - 2); k--) {
+      if (items[k]!.table || items[k - 1]?.table) break;
+      notesNear.push(items[k]!);
+    }
+    // (a note a PDF without rulings read as the table's last row, its one cell in the first column)
+    const lastRows = [t.nRows - 1, t.nRows - 2].map((r) => t.cells.filter((c) => c.row === r && c.text.trim()));
+    const notesIn = lastRows.filter((cs) => cs.length === 1).map((cs) => cs[0]!.text);
+    for (const text of [...notesNear.map((n) => n.block!.text), ...notesIn]) {
+      const note = subsetNoteIn(text);
+      if (!note) continue;
+      subsetNote = note.label;
+      subsetNoted = true;
+      break;
     }
     // `※` notes after the table that say which of its years are results and which are plans.
     let yearKinds: YearKindSpan[] | null = null;
@@ -764,6 +832,7 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
       kind,
       unitHint,
       subsetNote,
+      subsetNoted,
       markUnits,
       yearsAbove,
       itemHeading,

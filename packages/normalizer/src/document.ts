@@ -21,6 +21,7 @@ import {
   planTypeOfWords,
   SectionTracker,
   statedPlanPeriod,
+  subsetNoteIn,
   tableContexts,
 } from './context.js';
 import { detectMunicipality, lookupMunicipality } from './municipality.js';
@@ -303,7 +304,8 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
     const state = newProseState();
     const sheets = sheetContinuations(doc);
     const sections = new SectionTracker();
-    for (const b of [...doc.blocks].sort((a, c) => a.seq - c.seq)) {
+    const blocks = [...doc.blocks].sort((a, c) => a.seq - c.seq);
+    for (const [bi, b] of blocks.entries()) {
       sections.see(b);
       const section = sections.path();
       if (b.kind === 'heading') {
@@ -333,6 +335,7 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
               row: null,
               col: null,
               bullet: b.kind === 'bullet',
+              subsetNote: subsetNoteAfter(blocks, bi),
             },
             state,
             ctx,
@@ -436,4 +439,19 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
     observations: finite,
     issues,
   };
+}
+
+/**
+ * Family "a note saying what a bracket holds", in lines of text (a table linearized into lines, records): the name a
+ * note in the next few blocks, before any heading, gives the bracketed parts of a line's values
+ * (`令和6年度計画 120〈30〉 …` over `※〈　〉内は精神障害者の人数`). Only for a line with a bracketed number.
+ */
+function subsetNoteAfter(blocks: readonly { kind: string; text: string }[], i: number): string | null {
+  if (!/[<〈《く]\s*[0-9０-９]/u.test(blocks[i]!.text)) return null;
+  for (const b of blocks.slice(i + 1, i + 4)) {
+    if (b.kind === 'heading') break;
+    const note = subsetNoteIn(b.text);
+    if (note) return note.label;
+  }
+  return null;
 }

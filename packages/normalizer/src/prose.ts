@@ -51,6 +51,8 @@ export interface ProseItem {
   header?: string;
   /** Table cells of a row that is a part of the row above (`うち就労移行支援事業`): that row's indicator and the part. */
   rowPartOf?: { indicator: string; part: string } | null;
+  /** What a note under the line says its bracketed parts are (`※〈　〉内は精神障害者の人数`). */
+  subsetNote?: string | null;
   /** Where it came from, for provenance: a table cell or a block. */
   table_index: number | null;
   row: number | null;
@@ -458,6 +460,9 @@ function proseObservation(
       period: o.period,
       value_kind: o.kind,
       quantity: q.quantity,
+      ...(q.quantity.subset !== undefined && item.subsetNote
+        ? { subsetLabel: q.quantity.subsetLabel ?? item.subsetNote }
+        : {}),
       unit: o.unit ?? null,
       unit_text: o.unitText ?? null,
       value_text: text.slice(q.start, q.end),

@@ -481,7 +481,9 @@ function readAt(
     // (a cell's figure marked as expected, `210見込`, `1,300 実績見込み`: the mark says its kind, it is no word the
     // number counts)
     const expectedMark = cell && EXPECTED_MARK_AFTER.test(s.slice(pos));
-    if (isJapanese(next) && !qualifierNext && !expectedMark) return skip; // 5つ, 630調査, 65歳, 2階
+    // (`120く30〉`: a subset's 〈 read by OCR as く, not a word after the number)
+    const ocrAngle = new RegExp(`^ ?く ?(?:${NUM}) ?[>〉》]`, 'u').test(s.slice(pos));
+    if (isJapanese(next) && !qualifierNext && !expectedMark && !ocrAngle) return skip; // 5つ, 630調査, 65歳, 2階
     if (next !== undefined && /[A-Za-z]/.test(next)) return skip;
     if (SPACED_COUNTER.test(s.slice(pos))) return skip;
     if (isKanji && !cell) return skip;
@@ -520,8 +522,8 @@ function readAt(
     qualifier,
   };
   if (rate && r.unitText?.endsWith(`/${rate}`)) hit.rate = rate;
-  // Subset: 191 <116>.
-  const sub = new RegExp(`^ ?[<〈《] ?(${NUM}) ?[>〉》]`, 'u').exec(s.slice(pos));
+  // Subset: 191 <116> (`191 く116〉`: its 〈 read by OCR as く).
+  const sub = new RegExp(`^ ?[<〈《く] ?(${NUM}) ?[>〉》]`, 'u').exec(s.slice(pos));
   if (sub) {
     hit.subset = num(sub[1] as string);
     pos += sub[0].length;

@@ -17,6 +17,8 @@ export interface TableLayout extends RuleContext {
   data: DataCell[][];
   /** Cells whose OCR'd number was read anew (`35I` → `351`), by `r,c`: the text read (`text` returns it). */
   repaired: Map<string, string>;
+  /** Cells whose text was joined with the line under it (`120` over `〈30〉`): a layout, not a misreading. */
+  linesJoined?: Set<string>;
   /** A cell's text as written, before any repair. */
   written(r: number, c: number): string;
   hasNumber(r: number, c: number): boolean;

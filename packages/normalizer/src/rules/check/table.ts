@@ -153,7 +153,7 @@ export const ocrRepairedNumber = rule<CellContext>({
   priority: 40,
   summary:
     'Family "OCR-broken numbers in cells": a value read from a cell whose OCR\'d number was repaired (`layout.ocr-broken-numbers`) carries a warning naming what was written, and so less confidence.',
-  applies: (x) => x.L.repaired.has(`${x.r},${x.c}`),
+  applies: (x) => x.L.repaired.has(`${x.r},${x.c}`) && !x.L.linesJoined?.has(`${x.r},${x.c}`),
   apply(x) {
     x.warnings.push(`OCR: «${x.L.written(x.r, x.c)}» read as ${x.L.repaired.get(`${x.r},${x.c}`)}`);
   },

@@ -627,6 +627,31 @@ export const pairedKindsCell = rule<CellContext>({
   ],
 });
 
+/** `3（前年比+1）`, `42（前年度比▲4人）`, `120 (対前年 -5)`: a value and its signed change from the year before. */
+const CHANGE_BESIDE =
+  /^\s*[▲△+\-−]?\s*[0-9][0-9,.]*\s*[^\s0-9()（）]{0,3}\s*[(（]\s*(?:対\s*)?前(?:年度?|年同期|期|回)\s*(?:比|差|比較)?\s*[:：]?\s*[+\-−▲△]\s*[0-9][0-9,.]*\s*[^\s0-9()（）%％]{0,3}\s*[)）]\s*$/u;
+
+export const changeBesideValue = rule<CellContext>({
+  id: 'kind.change-beside-value',
+  family: 'kind',
+  stage: 'values',
+  priority: 16,
+  summary:
+    "Family \"a bracket beside a value that is not a part\": a signed change from the year before written in brackets after a cell's value (`3（前年比+1）`, `42（前年度比▲4人）`) is a `deviation` of the cell's year, not a second value of the cell's kind (as `（前年度比▲4人）` is in a sentence).",
+  applies: (x) =>
+    x.values.length === 2 && x.valueKinds.length === 0 && CHANGE_BESIDE.test(normalized(x.L.text(x.r, x.c))),
+  apply(x) {
+    x.valueKinds = [null, 'deviation'];
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '区分\t令和5年度\t令和6年度\n地域移行支援（人/月）\t4\t6（前年比+2）\n',
+      expect: { value_kind: 'deviation', value: 2, fiscal_year: 2024 },
+    },
+  ],
+});
+
 export const TABLE_KIND_RULES = [
   accountBookKind,
   columnKind,
@@ -647,4 +672,5 @@ export const TABLE_KIND_RULES = [
   defaultActual,
   yearOnYearPercentIsLevel,
   pairedKindsCell,
+  changeBesideValue,
 ];

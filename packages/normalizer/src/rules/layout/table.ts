@@ -1172,8 +1172,72 @@ export const ocrSignInDeviation = rule<TableLayout>({
   ],
 });
 
+/** A cell that is nothing but a bracketed number: `〈30〉`, `<30>`, `く30〉` (OCR); `（30）`, `［30］` under a note. */
+const ANGLE_ONLY = /^[<〈《く]\s*[0-9][0-9,.]*\s*[>〉》]$/u;
+const BRACKET_ONLY = /^[(（[［【〔]\s*[0-9][0-9,.]*\s*[)）\]］】〕]$/u;
+
+export const subsetOnNextLine = rule<TableLayout>({
+  id: 'layout.subset-on-next-line',
+  family: 'layout',
+  stage: 'cells',
+  priority: 20,
+  summary:
+    'Family "a subset on the line under its value": a row with no label whose cells hold nothing but bracketed numbers (`〈30〉`, or `（30）` under a note that brackets hold a part), each under a cell holding one plain number — a cell\'s second line set as a row of its own by a PDF without rulings — is that row\'s subsets (`120` over `〈30〉` → `120〈30〉`), not a row of values.',
+  applies: (L) => L.nR > 1,
+  apply(L) {
+    let any = false;
+    const bracketOnly = (t: string) =>
+      ANGLE_ONLY.test(normalized(t).trim()) || (L.ctx.subsetNoted && BRACKET_ONLY.test(normalized(t).trim()));
+    for (let r = 1; r < L.nR; r++) {
+      const cols: number[] = [];
+      let other = false;
+      for (let c = 0; c < L.nC; c++) {
+        if (!L.isTopLeft(r, c)) continue;
+        const t = L.text(r, c).trim();
+        if (!t) continue;
+        if (bracketOnly(t)) cols.push(c);
+        else other = true;
+      }
+      if (other || cols.length === 0) continue;
+      const plain = (c: number) => {
+        if (!L.isTopLeft(r - 1, c)) return false;
+        const d = L.data[r - 1]![c];
+        return (
+          !!d &&
+          d.quantities.length === 1 &&
+          d.quantities[0]!.subset === undefined &&
+          !d.quantities[0]!.ratio &&
+          /^[0-9０-９][0-9０-９,，.．]*\s*[^\s0-9０-９<>〈〉《》()（）]{0,3}$/u.test(L.text(r - 1, c).trim())
+        );
+      };
+      if (!cols.every(plain)) continue;
+      for (const c of cols) {
+        const joined = `${L.text(r - 1, c).trim()} ${normalized(L.text(r, c)).trim().replace(/^く/u, '〈')}`;
+        const d = dataValue(joined.replace(/[(（[［【〔]\s*([0-9][0-9,.]*)\s*[)）\]］】〕]$/u, '<$1>'));
+        if (d?.quantities.length !== 1 || d.quantities[0]!.subset === undefined) continue;
+        L.repaired.set(`${r - 1},${c}`, joined);
+        L.data[r - 1]![c] = d;
+        L.linesJoined ??= new Set();
+        L.linesJoined.add(`${r - 1},${c}`).add(`${r},${c}`);
+        L.repaired.set(`${r},${c}`, '');
+        L.data[r]![c] = dataValue('');
+        any = true;
+      }
+    }
+    return any;
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '区分\t令和5年度実績\t令和6年度実績\n短期入所（人日/月）\t64\t71\n\t〈12〉\t〈15〉\n',
+      expect: { value_kind: 'subset', value: 15, fiscal_year: 2024 },
+    },
+  ],
+});
+
 export const LAYOUT_RULES = [
   ocrBrokenNumbers,
+  subsetOnNextLine,
   ocrLetterInNumberedHead,
   ocrGarbledKindHeader,
   ocrGarbledUnit,

@@ -3,7 +3,7 @@ import { normalized } from '../../table/pieces.js';
 import { rule } from '../engine.js';
 import type { CellContext } from '../table-context.js';
 
-const BRACKETED = /^\s*[0-9０-９,，.．]+\s*[(（[［【]\s*([0-9０-９,，.．]+)\s*[)）\]］】]\s*$/u;
+const BRACKETED = /^\s*[0-9０-９,，.．]+\s*[(（[［【〔]\s*([0-9０-９,，.．]+)\s*[)）\]］】〕]\s*$/u;
 
 export const bracketUnderNote = rule<CellContext>({
   id: 'subset.bracket-under-note',
@@ -11,9 +11,9 @@ export const bracketUnderNote = rule<CellContext>({
   stage: 'values',
   priority: 10,
   summary:
-    '`142（4）`, `142［4］`, `142【4】` under a note that the bracketed numbers are a part (`※（ ）内は医療的ケア児…で、内数`, `※［ ］内は…`): the bracketed number is a subset of the value.',
+    '`142（4）`, `142［4］`, `142【4】` `142〔4〕` under a note that the bracketed numbers are a part (`※（ ）内は医療的ケア児…で、内数`, `※［ ］内は…`, `注）（　）は内数`, `〈　〉内は…` read with its 〈〉 as 〔〕): the bracketed number is a subset of the value.',
   applies: (x) =>
-    !!x.ctx.subsetNote &&
+    x.ctx.subsetNoted &&
     BRACKETED.test(x.L.text(x.r, x.c)) &&
     // (a square bracket's number is read as a second value: `88［6］` → 88 and 6)
     (x.values.length === 1 || (x.values.length === 2 && !x.values[1]!.unit)) &&
