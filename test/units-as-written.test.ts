@@ -111,3 +111,24 @@ describe('a unit said under the table', () => {
     ]);
   });
 });
+
+describe('a unit line run into the header words after it', () => {
+  it('reads the unit that opens the line, and names the table from its heading, not from that line', () => {
+    const doc = [
+      '3 見守り訪問（訪問回数）',
+      '【任意事業の訪問回数】',
+      '単位：回／月 見込と実績',
+      '訪問回数',
+      '見込量 実績値',
+      '令和6年度 210 198',
+      '令和7年度 225 231',
+      '',
+    ].join('\n');
+    expect(units('kaigo.txt', doc)).toEqual([
+      ['見守り訪問', 210, 'time/month'],
+      ['見守り訪問', 198, 'time/month'],
+      ['見守り訪問', 225, 'time/month'],
+      ['見守り訪問', 231, 'time/month'],
+    ]);
+  });
+});

@@ -555,6 +555,10 @@ function captionUnit(t: Table, since: Block[]): string | null {
   }
   for (const text of [t.caption ?? '', ...blocks.map((b) => b.text)]) {
     if (!text) continue;
+    // (a unit line run into the header words after it in linearized text: `単位:件/年 利用状況給付件数`; not a
+    // composite unit, `単位：千円 ％`)
+    const lead = /^[(（【[]?\s*単位\s*[:：]\s*([^\s()（）【】[\]、,]+)\s+(\S+)/u.exec(text.normalize('NFKC').trim());
+    if (lead && canonicalUnit(lead[1]!) && !canonicalUnit(lead[2]!.replace(/[)）】\]]+$/u, ''))) return lead[1]!;
     if (unitLine({ text } as Block)) return text.trim();
     // (`※単位は「人」（年間）` opening the line or closing the caption)
     const at = text.search(/※\s*(?:この表の|表の|数値の)?単位/u);
@@ -688,6 +692,8 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
       (b) =>
         !isGenericHeading(b.text) &&
         !unitLine(b) &&
+        // (nor a unit line run into the header words after it: `単位:件/年 見込と実績`)
+        !/^[(（【[]?\s*単位\s*[:：]/u.test(b.text.normalize('NFKC').trim()) &&
         !/^【[^】]*】$/.test(b.text.trim()) &&
         !(b.kind === 'paragraph' && /。\s*$/u.test(b.text)),
     );

@@ -256,6 +256,12 @@ export const tableHintUnit = rule<CellContext>({
       // (a note under the table gives its unit, per year as the note says)
       expect: { unit: 'case/year', value: 1515 },
     },
+    {
+      name: 'example.txt',
+      text: '3 意思疎通支援事業（派遣件数）\n【意思疎通支援事業の派遣件数】\n単位：件/年 見込と実績\n派遣件数\n見込量 実績値\n令和5年度 96 88\n',
+      // (a unit line run into the header words after it)
+      expect: { unit: 'case/year', value: 88 },
+    },
   ],
 });
 
