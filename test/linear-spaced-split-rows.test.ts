@@ -42,10 +42,11 @@ describe('a label on a line, its numbers on the next', () => {
 
 describe('the header run into the first row', () => {
   it('the period heads are the header, the words after them the first row label', () => {
+    // (in 人/年: the unit line `単位：人/年` under the table, before the next heading, is its own)
     expect(of('移動支援事業')).toEqual([
-      [2024, 'plan', 95, null],
-      [2025, 'plan', 100, null],
-      [2026, 'plan', 105, null],
+      [2024, 'plan', 95, 'person/year'],
+      [2025, 'plan', 100, 'person/year'],
+      [2026, 'plan', 105, 'person/year'],
     ]);
     expect(of('日中一時支援事業').map((r) => [r[0], r[2]])).toEqual([
       [2024, 64],

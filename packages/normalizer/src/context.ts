@@ -540,11 +540,27 @@ function subsetName(text: string): string | null {
  * 1年間, 年度中) and per month (`/月`) when it counts a month (月当たり, 1か月). Null for any other note.
  */
 export function markUnitOf(text: string): { mark: string; unitText: string } | null {
+  return noteUnit(text, true);
+}
+
+/**
+ * Family "a unit said in a note under (or over) the table": an unnumbered note, `※単位は「回」（1か月あたり）`,
+ * `（注）単位：人（年間の実利用者数）`, `※ 単位は件/年です` → the unit as written, per year or per month as the note
+ * says (see `markUnitOf`). Null for any other text.
+ */
+export function noteUnitOf(text: string): string | null {
+  return noteUnit(text, false)?.unitText ?? null;
+}
+
+function noteUnit(text: string, numbered: boolean): { mark: string; unitText: string } | null {
   const t = text.normalize('NFKC').trim();
-  const m =
-    /^※\s*([0-9]+|[①-⑳])\s*[:.．、]?\s*(?:の)?単位\s*(?:は|[:：])\s*[「『]?\s*([^」』\s(（。、,]+?)\s*[」』]?\s*(?:です|とする|としています)?(?=[(（。、,]|$)(.*)$/u.exec(
-      t,
-    );
+  const m = numbered
+    ? /^※\s*([0-9]+|[①-⑳])\s*[:.．、]?\s*(?:の)?単位\s*(?:は|[:：])\s*[「『]?\s*([^」』\s(（。、,]+?)\s*[」』]?\s*(?:です|とする|としています)?(?=[(（。、,]|$)(.*)$/u.exec(
+        t,
+      )
+    : /^(?:※|[(（]\s*注\s*[)）]|注\s*[:：.．)）])()\s*(?:この表の|表の|数値の)?単位\s*(?:は|[:：])\s*[「『]?\s*([^」』\s(（。、,]+?)\s*[」』]?\s*(?:です|とする|としています)?(?=[(（。、,]|$)(.*)$/u.exec(
+        t,
+      );
   if (!m) return null;
   let unitText = m[2]!;
   const rest = m[3] ?? '';
@@ -552,6 +568,7 @@ export function markUnitOf(text: string): { mark: string; unitText: string } | n
     if (/年間|1年|年度中|年度の/u.test(rest)) unitText += '/年';
     else if (/月当たり|1か月|1カ月|1ヶ月|月間/u.test(rest)) unitText += '/月';
   }
+  if (!numbered && !canonicalUnit(unitText)) return null;
   return { mark: m[1]!, unitText };
 }
 
@@ -589,7 +606,15 @@ function captionUnit(t: Table, since: Block[]): string | null {
   }
   for (const text of [t.caption ?? '', ...blocks.map((b) => b.text)]) {
     if (!text) continue;
+    // (a unit line run into the header words after it in linearized text: `単位:件/年 利用状況給付件数`; not a
+    // composite unit, `単位：千円 ％`)
+    const lead = /^[(（【[]?\s*単位\s*[:：]\s*([^\s()（）【】[\]、,]+)\s+(\S+)/u.exec(text.normalize('NFKC').trim());
+    if (lead && canonicalUnit(lead[1]!) && !canonicalUnit(lead[2]!.replace(/[)）】\]]+$/u, ''))) return lead[1]!;
     if (unitLine({ text } as Block)) return text.trim();
+    // (`※単位は「人」（年間）` opening the line or closing the caption)
+    const at = text.search(/※\s*(?:この表の|表の|数値の)?単位/u);
+    const note = at >= 0 ? noteUnitOf(text.slice(at)) : null;
+    if (note) return note;
     const u = splitLabelUnit(text).unitText ?? angleUnit(text);
     if (u) return u;
   }
@@ -674,6 +699,22 @@ function monthBasisOf(t: Table, since: Block[], headings: string[]): string | nu
   return lines.find((l) => l && MONTH_BASIS.test(l.normalize('NFKC'))) ?? null;
 }
 
+/**
+ * Family "a unit said under the table" (a sheet whose unit line or `※` note is printed below it: `（単位：回/月）`,
+ * `※単位は「人」（年間の実利用者数）`): the unit of the first such line among the blocks after the table, before the
+ * next table or heading — unless a table follows right after the line, whose unit line it then is.
+ */
+function unitBelow(items: ReturnType<typeof documentItems>, pos: number): string | null {
+  for (let k = pos + 1; k < Math.min(items.length, pos + 6); k++) {
+    const b = items[k]!.block;
+    if (!b || b.kind === 'heading') return null;
+    // (a note, or a short line that is only a unit: `（単位：回/月）`, `【単位：人/年】`, `単位　件/年`, `単位は時間/年`)
+    const u = noteUnitOf(b.text) ?? (b.text.trim().length <= 20 && canonicalUnit(b.text) ? b.text.trim() : null);
+    if (u) return items[k + 1]?.table ? null : u;
+  }
+  return null;
+}
+
 /** Context of every table: the blocks just before it (caption, unit line, headings) and the note after it. */
 /** A table's caption line: `表4-1 …`, `図2 …` (numbered). */
 const TABLE_CAPTION_LINE = /^[表図]\s*[0-9０-９]+(?:[-－‐ー.．][0-9０-９]+)*[\s　]/u;
@@ -684,6 +725,8 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
   const recent: Block[] = [];
   // (the blocks since the table before: a unit line above that table is not this one's)
   let since: Block[] = [];
+  // (whether a table of values came before: the notes right under it are its own, not the next table's)
+  let afterTable = false;
   const sections = new SectionTracker();
   for (const [pos, it] of items.entries()) {
     if (it.block) {
@@ -700,14 +743,20 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
       (b) =>
         !isGenericHeading(b.text) &&
         !unitLine(b) &&
+        // (nor a unit line run into the header words after it: `単位:件/年 見込と実績`)
+        !/^[(（【[]?\s*単位\s*[:：]/u.test(b.text.normalize('NFKC').trim()) &&
         !/^【[^】]*】$/.test(b.text.trim()) &&
         !(b.kind === 'paragraph' && /。\s*$/u.test(b.text)),
     );
-    const unitHint = t.unitHint ?? captionUnit(t, since);
+    const firstOwn = afterTable ? since.findIndex((b) => !NOTE_MARK.test(b.text.normalize('NFKC'))) : 0;
+    const unitHint = t.unitHint ?? captionUnit(t, firstOwn < 0 ? [] : since.slice(firstOwn)) ?? unitBelow(items, pos);
     const monthBasis = monthBasisOf(t, since, sections.headings());
     // (a table of words alone, a caption set as a one-row table — `表3 障害児通所支援の利用実人数`, a number in its
     // name — holds no values the unit line was for)
-    if (t.cells.some((c) => (dataValue(c.text)?.quantities.length ?? 0) > 0)) since = [];
+    if (t.cells.some((c) => (dataValue(c.text)?.quantities.length ?? 0) > 0)) {
+      since = [];
+      afterTable = true;
+    }
     // (a caption line right above the table, `表4-1 訪問系サービスの実績と見込量`, is the table's own caption: it
     // takes no place of the two blocks above it that may state a kind or a year)
     const own = !t.caption && short[0] && TABLE_CAPTION_LINE.test(short[0].text) ? short[0] : null;

@@ -10,4 +10,12 @@ export {
 } from './parse.js';
 export { NUMBER_REFUSED, refusedNumberIssues } from './refusals.js';
 export { type ResolvedUnit, resolveUnit, type UnitSource } from './resolve.js';
-export { canonicalUnit, INLINE_UNITS, type LabelUnit, splitLabelUnit, type UnitInfo, unitInfo } from './units.js';
+export {
+  canonicalUnit,
+  INLINE_UNITS,
+  type LabelUnit,
+  splitLabelUnit,
+  trailingUnitWord,
+  type UnitInfo,
+  unitInfo,
+} from './units.js';

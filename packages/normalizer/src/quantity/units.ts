@@ -84,8 +84,9 @@ export const INLINE_UNITS: readonly string[] = Object.keys(BASE)
 function written(unitText: string): string {
   return normalizeText(unitText)
     .text.replace(/\s+/g, '')
-    .replace(/^[(（[【〔<〈《]+|[)）\]】〕>〉》]+$/g, '')
-    .replace(/^単位[:：=＝]?/, '');
+    .replace(/^[(（[【〔<〈《「『{]+|[)）\]】〕>〉》」』}]+$/g, '')
+    .replace(/^単位(?:[:：=＝]|は)?/, '')
+    .replace(/[(（](月|年|週)$/u, '($1)');
 }
 
 function clean(unitText: string): string {
@@ -96,11 +97,25 @@ function clean(unitText: string): string {
   // 利用者数/月, 実利用者数/月: the persons counted per period.
   t = t.replace(/^(?:実|延べ|延|のべ)?(?:利用)?者数(?=\/)/, '人');
   // 時間数/月, 件数/年: the count of a unit per period is that unit per period.
-  t = t.replace(/^(人日|人|時間|件|回)数(?=\/)/, '$1');
+  t = t.replace(/^(人日|人|時間|件|回)数(?=\/)/, '$1').replace(/^(?:延べ|延|のべ)?日数(?=\/)/, '日');
   // 時間/1か月, 時間/月あたり, 人/1年: one period, written out.
   t = t.replace(/\/(?:1|一)?(?:か|カ|ヶ|ケ|ヵ|箇)?(月|年|週)(?:あたり|当たり|当り)?$/, '/$1');
-  // 月あたり時間, 月間時間, 年間件数: the period before what is counted.
-  t = t.replace(/^(?:1|一)?(?:か|カ|ヶ|ケ|ヵ)?(月|年|週)(?:あたり|当たり|当り|間)(人日|人|時間|件|回)数?$/, '$2/$1');
+  // 月あたり時間, 月間時間, 年間件数, 年間延べ人数, 年間実利用者数, 月当たり延べ日数: the period before what is
+  // counted, and how it is counted (延べ, 実, 利用) between them.
+  t = t
+    .replace(
+      /^((?:1|一)?(?:か|カ|ヶ|ケ|ヵ)?(?:月|年|週)(?:あたり|当たり|当り|間)の?)(?:実|延べ|延|のべ)?(?:利用)?者数$/,
+      '$1人',
+    )
+    .replace(
+      /^(?:1|一)?(?:か|カ|ヶ|ケ|ヵ)?(月|年|週)(?:あたり|当たり|当り|間)の?(?:実|延べ|延|のべ)?(?:利用)?(人日|人|時間|件|回|日)数?$/,
+      '$2/$1',
+    );
+  // 人(月), 回(年): the period in brackets after what is counted (its closing bracket gone with the outer ones); 人・月, 月・人, 年・件: the two joined by a dot.
+  t = t
+    .replace(/^(人日|人|時間|件|回|日)[(（](月|年|週)[)）]?$/, '$1/$2')
+    .replace(/^(人日|人|時間|件|回)・(月|年)$/, '$1/$2')
+    .replace(/^(月|年)・(人日|人|時間|件|回)$/, '$2/$1');
   // 人/月分, 時間分/月 → 人/月, 時間/月
   t = t.replace(/^(人日|人|時間)分\/(月|年)$/, '$1/$2').replace(/^(.+)\/(月|年)分$/, '$1/$2');
   return t;
@@ -153,9 +168,25 @@ export interface LabelUnit {
 
 /**
  * A bracket a unit is written in: round, square, lenticular, tortoise-shell, angle and double angle brackets
- * (`（時間/月）`, `[時間/月]`, `【人】`, `〔件/年〕`, `<時間/月>`, `《人/月》`; NFKC has folded the full-width `［］＜＞`).
+ * (`（時間/月）`, `[時間/月]`, `【人】`, `〔件/年〕`, `<時間/月>`, `《人/月》`, `「回/月」`, `{人/年}`; NFKC has folded the full-width `［］＜＞`).
  */
-const BRACKET = /[(（[【〔<〈《]([^()（）[\]【】〔〕<>〈〉《》]*)[)）\]】〕>〉》]/gu;
+const BRACKET =
+  /[(（[【〔<〈《「『{]((?:[^()（）[\]【】〔〕<>〈〉《》「」『』{}]|[(（](?:月|年|週)[)）])*)[)）\]】〕>〉》」』}]/gu;
+
+/**
+ * `居宅介護 人分/月`, `移動支援 年間延べ時間`, `訪問入浴 回(月)`: a unit per period written as the label's last word,
+ * after a blank. Read on the label as written: normalizing closes the blank between two words.
+ */
+export function trailingUnitWord(label: string | null | undefined): LabelUnit | null {
+  const words = (label ?? '').trim().split(/[\s\u3000]+/u);
+  if (words.length < 2) return null;
+  const lastWord = words.at(-1)!;
+  const info = unitInfo(lastWord);
+  if (!info || !(info.unit.includes('/') || /分$/u.test(written(lastWord))) || /^[(（[【〔<〈《]/u.test(lastWord))
+    return null;
+  const rest = normalizeText(words.slice(0, -1).join(' ')).text.trim();
+  return rest ? { label: rest, unitText: written(lastWord), unit: info.unit, factor: info.factor } : null;
+}
 
 /**
  * Split a row/column label that carries its unit in brackets: `利用実人数（人／月）` → `利用実人数` + person/month,
@@ -184,15 +215,29 @@ export function splitLabelUnit(label: string | null | undefined): LabelUnit {
       .trim();
     return { label: rest, unitText, unit: info?.unit ?? null, factor: info?.factor ?? 1 };
   }
+  const word = trailingUnitWord(label);
+  if (word) return word;
   // `居宅介護 時間/月` (the blank between words gone in normalized text: `居宅介護時間/月`), `居宅介護：時間/月`: a
   // unit per period closing the label, after a colon or right after its words.
   const after =
     /^(.*[^\s:：])\s*[:：]\s*([^\s:：/]{1,4}\/[^\s:：/]{1,6})$/u.exec(n) ??
-    /^(.*[^\s\d:：/])((?:人日|人|名|時間|件|回|世帯|か所|箇所)\s*\/\s*(?:月|年|週|日))$/u.exec(n);
+    /^(.*[^\s\d:：/])((?:人日|人|名|時間|件|回|世帯|か所|箇所)\s*\/\s*(?:月|年|週|日))$/u.exec(n) ??
+    // `…延べ回数/月`, `…実利用者数/年`, `…人分/月`, `…人(月)`, `…人・月`, `…月・人`, `…時間分`: the same in the
+    // other ways a count and its period are written together
+    /^(.*?[\p{sc=Han}\p{sc=Katakana}ー)）])((?:(?:実|延べ|延|のべ)?(?:利用者数|人数|人日|人|時間数|時間|件数|件|回数|回|日数)分?\s*\/\s*(?:1|一)?(?:か|カ|ヶ)?(?:月|年|週)(?:あたり|当たり)?分?)|(?:人日|人|時間|件|回)[(（](?:月|年)[)）]|(?:人日|人|時間|件|回)・(?:月|年)|(?:月|年)・(?:人日|人|時間|件|回)|(?:人日|人|時間)分)$/u.exec(
+      n,
+    );
   if (after) {
     const info = unitInfo(after[2]);
-    if (info?.unit.includes('/'))
-      return { label: after[1]!.trim(), unitText: written(after[2]!), unit: info.unit, factor: info.factor };
+    // (what is counted stays in the label as its measure: `相談件数/年` → `相談件数` in case/year)
+    const counted = /^(?:実|延べ|延|のべ)?(?:利用者数|人数|件数|回数|時間数|日数)(?=\s*\/)/u.exec(after[2]!)?.[0] ?? '';
+    if (info && (info.unit.includes('/') || /分$/u.test(after[2]!)))
+      return {
+        label: `${after[1]!.trim()}${counted}`,
+        unitText: written(after[2]!),
+        unit: info.unit,
+        factor: info.factor,
+      };
   }
   const tail = /単位[:：=]\s*(\S+)$/u.exec(n);
   if (tail && unitParts(tail[1] as string)) {

@@ -21,7 +21,7 @@ import {
 } from '@shiryo/model';
 import { compact, isGeneric, splitKindWord, stripKanaOrdinal, stripTags } from '../labels.js';
 import { findPeriods, type PeriodOptions, parseColumnHeader } from '../period/index.js';
-import { parseQuantity, splitLabelUnit, type UnitInfo, unitInfo } from '../quantity/index.js';
+import { parseQuantity, splitLabelUnit, trailingUnitWord, type UnitInfo, unitInfo } from '../quantity/index.js';
 import { normalizeText } from '../text/index.js';
 
 /** What one header or stub text says. */
@@ -153,7 +153,10 @@ function readPieceUncached(raw: string, opts: PeriodOptions): Piece {
     if (!head.kind && head.label) return { ...head, text, kind: kindOfWord(afterUnit[3]!) };
   }
   // Unit first (`見込量（人日/月）`), so that the kind word stands alone.
-  const split = splitLabelUnit(text);
+  // (`居宅介護 人/月`, `訪問入浴 回(月)`: a unit word after a blank, read before normalizing closed the blank)
+  const split = ((s) => (s.unitText ? s : (trailingUnitWord(stripKanaOrdinal(raw.replace(LEFTOVER_TAG, ' '))) ?? s)))(
+    splitLabelUnit(text),
+  );
   // A sentence in a stub (`2025年問題を広報等でとりあげ、…`) is a label, not a header with a year.
   // (a long name listing fields with 、 and closed by its unit, `保健、医療及び福祉関係者による協議の場への関係者の
   // 参加者数（人）`, is a label with its unit: the unit's bracket ends no sentence)
@@ -244,6 +247,30 @@ export function unitFromLabel(label: string): string | null {
   if (/(割合|率)$/.test(c)) return 'percent';
   if (/(工賃|費用|金額|額)$/.test(c)) return 'yen';
   return null;
+}
+
+/**
+ * The unit per period a measure word names with its period written before what it counts (`年間延べ利用者数` →
+ * person/year, `月あたり回数` → time/month, `1か月当たり利用時間` → hour/month, `年間相談件数` → case/year); null
+ * when the measure names no period (`利用者数`) or a span of several months (`3か月間の利用者数`).
+ */
+export function periodMeasureUnit(label: string): string | null {
+  const m =
+    /(?<![0-9〇一二三四五六七八九十]|[0-9〇一二三四五六七八九十][かカヶケヵ箇]?)(?:1|一)?(?:か|カ|ヶ|ケ|ヵ)?(月|年|週)(?:あたり|当たり|当り|間)の?(?:[\p{sc=Han}べ]{0,5}?)(者数|人数|時間数?|件数|回数|人日数|日数)$/u.exec(
+      compact(label.normalize('NFKC')),
+    );
+  if (!m) return null;
+  const base = {
+    者数: '人',
+    人数: '人',
+    時間: '時間',
+    時間数: '時間',
+    件数: '件',
+    回数: '回',
+    人日数: '人日',
+    日数: '日',
+  }[m[2]!];
+  return unitInfo(`${base}/${m[1]}`)?.unit ?? null;
 }
 
 /**

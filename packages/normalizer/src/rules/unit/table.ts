@@ -5,7 +5,7 @@
 import { budgetKindOfWord, CAPTION_TAIL_WORDS, wordsPattern } from '@shiryo/model';
 import { splitLabelUnit, unitInfo } from '../../quantity/index.js';
 import type { Piece } from '../../table/pieces.js';
-import { normalized, unitFromCompositeHint, unitFromLabel } from '../../table/pieces.js';
+import { normalized, periodMeasureUnit, unitFromCompositeHint, unitFromLabel } from '../../table/pieces.js';
 import { rule } from '../engine.js';
 import { differencedColumns } from '../kind/table.js';
 import type { CellContext } from '../table-context.js';
@@ -225,7 +225,7 @@ export const tableHintUnit = rule<CellContext>({
   stage: 'unit',
   priority: 50,
   summary:
-    "The unit of the table's unit line or caption (`（単位：人）`, `(千円)`, `【…の給付費（千円）】`); of a composite hint (`(人・世帯)`, `（単位：千円，％）`), the part the label names: a rate's percent, else the counted part, else the first (amounts in 千円 scaled to yen).",
+    "The unit of the table's unit line or caption (`（単位：人）`, `(千円)`, `【…の給付費（千円）】`), or of a unit line or `※` note under it (`※単位は「件」（年間）`); of a composite hint (`(人・世帯)`, `（単位：千円，％）`), the part the label names: a rate's percent, else the counted part, else the first (amounts in 千円 scaled to yen).",
   applies: (x) => !x.unit && !!x.ctx.unitHint,
   apply(x) {
     const hintText = x.ctx.unitHint!;
@@ -249,6 +249,18 @@ export const tableHintUnit = rule<CellContext>({
       text: '相談支援の実績\n\n（単位：件）\n\n区分\t令和4年度\t令和5年度\n基幹相談支援センター\t812\t845\n',
       // (件 of a fiscal year: per year, unit.events-per-fiscal-year)
       expect: { unit: 'case/year', value: 845 },
+    },
+    {
+      name: 'example.txt',
+      text: '日常生活用具の給付実績\n\n区分\t令和4年度\t令和5年度\n排泄管理支援用具\t1,420\t1,515\n\n※単位は「件」（年間の給付件数）\n',
+      // (a note under the table gives its unit, per year as the note says)
+      expect: { unit: 'case/year', value: 1515 },
+    },
+    {
+      name: 'example.txt',
+      text: '3 意思疎通支援事業（派遣件数）\n【意思疎通支援事業の派遣件数】\n単位：件/年 見込と実績\n派遣件数\n見込量 実績値\n令和5年度 96 88\n',
+      // (a unit line run into the header words after it)
+      expect: { unit: 'case/year', value: 88 },
     },
   ],
 });
@@ -336,10 +348,15 @@ export const measureWordUnit = rule<CellContext>({
   family: 'unit',
   stage: 'unit',
   priority: 60,
-  summary: 'With no unit written, the measure word implies one: 人数 → person, 世帯数 → household, 件数 → case …',
+  summary:
+    'With no unit written, the measure word implies one: 人数 → person, 世帯数 → household, 件数 → case …; a period written before what it counts makes it per period (`年間延べ利用者数` → person/year, `月あたり回数` → time/month).',
   applies: (x) => !x.unit,
   apply(x) {
-    x.unit = unitFromLabel(x.measure ?? '') ?? unitFromLabel(x.indicator);
+    // (a period written before what the measure counts makes it per period: `年間延べ人数` → person/year)
+    x.unit =
+      periodMeasureUnit(x.measure && !x.indicator.endsWith(x.measure) ? `${x.indicator}${x.measure}` : x.indicator) ??
+      unitFromLabel(x.measure ?? '') ??
+      unitFromLabel(x.indicator);
     if (!x.unit) return false;
     x.unitText = null;
   },
@@ -348,6 +365,16 @@ export const measureWordUnit = rule<CellContext>({
       name: 'example.tsv',
       text: '項目\t令和5年度\n地域移行支援の利用者数\t3\n',
       expect: { unit: 'person', value: 3 },
+    },
+    {
+      name: 'example.tsv',
+      text: '項目\t令和5年度\n日中一時支援の年間延べ利用者数\t320\n訪問入浴サービスの月あたり回数\t42\n',
+      expect: { unit: 'person/year', value: 320 },
+    },
+    {
+      name: 'example.tsv',
+      text: '項目\t令和5年度\n日中一時支援の年間延べ利用者数\t320\n訪問入浴サービスの月あたり回数\t42\n',
+      expect: { unit: 'time/month', value: 42 },
     },
   ],
 });
