@@ -450,7 +450,8 @@ export class SectionTracker {
       (LEADING_BULLET.test(b.orig.trim()) || /^\S+$/.test(b.orig.trim()))
     )
       level = /^[①-⑳]/u.test(t) ? 5 : 3.5;
-    if (level === null || isGenericHeading(t) || /^[(（][^)）]{1,10}[)）]$/.test(t)) return;
+    // (a unit line, `単位：人`, `（人/月）`, states the unit of the table under it: it heads no section)
+    if (level === null || isGenericHeading(t) || /^[(（][^)）]{1,10}[)）]$/.test(t) || unitLine(b)) return;
     while (this.stack.length && this.stack[this.stack.length - 1]!.level >= level) this.stack.pop();
     this.stack.push({ level, text: t });
   }

@@ -49,6 +49,8 @@ import {
 } from './tokens.js';
 
 const MAX_CELL = 30;
+/** A line that states the table's unit (`（単位：人）`, `単位：件/年`): a note over the table, no column's head. */
+const UNIT_NOTE = /^[(（［[]?\s*単位\s*[:：]/u;
 /** Label lines a row may have before its values (group heading or outer stub cells, label, unit, kind). */
 const MAX_STUB = 4;
 /** Lines a header block may have (three rows of a wide table). */
@@ -176,6 +178,12 @@ function placeHeaderBlock(
   nStub: number,
   k: number,
 ): { head: HeadCell[][]; fit: HeadFit; used: number; named: boolean } | null {
+  // (the table's unit note over the header, `（単位：人）` first or after a caption, heads no column: the header is
+  // below it, the note stays a line over the table — a unit line among the header's lines, `単位：人` under a banner
+  // row, is the stub's corner cell)
+  let top = 0;
+  while (top < lines.length && CAPTION.test(cleanText(lines[top]!.orig))) top++;
+  if (top < lines.length && UNIT_NOTE.test(cleanText(lines[top]!.orig))) lines = lines.slice(top + 1);
   const h = lines.length;
   if (h === 0) return null;
   const stack = placeHeaderCells(

@@ -74,14 +74,18 @@ export function parseSpacedLine(line: SourceLine): ParsedLine {
   const raw = line.text.trim();
   const tokens = lineWords(line);
   let j = tokens.length;
-  // (a number that could be a year, `2059`, is a value between two values: `1688 2059 188`)
+  // (numbers that could be years, `2059`, are values after a value: between two, `1688 2059 188`, or the row's last,
+  // `296 1950 2013` — a header names no period after a count — unless they run on by one, `2022 2023`)
   const bare = (t: Token | undefined) => !!t && /^\d{4}$/u.test(t.text);
-  while (
-    j > 0 &&
-    (isValueToken(tokens[j - 1]!.text) ||
-      (j < tokens.length && bare(tokens[j - 1]) && j >= 2 && isValueToken(tokens[j - 2]!.text)))
-  )
-    j--;
+  for (;;) {
+    while (j > 0 && isValueToken(tokens[j - 1]!.text)) j--;
+    let i = j;
+    while (i > 0 && bare(tokens[i - 1])) i--;
+    const run = tokens.slice(i, j).map((t) => Number(t.text));
+    const runsOn = run.some((y, n) => n > 0 && Math.abs(y - run[n - 1]!) === 1);
+    if (i === j || i === 0 || !isValueToken(tokens[i - 1]!.text) || runsOn) break;
+    j = i;
+  }
   // (counts that read as years, `2025年度 1904 2074 －`, are values after a row's own period: a row labelled by its
   // year names no second year with a bare number; only in a row that holds a value read already)
   if (j < tokens.length) {
