@@ -25,6 +25,8 @@ export interface DrawCell {
 export interface DrawTable {
   /** Text lines above the table (a title, a unit line), one a line. */
   before?: string[];
+  /** The size (pt) of the lines above the table: 10 by default; a section heading is set larger. */
+  beforeSize?: number;
   /** Rows of cells, one entry a column; `null` where a spanning cell covers. */
   rows: (DrawCell | string | null)[][];
   headerRows: number;
@@ -98,8 +100,9 @@ export async function drawTablesPdf(
   for (const t of tables) {
     const pad = t.pad ?? 5;
     for (const l of t.before ?? []) {
-      text(l, 50, y, 10);
-      y += 16;
+      const bs = t.beforeSize ?? 10;
+      text(l, 50, y, bs);
+      y += Math.max(16, bs + 6);
     }
     const rows = t.rows.map((r) => r.map((c) => (typeof c === 'string' ? { text: c } : c)));
     const nCols = Math.max(...rows.map((r) => r.length));

@@ -99,6 +99,15 @@ export function isNumericData(text: string): boolean {
 }
 
 /**
+ * A value as a table cell writes it: a number (`isNumericData`), or a count per period with its period first
+ * (`年4回`, `年間12回`, `月2回`, `週3日`), as stream tables already read them (pdf/stream.ts `isValue`). Kept apart
+ * from `isNumericData`: text set in columns (`年1回以上` in a list of targets) is no table for holding one.
+ */
+export function isCellValue(text: string): boolean {
+  return isNumericData(cleanText(text).replace(/^(?:年間|月間|年|月|週)\s*(?=\d)/u, ''));
+}
+
+/**
  * A count with its counter (`248人`, `1 か所`, `年 2 回`, `2割`, `1.28倍`, `350千円`), not an ordinal (`第1回`, `2回目`)
  * nor a rate's base (`1人当たり`, `1人につき`, `1件毎`).
  */

@@ -6,7 +6,7 @@
 import type { BBox, Ruling, Table, TableCell, TextSpan } from '@shiryo/model';
 import { DisjointSets, groupBoxes } from '../disjoint.js';
 import { emptyTable } from '../draft.js';
-import { cleanText, isNumericData } from '../text.js';
+import { cleanText, isCellValue, isNumericData } from '../text.js';
 import { centerX, centerY, cluster, contains, overlap, roundBox } from './geometry.js';
 import { joinLineTexts, joinSpans, spansToLines } from './lines.js';
 import { columnGroups, headerFrameAbove, isListGrid, readListRegion, stackListGrids } from './listgrids.js';
@@ -627,6 +627,8 @@ function bandSegments(spans: TextSpan[], gap: number): { x0: number; x1: number;
  * - Rules that do not part the body rows (a three-line table: a rule over the header, one under it and one under
  *   the last row, the rows between them unruled) draw no table: a band holding two lines of numbers or more is
  *   several rows, and the stream finder reads such a table from its text alignment.
+ * - A number is any value a cell writes (`isCellValue`): a count per period with its period first (`年4回`, `月2回`)
+ *   too. A table of such counts alone had no band with a number: no columns, no table.
  */
 export function verticalsFromText(spans: TextSpan[], rulings: Ruling[], s: LatticeSettings): Ruling[] {
   const hs = rulings.filter(isHorizontal).sort((a, b) => a.y0 - b.y0);
@@ -662,13 +664,13 @@ export function verticalsFromText(spans: TextSpan[], rulings: Ruling[], s: Latti
         return cy >= top && (cy < bottom || (i === ys.length - 2 && cy <= bottom));
       });
       const segs = bandSegments(mine, gap);
-      return { top, bottom, segs, numeric: segs.some((x) => isNumericData(x.text)) };
+      return { top, bottom, segs, numeric: segs.some((x) => isCellValue(x.text)) };
     });
     type Band = (typeof bands)[number];
     // (rules of another group lying inside a band, across the group's extent)
     const foreign = hs.filter((h) => !g.includes(h) && overlap(h.x0, h.x1, x0, x1) > s.join);
     const holdsRules = (b: Band) => foreign.some((h) => h.y0 > b.top + s.minCell && h.y0 < b.bottom - s.minCell);
-    const numberLines = (b: Band) => new Set(b.segs.filter((t) => isNumericData(t.text)).map((t) => Math.round(t.y)));
+    const numberLines = (b: Band) => new Set(b.segs.filter((t) => isCellValue(t.text)).map((t) => Math.round(t.y)));
     const crossing = (x: number, b: Band) => b.segs.filter((t) => t.x0 < x - 0.5 && t.x1 > x + 0.5);
     /** The column lines of some bands: one in each gutter of their body, where the fewest texts cross it. */
     const linesOf = (some: Band[]): number[] => {

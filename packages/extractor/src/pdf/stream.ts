@@ -72,9 +72,12 @@ export function streamRegions(lines: Line[], s: StreamSettings): Row[][] {
 }
 
 /** `streamRegions` over lines already cut into cells (the text reader of space-aligned columns cuts its own). */
-/** A line that starts with a section number and a title (`3 地域支援事業の主な実績`, `(2) 利用者数`). */
+/**
+ * A line that starts with a section number and a title (`3 地域支援事業の主な実績`, `(2) 利用者数`, `2) 研修の状況`:
+ * the number closed by a bracket alone, as NFKC writes `２）`).
+ */
 const NUMBERED_LINE =
-  /^(?:[0-9０-９]{1,2}[.．]?|[(（][0-9０-９]{1,2}[)）]|第[0-9０-９]{1,2}章?)[ \u3000]+[^\s0-9０-９]/u;
+  /^(?:[0-9０-９]{1,2}[.．]?|[(（]?[0-9０-９]{1,2}[)）]|第[0-9０-９]{1,2}章?)[ \u3000]+[^\s0-9０-９]/u;
 
 export function rowRegions(rows: Row[], s: StreamSettings): Row[][] {
   const regions: Row[][] = [];
@@ -86,7 +89,7 @@ export function rowRegions(rows: Row[], s: StreamSettings): Row[][] {
     r.segments.length < 2 ||
     r.segments.some((g) => /。\s*$/u.test(g.text)) ||
     (r.segments.length === 2 &&
-      /^(?:[0-9０-９]{1,2}[.．]?|[(（][0-9０-９]{1,2}[)）]|第[0-9０-９]{1,2}章?)$/u.test(r.segments[0]!.text.trim()));
+      /^(?:[0-9０-９]{1,2}[.．]?|[(（]?[0-9０-９]{1,2}[)）]|第[0-9０-９]{1,2}章?)$/u.test(r.segments[0]!.text.trim()));
   const noteLike = (r: Row) => r.segments.some((g) => /。\s*$/u.test(g.text) || NOTE_START.test(g.text));
   // The last line of a label wrapped under the table's last row: set tight under it, inside its first cell.
   const tail = new Set<Row>();
