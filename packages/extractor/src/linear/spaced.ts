@@ -80,7 +80,8 @@ export function parseSpacedLine(line: SourceLine): ParsedLine {
   for (;;) {
     while (j > 0 && isValueToken(tokens[j - 1]!.text)) j--;
     let i = j;
-    while (i > 0 && bare(tokens[i - 1])) i--;
+    // (a four-digit number that can be no year, `1688`, is a value already: it ends the run)
+    while (i > 0 && bare(tokens[i - 1]) && !isValueToken(tokens[i - 1]!.text)) i--;
     const run = tokens.slice(i, j).map((t) => Number(t.text));
     const runsOn = run.some((y, n) => n > 0 && Math.abs(y - run[n - 1]!) === 1);
     if (i === j || i === 0 || !isValueToken(tokens[i - 1]!.text) || runsOn) break;
