@@ -40,7 +40,7 @@ describe.skipIf(!fontAvailable())('a 項 block without header after many small t
   it('reads the last block in yen, 本年度 as the plan of the book year and 前年度 of the year before', async () => {
     const tables: DrawTable[] = [head];
     const sides = ['工事請負費', '委託料', '需用費', '役務費', '使用料', '原材料費', '備品購入費', '負担金', '補償費'];
-    sides.forEach((s, i) => tables.push(side(`${i + 1} ${s}`, `${(i + 2) * 1100}`)));
+    for (const [i, s] of sides.entries()) tables.push(side(`${i + 1} ${s}`, `${(i + 2) * 1100}`));
     tables.push(block('８款 土木費　３項 河川費', '1 河川総務費', ['86,400', '90,100', '△3,700']));
     const path = await drawTablesPdf('令和7年度 北浜台町一般会計予算書 歳出', tables, 'grid', 'many-blocks.pdf');
     const rows = obs(await exportFixture(path));
