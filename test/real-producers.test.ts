@@ -163,11 +163,12 @@ describe.skipIf(!fontAvailable())('a budget block printed without its header and
     const doc = await extractDocument(path);
     const n = normalizeDocument(doc);
     const of = (v: number) => n.observations.find((o) => o.value === v);
-    // (no unit line over these blocks: amounts as written, in yen by the budget columns)
-    expect(of(398020)).toMatchObject({ value_kind: 'plan', fiscal_year: 2024, unit: 'yen' });
-    expect(of(412330)).toMatchObject({ value_kind: 'plan', fiscal_year: 2025, unit: 'yen' });
-    expect(of(-2700)).toMatchObject({ value_kind: 'deviation', fiscal_year: 2025, unit: 'yen' });
-    expect(of(8100)?.indicator_label).toContain('国県支出金');
-    expect(of(404230)?.indicator_label).toContain('一般財源');
+    // (no unit line over these blocks, but the 項 caption over the first states its total in 千円 and its 計 row
+    // repeats that total bare: the amounts are in 千円, and the block continuing it too)
+    expect(of(398020000)).toMatchObject({ value_kind: 'plan', fiscal_year: 2024, unit: 'yen' });
+    expect(of(412330000)).toMatchObject({ value_kind: 'plan', fiscal_year: 2025, unit: 'yen' });
+    expect(of(-2700000)).toMatchObject({ value_kind: 'deviation', fiscal_year: 2025, unit: 'yen' });
+    expect(of(8100000)?.indicator_label).toContain('国県支出金');
+    expect(of(404230000)?.indicator_label).toContain('一般財源');
   });
 });

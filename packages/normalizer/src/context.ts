@@ -622,6 +622,31 @@ function captionUnit(t: Table, since: Block[]): string | null {
   return null;
 }
 
+/** A money unit written after an amount in a caption line: `2,001,000千円`. */
+const CAPTION_AMOUNT = /([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{4,})\s*(千円|百万円|億円|万円|円)/gu;
+/** A cell holding one bare amount of four digits or more (`2,001,000`, `△3,700`), nothing else. */
+const BARE_AMOUNT = /^[△▲-]?\s*([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{4,})$/u;
+
+/**
+ * Family "a block's caption states its total with a money unit and the block repeats that total bare" (a budget
+ * book's `４項 市たばこ税 2,001,000千円` over a 節 table printed without a 千円 line: `1 現年課税分 | 2,001,000`): the
+ * table's amounts are in that unit. Read from the short lines just before the table (a caption above two tables side
+ * by side is before both), and only for an amount of four digits or more in a unit of money that a cell of the table
+ * holds bare, so that a count in a caption that happens to recur in the table says nothing.
+ */
+function captionAmountUnit(t: Table, lines: Block[]): string | null {
+  const bare = new Set<string>();
+  for (const c of t.cells) {
+    const m = BARE_AMOUNT.exec(c.text.normalize('NFKC').trim());
+    if (m) bare.add(m[1]!.replace(/,/gu, ''));
+  }
+  if (bare.size === 0) return null;
+  for (const b of lines)
+    for (const m of b.text.normalize('NFKC').matchAll(CAPTION_AMOUNT))
+      if (bare.has(m[1]!.replace(/,/gu, ''))) return m[2]!;
+  return null;
+}
+
 const ANGLE_UNIT = new RegExp(
   `[<〈《]\\s*(?:単位\\s*[:：]\\s*)?(?:(?:${wordsPattern(AMOUNT_BASIS_WORDS)})\\s*[/・]\\s*)?([^<>〈〉《》/]{1,6}?)\\s*[>〉》]\\s*$`,
   'u',
@@ -750,7 +775,11 @@ export function tableContexts(doc: ExtractedDocument, base: DocumentContext): Ma
         !(b.kind === 'paragraph' && /。\s*$/u.test(b.text)),
     );
     const firstOwn = afterTable ? since.findIndex((b) => !NOTE_MARK.test(b.text.normalize('NFKC'))) : 0;
-    const unitHint = t.unitHint ?? captionUnit(t, firstOwn < 0 ? [] : since.slice(firstOwn)) ?? unitBelow(items, pos);
+    const unitHint =
+      t.unitHint ??
+      captionUnit(t, firstOwn < 0 ? [] : since.slice(firstOwn)) ??
+      captionAmountUnit(t, short.slice(0, 4)) ??
+      unitBelow(items, pos);
     const monthBasis = monthBasisOf(t, since, sections.headings());
     // (a table of words alone, a caption set as a one-row table — `表3 障害児通所支援の利用実人数`, a number in its
     // name — holds no values the unit line was for)

@@ -276,8 +276,11 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
   let latestResult: number | null = null;
   // The stage row of the last review sheet (`区分 | 評価 (C) | 協議会等意見 | 改善 (A)`), for its continuations.
   let stages: string[] | null = null;
-  // The tables laid out last, for a table continuing one of them without its header (a budget book's 項 blocks).
-  const layouts: TableLayout[] = [];
+  // The tables laid out last with header rows, on the page before and this one, for a table continuing one of them
+  // without its header (a budget book's 項 blocks): kept by page, not by count, as a budget page sets a 節 and a 説明
+  // table beside every 項 block, each found as a table of its own (a dozen tables between a block and the header
+  // at the top of its page); only a headed table is ever continued (`tableToObservations`).
+  let layouts: TableLayout[] = [];
   for (const t of doc.tables) {
     const tctx = contexts.get(t.index);
     if (!tctx) continue;
@@ -291,7 +294,8 @@ export function normalizeDocument(doc: ExtractedDocument, settings: NormalizeSet
         settings.trace,
         layouts,
       );
-      if (r.layout) layouts.push(r.layout);
+      if (r.layout && r.layout.headerRows > 0) layouts.push(r.layout);
+      layouts = layouts.filter((l) => l.table.page >= t.page - 1);
       if (layouts.length > 8) layouts.shift();
       observations.push(...r.observations);
       if (r.latestResult != null) latestResult = Math.max(latestResult ?? r.latestResult, r.latestResult);

@@ -213,7 +213,7 @@ export const accountTotalFromCaptionTable = rule<ObservationContext>({
   stage: 'revisit-document',
   priority: 50,
   summary:
-    "Budget books: a bare `計` row named by its corner's level (`目 | 本年度予算額 …`) whose 項 caption was read as a little table of its own above it (`１款 市税 49,286,300千円 | １項 市民税 18,719,000千円` at the top of a page) totals that 項 — the nearest 項 caption before it on its page whose amount the row states: that 項 is its indicator, `計` its subgroup.",
+    "Budget books: a bare `計` row named by its corner's level (`目 | 本年度予算額 …`) whose 項 caption was read as a little table of its own above it (`１款 市税 49,286,300千円 | １項 市民税 18,719,000千円` at the top of a page) totals that 項 — the nearest 項 caption before it on its page whose amount the row states: that 項 is its indicator, `計` its subgroup; in a column whose header names a part (`財源内訳 特定財源 国県支出金`), the 項 comes before that header.",
   applies: ({ o, peers, accountBook }) => !!accountBook && !!captionTotalled(o, peers),
   apply({ o, peers }) {
     o.indicator_label = captionTotalled(o, peers)!;
@@ -224,16 +224,32 @@ export const accountTotalFromCaptionTable = rule<ObservationContext>({
       text: '<p>令和7年度 一般会計予算書</p><table><tr><td>4款 衛生費</td><td>3,120,500千円</td></tr><tr><td>2項 清掃費</td><td>1,916,200千円</td></tr></table><p>（単位：千円）</p><table><tr><td>目</td><td>本年度予算額</td><td>前年度予算額</td><td>比較</td></tr><tr><td>1 清掃総務費</td><td>416,200</td><td>401,000</td><td>15,200</td></tr><tr><td>2 じん芥処理費</td><td>1,500,000</td><td>1,462,000</td><td>38,000</td></tr><tr><td>計</td><td>1,916,200</td><td>1,863,000</td><td>53,200</td></tr></table>',
       expect: { label: '清掃費', subgroup: '計', value: 1863000000 },
     },
+    {
+      name: 'example.html',
+      text: '<p>令和7年度 一般会計予算書</p><table><tr><td>4款 衛生費</td><td>3,120,500千円</td></tr><tr><td>2項 清掃費</td><td>1,916,200千円</td></tr></table><p>（単位：千円）</p><table><tr><td>目</td><td>本年度予算額</td><td>前年度予算額</td><td>比較</td><td>国県支出金</td><td>一般財源</td></tr><tr><td>1 清掃総務費</td><td>416,200</td><td>401,000</td><td>15,200</td><td>12,000</td><td>404,200</td></tr><tr><td>2 じん芥処理費</td><td>1,500,000</td><td>1,462,000</td><td>38,000</td><td>90,000</td><td>1,410,000</td></tr><tr><td>計</td><td>1,916,200</td><td>1,863,000</td><td>53,200</td><td>102,000</td><td>1,814,200</td></tr></table>',
+      expect: { label: '清掃費 国県支出金', subgroup: '計', value: 102000000 },
+    },
   ],
 });
 
 /** The 項 a bare `目 / 計` row totals, by the caption table above it on its page; null when none. */
 function captionTotalled(o: Observation, peers: Observation[]): string | null {
   if (o.subgroup !== '計' || o.table_index === null) return null;
-  if (!(ACCOUNT_LEVEL_WORDS as readonly string[]).includes(o.indicator_label.replace(/\s+/gu, ''))) return null;
-  const rowValues = new Set(
-    peers.filter((q) => q.table_index === o.table_index && q.row === o.row).map((q) => q.value),
-  );
+  if (o.rules.includes('label.account-total-from-caption-table')) return null;
+  const isLevel = (label: string) => (ACCOUNT_LEVEL_WORDS as readonly string[]).includes(label.replace(/\s+/gu, ''));
+  const row = peers.filter((q) => q.table_index === o.table_index && q.row === o.row);
+  // (a column whose header names a part, `財源内訳 特定財源 国県支出金`, in a 計 row whose amounts the corner's level
+  // word names: the 項 before that header, as a 目 row's name stands before it)
+  const part =
+    !isLevel(o.indicator_label) &&
+    !o.rules.includes('label.corner') &&
+    row.some(
+      (q) =>
+        q.rules.includes('label.corner') &&
+        (isLevel(q.indicator_label) || q.rules.includes('label.account-total-from-caption-table')),
+    );
+  if (!isLevel(o.indicator_label) && !part) return null;
+  const rowValues = new Set(row.map((q) => q.value));
   const caption = peers
     .filter(
       (p) =>
@@ -244,7 +260,9 @@ function captionTotalled(o: Observation, peers: Observation[]): string | null {
         rowValues.has(p.value),
     )
     .pop();
-  return caption ? accountCaption(caption.indicator_label)!.slice(1) : null;
+  if (!caption) return null;
+  const item = accountCaption(caption.indicator_label)!.slice(1);
+  return part ? `${item} ${o.indicator_label}` : item;
 }
 
 /** The item a label names first (`1 現年課税分 節 金額` → 現年課税分): the row's own name before any header word. */

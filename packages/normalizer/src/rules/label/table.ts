@@ -488,21 +488,29 @@ export const accountTotalRow = rule<CellContext>({
   stage: 'label',
   priority: 32,
   summary:
-    'Budget tables: a `計` row under a corner naming an account level (`目 | 本年度予算額 …`) totals the 項 (or 款) the caption above the table names (`２項 老人福祉費 3,773,176千円`): that 項 is its indicator, `計` its subgroup.',
+    "Budget tables: a `計` row under a corner naming an account level (`目 | 本年度予算額 …`) totals the 項 (or 款) the caption above the table names (`２項 老人福祉費 3,773,176千円`): that 項 is its indicator, `計` its subgroup; in a column whose header names a part (`財源内訳 特定財源 国県支出金`), the 項 comes before that header, as a 目 row's name does.",
   applies: (x) =>
     x.rowSubgroups.some((g) => (TOTAL_WORDS as readonly string[]).includes(g)) &&
-    x.labels.length === 1 &&
-    x.labels[0] === x.cornerLabel &&
+    x.labels.length >= 1 &&
+    ((x.labels.length === 1 && x.labels[0] === x.cornerLabel) ||
+      (x.rowLabels.length === 0 && !x.labels.includes(x.cornerLabel ?? ''))) &&
     (ACCOUNT_LEVEL_WORDS as readonly string[]).includes((x.cornerLabel ?? '').replace(/\s+/gu, '')) &&
     !!innermostAccount(x.ctx.section),
   apply(x) {
-    x.labels = [innermostAccount(x.ctx.section)!];
+    const account = innermostAccount(x.ctx.section)!;
+    // (the corner's word alone: the 項 instead; a part's column header: the 項, then the header)
+    x.labels = x.labels[0] === x.cornerLabel ? [account] : [account, ...x.labels.filter((l) => l !== account)];
   },
   examples: [
     {
       name: 'example.txt',
       text: '令和7年度 一般会計予算書\n\n## ４款 衛生費 3,120,500千円 ２項 清掃費 1,916,200千円\n\n（単位：千円）\n\n目\t本年度予算額\t前年度予算額\t比較\n1 清掃総務費\t416,200\t401,000\t15,200\n2 じん芥処理費\t1,500,000\t1,462,000\t38,000\n計\t1,916,200\t1,863,000\t53,200\n',
       expect: { label: '清掃費', subgroup: '計', value: 1863000000, fiscal_year: 2024 },
+    },
+    {
+      name: 'example-sources.txt',
+      text: '令和7年度 一般会計予算書\n\n## ４款 衛生費 3,120,500千円 ２項 清掃費 1,916,200千円\n\n（単位：千円）\n\n目\t本年度予算額\t前年度予算額\t比較\t国県支出金\t一般財源\n1 清掃総務費\t416,200\t401,000\t15,200\t12,000\t404,200\n2 じん芥処理費\t1,500,000\t1,462,000\t38,000\t90,000\t1,410,000\n計\t1,916,200\t1,863,000\t53,200\t102,000\t1,814,200\n',
+      expect: { label: '清掃費 国県支出金', subgroup: '計', value: 102000000, fiscal_year: 2025 },
     },
   ],
 });
