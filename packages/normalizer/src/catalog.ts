@@ -261,3 +261,39 @@ export function matchIndicator(label: string, context = ''): CatalogMatch | null
   }
   return null;
 }
+
+/** Levenshtein distance of two strings of glyphs. */
+function editDistance(a: string[], b: string[]): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * The catalog entry an OCR-garbled label was (`本知准対応全共同生活介` for 認知症対応型共同生活介護, `介財老人保健施` for
+ * 介護老人保健施設): the name (label or alias, five glyphs or more) the label's key is the fewest glyphs from — at
+ * most two in five of the longer — when no other entry's name comes within two of it. Only for labels read by OCR
+ * (`matchIndicator` never forces a fuzzy match on text as written); the caller warns and doubts the repair.
+ */
+export function nearestOcrIndicator(label: string): CatalogEntry | null {
+  const k = [...labelKey(label)];
+  if (k.length < 4) return null;
+  let best: { d: number; entry: CatalogEntry; len: number } | null = null;
+  let second = Number.POSITIVE_INFINITY;
+  for (const [key, entry] of keyIndex()) {
+    const kk = [...key];
+    if (kk.length < 5 || Math.abs(kk.length - k.length) > 3) continue;
+    const d = editDistance(k, kk);
+    if (!best || d < best.d) {
+      if (best && best.entry !== entry) second = Math.min(second, best.d);
+      best = { d, entry, len: Math.max(kk.length, k.length) };
+    } else if (entry !== best.entry) second = Math.min(second, d);
+  }
+  if (!best || best.d === 0 || best.d > Math.floor(0.4 * best.len) || second < best.d + 2) return null;
+  return best.entry;
+}
