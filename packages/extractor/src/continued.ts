@@ -24,7 +24,48 @@ export function continuesTable(t: Table, next: Table): boolean {
   const a = rowKeys(t).slice(0, h);
   const b = rowKeys(next).slice(0, h);
   if (a.every((row) => row.filter(Boolean).length < 2)) return false;
-  return a.every((row, i) => sameRow(row, b[i]!));
+  if (a.every((row, i) => sameRow(row, b[i]!))) return true;
+  return ocrRead(t) && ocrRead(next) && sameOcrHeader(a, b);
+}
+
+/** A table read by OCR: its cells carry the recognition's confidence. */
+const ocrRead = (t: Table) => t.cells.some((c) => c.confidence !== undefined);
+
+/** Levenshtein distance of two strings, by code point. */
+function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++)
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[y.length]!;
+}
+
+/**
+ * The header rows of two OCR'd tables are one header read twice (a page header repeated over a continuation, read
+ * `2022（信和4）年度` on one page and `2022（令和4）年度` on the other, `乖離` as `飛離` and `乗離`): the same cells filled,
+ * each pair equal or a glyph in three apart (at least one glyph), and at least half of the filled cells equal.
+ */
+function sameOcrHeader(a: string[][], b: string[][]): boolean {
+  let filled = 0;
+  let equal = 0;
+  for (const [i, row] of a.entries()) {
+    const other = b[i]!;
+    if (row.length !== other.length) return false;
+    for (const [j, x] of row.entries()) {
+      const y = other[j]!;
+      if (!x !== !y) return false;
+      if (!x) continue;
+      filled++;
+      if (x === y) equal++;
+      else if (editDistance(x, y) > Math.max(1, Math.floor(Math.max([...x].length, [...y].length) / 3))) return false;
+    }
+  }
+  return filled >= 2 && 2 * equal >= filled;
 }
 
 /**

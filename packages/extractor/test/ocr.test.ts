@@ -110,16 +110,20 @@ describe('image clean-up for recognition', () => {
     expect(toPbm(img)).toBeNull();
   });
 
-  it('removes dust (a few pixels) and keeps strokes and a decimal point', () => {
+  it('removes dust (a few pixels, or a few more with nothing near) and keeps strokes and a decimal point', () => {
     const img = blank(200, 100);
     ink(img, 10, 10, 11, 11); // a 2×2 speck: 4 px
     ink(img, 30, 30, 32, 32); // a 3×3 speck: 9 px
     ink(img, 60, 60, 64, 64); // a decimal point at 9 pt, 300 dpi: 5×5 = 25 px
+    ink(img, 48, 30, 57, 64); // the digit before it, 3 px away
     ink(img, 100, 20, 102, 80); // a stroke
+    ink(img, 150, 40, 155, 45); // a speck of a 150 dpi scan drawn at 300: 6×6 = 36 px, nothing near it
+    ink(img, 180, 70, 185, 75); // the same beside a stroke 4 px away (a `・` between glyphs): print
+    ink(img, 190, 60, 195, 90);
     const out = despeckle(img);
     const at = (x: number, y: number) => out.data[y * out.width + x];
-    expect([at(10, 10), at(31, 31)]).toEqual([255, 255]);
-    expect([at(62, 62), at(101, 50)]).toEqual([0, 0]);
+    expect([at(10, 10), at(31, 31), at(152, 42)]).toEqual([255, 255, 255]);
+    expect([at(62, 62), at(101, 50), at(182, 72)]).toEqual([0, 0, 0]);
     // the input is left alone
     expect(img.data[10 * 200 + 10]).toBe(0);
   });

@@ -261,3 +261,79 @@ export function matchIndicator(label: string, context = ''): CatalogMatch | null
   }
   return null;
 }
+
+/** Levenshtein distance of two strings of glyphs. */
+function editDistance(a: string[], b: string[]): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * The catalog entry an OCR-garbled label was (`本知准対応全共同生活介` for 認知症対応型共同生活介護, `介財老人保健施` for
+ * 介護老人保健施設): the name (label or alias, five glyphs or more) the label's key is the fewest glyphs from — at
+ * most two in five of the longer — when no other entry's name comes within two of it. Only for labels read by OCR
+ * (`matchIndicator` never forces a fuzzy match on text as written); the caller warns and doubts the repair.
+ */
+export function nearestOcrIndicator(label: string): CatalogEntry | null {
+  const k = [...labelKey(label)];
+  if (k.length < 4) return null;
+  let best: { d: number; entry: CatalogEntry; len: number } | null = null;
+  let second = Number.POSITIVE_INFINITY;
+  for (const [key, entry] of keyIndex()) {
+    const kk = [...key];
+    if (kk.length < 5 || Math.abs(kk.length - k.length) > 3) continue;
+    const d = editDistance(k, kk);
+    if (!best || d < best.d) {
+      if (best && best.entry !== entry) second = Math.min(second, best.d);
+      best = { d, entry, len: Math.max(kk.length, k.length) };
+    } else if (entry !== best.entry) second = Math.min(second, d);
+  }
+  if (!best || best.d === 0 || best.d > Math.floor(0.4 * best.len) || second < best.d + 2) return null;
+  return best.entry;
+}
+
+let accounts: { name: string[]; account: string }[] | undefined;
+
+/**
+ * The account name (勘定科目, data/accounts-shakai-fukushi.txt) a word of a statement's stub that OCR garbled was
+ * (`紅価償却費` for 減価償却費, `受取利和鳥配当金収益` for 受取利息配当金収益): the name of four glyphs or more the word is
+ * fewest glyphs from — at least one, at most two in five of the longer — when no other name comes within two of it.
+ * Only for words read by OCR; the caller warns and doubts the repair.
+ */
+export function nearestOcrAccount(word: string): string | null {
+  // (each name as a 事業活動計算書 writes it and as a 資金収支計算書 does: 会費収益 / 会費収入, 拠点区分間繰入金費用 /
+  // 拠点区分間繰入金支出, 人件費 / 人件費支出 — a name of either form is no misreading of the other)
+  accounts ??= readDataFile('accounts-shakai-fukushi.txt')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'))
+    .flatMap((l) =>
+      [
+        l,
+        ...(/収益$/u.test(l) ? [l.replace(/収益$/u, '収入')] : []),
+        ...(/費用$/u.test(l) ? [l.replace(/費用$/u, '支出')] : /費$/u.test(l) ? [`${l}支出`] : []),
+      ].map((form) => ({ name: [...form.normalize('NFKC')], account: l })),
+    );
+  const w = [...word.normalize('NFKC')];
+  if (w.length < 4) return null;
+  let best: { d: number; name: string[]; account: string } | null = null;
+  let second = Number.POSITIVE_INFINITY;
+  // (the forms of one account are one name: only another account's comes close)
+  for (const { name, account } of accounts) {
+    if (name.length < 4 || Math.abs(name.length - w.length) > 3) continue;
+    const d = editDistance(w, name);
+    if (!best || d < best.d) {
+      if (best && best.account !== account) second = Math.min(second, best.d);
+      best = { d, name, account };
+    } else if (account !== best.account) second = Math.min(second, d);
+  }
+  if (!best || best.d === 0 || best.d > Math.floor(0.4 * Math.max(best.name.length, w.length)) || second < best.d + 2)
+    return null;
+  return best.name.join('');
+}

@@ -1,6 +1,6 @@
 import type { FiscalPeriod, Observation, Quantity, ValueKind } from '@shiryo/model';
 import { TOTAL_WORDS, wordsPattern } from '@shiryo/model';
-import { entryById, matchIndicator } from './catalog.js';
+import { entryById, matchIndicator, nearestOcrAccount, nearestOcrIndicator } from './catalog.js';
 import type { DocumentContext } from './context.js';
 import { findQuantities } from './quantity/parse.js';
 import { COUNT_UNIT, POINT_THREE } from './rules/check/table.js';
@@ -30,7 +30,12 @@ export interface ObservationDraft {
   rules: string[];
   /** The reader that made it (evidence for its confidence). */
   reader: 'table' | 'prose';
+  /** Its labels were read by OCR (a cell of an OCR'd table): a garbled label may be repaired from the catalog. */
+  ocr?: boolean;
 }
+
+/** The most a number whose label was repaired from the catalog is trusted. */
+const OCR_LABEL_CAP = 0.5;
 
 /** Words that name a date or a place in a table, never what is counted. */
 const DATE_WORDS = /^(?:基準日|調査日|年月日|時点|現在|末|年度末?|月末|日付|年度|区分|項目)$/u;
@@ -65,6 +70,14 @@ function base(
     matchIndicator(label, d.section ?? '') ??
     ctx.tokens?.match(label) ??
     null;
+  // Family "a label OCR garbled": read by OCR and matching no entry, a label a few glyphs from a catalog name is that
+  // name, warned and doubted (the label as read goes into the warning).
+  const repaired = !match && d.ocr ? nearestOcrIndicator(label) : null;
+  // (an account name of a statement, garbled by OCR, as the last word of its label: `… 前 紅価償却費` is 減価償却費)
+  const lastWord = !match && !repaired && d.ocr ? (/(\S+)$/u.exec(label)?.[1] ?? '') : '';
+  const account = lastWord ? nearestOcrAccount(lastWord) : null;
+  const repairedLabel =
+    repaired?.label ?? (account ? `${label.slice(0, label.length - lastWord.length)}${account}` : null);
   return {
     municipality_code: ctx.municipality?.code ?? null,
     municipality_name: ctx.municipality?.name ?? null,
@@ -72,8 +85,8 @@ function base(
     plan: ctx.plan,
     plan_period: ctx.planPeriod,
     section: d.section,
-    indicator_id: match?.entry.id ?? null,
-    indicator_label: label,
+    indicator_id: match?.entry.id ?? repaired?.id ?? null,
+    indicator_label: repairedLabel ?? label,
     subgroup: d.subgroup,
     measure: d.measure,
     period_kind: d.period?.kind ?? null,
@@ -85,9 +98,11 @@ function base(
     table_index: d.table_index,
     row: d.row,
     col: d.col,
-    confidence: Math.max(0, Math.min(1, d.confidence)),
+    confidence: Math.max(0, Math.min(repairedLabel ? OCR_LABEL_CAP : 1, d.confidence)),
     warnings: [
       ...d.warnings,
+      ...(repaired ? [`OCR: label «${label}» read as the catalog's «${repaired.label}»`] : []),
+      ...(account ? [`OCR: account «${lastWord}» read as «${account}»`] : []),
       ...(d.period?.warnings ?? []),
       ...(isFragmentLabel(label) ? [`label is a fragment (${label || 'empty'}): what is counted is not known`] : []),
     ],

@@ -341,6 +341,7 @@ export function tableToObservations(
     table_index: table.index,
     section: ctx.section,
     confidence: table.quality.score,
+    ocr: table.cells.some((cell) => cell.confidence !== undefined),
   };
   const ocrConfidence = cellConfidenceOf(table, headerRows, stubCols);
   const observations: Observation[] = [];

@@ -254,13 +254,30 @@ export function toPbm(img: GrayImage): Uint8Array | null {
  * Specks removed: groups of touching dark pixels (8-connected) of at most `maxArea` pixels go white. A scan's dust
  * (1–3 px at 300 dpi) is read as `ー`, `.` or `、` beside the numbers of a cell; the smallest mark of print, a
  * decimal point at 9 pt, is ~25 px at 300 dpi. Default: 12 px at 300 dpi, scaled by the area at other resolutions.
+ *
+ * A scan made at a lower resolution than the page is rendered at (150 dpi, drawn at 300) shows its dust as specks
+ * of its own pixels, two to four times as wide: 1–3 px of 150 dpi are up to 36 px at 300, as large as a decimal
+ * point, and the cells of the 150 dpi twin were read with `・`, `.`, `ー` all round their text (`ーー基準値`,
+ * `2か所.`). Size alone cannot tell them from print, but print is never alone: a decimal point, a comma, a `・` or
+ * a `。` sits within a glyph's width of other ink. So a group up to `isolatedArea` pixels, no wider or taller than
+ * `isolatedSide`, with no other ink within `isolation` pixels of its box, goes white too.
  */
-export function despeckle(img: GrayImage, maxArea = Math.max(2, Math.round(12 * (img.dpi / 300) ** 2))): GrayImage {
+export function despeckle(
+  img: GrayImage,
+  maxArea = Math.max(2, Math.round(12 * (img.dpi / 300) ** 2)),
+  isolatedArea = Math.round(48 * (img.dpi / 300) ** 2),
+): GrayImage {
   const { width: w, height: h } = img;
   const data = new Uint8Array(img.data);
   const seen = new Uint8Array(w * h);
   const stack: number[] = [];
   const group: number[] = [];
+  const limit = Math.max(maxArea, isolatedArea);
+  // (a speck of 3 px of 150 dpi, blurred by the drawing: ~8 px a side at 300 dpi)
+  const isolatedSide = Math.round((10 * img.dpi) / 300);
+  // (a decimal point is 1–3 px from its digits at 300 dpi, a `。` or `・` under a third of an em: ~12 px at 10 pt)
+  const isolation = Math.round((24 * img.dpi) / 300);
+  const medium: number[][] = [];
   for (let start = 0; start < data.length; start++) {
     if (data[start]! > 127 || seen[start]) continue;
     stack.length = 0;
@@ -272,7 +289,7 @@ export function despeckle(img: GrayImage, maxArea = Math.max(2, Math.round(12 * 
       const i = stack.pop()!;
       if (!big) {
         group.push(i);
-        if (group.length > maxArea) big = true;
+        if (group.length > limit) big = true;
       }
       const x = i % w;
       const y = (i - x) / w;
@@ -290,7 +307,35 @@ export function despeckle(img: GrayImage, maxArea = Math.max(2, Math.round(12 * 
         }
       }
     }
-    if (!big) for (const i of group) data[i] = 255;
+    if (big) continue;
+    if (group.length <= maxArea) for (const i of group) data[i] = 255;
+    else medium.push([...group]);
+  }
+  // The medium groups, judged on the page as it was (a speck beside another speck is not print either way).
+  const ink = img.data;
+  for (const g of medium) {
+    let x0 = w;
+    let y0 = h;
+    let x1 = -1;
+    let y1 = -1;
+    for (const i of g) {
+      const x = i % w;
+      const y = (i - x) / w;
+      x0 = Math.min(x0, x);
+      x1 = Math.max(x1, x);
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y);
+    }
+    if (x1 - x0 + 1 > isolatedSide || y1 - y0 + 1 > isolatedSide) continue;
+    const own = new Set(g);
+    let alone = true;
+    for (let y = Math.max(0, y0 - isolation); alone && y <= Math.min(h - 1, y1 + isolation); y++)
+      for (let x = Math.max(0, x0 - isolation), i = y * w + x; x <= Math.min(w - 1, x1 + isolation); x++, i++)
+        if (ink[i]! <= 127 && !own.has(i)) {
+          alone = false;
+          break;
+        }
+    if (alone) for (const i of g) data[i] = 255;
   }
   return { ...img, data };
 }

@@ -107,10 +107,18 @@ export async function ocrPages(
             }
           }
           // The cells of tables ruled in the image, recognised one by one, and the page read again from them.
+          // The grids the whole-page reading took for ruled tables stay ruled tables: each cell's lines now come
+          // from its own crop, at heights of their own, and lines of neighbouring cells (`令和5年4月1日` over `1か所`
+          // beside a label) no longer share baselines, so the list-frame test (lines across a band each with a
+          // label and a number) would misjudge them (the 150 dpi twin's 成果目標 table came out as a stream).
           if (s.ocrCells && read.tables.some((t) => t.table.method === 'lattice')) {
             const pass = await recogniseCells(read.tables, r.spans, r.image, engine);
+            const ruledGrids = read.tables.flatMap((t) =>
+              t.table.method === 'lattice' && t.table.bbox ? [t.table.bbox] : [],
+            );
+            const again = ruledGrids.length ? { ...s, lattice: { ...s.lattice, ruledGrids } } : s;
             if (pass.cells)
-              read = ocrRead(before, { ...r, spans: pass.spans, seconds: r.seconds + pass.seconds }, reason!, s);
+              read = ocrRead(before, { ...r, spans: pass.spans, seconds: r.seconds + pass.seconds }, reason!, again);
           }
           pages[i] = read;
           done++;

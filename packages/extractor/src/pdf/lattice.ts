@@ -555,7 +555,16 @@ export function latticeTables(
     a.ys.at(-1)! <= b.ys.at(-1)! + s.snap;
   let outer = grids.filter((g) => !grids.some((o) => inside(o, g)));
   if (stream) {
-    const lists = new Set(outer.filter((g) => isListGrid(g, rest)));
+    // (a grid a first reading judged a ruled table stays one: see LatticeSettings.ruledGrids)
+    const judged = (g: Grid) =>
+      s.ruledGrids?.some(
+        (b) =>
+          b.x0 >= g.xs[0]! - s.snap &&
+          b.x1 <= g.xs.at(-1)! + s.snap &&
+          b.y0 >= g.ys[0]! - s.snap &&
+          b.y1 <= g.ys.at(-1)! + s.snap,
+      ) ?? false;
+    const lists = new Set(outer.filter((g) => !judged(g) && isListGrid(g, rest)));
     for (const stack of lists.size ? stackListGrids(outer, (g) => lists.has(g), rest, s) : []) {
       // the column groups of the frames of the stack (a list apart in one frame is a list apart in all)
       const starts = [

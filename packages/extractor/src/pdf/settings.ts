@@ -15,6 +15,12 @@ export interface LatticeSettings {
   minCell: number;
   /** An inner edge counts as drawn when rulings cover this share of it; else the two cells merge. */
   edgeCover: number;
+  /**
+   * Grids already judged ruled tables, not list frames (the boxes of the tables read from them, pt; a grid holding
+   * one is judged): an OCR'd page read again from the cells
+   * recognised one by one keeps the first reading's judgement (see ocr/read.ts). Unset: every grid is judged.
+   */
+  ruledGrids?: { x0: number; y0: number; x1: number; y1: number }[];
 }
 
 export interface StreamSettings {

@@ -1103,6 +1103,43 @@ export const ocrMinusInValues = rule<TableLayout>({
   ],
 });
 
+/**
+ * Rows of a difference column `c` of an OCR'd table whose minus mark OCR dropped altogether (`△12` read as `12`):
+ * the column's other rows tell which way it subtracts — three or more cells equal to one side minus the other
+ * (right − left of `sides`, or left − right), at least three times as many as the other way round — and the cell,
+ * a bare positive number, is the size of a difference that comes out negative that way. A text layer never drops
+ * a mark, so only cells read by OCR are taken.
+ */
+function lostMarkRows(L: TableLayout, c: number, sides: (r: number) => (number | null)[]): Set<number> {
+  const rows: { r: number; x: number; d: number }[] = [];
+  for (let r = L.headerRows; r < L.nR; r++) {
+    if (!L.isTopLeft(r, c)) continue;
+    const x = oneValue(L, r, c);
+    const [p, a] = sides(r);
+    if (x === null || p === null || p === undefined || a === null || a === undefined || a === p) continue;
+    rows.push({ r, x, d: Math.round((a - p) * 1e6) / 1e6 });
+  }
+  const near = (u: number, v: number) => Math.abs(u - v) < 1e-6 * Math.max(1, Math.abs(v));
+  const forward = rows.filter((w) => near(w.x, w.d)).length;
+  const backward = rows.filter((w) => near(w.x, -w.d)).length;
+  const way = forward >= 3 && forward >= 3 * backward ? 1 : backward >= 3 && backward >= 3 * forward ? -1 : 0;
+  const out = new Set<number>();
+  if (!way) return out;
+  for (const w of rows) {
+    const d = way * w.d;
+    const text = normalized(L.text(w.r, c)).trim();
+    if (
+      d < 0 &&
+      w.x > 0 &&
+      near(w.x, -d) &&
+      L.grid[w.r]?.[c]?.confidence !== undefined &&
+      /^\d[\d,]*(?:\.\d+)?$/u.test(text)
+    )
+      out.add(w.r);
+  }
+  return out;
+}
+
 export const ocrSignInDeviation = rule<TableLayout>({
   id: 'layout.ocr-sign-in-deviation',
   family: 'layout',
@@ -1110,7 +1147,7 @@ export const ocrSignInDeviation = rule<TableLayout>({
   priority: 12,
   quiet: true,
   summary:
-    'Family "▲ misread by OCR in a difference column": in a column whose header names a difference (kind deviation), a cell whose row holds a plan and a result (the nearest plan and actual columns on its left) is read as the difference result − plan when it was written with the minus mark read as a 4 or a letter (`47` for ▲7, `4 2 3 2` for ▲232, `A2 0`, `ム9`) — in a cell of an OCR\'d page, as any one to three glyphs (`人14`, `人ムる23`) — or 0 as a letter (`O`), with a glyph or two after it in a cell of an OCR\'d page (`0H`), its thousands comma read as a point or not (`ム105.750` for ▲105,750); a cell that already equals the difference (`44`, `4 8 6`), or that no reading makes equal to it, stays as written. The repair is warned (`check.ocr-repaired-number`).',
+    "Family \"▲ misread by OCR in a difference column\": in a column whose header names a difference (kind deviation), a cell whose row holds a plan and a result (the nearest plan and actual columns on its left) is read as the difference result − plan when it was written with the minus mark read as a 4 or a letter (`47` for ▲7, `4 2 3 2` for ▲232, `A2 0`, `ム9`) — in a cell of an OCR'd page, as any one to three glyphs (`人14`, `人ムる23`) — or 0 as a letter (`O`), with a glyph or two after it in a cell of an OCR'd page (`0H`), its thousands comma read as a point or not (`ム105.750` for ▲105,750); a cell that already equals the difference (`44`, `4 8 6`), or that no reading makes equal to it, stays as written. In a cell of an OCR'd page, a bare number that is the size of a negative difference when the column's other rows (three or more, three to one) show which way it subtracts is that difference: its mark was dropped (`12` for △12). The repair is warned (`check.ocr-repaired-number`).",
   applies: (L) => L.colPieces.some((ps) => ps.some((p) => p.kind === 'deviation')),
   apply(L) {
     const kindOf = (c: number) => L.colPieces[c]?.find((p) => p.kind)?.kind ?? null;
@@ -1132,6 +1169,11 @@ export const ocrSignInDeviation = rule<TableLayout>({
       }
       const pair = planCol >= 0 && actualCol >= 0 ? null : valued.length === 2 ? valued : null;
       if (!pair && (planCol < 0 || actualCol < 0)) continue;
+      const sides = (r: number) =>
+        pair
+          ? [oneValue(L, r, pair[0]!), oneValue(L, r, pair[1]!)]
+          : [oneValue(L, r, planCol), oneValue(L, r, actualCol)];
+      const lost = lostMarkRows(L, c, sides);
       for (let r = L.headerRows; r < L.nR; r++) {
         if (!L.isTopLeft(r, c)) continue;
         const ocr = L.grid[r]?.[c]?.confidence !== undefined;
@@ -1145,6 +1187,7 @@ export const ocrSignInDeviation = rule<TableLayout>({
             const d = pair ? -Math.round(Math.abs(a - p) * 1e6) / 1e6 : Math.round((a - p) * 1e6) / 1e6;
             t = deviationReading(L.text(r, c), oneValue(L, r, c), d, ocr);
           }
+        if (!t && lost.has(r)) t = `▲${normalized(L.text(r, c)).trim()}`;
         if (!t) continue;
         L.repaired.set(`${r},${c}`, t);
         L.data[r]![c] = dataValue(t);
