@@ -22,6 +22,9 @@ import { isBareFourDigits, isMissingMarker, isNumericData } from '../text.js';
 /** A count written after its period (`年6回`, `月2回`, `週 3 日`): a value, not a row label. */
 const PER_PERIOD_COUNT = /^[年月週]\s*\d[\d,.]*\s*\S{0,3}$/u;
 
+/** A note after a value: a bracketed word (`（休止）`, `(見込)`, `（※1）`) or a reference mark (`※1`, `*2`). */
+const VALUE_NOTE = /\s*(?:[（(][^（()）]{1,8}[）)]|[※*＊]\s*\d{0,2})\s*$/u;
+
 /**
  * A value cell. Four digits alone are a count in a table that writes its years otherwise (family "counts that look
  * like years": `2030` visits a month under 令和6年度, `1901` recipients under 29年度): read as a year-like label,
@@ -30,12 +33,11 @@ const PER_PERIOD_COUNT = /^[年月週]\s*\d[\d,.]*\s*\S{0,3}$/u;
  */
 function valueTest(t: Table): (c: TableCell) => boolean {
   const bareYearsAreData = !writesBareYears(t);
-  return (c) =>
-    !!c.text &&
-    (isNumericData(c.text) ||
-      isMissingMarker(c.text) ||
-      PER_PERIOD_COUNT.test(c.text) ||
-      (bareYearsAreData && isBareFourDigits(c.text)));
+  const value = (s: string) =>
+    isNumericData(s) || isMissingMarker(s) || PER_PERIOD_COUNT.test(s) || (bareYearsAreData && isBareFourDigits(s));
+  // (family "one cell misjudged shifts a whole table": a value with its note after it — a missing value with its
+  // reason `―（休止）`, `－（※2）`, a count `2030（見込）`, `1985※1` — is the value, not a row label)
+  return (c) => !!c.text && (value(c.text) || value(c.text.replace(VALUE_NOTE, '')));
 }
 
 interface RowShape {
