@@ -22,6 +22,8 @@ import { isBareFourDigits, isMissingMarker, isNumericData } from '../text.js';
 /** A count written after its period (`年6回`, `月2回`, `週 3 日`): a value, not a row label. */
 const PER_PERIOD_COUNT = /^[年月週]\s*\d[\d,.]*\s*\S{0,3}$/u;
 
+const MAX_NOTED_VALUE = 24;
+
 /** A note after a value: a bracketed word (`（休止）`, `(見込)`, `（※1）`) or a reference mark (`※1`, `*2`). */
 const VALUE_NOTE = /\s*(?:[（(][^（()）]{1,8}[）)]|[※*＊]\s*\d{0,2})\s*$/u;
 
@@ -37,7 +39,9 @@ function valueTest(t: Table): (c: TableCell) => boolean {
     isNumericData(s) || isMissingMarker(s) || PER_PERIOD_COUNT.test(s) || (bareYearsAreData && isBareFourDigits(s));
   // (family "one cell misjudged shifts a whole table": a value with its note after it — a missing value with its
   // reason `―（休止）`, `－（※2）`, a count `2030（見込）`, `1985※1` — is the value, not a row label)
-  return (c) => !!c.text && (value(c.text) || value(c.text.replace(VALUE_NOTE, '')));
+  // (short cells only: a value with its note is a few letters, and the note's pattern is not run over long text)
+  return (c) =>
+    !!c.text && (value(c.text) || (c.text.length <= MAX_NOTED_VALUE && value(c.text.replace(VALUE_NOTE, ''))));
 }
 
 interface RowShape {
