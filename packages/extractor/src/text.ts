@@ -78,6 +78,12 @@ export function isLabelNumber(text: string): boolean {
   return /^\d+(?:\s*[~～\-－]\s*\d+)?\s*(?:歳|才|級|号|次|回目|学年|年生|丁目|番目)/.test(cleanText(text));
 }
 
+/**
+ * Four digits alone (`2019`, `１９９５`): a year in a table that writes its years so, else a count (family "counts that
+ * look like years", see `writesBareYears`). Callers that know the table decide; `isNumericData` alone says year.
+ */
+export const isBareFourDigits = (s: string): boolean => /^\d{4}$/u.test(s.normalize('NFKC').trim());
+
 /** Markers for a value that is not there: —, -, ―, /, ／, ×, 空欄. */
 export function isMissingMarker(text: string): boolean {
   return /^(?:[-−‐‑–—―ー－/／×✕]|該当なし|なし)$/.test(cleanText(text));

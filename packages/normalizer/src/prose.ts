@@ -27,6 +27,7 @@ import {
   isShortCount,
   KIND_MARKERS,
   type PeriodSpan,
+  type QuantitySpan,
   UNDATED_RESULT,
 } from './prose/words.js';
 import { splitLabelUnit } from './quantity/index.js';
@@ -139,6 +140,23 @@ function outerKind(outer: readonly string[]): ValueKind | null {
 /** The kinds that report a result, or measure one against the plan: a table cell's undated ones are dated later. */
 const RESULT_KINDS: ReadonlySet<ValueKind> = new Set(['actual', 'achievement_rate', 'deviation']);
 
+/** What a name ends in: a count, a rate or the people counted, with its unit's bracket. */
+const COUNTED_END = /(?:数|率|割合|者|人口)\s*(?:[(（][^()（）]{1,12}[)）])?\s*$/u;
+
+/**
+ * Family "labels that contain digits": a line whose every number modifies the name after it (`・就労定着率が7割以上の
+ * 就労定着支援事業所の割合`, `・年4回以上の訪問を受けた高齢者の数`) and that ends in what is counted is a label line
+ * naming the values below it, not a line of values: its numbers are followed by の, it has no sentence end.
+ */
+function nameWithNumbers(text: string, qs: readonly QuantitySpan[]): boolean {
+  return (
+    text.length <= 80 &&
+    !/[。、]/u.test(text) &&
+    COUNTED_END.test(text) &&
+    qs.every((q) => /^\s*の/u.test(text.slice(q.end)))
+  );
+}
+
 /** Observations from one prose item; updates `state` for the items that follow. */
 export function proseToObservations(
   item: ProseItem,
@@ -159,7 +177,7 @@ export function proseToObservations(
   const periods = findPeriodSpans(text, ctx.periods);
   const carried = item.bullet ? (state.itemLabel ?? null) : null;
   state.itemLabel = null;
-  if (qs.length === 0) {
+  if (qs.length === 0 || nameWithNumbers(text, qs)) {
     // A label line: remember it for the values below.
     const k = kindWord(text);
     if (text.length <= 80) {

@@ -10,7 +10,7 @@
  */
 import { ANSWER_WORDS, type CellRole, type Table, type TableCell, wordsPattern, writesBareYears } from '@shiryo/model';
 import { withRepair } from '../draft.js';
-import { isDatedCount, isNumericData, isYearLike, SENTENCE_PUNCT } from '../text.js';
+import { isBareFourDigits, isDatedCount, isNumericData, isYearLike, SENTENCE_PUNCT } from '../text.js';
 
 const MAX_HEADER_ROWS = 4;
 const ANSWER = new RegExp(`^(?:${wordsPattern(ANSWER_WORDS)})$`, 'u');
@@ -24,9 +24,7 @@ function rowCells(t: Table): TableCell[][] {
   return rows;
 }
 
-/** Four digits alone (`2019`, `１９９５`): a year in a table that writes its years so, else a count. */
-const FOUR_DIGITS = /^\d{4}$/u;
-const fourDigits = (s: string) => FOUR_DIGITS.test(s.normalize('NFKC').trim());
+const fourDigits = isBareFourDigits;
 
 /**
  * Numeric data: `isNumericData`, and (family "counts that look like years") four digits alone in a table that writes

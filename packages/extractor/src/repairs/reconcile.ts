@@ -15,15 +15,34 @@
  * Leaves the table unchanged when rows already agree, when the header has fewer columns than the values need,
  * or when moving would make two cells overlap.
  */
-import type { Table, TableCell } from '@shiryo/model';
+import { type Table, type TableCell, writesBareYears } from '@shiryo/model';
 import { withRepair } from '../draft.js';
-import { isMissingMarker, isNumericData } from '../text.js';
+import { isBareFourDigits, isMissingMarker, isNumericData } from '../text.js';
 
 /** A count written after its period (`年6回`, `月2回`, `週 3 日`): a value, not a row label. */
 const PER_PERIOD_COUNT = /^[年月週]\s*\d[\d,.]*\s*\S{0,3}$/u;
 
-const isValue = (c: TableCell) =>
-  !!c.text && (isNumericData(c.text) || isMissingMarker(c.text) || PER_PERIOD_COUNT.test(c.text));
+const MAX_NOTED_VALUE = 24;
+
+/** A note after a value: a bracketed word (`（休止）`, `(見込)`, `（※1）`) or a reference mark (`※1`, `*2`). */
+const VALUE_NOTE = /\s*(?:[（(][^（()）]{1,8}[）)]|[※*＊]\s*\d{0,2})\s*$/u;
+
+/**
+ * A value cell. Four digits alone are a count in a table that writes its years otherwise (family "counts that look
+ * like years": `2030` visits a month under 令和6年度, `1901` recipients under 29年度): read as a year-like label,
+ * such a cell made its row look one row label deeper than the others, and the repair moved that row's values a
+ * column right, past their years.
+ */
+function valueTest(t: Table): (c: TableCell) => boolean {
+  const bareYearsAreData = !writesBareYears(t);
+  const value = (s: string) =>
+    isNumericData(s) || isMissingMarker(s) || PER_PERIOD_COUNT.test(s) || (bareYearsAreData && isBareFourDigits(s));
+  // (family "one cell misjudged shifts a whole table": a value with its note after it — a missing value with its
+  // reason `―（休止）`, `－（※2）`, a count `2030（見込）`, `1985※1` — is the value, not a row label)
+  // (short cells only: a value with its note is a few letters, and the note's pattern is not run over long text)
+  return (c) =>
+    !!c.text && (value(c.text) || (c.text.length <= MAX_NOTED_VALUE && value(c.text.replace(VALUE_NOTE, ''))));
+}
 
 interface RowShape {
   /** First column at or after `from` holding a value, or -1. */
@@ -34,7 +53,7 @@ interface RowShape {
   labelEnd: number;
 }
 
-function rowShapes(t: Table, from: number): RowShape[] {
+function rowShapes(t: Table, from: number, isValue: (c: TableCell) => boolean): RowShape[] {
   const shapes: RowShape[] = Array.from({ length: t.nRows }, () => ({ first: -1, end: 0, labelEnd: 0 }));
   for (const c of t.cells) {
     for (let r = c.row; r < Math.min(t.nRows, c.row + c.rowSpan); r++) {
@@ -54,7 +73,7 @@ function rowShapes(t: Table, from: number): RowShape[] {
 }
 
 /** Leading columns (at least 1) where more body rows hold a label than a value. */
-function labelColumns(t: Table): number {
+function labelColumns(t: Table, isValue: (c: TableCell) => boolean): number {
   const byCol = new Map<number, { labels: number; values: number }>();
   for (const c of t.cells) {
     if (c.row < t.headerRows || !c.text) continue;
@@ -70,8 +89,9 @@ function labelColumns(t: Table): number {
 
 export function reconcileRowWidths(t: Table): Table {
   if (t.headerRows === 0 || t.headerRows >= t.nRows) return t;
+  const isValue = valueTest(t);
   const headerEnd = Math.max(
-    ...rowShapes(t, 0)
+    ...rowShapes(t, 0, isValue)
       .slice(0, t.headerRows)
       .map((s) => s.end),
   );
@@ -79,7 +99,7 @@ export function reconcileRowWidths(t: Table): Table {
   // column always holds row labels, even number-like ones, and so does a leading column holding labels in most
   // rows (family "a column of words with a count among them": a 国の目標 column of sentences where one row's
   // guideline is `年1回以上` — that row's values do not start a column earlier).
-  const all = rowShapes(t, labelColumns(t))
+  const all = rowShapes(t, labelColumns(t, isValue), isValue)
     .slice(t.headerRows)
     .filter((s) => s.first >= 0);
   if (all.length === 0) return t;
@@ -88,7 +108,7 @@ export function reconcileRowWidths(t: Table): Table {
   // Where each row's values start, ignoring number-like row labels under the header's corner (`65歳以上`): after
   // its last row label, or at its first value when that comes before the corner's end. Empty cells between the
   // labels and the first value are missing values (a blank written for `－`), not labels: they stay in place.
-  const shapes = rowShapes(t, h);
+  const shapes = rowShapes(t, h, isValue);
   const anchor = (s: RowShape) => Math.max(s.labelEnd, Math.min(s.first, h));
   const body = shapes.slice(t.headerRows).filter((s) => s.first >= 0);
   if (body.length === 0 || h < 1) return t;

@@ -172,7 +172,9 @@ export const stubColumns = rule<TableLayout>({
         const t = L.text(r, L.stubCols);
         // (a missing marker, `―`, `－`, is a value not given: it labels nothing)
         if (!t || L.data[r]?.[L.stubCols]?.missing) continue;
-        if (L.hasNumber(r, L.stubCols) && !readPiece(t, L.ctx.periods).period) numbers++;
+        // (`1割負担`, `24時間対応` down the first column: row names that start with a count, see countLedLabel)
+        if (L.stubCols === 0 && countLedLabel(t)) labels++;
+        else if (L.hasNumber(r, L.stubCols) && !readPiece(t, L.ctx.periods).period) numbers++;
         else labels++;
       }
       if (numbers > 0 && numbers >= labels) break;
@@ -340,6 +342,23 @@ export const headerOfTableAbove = rule<TableLayout>({
   ],
 });
 
+/**
+ * A row label that starts with a count and goes on with a word (`1割負担`, `24時間対応`, `1日あたり`, `3世代同居`):
+ * the count is part of the name. Down the first column, among row labels, it names its row, though it parses as a
+ * number; a qualifier, a kind or a change after the number (`20人以上`, `12見込`, `3人増`) leaves it a value.
+ */
+const COUNT_LED_LABEL =
+  /^\d+(?:\.\d+)?(?:割|時間|日|人|か月|ヶ月|カ月|世代|世帯|回|件|か所)?([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]{2,})$/u;
+// (nor a count's own counter: `12世帯`, `3か所`, `150人分` are values)
+const NOT_A_NAME = new RegExp(
+  `^(?:${wordsPattern(QUALIFIER_WORDS)}|増|減|見込|程度|以内|前後|人|名|件|回|か所|箇所|カ所|ヶ所|世帯|床|円|千円|割|倍|時間|日|か月|ヶ月|カ月|月|年|週|分|歳)`,
+  'u',
+);
+function countLedLabel(text: string): boolean {
+  const m = COUNT_LED_LABEL.exec(normalized(text).replace(/\s+/gu, ''));
+  return !!m && !NOT_A_NAME.test(m[1]!) && kindOfWord(m[1]!) === null;
+}
+
 export const rowLabelsCarryDown = rule<TableLayout>({
   id: 'layout.row-labels-carry-down',
   family: 'layout',
@@ -364,7 +383,10 @@ export const rowLabelsCarryDown = rule<TableLayout>({
         // (a stub cell that is a year written as a bare number, `2019` down a stub under `年度`, reads as a number but
         // names its row's year, as layout.stub-columns counted it)
         const stubYear = d !== null && c < L.stubCols && !!readPiece(L.text(r, c), L.ctx.periods).period?.fiscalYear;
-        let t = d === null || stubYear ? L.text(r, c) : '';
+        // (family "labels that contain digits": `1割負担`, `24時間対応` down a stub name their rows; blanked as numbers,
+        // they took the label of the row above, every value of the row read under it)
+        let t =
+          d === null || stubYear || (c === 0 && c < L.stubCols && countLedLabel(L.text(r, c))) ? L.text(r, c) : '';
         if (c < L.stubCols && !t && !leftIsNew && prev && rowHasData(r)) {
           t = prev[c] ?? '';
           if (t) carried = true;
