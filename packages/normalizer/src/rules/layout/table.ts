@@ -351,7 +351,7 @@ const COUNT_LED_LABEL =
   /^\d+(?:\.\d+)?(?:割|時間|日|人|か月|ヶ月|カ月|世代|世帯|回|件|か所)?([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]{2,})$/u;
 // (nor a count's own counter: `12世帯`, `3か所`, `150人分` are values)
 const NOT_A_NAME = new RegExp(
-  `^(?:${wordsPattern(QUALIFIER_WORDS)}|増|減|見込|程度|以内|前後|人|名|件|回|か所|箇所|カ所|ヶ所|世帯|床|円|千円|割|倍|時間|日|か月|ヶ月|カ月|月|年|週|分|歳)`,
+  `^(?:${wordsPattern(BOUND_WORDS)}|増|減|見込|人|名|件|回|か所|箇所|カ所|ヶ所|世帯|床|円|千円|割|倍|時間|日|か月|ヶ月|カ月|月|年|週|分|歳)`,
   'u',
 );
 function countLedLabel(text: string): boolean {
