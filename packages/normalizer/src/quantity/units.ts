@@ -91,6 +91,14 @@ function written(unitText: string): string {
 
 function clean(unitText: string): string {
   let t = written(unitText);
+  // 回（月平均）, 人(1か月当たり), 人/月平均, 人/月（平均）, 月平均（回）: a monthly (yearly) average or a count per month
+  // written out is the unit per that period (family "a unit as it is written": 月平均 is how most plans state it).
+  // (a yearly average, 年平均, is an average of a year's months: no period of its own)
+  t = t
+    .replace(/[(（](?:1|一)?(?:か|カ|ヶ|ケ|ヵ)?(月|年|週)(?:あたり|当たり|当り)[)）]?$/u, '/$1')
+    .replace(/[(（]月平均[)）]?$/u, '/月')
+    .replace(/\/月(?:平均|[(（]平均[)）]?)$/u, '/月')
+    .replace(/^月平均[(（](人日|人|時間|件|回|日)[)）]?$/u, '$1/月');
   // 実人, 延べ人, 延人, and per period 延べ時間/月, 延べ利用時間/月: the qualifier says how they are counted, not
   // the unit (`（延べ利用時間）` alone names a measure).
   t = t.replace(/^(?:実|延べ|延|のべ)(?=人)/, '').replace(/^(?:実|延べ|延|のべ)?(?:利用)?(?=(?:時間|件|回)数?\/)/, '');
@@ -104,16 +112,16 @@ function clean(unitText: string): string {
   // counted, and how it is counted (延べ, 実, 利用) between them.
   t = t
     .replace(
-      /^((?:1|一)?(?:か|カ|ヶ|ケ|ヵ)?(?:月|年|週)(?:あたり|当たり|当り|間)の?)(?:実|延べ|延|のべ)?(?:利用)?者数$/,
+      /^((?:1|一)?(?:か|カ|ヶ|ケ|ヵ)?(?:月|年|週)(?:あたり|当たり|当り|間)の?|月平均)(?:実|延べ|延|のべ)?(?:利用)?者数$/,
       '$1人',
     )
     .replace(
-      /^(?:1|一)?(?:か|カ|ヶ|ケ|ヵ)?(月|年|週)(?:あたり|当たり|当り|間)の?(?:実|延べ|延|のべ)?(?:利用)?(人日|人|時間|件|回|日)数?$/,
+      /^(?:1|一)?(?:か|カ|ヶ|ケ|ヵ)?(月|年|週)(?:あたり|当たり|当り|間|(?<=月)平均)の?(?:実|延べ|延|のべ)?(?:利用)?(人日|人|時間|件|回|日)数?$/,
       '$2/$1',
     );
   // 人(月), 回(年): the period in brackets after what is counted (its closing bracket gone with the outer ones); 人・月, 月・人, 年・件: the two joined by a dot.
   t = t
-    .replace(/^(人日|人|時間|件|回|日)[(（](月|年|週)[)）]?$/, '$1/$2')
+    .replace(/^(人日|人|時間|件|回|日)数?[(（](月|年|週)[)）]?$/, '$1/$2')
     .replace(/^(人日|人|時間|件|回)・(月|年)$/, '$1/$2')
     .replace(/^(月|年)・(人日|人|時間|件|回)$/, '$2/$1');
   // 人/月分, 時間分/月 → 人/月, 時間/月
@@ -168,10 +176,11 @@ export interface LabelUnit {
 
 /**
  * A bracket a unit is written in: round, square, lenticular, tortoise-shell, angle and double angle brackets
- * (`（時間/月）`, `[時間/月]`, `【人】`, `〔件/年〕`, `<時間/月>`, `《人/月》`, `「回/月」`, `{人/年}`; NFKC has folded the full-width `［］＜＞`).
+ * (`（時間/月）`, `[時間/月]`, `【人】`, `〔件/年〕`, `<時間/月>`, `《人/月》`, `「回/月」`, `{人/年}`; NFKC has folded the full-width `［］＜＞`),
+ * with a period bracketed inside (`（人(月)）`, `（回（月平均））`, `（人（1か月当たり））`).
  */
 const BRACKET =
-  /[(（[【〔<〈《「『{]((?:[^()（）[\]【】〔〕<>〈〉《》「」『』{}]|[(（](?:月|年|週)[)）])*)[)）\]】〕>〉》」』}]/gu;
+  /[(（[【〔<〈《「『{]((?:[^()（）[\]【】〔〕<>〈〉《》「」『』{}]|[(（](?:(?:1|一)?(?:か|カ|ヶ|ケ|ヵ)?(?:月|年|週)(?:あたり|当たり|当り)?|月?平均)[)）])*)[)）\]】〕>〉》」』}]/gu;
 
 /**
  * `居宅介護 人分/月`, `移動支援 年間延べ時間`, `訪問入浴 回(月)`: a unit per period written as the label's last word,
@@ -224,7 +233,7 @@ export function splitLabelUnit(label: string | null | undefined): LabelUnit {
     /^(.*[^\s\d:：/])((?:人日|人|名|時間|件|回|世帯|か所|箇所)\s*\/\s*(?:月|年|週|日))$/u.exec(n) ??
     // `…延べ回数/月`, `…実利用者数/年`, `…人分/月`, `…人(月)`, `…人・月`, `…月・人`, `…時間分`: the same in the
     // other ways a count and its period are written together
-    /^(.*?[\p{sc=Han}\p{sc=Katakana}ー)）])((?:(?:実|延べ|延|のべ)?(?:利用者数|人数|人日|人|時間数|時間|件数|件|回数|回|日数)分?\s*\/\s*(?:1|一)?(?:か|カ|ヶ)?(?:月|年|週)(?:あたり|当たり)?分?)|(?:人日|人|時間|件|回)[(（](?:月|年)[)）]|(?:人日|人|時間|件|回)・(?:月|年)|(?:月|年)・(?:人日|人|時間|件|回)|(?:人日|人|時間)分)$/u.exec(
+    /^(.*?[\p{sc=Han}\p{sc=Katakana}ー)）])((?:(?:実|延べ|延|のべ)?(?:利用者数|人数|人日|人|時間数|時間|件数|件|回数|回|日数)分?\s*\/\s*(?:1|一)?(?:か|カ|ヶ)?(?:月|年|週)(?:あたり|当たり)?分?)|(?:人日|人|時間|件|回)[(（](?:月|年|月平均)[)）]|(?:人日|人|時間|件|回)・(?:月|年)|(?:月|年)・(?:人日|人|時間|件|回)|(?:人日|人|時間)分)$/u.exec(
       n,
     );
   if (after) {
