@@ -1,7 +1,8 @@
 // Family "a unit as it is written": a monthly average names the month as the count's period — `回（月平均）`,
 // `人/月（平均）`, `月平均（回）`, `月平均利用者数`, `時間（月平均）`, `人（1か月当たり）` — in a unit column and
 // in a label's bracket (the period bracketed inside it). Before, each read as no unit (or as per year, `月平均回数`
-// from 回 alone), so the values had none. A yearly average (`年平均利用者数`) is an average of months: no period.
+// from 回 alone), so the values had none; the same with 間 or 毎 (`回（月間）`, `回（毎月）`, `月間（回）`) and with what
+// is counted named before the count (`実施回数（月）`, `開催回数（月平均）`, `月平均実施回数`). A yearly average (`年平均利用者数`) is an average of months: no period.
 // The document is written in other words than the probe where the family was found (移動支援 with 回（月平均）).
 
 import type { Observation } from '@shiryo/model';
@@ -31,9 +32,20 @@ describe('a monthly average as the unit', () => {
     ]);
   });
 
+  it('reads 間, 毎 and a named count before a period (開催回数（月平均）, 回（毎月）, 月間（回）)', () => {
+    expect(table(2).filter((r) => r[1] === 2024)).toEqual([
+      ['介護予防教室', 2024, 12, 'time/month'],
+      ['訪問型サービスB', 2024, 30, 'time/month'],
+      ['認知症カフェ', 2024, 6, 'time/month'],
+    ]);
+  });
+
   it('reads the words alone, and no period in a yearly average', () => {
     expect(unitInfo('人（1か月当たり）')?.unit).toBe('person/month');
     expect(unitInfo('月平均時間')?.unit).toBe('hour/month');
     expect(unitInfo('年平均利用者数')).toBe(null);
+    expect(unitInfo('月平均実施回数')?.unit).toBe('time/month');
+    expect(unitInfo('年間相談件数')?.unit).toBe('case/year');
+    expect(unitInfo('年間開催日数')).toBe(null);
   });
 });

@@ -94,11 +94,18 @@ function clean(unitText: string): string {
   // 回（月平均）, 人(1か月当たり), 人/月平均, 人/月（平均）, 月平均（回）: a monthly (yearly) average or a count per month
   // written out is the unit per that period (family "a unit as it is written": 月平均 is how most plans state it).
   // (a yearly average, 年平均, is an average of a year's months: no period of its own)
+  // 回（月間）, 回（毎月）, 月間（回）: the same with 間 or 毎; 実施回数（月）, 開催回数（月平均）, 訪問回数/月: what is
+  // counted named before the count (the count's own word stays: 回数 → 回 below).
   t = t
-    .replace(/[(（](?:1|一)?(?:か|カ|ヶ|ケ|ヵ)?(月|年|週)(?:あたり|当たり|当り)[)）]?$/u, '/$1')
+    .replace(/[(（](?:(?:1|一)?(?:か|カ|ヶ|ケ|ヵ)?(月|年|週)(?:あたり|当たり|当り|間)|毎(月|年|週))[)）]?$/u, '/$1$2')
     .replace(/[(（]月平均[)）]?$/u, '/月')
     .replace(/\/月(?:平均|[(（]平均[)）]?)$/u, '/月')
-    .replace(/^月平均[(（](人日|人|時間|件|回|日)[)）]?$/u, '$1/月');
+    .replace(
+      /^(?:月平均|(月|年|週)間)[(（](人日|人|時間|件|回|日)[)）]?$/u,
+      (_m, p: string | undefined, u: string) => `${u}/${p ?? '月'}`,
+    )
+    // (not 日数: `開催日数` counts days held, not the 人日 of a service)
+    .replace(/^[\p{sc=Han}べ]{1,4}?((?:時間|件|回|人)数|者数)(?=\/|[(（])/u, '$1');
   // 実人, 延べ人, 延人, and per period 延べ時間/月, 延べ利用時間/月: the qualifier says how they are counted, not
   // the unit (`（延べ利用時間）` alone names a measure).
   t = t.replace(/^(?:実|延べ|延|のべ)(?=人)/, '').replace(/^(?:実|延べ|延|のべ)?(?:利用)?(?=(?:時間|件|回)数?\/)/, '');
@@ -116,7 +123,12 @@ function clean(unitText: string): string {
       '$1人',
     )
     .replace(
-      /^(?:1|一)?(?:か|カ|ヶ|ケ|ヵ)?(月|年|週)(?:あたり|当たり|当り|間|(?<=月)平均)の?(?:実|延べ|延|のべ)?(?:利用)?(人日|人|時間|件|回|日)数?$/,
+      /^(?:1|一)?(?:か|カ|ヶ|ケ|ヵ)?(月|年|週)(?:あたり|当たり|当り|間|(?<=月)平均)の?(?:実|延べ|延|のべ)?(?:利用)?(人日|人|時間|件|回|日)数?$/u,
+      '$2/$1',
+    )
+    // (月平均実施回数, 年間相談件数: what is counted named between the period and the count)
+    .replace(
+      /^(?:1|一)?(?:か|カ|ヶ|ケ|ヵ)?(月|年|週)(?:あたり|当たり|当り|間|(?<=月)平均)の?[\p{sc=Han}べ]{1,4}?(時間|件|回)数$/u,
       '$2/$1',
     );
   // 人(月), 回(年): the period in brackets after what is counted (its closing bracket gone with the outer ones); 人・月, 月・人, 年・件: the two joined by a dot.
