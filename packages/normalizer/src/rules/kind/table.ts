@@ -216,7 +216,47 @@ export const timePointRowIsBaseline = rule<CellContext>({
   ],
 });
 
-/** A column's year or time point (`令和4年度`, `令和4年度末`, `令和5年3月31日現在`): its fiscal year, if it names one. */
+/**
+ * A year line of a table — a column's header, or a body row's label cells: its fiscal year, whether it names a time
+ * point (`令和4年度末`, `令和5年3月31日現在`) or the year itself, and the kind it is marked with.
+ */
+interface YearLine {
+  fy: number;
+  point: 'fy' | 'fy_end' | 'date';
+  kind: ValueKind | null;
+}
+
+const yearLinesOf = new WeakMap<object, { cols: YearLine[]; rows: YearLine[] }>();
+
+/** The table's year lines, both ways (memoized per layout). */
+function yearLines(x: CellContext): { cols: YearLine[]; rows: YearLine[] } {
+  const L = x.L;
+  const known = yearLinesOf.get(L);
+  if (known) return known;
+  const line = (ps: Piece[]): YearLine | null => {
+    const p = pickPeriod(ps);
+    if (p?.fiscalYear == null || (p.kind !== 'fy' && p.kind !== 'fy_end' && p.kind !== 'date')) return null;
+    return { fy: p.fiscalYear, point: p.kind, kind: ps.find((q) => q.kind)?.kind ?? null };
+  };
+  const some = (l: YearLine | null): l is YearLine => l !== null;
+  const out = {
+    cols: L.colPieces.slice(L.stubCols).map(line).filter(some),
+    rows: L.rowTexts
+      .map((texts) =>
+        line(
+          texts
+            .slice(0, L.stubCols)
+            .filter(Boolean)
+            .map((t) => readPiece(t, x.ctx.periods)),
+        ),
+      )
+      .filter(some),
+  };
+  yearLinesOf.set(L, out);
+  return out;
+}
+
+/** A line's year or time point (`令和4年度`, `令和4年度末`, `令和5年3月31日現在`): its fiscal year, if it names one. */
 const timePointOf = (ps: Piece[]): number | null => {
   const p = pickPeriod(ps);
   return p && (p.kind === 'fy' || p.kind === 'fy_end' || p.kind === 'date') && p.fiscalYear != null
@@ -229,17 +269,10 @@ const timePointOf = (ps: Piece[]): number | null => {
  * target, and the years of the lines that name a year and no kind (null when no line is marked as a target).
  */
 function besideTarget(x: CellContext, rows: boolean): { target: number; unmarked: number[] } | null {
-  const lines = rows ? x.L.rowTexts.map((ts) => ts.map((t) => readPiece(t, x.L.ctx.periods))) : x.L.colPieces;
-  const targets = lines.flatMap((ps) => {
-    const y = ps.some((p) => p.kind === 'target') ? pickPeriod(ps)?.fiscalYear : null;
-    return y != null ? [y] : [];
-  });
+  const lines = rows ? yearLines(x).rows : yearLines(x).cols;
+  const targets = lines.filter((l) => l.kind === 'target').map((l) => l.fy);
   if (!targets.length) return null;
-  const unmarked = lines.flatMap((ps) => {
-    const y = ps.some((p) => p.kind) ? null : timePointOf(ps);
-    return y != null ? [y] : [];
-  });
-  return { target: Math.max(...targets), unmarked };
+  return { target: Math.max(...targets), unmarked: lines.filter((l) => !l.kind).map((l) => l.fy) };
 }
 
 /**
@@ -392,42 +425,6 @@ export const noteYearKinds = rule<CellContext>({
   ],
 });
 
-/** A year line of a table — a column's header, or a body row's label cells: its fiscal year and the kind it is marked with. */
-interface YearLine {
-  fy: number;
-  kind: ValueKind | null;
-}
-
-const yearLinesOf = new WeakMap<object, { cols: YearLine[]; rows: YearLine[] }>();
-
-/** The table's year lines, both ways (memoized per layout). */
-function yearLines(x: CellContext): { cols: YearLine[]; rows: YearLine[] } {
-  const L = x.L;
-  const known = yearLinesOf.get(L);
-  if (known) return known;
-  const line = (ps: Piece[]): YearLine | null => {
-    const p = pickPeriod(ps);
-    if (p?.fiscalYear == null || (p.kind !== 'fy' && p.kind !== 'fy_end')) return null;
-    return { fy: p.fiscalYear, kind: ps.find((q) => q.kind)?.kind ?? null };
-  };
-  const some = (l: YearLine | null): l is YearLine => l !== null;
-  const out = {
-    cols: L.colPieces.slice(L.stubCols).map(line).filter(some),
-    rows: L.rowTexts
-      .map((texts) =>
-        line(
-          texts
-            .slice(0, L.stubCols)
-            .filter(Boolean)
-            .map((t) => readPiece(t, x.ctx.periods)),
-        ),
-      )
-      .filter(some),
-  };
-  yearLinesOf.set(L, out);
-  return out;
-}
-
 const MARKED_LINE_KINDS = new Set<ValueKind>(['actual', 'estimate', 'plan']);
 
 /** The cell's year is left unmarked after years the same table marks as results or 見込 (see the rule below). */
@@ -436,7 +433,7 @@ function unmarkedYearAfterResults(x: CellContext): boolean {
   const rowYear = pickPeriod(x.stubs);
   const own = colYear?.fiscalYear != null ? colYear : rowYear?.fiscalYear != null ? rowYear : null;
   if (!own || (own.kind !== 'fy' && own.kind !== 'fy_end')) return false;
-  const lines = own === colYear ? yearLines(x).cols : yearLines(x).rows;
+  const lines = (own === colYear ? yearLines(x).cols : yearLines(x).rows).filter((l) => l.point !== 'date');
   const marked = lines.filter((l) => l.kind);
   return (
     marked.length > 0 &&
