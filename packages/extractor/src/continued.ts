@@ -10,6 +10,7 @@
  * number stands between them.
  */
 import type { Table } from '@shiryo/model';
+import { editDistance } from '@shiryo/model';
 import type { DocItem, TableItem } from './draft.js';
 import { sortCells } from './draft.js';
 import { detectHeaderRows } from './repairs/header.js';
@@ -30,20 +31,6 @@ export function continuesTable(t: Table, next: Table): boolean {
 
 /** A table read by OCR: its cells carry the recognition's confidence. */
 const ocrRead = (t: Table) => t.cells.some((c) => c.confidence !== undefined);
-
-/** Levenshtein distance of two strings, by code point. */
-function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++)
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[y.length]!;
-}
 
 /**
  * The header rows of two OCR'd tables are one header read twice (a page header repeated over a continuation, read

@@ -10,6 +10,7 @@ import { z } from 'zod';
 
 export * from './bands.js';
 export * from './canonical.js';
+export * from './distance.js';
 export * from './errors.js';
 export * from './fact.js';
 export * from './grid.js';

@@ -1,4 +1,4 @@
-import { BULLET_MARKS, classBody, NOTE_MARKS } from '@shiryo/model';
+import { BULLET_MARKS, classBody, editDistance, NOTE_MARKS } from '@shiryo/model';
 import { parse } from 'yaml';
 import { readDataFile } from './data.js';
 
@@ -262,16 +262,34 @@ export function matchIndicator(label: string, context = ''): CatalogMatch | null
   return null;
 }
 
-/** Levenshtein distance of two strings of glyphs. */
-function editDistance(a: string[], b: string[]): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++)
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
+/**
+ * The name of `candidates` (glyphs, with what each names) that `glyphs` is fewest glyphs from — at most two in five of
+ * the longer, not equal — when no name of another owner comes within two more of it; names shorter than `minLength`
+ * or more than three glyphs longer or shorter are not tried. The OCR repairs below read garbled words with it.
+ */
+function nearestUnique<T>(
+  glyphs: readonly string[],
+  candidates: Iterable<readonly [name: readonly string[], owner: T]>,
+  minLength: number,
+): { name: readonly string[]; owner: T } | null {
+  let best: { d: number; name: readonly string[]; owner: T } | null = null;
+  let second = Number.POSITIVE_INFINITY;
+  for (const [name, owner] of candidates) {
+    if (name.length < minLength || Math.abs(name.length - glyphs.length) > 3) continue;
+    const d = editDistance(glyphs, name);
+    if (!best || d < best.d) {
+      if (best && best.owner !== owner) second = Math.min(second, best.d);
+      best = { d, name, owner };
+    } else if (owner !== best.owner) second = Math.min(second, d);
   }
-  return prev[b.length]!;
+  if (
+    !best ||
+    best.d === 0 ||
+    best.d > Math.floor(0.4 * Math.max(best.name.length, glyphs.length)) ||
+    second < best.d + 2
+  )
+    return null;
+  return best;
 }
 
 /**
@@ -283,19 +301,13 @@ function editDistance(a: string[], b: string[]): number {
 export function nearestOcrIndicator(label: string): CatalogEntry | null {
   const k = [...labelKey(label)];
   if (k.length < 4) return null;
-  let best: { d: number; entry: CatalogEntry; len: number } | null = null;
-  let second = Number.POSITIVE_INFINITY;
-  for (const [key, entry] of keyIndex()) {
-    const kk = [...key];
-    if (kk.length < 5 || Math.abs(kk.length - k.length) > 3) continue;
-    const d = editDistance(k, kk);
-    if (!best || d < best.d) {
-      if (best && best.entry !== entry) second = Math.min(second, best.d);
-      best = { d, entry, len: Math.max(kk.length, k.length) };
-    } else if (entry !== best.entry) second = Math.min(second, d);
-  }
-  if (!best || best.d === 0 || best.d > Math.floor(0.4 * best.len) || second < best.d + 2) return null;
-  return best.entry;
+  return (
+    nearestUnique(
+      k,
+      [...keyIndex()].map(([key, entry]) => [[...key], entry] as const),
+      5,
+    )?.owner ?? null
+  );
 }
 
 let accounts: { name: string[]; account: string }[] | undefined;
@@ -322,18 +334,11 @@ export function nearestOcrAccount(word: string): string | null {
     );
   const w = [...word.normalize('NFKC')];
   if (w.length < 4) return null;
-  let best: { d: number; name: string[]; account: string } | null = null;
-  let second = Number.POSITIVE_INFINITY;
   // (the forms of one account are one name: only another account's comes close)
-  for (const { name, account } of accounts) {
-    if (name.length < 4 || Math.abs(name.length - w.length) > 3) continue;
-    const d = editDistance(w, name);
-    if (!best || d < best.d) {
-      if (best && best.account !== account) second = Math.min(second, best.d);
-      best = { d, name, account };
-    } else if (account !== best.account) second = Math.min(second, d);
-  }
-  if (!best || best.d === 0 || best.d > Math.floor(0.4 * Math.max(best.name.length, w.length)) || second < best.d + 2)
-    return null;
-  return best.name.join('');
+  const near = nearestUnique(
+    w,
+    accounts.map(({ name, account }) => [name, account] as const),
+    4,
+  );
+  return near ? near.name.join('') : null;
 }
