@@ -54,8 +54,14 @@ export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Every kind marker of a text (matchAll copies the expression, so one instance serves every call). */
 export const KIND_MARKERS = new RegExp(KIND_MARKER.source, 'gu');
 
-/** Kind words ending a label (`… 目標 /実績/達成率`, `…の抑制 現状値`): they say what a value is, not what it counts. */
-export const KIND_TAIL = new RegExp(`[\\s/／:：、,]*(?:${wordsPattern(LABEL_TAIL_KIND_WORDS)})[\\s/／:：]*$`, 'u');
+/**
+ * Kind words ending a label (`… 目標 /実績/達成率`, `…の抑制 現状値`, `…の利用者数の目標を` before `令和8年度に30人と設定`):
+ * they say what a value is, not what it counts.
+ */
+export const KIND_TAIL = new RegExp(
+  `[\\s/／:：、,]*(?:${wordsPattern(LABEL_TAIL_KIND_WORDS)})(?:(?<=の(?:目標|実績))[をは])?[\\s/／:：]*$`,
+  'u',
+);
 /**
  * `認定率は…18.6％となり、計画値の18.9％を下回っています`: the plan value a result is compared with, written right after
  * the result in its own form (a share of the plan, `見込量の8割を下回り`, is a threshold, not a value).

@@ -601,6 +601,47 @@ export const commitmentByDeadline = rule<ProseValueContext>({
   ],
 });
 
+/** A clause's predicate stating what a value was or is (`…3人でした。`, `…98人となり、`, `…1,234件で、`). */
+const FACT_PREDICATE =
+  /^\s*[)）]?\s*(?:でした|です|でありました|であり|であった|である|で[、,，]|となって(?:い|お)|とな(?:り|った|りました)|に(?:とどま|留ま|達し)|(?:と|で)(?:前年度|前年)?(?:から|より)?[^、。]{0,12}(?:増加|減少)し)/u;
+
+/** Words by which a sentence sets, expects or plans a value rather than reporting it. */
+const SETTING_WORDS = /目標|目指|めざ|見込|計画|予定|推計|想定|設定|見通し/u;
+
+export const factUnderTargetHeading = rule<ProseValueContext>({
+  id: 'kind.fact-under-target-heading',
+  family: 'kind',
+  stage: 'period-final',
+  priority: 18,
+  summary:
+    'Family "results reported under a targets heading" (`1 成果目標` over `令和5年度の地域移行者数は3人でした。`, `…は令和5年度末で98人となり、`): a value the heading alone made a target, whose own sentence names no target, plan or outlook and whose clause states what it was or is (`でした`, `です`, `となり`, `で、`), dated no later than the year of the document (or before the plan term), is a result.',
+  applies: (x) => {
+    if (x.kind !== 'target' || x.I.state.kind !== 'target' || x.I.runningKind || x.I.blockKind || x.said) return false;
+    if (x.q.quantity.qualifier) return false;
+    const fy = x.period?.fiscalYear;
+    if (fy == null) return false;
+    const docYear = x.I.ctx.documentYear?.fiscalYear ?? null;
+    const past = (docYear != null && fy <= docYear) || (x.I.planStart != null && fy < x.I.planStart);
+    if (!past) return false;
+    const end = x.rest.search(/[。．]/u);
+    const clause = end < 0 ? x.rest : x.rest.slice(0, end + 1);
+    return (
+      FACT_PREDICATE.test(x.rest) &&
+      !SETTING_WORDS.test(x.sentenceBefore) &&
+      !SETTING_WORDS.test(clause.split(/[、,，]/u)[0] ?? '')
+    );
+  },
+  apply(x) {
+    x.kind = 'actual';
+  },
+  examples: [
+    {
+      text: '令和6年度 第1回 協議会\n\n1 成果目標\n\n令和5年度のグループホーム入居者数は42人でした。',
+      expect: { value_kind: 'actual', fiscal_year: 2023, value: 42 },
+    },
+  ],
+});
+
 export const PROSE_KIND_RULES = [
   segmentMarker,
   resultClauseAfterTarget,
@@ -626,4 +667,5 @@ export const PROSE_KIND_RULES = [
   signedChangeFrom,
   bracketBaseAfterTarget,
   commitmentByDeadline,
+  factUnderTargetHeading,
 ];

@@ -719,9 +719,17 @@ export const tidy = rule<ProseValueContext>({
       .replace(/^[^、。]{2,30}(?:である|となる)\s+(?=\S{2,})/u, '')
       .replace(/(?:\s+(?:から|に|まで|には|では|は|が|の))+\s*$/u, '')
       // (a topic whose date went between it and the value, `…事業所は、令和6年度末で7事業所`, ends in は and a comma)
-      .replace(/(?<=\S{2})(?:は|が)[、,，]\s*$/u, '');
+      .replace(/(?<=\S{2})(?:は|が)[、,，]\s*$/u, '')
+      // (…and a topic whose date went between it and the value without a comma, `施設入所者数は令和5年度末で98人`)
+      .replace(/(?<=\p{sc=Han}{2})は$/u, '');
   },
-  examples: [{ text: 'このうち75歳以上の後期高齢者は8,214人です。', expect: { value: 8214 } }],
+  examples: [
+    { text: 'このうち75歳以上の後期高齢者は8,214人です。', expect: { value: 8214 } },
+    {
+      text: '認知症サポーター数は令和5年度末で1,240人となりました。',
+      expect: { label: '認知症サポーター数', value: 1240 },
+    },
+  ],
 });
 
 /** `（この|その）うち、Xは`: a clause opening on a part (X) of what was counted before it. */

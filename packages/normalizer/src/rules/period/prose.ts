@@ -197,7 +197,11 @@ export const changeFromBase = rule<ProseValueContext>({
   priority: 30,
   summary:
     "`令和4年度末時点（45人）から5％以上削減`: a target counted from a base falls on the sentence's target year (an earlier year of the segment, the item's year, or the plan's end).",
-  applies: (x) => x.between !== null && /(から|と比べ|に比べ|と比較|比)/u.test(x.between) && x.kind === 'target',
+  // (the base phrase right before the value: not a place a move starts from, `令和6年度に施設から地域生活へ移った人は2人`)
+  applies: (x) =>
+    x.between !== null &&
+    /^(?!に(?!比べ))[^、。へはが]*?(?:から|と比べ|に比べ|と比較|比)/u.test(x.between) &&
+    x.kind === 'target',
   apply(x) {
     const earlier = x.segPeriods.filter((p) => p !== x.lastPeriod && p.period.fiscalYear !== null).pop();
     x.period = earlier?.period ?? (x.I.state.period?.fiscalYear != null ? x.I.state.period : null) ?? x.I.ctx.planEnd;

@@ -16,7 +16,7 @@ export const attributive = rule<ProseValueContext>({
   stage: 'skip',
   priority: 20,
   summary:
-    '`市内3か所の委託相談事業所`: a number used attributively (followed by の/で/と/から) describes, it does not report — unless it counts what was set up (`2棟の設置`) or what is expected (`22,310回の見込みです`, `1,150人と推計しています`), is a dated value a change starts from (`…年度の82.0％から`), a case count, a part of a whole, a ratio followed by the amount it sets (`1.28倍以上の53人`), or a count joined to the next (`6床と、`).',
+    '`市内3か所の委託相談事業所`: a number used attributively (followed by の/で/と/から) describes, it does not report — unless it counts what was set up (`2棟の設置`) or what is expected (`22,310回の見込みです`, `1,150人と推計しています`), is a dated value a change starts from (`…年度の82.0％から`), a case count, a part of a whole, a ratio followed by the amount it sets (`1.28倍以上の53人`), or a count joined to the next (`6床と、`), or a value a sentence sets (`30人と設定しました`, `12人と定めています`).',
   applies: (x) => {
     const { after, before, q } = x;
     return (
@@ -27,7 +27,7 @@ export const attributive = rule<ProseValueContext>({
       !(/^の/u.test(after) && q.quantity.unit === 'case') &&
       // (`…実績（41人）の1.28倍以上の53人以上`: a ratio followed by the amount it sets is a target of its own)
       !(/^の\s*[0-9０-９]/u.test(after) && q.quantity.unit === 'ratio') &&
-      !/^(の(?:うち|内|設置|整備|開設|確保|新設|開催|実施|\s*[0-9０-９.．]+\s*倍|(?:利用|参加|相談|申請)が)|で(?:ある|あった|あり|した|す|実施|開催|運営|[、,])|と(?:する|し|な|[、,]|(?:引き続き)?(?:連携|協力|契約|協定)))/u.test(
+      !/^(の(?:うち|内|設置|整備|開設|確保|新設|開催|実施|\s*[0-9０-９.．]+\s*倍|(?:利用|参加|相談|申請)が)|で(?:ある|あった|あり|した|す|実施|開催|運営|[、,])|と(?:する|し|な|設定|定め|[、,]|(?:引き続き)?(?:連携|協力|契約|協定)))/u.test(
         after,
       ) &&
       !OUTLOOK_AFTER.test(after) &&
