@@ -86,6 +86,10 @@ export function newProseState(): ProseState {
   return { lead: null, kind: null, period: null, itemLabel: null };
 }
 
+/** A numbered meeting of a council or committee: a document's title line (`第2回〇〇市障害者自立支援協議会`). */
+const MEETING_TITLE =
+  /第\s*[0-9０-９]+\s*回\s*\S*(?:協議会|委員会|審議会|会議|部会|懇話会|懇談会)(?:\s*(?:資料|会議録|議事録)\s*[0-9０-９-－]*)?$/u;
+
 /** A heading starts a new context: its text is the label of the values under it until another label line. */
 export function proseHeading(
   state: ProseState,
@@ -99,7 +103,8 @@ export function proseHeading(
   const lead = cleanLabel(text);
   const words = cleanLabel(findQuantitySpans(lead).reduceRight((s, q) => s.slice(0, q.start) + s.slice(q.end), lead));
   const above = outer.length ? cleanLabel(outer[outer.length - 1]!) : '';
-  state.lead = (lead && !words && above ? above : lead) || null;
+  // (a meeting's title, `令和6年度第2回〇〇市介護保険運営協議会`, names the meeting, not what its values count)
+  state.lead = MEETING_TITLE.test(lead) ? null : (lead && !words && above ? above : lead) || null;
   state.leadUnit = null;
   // A numbered heading (`(4) 今後の対応`, `目標2 …`) opens a new part; an unnumbered short line under a
   // `【目標】` marker is only the label of the next values and keeps the marker's kind. A part that states no kind
@@ -184,7 +189,7 @@ export function proseToObservations(
       let lead = text.replace(/^(.*?)(目標|実績)\s*$/u, '$1');
       for (const p of periods) lead = lead.replace(p.text, ' ');
       lead = cleanLabel(lead.replace(/^\s*[①-⑳]?\s*(目標値?|実績値?)\s*/u, ''));
-      if (lead && !/^(目標|実績|評価|今後の対応)/.test(lead)) {
+      if (lead && !/^(目標|実績|評価|今後の対応)/.test(lead) && !MEETING_TITLE.test(lead)) {
         // Family "item/value lines": `訪問型サービスA` / `利用者数（人/月）` / `計画：210` — a line that is only a
         // measure or a short count (`延べ配食数`) counts what the line or heading above named (unless that is a count
         // itself), and its bracketed unit is the unit of the values under it that write none.
@@ -278,7 +283,8 @@ function itemContext(
   // `入所施設の利用先は、①市内施設：26人、②…`: the topic before は names what the list items break down.
   // `協議の場として、事務連絡会6回、事例検討会6回…`: what the counted things are held as, likewise.
   const topic =
-    /^(.{2,40}?)は[、,]?\s*(?=[①-⑳(（・]|[0-9]+[).）])/u.exec(text)?.[1] ??
+    // (a list number, `1)`, `2.`: not a decimal, `計画比は92.3％`)
+    /^(.{2,40}?)は[、,]?\s*(?=[①-⑳(（・]|[0-9]+[).）](?![0-9０-９]))/u.exec(text)?.[1] ??
     /^(.{2,40}?)として[、,]\s*(?=[^、。\s]{2,12}?[0-9０-９]+\s*(?:回|人|名|件|か所|箇所)[、,])/u.exec(text)?.[1] ??
     null;
   // `・23% ・31% ・62% 令和2年6月から1年間での退院率`: a caption after the last value that dates what the values

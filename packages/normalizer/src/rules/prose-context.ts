@@ -38,6 +38,8 @@ export interface ProseItemContext {
   // carried from one value to the next
   boundary: number;
   blockLead: string | null;
+  /** Where the value that set `blockLead` ends in the text. */
+  blockLeadAt?: number;
   blockUnit: { unit: string; unitText: string | null } | null;
   prevKind: ValueKind | null;
   runningKind: ValueKind | null;

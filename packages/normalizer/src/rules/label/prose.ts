@@ -704,6 +704,9 @@ export const bulletWhichValue = rule<ProseValueContext>({
   ],
 });
 
+/** A comparison's connective left as a label (`に対し`, `計画値に対する`, `と比べて`). */
+const COMPARISON_CONNECTIVE = /^(?:(?:計画値?|見込量?|目標値?)?に)?(?:対し(?:て)?|対する|比べ(?:て)?)$/u;
+
 export const tidy = rule<ProseValueContext>({
   id: 'label.tidy',
   family: 'label',
@@ -721,7 +724,25 @@ export const tidy = rule<ProseValueContext>({
       // (a topic whose date went between it and the value, `…事業所は、令和6年度末で7事業所`, ends in は and a comma)
       .replace(/(?<=\S{2})(?:は|が)[、,，]\s*$/u, '')
       // (…and a topic whose date went between it and the value without a comma, `施設入所者数は令和5年度末で98人`)
-      .replace(/(?<=\p{sc=Han}{2})は$/u, '');
+      .replace(/(?<=\p{sc=Han}{2})は$/u, '')
+      // (…and a particle left leading where the year before it went, `令和4年度は利用者48人` → `は利用者`; not the kana
+      // of a word, `はつらつ体操教室`)
+      .replace(/^(?:は|には|では)\s*(?=[\p{sc=Han}\p{sc=Katakana}]\S)/u, '')
+      // (particles left alone inside the label where a year went, `地域ケア会議は令和5年度に個別会議を` →
+      // `地域ケア会議は に個別会議`: the topic, then what it held)
+      .replace(/(?<=[\p{sc=Han}\p{sc=Katakana}ー]{2})は\s+(?:(?:に|で|には|では|から|まで)\s*)?(?=\S)/gu, ' ')
+      .replace(/(?<=\S)\s+(?:に|で|には|では|から|まで)\s+(?=\S)/gu, ' ')
+      // (a topic glued to the measure it has, `通所介護は月平均の利用者数`: the program, then what is counted of it)
+      .replace(
+        /^([^はがを、。\s]{2,20}?(?<=[\p{sc=Han}\p{sc=Katakana}ー]))は(?=[^はがを、。]{2,}(?:数|率|量|額|時間|日数)$)/u,
+        '$1 ',
+      );
+    // (the connective of a comparison, `計画値24,000回に対し実績値22,150回`, `計画値に対する達成率`, names nothing
+    // counted: what the sentence's topic clause names is, `…事業費の実績値は、計画値に対して91.4％`)
+    if (COMPARISON_CONNECTIVE.test(x.label)) {
+      const topic = topicClause(x.unsliced);
+      x.label = topic ? cleanLabel(topic.replace(KIND_TAIL, '')) : '';
+    }
   },
   examples: [
     { text: 'このうち75歳以上の後期高齢者は8,214人です。', expect: { value: 8214 } },
@@ -793,7 +814,11 @@ export const leadOfValue = rule<ProseValueContext>({
     x.activity =
       [...text.slice(0, q.start).matchAll(ACTIVITY)].filter((m) => (m.index ?? -1) > listBefore).pop()?.[1] ?? null;
     x.context = x.activity ?? state.lead;
-    x.itemLead = I.blockLead ?? I.carried;
+    // (a label of a sentence before names nothing of a value whose own sentence's topic clause names it:
+    // `就労移行支援は、…86人で…。計画相談支援は、計画値月420人`)
+    const leadEnded =
+      I.blockLeadAt != null && /[。．]/u.test(text.slice(I.blockLeadAt, q.start)) && namingTopic(x) !== null;
+    x.itemLead = (leadEnded ? null : I.blockLead) ?? I.carried;
     // The topic holds for its own sentence.
     const topicEnd = I.topic ? text.indexOf('。') : -1;
     x.sentTopic = I.topic && (topicEnd < 0 || q.start < topicEnd) ? I.topic : null;
@@ -805,8 +830,14 @@ export const leadOfValue = rule<ProseValueContext>({
 });
 
 /** Words a value would take from before its turn (a lead, the last label read) that its own turn never says. */
+// (a label composed of words of the turn, `訪問リハビリテーション 利用者数`, is of the turn)
 const fromAnotherTurn = (x: ProseValueContext, words: string | null | undefined) =>
-  !!words && afterSpeakerMark(x.I.text) !== null && !x.I.text.includes(words);
+  !!words &&
+  afterSpeakerMark(x.I.text) !== null &&
+  !words
+    .split(/\s+/u)
+    .filter(Boolean)
+    .every((w) => x.I.text.includes(w));
 
 export const turnStartsAfresh = rule<ProseValueContext>({
   id: 'label.turn-starts-afresh',
@@ -954,6 +985,38 @@ export const leadBeforeShortLabel = rule<ProseValueContext>({
   examples: [{ text: '家族介護教室\n\n開催 年8回', expect: { value: 8 } }],
 });
 
+/** The sentence's topic clause (`計画相談支援は、`), when it names a thing: not a number, a measure alone or a kind word. */
+function namingTopic(x: ProseValueContext): string | null {
+  const t = topicClause(x.unsliced);
+  return t && [...t].length >= 2 && !/[0-9０-９]/u.test(t) && !isMeasureOnly(t) && !kindWord(t) ? t : null;
+}
+
+export const topicOfMeasure = rule<ProseValueContext>({
+  id: 'label.topic-of-measure',
+  family: 'label',
+  stage: 'label-lead',
+  priority: 44,
+  summary:
+    'Family "a topic clause before the measure\'s clause" (`通所介護は、月平均利用者数が1,205人`, `短期入所は、延べ利用日数が…`): a label that is only a measure counts what the sentence\'s topic clause (before は/を and a comma) names.',
+  applies: (x) => {
+    if (!isMeasureOnly(x.label)) return false;
+    const t = namingTopic(x);
+    return !!t && !t.includes(x.label);
+  },
+  apply(x) {
+    x.label = `${namingTopic(x)} ${x.label}`;
+    // (it names the values after it in the item, as a label of its own does: `…64人で、見込量の70人に`)
+    x.I.blockLead = x.label;
+    x.I.blockLeadAt = x.q.end;
+  },
+  examples: [
+    {
+      text: '令和5年度の短期入所は、延べ利用日数が2,310日でした。',
+      expect: { label: '短期入所 延べ利用日数', value: 2310 },
+    },
+  ],
+});
+
 export const measureUnderLead = rule<ProseValueContext>({
   id: 'label.measure-under-lead',
   family: 'label',
@@ -1075,6 +1138,7 @@ export const ownLabel = rule<ProseValueContext>({
   apply(x) {
     const { I } = x;
     I.blockLead = x.label;
+    I.blockLeadAt = x.q.end;
     I.blockUnit = x.lu?.unit && x.unit === x.lu.unit ? { unit: x.unit, unitText: x.unitText } : null;
     const topical =
       /(?:について|に関して)$/u.test(x.label) ||
@@ -1155,6 +1219,7 @@ export const PROSE_LABEL_RULES = [
   yearBulletRepeatsLast,
   leadForBareValue,
   leadBeforeShortLabel,
+  topicOfMeasure,
   measureUnderLead,
   countItemUnderName,
   countBreakdownByPlace,
