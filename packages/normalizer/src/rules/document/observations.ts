@@ -179,6 +179,8 @@ export const catalogPeriodOfBareCount = rule<ObservationContext>({
     o.period_kind === 'fy' &&
     o.fiscal_year !== null &&
     !o.rules.includes('period.document-year') &&
+    // (days an activity is held are days, not a service's 人日: `unit.days-held`)
+    !o.rules.includes('unit.days-held') &&
     !OWN_PERIOD.test(observationWords(o)) &&
     catalogPeriod(o) !== null,
   apply({ o }) {
