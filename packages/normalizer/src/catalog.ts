@@ -32,6 +32,10 @@ const LIST_SECTIONS = [
 function entriesOf(file: string, plan: CatalogEntry['plan']): CatalogEntry[] {
   const doc = parse(readDataFile(file)) as Record<string, unknown>;
   const out: CatalogEntry[] = [];
+  // (介護保険's entries name their measures by kind, `[benefit_cost, visits, users]`: the kinds are defined once, with
+  // their units — visits 回/月, users 人/月)
+  const kinds = (doc.measure_kinds ?? {}) as Record<string, { unit?: unknown }>;
+  const kindUnit = (m: unknown) => (typeof m === 'string' && typeof kinds[m]?.unit === 'string' ? kinds[m].unit : '');
   for (const section of LIST_SECTIONS) {
     const list = doc[section];
     if (!Array.isArray(list)) continue;
@@ -41,7 +45,7 @@ function entriesOf(file: string, plan: CatalogEntry['plan']): CatalogEntry[] {
       const units = [
         ...(Array.isArray(e.units) ? (e.units as unknown[]).map(String) : []),
         ...measures
-          .map((m) => (typeof m === 'object' && m && typeof m.unit === 'string' ? m.unit : ''))
+          .map((m) => (typeof m === 'object' && m && typeof m.unit === 'string' ? m.unit : kindUnit(m)))
           .filter(Boolean),
         // the units some cities write the measure in (保育所等訪問支援's 回/月)
         ...measures.flatMap((m) =>

@@ -89,8 +89,47 @@ function written(unitText: string): string {
     .replace(/[(（](月|年|週)$/u, '($1)');
 }
 
+/** How a count is counted, written beside it: 延べ (a total of uses), 実 (distinct persons), 平均. */
+const HOW_COUNTED = /^(?:延べ|延|のべ|実|実人数|延べ人数|平均)$/u;
+/** One period in brackets, with how it is counted after it: `年間`, `年計`, `年度`, `1か月`, `年間延べ`, `年間実人数`. */
+const BRACKET_PERIOD =
+  /^(?:1|一)?(?:か|カ|ヶ|ケ|ヵ)?(月|年|週)(?:度計|度|間|計|あたり|当たり|当り)?(?:延べ|延|のべ|実人数|実|平均)?$/u;
+
+/**
+ * 件（年間延べ）, 人（年計）, 回（1か月）, 人数（年間）, 時間/年（延べ）, 人/年（実）, 回（月・平均）, 回/月・平均, 件・月平均, 件/年度,
+ * 延べ時間, 延べ回: a count, then its period and how it is counted — in brackets, after a slash or as a word before it
+ * (family "a unit as it is written"). The period is the unit's; how it is counted is not. Null when the text is no
+ * such count (`人（年度末）` is a point in time); 延べ日 are a service's person-days.
+ */
+function countWithItsPeriod(text: string): string | null {
+  // (`件・月平均`, `人・年間`: the period joined by a dot, as in brackets)
+  const t = text.replace(/^((?:延べ|延|のべ|実)?(?:人日|人|時間|件|回|日)数?)・([^・()（）/]+)$/u, '$1($2)');
+  const m =
+    /^(延べ|延|のべ|実)?(人日|人|時間|件|回|日)(数)?(?:\/(月|年|週)(?:度)?(?:・?平均)?)?(?:[(（]([^()（）]+)[)）]?)?$/u.exec(
+      t,
+    );
+  if (!m) return null;
+  const [how, written, count, slashPer, inner] = [m[1], m[2]!, m[3], m[4], m[5]];
+  if ((count && !slashPer && !inner) || (!how && !slashPer && !inner)) return null;
+  // (延べ日, 日（延べ）: the days of a service counted per use are its person-days; 実日 is no unit)
+  const totalled = /^(?:延べ|延|のべ)$/u.test(how ?? '') || /延|のべ/u.test(inner ?? '');
+  if (written === '日' && how && !totalled) return null;
+  const unit = written === '日' && totalled ? '人日' : written;
+  let per = slashPer;
+  for (const w of (inner ?? '').split(/[・、,]/u).filter(Boolean)) {
+    if (HOW_COUNTED.test(w)) continue;
+    const p = BRACKET_PERIOD.exec(w);
+    if (!p || (per && per !== p[1])) return null;
+    per = p[1];
+  }
+  // (`回（平均）`: an average of no period is no unit of its own)
+  if (!per && /平均/u.test(inner ?? '')) return null;
+  return per ? `${unit}/${per}` : unit;
+}
+
 function clean(unitText: string): string {
   let t = written(unitText);
+  t = countWithItsPeriod(t) ?? t;
   // 回（月平均）, 人(1か月当たり), 人/月平均, 人/月（平均）, 月平均（回）: a monthly (yearly) average or a count per month
   // written out is the unit per that period (family "a unit as it is written": 月平均 is how most plans state it).
   // (a yearly average, 年平均, is an average of a year's months: no period of its own)
@@ -192,7 +231,7 @@ export interface LabelUnit {
  * with a period bracketed inside (`（人(月)）`, `（回（月平均））`, `（人（1か月当たり））`).
  */
 const BRACKET =
-  /[(（[【〔<〈《「『{]((?:[^()（）[\]【】〔〕<>〈〉《》「」『』{}]|[(（](?:(?:1|一)?(?:か|カ|ヶ|ケ|ヵ)?(?:月|年|週)(?:あたり|当たり|当り)?|月?平均)[)）])*)[)）\]】〕>〉》」』}]/gu;
+  /[(（[【〔<〈《「『{]((?:[^()（）[\]【】〔〕<>〈〉《》「」『』{}]|[(（](?:(?:1|一)?(?:か|カ|ヶ|ケ|ヵ)?(?:月|年|週)(?:あたり|当たり|当り)?|月?平均|(?:1|一)?(?:か|カ|ヶ|ケ|ヵ)?(?:月|年|週)[度計間延べのべ実人数平均・、]{1,8}|延べ|延|のべ|実|実人数)[)）])*)[)）\]】〕>〉》」』}]/gu;
 
 /**
  * `居宅介護 人分/月`, `移動支援 年間延べ時間`, `訪問入浴 回(月)`: a unit per period written as the label's last word,

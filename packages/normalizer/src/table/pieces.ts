@@ -135,7 +135,8 @@ function readPieceUncached(raw: string, opts: PeriodOptions): Piece {
   // (a reference to a note after it, `人/年※5`, is no part of the unit)
   const bare = text.replace(NOTE_REFERENCE, '');
   const whole = unitInfo(bare);
-  if (whole && !/[0-9]/.test(bare))
+  // (a digit is a count, not a unit — but for the one period a unit is per: `回（1か月）`, `人/1年`)
+  if (whole && !/[0-9]/.test(bare.replace(/1(?=(?:か|カ|ヶ|ケ|ヵ|箇)?(?:月|年|週))/gu, '')))
     return { text, period: null, kind: null, label: null, unit: whole.unit, unitText: bare, factor: whole.factor };
   // `実施箇所数（か所） 見込量|実績`, `利用者数 計画/実績`: what is counted, then kind words joined by a pair mark —
   // the measure of both values of a cell under it (`45 | 37`) and their kinds in order.

@@ -7,6 +7,7 @@ import { entryById } from '../../catalog.js';
 import { stripNumbering } from '../../labels.js';
 import { fyPeriod } from '../../period/index.js';
 import { UNDATED_RESULT } from '../../prose/words.js';
+import { unitInfo } from '../../quantity/index.js';
 import { FIXES, normalizeText } from '../../text/index.js';
 import { rule } from '../engine.js';
 import type { ObservationContext } from '../observation-context.js';
@@ -129,20 +130,91 @@ const PER_YEAR: Record<string, string> = { time: 'time/year', case: 'case/year' 
 const monthlyEntry = (id: string | null) =>
   !!id && (entryById(id)?.units ?? []).some((u) => /^(?:回|件)\/月$/u.test(u.normalize('NFKC')));
 
+/**
+ * Counts written without their period that the catalog's period completes: a service's 回 and 件 counted per month
+ * (per year is `unit.events-per-fiscal-year`'s), and its 日, which are person-days (人日) in the catalog's period.
+ */
+const BARE_COUNT: Record<string, { base: string; per?: string }> = {
+  time: { base: 'time', per: 'month' },
+  case: { base: 'case', per: 'month' },
+  person_day: { base: 'person_day' },
+  day: { base: 'person_day' },
+};
+
+/** Words that state a period or a point in time of their own (`年間`, `月平均`, `年度末`, `3月末時点`). */
+const OWN_PERIOD =
+  /年間|年計|年あたり|年当たり|年当り|累計|月平均|月あたり|月当たり|月当り|月間|毎月|毎年|年度末|月末|時点|現在/u;
+
+/** Words that count over a year (`年間回数`, `年計`, `1年あたり`). */
+const YEARLY = /年間|年計|年あたり|年当たり|年当り|毎年/u;
+
+/** The words an observation is named and placed by: its section, indicator, measure and unit as written. */
+const observationWords = (o: Observation) =>
+  `${o.section ?? ''} ${o.indicator_label} ${o.measure ?? ''} ${o.unit_text ?? ''}`.normalize('NFKC');
+
+/**
+ * The unit the catalog counts a bare count of an indicator in: `回` of 訪問看護 (介護保険's visits, 回/月) →
+ * time/month, `日` of 短期入所生活介護 (日/月) → person_day/month. Null when the entry counts that thing in no
+ * period, in several, or also bare (平均生活日数's `日`).
+ */
+function catalogPeriod(o: Observation): string | null {
+  const bare = o.unit ? BARE_COUNT[o.unit] : undefined;
+  const entry = bare && o.indicator_id ? entryById(o.indicator_id) : null;
+  if (!bare || !entry) return null;
+  const units = entry.units.map((u) => unitInfo(u)?.unit).filter((u): u is string => !!u);
+  if (units.some((u) => u === o.unit || u === bare.base)) return null;
+  const periods = new Set(units.filter((u) => u.startsWith(`${bare.base}/`)));
+  const only = periods.size === 1 ? [...periods][0]! : null;
+  return only && (!bare.per || only === `${bare.base}/${bare.per}`) ? only : null;
+}
+
+export const catalogPeriodOfBareCount = rule<ObservationContext>({
+  id: 'unit.catalog-period',
+  family: 'unit',
+  stage: 'revisit-document',
+  priority: 85,
+  summary:
+    "Family \"a count written without its period\": many plans write a service's monthly volume with what is counted alone (`回数（回）`, `回`, `日数（日）`: the catalog's «seen as» spellings of 回/月 and 日/月). A bare `回` or `件` of a fiscal year whose catalog entry counts it per month (介護保険's visits 回/月: 訪問看護, 通所介護 …; 保育所等訪問支援's 回/月) is time/month or case/month, not per year; a service's bare `日` are person-days in the period its entry counts them (短期入所生活介護 日/月 → person_day/month) — unless the labels or section state a period or a point in time of their own (`年間`, `月平均`, `年度末`), or the entry counts that thing bare or in two periods.",
+  applies: ({ o }) =>
+    o.period_kind === 'fy' &&
+    o.fiscal_year !== null &&
+    !o.rules.includes('period.document-year') &&
+    // (days an activity is held are days, not a service's 人日: `unit.days-held`)
+    !o.rules.includes('unit.days-held') &&
+    !OWN_PERIOD.test(observationWords(o)) &&
+    catalogPeriod(o) !== null,
+  apply({ o }) {
+    o.unit = catalogPeriod(o);
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '2 居宅サービスの計画値と実績値\n\nサービス\t区分\t令和6年度計画\t令和6年度実績\n通所介護\t回数（回）\t2,410\t2,296\n\t人数（人/月）\t288\t275\n',
+      expect: { unit: 'time/month', value: 2296, value_kind: 'actual' },
+    },
+    {
+      name: 'example.tsv',
+      text: '3 短期入所系サービス\n\nサービス\t単位\t令和6年度\t令和7年度\n短期入所生活介護\t日\t512\t540\n',
+      expect: { unit: 'person_day/month', value: 540, fiscal_year: 2025 },
+    },
+  ],
+});
+
 export const eventsPerFiscalYear = rule<ObservationContext>({
   id: 'unit.events-per-fiscal-year',
   family: 'unit',
   stage: 'revisit-document',
   priority: 90,
   summary:
-    "Events counted in one fiscal year are per year whether or not `/年` is written: `開催回数：5回` in a 令和3年度 result is `time/year` like `年5回`, `相談件数 412件` of a year is `case/year` like `412件/年` — once every rule has dated the value (a fiscal year, or a day in one); not a 年度末 count, a value dated only by the year a document is about (a release, a report), nor an indicator the catalog counts per month. A budget book's or settlement report's year is the fiscal year its amounts are appropriated or spent in: the counts of its 説明 (`委員会 6回`, `事務取扱 118,855件`) are that year's events, per year.",
+    "Events counted in one fiscal year are per year whether or not `/年` is written: `開催回数：5回` in a 令和3年度 result is `time/year` like `年5回`, `相談件数 412件` of a year is `case/year` like `412件/年` — once every rule has dated the value (a fiscal year, or a day in one); not a 年度末 count, a value dated only by the year a document is about (a release, a report), nor an indicator the catalog counts per month unless its words say a year (`年間回数（回）`). A budget book's or settlement report's year is the fiscal year its amounts are appropriated or spent in: the counts of its 説明 (`委員会 6回`, `事務取扱 118,855件`) are that year's events, per year.",
   applies: ({ o, accountBook }) =>
     o.unit !== null &&
     o.unit in PER_YEAR &&
     (o.period_kind === 'fy' || o.period_kind === 'date') &&
     o.fiscal_year !== null &&
     (accountBook || !o.rules.includes('period.document-year')) &&
-    !monthlyEntry(o.indicator_id),
+    // (a count the catalog counts per month is per year where its labels say so: `年間回数（回）`)
+    (!monthlyEntry(o.indicator_id) || YEARLY.test(observationWords(o))),
   apply({ o }) {
     o.unit = PER_YEAR[o.unit!]!;
   },
@@ -344,6 +416,7 @@ export const DOCUMENT_OBSERVATION_RULES = [
   pastYearOfProjection,
   undatedResultLatest,
   documentYearUndated,
+  catalogPeriodOfBareCount,
   eventsPerFiscalYear,
   accountCaptionRestated,
   accountTotalFromCaptionTable,

@@ -3,6 +3,7 @@
  * unit line or caption, or the measure word — in that order. Stage `unit`; per value, `value`.
  */
 import { budgetKindOfWord, CAPTION_TAIL_WORDS, wordsPattern } from '@shiryo/model';
+import { compact as compactLabel } from '../../labels.js';
 import { splitLabelUnit, unitInfo } from '../../quantity/index.js';
 import type { Piece } from '../../table/pieces.js';
 import { normalized, periodMeasureUnit, unitFromCompositeHint, unitFromLabel } from '../../table/pieces.js';
@@ -505,6 +506,37 @@ export const captionMonthBasis = rule<CellContext>({
   ],
 });
 
+/** Days an activity is held or a place is open (`開催日数`, `年間開所日数`, `実施日数（日/年）`): days, not a service's 人日. */
+const DAYS_HELD = /(?:開催|実施|開所|開館|開設|稼働|営業)日数$/u;
+
+export const daysHeldUnit = rule<CellContext>({
+  id: 'unit.days-held',
+  family: 'unit',
+  stage: 'unit',
+  priority: 95,
+  summary:
+    "Days an activity is held or a place is open (`年間開催日数`, `開所日数（日/年）`, `実施日数`) are days (`day`), not the person-days (人日) a service's `日/月` counts: the measure or label naming what is held overrules the `日` read as 人日 (the fiscal year carries the period).",
+  applies: (x) =>
+    !!x.unit &&
+    /^(?:person_day(?:\/|$)|day$)/u.test(x.unit) &&
+    [x.measure, x.indicator].some((l) => !!l && DAYS_HELD.test(compactLabel(splitLabelUnit(l).label))),
+  apply(x) {
+    x.unit = 'day';
+  },
+  examples: [
+    {
+      name: 'example.tsv',
+      text: '地域活動支援センター事業\n\n項目\t令和5年度\t令和6年度\n年間開催日数\t120\t118\n',
+      expect: { unit: 'day', value: 118, fiscal_year: 2024 },
+    },
+    {
+      name: 'example.tsv',
+      text: '地域活動支援センター事業\n\n項目\t令和5年度\t令和6年度\n開所日数（日/年）\t240\t242\n',
+      expect: { unit: 'day', value: 240, fiscal_year: 2023 },
+    },
+  ],
+});
+
 export const TABLE_UNIT_RULES = [
   rateColumnUnit,
   rowUnit,
@@ -523,6 +555,7 @@ export const TABLE_UNIT_RULES = [
   personsCaptionUnit,
   rateKindIsPercent,
   captionMonthBasis,
+  daysHeldUnit,
 ];
 
 export const scaleFactor = rule<CellContext>({
