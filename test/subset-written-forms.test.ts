@@ -31,17 +31,17 @@ describe('a note saying what a bracket holds', () => {
   it('reads a note marked 注） (was: no subgroup)', () => {
     expect(rows(`${HEAD}\n居宅介護（人/月）\t85〈6〉\t81〈7〉\n\n注）〈 〉内は難病患者の利用者数\n`)).toEqual([
       ['居宅介護', null, 2023, 'plan', null, 85],
-      ['居宅介護', '難病患者の利用者数', 2023, 'subset', 'plan', 6],
+      ['居宅介護', '難病患者', 2023, 'subset', 'plan', 6],
       ['居宅介護', null, 2023, 'actual', null, 81],
-      ['居宅介護', '難病患者の利用者数', 2023, 'subset', 'actual', 7],
+      ['居宅介護', '難病患者', 2023, 'subset', 'actual', 7],
     ]);
   });
 
   it('reads a note with no mark, over the table (was: no subgroup)', () => {
     const got = rows(`（〈　〉内は医療的ケア児の数）\n\n${HEAD}\n児童発達支援（人/月）\t54〈3〉\t57〈2〉\n`);
     expect(got.filter((r) => r[3] === 'subset').map((r) => [r[1], r[5]])).toEqual([
-      ['医療的ケア児の数', 3],
-      ['医療的ケア児の数', 2],
+      ['医療的ケア児', 3],
+      ['医療的ケア児', 2],
     ]);
   });
 
@@ -59,8 +59,8 @@ describe('a note saying what a bracket holds', () => {
       `${HEAD}\n行動援護（人/月）\t12［3］\t11＜2＞\n\n※［　］及び＜＞内は再掲で、強度行動障害のある方の人数\n`,
     );
     expect(got.filter((r) => r[3] === 'subset').map((r) => [r[1], r[5]])).toEqual([
-      ['強度行動障害のある方の人数', 3],
-      ['強度行動障害のある方の人数', 2],
+      ['強度行動障害のある方', 3],
+      ['強度行動障害のある方', 2],
     ]);
   });
 
@@ -76,9 +76,9 @@ describe('a subset misread or set apart', () => {
     const got = rows(`${HEAD}\n共同生活援助（人/月）\t64く9〉\t66〔11〕\n\n※〈　〉内は精神障害者の人数\n`);
     expect(got).toEqual([
       ['共同生活援助', null, 2023, 'plan', null, 64],
-      ['共同生活援助', '精神障害者の人数', 2023, 'subset', 'plan', 9],
+      ['共同生活援助', '精神障害者', 2023, 'subset', 'plan', 9],
       ['共同生活援助', null, 2023, 'actual', null, 66],
-      ['共同生活援助', '精神障害者の人数', 2023, 'subset', 'actual', 11],
+      ['共同生活援助', '精神障害者', 2023, 'subset', 'actual', 11],
     ]);
   });
 
@@ -97,8 +97,8 @@ describe('a subset misread or set apart', () => {
       'lines.txt',
     );
     expect(got.filter((r) => r[3] === 'subset').map((r) => [r[1], r[4], r[5]])).toEqual([
-      ['高次脳機能障害のある方の人数', 'plan', 4],
-      ['高次脳機能障害のある方の人数', 'actual', 3],
+      ['高次脳機能障害のある方', 'plan', 4],
+      ['高次脳機能障害のある方', 'actual', 3],
     ]);
   });
 });

@@ -479,7 +479,7 @@ const NOTE_BRACKET = String.raw`(?:[<＜〈《(（[［【〔]\s*[>＞〉》)）\
 // (`〈　〉及び（　）内は…`: two kinds of bracket, one part)
 const NOTE_BRACKETS = String.raw`${NOTE_BRACKET}(?:\s*(?:及び|および|と|や|・|、|,)\s*${NOTE_BRACKET})*`;
 // how a note begins: `※`, `※1`, `注`, `注：`, `注）`, `（注）`, `＊`, or the brackets themselves
-const SUBSET_NOTE_MARK = /^(?:※\s*[0-9]*|[＊*]|[(（]?注\s*[0-9]*\s*[)）:：.、]?)?\s*/u;
+const SUBSET_NOTE_MARK = /^(?:※\s*[0-9]*|[＊*]|[(（]?注\s*[0-9]*\s*[)）:：.、]?|備考\s*[:：]?)?\s*/u;
 
 /**
  * Family "a note saying what a bracket holds": a note under (or over) a table saying its bracketed numbers are a part
@@ -488,6 +488,50 @@ const SUBSET_NOTE_MARK = /^(?:※\s*[0-9]*|[＊*]|[(（]?注\s*[0-9]*\s*[)）:�
  * (`label`), null when it only says the numbers are a part (内数, 再掲). Null for any other text.
  */
 export function subsetNoteIn(text: string): { label: string | null } | null {
+  const whole = subsetNoteOfLine(text);
+  if (whole) return whole;
+  // Family "a line that says two things": the note is one clause of a caption, a unit line or another note
+  // (`表3 …の利用者数（〈 〉内は精神障害者の再掲）`, `（単位：人/月、〈 〉内は精神障害者）`,
+  // `※単位は人/月。〈 〉は医療型の人数`) — read from its brackets to the clause's end.
+  const clause = SUBSET_CLAUSE.exec(text.normalize('NFKC'));
+  return clause ? subsetNoteOfLine(clause[1]!) : null;
+}
+
+// the brackets' clause inside a longer line, up to `、` `。` or the bracket closing around it (a bracketed aside of its
+// own may stand in it: `医療的ケア児（内数）`)
+const SUBSET_CLAUSE = new RegExp(
+  String.raw`(?:^|[(（、,。\s])((?:[上下]段\s*(?:の\s*)?)?${NOTE_BRACKETS}\s*(?:内\s*の\s*(?:数字|数値|数)|の\s*(?:数字|数値|数)|内書き|書き|内数|内)?\s*(?:は|が|[:=])[^()（）、,。]*(?:[(（][^()（）]*[)）][^()（）、,。]*)*)`,
+  'u',
+);
+
+/**
+ * A line without the subset note said in it (`（単位：人/月、〈 〉内は精神障害者）` → `（単位：人/月）`, `表3 …の利用者数
+ * （〈 〉内は精神障害者）` → `表3 …の利用者数`); the line as it is when it says none.
+ */
+export function withoutSubsetClause(line: string): string {
+  const t = line.normalize('NFKC');
+  const m = SUBSET_CLAUSE.exec(t);
+  if (!m || !subsetNoteOfLine(m[1]!)) return line;
+  let a = m.index + m[0].length - m[1]!.length;
+  let b = a + m[1]!.length;
+  if (a > 0 && /[、,]/u.test(t[a - 1]!)) a--;
+  else if (a > 0 && /[(（]/u.test(t[a - 1]!) && /[)）]/u.test(t[b] ?? '')) {
+    a--;
+    b++;
+  }
+  return (t.slice(0, a) + t.slice(b)).trim();
+}
+
+/**
+ * Family "a unit in brackets closing a note" (`※〈 〉内は精神障害者の再掲（単位：人/月）`): the unit as written, or null.
+ */
+export function unitAsideOf(text: string): string | null {
+  const m = /[(（【]\s*単位\s*[:：]\s*([^()（）【】、,\s]+)\s*[)）】]/u.exec(text.normalize('NFKC'));
+  return m && canonicalUnit(m[1]!) ? m[1]! : null;
+}
+
+/** The clause of a subset note, `※〈 〉内は…`, after removing the text around it; see `subsetNoteIn`. */
+function subsetNoteOfLine(text: string): { label: string | null } | null {
   const t = text
     .normalize('NFKC')
     .trim()
@@ -497,7 +541,7 @@ export function subsetNoteIn(text: string): { label: string | null } | null {
   const body = t.slice(mark.length);
   const named = new RegExp(
     // (a marked note may first say which rows it is of: `※生活介護及び就労継続支援（B型）の＜＞内は、…`)
-    String.raw`^${mark.trim() ? '.{0,40}?' : ''}(?:[上下]段\s*(?:の\s*)?)?${NOTE_BRACKETS}\s*(?:内\s*の\s*(?:数字|数値|数)|の\s*(?:数字|数値|数)|内書き|書き|内数|内)?\s*(?:は|が)\s*[、,]?\s*`,
+    String.raw`^${mark.trim() ? '.{0,40}?' : ''}(?:[上下]段\s*(?:の\s*)?)?${NOTE_BRACKETS}\s*(?:内\s*の\s*(?:数字|数値|数)|の\s*(?:数字|数値|数)|内書き|書き|内数|内)?\s*(?:は|が|[:=])\s*[、,]?\s*`,
     'u',
   ).exec(body);
   if (!named) {
@@ -523,15 +567,34 @@ function subsetName(text: string): string | null {
   const i = s.indexOf('のうち');
   if (i >= 0) s = s.slice(i + 3);
   s = s
-    .replace(/^うち\s*/u, '')
+    // (a unit said at the note's end, `…の再掲（単位：人/月）`, is the table's unit, not the part's name)
+    .replace(/\s*[(（【]\s*単位\s*[:：][^()（）【】]*[)）】]\s*[。.]?$/u, '')
+    .replace(/^(?:その)?うち\s*/u, '')
     .replace(
       /(?:を再掲した|を再掲|の再掲)?(?:のもの|もの)?(?:です|である|を示す|を表す|を示しています|を表しています)?[。.]?$/u,
       '',
     )
     .trim();
+  // Family "a note that names the part with words about it" (`精神障害者の数で内数`, `医療型の利用者数（再掲）`,
+  // `精神障害者の利用者数を再掲しています`, `精神障害者に係る数値`, `精神障害者分`): the part is the group named, not
+  // the words saying it is a part or a count — the name a researcher filters on.
+  for (let before = ''; before !== s; ) {
+    before = s;
+    s = s
+      .replace(/\s*[(（](?:内数|再掲|うち数|内訳)[)）]$/u, '')
+      .replace(/を再掲(?:しています|している|した)?$/u, '')
+      .replace(/(?:で|であり|の)?[、,]?\s*(?:内数|再掲)(?:しています|している|した|です)?$/u, '')
+      .replace(/(?:に係る|に関する|についての)(?:数値|数字|人数|数)$/u, '')
+      .replace(/の(?:延べ|実)?(?:利用者数|利用人数|人数|数|数値|数字|件数)$/u, '')
+      .replace(/(?<=[者児])(?:数|分)$/u, '')
+      .replace(/[。.、,]$/u, '')
+      .trim();
+  }
   // However a city words it (`施設入所している人を除いた`, `施設に入所している方を除く数`), the subset the national
   // guideline reports beside 生活介護 and the like is named as the guideline names it.
-  if (/施設.{0,6}入所|入所者/u.test(s) && /除/u.test(s)) return '施設入所者を除く';
+  // (`施設入所者以外`, `施設に入所していない人`, `入所施設の利用者を除いた`, `施設入所者を含まない`)
+  if (/施設.{0,6}入所|入所者|入所施設/u.test(s) && /除|含まない|含めない|以外|ていない/u.test(s))
+    return '施設入所者を除く';
   return s || null;
 }
 
@@ -605,8 +668,10 @@ function captionUnit(t: Table, since: Block[]): string | null {
     if (b.kind === 'heading' && (/^\s*#/u.test(b.orig) || stripNumbering(b.text) !== b.text.normalize('NFKC').trim()))
       break;
   }
-  for (const text of [t.caption ?? '', ...blocks.map((b) => b.text)]) {
-    if (!text) continue;
+  for (const line of [t.caption ?? '', ...blocks.map((b) => b.text)]) {
+    if (!line) continue;
+    // (a subset note said in the same line, `（単位：人/月、〈 〉内は精神障害者）`, is no part of the unit)
+    const text = withoutSubsetClause(line);
     // (a unit line run into the header words after it in linearized text: `単位:件/年 利用状況給付件数`; not a
     // composite unit, `単位：千円 ％`)
     const lead = /^[(（【[]?\s*単位\s*[:：]\s*([^\s()（）【】[\]、,]+)\s+(\S+)/u.exec(text.normalize('NFKC').trim());
@@ -735,7 +800,12 @@ function unitBelow(items: ReturnType<typeof documentItems>, pos: number): string
     const b = items[k]!.block;
     if (!b || b.kind === 'heading') return null;
     // (a note, or a short line that is only a unit: `（単位：回/月）`, `【単位：人/年】`, `単位　件/年`, `単位は時間/年`)
-    const u = noteUnitOf(b.text) ?? (b.text.trim().length <= 20 && canonicalUnit(b.text) ? b.text.trim() : null);
+    const text = withoutSubsetClause(b.text);
+    const u =
+      noteUnitOf(text) ??
+      (text.trim().length <= 20 && canonicalUnit(text) ? text.trim() : null) ??
+      // (`※〈 〉内は精神障害者の再掲（単位：人/月）`: a unit closing a subset note)
+      (subsetNoteIn(b.text) ? unitAsideOf(b.text) : null);
     if (u) return items[k + 1]?.table ? null : u;
   }
   return null;

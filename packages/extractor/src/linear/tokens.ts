@@ -96,12 +96,14 @@ const UNIT_WORD =
 const PER = '(?:\\s*[/／]\\s*(?:月|年|日|週|回|人|年度))?';
 /** Digits, with the letters OCR reads for a digit after the first one (`1O` for 10, `1I3`, `8l.7`). */
 const NUMBER = '[▲△+\\-−]?\\d[\\d,OoIl]*(?:\\.[\\dOoIl]+)?';
+/** What a bracketed part may say before its number: `うち`, `内`, and the group it counts (`(うち精神障害者15)`). */
+const PART_WORDS = '(?:(?:うち|内訳|内数|内)[:：]?[^()<>〈〉《》\\d]{0,12}?)?';
 /**
  * A number with its unit (`入` is OCR's reading of `人` right after a number), or a count over a period written
  * before it (`年23回`, `月2回`, `週3日`), then a bound (`以上`, `を超えない`), a bracketed part, a note mark.
  */
 const VALUE_RE = new RegExp(
-  `^(?:約)?(?:(?:年間?|月|週)${NUMBER}${UNIT_WORD}|${NUMBER}(?:${UNIT_WORD}${PER}|入)?)(?:${wordsPattern(BOUND_WORDS)})?(?:[(<]${NUMBER}(?:${UNIT_WORD}${PER})?[)>])?(?:※\\d*)?$`,
+  `^(?:約)?(?:(?:年間?|月|週)${NUMBER}${UNIT_WORD}|${NUMBER}(?:${UNIT_WORD}${PER}|入)?)(?:${wordsPattern(BOUND_WORDS)})?(?:[(<〈《]${PART_WORDS}${NUMBER}(?:${UNIT_WORD}${PER})?[)>〉》])?(?:※\\d*)?$`,
   'u',
 );
 const UNIT_RE = new RegExp(`^(?:[(\\[]\\s*)?(?:単位[:：]?)?${UNIT_WORD}${PER}(?:\\s*[)\\]])?$`, 'u');
@@ -194,7 +196,7 @@ export function isMeasureWithUnit(text: string): boolean {
 export const isColumnHeadToken = (text: string) => isPeriodToken(text) || isKindToken(text);
 
 /** A bracketed afterthought (`(見込)`, `（3）`, `<2>`, `（Ｂ型）`). */
-export const isBracketed = (text: string) => /^[(（<＜[［【].*[)）>＞\]］】]$/u.test(text);
+export const isBracketed = (text: string) => /^[(（<＜〈《[［【].*[)）>＞〉》\]］】]$/u.test(text);
 
 /** The part of a label in round brackets that the page or a blank set apart (`（グループホーム）`, `（Ｂ型）`). */
 export const isLabelPart = (text: string) => /^[(（][^()（）]*[)）]$/u.test(text) && !isColumnHeadToken(text);
@@ -217,12 +219,22 @@ export function mergeTokens(tokens: Token[]): Token[] {
       out[out.length - 1] = joinTokens(prev, t);
       continue;
     }
+    // (a part whose bracket a blank parts from its number: `120（うち精神障害者 15）`)
+    if (
+      prev &&
+      /[(（<＜〈《]\s*(?:うち|内)[^)）>＞〉》]*$/u.test(prev.text) &&
+      isNumberToken(`${prev.text}${t.text}`)
+    ) {
+      out[out.length - 1] = joinTokens(prev, t);
+      continue;
+    }
     // (OCR's letters for digits read as digits: `10215 <62O5>`)
     // (or a bracketed kind word of any vocabulary word, `H30 （達成率（%））`: a year and its kind set apart)
     if (
       prev &&
       isBracketed(t.text) &&
-      (!/[^\d,.\s()（）<>＜＞見込実績計画推計値人月日時間件回か所倍%]/u.test(ocrDigits(t.text)) || isKindToken(t.text))
+      (!/[^\d,.\s()（）<>＜＞〈〉《》見込実績計画推計値人月日時間件回か所倍%]/u.test(ocrDigits(t.text)) ||
+        isKindToken(t.text))
     ) {
       if (isNumberToken(prev.text) && isNumberToken(`${prev.text}${t.text}`)) {
         out[out.length - 1] = joinTokens(prev, t);

@@ -59,6 +59,8 @@ export interface CellValue {
 }
 
 const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
+/** The counters a part written in brackets may carry (`〈15人〉`, `（うち 3か所）`). */
+const PART_COUNTER = '人日|人分|人|名|件|回|か所|箇所|カ所|時間|日';
 const KD = '〇一二三四五六七八九';
 /** A count of places right after a numeral (`か所`, `箇所`, `カ所`, `ヶ所`): a lone 一 before it is one, no dash. */
 const FACILITY_AFTER = /^\s?(?:か所|箇所|カ所|ヶ所|ケ所|ヵ所|ケ所)/u;
@@ -522,8 +524,10 @@ function readAt(
     qualifier,
   };
   if (rate && r.unitText?.endsWith(`/${rate}`)) hit.rate = rate;
-  // Subset: 191 <116> (`191 く116〉`: its 〈 read by OCR as く).
-  const sub = new RegExp(`^ ?[<〈《く] ?(${NUM}) ?[>〉》]`, 'u').exec(s.slice(pos));
+  // Subset: 191 <116> (`191 く116〉`: its 〈 read by OCR as く). Family "a part written with its unit as the whole
+  // is" (`120人〈15人〉`, `2,400人日<300人日>`): the part's counter, the whole's own or a count's, is no second value.
+  const partUnit = `(?:${r.unitText ? `${r.unitText.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}|` : ''}${PART_COUNTER})?`;
+  const sub = new RegExp(`^ ?[<〈《く] ?(${NUM}) ?${partUnit} ?[>〉》]`, 'u').exec(s.slice(pos));
   if (sub) {
     hit.subset = num(sub[1] as string);
     pos += sub[0].length;

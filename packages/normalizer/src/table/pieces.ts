@@ -38,7 +38,16 @@ export interface Piece {
   factor?: number;
   /** The kinds of a header of kind words joined by a pair mark (`計画|実績`), in order: its cells hold one of each. */
   kinds?: ValueKind[];
+  /** The part a year or kind header announces its brackets hold (`令和6年度実績〈うち精神障害者〉` → `精神障害者`). */
+  part?: string;
 }
+
+/**
+ * A part announced in brackets after a label or header (`利用者数（うち医療的ケア児）`, `令和6年度〈うち精神障害者〉`):
+ * its name in group 1. Not a bracket that is the whole text (`（うち精神障害者）`, a うち row of its own).
+ */
+export const PART_ASIDE =
+  /(?<=\S)\s*[(（〈<《［[【]\s*(?:うち|内)\s*(?![\d,.\s]*[)）〉>》］\]】])([^()（）〈〉<>《》［］[\]【】]{1,20}?)\s*[)）〉>》］\]】]/u;
 
 export type DataCell = { quantities: Quantity[]; missing: boolean } | null;
 
@@ -164,6 +173,13 @@ function readPieceUncached(raw: string, opts: PeriodOptions): Piece {
   if (text.length > 30 && /[、。]/.test(text) && !(split.unitText && !/[。]/.test(text) && split.label)) {
     const label = stripTags(text) || null;
     return { text, period: null, kind: null, label, unit: null, unitText: null };
+  }
+  // Family "a header announcing the part its cells' brackets hold" (`令和6年度実績〈うち精神障害者〉`): the year and kind
+  // as without it, and the part's name for the bracketed values under it.
+  const aside = PART_ASIDE.exec(text);
+  if (aside) {
+    const head = readPieceUncached(text.slice(0, aside.index) + text.slice(aside.index + aside[0].length), opts);
+    if (head.period || head.kind) return { ...head, text, part: aside[1]!.trim() };
   }
   const h = parseColumnHeader(split.label ?? text, opts);
   let label: string | null = stripTags(normalized(h.rest ?? '')).trim();
