@@ -21,13 +21,23 @@ import {
   REPORTING_BODY_WORDS,
   TARGET_READINGS,
   TOTAL_WORDS,
+  withValueSuffixes,
   wordsPattern,
 } from '@shiryo/model';
 
 const TARGET_WORD = new RegExp(wordsPattern(TARGET_READINGS), 'u');
 const ACTIVITY_NOUNS = new RegExp(wordsPattern(KIND_STEM_ACTIVITY_NOUNS), 'gu');
 /** A phrase's plan words: the plan stems but bare 計画, which names plans (`障害福祉計画`), not their values. */
-const PLAN_WORD = new RegExp(wordsPattern([...KIND_WORD_STEMS.plan.filter((w) => w !== '計画'), '計画値']), 'u');
+const PLAN_WORD = new RegExp(
+  wordsPattern([
+    ...KIND_WORD_STEMS.plan.filter((w) => w !== '計画'),
+    // (計画 with a value suffix names the plan's value, `計画値`, `計画量`, `計画数値`; `計画数` counts plans)
+    ...withValueSuffixes(['計画'], ['計画数']).filter((w) => w !== '計画'),
+  ]),
+  'u',
+);
+/** A base's value (`基準値`, `基準数値`), for captions. */
+const BASELINE_WORD = new RegExp(wordsPattern(withValueSuffixes(['基準']).filter((w) => w !== '基準')), 'u');
 const LEADING_MARKS_AND_NOTES = new RegExp(`^\\s*(?:[-${classBody(BULLET_MARKS + NOTE_MARKS)}]+\\s*)+`, 'u');
 const LEADING_MARKS = new RegExp(`^\\s*(?:[-${classBody(BULLET_MARKS)}]+\\s*)+`, 'u');
 /**
@@ -276,7 +286,7 @@ export function kindWord(text: string, opts: { baseline?: boolean } = {}): Value
   if (TARGET_WORD.test(rest)) hits.add('target');
   if (/実績/.test(rest) || (/(?:状況|現状)】?$/.test(rest) && !/目標|見込|計画/.test(c))) hits.add('actual');
   if (PLAN_WORD.test(rest)) hits.add('plan');
-  if (opts.baseline && /基準値/.test(rest)) hits.add('baseline');
+  if (opts.baseline && BASELINE_WORD.test(rest)) hits.add('baseline');
   return hits.size === 1 ? [...hits][0]! : null;
 }
 

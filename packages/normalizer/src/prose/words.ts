@@ -11,6 +11,8 @@ import {
   KIND_MARKER,
   KIND_STEM_ACTIVITY_NOUNS,
   LABEL_TAIL_KIND_WORDS,
+  LABEL_TAIL_SUFFIXED_KIND_WORDS,
+  withValueSuffixes,
   wordsPattern,
 } from '@shiryo/model';
 import { kindWord, stripNumbering, stripTags } from '../labels.js';
@@ -54,8 +56,14 @@ export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Every kind marker of a text (matchAll copies the expression, so one instance serves every call). */
 export const KIND_MARKERS = new RegExp(KIND_MARKER.source, 'gu');
 
-/** Kind words ending a label (`… 目標 /実績/達成率`, `…の抑制 現状値`): they say what a value is, not what it counts. */
-export const KIND_TAIL = new RegExp(`[\\s/／:：、,]*(?:${wordsPattern(LABEL_TAIL_KIND_WORDS)})[\\s/／:：]*$`, 'u');
+/**
+ * Kind words ending a label (`… 目標 /実績/達成率`, `…の抑制 現状値`, `…の目標量`): they say what a value is, not what it
+ * counts.
+ */
+export const KIND_TAIL = new RegExp(
+  `[\\s/／:：、,]*(?:${wordsPattern(LABEL_TAIL_KIND_WORDS)}|(?<=^|[\\s/／:：、,の])(?:${wordsPattern(LABEL_TAIL_SUFFIXED_KIND_WORDS)}))[\\s/／:：]*$`,
+  'u',
+);
 /**
  * `認定率は…18.6％となり、計画値の18.9％を下回っています`: the plan value a result is compared with, written right after
  * the result in its own form (a share of the plan, `見込量の8割を下回り`, is a threshold, not a value).
@@ -158,9 +166,9 @@ export const ACTIVITY = /([\p{sc=Han}\p{sc=Katakana}ー]{3,30})(?:を(?:実施|�
 export const BRACKET_KIND = new RegExp(`[(（]\\s*(${wordsPattern(BRACKET_KIND_WORDS)})\\s*[)）]`, 'u');
 const BRACKET_KIND_G = new RegExp(BRACKET_KIND.source, 'gu');
 
-/** A kind word heading a label (`目標値 施設入所者数`), not the start of an activity noun (`目標設定及び評価`). */
+/** A kind word heading a label (`目標値 施設入所者数`, `実績数値 利用者数`), not the start of an activity noun (`目標設定及び評価`). */
 const LEADING_KIND = new RegExp(
-  `^(?!${wordsPattern(KIND_STEM_ACTIVITY_NOUNS)})(?:目標値?|実績値?|見込量?|【[^】]*】)\\s*`,
+  `^(?!${wordsPattern(KIND_STEM_ACTIVITY_NOUNS)})(?:${wordsPattern(withValueSuffixes(['目標', '実績', '見込み', '見込']))}|【[^】]*】)\\s*`,
   'u',
 );
 
