@@ -18,7 +18,7 @@ const row = (o: Observation) => [o.indicator_label, o.fiscal_year, o.value_kind,
 
 describe('kind words with a value suffix', () => {
   it('reads a linear header line of such words, each year with its own kinds', () => {
-    const n = normalizeLayout('kind-value-forms-linear.txt');
+    const n = normalizeLayout('linear-kind-value-forms.txt');
     expect(n.observations.filter((o) => o.indicator_label === '訪問型サービス').map(row)).toEqual([
       ['訪問型サービス', 2020, 'actual', 412],
       ['訪問型サービス', 2021, 'actual', 398],
@@ -63,5 +63,32 @@ describe('kind words with a value suffix', () => {
     expect(kindWord('第7期障害福祉計画')).toBe(null);
     expect(kindWord('サービス等利用計画の計画数')).toBe(null);
     expect(kindWord('施設入所者数の基準数値', { baseline: true })).toBe('baseline');
+  });
+});
+
+// Family "a kind word ending a caption or heading" (`…の基準値`, `…の計画`, `（計画）`, `令和7年度計画`): the word after
+// の says what the table's values are, whatever kind words the name before it holds (`成果目標の基準値` names a target
+// and a base: before, no kind, so the values fell to the default, a result); 計画 alone there is the plan's value,
+// not a plan's name (`障害福祉計画`), which the caption reader left unread. A clause of a sentence (`…は、令和6年度の
+// 計画185人`) is left to the value's own reader.
+describe('a kind word ending a caption or a heading', () => {
+  it('reads the values under it as that kind', () => {
+    const n = normalizeLayout('kind-caption-tail.md');
+    expect(n.observations.map(row)).toEqual([
+      ['就労定着者数', 2022, 'baseline', 42],
+      ['福祉型短期入所', 2025, 'plan', 310],
+      ['福祉型短期入所', 2026, 'plan', 325],
+      ['職場体験実習', 2025, 'plan', 24],
+    ]);
+  });
+
+  it('reads the phrase, not a clause of a sentence', () => {
+    expect(kindWord('重点目標の基準値（単位：人）', { baseline: true })).toBe('baseline');
+    expect(kindWord('短期入所の計画')).toBe('plan');
+    expect(kindWord('令和7年度計画')).toBe('plan');
+    expect(kindWord('（計画）')).toBe('plan');
+    expect(kindWord('第3期障害児福祉計画')).toBe(null);
+    expect(kindWord('計画相談支援の利用者数')).toBe(null);
+    expect(kindWord('相談支援は、令和6年度の計画')).toBe(null);
   });
 });

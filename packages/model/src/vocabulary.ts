@@ -155,6 +155,8 @@ export const KIND_WORD_SUFFIXES = ['数値', '値', '量', '数', '額', '率', 
  * with one of them names the same kind as the word alone.
  */
 export const KIND_VALUE_SUFFIXES = ['数値', '値', '量', '数'] as const;
+/** Value forms of a kind stem that name a thing counted (`サービス等利用計画の計画数`: how many plans), no kind. */
+export const VALUE_FORMS_NAMING_THINGS: readonly string[] = ['計画数'];
 const VALUE_SUFFIXED = new RegExp(`(?:${KIND_VALUE_SUFFIXES.join('|')}|率|比|時)$`, 'u');
 /**
  * Kind words with the forms a value suffix makes of them (`目標` → `目標`, `目標数値`, `目標値`, `目標量`, `目標数`): a
@@ -162,7 +164,10 @@ const VALUE_SUFFIXED = new RegExp(`(?:${KIND_VALUE_SUFFIXES.join('|')}|率|比|�
  * lists a reader matches by (`LABEL_TAIL_KIND_WORDS`, `BRACKET_KIND_WORDS`, `CAPTION_KIND_TAIL_WORDS`) are built with
  * it, so each reads `目標量` and `実績数値` as it reads `目標値` and `実績値` (they read as one kind, `kindOfWord`).
  */
-export function withValueSuffixes(words: readonly string[], except: readonly string[] = []): string[] {
+export function withValueSuffixes(
+  words: readonly string[],
+  except: readonly string[] = VALUE_FORMS_NAMING_THINGS,
+): string[] {
   return [
     ...new Set(
       words.flatMap((w) =>
@@ -476,9 +481,9 @@ export const LABEL_TAIL_SUFFIXED_KIND_WORDS = withValueSuffixes(['目標', '実�
  * Kind words that, alone in round brackets after a label (`施設入所者数（基準値）`, `箇所数（計画）：185か所`,
  * `参加者数（実績）`), say what the value is, not what it counts: the bracket is a kind marker and leaves the label.
  * 計画 counts here (in brackets it names no thing, unlike `…整備計画`); so do their value forms (`（目標量）`, `（実績数）`,
- * `（見込み）`), but `計画数`, which counts plans.
+ * `（見込み）`), but `計画数`, which counts plans (`VALUE_FORMS_NAMING_THINGS`).
  */
-export const BRACKET_KIND_WORDS = withValueSuffixes(['基準', '目標', '実績', '見込み', '見込', '計画'], ['計画数']);
+export const BRACKET_KIND_WORDS = withValueSuffixes(['基準', '目標', '実績', '見込み', '見込', '計画']);
 
 /**
  * The care levels of the long-term care insurance (要支援1・2, 要介護1～5, and their groups 要支援 / 要介護, with
@@ -807,11 +812,15 @@ export const CAPTION_TAIL_WORDS = ['推移', '状況', '動向', '概要', '内�
  * The values a caption says its table compares, after `の` (`認定者数の計画値と実績値`, `受給者数の見込と実績`): the
  * table's columns, not part of the name (`captionName`); their value forms as well (`…の目標量と実績数値`).
  */
-export const CAPTION_KIND_TAIL_WORDS = withValueSuffixes(
-  ['計画', '見込み', '見込', '実績', '目標', '対計画比', '達成率'],
-  // (`…サービス等利用計画の計画数` counts plans)
-  ['計画数'],
-);
+export const CAPTION_KIND_TAIL_WORDS = withValueSuffixes([
+  '計画',
+  '見込み',
+  '見込',
+  '実績',
+  '目標',
+  '対計画比',
+  '達成率',
+]);
 
 /**
  * Header words that name no indicator (`項目`, `区分`, `単位`, `内容` …); a header made of them only (`項目内容`,
