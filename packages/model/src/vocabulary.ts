@@ -150,6 +150,34 @@ export const OUTLOOK_KIND_PATTERN = new RegExp(wordsPattern(OUTLOOK_KIND_STEMS),
 export const KIND_WORD_PREFIXES = ['前年同期', '前年度', '前年', '対', '進捗', '将来'] as const;
 /** What may follow a stem (`見込量`, `目標値`, `計画比`, `実績数`). */
 export const KIND_WORD_SUFFIXES = ['数値', '値', '量', '数', '額', '率', '度', '案', '比', '対比'] as const;
+/**
+ * The suffixes that say a kind word names a value (`目標量`, `目標数値`, `実績数`, `見込み量`, `計画値`): the word
+ * with one of them names the same kind as the word alone.
+ */
+export const KIND_VALUE_SUFFIXES = ['数値', '値', '量', '数'] as const;
+/** Value forms of a kind stem that name a thing counted (`サービス等利用計画の計画数`: how many plans), no kind. */
+export const VALUE_FORMS_NAMING_THINGS: readonly string[] = ['計画数'];
+const VALUE_SUFFIXED = new RegExp(`(?:${KIND_VALUE_SUFFIXES.join('|')}|率|比|時)$`, 'u');
+/**
+ * Kind words with the forms a value suffix makes of them (`目標` → `目標`, `目標数値`, `目標値`, `目標量`, `目標数`): a
+ * word that already ends in a value suffix, a rate or a time (`目標値`, `達成率`, `策定時`) stays as it is. The word
+ * lists a reader matches by (`LABEL_TAIL_KIND_WORDS`, `BRACKET_KIND_WORDS`, `CAPTION_KIND_TAIL_WORDS`) are built with
+ * it, so each reads `目標量` and `実績数値` as it reads `目標値` and `実績値` (they read as one kind, `kindOfWord`).
+ */
+export function withValueSuffixes(
+  words: readonly string[],
+  except: readonly string[] = VALUE_FORMS_NAMING_THINGS,
+): string[] {
+  return [
+    ...new Set(
+      words.flatMap((w) =>
+        VALUE_SUFFIXED.test(w)
+          ? [w]
+          : [w, ...KIND_VALUE_SUFFIXES.filter((x) => !except.includes(w + x)).map((x) => w + x)],
+      ),
+    ),
+  ];
+}
 
 const STEM_KIND: Readonly<Record<string, ValueKind>> = Object.fromEntries(
   Object.entries(KIND_WORD_STEMS).flatMap(([k, stems]) =>
@@ -443,24 +471,21 @@ export const LABEL_TAIL_KIND_WORDS = [
   '計画策定時',
   '策定時',
 ] as const;
+/**
+ * The same kind words with a value suffix no word of `LABEL_TAIL_KIND_WORDS` has (`…の目標量`, `…の実績数値`,
+ * `…の見込み数`): they end a label only after `の` or a mark (`相談実績数` may name what is counted).
+ */
+export const LABEL_TAIL_SUFFIXED_KIND_WORDS = withValueSuffixes(['目標', '実績', '見込み', '見込', '基準']).filter(
+  (w) => !(LABEL_TAIL_KIND_WORDS as readonly string[]).includes(w) && w !== '基準',
+);
 
 /**
  * Kind words that, alone in round brackets after a label (`施設入所者数（基準値）`, `箇所数（計画）：185か所`,
  * `参加者数（実績）`), say what the value is, not what it counts: the bracket is a kind marker and leaves the label.
- * 計画 counts here (in brackets it names no thing, unlike `…整備計画`).
+ * 計画 counts here (in brackets it names no thing, unlike `…整備計画`); so do their value forms (`（目標量）`, `（実績数）`,
+ * `（見込み）`), but `計画数`, which counts plans (`VALUE_FORMS_NAMING_THINGS`).
  */
-export const BRACKET_KIND_WORDS = [
-  '基準値',
-  '基準',
-  '目標値',
-  '目標',
-  '実績値',
-  '実績',
-  '見込量',
-  '見込',
-  '計画値',
-  '計画',
-] as const;
+export const BRACKET_KIND_WORDS = withValueSuffixes(['基準', '目標', '実績', '見込み', '見込', '計画']);
 
 /**
  * The care levels of the long-term care insurance (要支援1・2, 要介護1～5, and their groups 要支援 / 要介護, with
@@ -787,21 +812,17 @@ export const CAPTION_TAIL_WORDS = ['推移', '状況', '動向', '概要', '内�
 
 /**
  * The values a caption says its table compares, after `の` (`認定者数の計画値と実績値`, `受給者数の見込と実績`): the
- * table's columns, not part of the name (`captionName`).
+ * table's columns, not part of the name (`captionName`); their value forms as well (`…の目標量と実績数値`).
  */
-export const CAPTION_KIND_TAIL_WORDS = [
-  '計画値',
+export const CAPTION_KIND_TAIL_WORDS = withValueSuffixes([
   '計画',
-  '見込量',
   '見込み',
   '見込',
-  '実績値',
   '実績',
-  '目標値',
   '目標',
   '対計画比',
   '達成率',
-] as const;
+]);
 
 /**
  * Header words that name no indicator (`項目`, `区分`, `単位`, `内容` …); a header made of them only (`項目内容`,

@@ -21,13 +21,34 @@ import {
   REPORTING_BODY_WORDS,
   TARGET_READINGS,
   TOTAL_WORDS,
+  VALUE_FORMS_NAMING_THINGS,
+  withValueSuffixes,
   wordsPattern,
 } from '@shiryo/model';
 
 const TARGET_WORD = new RegExp(wordsPattern(TARGET_READINGS), 'u');
 const ACTIVITY_NOUNS = new RegExp(wordsPattern(KIND_STEM_ACTIVITY_NOUNS), 'gu');
 /** A phrase's plan words: the plan stems but bare 計画, which names plans (`障害福祉計画`), not their values. */
-const PLAN_WORD = new RegExp(wordsPattern([...KIND_WORD_STEMS.plan.filter((w) => w !== '計画'), '計画値']), 'u');
+const PLAN_WORD = new RegExp(
+  wordsPattern([
+    ...KIND_WORD_STEMS.plan.filter((w) => w !== '計画'),
+    // (計画 with a value suffix names the plan's value, `計画値`, `計画量`, `計画数値`; `計画数` counts plans)
+    ...withValueSuffixes(['計画']).filter((w) => w !== '計画'),
+  ]),
+  'u',
+);
+/** A base's value (`基準値`, `基準数値`), for captions. */
+/**
+ * 計画 alone where it can only be the kind of what follows or precedes, not a plan's name (`障害福祉計画`, `計画相談支援`,
+ * `計画期間`): a caption's tail after の (`訪問系サービスの計画`), a word in brackets (`（計画）`), or after a year
+ * (`令和6年度計画`), with nothing after it but the end, a bracket, a blank or a word joining another kind (`と実績`).
+ */
+const PLAN_ALONE = /(?:の|^|年度|[(（【])計画(?=$|[)）】]|\s|と|及び|・|、|[(（])/u;
+/** A compound kind word after の at the end of a phrase (`…の基準値`, `…の実績見込`). */
+const KIND_AFTER_NO = new RegExp(`の(${KIND_COMPOUND_SOURCE})$`, 'u');
+/** The marks of a sentence's clauses: a text with one is prose, not a caption. */
+const CLAUSE_MARKS = /[、。，,]|[はがを](?!\p{sc=Han})/u;
+const BASELINE_WORD = new RegExp(wordsPattern(withValueSuffixes(['基準']).filter((w) => w !== '基準')), 'u');
 const LEADING_MARKS_AND_NOTES = new RegExp(`^\\s*(?:[-${classBody(BULLET_MARKS + NOTE_MARKS)}]+\\s*)+`, 'u');
 const LEADING_MARKS = new RegExp(`^\\s*(?:[-${classBody(BULLET_MARKS)}]+\\s*)+`, 'u');
 /**
@@ -264,6 +285,20 @@ const EXPECTED_RESULT = /実績[(（]?見込み?(?:値|量)?[)）]?|見込み?�
 export function kindWord(text: string, opts: { baseline?: boolean } = {}): ValueKind | null {
   const against = /に対(?:する|しての)(.*)$/u.exec(compact(text))?.[1];
   if (against && kindWord(against, opts)) return kindWord(against, opts);
+  // (`成果目標の基準値（単位：人）`, `訪問系サービスの計画値`: a kind word after の ends the phrase and says what its values
+  // are, whatever kind words the name before it holds)
+  // (a caption or heading, short and not a clause of a sentence, `…は、令和6年度の計画`, whose kind word the value's own
+  // reader takes)
+  const phrase = compact(text).length <= 80 && !CLAUSE_MARKS.test(compact(text));
+  const tail = phrase ? KIND_AFTER_NO.exec(compact(text).replace(/[(（][^()（）]*[)）]$/u, ''))?.[1] : undefined;
+  const tailKind = tail && !VALUE_FORMS_NAMING_THINGS.includes(tail) ? kindOfWord(tail) : null;
+  if (
+    tailKind &&
+    tailKind !== 'deviation' &&
+    tailKind !== 'achievement_rate' &&
+    (tailKind !== 'baseline' || opts.baseline)
+  )
+    return tailKind;
   // (`目標1`, a numbered goal, and `目標設定`, an activity, name no kind)
   const c = compact(text)
     .replace(/目標\d+/g, '')
@@ -275,8 +310,8 @@ export function kindWord(text: string, opts: { baseline?: boolean } = {}): Value
   const rest = expected ? c.replace(new RegExp(EXPECTED_RESULT.source, 'gu'), '') : c;
   if (TARGET_WORD.test(rest)) hits.add('target');
   if (/実績/.test(rest) || (/(?:状況|現状)】?$/.test(rest) && !/目標|見込|計画/.test(c))) hits.add('actual');
-  if (PLAN_WORD.test(rest)) hits.add('plan');
-  if (opts.baseline && /基準値/.test(rest)) hits.add('baseline');
+  if (PLAN_WORD.test(rest) || (phrase && PLAN_ALONE.test(rest))) hits.add('plan');
+  if (opts.baseline && BASELINE_WORD.test(rest)) hits.add('baseline');
   return hits.size === 1 ? [...hits][0]! : null;
 }
 

@@ -7,9 +7,8 @@ import {
   BOUND_WORDS,
   BULLET_MARKS,
   classBody,
-  ESTIMATE_PATTERN,
   KIND_OCR_READINGS,
-  KIND_WORDS,
+  kindOfWord,
   NOTE_MARKS,
   wordsPattern,
 } from '@shiryo/model';
@@ -107,11 +106,6 @@ const VALUE_RE = new RegExp(
   'u',
 );
 const UNIT_RE = new RegExp(`^(?:[(\\[]\\s*)?(?:単位[:：]?)?${UNIT_WORD}${PER}(?:\\s*[)\\]])?$`, 'u');
-/** A header word that names a value kind (the vocabulary's, plus `実績見込` and `達成状況`), alone or bracketed. */
-const KIND_RE = new RegExp(
-  `^[(【]?(?:${wordsPattern([...Object.keys(KIND_WORDS), '実績見込', '実績見込み', '達成状況'])})[)】]?$`,
-  'u',
-);
 /**
  * A head without its percent sign in brackets (`達成率（%）` → `達成率`): before and after its own brackets go, as the
  * sign stands inside them or after them (`（対計画比（％））`, `対計画比(%)`).
@@ -130,18 +124,19 @@ const KIND_RANK: Record<string, number> = {
 
 export function kindRank(key: string): number | null {
   const k = stripPercent(stripPercent(key).replace(/^[(（【]|[)）】]$/gu, ''));
-  const kind = KIND_WORDS[k];
-  if (kind) return KIND_RANK[kind] ?? null;
-  return ESTIMATE_PATTERN.test(k) ? KIND_RANK.estimate! : null;
+  const kind = kindOfWord(KIND_OCR_READINGS[k] ?? k);
+  return kind ? (KIND_RANK[kind] ?? null) : null;
 }
 
-/** A kind word as a header cell writes it: `計画`, `実績値`, `実績見込`, `(見込)`, `【目標】`, `達成率（%）`, `実績值`. */
+/**
+ * A kind word as a header cell writes it: `計画`, `実績値`, `実績見込`, `(見込)`, `【目標】`, `達成率（%）`, `実績值`, and
+ * any compound the vocabulary's one reader of kind words reads (`kindOfWord`: `実績数値`, `目標数値`, `計画見込`,
+ * `見込み数`), so that a line of such words is a header line here as it is a header to the normalizer.
+ */
 function kindWord(text: string): boolean {
   const t = stripPercent(stripPercent(text).replace(/^[(（【]|[)）】]$/gu, ''));
   const w = KIND_OCR_READINGS[t] ?? t;
-  if (KIND_WORDS[w] !== undefined || w === '達成状況') return true;
-  const est = ESTIMATE_PATTERN.exec(w);
-  return !!est && est.index === 0 && est[0].length === w.length;
+  return w === '達成状況' || kindOfWord(w) !== null;
 }
 
 /** Words a table writes where a value is not there yet or not at all (`未実施`, `集計中`). */
@@ -180,7 +175,7 @@ export function isPeriodToken(text: string): boolean {
 
 /** A value kind: `計画`, `実績`, `見込量`, `目標値`, `達成率`, `(見込)`. */
 export function isKindToken(text: string): boolean {
-  return KIND_RE.test(text.replace(/\s+/gu, '')) || kindWord(cleanText(text).replace(/\s+/gu, ''));
+  return kindWord(cleanText(text).replace(/\s+/gu, ''));
 }
 
 /**

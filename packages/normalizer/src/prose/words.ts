@@ -11,6 +11,8 @@ import {
   KIND_MARKER,
   KIND_STEM_ACTIVITY_NOUNS,
   LABEL_TAIL_KIND_WORDS,
+  LABEL_TAIL_SUFFIXED_KIND_WORDS,
+  withValueSuffixes,
   wordsPattern,
 } from '@shiryo/model';
 import { kindWord, stripNumbering, stripTags } from '../labels.js';
@@ -55,11 +57,11 @@ export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const KIND_MARKERS = new RegExp(KIND_MARKER.source, 'gu');
 
 /**
- * Kind words ending a label (`… 目標 /実績/達成率`, `…の抑制 現状値`, `…の利用者数の目標を` before `令和8年度に30人と設定`):
- * they say what a value is, not what it counts.
+ * Kind words ending a label (`… 目標 /実績/達成率`, `…の抑制 現状値`, `…の目標量`, `…の利用者数の目標を` before
+ * `令和8年度に30人と設定`): they say what a value is, not what it counts.
  */
 export const KIND_TAIL = new RegExp(
-  `[\\s/／:：、,]*(?:${wordsPattern(LABEL_TAIL_KIND_WORDS)})(?:(?<=の(?:目標|実績))[をは])?[\\s/／:：]*$`,
+  `[\\s/／:：、,]*(?:${wordsPattern(LABEL_TAIL_KIND_WORDS)}|(?<=^|[\\s/／:：、,の])(?:${wordsPattern(LABEL_TAIL_SUFFIXED_KIND_WORDS)}))(?:(?<=の(?:目標|実績))[をは])?[\\s/／:：]*$`,
   'u',
 );
 /**
@@ -164,9 +166,9 @@ export const ACTIVITY = /([\p{sc=Han}\p{sc=Katakana}ー]{3,30})(?:を(?:実施|�
 export const BRACKET_KIND = new RegExp(`[(（]\\s*(${wordsPattern(BRACKET_KIND_WORDS)})\\s*[)）]`, 'u');
 const BRACKET_KIND_G = new RegExp(BRACKET_KIND.source, 'gu');
 
-/** A kind word heading a label (`目標値 施設入所者数`), not the start of an activity noun (`目標設定及び評価`). */
+/** A kind word heading a label (`目標値 施設入所者数`, `実績数値 利用者数`), not the start of an activity noun (`目標設定及び評価`). */
 const LEADING_KIND = new RegExp(
-  `^(?!${wordsPattern(KIND_STEM_ACTIVITY_NOUNS)})(?:目標値?|実績値?|見込量?|【[^】]*】)\\s*`,
+  `^(?!${wordsPattern(KIND_STEM_ACTIVITY_NOUNS)})(?:${wordsPattern(withValueSuffixes(['目標', '実績', '見込み', '見込']))}|【[^】]*】)\\s*`,
   'u',
 );
 

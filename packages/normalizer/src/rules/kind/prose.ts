@@ -27,7 +27,8 @@ function segmentKind(seg: string): ValueKind | null {
   const markers = [...seg.matchAll(MARKERS)]
     .map((m) => m[1] ?? m[2]!)
     .filter((m) => !/時点|現在/u.test(m))
-    .map((m) => (/^基準/u.test(m) ? 'baseline' : /^計画値?$/u.test(m) ? 'plan' : kindWord(m)))
+    // (a kind word alone, `（計画量）`, `【目標数値】`, reads as the header reader reads it; a phrase by its words)
+    .map((m) => (/^基準/u.test(m) ? 'baseline' : (kindOfWord(m) ?? kindWord(m))))
     .filter((k): k is ValueKind => k !== null);
   // (a kind word of an earlier sentence, `…目標を上回りました。なお、令和3年度の参加率は7.1％`, says nothing of this one)
   return (
@@ -50,7 +51,11 @@ export const segmentMarker = rule<ProseValueContext>({
     x.I.runningKind = segmentKind(x.seg);
     x.I.runningFromSentence = !hasMarker(x.seg);
   },
-  examples: [{ text: '【目標値】令和8年度末の地域生活移行者数：5人', expect: { value_kind: 'target', value: 5 } }],
+  examples: [
+    { text: '【目標値】令和8年度末の地域生活移行者数：5人', expect: { value_kind: 'target', value: 5 } },
+    // (a kind word with a value suffix in brackets, read as the header reader reads it)
+    { text: '移動支援の利用時間（計画量）：令和7年度 1,450時間', expect: { value_kind: 'plan', value: 1450 } },
+  ],
 });
 
 /** A clause that ends after a kind word (`…を目標としましたが、`, `…ことを目標とし、`): what follows is another clause. */

@@ -647,6 +647,11 @@ export const kindTail = rule<ProseValueContext>({
     // family "item/value lines": the item is only the kind (`計画：`), or the kind after a colon
     { text: '家族介護者交流会の開催回数\n計画：12回\n実績：11回', expect: { value: 12, value_kind: 'plan' } },
     { text: '認知症カフェの設置数：計画 9か所／実績 8か所', expect: { value: 9, value_kind: 'plan' } },
+    // the kind word with a value suffix after の (`…の目標数値`, `…の実績数`), as `…の目標値`
+    {
+      text: '・令和8年度末のグループホーム利用者数の目標数値：46人',
+      expect: { label: 'グループホーム利用者数', value: 46, value_kind: 'target' },
+    },
   ],
 });
 
