@@ -6,7 +6,7 @@
 import type { BBox, Ruling, Table, TableCell, TextSpan } from '@shiryo/model';
 import { DisjointSets, groupBoxes } from '../disjoint.js';
 import { emptyTable } from '../draft.js';
-import { cleanText, isCellValue, isNumericData } from '../text.js';
+import { cleanText, isCellValue, isNumericData, NUMBERED_LINE } from '../text.js';
 import { centerX, centerY, cluster, contains, overlap, roundBox } from './geometry.js';
 import { joinLineTexts, joinSpans, spansToLines } from './lines.js';
 import { columnGroups, headerFrameAbove, isListGrid, readListRegion, stackListGrids } from './listgrids.js';
@@ -622,14 +622,17 @@ function bandSegments(spans: TextSpan[], gap: number): { x0: number; x1: number;
  *   number covers (gaps of at least half a glyph): header text centred over several columns (`給付費` over six
  *   columns) must not close the gutters under it.
  * - A vertical line is drawn through each gutter band by band, where no text of the band crosses it (at the point
- *   of the gutter that the fewest header texts cross): a header cell over several columns stays one cell, as a
+ *   of the gutter that the fewest heads of the lowest header band cross, then the fewest header texts: a two-line
+ *   group head wider than its middle column leaves the years under it, set close together, apart), so a
+ *   header cell over several columns stays one cell, as a
  *   fully ruled table draws it. Above the last header band, a header text centred over a run of cells its band
  *   leaves empty spans them (the edges between them are not drawn), unless the texts under the run repeat (a
  *   service's name over the first of its years, halfway between its neighbours, is no head of the years of both).
  * - A band without a number, whose text starts in the first column and runs across two gutters or more (a note, a
  *   paragraph, the next table's title between two tables that share their width), followed by another band without
  *   a number, is no row: the rules on either side belong to two tables; so is such a band under rows with
- *   numbers, taller than one and a half body rows (the title over the next table, set apart from both). Nor is a
+ *   numbers, taller than one and a half body rows (the title over the next table, set apart from both; a numbered
+ *   heading alone in its band, `3 訪問看護`, is no row of numbers for its section number). Nor is a
  *   band that holds rules of another
  *   width (a narrower table between two tables of one width): the tables above and below it are read apart, each
  *   with its own columns.
@@ -673,7 +676,12 @@ export function verticalsFromText(spans: TextSpan[], rulings: Ruling[], s: Latti
         return cy >= top && (cy < bottom || (i === ys.length - 2 && cy <= bottom));
       });
       const segs = bandSegments(mine, gap);
-      return { top, bottom, segs, numeric: segs.some((x) => isCellValue(x.text)) };
+      // (a band holding one numbered heading alone, `3 訪問看護`, the next table's title: no number of a row)
+      const heading =
+        segs.length === 1 &&
+        NUMBERED_LINE.test(segs[0]!.text.trim()) &&
+        !isBareUnit(segs[0]!.text.trim().replace(/^\S+\s+/u, ''));
+      return { top, bottom, segs, numeric: !heading && segs.some((x) => isCellValue(x.text)) };
     });
     type Band = (typeof bands)[number];
     // (rules of another group lying inside a band, across the group's extent)
@@ -691,7 +699,10 @@ export function verticalsFromText(spans: TextSpan[], rulings: Ruling[], s: Latti
         else covered.push([x.x0, x.x1]);
       }
       const gutters = covered.slice(1).map((c, i) => [covered[i]![1], c[0]] as [number, number]);
-      // The middle of the widest stretch of the gutter that the fewest texts of the bands cross.
+      // The middle of the widest stretch of the gutter that the fewest texts of the bands cross, the heads right above
+      // the body first (one a column: a head of an upper band may span columns, a head of the lowest one does not).
+      const first = some.findIndex((b) => b.numeric);
+      const lowest = first > 0 ? some[first - 1]! : null;
       return gutters.map(([a, b]) => {
         const cuts = [
           ...new Set([
@@ -703,7 +714,8 @@ export function verticalsFromText(spans: TextSpan[], rulings: Ruling[], s: Latti
         let best = { x: (a + b) / 2, n: Number.POSITIVE_INFINITY, w: 0 };
         for (let i = 0; i + 1 < cuts.length; i++) {
           const x = (cuts[i]! + cuts[i + 1]!) / 2;
-          const n = some.reduce((k, bd) => k + crossing(x, bd).length, 0);
+          const n =
+            some.reduce((k, bd) => k + crossing(x, bd).length, 0) + (lowest ? 1000 * crossing(x, lowest).length : 0);
           const w = cuts[i + 1]! - cuts[i]!;
           if (n < best.n || (n === best.n && w > best.w)) best = { x, n, w };
         }
