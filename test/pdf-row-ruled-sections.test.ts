@@ -88,3 +88,29 @@ describe.skipIf(!fontAvailable())('years set close together under a group head w
     expect(rows.some((r) => r.includes('| 2025 | actual | 8'))).toBe(true);
   }, 60_000);
 });
+
+describe.skipIf(!fontAvailable())('row-ruled heads over columns no body row fills', () => {
+  it('keeps a column for each head of the lowest header row, the last one empty too', async () => {
+    // (the years before the plan: results only, the plan and outlook columns empty on this page)
+    const t: DrawTable = {
+      before: ['（２）訪問系サービスの利用実績'],
+      headerRows: 2,
+      stubCols: 1,
+      rows: [
+        [{ text: '年度', rs: 2 }, { text: '同行援護', cs: 3 }, null, null, { text: '行動援護', cs: 3 }, null, null],
+        [null, '計画量', '実績量', '見通し', '計画量', '実績量', '見通し'],
+        ['令和元年度', '', '38', '', '', '12', ''],
+        ['令和2年度', '', '41', '', '', '15', ''],
+        ['令和3年度', '', '44', '', '', '17', ''],
+      ],
+    };
+    const path = await drawTablesPdf('訪問系サービスの推移', [t], 'rows', 'empty-columns.pdf');
+    const doc = await extractDocument(path);
+    expect(doc.tables).toHaveLength(1);
+    const g = tableTexts(doc.tables[0]!);
+    expect(g[g.length - 1]).toEqual(['令和3年度', '', '44', '', '', '17', '']);
+    const rows = tableObservationLines(await exportFixture(path));
+    expect(rows).toContain('同行援護 | 2021 | actual | 44');
+    expect(rows).toContain('行動援護 | 2019 | actual | 12');
+  }, 60_000);
+});

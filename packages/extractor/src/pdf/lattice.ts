@@ -624,8 +624,10 @@ function bandSegments(spans: TextSpan[], gap: number): { x0: number; x1: number;
  * - A vertical line is drawn through each gutter band by band, where no text of the band crosses it (at the point
  *   of the gutter that the fewest heads of the lowest header band cross, then the fewest header texts: a two-line
  *   group head wider than its middle column leaves the years under it, set close together, apart), so a
- *   header cell over several columns stays one cell, as a
- *   fully ruled table draws it. Above the last header band, a header text centred over a run of cells its band
+ *   header cell over several columns stays one cell, as a fully ruled table draws it. Where a gutter of the body
+ *   holds two gaps or more between the heads of the lowest header band (or such gaps lie right of the body's last
+ *   text), the bands hold columns no body row fills (a table continued on the next page whose first rows give
+ *   results only, an empty last column): each gap is a column line. Above the last header band, a header text centred over a run of cells its band
  *   leaves empty spans them (the edges between them are not drawn), unless the texts under the run repeat (a
  *   service's name over the first of its years, halfway between its neighbours, is no head of the years of both).
  * - A band without a number, whose text starts in the first column and runs across two gutters or more (a note, a
@@ -681,7 +683,7 @@ export function verticalsFromText(spans: TextSpan[], rulings: Ruling[], s: Latti
         segs.length === 1 &&
         NUMBERED_LINE.test(segs[0]!.text.trim()) &&
         !isBareUnit(segs[0]!.text.trim().replace(/^\S+\s+/u, ''));
-      return { top, bottom, segs, numeric: !heading && segs.some((x) => isCellValue(x.text)) };
+      return { top, bottom, segs, mine, numeric: !heading && segs.some((x) => isCellValue(x.text)) };
     });
     type Band = (typeof bands)[number];
     // (rules of another group lying inside a band, across the group's extent)
@@ -703,7 +705,18 @@ export function verticalsFromText(spans: TextSpan[], rulings: Ruling[], s: Latti
       // the body first (one a column: a head of an upper band may span columns, a head of the lowest one does not).
       const first = some.findIndex((b) => b.numeric);
       const lowest = first > 0 ? some[first - 1]! : null;
-      return gutters.map(([a, b]) => {
+      // The gaps between the heads of the lowest header band (texts of several lines merged): where a body gutter
+      // holds two or more, it spans columns no body row of these bands fills (a table continued on the next page
+      // whose first rows give values in some columns only), and each gap is a column line.
+      const headGaps: [number, number][] = [];
+      let reach = Number.NEGATIVE_INFINITY;
+      for (const t of [...(lowest?.mine ?? [])].map((sp) => sp.bbox).sort((p, q) => p.x0 - q.x0)) {
+        // (the first head's left: a gap from the body's label column, whose head stands in a band above)
+        if (t.x0 > reach + 0.5) headGaps.push([reach, t.x0]);
+        reach = Math.max(reach, t.x1);
+      }
+      // The middle of the widest stretch of [a, b] that the fewest texts of the bands cross.
+      const lineIn = (a: number, b: number): number => {
         const cuts = [
           ...new Set([
             a,
@@ -720,7 +733,23 @@ export function verticalsFromText(spans: TextSpan[], rulings: Ruling[], s: Latti
           if (n < best.n || (n === best.n && w > best.w)) best = { x, n, w };
         }
         return best.x;
-      });
+      };
+      // (one whose next head starts past the gutter is none: values set right, under the end of the head before it,
+      // are the next column's, and the body draws that line; nor one mostly under the text left of the gutter)
+      const gapsIn = (a: number, b: number): [number, number][] =>
+        headGaps
+          .filter(([p, q]) => q <= b + 0.5 && (p === Number.NEGATIVE_INFINITY || 2 * (q - Math.max(p, a)) >= q - p))
+          .map(([p, q]): [number, number] => [Math.max(p, a), q])
+          .filter(([p, q]) => q - p > 0.5);
+      // (right of the body's last text, heads over columns no body row of these bands fills: each gap a line)
+      const end = covered[covered.length - 1]?.[1] ?? Number.POSITIVE_INFINITY;
+      const tail = gapsIn(end, Number.POSITIVE_INFINITY).map(([p, q]) => lineIn(p, q));
+      return gutters
+        .flatMap(([a, b]) => {
+          const within = gapsIn(a, b);
+          return within.length >= 2 ? within.map(([p, q]) => lineIn(p, q)) : [lineIn(a, b)];
+        })
+        .concat(tail);
     };
     const all = linesOf(bands);
     if (all.length === 0) continue;
