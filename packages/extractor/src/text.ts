@@ -73,6 +73,13 @@ export function isYearLike(text: string): boolean {
   );
 }
 
+/**
+ * A line that starts with a section number and a title (`3 地域支援事業の主な実績`, `(2) 利用者数`, `2) 研修の状況`:
+ * the number closed by a bracket alone, as NFKC writes `２）`): a heading, not a row of values.
+ */
+export const NUMBERED_LINE =
+  /^(?:[0-9０-９]{1,2}[.．]?|[(（]?[0-9０-９]{1,2}[)）]|第[0-9０-９]{1,2}章?)[ \u3000]+[^\s0-9０-９]/u;
+
 /** A number that is part of a label: ages (`18歳未満`, `0~14歳`), grades (`1級`), ordinals (`第2回`, `2号`). */
 export function isLabelNumber(text: string): boolean {
   return /^\d+(?:\s*[~～\-－]\s*\d+)?\s*(?:歳|才|級|号|次|回目|学年|年生|丁目|番目)/.test(cleanText(text));

@@ -6,7 +6,7 @@
 import type { BBox, Ruling, Table, TableCell, TextSpan } from '@shiryo/model';
 import { DisjointSets, groupBoxes } from '../disjoint.js';
 import { emptyTable } from '../draft.js';
-import { cleanText, isCellValue, isNumericData } from '../text.js';
+import { cleanText, isCellValue, isNumericData, NUMBERED_LINE } from '../text.js';
 import { centerX, centerY, cluster, contains, overlap, roundBox } from './geometry.js';
 import { joinLineTexts, joinSpans, spansToLines } from './lines.js';
 import { columnGroups, headerFrameAbove, isListGrid, readListRegion, stackListGrids } from './listgrids.js';
@@ -622,14 +622,19 @@ function bandSegments(spans: TextSpan[], gap: number): { x0: number; x1: number;
  *   number covers (gaps of at least half a glyph): header text centred over several columns (`給付費` over six
  *   columns) must not close the gutters under it.
  * - A vertical line is drawn through each gutter band by band, where no text of the band crosses it (at the point
- *   of the gutter that the fewest header texts cross): a header cell over several columns stays one cell, as a
- *   fully ruled table draws it. Above the last header band, a header text centred over a run of cells its band
+ *   of the gutter that the fewest heads of the lowest header band cross, then the fewest header texts: a two-line
+ *   group head wider than its middle column leaves the years under it, set close together, apart), so a
+ *   header cell over several columns stays one cell, as a fully ruled table draws it. Where a gutter of the body
+ *   holds two gaps or more between the heads of the lowest header band (or such gaps lie right of the body's last
+ *   text), the bands hold columns no body row fills (a table continued on the next page whose first rows give
+ *   results only, an empty last column): each gap is a column line. Above the last header band, a header text centred over a run of cells its band
  *   leaves empty spans them (the edges between them are not drawn), unless the texts under the run repeat (a
  *   service's name over the first of its years, halfway between its neighbours, is no head of the years of both).
  * - A band without a number, whose text starts in the first column and runs across two gutters or more (a note, a
  *   paragraph, the next table's title between two tables that share their width), followed by another band without
  *   a number, is no row: the rules on either side belong to two tables; so is such a band under rows with
- *   numbers, taller than one and a half body rows (the title over the next table, set apart from both). Nor is a
+ *   numbers, taller than one and a half body rows (the title over the next table, set apart from both; a numbered
+ *   heading alone in its band, `3 訪問看護`, is no row of numbers for its section number). Nor is a
  *   band that holds rules of another
  *   width (a narrower table between two tables of one width): the tables above and below it are read apart, each
  *   with its own columns.
@@ -673,7 +678,12 @@ export function verticalsFromText(spans: TextSpan[], rulings: Ruling[], s: Latti
         return cy >= top && (cy < bottom || (i === ys.length - 2 && cy <= bottom));
       });
       const segs = bandSegments(mine, gap);
-      return { top, bottom, segs, numeric: segs.some((x) => isCellValue(x.text)) };
+      // (a band holding one numbered heading alone, `3 訪問看護`, the next table's title: no number of a row)
+      const heading =
+        segs.length === 1 &&
+        NUMBERED_LINE.test(segs[0]!.text.trim()) &&
+        !isBareUnit(segs[0]!.text.trim().replace(/^\S+\s+/u, ''));
+      return { top, bottom, segs, mine, numeric: !heading && segs.some((x) => isCellValue(x.text)) };
     });
     type Band = (typeof bands)[number];
     // (rules of another group lying inside a band, across the group's extent)
@@ -691,8 +701,22 @@ export function verticalsFromText(spans: TextSpan[], rulings: Ruling[], s: Latti
         else covered.push([x.x0, x.x1]);
       }
       const gutters = covered.slice(1).map((c, i) => [covered[i]![1], c[0]] as [number, number]);
-      // The middle of the widest stretch of the gutter that the fewest texts of the bands cross.
-      return gutters.map(([a, b]) => {
+      // The middle of the widest stretch of the gutter that the fewest texts of the bands cross, the heads right above
+      // the body first (one a column: a head of an upper band may span columns, a head of the lowest one does not).
+      const first = some.findIndex((b) => b.numeric);
+      const lowest = first > 0 ? some[first - 1]! : null;
+      // The gaps between the heads of the lowest header band (texts of several lines merged): where a body gutter
+      // holds two or more, it spans columns no body row of these bands fills (a table continued on the next page
+      // whose first rows give values in some columns only), and each gap is a column line.
+      const headGaps: [number, number][] = [];
+      let reach = Number.NEGATIVE_INFINITY;
+      for (const t of [...(lowest?.mine ?? [])].map((sp) => sp.bbox).sort((p, q) => p.x0 - q.x0)) {
+        // (the first head's left: a gap from the body's label column, whose head stands in a band above)
+        if (t.x0 > reach + 0.5) headGaps.push([reach, t.x0]);
+        reach = Math.max(reach, t.x1);
+      }
+      // The middle of the widest stretch of [a, b] that the fewest texts of the bands cross.
+      const lineIn = (a: number, b: number): number => {
         const cuts = [
           ...new Set([
             a,
@@ -703,12 +727,29 @@ export function verticalsFromText(spans: TextSpan[], rulings: Ruling[], s: Latti
         let best = { x: (a + b) / 2, n: Number.POSITIVE_INFINITY, w: 0 };
         for (let i = 0; i + 1 < cuts.length; i++) {
           const x = (cuts[i]! + cuts[i + 1]!) / 2;
-          const n = some.reduce((k, bd) => k + crossing(x, bd).length, 0);
+          const n =
+            some.reduce((k, bd) => k + crossing(x, bd).length, 0) + (lowest ? 1000 * crossing(x, lowest).length : 0);
           const w = cuts[i + 1]! - cuts[i]!;
           if (n < best.n || (n === best.n && w > best.w)) best = { x, n, w };
         }
         return best.x;
-      });
+      };
+      // (one whose next head starts past the gutter is none: values set right, under the end of the head before it,
+      // are the next column's, and the body draws that line; nor one mostly under the text left of the gutter)
+      const gapsIn = (a: number, b: number): [number, number][] =>
+        headGaps
+          .filter(([p, q]) => q <= b + 0.5 && (p === Number.NEGATIVE_INFINITY || 2 * (q - Math.max(p, a)) >= q - p))
+          .map(([p, q]): [number, number] => [Math.max(p, a), q])
+          .filter(([p, q]) => q - p > 0.5);
+      // (right of the body's last text, heads over columns no body row of these bands fills: each gap a line)
+      const end = covered[covered.length - 1]?.[1] ?? Number.POSITIVE_INFINITY;
+      const tail = gapsIn(end, Number.POSITIVE_INFINITY).map(([p, q]) => lineIn(p, q));
+      return gutters
+        .flatMap(([a, b]) => {
+          const within = gapsIn(a, b);
+          return within.length >= 2 ? within.map(([p, q]) => lineIn(p, q)) : [lineIn(a, b)];
+        })
+        .concat(tail);
     };
     const all = linesOf(bands);
     if (all.length === 0) continue;

@@ -25,7 +25,7 @@
  */
 import { type BBox, charClass, NOTE_MARKS, type TableCell, type TextSpan } from '@shiryo/model';
 import { emptyTable } from '../draft.js';
-import { cleanText, isCjk, isMissingMarker, isNumericData, isYearLike } from '../text.js';
+import { cleanText, isCjk, isMissingMarker, isNumericData, isYearLike, NUMBERED_LINE } from '../text.js';
 import { centerX, centerY, overlap, roundBox, union } from './geometry.js';
 import type { FoundTable } from './lattice.js';
 import { joinLineTexts, joinSpans, type Line, lineSegments, type Segment, spanSize } from './lines.js';
@@ -72,13 +72,6 @@ export function streamRegions(lines: Line[], s: StreamSettings): Row[][] {
 }
 
 /** `streamRegions` over lines already cut into cells (the text reader of space-aligned columns cuts its own). */
-/**
- * A line that starts with a section number and a title (`3 地域支援事業の主な実績`, `(2) 利用者数`, `2) 研修の状況`:
- * the number closed by a bracket alone, as NFKC writes `２）`).
- */
-const NUMBERED_LINE =
-  /^(?:[0-9０-９]{1,2}[.．]?|[(（]?[0-9０-９]{1,2}[)）]|第[0-9０-９]{1,2}章?)[ \u3000]+[^\s0-9０-９]/u;
-
 export function rowRegions(rows: Row[], s: StreamSettings): Row[][] {
   const regions: Row[][] = [];
   let cur: Row[] = [];
