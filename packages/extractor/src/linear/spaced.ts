@@ -39,6 +39,7 @@ import { CAPTION, type HeadWord, placeHeaderLines } from './stack.js';
 import {
   isBracketed,
   isColumnHeadToken,
+  isKindToken,
   isLabelPart,
   isMeasureWithUnit,
   isPeriodToken,
@@ -292,6 +293,22 @@ function headerAbove(
     if (two) return { head: two, fit: 'span', first: start - 2 };
   }
   return none;
+}
+
+/**
+ * A header of kinds over years (`計画値 実績 実績見込 乖離` over `2021年度 2022年度 2023年度 2021年度 …`): its lowest row
+ * a period over each of the k value columns, a row above it a kind over every column. Such a header says what each
+ * value of a row under it is, so one row under it is a table (a single item's figures: `給付費 1184456 …`).
+ */
+function yearsUnderKinds(head: HeadCell[][], k: number): boolean {
+  const bottom = head[head.length - 1] ?? [];
+  const years = bottom.filter((h) => isPeriodToken(h.orig));
+  if (head.length < 2 || years.length !== k) return false;
+  const first = Math.min(...years.map((h) => h.col));
+  return head.slice(0, -1).some((row) => {
+    const kinds = row.filter((h) => h.col >= first && isKindToken(h.orig));
+    return kinds.length >= 2 && kinds.reduce((n, h) => n + h.colSpan, 0) === k;
+  });
 }
 
 /** Body rows of a run: label lines given to the row below or kept as rows of their own, misfits kept empty. */
@@ -609,7 +626,12 @@ function findRows(lines: SourceLine[]): LinearFind[] {
       (run.fits >= 3 && run.k >= 2) ||
       (run.fits >= 2 && named) ||
       (run.fits >= 3 && header.head.length > 0) ||
-      (run.fits === 1 && run.misfits === 0 && run.k >= 2 && header.fit === 'exact');
+      (run.fits === 1 && run.misfits === 0 && run.k >= 2 && header.fit === 'exact') ||
+      (run.fits === 1 &&
+        run.misfits === 0 &&
+        run.k >= 2 &&
+        header.fit === 'span' &&
+        yearsUnderKinds(header.head, run.k));
     // without a header, nothing says what the columns are: every row must fit
     if (!strong || run.misfits > run.fits || (header.head.length === 0 && run.misfits > 0)) {
       i++;

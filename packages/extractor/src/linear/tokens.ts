@@ -127,10 +127,14 @@ const KIND_RANK: Record<string, number> = {
 };
 
 export function kindRank(key: string): number | null {
+  const kind = kindOfHead(key);
+  return kind ? (KIND_RANK[kind] ?? null) : null;
+}
+
+/** The value kind a head names (`実績値` → actual, `実績見込` → estimate, `（計画）` → plan), or null. */
+export function kindOfHead(key: string): string | null {
   const k = stripPercent(stripPercent(key).replace(/^[(（【]|[)）】]$/gu, ''));
-  const kind = KIND_WORDS[k];
-  if (kind) return KIND_RANK[kind] ?? null;
-  return ESTIMATE_PATTERN.test(k) ? KIND_RANK.estimate! : null;
+  return KIND_WORDS[k] ?? (ESTIMATE_PATTERN.test(k) ? 'estimate' : null);
 }
 
 /** A kind word as a header cell writes it: `計画`, `実績値`, `実績見込`, `(見込)`, `【目標】`, `達成率（%）`, `実績值`. */
