@@ -17,6 +17,7 @@
  * A web copy drops empty cells: rows shorter than a header of one cell a column are placed on the columns whose heads
  * fit their cells (`headedRows`), read before the chains.
  */
+import { BOUND_WORDS } from '@shiryo/model';
 import type { SourceLine } from '../blocks.js';
 import { numberedHeadingLevel } from '../blocks.js';
 import { PAGE_NUMBER } from '../continued.js';
@@ -500,6 +501,20 @@ function headedRows(cells: Cell[], from: number): { find: LinearFind; next: numb
   return null;
 }
 
+/**
+ * Family "a guideline written as a count in a column of words" (`年1回以上`, `各1か所以上` in a `国の目標` column whose
+ * other rows write words, `令和3年度実績の1.41倍以上`): a number with a bound, where the row's next column is one of
+ * words, is that column's cell when the values after it fill the value columns after it exactly — read as a value,
+ * it took the first value column and pushed the row's last value out of the table.
+ */
+function isGuidelineCount(cells: Cell[], at: number, after: ('L' | 'V' | 'W')[]): boolean {
+  if (!BOUNDED.test(cleanText(cells[at]!.orig).replace(/\s+/gu, ''))) return false;
+  let n = 0;
+  while (at + 1 + n < cells.length && isValueCell(cells[at + 1 + n]!)) n++;
+  return n === after.filter((t) => t === 'V').length;
+}
+const BOUNDED = new RegExp(`\\d\\D*(?:${BOUND_WORDS.join('|')})$`, 'u');
+
 /** `headedRows` under a header of `nHead` cells from `from`. */
 function headedRowsUnder(cells: Cell[], from: number, nHead: number): { find: LinearFind; next: number } | null {
   const head = cells.slice(from, from + nHead);
@@ -527,8 +542,9 @@ function headedRowsUnder(cells: Cell[], from: number, nHead: number): { find: Li
       let j = carried ? i : i + 1;
       for (; j < cells.length && col < nHead; j++) {
         const c = cells[j]!;
-        const want = isValueCell(c) ? 'V' : isWordsCell(c) ? 'W' : null;
+        let want = isValueCell(c) ? 'V' : isWordsCell(c) ? 'W' : null;
         if (!want) break;
+        if (want === 'V' && types[col] === 'W' && isGuidelineCount(cells, j, types.slice(col + 1))) want = 'W';
         let k = col;
         while (k < nHead && types[k] !== want) k++;
         if (k >= nHead) break;

@@ -17,6 +17,7 @@
  * heads spanning an even share of them). Evidence: three rows with the same k ≥ 2, or two under a header naming
  * periods or kinds; anything less stays prose.
  */
+import { BOUND_WORDS } from '@shiryo/model';
 import type { SourceLine } from '../blocks.js';
 import { numberedHeadingLevel } from '../blocks.js';
 import { PAGE_NUMBER } from '../continued.js';
@@ -39,6 +40,7 @@ import { CAPTION, type HeadWord, placeHeaderLines } from './stack.js';
 import {
   isBracketed,
   isColumnHeadToken,
+  isKindToken,
   isLabelPart,
   isMeasureWithUnit,
   isPeriodToken,
@@ -294,6 +296,22 @@ function headerAbove(
   return none;
 }
 
+/**
+ * A header of kinds over years (`計画値 実績 実績見込 乖離` over `2021年度 2022年度 2023年度 2021年度 …`): its lowest row
+ * a period over each of the k value columns, a row above it a kind over every column. Such a header says what each
+ * value of a row under it is, so one row under it is a table (a single item's figures: `給付費 1184456 …`).
+ */
+function yearsUnderKinds(head: HeadCell[][], k: number): boolean {
+  const bottom = head[head.length - 1] ?? [];
+  const years = bottom.filter((h) => isPeriodToken(h.orig));
+  if (head.length < 2 || years.length !== k) return false;
+  const first = Math.min(...years.map((h) => h.col));
+  return head.slice(0, -1).some((row) => {
+    const kinds = row.filter((h) => h.col >= first && isKindToken(h.orig));
+    return kinds.length >= 2 && kinds.reduce((n, h) => n + h.colSpan, 0) === k;
+  });
+}
+
 /** Body rows of a run: label lines given to the row below or kept as rows of their own, misfits kept empty. */
 function bodyRows(p: ParsedLine[], run: Run): BodyRow[] {
   const rows: BodyRow[] = [];
@@ -528,6 +546,32 @@ export function isPageFurniture(between: SourceLine[], before?: SourceLine, afte
 }
 
 /**
+ * Family "a guideline written as a count in a column of words" (`年1回以上` in a `国の目標` column whose other rows
+ * write words, `令和3年度実績の1.41倍以上`): a row with one value more than the rows next to it, its first value a
+ * number with a bound, has that count in the words column, which the rows around it hold in their labels — read as a
+ * value, the row did not fit and lost its figures. Its unit word and the count go back into its label, as the rows
+ * around it hold them.
+ */
+function guidelineCounts(p: ParsedLine[]): ParsedLine[] {
+  const counts = p.map((q) => (isRow(q) ? q.values.length : -1));
+  const near = (i: number, n: number) => {
+    for (const d of [-1, 1]) {
+      let j = i + d;
+      while (j >= 0 && j < p.length && isLabelOnly(p[j]!)) j += d;
+      if (counts[j] === n) return true;
+    }
+    return false;
+  };
+  return p.map((q, i) => {
+    const first = q.values[0];
+    if (!isRow(q) || q.values.length < 3 || q.label.length === 0 || !first) return q;
+    if (!BOUNDED.test(first.text.replace(/\s+/gu, '')) || !near(i, q.values.length - 1)) return q;
+    return { ...q, label: [...q.label, ...(q.unit ? [q.unit] : []), first], unit: null, values: q.values.slice(1) };
+  });
+}
+const BOUNDED = new RegExp(`\\d\\D*(?:${BOUND_WORDS.join('|')})$`, 'u');
+
+/**
  * The tables written a row per line in a group of consecutive non-blank lines; page furniture between two rows
  * (isPageFurniture) is left out of the reading and goes with the table around it.
  */
@@ -553,7 +597,7 @@ export function findSpacedTables(lines: SourceLine[]): LinearFind[] {
 }
 
 function findRows(lines: SourceLine[]): LinearFind[] {
-  const p = lines.map(parseSpacedLine);
+  const p = guidelineCounts(lines.map(parseSpacedLine));
   const out: LinearFind[] = [];
   let floor = 0;
   let i = 0;
@@ -609,7 +653,12 @@ function findRows(lines: SourceLine[]): LinearFind[] {
       (run.fits >= 3 && run.k >= 2) ||
       (run.fits >= 2 && named) ||
       (run.fits >= 3 && header.head.length > 0) ||
-      (run.fits === 1 && run.misfits === 0 && run.k >= 2 && header.fit === 'exact');
+      (run.fits === 1 && run.misfits === 0 && run.k >= 2 && header.fit === 'exact') ||
+      (run.fits === 1 &&
+        run.misfits === 0 &&
+        run.k >= 2 &&
+        header.fit === 'span' &&
+        yearsUnderKinds(header.head, run.k));
     // without a header, nothing says what the columns are: every row must fit
     if (!strong || run.misfits > run.fits || (header.head.length === 0 && run.misfits > 0)) {
       i++;

@@ -17,7 +17,15 @@
 import { KIND_OCR_READINGS } from '@shiryo/model';
 import { cleanText } from '../text.js';
 import { type HeadCell, type HeadFit, STUB_HEAD } from './grid.js';
-import { isBracketed, isColumnHeadToken, isKindToken, isPeriodToken, isUnitToken, kindRank } from './tokens.js';
+import {
+  isBracketed,
+  isColumnHeadToken,
+  isKindToken,
+  isPeriodToken,
+  isUnitToken,
+  kindOfHead,
+  kindRank,
+} from './tokens.js';
 
 /** A word of a header row (a line's token, or a line of a cell-per-line header). */
 export interface HeadWord {
@@ -111,6 +119,10 @@ function groupSegments(
   if (m === 1) return { groups: [lower], how: 'exact' };
   const groups = repeatGroups(lower, bounds);
   if (groups.length === m) return { groups, how: 'repeat' };
+  if (heads && groups.length < m) {
+    const split = resultThenEstimate(groups, heads);
+    if (split) return { groups: split, how: 'repeat' };
+  }
   if (n % m === 0) {
     const share = n / m;
     return { groups: Array.from({ length: m }, (_, i) => lower.slice(i * share, (i + 1) * share)), how: 'even' };
@@ -120,6 +132,33 @@ function groupSegments(
     if (groups) return { groups, how: 'shared' };
   }
   return null;
+}
+
+/**
+ * Family "kinds written once above several year columns, the result and its estimate sharing one run of years" (a
+ * kind-major header: `計画値 実績 実績見込 乖離` over `R3 R4 R5 | R3 R4 | R3`, the years of the results running on
+ * into the year still estimated): the groups the years fall in are one fewer per such pair than the kinds, and the
+ * last year of a run a result then an estimate head goes to the estimate (the year not closed yet), the years
+ * before it to the result. Only when every head names a kind and every column a year; null when the pairs do not
+ * make up the count exactly.
+ */
+function resultThenEstimate(groups: Segment[][], heads: string[]): Segment[][] | null {
+  const kinds = heads.map(kindOfHead);
+  if (kinds.some((k) => k === null) || !groups.every((g) => g.every((s) => yearOf(s.key) !== null))) return null;
+  // heads i … taken by groups g …: one head a group, or a result then an estimate sharing it
+  const place = (i: number, g: number): Segment[][] | null => {
+    if (g === groups.length) return i === heads.length ? [] : null;
+    if (i >= heads.length) return null;
+    const grp = groups[g]!;
+    const rest = place(i + 1, g + 1);
+    if (rest) return [grp, ...rest];
+    if (kinds[i] === 'actual' && kinds[i + 1] === 'estimate' && grp.length >= 2) {
+      const after = place(i + 2, g + 1);
+      if (after) return [grp.slice(0, -1), grp.slice(-1), ...after];
+    }
+    return null;
+  };
+  return place(0, 0);
 }
 
 /** The most DP steps (heads × columns²) a placement by shared words may take. */
@@ -283,6 +322,8 @@ function cellWords(words: HeadWord[], c: number): HeadWord[] | null {
   const types = Array.from({ length: c }, (_, p) => new Set(heads.map((h) => typeOf(h[p]!))));
   // (one type per place, and some place a period or a kind: plain words could be parted any way)
   if (types.some((t) => t.size > 1) || types.every((t) => t.has('other'))) return null;
+  // (nor one word written twice: `第9期 第9期` is a word repeated over the columns, each its own head)
+  if (heads.some((h) => h.every((w) => w.text === h[0]!.text))) return null;
   return heads.map((h) => ({ orig: h.map((w) => w.orig).join(' '), text: h.map((w) => w.text).join(' ') }));
 }
 
@@ -362,6 +403,7 @@ export function placeHeaderLines(lines: HeadWord[][], nStub: number, k: number):
   const first = bottom ? (bottomRow(bottom, nStub, k) ?? compoundRow(bottom, nStub, k)) : null;
   if (!first) return null;
   const rows = [first];
+  let skipped = 0;
   for (let i = lines.length - 2; i >= 0; i--) {
     const lower = rows[0]!.segs;
     let p = placeRow(lines[i]!, lower, nStub);
@@ -376,11 +418,24 @@ export function placeHeaderLines(lines: HeadWord[][], nStub: number, k: number):
       const over = banner && placeRow(lines[i - 1]!, banner.segs, nStub);
       if (over?.stub.some((w) => isStubHead(keyOf(w)))) p = banner;
     }
+    // a line of plan terms that parts the years its own way (`第7期計画 第6期 第7期計画 …`: a result's years cut where
+    // one plan ends) says no kind and no year: the line above it, placed over the same columns, heads them, the
+    // plan terms left out
+    if (!p && up?.segs.some((x) => kindOfHead(x.key)) && lines[i]!.every((w) => PLAN_TERM.test(keyOf(w)))) {
+      rows.unshift(up);
+      skipped++;
+      i--;
+      continue;
+    }
     if (!p) break;
     rows.unshift(p);
   }
-  return toStack(rows, nStub);
+  const stack = toStack(rows, nStub);
+  return { ...stack, used: stack.used + skipped };
 }
+
+/** A plan's term as a header writes it over its columns (`第7期`, `第8期計画`). */
+const PLAN_TERM = /^第[0-9０-９]+期(?:計画)?$/u;
 
 const MAX_ROWS = 4;
 

@@ -123,9 +123,14 @@ const KIND_RANK: Record<string, number> = {
 };
 
 export function kindRank(key: string): number | null {
-  const k = stripPercent(stripPercent(key).replace(/^[(（【]|[)）】]$/gu, ''));
-  const kind = kindOfWord(KIND_OCR_READINGS[k] ?? k);
+  const kind = kindOfHead(key);
   return kind ? (KIND_RANK[kind] ?? null) : null;
+}
+
+/** The value kind a head names (`実績値` → actual, `実績見込` → estimate, `（計画）` → plan), or null. */
+export function kindOfHead(key: string): string | null {
+  const k = stripPercent(stripPercent(key).replace(/^[(（【]|[)）】]$/gu, ''));
+  return kindOfWord(KIND_OCR_READINGS[k] ?? k);
 }
 
 /**
@@ -167,11 +172,16 @@ export function isUnitToken(text: string): boolean {
   return UNIT_RE.test(text.replace(/\s+/gu, ''));
 }
 
-/** A period: `令和3年度`, `R3`, `R3実績`, `2021（令和3）年度（見込）`, `30年度`, `令和元年度末`. */
+/**
+ * A period: `令和3年度`, `R3`, `R3実績`, `2021（令和3）年度（見込）`, `30年度`, `令和元年度末`; and a day written with
+ * dots (`R3.3.31`, `H31.3.31`, `2021.3.31`: the time point of a count, as a column head writes it; two dots, so no
+ * number).
+ */
 export function isPeriodToken(text: string): boolean {
   const t = text.replace(/\s+/gu, '');
-  return isYearLike(t) || /^[(（]?(?:\d{1,2}|元)年度/u.test(t);
+  return isYearLike(t) || /^[(（]?(?:\d{1,2}|元)年度/u.test(t) || DOTTED_DAY.test(cleanText(t));
 }
+const DOTTED_DAY = /^(?:[RHS](?:\d{1,2}|元)|(?:19|20)\d{2})\.\d{1,2}\.\d{1,2}(?:末|現在|時点)?$/u;
 
 /** A value kind: `計画`, `実績`, `見込量`, `目標値`, `達成率`, `(見込)`. */
 export function isKindToken(text: string): boolean {
