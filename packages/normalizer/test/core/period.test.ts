@@ -600,6 +600,50 @@ describe('a western year glossing an era year after it', () => {
   });
 });
 
+describe('a year written twice, in both calendars side by side', () => {
+  it('is one period: 2019年度（令和元年度）, 平成31年度（令和元年度）, H31/R1, 2019年度 令和元年度', () => {
+    for (const t of [
+      '2019年度（令和元年度）',
+      '平成31年度（令和元年度）',
+      'H31/R1',
+      '2019年度 令和元年度',
+      '2019年度(R1)',
+    ])
+      expect(parsePeriod(t), t).toMatchObject({ kind: 'fy', fiscalYear: 2019, warnings: [] });
+  });
+
+  it('takes bare western digits that are the same year: 2019/R1, R1 2019, R1(2019), R1（2019）年度, 2019（R元）', () => {
+    for (const t of ['2019/R1', 'R1 2019', 'R1(2019)', 'R1（2019）年度', '2019（R元）'])
+      expect(parsePeriod(t), t).toMatchObject({ kind: 'fy', fiscalYear: 2019 });
+  });
+
+  it('keeps apart two years of one calendar (R1 R2, 令和元年度 令和元年度) and a count beside a year (R1 1995)', () => {
+    expect(findPeriods('R1 R2').map((p) => p.fiscalYear)).toEqual([2019, 2020]);
+    expect(findPeriods('令和元年度 令和元年度')).toHaveLength(2);
+    expect(findPeriods('R1 1995').map((p) => p.text)).toEqual(['R1']);
+  });
+
+  it('keeps both readings of a bracketed gloss that disagrees, and joins no year with a date', () => {
+    const r = parsePeriod('2019年度（令和2年度）') as PeriodReading;
+    expect(r).toMatchObject({ fiscalYear: 2019 });
+    expect(r.alternatives?.[0]).toMatchObject({ fiscalYear: 2020 });
+    expect(findPeriods('令和5年度（令和6年3月末）')).toHaveLength(2);
+  });
+});
+
+describe('a plan term’s years written short', () => {
+  it('reads 2024-26年度, R6-8, R6～8 and （2024～2026） as FY2024–2026', () => {
+    for (const t of ['2024-26年度', 'R6-8', 'R6～8', '（2024～2026）'])
+      expect(parsePeriod(t), t).toMatchObject({ kind: 'range', start: '2024-04-01', end: '2027-03-31' });
+  });
+
+  it('reads no range backwards or too long, nor a bare 2024-2026 outside brackets', () => {
+    expect(findPeriods('R3-1').map((p) => p.kind)).toEqual(['fy']);
+    expect(findPeriods('（1995～2010）')).toEqual([]);
+    expect(findPeriods('2024-2026')).toEqual([]);
+  });
+});
+
 describe('念和, an OCR misreading of 令和', () => {
   it('is 令和 where a year follows, with a warning', () => {
     expect(parsePeriod('念和6年度')).toMatchObject({ kind: 'fy', fiscalYear: 2024 });
