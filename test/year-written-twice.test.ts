@@ -54,3 +54,16 @@ describe('a plan term’s years written short', () => {
     expect(obs.filter((o) => /[～~]|\(|（/u.test(o.indicator_label))).toEqual([]);
   });
 });
+
+describe('a point in time after a year written twice', () => {
+  const rows = normalizeLayout('glossed-year-ends.tsv').observations.map(row);
+
+  it('reads 2022年（令和4年）3月末 as the end of March 2022, in FY2021', () => {
+    expect(rows).toContainEqual(['身体障害者手帳', 2021, 'actual', 3402]);
+    expect(rows).toContainEqual(['療育手帳', 2022, 'actual', 840]);
+  });
+
+  it('reads 2024年度（令和6年度）末 as the end of FY2024', () => {
+    expect(rows).toContainEqual(['療育手帳', 2024, 'actual', 866]);
+  });
+});

@@ -128,8 +128,10 @@ const ERA_NAME = `(令和|平成|昭和|大正|明治|${Object.keys(ERA_OCR_READ
 const ERA_HEAD = new RegExp(`${ERA_NAME} ?${ERA_NUM}(?!\\d)(?: ?\\( ?(\\d{4}) ?年? ?\\))?`, 'gu');
 const KANJI_ABBR_HEAD = /(?<!\p{sc=Han})(令|平|昭)(元|\d{1,2})(?!\d)/gu;
 // An era year without its era: `3年度`, `29年度末`, `元年度`, `2年3月31日` (not `第3年度`, `R3`, `2021年度`); after
-// a kanji only when that ends a year before it (`30年度元年度`, the blank between them lost).
-const BARE_HEAD = /(?:(?<=[度末])|(?<![\d.,/A-Za-z\p{sc=Han}]))(元|\d{1,2})(?= ?年(?:度| ?\d{1,2} ?月))/gu;
+// a kanji only when that ends a year before it (`30年度元年度`, the blank between them lost), or for 元年度 (a label's
+// line joined to the series line under it, `…の割合元年度末：78%`; not 紀元, 改元, 次元, 復元, 還元, 単元).
+const BARE_HEAD =
+  /(?:(?<=[度末])|(?<![\d.,/A-Za-z\p{sc=Han}])|(?<=\p{sc=Han})(?<![紀改次復還単])(?=元 ?年度))(元|\d{1,2})(?= ?年(?:度| ?\d{1,2} ?月))/gu;
 const LATIN_HEAD = /(?<![A-Za-z0-9])([RHSTM]) ?(元|\d{1,2})(?![\d])/gu;
 // (the era in the brackets may be abbreviated: `2024（R6）年度`, `2022(H34)`, `2025（令7）年`)
 const GLOSS_ERA = `(令和|平成|昭和|大正|明治|${Object.keys(ERA_OCR_READINGS).join('|')}|[RHS]|令|平|昭)`;
@@ -205,6 +207,21 @@ function readTail(s: string, pos: number): Tail | null {
   const day = mdNumber(m[3]);
   if (day !== null) return { end, kind: 'date', month, day };
   if (m[4]) return { end, kind: 'date', month, monthEnd: true };
+  return { end, kind: 'month', month };
+}
+
+const GLOSSED_MONTH = new RegExp(` ?${MD_NUM} ?月(?: ?${MD_NUM} ?日|(末))?`, 'uy');
+
+/** The month and day after a glossed year (`2025年（令和7年）3月末`, `2023年(令和5年)4月1日`). */
+function readGlossedMonth(s: string, pos: number): Tail | null {
+  GLOSSED_MONTH.lastIndex = pos;
+  const m = GLOSSED_MONTH.exec(s);
+  const month = mdNumber(m?.[1]);
+  if (!m || month === null) return null;
+  const end = pos + m[0].length;
+  const day = mdNumber(m[2]);
+  if (day !== null) return { end, kind: 'date', month, day };
+  if (m[3]) return { end, kind: 'date', month, monthEnd: true };
   return { end, kind: 'month', month };
 }
 
@@ -461,7 +478,7 @@ export function scanPeriods(m: Mapped, source: string, opts: PeriodOptions = {})
     const a = x.index;
     const headEnd = a + x[0].length;
     let tail = readTail(s, headEnd);
-    if (!tail && x[2] && x[3]) tail = { end: headEnd, kind: 'year' }; // 2019年(令和元年)
+    if (!tail && x[2] && x[3]) tail = readGlossedMonth(s, headEnd) ?? { end: headEnd, kind: 'year' }; // 2019年(令和元年)
     if (!tail && x[3]) tail = { end: headEnd, kind: 'fy' }; // 2019（R元）: the era year in brackets says it is a year
     if (!tail) continue;
     const b = tail.end;
@@ -585,10 +602,14 @@ function joinGlosses(s: string, chosen: Candidate[], cut: (a: number, b: number)
       out.push(p);
       continue;
     }
-    const b = close ? q.b + close[0].length : q.b;
+    let b = close ? q.b + close[0].length : q.b;
+    // `2024年度（令和6年度）末`: the 末 after the gloss makes the year its end
+    const yearEnd = same && p.reading.kind === 'fy' && q.reading.kind === 'fy' && s[b] === '末';
+    if (yearEnd) b += 1;
     // the reading with the more specific tail (年3月末 over a bare R5) is the period; a plain pair keeps the first's
-    const main = p.reading.kind === 'fy' && sameYear ? q.reading : p.reading;
-    const other = main === p.reading ? q.reading : p.reading;
+    const read = p.reading.kind === 'fy' && sameYear ? q.reading : p.reading;
+    const main = yearEnd && read.fiscalYear !== null ? fyEndPeriod(read.fiscalYear, read.text) : read;
+    const other = read === p.reading ? q.reading : p.reading;
     const text = cut(p.a, b);
     const reading =
       same || sameYear

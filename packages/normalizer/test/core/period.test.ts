@@ -561,6 +561,16 @@ describe('years written without their era, read in the era nearest the document�
     expect(read('32年度', heisei30)).toEqual(['fy', 2020, '2020-04-01']);
   });
 
+  it('reads 元年度 right after a word, a label joined to the line under it (…の割合元年度末), but not 紀元 or 改元', () => {
+    expect(findPeriods('定着支援事業所の割合元年度末：78%', reiwa4).map((p) => [p.text, p.kind, p.fiscalYear])).toEqual(
+      [['元年度末', 'fy_end', 2019]],
+    );
+    expect(findPeriods('紀元年度', reiwa4)).toEqual([]);
+    expect(findPeriods('改元年度の特例', reiwa4)).toEqual([]);
+    // (a digit right after a word is no year: 第2年度, 計画2年度目)
+    expect(findPeriods('計画2年度目', reiwa4)).toEqual([]);
+  });
+
   it('reads a run that crosses the change of era (29 30 元 2) year after year', () => {
     const years = findPeriods('29年度 30年度 元年度 2年度 3年度', reiwa4).map((p) => p.fiscalYear);
     expect(years).toEqual([2017, 2018, 2019, 2020, 2021]);
@@ -621,6 +631,16 @@ describe('a year written twice, in both calendars side by side', () => {
     expect(findPeriods('R1 R2').map((p) => p.fiscalYear)).toEqual([2019, 2020]);
     expect(findPeriods('令和元年度 令和元年度')).toHaveLength(2);
     expect(findPeriods('R1 1995').map((p) => p.text)).toEqual(['R1']);
+  });
+
+  it('reads the month or the 末 after the gloss: 2025年（令和7年）3月末, 2024年度（令和6年度）末', () => {
+    expect(parsePeriod('2025年（令和7年）3月末')).toMatchObject({
+      kind: 'date',
+      start: '2025-03-31',
+      fiscalYear: 2024,
+    });
+    expect(parsePeriod('2023年(令和5年)4月1日')).toMatchObject({ kind: 'date', start: '2023-04-01', fiscalYear: 2023 });
+    expect(parsePeriod('2024年度（令和6年度）末')).toMatchObject({ kind: 'fy_end', fiscalYear: 2024 });
   });
 
   it('keeps both readings of a bracketed gloss that disagrees, and joins no year with a date', () => {
