@@ -557,7 +557,7 @@ export function scanPeriods(m: Mapped, source: string, opts: PeriodOptions = {})
 // What may stand between a year and its gloss in the other calendar, and after it: `2019年度（令和元年度）`,
 // `2019/R1`, `H31・R1`, `R1 2019年度` (a blank or a line break), `2019年度【R1】`.
 const GLOSS_OPEN = /^ ?(?:([([【]) ?|[/・] ?)?$/u;
-const GLOSS_CLOSE = /^ ?[)\]】]/u;
+const GLOSS_CLOSE = / ?[)\]】]/uy;
 
 /**
  * Join a year and the same year written again in the other calendar beside it (family "a year written twice"):
@@ -587,7 +587,8 @@ function joinGlosses(s: string, chosen: Candidate[], cut: (a: number, b: number)
       continue;
     }
     const bracket = between[1] !== undefined;
-    const close = bracket ? GLOSS_CLOSE.exec(s.slice(q.b)) : null;
+    GLOSS_CLOSE.lastIndex = q.b;
+    const close = bracket ? GLOSS_CLOSE.exec(s) : null;
     if (bracket && !close) {
       out.push(p);
       continue;
