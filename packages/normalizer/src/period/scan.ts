@@ -128,8 +128,10 @@ const ERA_NAME = `(令和|平成|昭和|大正|明治|${Object.keys(ERA_OCR_READ
 const ERA_HEAD = new RegExp(`${ERA_NAME} ?${ERA_NUM}(?!\\d)(?: ?\\( ?(\\d{4}) ?年? ?\\))?`, 'gu');
 const KANJI_ABBR_HEAD = /(?<!\p{sc=Han})(令|平|昭)(元|\d{1,2})(?!\d)/gu;
 // An era year without its era: `3年度`, `29年度末`, `元年度`, `2年3月31日` (not `第3年度`, `R3`, `2021年度`); after
-// a kanji only when that ends a year before it (`30年度元年度`, the blank between them lost).
-const BARE_HEAD = /(?:(?<=[度末])|(?<![\d.,/A-Za-z\p{sc=Han}]))(元|\d{1,2})(?= ?年(?:度| ?\d{1,2} ?月))/gu;
+// a kanji only when that ends a year before it (`30年度元年度`, the blank between them lost), or for 元年度 (a label's
+// line joined to the series line under it, `…の割合元年度末：78%`; not 紀元, 改元, 次元, 復元, 還元, 単元).
+const BARE_HEAD =
+  /(?:(?<=[度末])|(?<![\d.,/A-Za-z\p{sc=Han}])|(?<=\p{sc=Han})(?<![紀改次復還単])(?=元 ?年度))(元|\d{1,2})(?= ?年(?:度| ?\d{1,2} ?月))/gu;
 const LATIN_HEAD = /(?<![A-Za-z0-9])([RHSTM]) ?(元|\d{1,2})(?![\d])/gu;
 // (the era in the brackets may be abbreviated: `2024（R6）年度`, `2022(H34)`, `2025（令7）年`)
 const GLOSS_ERA = `(令和|平成|昭和|大正|明治|${Object.keys(ERA_OCR_READINGS).join('|')}|[RHS]|令|平|昭)`;
@@ -155,7 +157,15 @@ const ERA_SHORT_RANGE = new RegExp(
   `${ERA_NAME} ?${ERA_NUM} ?(年度|年)? ?${SEP} ?(\\d{1,2}|${KNUM}{1,4}) ?(年度|年)(?! ?間)(?: ?まで)?`,
   'gu',
 );
-const LATIN_SHORT_RANGE = /(?<![A-Za-z0-9])([RHS]) ?(元|\d{1,2}) ?(年度)? ?[-~〜] ?(\d{1,2}) ?(年度)(?! ?間)/gu;
+const LATIN_SHORT_RANGE =
+  /(?<![A-Za-z0-9])([RHS]) ?(元|\d{1,2}) ?(年度)? ?[-~〜] ?(\d{1,2})(?:(?! ?年 ?間) ?(年度)|(?![\d.,年月/]))/gu;
+// Ranges written short (family "a plan term's years"): `2024-26年度` (the end in two digits, same century), a western
+// range in brackets without 年度 (`第9期（2024～2026）`). The end follows the start by 1 to 10 years.
+const WESTERN_SHORT_END = new RegExp(
+  `(?<![\\d,.])(\\d{4}) ?(年度|年)? ?${SEP} ?(\\d{2}) ?(年度|年)(?! ?間)(?: ?まで)?`,
+  'gu',
+);
+const WESTERN_BRACKETED_RANGE = /(?<=[([【] ?)(\d{4}) ?[-~〜] ?(\d{4})(?= ?[)\]】])/gu;
 const PLAN_TERM = new RegExp(`第 ?(\\d{1,2}|${KNUM}{1,3}) ?期`, 'gu');
 const PAIR_SEP = /^ ?(?:[-~〜]|から) ?$/u;
 
@@ -197,6 +207,21 @@ function readTail(s: string, pos: number): Tail | null {
   const day = mdNumber(m[3]);
   if (day !== null) return { end, kind: 'date', month, day };
   if (m[4]) return { end, kind: 'date', month, monthEnd: true };
+  return { end, kind: 'month', month };
+}
+
+const GLOSSED_MONTH = new RegExp(` ?${MD_NUM} ?月(?: ?${MD_NUM} ?日|(末))?`, 'uy');
+
+/** The month and day after a glossed year (`2025年（令和7年）3月末`, `2023年(令和5年)4月1日`). */
+function readGlossedMonth(s: string, pos: number): Tail | null {
+  GLOSSED_MONTH.lastIndex = pos;
+  const m = GLOSSED_MONTH.exec(s);
+  const month = mdNumber(m?.[1]);
+  if (!m || month === null) return null;
+  const end = pos + m[0].length;
+  const day = mdNumber(m[2]);
+  if (day !== null) return { end, kind: 'date', month, day };
+  if (m[3]) return { end, kind: 'date', month, monthEnd: true };
   return { end, kind: 'month', month };
 }
 
@@ -312,11 +337,32 @@ export function scanPeriods(m: Mapped, source: string, opts: PeriodOptions = {})
     r.warnings.push(...eraWarnings(era, Math.max(n1, n2), to), ...ocrEra(x[1] as string));
     add(a, b, r);
   }
+  for (const x of s.matchAll(WESTERN_SHORT_END)) {
+    const y1 = Number(x[1]);
+    const y2 = y1 - (y1 % 100) + Number(x[3]);
+    if (!plausibleYear(y1) || y2 <= y1 || y2 - y1 > 10) continue;
+    const a = x.index;
+    const b = a + x[0].length;
+    const fy = x[4] === '年度';
+    const from = fy ? fyPeriod(y1, String(y1)) : yearPeriod(y1, String(y1));
+    const to = fy ? fyPeriod(y2, x[3] as string) : yearPeriod(y2, x[3] as string);
+    add(a, b, makeRange(from, to, cut(a, b)));
+  }
+  for (const x of s.matchAll(WESTERN_BRACKETED_RANGE)) {
+    const y1 = Number(x[1]);
+    const y2 = Number(x[2]);
+    if (!plausibleYear(y1) || y2 <= y1 || y2 - y1 > 10) continue;
+    const a = x.index;
+    const b = a + x[0].length;
+    add(a, b, makeRange(fyPeriod(y1, String(y1)), fyPeriod(y2, String(y2)), cut(a, b)));
+  }
   for (const x of s.matchAll(LATIN_SHORT_RANGE)) {
     const era = eraOf(x[1] as string) as Era;
     const n1 = eraNumber(x[2] as string);
     const n2 = eraNumber(x[4] as string);
     if (n1 === null || n2 === null) continue;
+    // without 年度 (`R6-8`, `R6～8`) only a range forward of a few years
+    if (!x[5] && !x[3] && (n2 <= n1 || n2 - n1 > 10)) continue;
     const a = x.index;
     const b = a + x[0].length;
     const from = fyPeriod(era.firstYear + n1 - 1, `${x[1]}${x[2]}`);
@@ -432,7 +478,8 @@ export function scanPeriods(m: Mapped, source: string, opts: PeriodOptions = {})
     const a = x.index;
     const headEnd = a + x[0].length;
     let tail = readTail(s, headEnd);
-    if (!tail && x[2] && x[3]) tail = { end: headEnd, kind: 'year' }; // 2019年(令和元年)
+    if (!tail && x[2] && x[3]) tail = readGlossedMonth(s, headEnd) ?? { end: headEnd, kind: 'year' }; // 2019年(令和元年)
+    if (!tail && x[3]) tail = { end: headEnd, kind: 'fy' }; // 2019（R元）: the era year in brackets says it is a year
     if (!tail) continue;
     const b = tail.end;
     const text = cut(a, b);
@@ -485,11 +532,14 @@ export function scanPeriods(m: Mapped, source: string, opts: PeriodOptions = {})
     last = c.b;
   }
 
+  // The same year written twice, in two calendars side by side: 2019年度（令和元年度）, 2019/R1, H31/R1, R1 2019年度.
+  const glossed = bareWesternGlosses(s, joinGlosses(s, chosen, cut), cut);
+
   // Pairs joined by ～, -, から: R3～R5, H30-R2, 令和3年度から令和5年度まで.
   const out: Candidate[] = [];
-  for (let i = 0; i < chosen.length; i++) {
-    const p = chosen[i] as Candidate;
-    const q = chosen[i + 1];
+  for (let i = 0; i < glossed.length; i++) {
+    const p = glossed[i] as Candidate;
+    const q = glossed[i + 1];
     const joinable = (c: Candidate) => c.reading.kind !== 'range' && c.reading.kind !== 'plan_term';
     if (q && joinable(p) && joinable(q) && PAIR_SEP.test(s.slice(p.b, q.a))) {
       const made = / ?まで/y;
@@ -502,6 +552,104 @@ export function scanPeriods(m: Mapped, source: string, opts: PeriodOptions = {})
     out.push(p);
   }
   return out;
+}
+
+// What may stand between a year and its gloss in the other calendar, and after it: `2019年度（令和元年度）`,
+// `2019/R1`, `H31・R1`, `R1 2019年度` (a blank or a line break), `2019年度【R1】`.
+const GLOSS_OPEN = /^ ?(?:([([【]) ?|[/・] ?)?$/u;
+const GLOSS_CLOSE = / ?[)\]】]/uy;
+
+/**
+ * Join a year and the same year written again in the other calendar beside it (family "a year written twice"):
+ * `2019年度（令和元年度）`, `平成31年度（令和元年度）`, `2019/R1`, `H31/R1`, `R1 2019年度`. The two must name the
+ * same time (same start and end; a bare `R1` beside `2019年` takes the other's 年), else they stay two periods
+ * (`R1 R2` over two columns) — except a bracketed gloss that disagrees, `2019年度（令和2年度）`, which is one period
+ * with both readings kept and a warning.
+ */
+/** The calendar a year is written in: `W` for a western year, else its era's letter (`令和5年度`, `R5` → `R`). */
+function calendarOf(text: string): string {
+  const t = text.normalize('NFKC').trim();
+  if (/^\d{4}/.test(t)) return 'W';
+  const era = /^(\p{sc=Han}{1,2}|[A-Za-z])/u.exec(t);
+  return (era && eraOf(era[1] as string)?.letter) ?? t.slice(0, 1);
+}
+
+function joinGlosses(s: string, chosen: Candidate[], cut: (a: number, b: number) => string): Candidate[] {
+  const out: Candidate[] = [];
+  const single = (c: Candidate) =>
+    c.reading.kind !== 'range' && c.reading.kind !== 'plan_term' && c.reading.fiscalYear !== null;
+  for (let i = 0; i < chosen.length; i++) {
+    const p = chosen[i] as Candidate;
+    const q = chosen[i + 1];
+    const between = q ? GLOSS_OPEN.exec(s.slice(p.b, q.a)) : null;
+    if (!q || !between || !single(p) || !single(q)) {
+      out.push(p);
+      continue;
+    }
+    const bracket = between[1] !== undefined;
+    GLOSS_CLOSE.lastIndex = q.b;
+    const close = bracket ? GLOSS_CLOSE.exec(s) : null;
+    if (bracket && !close) {
+      out.push(p);
+      continue;
+    }
+    const kinds = new Set([p.reading.kind, q.reading.kind]);
+    const same = p.reading.start === q.reading.start && p.reading.end === q.reading.end;
+    // `2019年（R1）`: a bare era year beside a calendar year is that year
+    const sameYear = p.reading.fiscalYear === q.reading.fiscalYear && kinds.has('fy') && kinds.has('year');
+    // a disagreeing gloss is read only in brackets and only between years of one kind (`2019年度（令和2年度）`)
+    const glossOnly = bracket && kinds.size === 1 && (kinds.has('fy') || kinds.has('year'));
+    if (calendarOf(p.reading.text) === calendarOf(q.reading.text) || (!same && !sameYear && !glossOnly)) {
+      out.push(p);
+      continue;
+    }
+    let b = close ? q.b + close[0].length : q.b;
+    // `2024年度（令和6年度）末`: the 末 after the gloss makes the year its end
+    const yearEnd = same && p.reading.kind === 'fy' && q.reading.kind === 'fy' && s[b] === '末';
+    if (yearEnd) b += 1;
+    // the reading with the more specific tail (年3月末 over a bare R5) is the period; a plain pair keeps the first's
+    const read = p.reading.kind === 'fy' && sameYear ? q.reading : p.reading;
+    const main = yearEnd && read.fiscalYear !== null ? fyEndPeriod(read.fiscalYear, read.text) : read;
+    const other = read === p.reading ? q.reading : p.reading;
+    const text = cut(p.a, b);
+    const reading =
+      same || sameYear
+        ? { ...main, text, warnings: [...p.reading.warnings, ...q.reading.warnings] }
+        : withGloss({ ...main, text }, other, `${p.reading.text} and ${q.reading.text} disagree`);
+    out.push({ a: p.a, b, consumed: Math.max(b, q.consumed), reading });
+    i++;
+  }
+  return out;
+}
+
+const BARE_GLOSS_AFTER = /^ ?(?:[([【] ?(\d{4}) ?(年度|年)? ?[)\]】]( ?年度)?|(?:[/・] ?)?(\d{4})(?![\d,.]))/u;
+const BARE_GLOSS_BEFORE = /(?<![\d,.])(\d{4}) ?(?:[/・] ?)?$/u;
+
+/**
+ * An era year with the same year in western digits beside it, the digits alone (family "a year written twice"):
+ * `R1(2019)`, `R1（2019）年度`, `2019/R1`, `R1 2019`. The digits must be that very year: a count beside a year
+ * (`R1 1995`) stays a count.
+ */
+function bareWesternGlosses(s: string, list: Candidate[], cut: (a: number, b: number) => string): Candidate[] {
+  return list.map((c, i) => {
+    const r = c.reading;
+    if ((r.kind !== 'fy' && r.kind !== 'year') || calendarOf(r.text) === 'W') return c;
+    const year = Number(r.start.slice(0, 4));
+    const next = list[i + 1]?.a ?? s.length;
+    const prev = list[i - 1]?.b ?? 0;
+    const after = BARE_GLOSS_AFTER.exec(s.slice(c.b, next));
+    const before = BARE_GLOSS_BEFORE.exec(s.slice(prev, c.a));
+    if (after && Number(after[1] ?? after[4]) === year) {
+      // `R1（2019）年度`: the 年度 after the brackets is the era year's
+      const b = c.b + after[0].length;
+      return { ...c, b, consumed: Math.max(b, c.consumed), reading: { ...r, text: cut(c.a, b) } };
+    }
+    if (before && Number(before[1]) === year) {
+      const a = prev + before.index;
+      return { ...c, a, reading: { ...r, text: cut(a, c.b) } };
+    }
+    return c;
+  });
 }
 
 function plausibleYear(y: number): boolean {

@@ -561,6 +561,16 @@ describe('years written without their era, read in the era nearest the document�
     expect(read('32年度', heisei30)).toEqual(['fy', 2020, '2020-04-01']);
   });
 
+  it('reads 元年度 right after a word, a label joined to the line under it (…の割合元年度末), but not 紀元 or 改元', () => {
+    expect(findPeriods('定着支援事業所の割合元年度末：78%', reiwa4).map((p) => [p.text, p.kind, p.fiscalYear])).toEqual(
+      [['元年度末', 'fy_end', 2019]],
+    );
+    expect(findPeriods('紀元年度', reiwa4)).toEqual([]);
+    expect(findPeriods('改元年度の特例', reiwa4)).toEqual([]);
+    // (a digit right after a word is no year: 第2年度, 計画2年度目)
+    expect(findPeriods('計画2年度目', reiwa4)).toEqual([]);
+  });
+
   it('reads a run that crosses the change of era (29 30 元 2) year after year', () => {
     const years = findPeriods('29年度 30年度 元年度 2年度 3年度', reiwa4).map((p) => p.fiscalYear);
     expect(years).toEqual([2017, 2018, 2019, 2020, 2021]);
@@ -597,6 +607,60 @@ describe('a western year glossing an era year after it', () => {
     expect(r).toMatchObject({ fiscalYear: 2030 });
     expect(r.alternatives?.[0]).toMatchObject({ fiscalYear: 2031 });
     expect(r.warnings[0]).toMatch(/^era_mismatch/);
+  });
+});
+
+describe('a year written twice, in both calendars side by side', () => {
+  it('is one period: 2019年度（令和元年度）, 平成31年度（令和元年度）, H31/R1, 2019年度 令和元年度', () => {
+    for (const t of [
+      '2019年度（令和元年度）',
+      '平成31年度（令和元年度）',
+      'H31/R1',
+      '2019年度 令和元年度',
+      '2019年度(R1)',
+    ])
+      expect(parsePeriod(t), t).toMatchObject({ kind: 'fy', fiscalYear: 2019, warnings: [] });
+  });
+
+  it('takes bare western digits that are the same year: 2019/R1, R1 2019, R1(2019), R1（2019）年度, 2019（R元）', () => {
+    for (const t of ['2019/R1', 'R1 2019', 'R1(2019)', 'R1（2019）年度', '2019（R元）'])
+      expect(parsePeriod(t), t).toMatchObject({ kind: 'fy', fiscalYear: 2019 });
+  });
+
+  it('keeps apart two years of one calendar (R1 R2, 令和元年度 令和元年度) and a count beside a year (R1 1995)', () => {
+    expect(findPeriods('R1 R2').map((p) => p.fiscalYear)).toEqual([2019, 2020]);
+    expect(findPeriods('令和元年度 令和元年度')).toHaveLength(2);
+    expect(findPeriods('R1 1995').map((p) => p.text)).toEqual(['R1']);
+  });
+
+  it('reads the month or the 末 after the gloss: 2025年（令和7年）3月末, 2024年度（令和6年度）末', () => {
+    expect(parsePeriod('2025年（令和7年）3月末')).toMatchObject({
+      kind: 'date',
+      start: '2025-03-31',
+      fiscalYear: 2024,
+    });
+    expect(parsePeriod('2023年(令和5年)4月1日')).toMatchObject({ kind: 'date', start: '2023-04-01', fiscalYear: 2023 });
+    expect(parsePeriod('2024年度（令和6年度）末')).toMatchObject({ kind: 'fy_end', fiscalYear: 2024 });
+  });
+
+  it('keeps both readings of a bracketed gloss that disagrees, and joins no year with a date', () => {
+    const r = parsePeriod('2019年度（令和2年度）') as PeriodReading;
+    expect(r).toMatchObject({ fiscalYear: 2019 });
+    expect(r.alternatives?.[0]).toMatchObject({ fiscalYear: 2020 });
+    expect(findPeriods('令和5年度（令和6年3月末）')).toHaveLength(2);
+  });
+});
+
+describe('a plan term’s years written short', () => {
+  it('reads 2024-26年度, R6-8, R6～8 and （2024～2026） as FY2024–2026', () => {
+    for (const t of ['2024-26年度', 'R6-8', 'R6～8', '（2024～2026）'])
+      expect(parsePeriod(t), t).toMatchObject({ kind: 'range', start: '2024-04-01', end: '2027-03-31' });
+  });
+
+  it('reads no range backwards or too long, nor a bare 2024-2026 outside brackets', () => {
+    expect(findPeriods('R3-1').map((p) => p.kind)).toEqual(['fy']);
+    expect(findPeriods('（1995～2010）')).toEqual([]);
+    expect(findPeriods('2024-2026')).toEqual([]);
   });
 });
 

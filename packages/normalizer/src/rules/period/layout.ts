@@ -58,6 +58,8 @@ export const yearRowEndsHeader = rule<TableLayout>({
 });
 
 const BARE_NUMBER = /^(元|\d{1,2})$/u;
+/** The first of a run of years naming its era, the rest bare (`令和3 | 4 | 5`, `R元 | 2 | 3`, `令和3年度 | 4 | 5`). */
+const ERA_MARKED = /^(令和|平成|昭和|[RHS])\s*(元|\d{1,2})\s*(?:年度)?$/u;
 /** A cell saying its row or column counts years (`年度`, `年次`, `年`; not the 年 of a unit, `人/年`). */
 const YEAR_WORD = /年度|年次|^\s*年\s*$/u;
 
@@ -69,23 +71,34 @@ function bareRun(texts: string[], era: EraAnchor | null, named: Era | null = nul
   let best = new Map<number, FiscalPeriod>();
   let run = new Map<number, FiscalPeriod>();
   let last: number | null = null;
+  // the era the run's first cell writes (`令和3 | 4 | 5`), which the bare numbers after it continue
+  let runEra: Era | null = null;
   for (const [i, raw] of texts.entries()) {
     const t = raw.normalize('NFKC').trim();
-    const m = BARE_NUMBER.exec(t);
-    const n = m ? (m[1] === '元' ? 1 : Number(m[1])) : null;
-    const e = n ? (named ?? (era ? bareEraOf(n, era) : null)) : null;
-    const y = e && n ? e.firstYear + n - 1 : null;
-    if (y === null || (last !== null && y !== last + 1)) {
+    const marked = ERA_MARKED.exec(t);
+    const m = marked ? null : BARE_NUMBER.exec(t);
+    const num = marked?.[2] ?? m?.[1];
+    const n = num ? (num === '元' ? 1 : Number(num)) : null;
+    const own = marked ? eraOf(marked[1] as string) : null;
+    const e: Era | null = n
+      ? (own ?? (last !== null ? runEra : null) ?? named ?? (era ? bareEraOf(n, era) : null))
+      : null;
+    const y: number | null = e && n ? e.firstYear + n - 1 : null;
+    if (y === null || own || (last !== null && y !== last + 1)) {
       if (run.size > best.size) best = run;
       run = new Map();
+      runEra = own;
     }
     if (y !== null && e && n) {
       const p = fyPeriod(y, t);
-      p.warnings.push(
-        named
-          ? `bare_year: ${t} in a run of years under a header naming ${named.name}; read as ${e.name}${n === 1 ? '元' : n}年 (${y})`
-          : `bare_year: ${t} in a run of years names no era; read as ${e.name}${n === 1 ? '元' : n}年 (${y}), the era nearest the document's year (${era?.text})`,
-      );
+      if (!own)
+        p.warnings.push(
+          runEra
+            ? `bare_year: ${t} after ${runEra.name} in a run of years; read as ${e.name}${n === 1 ? '元' : n}年 (${y})`
+            : named
+              ? `bare_year: ${t} in a run of years under a header naming ${named.name}; read as ${e.name}${n === 1 ? '元' : n}年 (${y})`
+              : `bare_year: ${t} in a run of years names no era; read as ${e.name}${n === 1 ? '元' : n}年 (${y}), the era nearest the document's year (${era?.text})`,
+        );
       run.set(i, p);
     }
     last = y;
@@ -94,9 +107,9 @@ function bareRun(texts: string[], era: EraAnchor | null, named: Era | null = nul
   return best.size >= 3 ? best : null;
 }
 
-/** The run holds 元 (a year beyond doubt), or another cell of its row or column says it counts years (`年度`). */
+/** The run holds 元 or an era-marked first year (a year beyond doubt), or another cell of its row or column says it counts years (`年度`). */
 const saysYears = (run: Map<number, FiscalPeriod>, texts: string[]) =>
-  [...run.values()].some((p) => p.text === '元') || texts.some((t, i) => !run.has(i) && YEAR_WORD.test(t));
+  [...run.values()].some((p) => !/^\d+$/u.test(p.text)) || texts.some((t, i) => !run.has(i) && YEAR_WORD.test(t));
 
 /** An era named with no year of its own (`令和`, `令和（年度）`, `平成 年度`): the era of the bare years under it. */
 const ERA_ALONE = /(令和|平成|昭和)(?!\s*[0-9元一二三四五六七八九十])/u;
@@ -139,7 +152,7 @@ export const bareYearRun = rule<TableLayout>({
       const above = r > 0 && candidate ? cellsAbove(L, r, [...candidate.keys()]) : [];
       const eraAbove = above.map((t) => ERA_ALONE.exec(t.normalize('NFKC'))?.[1]).find(Boolean);
       const named = eraAbove ? eraOf(eraAbove) : null;
-      const run = named ? bareRun(texts, era, named) : era ? bareRun(texts, era) : null;
+      const run = bareRun(texts, era, named);
       if (run && (saysYears(run, [L.text(r, 0), ...texts.slice(1)]) || named || above.some((t) => YEAR_WORD.test(t)))) {
         L.bareYearCols = run;
         L.headerRows = Math.max(L.headerRows, r + 1);
@@ -169,6 +182,12 @@ export const bareYearRun = rule<TableLayout>({
       name: 'example.html',
       text: '<table><tr><th rowspan="2">区分</th><th colspan="3">令和（年度）</th></tr><tr><th>2</th><th>3</th><th>4</th></tr><tr><td>行動援護（時間/月）</td><td>410</td><td>436</td><td>455</td></tr></table>',
       expect: { fiscal_year: 2021, value: 436 },
+    },
+    {
+      // the era written once, on the run's first year
+      name: 'example.tsv',
+      text: '区分\tR2\t3\t4\n訪問入浴介護（回/月）\t40\t42\t45\n',
+      expect: { fiscal_year: 2021, value: 42 },
     },
   ],
 });

@@ -58,6 +58,12 @@ export const columnPeriod = rule<CellContext>({
       text: 'サービス\tR4\tR5\n療養介護（人/月）\t14\t15\n',
       expect: { fiscal_year: 2023, value: 15 },
     },
+    {
+      // a year written twice, in both calendars, is one year
+      name: 'example.tsv',
+      text: 'サービス\t2023/R5\tR6(2024)\n短期入所（人日/月）\t88\t93\n',
+      expect: { fiscal_year: 2024, value: 93 },
+    },
   ],
 });
 
@@ -240,6 +246,12 @@ export const rowPeriod = rule<CellContext>({
       text: '年度\t要介護認定者数（人）\n令和4年度\t4,812\n令和5年度\t4,990\n',
       expect: { fiscal_year: 2023, value: 4990 },
     },
+    {
+      // `2023年度（令和5年度）`: the same year twice, not a label beside a year
+      name: 'example.tsv',
+      text: '年度\t要介護認定者数（人）\n2022年度（令和4年度）\t4,812\n2023年度（令和5年度）\t4,990\n',
+      expect: { value_kind: 'actual', fiscal_year: 2023, value: 4990 },
+    },
   ],
 });
 
@@ -311,6 +323,12 @@ export const targetRangeEnd = rule<CellContext>({
       name: 'example.tsv',
       text: '成果目標\tR6～R8目標\n福祉施設から一般就労への移行者数（人）\t18\n',
       expect: { value_kind: 'target', fiscal_year: 2026, value: 18 },
+    },
+    {
+      // a term's years written short (`R6～8`, `2024-26年度`): the target is its last year's
+      name: 'example.tsv',
+      text: '第9期介護保険事業計画\n\n指標\t第9期目標（R6～8）\n認知症カフェ設置数（か所）\t12\n',
+      expect: { value_kind: 'target', fiscal_year: 2026, value: 12 },
     },
     {
       // (the plan named without its term: a bare `第8期` is that plan's, FY2021–2023)
