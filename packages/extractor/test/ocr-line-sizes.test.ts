@@ -10,11 +10,18 @@ import { linesToBlocks, sizeScaleOf } from '../src/pdf/blocks.js';
 import { type Line, spansToLines } from '../src/pdf/lines.js';
 import { evenOcrSizes, type PageRead } from '../src/pdf/read.js';
 
-const ocrLine = (text: string, x0: number, y0: number, size: number, origin: 'ocr' | undefined = 'ocr'): Line => {
+const ocrLine = (
+  text: string,
+  x0: number,
+  y0: number,
+  size: number,
+  origin: 'ocr' | undefined = 'ocr',
+  advance = size,
+): Line => {
   const span: TextSpan = {
     text,
     orig: text,
-    bbox: { x0, y0, x1: x0 + size * [...text].length, y1: y0 + size },
+    bbox: { x0, y0, x1: x0 + advance * [...text].length, y1: y0 + size },
     dir: 'h',
     size,
     ...(origin ? { origin, confidence: 0.9 } : {}),
@@ -68,6 +75,17 @@ describe('OCR’d lines at sizes read against their page', () => {
   it('(as the boxes measured them, the taller line cut the paragraph)', () => {
     const [p1] = blocksOf([pageRead(1, page1), pageRead(2, page2)], false);
     expect(p1).toContain('paragraph: 末の所持者は4,51');
+  });
+
+  it('keeps a line whose box came out tall for one misboxed glyph (its glyphs set at body width) in its paragraph', () => {
+    const lines = [
+      ocrLine('3 今後の取組', 66, 40, 11.5, 'ocr', 11.6),
+      ocrLine('相談の件数は前の年を上回りましたが、専門職の確保は計画を下回っており、', 64, 62, 10.1, 'ocr', 9.8),
+      ocrLine('人材の確保が引き続き課題となっています。今後も研修を通じて支援を進め', 64, 79, 14.6, 'ocr', 9.7),
+      ocrLine('ます。', 64, 100, 9.6),
+    ];
+    const [p] = blocksOf([pageRead(1, lines)], true);
+    expect(p).toEqual(['heading: 3 今後の取組', 'paragraph: 相談の件数は前の年を']);
   });
 
   it('leaves a text layer’s lines as they are', () => {
