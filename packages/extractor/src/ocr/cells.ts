@@ -39,7 +39,7 @@ function inkShare(img: GrayImage): number {
  * Dark pixels that touch the crop's edge (what is left of a ruling after the inset: a skew, a thick rule) are
  * whitened, row or column at a time, while a row or column along the edge is mostly ink.
  */
-function clearEdges(img: GrayImage, pad: number): void {
+export function clearEdges(img: GrayImage, pad: number): void {
   const { width: w, height: h, data } = img;
   // the crop proper, inside its white margin
   const [x0, x1, y0, y1] = [pad, w - pad, pad, h - pad];
@@ -59,7 +59,40 @@ function clearEdges(img: GrayImage, pad: number): void {
   for (const y of rows) if (rowInk(y) > 0.5) data.fill(255, y * w + x0, y * w + x1);
   const cols = [...Array(Math.min(band, x1 - x0)).keys()].flatMap((i) => [x0 + i, x1 - 1 - i]);
   for (const x of cols) if (colInk(x) > 0.5) for (let y = y0; y < y1; y++) data[y * w + x] = 255;
+  // A rule further in, in the outer quarter of the crop (the grid's edge found a little outside the rule drawn: the
+  // last row of a table whose note follows closely), with whatever lies between it and the edge: the crop of
+  // `計画値` then held the rule under it and the tops of the note's glyphs, read `uu症症`. A rule is one run of ink
+  // across the crop; a line of glyphs leaves gaps between them. (Rows only: in a cell one line high, a glyph's
+  // upright stroke spans most of the crop's height.)
+  const run = (y: number) => {
+    let best = 0;
+    let n = 0;
+    for (let x = x0; x < x1; x++) {
+      n = data[y * w + x]! <= 127 ? n + 1 : 0;
+      if (n > best) best = n;
+    }
+    return best / (x1 - x0);
+  };
+  const clearRows = (a: number, b: number) => {
+    for (let y = a; y <= b; y++) data.fill(255, y * w + x0, y * w + x1);
+  };
+  // (and the rule's frayed side, a few pixels further in)
+  const fray = Math.max(2, Math.round(img.dpi / 100));
+  const reach = Math.floor((y1 - y0 - 1) / 4);
+  for (let i = reach - 1; i >= 0; i--)
+    if (run(y1 - 1 - i) >= STRONG_RULE) {
+      clearRows(Math.max(y0, y1 - 1 - i - fray), y1 - 1);
+      break;
+    }
+  for (let i = reach - 1; i >= 0; i--)
+    if (run(y0 + i) >= STRONG_RULE) {
+      clearRows(y0, Math.min(y1 - 1, y0 + i + fray));
+      break;
+    }
 }
+
+/** A row of a crop with one run of ink this long (a share of its width) is a rule, not text. */
+const STRONG_RULE = 0.8;
 
 /**
  * Lines of text in a crop: bands of rows with ink, parted by blank rows, each at least a third of a line of the
@@ -68,15 +101,20 @@ function clearEdges(img: GrayImage, pad: number): void {
  * two bands make it a block (mode 6).
  */
 export function inkBands(img: GrayImage, lineHeight: number): number {
+  return inkBandRanges(img, lineHeight).length;
+}
+
+/** The bands of `inkBands`, each its first row and the row after its last. */
+export function inkBandRanges(img: GrayImage, lineHeight: number): [number, number][] {
   const { width: w, height: h, data } = img;
-  let bands = 0;
+  const bands: [number, number][] = [];
   let start = -1;
   for (let y = 0; y <= h; y++) {
     let ink = false;
     if (y < h) for (let x = 0, i = y * w; x < w && !ink; x++, i++) ink = data[i]! <= 127;
     if (ink && start < 0) start = y;
     else if (!ink && start >= 0) {
-      if (y - start >= lineHeight / 3) bands++;
+      if (y - start >= lineHeight / 3) bands.push([start, y]);
       start = -1;
     }
   }
@@ -84,6 +122,48 @@ export function inkBands(img: GrayImage, lineHeight: number): number {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+/**
+ * The lines of a cell read as a block (mode 6), with the bands of ink it left out read each as one line (mode 7):
+ * tesseract's block reading drops a short last line, such as the unit a cell wrapped onto a line of its own
+ * (`・施設入所者の削減数：5` over `人`), and the number lost its unit.
+ */
+export async function readCellBlock(
+  crop: GrayImage,
+  lineHeight: number,
+  pad: number,
+  engine: Pick<OcrEngine, 'recognize'>,
+): Promise<OcrLine[]> {
+  const { lines } = await engine.recognize(crop, { psm: 6 });
+  // Which bands the words read cover: not by the lines' boxes (a line's box takes in the band whose glyph it left
+  // out) nor by a word's box half again as tall as the words' median (the engine boxes a `・` with the `人` under it).
+  const words = lines.flatMap((l) => l.words);
+  const tall = 1.5 * median(words.map((wd) => wd.y1 - wd.y0));
+  const sure = words.filter((wd) => wd.y1 - wd.y0 <= tall);
+  const covered = (a: number, b: number) => {
+    let n = 0;
+    for (let y = a; y < b; y++) if (sure.some((wd) => wd.y0 <= y && y < wd.y1)) n++;
+    return n;
+  };
+  const missed = inkBandRanges(crop, lineHeight).filter(([a, b]) => covered(a, b) < 0.5 * (b - a));
+  if (!missed.length) return lines;
+  const more = await Promise.all(
+    missed.map(async ([a, b]) => {
+      const band = cropGray(crop, 0, a, crop.width, b, pad);
+      const read = await engine.recognize(band, { psm: 7 });
+      // back in the crop's pixels
+      const dy = a - pad;
+      return read.lines.map((l) => ({
+        x0: l.x0 - pad,
+        y0: l.y0 + dy,
+        x1: l.x1 - pad,
+        y1: l.y1 + dy,
+        words: l.words.map((wd) => ({ ...wd, x0: wd.x0 - pad, y0: wd.y0 + dy, x1: wd.x1 - pad, y1: wd.y1 + dy })),
+      }));
+    }),
+  );
+  return [...lines, ...more.flat()].sort((p, q) => p.y0 - q.y0);
+}
 
 export interface CellPass {
   spans: TextSpan[];
@@ -127,7 +207,10 @@ export async function recogniseCells(
       }
       const psm = y1 - y0 < 2 * lineHeight && inkBands(crop, lineHeight) < 2 ? 7 : 6;
       jobs.push(
-        engine.recognize(crop, { psm }).then(({ lines }) => {
+        (psm === 6
+          ? readCellBlock(crop, lineHeight, pad, engine)
+          : engine.recognize(crop, { psm }).then((r) => r.lines)
+        ).then((lines) => {
           const dx = x0 - pad;
           const dy = y0 - pad;
           const moved: OcrLine[] = lines.map((l) => ({

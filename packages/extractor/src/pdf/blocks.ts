@@ -43,6 +43,63 @@ export function sizeScaleOf(lines: Line[], headingScale: number): SizeScale {
   return { body, headings };
 }
 
+/**
+ * Sizes of OCR'd lines as a body size, a page at a time. An OCR'd line's size is its box's height, which the glyphs
+ * in it and the engine's boxes move (measured on the scanned twins: body lines of one page 9.4–10.8 pt, a
+ * sub-heading 11.3 pt; the next page's body 11.3–13.9 pt, its short last line the lowest), so a body line came out a
+ * heading and cut its paragraph. Each OCR'd page's sizes are read against its own body (the median size of its
+ * lines' characters, those outside tables when there are enough of them): a line from `OCR_SIZE_BELOW` under it to
+ * `OCR_SIZE_ABOVE` over it is body size, the others keep their ratio to it; the page's body is then the document's reference size (the text layer's body when
+ * other pages have one, else the median of the OCR'd pages' bodies), so headings are ranked across pages alike.
+ */
+export const OCR_SIZE_ABOVE = 0.1;
+export const OCR_SIZE_BELOW = 0.2;
+
+const isOcrLine = (l: Line) => l.spans.length > 0 && l.spans.every((s) => s.origin === 'ocr');
+
+/** The median size of the characters of horizontal lines (null when they have none). */
+export function medianSizeOf(lines: Line[]): number | null {
+  const sized = lines
+    .filter((l) => l.dir === 'h')
+    .map((l) => ({ size: l.size, n: [...l.text].length }))
+    .filter((x) => x.n > 0)
+    .sort((a, b) => a.size - b.size);
+  const total = sized.reduce((a, x) => a + x.n, 0);
+  let seen = 0;
+  for (const x of sized) {
+    seen += x.n;
+    if (2 * seen >= total) return x.size;
+  }
+  return null;
+}
+
+/** A line at a size read against `pageBody` and set on `ref` (its spans too). */
+export function evenOcrLine(l: Line, pageBody: number, ref: number): Line {
+  if (!isOcrLine(l) || l.dir !== 'h' || pageBody <= 0) return l;
+  const r = l.size / pageBody;
+  // Larger only when its glyphs are set wider too: a box can be tall for one misboxed glyph (a body line of the
+  // scanned twins 14.6 pt high, its glyphs 9.7 pt apart), a heading's glyphs are as wide as they are high.
+  const advance = advanceOf(l);
+  const up = advance ? Math.min(l.size, advance) / pageBody : r;
+  const size =
+    r >= 1 - OCR_SIZE_BELOW && up <= 1 + OCR_SIZE_ABOVE ? ref : Math.round(ref * (r > 1 ? up : r) * 100) / 100;
+  return { ...l, size, spans: l.spans.map((s) => ({ ...s, size })) };
+}
+
+/**
+ * The advance of a line's glyphs: the width of its spans over their glyphs (a Latin letter, digit or blank half
+ * a glyph), which for Japanese text is the font's size; null under four glyphs.
+ */
+function advanceOf(l: Line): number | null {
+  let width = 0;
+  let glyphs = 0;
+  for (const s of l.spans) {
+    width += s.bbox.x1 - s.bbox.x0;
+    for (const ch of s.text) glyphs += /[\x20-\x7e]/.test(ch) ? 0.5 : 1;
+  }
+  return glyphs >= 4 ? width / glyphs : null;
+}
+
 const headingLevelOf = (size: number, scale: SizeScale) => {
   const i = scale.headings.indexOf(roundSize(size));
   return i >= 0 ? Math.min(6, i + 1) : null;
@@ -91,7 +148,8 @@ export function linesToBlocks(lines: Line[], scale: SizeScale): PlacedBlock[] {
       g.level === level &&
       Math.abs(prev.size - l.size) <= 0.1 * l.size &&
       l.bbox.y0 > prev.bbox.y0 &&
-      l.bbox.y0 - prev.bbox.y1 <= 0.8 * l.size &&
+      // (an OCR'd line's box is its glyphs' ink, tighter than a font's em: the gap between its lines is wider)
+      l.bbox.y0 - prev.bbox.y1 <= (isOcrLine(l) ? 1 : 0.8) * l.size &&
       Math.min(l.bbox.x1, prev.bbox.x1) > Math.max(l.bbox.x0, prev.bbox.x0);
     if (joins) g.lines.push(l);
     else groups.push({ lines: [l], level });

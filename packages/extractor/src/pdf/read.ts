@@ -10,7 +10,7 @@ import { unitHintOf } from '../assemble.js';
 import type { OcrEngine } from '../ocr/engine.js';
 import { type OcrMode, ocrPages } from '../ocr/read.js';
 import { repairTable } from '../repairs/index.js';
-import { linesToBlocks, type PlacedBlock, sizeScaleOf } from './blocks.js';
+import { evenOcrLine, linesToBlocks, medianSizeOf, type PlacedBlock, sizeScaleOf } from './blocks.js';
 import { attachCaptions } from './captions.js';
 import { orderColumns } from './columns.js';
 import { toMatrix } from './geometry.js';
@@ -162,17 +162,44 @@ function placeTables<T extends { top: number }>(blocks: T[], tables: T[]): T[] {
   return [...out, ...pending];
 }
 
+/**
+ * The lines of OCR'd pages at sizes read against each page's body (`evenOcrLine`): the page's body is the median
+ * of the lines outside its tables when they hold 40 characters or more, else of all its lines; the reference is the
+ * text-layer pages' body when they hold 200 characters or more, else the median of the OCR'd pages' bodies.
+ */
+export function evenOcrSizes(pages: PageRead[]): (p: PageRead, lines: Line[]) => Line[] {
+  const chars = (lines: Line[]) => lines.reduce((a, l) => a + [...l.text].length, 0);
+  const bodies = new Map<PageRead, number>();
+  for (const p of pages) {
+    if (!p.page.ocr) continue;
+    const body = medianSizeOf(chars(p.rest) >= 40 ? p.rest : p.lines);
+    if (body) bodies.set(p, body);
+  }
+  if (!bodies.size) return (_p, lines) => lines;
+  const textLines = pages.filter((p) => !p.page.ocr).flatMap((p) => p.lines);
+  const sorted = [...bodies.values()].sort((a, b) => a - b);
+  const ref = (chars(textLines) >= 200 && medianSizeOf(textLines)) || sorted[(sorted.length - 1) >> 1]!;
+  return (p, lines) => {
+    const body = bodies.get(p);
+    return body ? lines.map((l) => evenOcrLine(l, body, ref)) : lines;
+  };
+}
+
 /** Pages → tables and blocks sharing one `seq` order (page by page, top-down within a page), across page breaks. */
 function assemble(pages: PageRead[], s: PdfSettings): { tables: Table[]; blocks: Block[] } {
+  const even = evenOcrSizes(pages);
   const scale = sizeScaleOf(
-    pages.flatMap((p) => p.lines),
+    pages.flatMap((p) => even(p, p.lines)),
     s.headingScale,
   );
   const furniture = findFurniture(pages.map((p) => ({ index: p.page.index, height: p.page.height, lines: p.rest })));
   type Item = { page: number; top: number; table?: Table; block?: PlacedBlock['block'] };
   const items: Item[] = [];
   for (const p of pages) {
-    const rest = p.rest.filter((l) => !furniture.has(l));
+    const rest = even(
+      p,
+      p.rest.filter((l) => !furniture.has(l)),
+    );
     const onPage = placeTables<Item>(
       linesToBlocks(rest, scale).map((b) => ({ page: p.page.index, top: b.top, block: b.block })),
       p.tables.map((f) => ({ page: p.page.index, top: f.table.bbox?.y0 ?? 0, table: repairTable(f.table) })),

@@ -114,6 +114,25 @@ export const insideQuotedName = rule<ProseValueContext>({
   examples: [{ text: '「ふれあいサロン(月2回)」の参加者を募集しました。' }],
 });
 
+/** The counters a proportion `N○に1○` is written with (both numbers count the same thing). */
+const ONE_IN_COUNTER = '(?:人|世帯|件|か所|ヶ所|箇所|校|社|戸|台)';
+const ONE_IN_FIRST = new RegExp(`^${ONE_IN_COUNTER}?\\s*に\\s*[0-9０-９]+\\s*${ONE_IN_COUNTER}`, 'u');
+const ONE_IN_SECOND = new RegExp(`[0-9０-９]\\s*${ONE_IN_COUNTER}\\s*に\\s*$`, 'u');
+
+export const oneInN = rule<ProseValueContext>({
+  id: 'skip.one-in-n',
+  family: 'skip',
+  stage: 'skip',
+  priority: 72,
+  summary:
+    '`市民のおよそ3人に1人が65歳以上`, `5世帯に1世帯`: a proportion written as one in N — neither number counts anyone (the share it states is a rate, which the sentence gives beside it when it has one).',
+  applies: (x) => ONE_IN_FIRST.test(x.after) || ONE_IN_SECOND.test(x.before),
+  apply(x) {
+    x.skip = 'a proportion, one in N';
+  },
+  examples: [{ text: '町の高齢化率は28.1%で、町民の約4人に1人が高齢者です。' }],
+});
+
 export const interval = rule<ProseValueContext>({
   id: 'skip.interval',
   family: 'skip',
@@ -306,6 +325,7 @@ export const PROSE_SKIP_RULES = [
   identifierNumber,
   insideQuotedName,
   interval,
+  oneInN,
   roundingNote,
   numberInRateName,
   noteRestates,
