@@ -35,8 +35,9 @@ describe('events counted in a fiscal year', () => {
     expect(stock.map((o) => [o.period_kind, o.unit])).toEqual([['fy_end', 'case']]);
     const undated = read('協議の場について\n\n・協議の場の開催回数：3回\n');
     expect(undated.map((o) => [o.fiscal_year, o.unit])).toEqual([[null, 'time']]);
-    // 保育所等訪問支援 is counted in 回/月 (its catalog units)
+    // 保育所等訪問支援 is counted in 回/月 (its catalog units): never per year; its bare 回 is per month, the one
+    // period its catalog entry uses (unit.catalog-period, 17af0db)
     const monthly = read('サービス\t令和5年度\n保育所等訪問支援（回）\t12\n', 'doc.tsv');
-    expect(monthly.map((o) => [o.indicator_id, o.unit])).toEqual([['service.hoikusho_houmon_shien', 'time']]);
+    expect(monthly.map((o) => [o.indicator_id, o.unit])).toEqual([['service.hoikusho_houmon_shien', 'time/month']]);
   });
 });
