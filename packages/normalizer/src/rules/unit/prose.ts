@@ -88,7 +88,12 @@ export const perYearWord = rule<ProseValueContext>({
 
 /** A monthly average or a month's count (`月平均`, `1か月当たり`, `月間`) at the end or start of a label. */
 const PER_MONTH_WORD = '(?:月平均|1?か月平均|1月平均|月間|1?か月(?:当たり|あたり)|月(?:当たり|あたり))';
-const PER_MONTH = new RegExp(`^(?:月平均|月間)|(?:は)?${PER_MONTH_WORD}$`, 'u');
+// (…or before the measure it qualifies, `通所介護の月平均の利用者数`, `1月あたりの利用者数`, or in brackets after it,
+// `利用者数（月平均）`)
+const PER_MONTH = new RegExp(
+  `^(?:月平均|月間)|(?:は)?${PER_MONTH_WORD}$|(?:1|一)?${PER_MONTH_WORD}の(?=[^の\\s]{1,10}$)|[（(]\\s*${PER_MONTH_WORD}\\s*[)）]$`,
+  'u',
+);
 /** The same word as the last clause of the words before the value (`利用者数は、月平均1,150人`). */
 const PER_MONTH_CLAUSE = new RegExp(`[、,，]\\s*${PER_MONTH_WORD}\\s*$`, 'u');
 /** What a count per month is counted in: days of a day service are person-days (docs/OBSERVATIONS.md). */
@@ -115,6 +120,7 @@ export const perMonthWord = rule<ProseValueContext>({
   },
   examples: [
     { text: '令和5年度の短期入所の利用日数は月平均410日でした。', expect: { unit: 'person_day/month', value: 410 } },
+    { text: '令和5年度の生活介護の1か月あたりの利用者数は96人でした。', expect: { unit: 'person/month', value: 96 } },
   ],
 });
 
