@@ -58,6 +58,12 @@ export const segmentMarker = rule<ProseValueContext>({
   ],
 });
 
+/** The words after a value up to its sentence's full stop, the stop included (all of them when there is none). */
+function toFullStop(rest: string): string {
+  const end = rest.search(/[。．]/u);
+  return end < 0 ? rest : rest.slice(0, end + 1);
+}
+
 /** A clause that ends after a kind word (`…を目標としましたが、`, `…ことを目標とし、`): what follows is another clause. */
 const CLAUSE_AFTER_KIND = /(?:目標|見込|計画)[^、。]*?(?:が|ものの|けれども|し)[、,，]/u;
 
@@ -74,8 +80,7 @@ function resultClauseAfterKind(x: ProseValueContext): boolean {
   if (!m) return false;
   const after = sentence.slice((m.index ?? 0) + m[0].length);
   if (kindWord(after)) return false;
-  const end = x.rest.search(/[。．]/u);
-  const clause = end < 0 ? x.rest : x.rest.slice(0, end + 1);
+  const clause = toFullStop(x.rest);
   return PAST_RESULT.test(clause) && !/目標|見込|計画/u.test(clause);
 }
 
@@ -480,10 +485,9 @@ const CLAUSE_END = /(?:で|から|ため|ので|が|おり|あり)[、,，]/u;
 
 /** The value's own clause, from the value to the full stop, ends in a predicate of outlook. */
 function saysOutlook(x: ProseValueContext): boolean {
-  const end = x.rest.search(/[。．]/u);
   // (a base in brackets after the predicate, `…を見込みます（令和5年度実績　32人）。`, is an aside: the predicate is
   // before it)
-  const clause = (end < 0 ? x.rest : x.rest.slice(0, end + 1)).replace(/[(（][^()（）]*[)）]\s*(?=[。．]?\s*$)/u, '');
+  const clause = toFullStop(x.rest).replace(/[(（][^()（）]*[)）]\s*(?=[。．]?\s*$)/u, '');
   return OUTLOOK_PREDICATE.test(clause) && !CLAUSE_END.test(clause);
 }
 
@@ -628,8 +632,7 @@ export const factUnderTargetHeading = rule<ProseValueContext>({
     const docYear = x.I.ctx.documentYear?.fiscalYear ?? null;
     const past = (docYear != null && fy <= docYear) || (x.I.planStart != null && fy < x.I.planStart);
     if (!past) return false;
-    const end = x.rest.search(/[。．]/u);
-    const clause = end < 0 ? x.rest : x.rest.slice(0, end + 1);
+    const clause = toFullStop(x.rest);
     return (
       FACT_PREDICATE.test(x.rest) &&
       !SETTING_WORDS.test(x.sentenceBefore) &&
